@@ -1,0 +1,131 @@
+/**
+ * What a corpus search returns, as the background sends it to the popup. Pure schemas: the popup imports these
+ * without pulling in the search library. Every string is plain text; highlights are offsets into it.
+ */
+import { z } from 'zod';
+import { entityKind, isoDate } from '../corpus/pack';
+
+/** Shown for a statement whose speaker the source does not make clear. */
+export const SPEAKER_NOT_CLEAR = 'speaker not clear';
+
+/** A range of matched characters, [start, end) in UTF-16 offsets of the string it belongs to. */
+export const highlightRange = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type HighlightRange = z.infer<typeof highlightRange>;
+
+/** A passage cut around the match, with the matched words marked. */
+export const excerpt = z.object({
+  text: z.string(),
+  highlights: z.array(highlightRange),
+});
+export type Excerpt = z.infer<typeof excerpt>;
+
+const hitBase = {
+  packId: z.string(),
+  id: z.string(),
+};
+
+export const entityHit = z.object({
+  type: z.literal('entity'),
+  ...hitBase,
+  kind: entityKind,
+  name: z.string(),
+  nameHighlights: z.array(highlightRange),
+  /** The alias that matched when the name itself did not, so the reader sees why this entity came up. */
+  matchedAlias: z.string().optional(),
+  description: z.string().optional(),
+  statementCount: z.number().int().nonnegative(),
+  questionCount: z.number().int().nonnegative(),
+  documentCount: z.number().int().nonnegative(),
+});
+export type EntityHit = z.infer<typeof entityHit>;
+
+export const statementHit = z.object({
+  type: z.literal('statement'),
+  ...hitBase,
+  speakerId: z.string().nullable(),
+  /** The speaker's name, or SPEAKER_NOT_CLEAR when speakerId is null. */
+  speakerName: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  publisher: z.string().optional(),
+  date: isoDate.optional(),
+  /** The statement's range in the document text, for opening the viewer at the passage. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  excerpt,
+});
+export type StatementHit = z.infer<typeof statementHit>;
+
+export const questionHit = z.object({
+  type: z.literal('question'),
+  ...hitBase,
+  documentId: z.string(),
+  house: z.enum(['commons', 'lords']),
+  askerName: z.string(),
+  answererName: z.string().nullable(),
+  dateAsked: isoDate.optional(),
+  dateAnswered: isoDate.nullable(),
+  /** Whether the excerpt is cut from the question or from the answer. */
+  excerptFrom: z.enum(['question', 'answer']),
+  excerpt,
+});
+export type QuestionHit = z.infer<typeof questionHit>;
+
+export const documentHit = z.object({
+  type: z.literal('document'),
+  ...hitBase,
+  title: z.string(),
+  titleHighlights: z.array(highlightRange),
+  publisher: z.string().optional(),
+  date: isoDate.optional(),
+  url: z.string().optional(),
+  excerpt,
+});
+export type DocumentHit = z.infer<typeof documentHit>;
+
+/** Hits beyond the cap: `count` of them, or at least `count` when `atLeast` (the search stopped counting). */
+export const moreHits = z.object({
+  count: z.number().int().nonnegative(),
+  atLeast: z.boolean(),
+});
+export type MoreHits = z.infer<typeof moreHits>;
+
+function group<G extends string, H extends z.ZodType>(name: G, hit: H) {
+  return z.object({ group: z.literal(name), hits: z.array(hit), more: moreHits });
+}
+
+export const peopleGroup = group('people', entityHit);
+export const topicsGroup = group('topics', entityHit);
+export const statementsGroup = group('statements', statementHit);
+export const questionsGroup = group('questions', questionHit);
+export const documentsGroup = group('documents', documentHit);
+
+export const searchGroup = z.discriminatedUnion('group', [
+  peopleGroup,
+  topicsGroup,
+  statementsGroup,
+  questionsGroup,
+  documentsGroup,
+]);
+export type SearchGroup = z.infer<typeof searchGroup>;
+export type SearchGroupName = SearchGroup['group'];
+
+/** The order groups are shown in: who first, then what was said, then where. */
+export const SEARCH_GROUP_ORDER = ['people', 'topics', 'statements', 'questions', 'documents'] as const satisfies readonly SearchGroupName[];
+
+/** What the popup may ask for besides the query. */
+export const searchOptions = z.object({
+  /** Hits shown per group; the rest are counted in `more`. */
+  limitPerGroup: z.number().int().min(1).max(50).default(5),
+});
+export type SearchOptions = z.input<typeof searchOptions>;
+
+export const searchResults = z.object({
+  query: z.string(),
+  /** Only groups with hits, in SEARCH_GROUP_ORDER. Empty when nothing was found. */
+  groups: z.array(searchGroup),
+});
+export type SearchResults = z.infer<typeof searchResults>;
