@@ -1,0 +1,113 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { corpusPack, type CorpusPack } from '../corpus/pack';
+import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
+import { deletePack, readPacks, writePack, type StoredPack } from './database';
+import defaultPackUrl from '../../.build/default-pack.json?url';
+
+/**
+ * The corpora the background serves: the default pack shipped with the extension plus any the reader added.
+ * Packs are read from IndexedDB once per background lifetime and kept in memory until this module changes them.
+ */
+let cached: Promise<StoredPack[]> | undefined;
+
+const problemsSchema = z.array(z.string());
+const PROBLEMS_KEY = 'corpusProblems';
+
+async function recordProblem(problem: string): Promise<void> {
+  console.warn(`Sourcelight: ${problem}`);
+  const stored = await browser.storage.local.get(PROBLEMS_KEY);
+  const previous = problemsSchema.safeParse(stored[PROBLEMS_KEY]);
+  const problems = [...(previous.success ? previous.data : []), `${new Date().toISOString().slice(0, 10)}: ${problem}`];
+  await browser.storage.local.set({ [PROBLEMS_KEY]: problems.slice(-10) });
+}
+
+async function readProblems(): Promise<string[]> {
+  const stored = await browser.storage.local.get(PROBLEMS_KEY);
+  const parsed = problemsSchema.safeParse(stored[PROBLEMS_KEY]);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Reads the pack bundled with the extension; a bundled pack that fails the schema is a build error. */
+async function readBundledPack(): Promise<CorpusPack> {
+  const response = await fetch(browser.runtime.getURL(defaultPackUrl));
+  return corpusPack.parse(await response.json());
+}
+
+function storedRecordFor(pack: CorpusPack, enabled: boolean): StoredPack {
+  return { id: pack.id, enabled, builtIn: true, installedAt: new Date().toISOString(), pack };
+}
+
+/** Reads the store once, setting aside damaged records and putting back the default pack if it is missing. */
+async function loadPacksRepairing(): Promise<StoredPack[]> {
+  const { packs, damaged } = await readPacks();
+  for (const { id, reason } of damaged) {
+    await recordProblem(`The stored corpus "${id}" could not be read (${reason}); it was set aside.`);
+  }
+  if (packs.some((stored) => stored.builtIn)) return packs;
+  const fresh = storedRecordFor(await readBundledPack(), true);
+  await writePack(fresh);
+  if (damaged.length > 0) await recordProblem('The default corpus was reinstalled from the extension.');
+  return [...packs.filter((stored) => stored.id !== fresh.id), fresh];
+}
+
+export function storedPacks(): Promise<StoredPack[]> {
+  cached ??= loadPacksRepairing().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+/**
+ * On install and update: refreshes the default pack when the bundled one is newer, in one transaction,
+ * so a failed refresh leaves the previous pack in place. Runs after the store was read and repaired.
+ */
+export async function refreshDefaultPack(): Promise<void> {
+  const packs = await storedPacks();
+  const bundled = await readBundledPack();
+  const current = packs.find((stored) => stored.builtIn);
+  if (current && current.pack.id === bundled.id && current.pack.createdAt === bundled.createdAt) return;
+  await writePack(storedRecordFor(bundled, current?.enabled ?? true));
+  if (current && current.id !== bundled.id) await deletePack(current.id);
+  cached = undefined;
+}
+
+export async function activePacks(): Promise<CorpusPack[]> {
+  return (await storedPacks()).filter((stored) => stored.enabled).map((stored) => stored.pack);
+}
+
+export function countPack(pack: CorpusPack): PackCounts {
+  const ofKind = (kind: string): number => pack.entities.filter((entity) => entity.kind === kind).length;
+  return {
+    documents: pack.documents.length,
+    people: ofKind('person'),
+    organisations: ofKind('organisation'),
+    topics: ofKind('topic'),
+    places: ofKind('place'),
+    statements: pack.statements.length,
+    questions: pack.questions.length,
+  };
+}
+
+export async function summariseCorpus(): Promise<CorpusSummary> {
+  const packs = await storedPacks();
+  const summaries = packs.map((stored) => ({
+    id: stored.id,
+    title: stored.pack.title,
+    createdAt: stored.pack.createdAt,
+    installedAt: stored.installedAt,
+    enabled: stored.enabled,
+    builtIn: stored.builtIn,
+    counts: countPack(stored.pack),
+  }));
+  const zero: PackCounts = { documents: 0, people: 0, organisations: 0, topics: 0, places: 0, statements: 0, questions: 0 };
+  const totals = summaries
+    .filter((summary) => summary.enabled)
+    .reduce<PackCounts>((sum, { counts }) => {
+      const next = { ...sum };
+      for (const key of Object.keys(next) as (keyof PackCounts)[]) next[key] += counts[key];
+      return next;
+    }, zero);
+  return { packs: summaries, totals, problems: await readProblems() };
+}

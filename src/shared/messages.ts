@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import browser from 'webextension-polyfill';
+import { corpusSummary } from './corpus-summary';
+
+/**
+ * Every request between the extension's contexts and its response, as zod schemas.
+ * The background answers `backgroundMessages`; a content script answers `tabMessages`.
+ */
+export const backgroundMessages = {
+  ping: {
+    request: z.object({ type: z.literal('ping') }),
+    response: z.object({ context: z.literal('background'), version: z.string() }),
+  },
+  getCorpusSummary: {
+    request: z.object({ type: z.literal('getCorpusSummary') }),
+    response: corpusSummary,
+  },
+} as const;
+
+export const tabMessages = {
+  pingContent: {
+    request: z.object({ type: z.literal('pingContent') }),
+    response: z.object({ context: z.literal('content'), url: z.string(), active: z.boolean(), highlights: z.number().int() }),
+  },
+} as const;
+
+type Table = Record<string, { request: z.ZodType<{ type: string }>; response: z.ZodType }>;
+export type BackgroundMessageType = keyof typeof backgroundMessages;
+export type TabMessageType = keyof typeof tabMessages;
+export type RequestOf<T extends Table, K extends keyof T> = z.infer<T[K]['request']>;
+export type ResponseOf<T extends Table, K extends keyof T> = z.infer<T[K]['response']>;
+
+/** Every reply is wrapped so that a failure arrives as a readable error, never as a silent undefined. */
+const replyEnvelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Reply = z.infer<typeof replyEnvelope>;
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+function summariseIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Reads an untrusted message against a table: the parsed request, or an error that says what was wrong. */
+export function parseRequest<T extends Table>(table: T, raw: unknown): { type: keyof T & string; request: unknown } | { error: string } {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { type?: unknown }).type !== 'string') {
+    return { error: 'Malformed message: expected an object with a string "type".' };
+  }
+  const type = (raw as { type: string }).type;
+  if (!Object.hasOwn(table, type)) return { error: `Unknown message type "${type.slice(0, 60)}".` };
+  const entry = table[type];
+  if (!entry) return { error: `Unknown message type "${type.slice(0, 60)}".` };
+  const parsed = entry.request.safeParse(raw);
+  if (!parsed.success) return { error: `Invalid "${type}" message: ${summariseIssues(parsed.error)}` };
+  return { type, request: parsed.data };
+}
+
+function unwrapReply<T extends Table, K extends keyof T>(table: T, type: K, raw: unknown): ResponseOf<T, K> {
+  const envelope = replyEnvelope.safeParse(raw);
+  if (!envelope.success) throw new MessageError(`No valid reply to "${String(type)}".`);
+  if (!envelope.data.ok) throw new MessageError(envelope.data.error);
+  const entry = table[type];
+  if (!entry) throw new MessageError(`Unknown message type "${String(type)}".`);
+  const data = entry.response.safeParse(envelope.data.data);
+  if (!data.success) throw new MessageError(`Invalid reply to "${String(type)}": ${summariseIssues(data.error)}`);
+  return data.data as ResponseOf<T, K>;
+}
+
+/** Sends a request to the background and returns its parsed response; failures throw MessageError. */
+export async function send<K extends BackgroundMessageType>(
+  request: RequestOf<typeof backgroundMessages, K> & { type: K },
+): Promise<ResponseOf<typeof backgroundMessages, K>> {
+  const raw: unknown = await browser.runtime.sendMessage(request);
+  return unwrapReply(backgroundMessages, request.type, raw);
+}
+
+/** Sends a request to the content script of one tab. */
+export async function sendToTab<K extends TabMessageType>(
+  tabId: number,
+  request: RequestOf<typeof tabMessages, K> & { type: K },
+): Promise<ResponseOf<typeof tabMessages, K>> {
+  const raw: unknown = await browser.tabs.sendMessage(tabId, request);
+  return unwrapReply(tabMessages, request.type, raw);
+}
+
+export type Handlers<T extends Table> = {
+  [K in keyof T]: (request: RequestOf<T, K>, sender: browser.Runtime.MessageSender) => Promise<ResponseOf<T, K>> | ResponseOf<T, K>;
+};
+
+/**
+ * Builds a runtime.onMessage listener from a map of handlers. Messages from outside this extension,
+ * malformed and unknown messages get an error reply; a throwing handler becomes an error reply too.
+ */
+export function createMessageListener<T extends Table>(table: T, handlers: Handlers<T>) {
+  return (raw: unknown, sender: browser.Runtime.MessageSender): Promise<Reply> => {
+    if (sender.id !== browser.runtime.id) {
+      return Promise.resolve({ ok: false, error: 'Messages are accepted from this extension only.' });
+    }
+    const parsed = parseRequest(table, raw);
+    if ('error' in parsed) return Promise.resolve({ ok: false, error: parsed.error });
+    const handler = handlers[parsed.type] as (request: unknown, sender: browser.Runtime.MessageSender) => unknown;
+    return Promise.resolve()
+      .then(() => handler(parsed.request, sender))
+      .then((data): Reply => ({ ok: true, data }))
+      .catch((error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  };
+}

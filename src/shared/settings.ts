@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import browser from 'webextension-polyfill';
+import { entityKind } from '../corpus/pack';
+
+/** What the reader chose: stored in browser.storage.local under one key, read through this schema only. */
+export const settingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Hostnames (lowercase, no port) where Sourcelight stays off. */
+  disabledSites: z.array(z.string()).default([]),
+  /** Which kinds of entity are highlighted on pages. */
+  highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic', 'place']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const SETTINGS_KEY = 'settings';
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** Parses whatever storage holds; anything unreadable falls back to the defaults rather than failing the page. */
+export function parseSettings(stored: unknown): Settings {
+  const parsed = settingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : defaultSettings;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings()), ...change });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Calls back with the new settings whenever any context changes them; returns the unsubscribe function. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    const change = changes[SETTINGS_KEY];
+    if (area === 'local' && change) listener(parseSettings(change.newValue));
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
+
+/** The hostname a site switch applies to: lowercase, without a leading "www.". */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    return hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export function isActiveOn(settings: Settings, site: string | null): boolean {
+  return settings.enabled && (site === null || !settings.disabledSites.includes(site));
+}

@@ -1,0 +1,106 @@
+// Launches real Chromium and Firefox with the built extension loaded, for end-to-end tests and `npm start`.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitFor } from './wait-for';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** Base URL of the extension's pages, ending in "/". */
+  extensionUrl: string;
+  /** Opens one of the extension's own pages (path relative to the extension root). */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const distDir = (name: BrowserName): string => resolve(import.meta.dirname, '../../dist', name === 'chromium' ? 'chrome' : 'firefox');
+
+const GECKO_ID = 'sourcelight@sourcelight.invalid';
+// A fixed moz-extension host, so that tests can open the extension's pages in Firefox.
+const FIREFOX_UUID = '5f1c2d3e-8a7b-4c6d-9e0f-112233445566';
+
+function findBrowserBinary(name: BrowserName): string {
+  const candidates =
+    name === 'chromium'
+      ? [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+      : [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
+  if (!found) {
+    const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
+    const variable = name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH';
+    throw new Error(`${name} was not found. Install it with \`apt-get install -y ${pkg}\` or set ${variable} to its binary.`);
+  }
+  return found;
+}
+
+function assertBuilt(dir: string): void {
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+  }
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const dir = distDir('chromium');
+  assertBuilt(dir);
+  const browser = await puppeteer.launch({
+    executablePath: findBrowserBinary('chromium'),
+    headless: true,
+    pipe: true,
+    enableExtensions: [dir],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 20_000 });
+  const extensionUrl = `chrome-extension://${new URL(worker.url()).host}/`;
+  return wrap('chromium', browser, extensionUrl);
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const dir = distDir('firefox');
+  assertBuilt(dir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findBrowserBinary('firefox'),
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Content scripts get their host permissions without a prompt, as after a normal install.
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  await browser.installExtension(dir);
+  return wrap('firefox', browser, `moz-extension://${FIREFOX_UUID}/`);
+}
+
+function wrap(name: BrowserName, browser: Browser, extensionUrl: string): ExtensionBrowser {
+  return {
+    name,
+    browser,
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const url = extensionUrl + path;
+      if (name === 'chromium') {
+        await page.goto(url, { waitUntil: 'load' });
+        return page;
+      }
+      // Firefox's WebDriver BiDi does not report navigations to moz-extension pages, so goto() would never
+      // settle: start it, then wait until the page itself says it has loaded.
+      page.goto(url, { timeout: 0 }).catch(() => undefined);
+      // (waitForFunction cannot be used: the extension's CSP forbids the Function() it relies on.)
+      await waitFor(`${url} to load`, () =>
+        page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false),
+      );
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+export const allBrowsers: BrowserName[] = ['chromium', 'firefox'];

@@ -1,0 +1,35 @@
+// Helpers that run inside one of the extension's own pages, where the extension APIs are available.
+import type { Page } from 'puppeteer-core';
+
+/** The few extension APIs these helpers use, as both browsers expose them to extension pages. */
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(filter: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+declare const chrome: ExtensionApi;
+
+/** Sends any value to the background as the extension's own pages do, and returns the raw reply. */
+export function sendRaw(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((msg) => {
+    const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
+    return api.runtime.sendMessage(msg);
+  }, message as never);
+}
+
+/** Sends a message to the content script of every tab and returns the answers that came back. */
+export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: number; reply: unknown }[]> {
+  return page.evaluate(async (msg) => {
+    const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
+    const tabs = await api.tabs.query({});
+    const replies = await Promise.all(
+      tabs.map(async (tab) => {
+        try {
+          return { tabId: tab.id ?? -1, reply: await api.tabs.sendMessage(tab.id ?? -1, msg) };
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return replies.filter((entry): entry is { tabId: number; reply: unknown } => entry !== null && entry.reply !== undefined);
+  }, message as never);
+}

@@ -1,0 +1,37 @@
+// Serves test/fixtures (and /work/shared/pages copies) from 127.0.0.1 only; tests never touch the network.
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const fixturesDir = resolve(import.meta.dirname, '../fixtures');
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+export interface FixtureServer {
+  /** Origin such as http://127.0.0.1:PORT */
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server: Server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(fixturesDir, path || 'demo.html');
+    if (!file.startsWith(fixturesDir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file)
+      .then((body) => response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body))
+      .catch(() => response.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('fixture server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => `${origin}/${path}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { sendRaw, sendToAllTabs } from './extension-page';
+import { waitFor } from './wait-for';
+
+describe.each(allBrowsers)('foundation in %s', (browserName) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchWithExtension(browserName);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('installs the default corpus of five documents', async () => {
+    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const reply = await waitFor('corpus summary', async () => {
+      const raw = (await sendRaw(page, { type: 'getCorpusSummary' })) as { ok: boolean; data?: { totals: { documents: number } } };
+      return raw.ok ? raw.data : undefined;
+    });
+    expect(reply.totals.documents).toBe(5);
+    await page.close();
+  });
+
+  it('runs the content script on the demo page, which answers a ping', async () => {
+    const demo = await ext.browser.newPage();
+    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
+    const popup = await ext.openExtensionPage('src/popup/popup.html');
+    const answers = await waitFor('a content script answer', async () => {
+      const replies = await sendToAllTabs(popup, { type: 'pingContent' });
+      return replies.length > 0 ? replies : undefined;
+    });
+    const demoAnswer = answers
+      .map(({ reply }) => reply as { ok: boolean; data: { context: string; url: string } })
+      .find((reply) => reply.ok && reply.data.url.startsWith(server.origin));
+    expect(demoAnswer?.data.context).toBe('content');
+    await popup.close();
+    await demo.close();
+  });
+
+  it('shows the corpus size in the popup', async () => {
+    const popup = await ext.openExtensionPage('src/popup/popup.html');
+    const status = await popup.waitForSelector('#corpus-status[data-documents]');
+    expect(await status?.evaluate((node) => node.textContent)).toMatch(/^5 documents/);
+    await popup.close();
+  });
+
+  it('answers malformed and unknown messages with an error and keeps working', async () => {
+    const page = await ext.openExtensionPage('src/popup/popup.html');
+    for (const bad of [null, 'ping', 42, {}, { type: 7 }, { type: 'noSuchThing' }, { type: 'ping'.repeat(10_000) }]) {
+      const reply = (await sendRaw(page, bad)) as { ok: boolean; error?: string };
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/Malformed|Unknown|Invalid/);
+    }
+    const ping = (await sendRaw(page, { type: 'ping' })) as { ok: boolean; data: { context: string } };
+    expect(ping).toMatchObject({ ok: true, data: { context: 'background' } });
+    await page.close();
+  });
+
+  it('gives a page-world script no way to reach the background', async () => {
+    const demo = await ext.browser.newPage();
+    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
+    const attempt = await demo.evaluate(async (id) => {
+      window.postMessage({ type: 'getCorpusSummary' }, '*');
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no runtime in the page';
+      try {
+        await runtime.sendMessage(id, { type: 'getCorpusSummary' });
+        return 'reached';
+      } catch (error) {
+        return `refused: ${String(error)}`;
+      }
+    }, new URL(ext.extensionUrl).host);
+    expect(attempt).not.toBe('reached');
+    const page = await ext.openExtensionPage('src/popup/popup.html');
+    expect(await sendRaw(page, { type: 'ping' })).toMatchObject({ ok: true });
+    await page.close();
+    await demo.close();
+  });
+});
