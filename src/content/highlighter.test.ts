@@ -1,0 +1,229 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Entity } from '../corpus/pack';
+import { buildDictionary } from '../shared/dictionary';
+import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, isOwnNode, removeHighlights } from './highlighter';
+import { compileMatcher } from './matcher';
+
+const entities: Entity[] = [
+  { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
+  { id: 'massoud', kind: 'person', name: 'Massoud Rajavi', aliases: [] },
+  { id: 'raisi', kind: 'person', name: 'Ebrahim Raisi', aliases: [] },
+  { id: 'pmoi', kind: 'organisation', name: 'PMOI', aliases: ['MEK'] },
+  { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },
+  { id: 'rights', kind: 'topic', name: 'human rights', aliases: [] },
+];
+const matcher = compileMatcher(buildDictionary(entities));
+
+/** Puts markup in the body without the innerHTML property. */
+function setBody(markup: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+  return document.body;
+}
+
+function serialise(node: Node): string {
+  return new XMLSerializer().serializeToString(node);
+}
+
+function allNodes(root: Node): Node[] {
+  const nodes: Node[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  for (let node: Node | null = walker.currentNode; node !== null; node = walker.nextNode()) nodes.push(node);
+  return nodes;
+}
+
+/** Each mark as "text=id", in document order. */
+function marks(root: ParentNode = document.body): string[] {
+  return Array.from(root.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`);
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('highlight', () => {
+  it('wraps a name in a mark that carries its entity id and kind', async () => {
+    setBody('<p>Today Maryam Rajavi spoke.</p>');
+    const result = await highlight(document.body, matcher);
+    const mark = document.querySelector('mark.sourcelight[data-sl-id="maryam"]');
+    expect(mark?.textContent).toBe('Maryam Rajavi');
+    expect(mark?.getAttribute('data-sl-kind')).toBe('person');
+    expect(mark?.hasAttribute('tabindex')).toBe(false);
+    expect(result).toMatchObject({ matches: 1, aborted: false });
+  });
+
+  it('marks names beside possessives and punctuation without the punctuation', async () => {
+    setBody("<p>Ebrahim Raisi's aides; Ebrahim Raisi? The (PMOI/MEK) and Iran, Iran.</p>");
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Ebrahim Raisi=raisi', 'Ebrahim Raisi=raisi', 'PMOI=pmoi', 'MEK=pmoi', 'Iran=iran', 'Iran=iran']);
+  });
+
+  it('marks a name split across inline elements, one mark per element, without moving page nodes', async () => {
+    setBody('<p>Said <b>Maryam</b> Rajavi and <b>Maryam</b> <i>Rajavi</i>.</p>');
+    const bold = document.querySelector('b');
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Maryam=maryam', 'Rajavi=maryam', 'Maryam=maryam', 'Rajavi=maryam']);
+    expect(bold?.firstElementChild?.matches(HIGHLIGHT_SELECTOR)).toBe(true);
+    expect(document.querySelectorAll('mark[data-sl-continued]')).toHaveLength(2);
+    // The space between the two elements is not wrapped: a highlighted space shows.
+    expect(Array.from(document.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => mark.textContent?.trim())).not.toContain('');
+  });
+
+  it('matches a name broken over lines in the source but not across blocks or line breaks', async () => {
+    setBody('<p>Maryam\n   Rajavi</p>');
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Maryam\n   Rajavi=maryam']);
+    setBody('<p>Maryam</p><p>Rajavi and Iran<br>human rights</p><p>Massoud<br>Rajavi</p>');
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Iran=iran', 'human rights=rights']);
+  });
+
+  it('keeps a mark inside a link, so the click still reaches the link', async () => {
+    setBody('<p><a href="#person">Maryam Rajavi</a> spoke</p>');
+    const link = document.querySelector('a');
+    let clicked: Event | undefined;
+    link?.addEventListener('click', (event) => {
+      clicked = event;
+      event.preventDefault();
+    });
+    await highlight(document.body, matcher);
+    const mark = link?.querySelector(HIGHLIGHT_SELECTOR);
+    expect(mark?.parentElement).toBe(link);
+    mark?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(clicked?.target).toBe(mark);
+  });
+
+  it('leaves form fields, editable areas, code, media and the extension UI alone', async () => {
+    setBody(
+      [
+        '<textarea>Maryam Rajavi</textarea><input value="Maryam Rajavi"><select><option>Iran</option></select>',
+        '<div contenteditable="true"><p>Maryam Rajavi</p></div><div contenteditable="false">Iran</div>',
+        '<script>var s = "Maryam Rajavi";</script><style>.Iran{}</style><noscript>Iran</noscript>',
+        '<template><p>Iran</p></template><svg><text>Iran</text></svg><math><mi>Iran</mi></math>',
+        '<sourcelight-card>Maryam Rajavi</sourcelight-card><div data-sourcelight-ui><p>Iran</p></div>',
+        '<p>   </p>',
+      ].join(''),
+    );
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Iran=iran']);
+    expect(document.querySelector('[contenteditable="false"] mark')).not.toBeNull();
+  });
+
+  it('does nothing when the root itself is inside the extension UI', async () => {
+    setBody('<div data-sourcelight-ui><p id="inner">Iran</p></div>');
+    const inner = document.getElementById('inner');
+    if (inner === null) throw new Error('fixture');
+    await highlight(inner, matcher);
+    expect(marks()).toEqual([]);
+  });
+
+  it('marks nothing twice when run again', async () => {
+    setBody('<p>Maryam Rajavi of the PMOI on human rights in <b>Iran</b>.</p><p>Then Rajavi left.</p>');
+    await highlight(document.body, matcher);
+    const once = serialise(document.body);
+    const again = await highlight(document.body, matcher);
+    expect(again.matches).toBe(0);
+    expect(serialise(document.body)).toBe(once);
+  });
+
+  it('resolves a surname from a full name in an earlier paragraph', async () => {
+    setBody('<p>Massoud Rajavi founded it.</p><p>Rajavi vanished in 2003.</p>');
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud']);
+  });
+
+  it('stops at once when aborted', async () => {
+    setBody('<p>Iran</p>'.repeat(50));
+    const controller = new AbortController();
+    controller.abort();
+    const result = await highlight(document.body, matcher, { signal: controller.signal });
+    expect(result.aborted).toBe(true);
+    expect(marks()).toEqual([]);
+  });
+
+  it('finishes a long page in chunks, yielding between them', async () => {
+    setBody('<p>Maryam Rajavi on human rights in Iran.</p>'.repeat(60));
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 0);
+    const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
+    clearInterval(ticking);
+    expect(result.matches).toBe(180);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('makes only the first mark of a split name reachable by the highlight shortcut', async () => {
+    setBody('<p><b>Maryam</b> Rajavi and Iran</p>');
+    await highlight(document.body, matcher);
+    const first = focusAdjacentHighlight(document.body, 'next');
+    expect(first?.textContent).toBe('Maryam');
+    expect(first?.getAttribute('tabindex')).toBe('-1');
+    expect(document.activeElement).toBe(first);
+    expect(focusAdjacentHighlight(document.body, 'next')?.textContent).toBe('Iran');
+    expect(focusAdjacentHighlight(document.body, 'previous')?.textContent).toBe('Maryam');
+  });
+
+  it('knows its own marks and split text from page nodes', async () => {
+    setBody('<p>Hello Iran today</p>');
+    const pageText = document.querySelector('p')?.firstChild;
+    await highlight(document.body, matcher);
+    const mark = document.querySelector(HIGHLIGHT_SELECTOR);
+    expect(mark !== null && isOwnNode(mark)).toBe(true);
+    expect(mark?.nextSibling !== null && mark?.nextSibling !== undefined && isOwnNode(mark.nextSibling)).toBe(true);
+    expect(pageText !== null && pageText !== undefined && isOwnNode(pageText)).toBe(false);
+  });
+});
+
+describe('removeHighlights', () => {
+  const page = [
+    '<h1>Maryam Rajavi and Iran</h1>',
+    '<p class="lead">Said <b>Maryam</b> Rajavi of the <a href="/pmoi">PMOI/MEK</a>: “human rights in Iran.”</p>',
+    '<ul><li>Ebrahim Raisi’s</li><li>Iran, Iran. Iran?</li></ul>',
+    '<p>Nothing here.</p><textarea>Iran</textarea>',
+  ].join('');
+
+  it('restores the same nodes with the same text and markup', async () => {
+    setBody(page);
+    const before = serialise(document.body);
+    const nodesBefore = allNodes(document.body);
+    const textBefore = document.body.textContent;
+    await highlight(document.body, matcher);
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR).length).toBeGreaterThan(8);
+    expect(document.body.textContent).toBe(textBefore);
+    removeHighlights(document.body);
+    expect(serialise(document.body)).toBe(before);
+    expect(document.body.textContent).toBe(textBefore);
+    const nodesAfter = allNodes(document.body);
+    expect(nodesAfter).toHaveLength(nodesBefore.length);
+    nodesAfter.forEach((node, index) => expect(node).toBe(nodesBefore[index]));
+  });
+
+  it('keeps apart text nodes that the page kept apart', async () => {
+    setBody('<p></p>');
+    const paragraph = document.querySelector('p');
+    const parts = ['Iran', ' and ', 'Maryam Rajavi', ' said'].map((text) => document.createTextNode(text));
+    paragraph?.append(...parts);
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Iran=iran', 'Maryam Rajavi=maryam']);
+    removeHighlights(document.body);
+    expect(Array.from(paragraph?.childNodes ?? [])).toEqual(parts);
+    expect(parts.map((part) => part.data)).toEqual(['Iran', ' and ', 'Maryam Rajavi', ' said']);
+  });
+
+  it('can highlight again after removal and remove again', async () => {
+    setBody(page);
+    const before = serialise(document.body);
+    for (let round = 0; round < 3; round++) {
+      await highlight(document.body, matcher);
+      removeHighlights(document.body);
+    }
+    expect(serialise(document.body)).toBe(before);
+  });
+
+  it('leaves a page without marks untouched', () => {
+    setBody(page);
+    const before = serialise(document.body);
+    removeHighlights(document.body);
+    expect(serialise(document.body)).toBe(before);
+  });
+});
