@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   extensionUrl: string;
   /** Opens one of the extension's own pages (path relative to the extension root). */
   openExtensionPage(path: string): Promise<Page>;
+  /** Stops the background so that its next start reads the store afresh, as after a browser restart. */
+  restartBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,20 @@ function wrap(name: BrowserName, browser: Browser, extensionUrl: string): Extens
         page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false),
       );
       return page;
+    },
+    async restartBackground() {
+      const page = await this.openExtensionPage('src/popup/popup.html');
+      if (name === 'chromium') {
+        const session = await page.createCDPSession();
+        await session.send('ServiceWorker.enable');
+        await session.send('ServiceWorker.stopAllWorkers');
+        await page.close();
+        return;
+      }
+      // Firefox has no protocol command to stop an event page; reloading the add-on restarts it (and closes its pages).
+      await page
+        .evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload())
+        .catch(() => undefined);
     },
     close: () => browser.close(),
   };

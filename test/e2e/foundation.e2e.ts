@@ -82,4 +82,40 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
     await page.close();
     await demo.close();
   });
+
+  it('reports a corrupt stored pack and replaces it with the default', async () => {
+    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const before = (await sendRaw(page, { type: 'getCorpusSummary' })) as { data: { packs: { id: string; builtIn: boolean }[] } };
+    const defaultId = before.data.packs.find((pack) => pack.builtIn)?.id;
+    expect(defaultId).toBeTruthy();
+    // Damage the stored record as a crash or a bad version might, then restart the extension.
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('sourcelight');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('packs', 'readwrite');
+            tx.objectStore('packs').put({ id, enabled: true, builtIn: true, installedAt: 'now', pack: { format: 'sourcelight-corpus', documents: [{ id: 'x' }] } });
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      defaultId,
+    );
+    await page.close();
+    await ext.restartBackground();
+    const summary = await waitFor('the repaired corpus', async () => {
+      const fresh = await ext.openExtensionPage('src/popup/popup.html').catch(() => undefined);
+      if (!fresh) return undefined;
+      const reply = (await sendRaw(fresh, { type: 'getCorpusSummary' }).catch(() => undefined)) as
+        | { ok: boolean; data: { totals: { documents: number }; problems: string[] } }
+        | undefined;
+      await fresh.close();
+      return reply?.ok ? reply.data : undefined;
+    }, 30_000);
+    expect(summary.totals.documents).toBe(5);
+    expect(summary.problems.join(' ')).toMatch(/could not be read.*set aside/);
+    expect(summary.problems.join(' ')).toMatch(/default corpus was reinstalled/);
+  });
 });
