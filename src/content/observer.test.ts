@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entity } from '../corpus/pack';
+import { buildDictionary } from '../shared/dictionary';
+import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult } from './highlighter';
+import { compileMatcher } from './matcher';
+import { observeAddedContent } from './observer';
+
+const entities: Entity[] = [
+  { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
+  { id: 'massoud', kind: 'person', name: 'Massoud Rajavi', aliases: [] },
+  { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },
+];
+const matcher = compileMatcher(buildDictionary(entities));
+
+function paragraph(text: string): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.textContent = text;
+  return element;
+}
+
+function marks(): string[] {
+  return Array.from(document.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`);
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await wait(5);
+  }
+}
+
+let controller: AbortController;
+let passes: HighlightResult[];
+
+beforeEach(() => {
+  document.body.replaceChildren(paragraph('Massoud Rajavi founded it.'));
+  controller = new AbortController();
+  passes = [];
+});
+
+afterEach(() => controller.abort());
+
+function observe(namedSoFar?: Set<string>): void {
+  observeAddedContent(document.body, matcher, {
+    signal: controller.signal,
+    namedSoFar,
+    debounceMs: 20,
+    onHighlighted: (result) => passes.push(result),
+  });
+}
+
+describe('observeAddedContent', () => {
+  it('highlights an article added after load, like a single-page app', async () => {
+    const namedSoFar = new Set<string>();
+    await highlight(document.body, matcher, { namedSoFar });
+    observe(namedSoFar);
+    const article = document.createElement('article');
+    article.append(paragraph('Rajavi spoke in Iran.'));
+    document.body.append(article);
+    await until(() => passes.length > 0);
+    // The surname resolves from the full name the first pass saw.
+    expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud', 'Iran=iran']);
+  });
+
+  it('highlights text appended to an existing element', async () => {
+    observe();
+    document.body.firstElementChild?.append(document.createTextNode(' And Iran.'));
+    await until(() => passes.length > 0);
+    expect(marks()).toContain('Iran=iran');
+  });
+
+  it('gathers a burst of additions into one pass', async () => {
+    observe();
+    for (let i = 0; i < 5; i++) {
+      document.body.append(paragraph(`Item ${i} on Iran.`));
+      await wait(2);
+    }
+    await until(() => passes.length > 0);
+    await wait(60);
+    expect(passes).toHaveLength(1);
+    expect(passes[0]?.matches).toBe(5);
+  });
+
+  it('ignores its own marks being added and removed', async () => {
+    observe();
+    await highlight(document.body, matcher);
+    removeHighlights(document.body);
+    await highlight(document.body, matcher);
+    await wait(80);
+    expect(passes).toEqual([]);
+    expect(marks()).toEqual(['Massoud Rajavi=massoud']);
+  });
+
+  it('ignores the extension’s own interface', async () => {
+    observe();
+    const card = document.createElement('sourcelight-card');
+    card.textContent = 'Iran';
+    document.body.append(card);
+    await until(() => passes.length > 0);
+    expect(marks()).toEqual([]);
+  });
+
+  it('stops when aborted', async () => {
+    observe();
+    controller.abort();
+    document.body.append(paragraph('Iran'));
+    await wait(80);
+    expect(passes).toEqual([]);
+    expect(marks()).toEqual([]);
+  });
+});
