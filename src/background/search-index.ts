@@ -30,7 +30,7 @@ import {
 import { compactFold, foldedWords, type FoldedWord } from '../shared/text-fold';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 1;
+const SEARCH_INDEX_FORMAT = 2;
 /** Longer queries are cut: nobody types more, and it bounds the work a pasted page could cause. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 8;
@@ -40,29 +40,42 @@ const EXCERPT_LEAD = 50;
 // ---------------------------------------------------------------------------------------------------------------
 // Encoding
 
-/**
- * Indexes "Pour Mohammadi" and "Pour-Mohammadi" also as "pourmohammadi", so the one-word spelling (and its
- * prefixes) finds the two-word one. The letter shared across the join is deduplicated as the encoder does inside
- * a word ("Mc Cabe" = "McCabe").
- */
-function withJoinedPairs(terms: string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i + 1 < terms.length; i++) {
-    const first = terms[i] ?? '';
-    const second = terms[i + 1] ?? '';
-    if (!first || !second) continue;
-    joined.push(first.at(-1) === second[0] ? first + second.slice(1) : first + second);
-  }
-  return joined.length ? [...terms, ...joined] : terms;
-}
-
-const preciseEncoder = new Encoder({ ...Charset.Default, finalize: withJoinedPairs });
-const phoneticEncoder = new Encoder({ ...Charset.LatinBalance, finalize: withJoinedPairs });
+const preciseEncoder = new Encoder(Charset.Default);
+const phoneticEncoder = new Encoder(Charset.LatinBalance);
 const TIERS = ['precise', 'phonetic'] as const;
 type Tier = (typeof TIERS)[number];
 
-function createTierIndex(tier: Tier): Index {
-  return new Index({ tokenize: 'forward', encoder: tier === 'precise' ? preciseEncoder : phoneticEncoder });
+/**
+ * Prefixes come from the precise tier only: forward tokenisation multiplies the postings by the word length, and
+ * the phonetic tier's job is whole misspelt words. Document bodies are long and repeat the statements, so their
+ * words are indexed whole in both tiers.
+ */
+function createTierIndex(group: SearchGroupName, tier: Tier): Index {
+  const prefixes = tier === 'precise' && group !== 'documents';
+  return new Index({ tokenize: prefixes ? 'forward' : 'strict', encoder: tier === 'precise' ? preciseEncoder : phoneticEncoder });
+}
+
+const WORD_WITH_MARKS = /[\p{L}\p{M}\p{N}]+/gu;
+const HYPHEN_ONLY = /^[-\u2010\u2011]$/u;
+const SPACE_ONLY = /^[ \t\u00a0]+$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * "Pour-Mohammadi" and "Pour Mohammadi" run together, so that "pourmohammadi" and its prefixes find them. Only
+ * hyphenated pairs and pairs of capitalised words (names) are joined: joining every pair would double the index.
+ */
+function joinedNamePairs(text: string): string[] {
+  const joined: string[] = [];
+  let previous: RegExpExecArray | undefined;
+  for (const word of text.matchAll(WORD_WITH_MARKS)) {
+    if (previous) {
+      const gap = text.slice(previous.index + previous[0].length, word.index);
+      const names = SPACE_ONLY.test(gap) && CAPITALISED.test(previous[0]) && CAPITALISED.test(word[0]);
+      if (HYPHEN_ONLY.test(gap) || names) joined.push(previous[0] + word[0]);
+    }
+    previous = word;
+  }
+  return joined;
 }
 
 /** A word as each tier's encoder sees it, e.g. "Pourmohammadi" → precise "pourmohamadi", phonetic "pormohamate". */
@@ -77,7 +90,6 @@ const ENCODED_WORDS_CAP = 50_000;
 function encodeWord(folded: string): EncodedWord {
   let encoded = encodedWords.get(folded);
   if (!encoded) {
-    // Encoded one word at a time, so the joined-pair finalizer never fires here.
     encoded = { precise: preciseEncoder.encode(folded).join(''), phonetic: phoneticEncoder.encode(folded).join('') };
     if (encodedWords.size >= ENCODED_WORDS_CAP) encodedWords.clear();
     encodedWords.set(folded, encoded);
@@ -235,8 +247,8 @@ function corpusKeyOf(packs: CorpusPack[]): string {
 }
 
 function emptyIndexes(): Record<SearchGroupName, GroupIndexes> {
-  const make = (): GroupIndexes => ({ precise: createTierIndex('precise'), phonetic: createTierIndex('phonetic') });
-  return { people: make(), topics: make(), statements: make(), questions: make(), documents: make() };
+  const make = (group: SearchGroupName): GroupIndexes => ({ precise: createTierIndex(group, 'precise'), phonetic: createTierIndex(group, 'phonetic') });
+  return { people: make('people'), topics: make('topics'), statements: make('statements'), questions: make('questions'), documents: make('documents') };
 }
 
 function searchIndexOf(packs: CorpusPack[], indexes: Record<SearchGroupName, GroupIndexes>): SearchIndex {
@@ -248,7 +260,8 @@ export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
   const index = searchIndexOf(packs, emptyIndexes());
   for (const group of GROUPS) {
     index.records[group].forEach((record, id) => {
-      const text = record.fields.map((f) => f.text).join('\n');
+      const fields = record.fields.map((f) => f.text);
+      const text = [...fields, ...fields.flatMap(joinedNamePairs)].join('\n');
       for (const tier of TIERS) index.indexes[group][tier].add(id, text);
     });
   }
@@ -297,6 +310,7 @@ export function importSearchIndex(serialized: unknown, packs: CorpusPack[]): Sea
 
 interface QueryTerm extends EncodedWord {
   folded: string;
+  squeezed: string;
 }
 
 interface ParsedQuery {
@@ -316,6 +330,10 @@ function cutToCodePoints(text: string, max: number): string {
   return text.length <= max ? text : Array.from(text).slice(0, max).join('');
 }
 
+function queryTermOf(folded: string): QueryTerm {
+  return { folded, squeezed: squeezeRepeats(folded), ...encodeWord(folded) };
+}
+
 function parseQuery(raw: string): ParsedQuery {
   const query = cutToCodePoints(raw, MAX_QUERY_LENGTH);
   const phrases: string[][] = [];
@@ -329,11 +347,10 @@ function parseQuery(raw: string): ParsedQuery {
   for (const { word } of foldedWords(loose)) {
     if (seen.has(word) || terms.length >= MAX_QUERY_TERMS) continue;
     seen.add(word);
-    terms.push({ folded: word, ...encodeWord(word) });
+    terms.push(queryTermOf(word));
   }
   const joins = terms.slice(1).map((next, i) => {
-    const folded = (terms[i]?.folded ?? '') + next.folded;
-    return { folded, ...encodeWord(folded) };
+    return queryTermOf((terms[i]?.folded ?? '') + next.folded);
   });
   const words = [...terms.map((t) => t.folded), ...phrases.flat()].slice(0, MAX_QUERY_TERMS * 2);
   return { terms, joins, phrases, candidateQuery: words.join(' ') };
@@ -346,10 +363,24 @@ const EXACT = 3;
 const PREFIX = 2;
 const PHONETIC = 1;
 
+/** "pourmohammadi" → "pourmohamadi", as the precise encoder dedupes letters. */
+function squeezeRepeats(word: string): string {
+  let squeezed = '';
+  for (const char of word) if (char !== squeezed.at(-1)) squeezed += char;
+  return squeezed;
+}
+
+/** Phonetic comparison encodes every word it looks at: worth it in names and statements, not in whole documents. */
+const PHONETIC_FIELD_MAX_LENGTH = 1_000;
+const PHONETIC_TERM_MIN_LENGTH = 3;
+
 /** How well a query term matches a word (or two words run together): 0 when it does not. */
-function matchLevel(term: QueryTerm, word: string): number {
+function matchLevel(term: QueryTerm, word: string, phonetic: boolean): number {
   if (word === term.folded) return EXACT;
   if (word.startsWith(term.folded)) return PREFIX;
+  if (term.folded.length < PHONETIC_TERM_MIN_LENGTH) return 0;
+  // Long fields get only the cheap part of the precise encoder (doubled letters), which needs no encoding call.
+  if (!phonetic) return squeezeRepeats(word).startsWith(term.squeezed) ? PHONETIC : 0;
   const encoded = encodeWord(word);
   return encoded.precise.startsWith(term.precise) || encoded.phonetic.startsWith(term.phonetic) ? PHONETIC : 0;
 }
@@ -362,15 +393,15 @@ interface TermMatch {
 }
 
 /** Every place in one field's words where a term matches, as single words or two adjacent words run together. */
-function termMatchesInField(term: QueryTerm, words: FoldedWord[], field: number): TermMatch[] {
+function termMatchesInField(term: QueryTerm, words: FoldedWord[], field: number, phonetic: boolean): TermMatch[] {
   const matches: TermMatch[] = [];
   words.forEach((w, i) => {
-    const level = matchLevel(term, w.word);
+    const level = matchLevel(term, w.word, phonetic);
     if (level) matches.push({ level, field, start: w.start, end: w.end });
     const next = words[i + 1];
     // Only a join that the single word did not already explain: "pourmo" matches "Pour Mohammadi", "pour" not twice.
     if (next && term.folded.length > w.word.length) {
-      const joinedLevel = matchLevel(term, w.word + next.word);
+      const joinedLevel = matchLevel(term, w.word + next.word, phonetic);
       if (joinedLevel) matches.push({ level: joinedLevel, field, start: w.start, end: next.end });
     }
   });
@@ -426,7 +457,9 @@ function scoreRecord(index: SearchIndex, record: SearchRecord, query: ParsedQuer
     matchedTerms++;
     quality += EXACT * Math.max(...found.map((m) => record.fields[m.field]?.weight ?? 1));
   }
-  const bestOf = (term: QueryTerm): TermMatch[] => bestMatches(fields.flatMap((words, f) => termMatchesInField(term, words, f)));
+  const phonetic = record.fields.map((f) => f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
+  const bestOf = (term: QueryTerm): TermMatch[] =>
+    bestMatches(fields.flatMap((words, f) => termMatchesInField(term, words, f, phonetic[f] ?? false)));
   const joinMatches = query.joins.map(bestOf);
   query.terms.forEach((term, i) => {
     const options = [bestOf(term), joinMatches[i - 1] ?? [], joinMatches[i] ?? []];

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { corpusPack, type CorpusPack, type Entity } from '../corpus/pack';
+import {
+  SEARCH_GROUP_ORDER,
+  SPEAKER_NOT_CLEAR,
+  searchResults,
+  type Excerpt,
+  type SearchGroup,
+  type SearchResults,
+} from '../shared/search-results';
+import { makeSeedPack } from '../../test/fixtures/search-seed-pack';
+import { buildSearchIndex, exportSearchIndex, importSearchIndex, searchCorpus } from './search-index';
+
+interface StatementSpec {
+  id: string;
+  speakerId: string | null;
+  text: string;
+}
+
+/** A small valid pack: one document whose text is the statements one after another. */
+function makePack(entities: Entity[], statements: StatementSpec[], id = 'test-pack'): CorpusPack {
+  let text = '';
+  const placed = statements.map((s) => {
+    const start = text.length;
+    text += `${s.text}\n`;
+    return { ...s, documentId: 'doc', start, end: start + s.text.length, cue: 'said' };
+  });
+  return corpusPack.parse({
+    format: 'sourcelight-corpus',
+    version: 1,
+    id,
+    title: 'Test pack',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    documents: [{ id: 'doc', title: 'Hearing on the 1988 massacre', publisher: 'Hansard', date: '2021-09-15', text }],
+    entities,
+    statements: placed,
+    questions: [],
+    mentions: [],
+  });
+}
+
+const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
+
+function groupOf<G extends SearchGroup['group']>(results: SearchResults, group: G): Extract<SearchGroup, { group: G }> | undefined {
+  return results.groups.find((g): g is Extract<SearchGroup, { group: G }> => g.group === group);
+}
+
+const highlighted = (excerpt: Excerpt): string[] => excerpt.highlights.map((h) => excerpt.text.slice(h.start, h.end));
+
+const statementIds = (results: SearchResults): string[] => groupOf(results, 'statements')?.hits.map((h) => h.id) ?? [];
+
+describe('searchCorpus on the seed texts', () => {
+  const index = buildSearchIndex([makeSeedPack()]);
+
+  it('groups people and organisations, topics, statements, questions and documents in that order', () => {
+    const results = searchCorpus(index, 'raisi');
+    const order = results.groups.map((g) => g.group);
+    expect(order).toEqual(SEARCH_GROUP_ORDER.filter((g) => order.includes(g)));
+    expect(order).toEqual(['people', 'statements', 'questions', 'documents']);
+    expect(searchCorpus(index, 'ncri').groups[0]?.hits[0]).toMatchObject({ kind: 'organisation', name: 'National Council of Resistance of Iran' });
+    expect(groupOf(searchCorpus(index, 'massacre'), 'topics')?.hits[0]).toMatchObject({ kind: 'topic', name: '1988 massacre' });
+  });
+
+  it('finds Pourmohammadi from the misspelling "pourmohamadi" and highlights the real spelling', () => {
+    const results = searchCorpus(index, 'pourmohamadi');
+    expect(groupOf(results, 'people')?.hits[0]).toMatchObject({ name: 'Mostafa Pourmohammadi' });
+    const document = groupOf(results, 'documents')?.hits.find((d) => d.excerpt.text.includes('Pour Mohammadi'));
+    expect(document && highlighted(document.excerpt)).toContain('Pour Mohammadi');
+  });
+
+  it('finds Maryam Rajavi from the prefix "rajav"', () => {
+    const people = groupOf(searchCorpus(index, 'rajav'), 'people');
+    expect(people?.hits[0]).toMatchObject({ name: 'Maryam Rajavi', nameHighlights: [{ start: 7, end: 13 }] });
+  });
+
+  it('gives a question its asker, answerer, house and dates', () => {
+    const question = groupOf(searchCorpus(index, 'crime against humanity'), 'questions')?.hits[0];
+    expect(question).toMatchObject({
+      askerName: 'Bob Blackman',
+      answererName: 'James Cleverly',
+      house: 'commons',
+      dateAnswered: '2021-09-15',
+      excerptFrom: 'question',
+    });
+  });
+
+  it('counts an entity’s statements, questions and documents', () => {
+    const hit = groupOf(searchCorpus(index, 'Bob Blackman'), 'people')?.hits[0];
+    expect(hit).toMatchObject({ name: 'Bob Blackman', questionCount: 1 });
+    expect(hit?.documentCount).toBeGreaterThan(0);
+  });
+
+  it('returns results that pass the schema the messaging layer sends', () => {
+    for (const query of ['rajavi', 'pourmohamadi', '"crime against humanity"', 'jones', 'executions', 'r']) {
+      expect(searchResults.safeParse(searchCorpus(index, query)).success).toBe(true);
+    }
+  });
+});
+
+describe('ranking', () => {
+  const pack = makePack(
+    [person('raisi', 'Ebrahim Raisi'), { id: 'growers', kind: 'organisation', name: 'Raisina Growers', aliases: [] }, person('jones', 'David Jones')],
+    [
+      { id: 'variant', speakerId: 'jones', text: 'The decree of Ayatollah Khomeyni was read out.' },
+      { id: 'exact', speakerId: 'jones', text: 'Khomeini signed the decree, said President Raisi.' },
+      { id: 'both', speakerId: null, text: 'Rajavi spoke about executions and the massacre.' },
+      { id: 'one', speakerId: null, text: 'Rajavi spoke to the conference.' },
+    ],
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('puts an exact name before a prefix match', () => {
+    expect(groupOf(searchCorpus(index, 'raisi'), 'people')?.hits.map((h) => h.name)).toEqual(['Ebrahim Raisi', 'Raisina Growers']);
+  });
+
+  it('puts an exact word before a phonetic match', () => {
+    expect(statementIds(searchCorpus(index, 'khomeini'))).toEqual(['exact', 'variant']);
+  });
+
+  it('puts records matching more query words first', () => {
+    expect(statementIds(searchCorpus(index, 'rajavi executions'))).toEqual(['both', 'one']);
+  });
+
+  it('ranks a whole-name match of the query above everything else', () => {
+    expect(groupOf(searchCorpus(index, 'david jones'), 'people')?.hits[0]?.name).toBe('David Jones');
+  });
+});
+
+describe('folding', () => {
+  const pack = makePack(
+    [person('pm', 'Mostafa Pourmohammadi', ['Pour-Mohammadi'])],
+    [
+      { id: 'hyphen', speakerId: null, text: 'Mostafa Pour-Mohammadi served as Justice Minister.' },
+      { id: 'space', speakerId: null, text: 'Minister Pour Mohammadi was named in the report.' },
+      { id: 'accent', speakerId: null, text: 'The Société Générale statement was read aloud.' },
+    ],
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('finds "Pour-Mohammadi" and "Pour Mohammadi" from "Pourmohammadi", and highlights both words', () => {
+    const statements = groupOf(searchCorpus(index, 'Pourmohammadi'), 'statements');
+    expect(statements?.hits.map((h) => h.id).sort()).toEqual(['hyphen', 'space']);
+    for (const hit of statements?.hits ?? []) expect(highlighted(hit.excerpt)).toEqual([hit.id === 'hyphen' ? 'Pour-Mohammadi' : 'Pour Mohammadi']);
+  });
+
+  it('finds "Pourmohammadi" from a prefix typed across the gap', () => {
+    expect(statementIds(searchCorpus(index, 'pourmoh')).sort()).toEqual(['hyphen', 'space']);
+  });
+
+  it('ignores diacritics in both directions', () => {
+    expect(statementIds(searchCorpus(index, 'societe generale'))).toEqual(['accent']);
+    expect(highlighted(groupOf(searchCorpus(index, 'SOCIÉTÉ'), 'statements')?.hits[0]?.excerpt ?? { text: '', highlights: [] })).toEqual(['Société']);
+  });
+});
+
+describe('quoted phrases', () => {
+  const pack = makePack(
+    [],
+    [
+      { id: 'phrase', speakerId: null, text: 'They called it a crime against humanity in 1988.' },
+      { id: 'scattered', speakerId: null, text: 'A crime was committed against the whole of humanity.' },
+    ],
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('matches a quoted phrase exactly and in order', () => {
+    expect(statementIds(searchCorpus(index, '"crime against humanity"'))).toEqual(['phrase']);
+    expect(statementIds(searchCorpus(index, '“crime against humanity”'))).toEqual(['phrase']);
+    expect(statementIds(searchCorpus(index, 'crime against humanity')).sort()).toEqual(['phrase', 'scattered']);
+  });
+
+  it('highlights the phrase as one range', () => {
+    const hit = groupOf(searchCorpus(index, '"crime against humanity"'), 'statements')?.hits[0];
+    expect(hit && highlighted(hit.excerpt)).toEqual(['crime against humanity']);
+  });
+});
+
+describe('statement hits', () => {
+  const long = `${'Opening words of a long speech. '.repeat(20)}Here the speaker named Rajavi once. ${'Closing words. '.repeat(20)}`;
+  const pack = makePack(
+    [person('mr', 'Maryam Rajavi')],
+    [
+      { id: 'anonymous', speakerId: null, text: 'An unnamed official praised Rajavi.' },
+      { id: 'long', speakerId: 'mr', text: long },
+    ],
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('says "speaker not clear" when the statement has no speaker, and carries title, publisher and date', () => {
+    const hit = groupOf(searchCorpus(index, 'unnamed'), 'statements')?.hits[0];
+    expect(hit).toMatchObject({
+      speakerId: null,
+      speakerName: SPEAKER_NOT_CLEAR,
+      documentTitle: 'Hearing on the 1988 massacre',
+      publisher: 'Hansard',
+      date: '2021-09-15',
+    });
+  });
+
+  it('cuts the excerpt around the match and keeps the highlight on the matched word', () => {
+    const hit = groupOf(searchCorpus(index, 'named rajavi'), 'statements')?.hits.find((h) => h.id === 'long');
+    expect(hit?.excerpt.text.startsWith('… ')).toBe(true);
+    expect(hit?.excerpt.text.endsWith(' …')).toBe(true);
+    expect(hit?.excerpt.text.length).toBeLessThan(200);
+    expect(hit && highlighted(hit.excerpt)).toEqual(['named', 'Rajavi']);
+  });
+});
+
+describe('caps', () => {
+  const pack = makePack(
+    [],
+    Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, speakerId: null, text: `Statement ${i} about executions.` })),
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('shows at most the cap per group and says how many more there are', () => {
+    const statements = groupOf(searchCorpus(index, 'executions', { limitPerGroup: 5 }), 'statements');
+    expect(statements?.hits).toHaveLength(5);
+    expect(statements?.more).toEqual({ count: 7, atLeast: false });
+  });
+});
+
+describe('hostile queries', () => {
+  const index = buildSearchIndex([makeSeedPack()]);
+  const queries = [
+    '',
+    '   ',
+    '!!!',
+    '"',
+    '""',
+    '"unclosed phrase',
+    '.*[(\\',
+    '😀😀😀',
+    '\ud800',
+    'جمهوری اسلامی',
+    'ایران',
+    '<script>alert(1)</script>',
+    'raisi '.repeat(5000),
+    'x'.repeat(100_000),
+    '\u0000\u200b\u202e',
+  ];
+
+  it.each(queries.map((q) => [q.slice(0, 30), q]))('returns a valid result for %j without throwing', (_label, query) => {
+    const results = searchCorpus(index, query);
+    expect(searchResults.safeParse(results).success).toBe(true);
+  });
+
+  it('returns no groups for an empty or symbols-only query', () => {
+    expect(searchCorpus(index, '').groups).toEqual([]);
+    expect(searchCorpus(index, '!!! *** ---').groups).toEqual([]);
+  });
+});
+
+describe('export and import', () => {
+  const pack = makeSeedPack();
+  const built = buildSearchIndex([pack]);
+  const queries = ['rajavi', 'pourmohamadi', '"crime against humanity"', 'raisi', 'jones', 'executions', 'r', 'pour mohammadi'];
+
+  it('gives the same results after a round trip through structured clone', async () => {
+    const stored: unknown = structuredClone(await exportSearchIndex(built));
+    const imported = importSearchIndex(stored, [pack]);
+    expect(imported).not.toBeNull();
+    for (const query of queries) {
+      expect(imported && searchCorpus(imported, query)).toEqual(searchCorpus(built, query));
+    }
+  });
+
+  it('refuses an index built from other packs, or damaged data, so the caller rebuilds', async () => {
+    const stored = await exportSearchIndex(built);
+    const other = makePack([], [{ id: 's', speakerId: null, text: 'Something else entirely.' }]);
+    expect(importSearchIndex(stored, [other])).toBeNull();
+    expect(importSearchIndex({ format: 'nonsense' }, [pack])).toBeNull();
+    expect(importSearchIndex(null, [pack])).toBeNull();
+  });
+});
