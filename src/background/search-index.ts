@@ -380,7 +380,7 @@ function matchLevel(term: QueryTerm, word: string, phonetic: boolean): number {
   if (word.startsWith(term.folded)) return PREFIX;
   if (term.folded.length < PHONETIC_TERM_MIN_LENGTH) return 0;
   // Long fields get only the cheap part of the precise encoder (doubled letters), which needs no encoding call.
-  if (!phonetic) return squeezeRepeats(word).startsWith(term.squeezed) ? PHONETIC : 0;
+  if (!phonetic) return word[0] === term.folded[0] && squeezeRepeats(word).startsWith(term.squeezed) ? PHONETIC : 0;
   const encoded = encodeWord(word);
   return encoded.precise.startsWith(term.precise) || encoded.phonetic.startsWith(term.phonetic) ? PHONETIC : 0;
 }
@@ -399,8 +399,9 @@ function termMatchesInField(term: QueryTerm, words: FoldedWord[], field: number,
     const level = matchLevel(term, w.word, phonetic);
     if (level) matches.push({ level, field, start: w.start, end: w.end });
     const next = words[i + 1];
-    // Only a join that the single word did not already explain: "pourmo" matches "Pour Mohammadi", "pour" not twice.
-    if (next && term.folded.length > w.word.length) {
+    // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
+    // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
+    if (next && term.folded.length > w.word.length && term.folded.startsWith(w.word)) {
       const joinedLevel = matchLevel(term, w.word + next.word, phonetic);
       if (joinedLevel) matches.push({ level: joinedLevel, field, start: w.start, end: next.end });
     }
