@@ -63,7 +63,7 @@ export type Mention = z.infer<typeof mention>;
 export const PACK_FORMAT = 'sourcelight-corpus';
 export const PACK_VERSION = 1;
 
-export const corpusPack = z.object({
+const corpusPackShape = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
   id: z.string().min(1),
@@ -75,4 +75,52 @@ export const corpusPack = z.object({
   questions: z.array(question),
   mentions: z.array(mention),
 });
+
+/** The pack with its cross-references checked: ids resolve and offsets point inside their document. */
+export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
+  const texts = new Map(pack.documents.map((doc) => [doc.id, doc.text]));
+  const entityIds = new Set(pack.entities.map((e) => e.id));
+  const issue = (path: (string | number)[], message: string): void => {
+    ctx.addIssue({ code: 'custom', path, message });
+  };
+  if (texts.size !== pack.documents.length) issue(['documents'], 'document ids are not unique');
+  if (entityIds.size !== pack.entities.length) issue(['entities'], 'entity ids are not unique');
+  const checkSpan = (path: (string | number)[], documentId: string, start: number, end: number): string | undefined => {
+    const text = texts.get(documentId);
+    if (text === undefined) {
+      issue([...path, 'documentId'], `unknown document ${documentId}`);
+      return undefined;
+    }
+    if (start > end || end > text.length) {
+      issue(path, `offsets ${start}-${end} lie outside document ${documentId} (length ${text.length})`);
+      return undefined;
+    }
+    return text.slice(start, end);
+  };
+  pack.statements.forEach((s, i) => {
+    const slice = checkSpan(['statements', i], s.documentId, s.start, s.end);
+    if (slice !== undefined && !slice.includes(s.text)) issue(['statements', i, 'text'], 'text is not found at its offsets');
+    if (s.speakerId !== null && !entityIds.has(s.speakerId)) issue(['statements', i, 'speakerId'], `unknown entity ${s.speakerId}`);
+  });
+  pack.mentions.forEach((m, i) => {
+    checkSpan(['mentions', i], m.documentId, m.start, m.end);
+    if (!entityIds.has(m.entityId)) issue(['mentions', i, 'entityId'], `unknown entity ${m.entityId}`);
+  });
+  pack.questions.forEach((q, i) => {
+    if (!texts.has(q.documentId)) issue(['questions', i, 'documentId'], `unknown document ${q.documentId}`);
+    if (!entityIds.has(q.askerId)) issue(['questions', i, 'askerId'], `unknown entity ${q.askerId}`);
+    if (q.answererId !== null && !entityIds.has(q.answererId)) issue(['questions', i, 'answererId'], `unknown entity ${q.answererId}`);
+  });
+});
 export type CorpusPack = z.infer<typeof corpusPack>;
+
+export type ParsedPack = { ok: true; pack: CorpusPack } | { ok: false; error: string };
+
+/** Validates untrusted JSON as a pack; the error names the first few problems by path. */
+export function parsePack(json: unknown): ParsedPack {
+  const result = corpusPack.safeParse(json);
+  if (result.success) return { ok: true, pack: result.data };
+  const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`);
+  const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : '';
+  return { ok: false, error: `invalid corpus pack: ${problems.join('; ')}${more}` };
+}

@@ -1,0 +1,125 @@
+// The command line around the pure compiler:
+//   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json]
+// Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { compilePack } from './compile';
+import { extraEntities, type ExtraEntities } from './entities';
+import { parsePack } from './pack';
+
+/** Larger files are almost certainly not a press text; refusing them keeps a build fast and bounded. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+class InputError extends Error {}
+
+function readDocument(path: string): { name: string; text: string } {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${path}: file is ${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${path}: not valid UTF-8`);
+  }
+  if (text.trim() === '') throw new InputError(`${path}: file is empty`);
+  return { name: basename(path), text };
+}
+
+function collectFiles(inputs: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(input).isDirectory();
+    } catch {
+      throw new InputError(`${input}: no such file or directory`);
+    }
+    if (!isDirectory) {
+      files.push(input);
+      continue;
+    }
+    const texts = readdirSync(input).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
+    if (texts.length === 0) throw new InputError(`${input}: folder holds no .txt files`);
+    files.push(...texts.map((f) => join(input, f)));
+  }
+  return files;
+}
+
+function readEntities(path: string): ExtraEntities {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${path}: cannot read entities JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = extraEntities.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new InputError(`${path}: invalid entities file at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'unknown error'}`);
+  }
+  return parsed.data;
+}
+
+function parseArgs(argv: readonly string[]): { inputs: string[]; out: string; entities?: string } {
+  const [command, ...rest] = argv;
+  if (command !== 'build') throw new InputError('usage: corpus build <file|dir>... --out pack.json [--entities extra.json]');
+  const inputs: string[] = [];
+  let out: string | undefined;
+  let entities: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    if (arg === '--out') out = rest[++i];
+    else if (arg === '--entities') entities = rest[++i];
+    else if (arg.startsWith('--')) throw new InputError(`unknown option ${arg}`);
+    else inputs.push(arg);
+  }
+  if (out === undefined) throw new InputError('missing --out <pack.json>');
+  if (inputs.length === 0) throw new InputError('no input files or folders given');
+  return { inputs, out, ...(entities !== undefined ? { entities } : {}) };
+}
+
+export function runCli(argv: readonly string[]): number {
+  try {
+    const args = parseArgs(argv);
+    const docs = collectFiles(args.inputs).map(readDocument);
+    const pack = compilePack(docs, args.entities !== undefined ? { entities: readEntities(args.entities) } : {});
+    const json = JSON.stringify(pack);
+    // Validate what will be written, as a reader will see it, before anything touches the disk.
+    const checked = parsePack(JSON.parse(json));
+    if (!checked.ok) throw new Error(`compiled pack failed validation: ${checked.error}`);
+    const out = resolve(args.out);
+    mkdirSync(dirname(out), { recursive: true });
+    const temp = `${out}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, json);
+      renameSync(temp, out);
+    } catch (error) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // nothing was written
+      }
+      throw error;
+    }
+    const people = pack.entities.filter((e) => e.kind === 'person').length;
+    const organisations = pack.entities.filter((e) => e.kind === 'organisation').length;
+    const topics = pack.entities.filter((e) => e.kind === 'topic').length;
+    const unattributed = pack.statements.filter((s) => s.speakerId === null).length;
+    console.log(`${pack.documents.length} documents, ${people} people, ${organisations} organisations, ${topics} topics, `
+      + `${pack.statements.length} statements, ${pack.questions.length} questions, ${unattributed} unattributed quotes -> ${args.out}`);
+    return 0;
+  } catch (error) {
+    console.error(`corpus: ${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof InputError ? 2 : 1;
+  }
+}
+
+process.exitCode = runCli(process.argv.slice(2));

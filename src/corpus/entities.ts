@@ -1,0 +1,221 @@
+// Merges the candidate names of all documents into one entity per person, body and place, with stable ids.
+import { z } from 'zod';
+import type { Entity, EntityKind } from './pack';
+import { entityKind } from './pack';
+import type { Gender, NameCandidates, PersonCandidate } from './names';
+import { PLACES } from './lexicon';
+import { slugify, squash } from './text';
+import { tokenize } from './tokens';
+
+/** Extra knowledge a user may supply (`--entities`): descriptions and aliases, merged by name. */
+export const extraEntities = z.array(
+  z.object({
+    kind: entityKind,
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    description: z.string().optional(),
+  }),
+);
+export type ExtraEntities = z.infer<typeof extraEntities>;
+
+export interface EntityRegistry {
+  entities: Entity[];
+  /** Every alias by the squashed form of its first word, for the mention finder. */
+  aliases: Map<string, { words: string[]; entityId: string }[]>;
+  /** People by each proper suffix of their name ("rajavi", "pourmohammadi"), for a surname used alone. */
+  surnames: Map<string, string[]>;
+  gender: Map<string, Gender>;
+}
+
+interface PersonGroup {
+  key: string;
+  surfaces: Map<string, number>;
+  titledNames: Set<string>;
+  genders: Set<Gender>;
+  titleOnly: boolean;
+}
+
+const MIN_ACRONYM_COUNT = 2;
+
+const bump = (counts: Map<string, number>, key: string): void => {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+};
+
+/** The most used form; ties go to the longer, then the alphabetically first, so ids never depend on order. */
+function preferredForm(counts: ReadonlyMap<string, number>): string {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+}
+
+/** Squashed suffixes of a name at word boundaries, without the whole name: "Ali Akbar Rafsanjani" -> ["akbarrafsanjani", "rafsanjani"]. */
+export function surnameKeys(nameTokens: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let i = 1; i < nameTokens.length; i++) keys.push(squash(nameTokens.slice(i).join('')));
+  return keys;
+}
+
+function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
+  const groups = new Map<string, PersonGroup>();
+  const groupFor = (key: string, titleOnly: boolean): PersonGroup => {
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, surfaces: new Map(), titledNames: new Set(), genders: new Set(), titleOnly };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const full = candidates.filter((c) => c.nameTokens.length > 1);
+  for (const c of full) if (c.evident) groupFor(squash(c.nameTokens.join('')), false);
+  for (const c of full) {
+    const group = groups.get(squash(c.nameTokens.join('')));
+    if (group === undefined) continue;
+    bump(group.surfaces, c.nameTokens.join(' '));
+    if (c.gender) group.genders.add(c.gender);
+  }
+  const bySurname = new Map<string, PersonGroup[]>();
+  for (const group of groups.values()) {
+    const tokens = preferredForm(group.surfaces).split(' ');
+    for (const key of surnameKeys(tokens)) bySurname.set(key, [...(bySurname.get(key) ?? []), group]);
+  }
+  for (const c of candidates) {
+    if (c.nameTokens.length !== 1) continue;
+    const surname = squash(c.nameTokens[0] ?? '');
+    const matches = bySurname.get(surname) ?? [];
+    const [only] = matches;
+    let group: PersonGroup | undefined;
+    if (matches.length === 1 && only !== undefined) group = only;
+    // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
+    else if (matches.length === 0 && c.titledName !== undefined) group = groupFor(`titled:${surname}`, true);
+    if (group === undefined) continue;
+    if (c.titledName !== undefined) group.titledNames.add(c.titledName);
+    if (c.gender) group.genders.add(c.gender);
+  }
+  return [...groups.values()];
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while ((this.parent.get(root) ?? root) !== root) root = this.parent.get(root) ?? root;
+    this.parent.set(key, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+const orgKey = (name: string): string => squash(name.replace(/^the\s+/i, ''));
+
+/** One entity per person, body and place across all documents' candidates. */
+export interface TopicForms {
+  name: string;
+  aliases: string[];
+}
+
+export function buildEntities(candidates: readonly NameCandidates[], topics: readonly TopicForms[] = [], extra: ExtraEntities = []): EntityRegistry {
+  const entities: Entity[] = [];
+  const gender = new Map<string, Gender>();
+  const usedIds = new Set<string>();
+  const add = (kind: EntityKind, name: string, aliases: Iterable<string>, description?: string): Entity => {
+    const base = `${kind}-${slugify(name)}`;
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    const entity: Entity = { id, kind, name, aliases: [...new Set([...aliases].filter((a) => a !== name))].sort() };
+    if (description !== undefined) entity.description = description;
+    entities.push(entity);
+    return entity;
+  };
+
+  const people = groupPeople(candidates.flatMap((c) => c.people)).sort((a, b) => a.key.localeCompare(b.key));
+  for (const group of people) {
+    const titled = [...group.titledNames].sort();
+    const name = group.titleOnly ? (titled.sort((a, b) => b.length - a.length)[0] ?? group.key) : preferredForm(group.surfaces);
+    const entity = add('person', name, [...group.surfaces.keys(), ...titled]);
+    const [only] = group.genders;
+    if (group.genders.size === 1 && only !== undefined) gender.set(entity.id, only);
+  }
+
+  const forms = new UnionFind();
+  const orgCounts = new Map<string, Map<string, number>>();
+  const count = (name: string): void => {
+    const key = orgKey(name);
+    forms.find(key);
+    const counts = orgCounts.get(key) ?? new Map<string, number>();
+    bump(counts, name.replace(/^the\s+/i, ''));
+    orgCounts.set(key, counts);
+  };
+  const acronymCounts = new Map<string, number>();
+  const expansions = new Set<string>();
+  for (const doc of candidates) {
+    for (const org of doc.organisations) count(org.name);
+    for (const a of doc.acronyms) bump(acronymCounts, a.name);
+    for (const d of doc.definitions) {
+      count(d.expansion);
+      expansions.add(orgKey(d.expansion));
+      for (const acronym of d.acronyms) {
+        count(acronym);
+        forms.union(orgKey(d.expansion), orgKey(acronym));
+      }
+    }
+  }
+  for (const [acronym, n] of acronymCounts) {
+    if (n >= MIN_ACRONYM_COUNT && !PLACES.has(acronym) && !orgCounts.has(orgKey(acronym))) {
+      for (let i = 0; i < n; i++) count(acronym);
+    }
+  }
+  const orgGroups = new Map<string, Map<string, number>>();
+  for (const [key, counts] of orgCounts) {
+    const root = forms.find(key);
+    const merged = orgGroups.get(root) ?? new Map<string, number>();
+    for (const [form, n] of counts) merged.set(form, (merged.get(form) ?? 0) + n);
+    orgGroups.set(root, merged);
+  }
+  for (const counts of [...orgGroups.values()].sort((a, b) => preferredForm(a).localeCompare(preferredForm(b)))) {
+    // An acronym's expansion is the clearer name ("National Council of Resistance of Iran", not "NCRI").
+    const expanded = new Map([...counts].filter(([form]) => expansions.has(orgKey(form))));
+    add('organisation', preferredForm(expanded.size > 0 ? expanded : counts), counts.keys());
+  }
+
+  const places = new Set(candidates.flatMap((c) => c.places.map((p) => p.name)));
+  for (const place of [...places].sort()) add('place', place, []);
+  for (const topic of topics) add('topic', topic.name, topic.aliases);
+
+  for (const item of extra) {
+    const keys = new Set([item.name, ...item.aliases].map(squash));
+    const existing = entities.find((e) => e.kind === item.kind && [e.name, ...e.aliases].some((a) => keys.has(squash(a))));
+    if (existing === undefined) {
+      add(item.kind, item.name, item.aliases, item.description);
+    } else {
+      existing.aliases = [...new Set([...existing.aliases, ...item.aliases])].filter((a) => a !== existing.name).sort();
+      if (item.description !== undefined) existing.description = item.description;
+    }
+  }
+  return { entities, gender, ...indexAliases(entities) };
+}
+
+/** The word form the mention finder compares: lower case, straight apostrophe, no possessive. */
+export const wordKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
+
+function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames'> {
+  const aliases = new Map<string, { words: string[]; entityId: string }[]>();
+  const surnames = new Map<string, string[]>();
+  for (const entity of entities) {
+    for (const alias of new Set([entity.name, ...entity.aliases])) {
+      const words = tokenize(alias).map((t) => wordKey(t.text));
+      const first = words[0];
+      if (first === undefined) continue;
+      aliases.set(first, [...(aliases.get(first) ?? []), { words, entityId: entity.id }]);
+      if (entity.kind === 'person') {
+        const tokens = alias.split(/\s+/).filter((w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w));
+        const keys = alias.includes(' of ') ? [squash(tokens[0] ?? '')] : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);
+        for (const key of keys) if (!surnames.get(key)?.includes(entity.id)) surnames.set(key, [...(surnames.get(key) ?? []), entity.id]);
+      }
+    }
+  }
+  for (const list of aliases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { aliases, surnames };
+}

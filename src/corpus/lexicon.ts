@@ -1,0 +1,114 @@
+// Word lists the compiler's general rules rely on. Nothing here names a person or a body from any corpus.
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+/** Titles written before a person's name; lower-cased, without the full stop. */
+export const HONORIFICS = words(`
+  mr mrs ms miss mx dr sir dame lord lady baroness baron viscount earl duke countess madam madame
+  professor prof ayatollah imam sheikh rabbi reverend rev father sister brother
+  rt hon right honourable honorable
+`);
+
+/** Honorifics that tell a person's sex, used only to rule out a pronoun's antecedent. */
+export const FEMALE_HONORIFICS = words('mrs ms miss dame lady baroness countess madam madame sister');
+export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayatollah imam sheikh father brother');
+
+/** Letters written after a person's name. */
+export const POST_NOMINALS = words('MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE DL JP PhD MD FRS');
+
+/** Office words that, written straight before a capitalised name, mark it as a person ("Senator Jane Doe"). */
+export const NAME_TITLES = words(`
+  president senator minister leader judge governor mayor ambassador chancellor premier
+  secretary chairman chairwoman chair spokesman spokeswoman spokesperson commissioner rapporteur
+  general colonel captain cardinal bishop king queen prince princess councillor representative
+  mp mep president-elect vice-president prime
+`);
+
+/** Nouns for what a person is, used to recognise appositions ("X, a political science professor at ..."). */
+export const ROLE_WORDS = words(`
+  president president-elect minister senator leader judge governor mayor ambassador chancellor premier
+  secretary chairman chairwoman chair co-chair co-chairman spokesman spokeswoman spokesperson commissioner
+  rapporteur professor lecturer lawyer barrister solicitor attorney advocate expert analyst researcher
+  economist scientist academic director founder co-founder head chief deputy adviser advisor coordinator
+  representative member mp mep peer official diplomat activist campaigner journalist reporter editor
+  writer author filmmaker historian teacher student doctor surgeon cleric priest imam ayatollah
+  councillor candidate survivor witness sportsman sportswoman athlete actor actress singer artist
+  officer commander general colonel captain prosecutor magistrate justice vice-president ceo executive
+  manager chairperson convenor organiser organizer secretary-general envoy delegate politician
+`);
+
+/** Verbs that introduce or close a quotation. */
+export const SPEECH_VERBS = words(`
+  said says say saying told tells tell telling added adds adding stated states stating
+  acknowledged acknowledges admitted admits explained explains stressed stresses warned warns
+  noted notes declared declares wrote writes insisted insists argued argues continued continues
+  urged urges remarked remarks commented comments replied replies answered answers asked asks
+  claimed claims concluded concludes emphasised emphasized emphasises emphasizes announced announces
+  reiterated reiterates recalled recalls observed observes read reads tweeted posted
+  confirmed confirms suggested suggests cautioned cautions pleaded pleads testified testifies
+  exclaimed shouted whispered responded responds
+`);
+
+/** Nouns that, before a colon or comma, introduce what someone said ("with these words:"). */
+export const SPEECH_NOUNS = words('words sentences remarks message statement speech address comments');
+
+/** Subjects that are a text, not a person: "The statement read: ...". */
+export const COLLECTIVE_NOUNS = words(`
+  statement letter report motion declaration communique communiqué petition resolution article
+  document message decree text declaration press release joint appeal open
+`);
+
+/** Words that, inside a capitalised run, make it the name of a body. */
+export const ORGANISATION_WORDS = words(`
+  committee council commission organisation organization party parliament government ministry
+  department office assembly union university college court movement association foundation agency
+  institute society mission campaign service bank group corporation company network centre center
+  tribunal army police judiciary nations watch front alliance federation league board authority
+  news times post press guardian herald telegraph journal broadcasting radio television tv
+  house congress senate cabinet secretariat resistance mojahedin mujahedeen international guards corps
+  school academy trust fund church
+`);
+
+/** Place names general enough to know without a gazetteer. */
+export const PLACES = words(`
+  Afghanistan Albania Algeria America Argentina Armenia Australia Austria Azerbaijan Bahrain Belgium
+  Brazil Britain Bulgaria Canada Chile China Croatia Cyprus Denmark Egypt England Estonia Europe Finland
+  France Geneva Germany Greece Hungary India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan
+  Kuwait Latvia Lebanon Libya Lithuania London Luxembourg Malta Mexico Morocco Netherlands Norway
+  Oman Pakistan Palestine Paris Poland Portugal Qatar Romania Russia Scotland Serbia Slovakia Slovenia
+  Spain Sweden Switzerland Syria Tehran Turkey UK USA Ukraine US Wales Washington Yemen Brussels Strasbourg
+`);
+
+/** Months, for dates written in words. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+    .flatMap((m, i) => [[m, i + 1], [m.slice(0, 3), i + 1], ...(m.length > 4 ? [[m.slice(0, 4), i + 1] as [string, number]] : [])] as [string, number][]),
+);
+
+/** Capitalised words that start sentences or headings but are not names. */
+export const NOT_NAME_WORDS = words(`
+  a an the this that these those it its he she we they i you his her our their my your him them us
+  in on at to of for from by with as after before during since until under over about against into
+  and but or nor so yet also however meanwhile moreover furthermore therefore thus then there here
+  today yesterday tomorrow now recently earlier later once again still even only just already
+  many some several other others all both each every no none most more few any such
+  when where why what who whom whose which how if while whereas although though because unless
+  sadly unfortunately fortunately indeed instead finally first second third last next
+  former late current then-current new old speakers speaker read more see also following
+  parliamentarians ms
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  is was are were be been has have had do does did will would shall should can could may might must
+  not yes please thank thanks dear
+  honourable hon rt right
+`);
+
+/** Short words that end a sentence-final abbreviation rather than a sentence ("Mr. Jones"). */
+export const ABBREVIATIONS = words('mr mrs ms dr prof st no rt hon gen col capt lt sgt jr sr vs etc inc ltd co rev');
+
+/** Words that may sit inside a name of a body or a place between capitalised words. */
+export const NAME_CONNECTORS = words('of for the de du da al el bin ibn van von der den di la le');
+
+/** Subject pronouns that may stand for a speaker. */
+export const MALE_PRONOUNS = words('he');
+export const FEMALE_PRONOUNS = words('she');

@@ -1,0 +1,62 @@
+// Finds every occurrence of every entity in a document in one pass over its words.
+import type { Mention } from './pack';
+import type { EntityRegistry } from './entities';
+import { wordKey } from './entities';
+import { HONORIFICS, NAME_TITLES } from './lexicon';
+import { isAcronym, isCapitalised, tokenize } from './tokens';
+import { squash, withoutPossessive } from './text';
+
+/** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
+function joinedWords(gap: string, before: string, after: string): boolean {
+  if (gap === ' ' || gap === '. ' || gap === '.') return true;
+  return (gap === ',' || gap === '.') && /\d$/.test(before) && /^\d/.test(after);
+}
+
+/** Mentions sorted by start; a longer alias wins over a shorter one at the same place. */
+export function findMentions(documentId: string, text: string, registry: EntityRegistry): Mention[] {
+  const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  const seenPeople = new Set<string>();
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (token === undefined) break;
+    let matched = 0;
+    for (const alias of registry.aliases.get(wordKey(token.text)) ?? []) {
+      const isTopic = kinds.get(alias.entityId) === 'topic';
+      // Names must be written with capitals; topics match in any case.
+      if (!isTopic && !isCapitalised(token.text)) continue;
+      let ok = true;
+      for (let k = 0; k < alias.words.length && ok; k++) {
+        const t = tokens[i + k];
+        const previous = tokens[i + k - 1];
+        ok = t !== undefined && wordKey(t.text) === alias.words[k]
+          && (k === 0 || (previous !== undefined && joinedWords(text.slice(previous.end, t.start), previous.text, t.text)));
+        if (ok && k < alias.words.length - 1 && /['’]s$/.test(t?.text ?? '')) ok = false;
+      }
+      if (!ok) continue;
+      const last = tokens[i + alias.words.length - 1];
+      if (last === undefined) continue;
+      mentions.push({ entityId: alias.entityId, documentId, start: token.start, end: last.start + withoutPossessive(last.text).length });
+      if (kinds.get(alias.entityId) === 'person') seenPeople.add(alias.entityId);
+      matched = alias.words.length;
+      break;
+    }
+    if (matched === 0 && isCapitalised(token.text) && !isAcronym(token.text)) {
+      const word = withoutPossessive(token.text);
+      const candidates = registry.surnames.get(squash(word)) ?? [];
+      // A surname alone is that person only when exactly one person of that surname has been named here,
+      // or, after a title ("President Raisi"), when only one person in the corpus carries it.
+      const named = candidates.filter((id) => seenPeople.has(id));
+      const before = /([\p{L}-]+)\.?\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start))?.[1]?.toLowerCase() ?? '';
+      const titled = HONORIFICS.has(before) || NAME_TITLES.has(before);
+      const [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
+      if (only !== undefined) {
+        mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
+        matched = 1;
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  return mentions;
+}

@@ -1,0 +1,236 @@
+// Finds candidate names of people, bodies and places in one document, with the evidence for each.
+import {
+  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_TITLES, NOT_NAME_WORDS,
+  ORGANISATION_WORDS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+} from './lexicon';
+import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
+import { withoutPossessive } from './text';
+
+export type Gender = 'female' | 'male';
+
+export interface PersonCandidate {
+  start: number;
+  end: number;
+  /** Given names and surname, without titles ("Maryam Rajavi"); one token for a titled surname ("Dholakia"). */
+  nameTokens: string[];
+  /** How the text wrote the name with its title when only a surname is given ("Lord Dholakia"). */
+  titledName?: string;
+  /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
+  evident: boolean;
+  gender?: Gender;
+}
+
+export interface NamedCandidate {
+  start: number;
+  end: number;
+  name: string;
+}
+
+export interface AcronymDefinition {
+  acronyms: string[];
+  expansion: string;
+}
+
+export interface NameCandidates {
+  people: PersonCandidate[];
+  organisations: NamedCandidate[];
+  places: NamedCandidate[];
+  acronyms: NamedCandidate[];
+  definitions: AcronymDefinition[];
+}
+
+type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
+
+const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(/\.$/, '');
+const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const isRoleWord = (word: string): boolean => {
+  const w = lower(word);
+  return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
+};
+const isOrganisationWord = (word: string): boolean => {
+  const w = lower(word);
+  return ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(singular(w));
+};
+
+function classify(token: Token): TokenClass {
+  const word = withoutPossessive(token.text);
+  const w = word.toLowerCase();
+  if (POST_NOMINALS.has(word)) return 'postNominal';
+  if (HONORIFICS.has(w)) return 'honorific';
+  if (NAME_CONNECTORS.has(token.text)) return 'connector';
+  if (isAcronym(word)) return 'acronym';
+  if (PLACES.has(word)) return 'place';
+  if (NOT_NAME_WORDS.has(w)) return 'stop';
+  if (isRoleWord(word) || isOrganisationWord(word)) return 'title';
+  return 'name';
+}
+
+const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
+const APPOSITION_HEAD_WORDS = 4;
+const NOT_APPOSITION_START = new Set(['what', 'where', 'when', 'why', 'how', 'if', 'whether', 'and', 'but', 'or', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'these', 'there', 'said', 'says', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'as']);
+
+/** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
+export function appositionAfter(text: string, end: number): string | undefined {
+  const after = text.slice(end, end + 200);
+  const m = /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|[.;:“”"\n]|$)/u.exec(after);
+  const phrase = m?.[1]?.trim();
+  if (phrase === undefined) return undefined;
+  // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.
+  const words = phrase.split(/\s+/);
+  if (/\b(?:who|which|that|whose|whom)\b/i.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? '')) return undefined;
+  return words.slice(0, APPOSITION_HEAD_WORDS).some(isRoleWord) ? phrase : undefined;
+}
+
+/** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
+function roleCommaBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const m = /([^.;:“”"\n]*),\s*(?:the\s+)?$/u.exec(before);
+  if (m?.[1] === undefined) return false;
+  const words = m[1].trim().split(/\s+/).slice(-10);
+  return words.some(isRoleWord);
+}
+
+function speechVerbAfter(text: string, end: number): boolean {
+  const m = /^(?:['’]s)?\s+(?:(?:also|then|later|recently|once|has|had|have)\s+)?([a-z]+)/.exec(text.slice(end, end + 40));
+  return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
+}
+
+/** "Supreme leader Khomeini": a lower-case office word on the same line just before the name. */
+function titleWordBefore(text: string, start: number): boolean {
+  const m = /([\p{L}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return m?.[1] !== undefined && NAME_TITLES.has(m[1].toLowerCase());
+}
+
+function genderOf(titles: readonly string[]): Gender | undefined {
+  if (titles.some((t) => FEMALE_HONORIFICS.has(t))) return 'female';
+  if (titles.some((t) => MALE_HONORIFICS.has(t))) return 'male';
+  return undefined;
+}
+
+/** The part of an expansion that an acronym abbreviates: "President-elect of the National Council of Resistance of Iran" -> "National Council of Resistance of Iran". */
+function expansionFor(text: string, acronym: string, run: readonly Token[]): string | undefined {
+  const words = run.map((t) => t.text);
+  for (let from = 0; from < words.length; from++) {
+    if (NAME_CONNECTORS.has(words[from] ?? '')) continue;
+    const tail = words.slice(from).filter((w) => !NAME_CONNECTORS.has(w));
+    const initials = tail.map((w) => w[0]?.toUpperCase() ?? '').join('');
+    if (initials[0] !== acronym[0] || tail.length < 2) continue;
+    let at = 0;
+    for (const letter of initials) if (letter === acronym[at]) at++;
+    const first = run[from];
+    const last = run[run.length - 1];
+    if (at === acronym.length && initials.length <= acronym.length + 2 && first !== undefined && last !== undefined) {
+      return text.slice(first.start, last.end);
+    }
+  }
+  return undefined;
+}
+
+function organisationFrom(text: string, run: readonly Token[]): NamedCandidate | undefined {
+  let tokens = [...run];
+  // "Rouhani’s Government": a possessive before the body's name belongs to someone else.
+  const possessive = tokens.findIndex((t, i) => i < tokens.length - 1 && /['’]s$/.test(t.text));
+  if (possessive !== -1 && tokens.length - possessive <= 2) tokens = tokens.slice(possessive + 1);
+  // "UK Representative of the Iranian Resistance Movement": the body starts after the office held in it.
+  const officeOf = tokens.findLastIndex((t, i) => isRoleWord(t.text) && !isOrganisationWord(t.text) && NAME_CONNECTORS.has(tokens[i + 1]?.text ?? ''));
+  if (officeOf !== -1) tokens = tokens.slice(officeOf + 1);
+  const droppable = (t: Token): boolean => {
+    const cls = classify(t);
+    return cls === 'connector' || cls === 'honorific' || cls === 'stop' || cls === 'postNominal' || (cls === 'title' && !isOrganisationWord(t.text));
+  };
+  while (tokens[0] !== undefined && droppable(tokens[0])) tokens.shift();
+  while (tokens[tokens.length - 1] !== undefined && droppable(tokens[tokens.length - 1] as Token)) tokens.pop();
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined || tokens.length < 2) return undefined;
+  // The head noun, before any "of ...", names what kind of body it is ("Council" in "Council of Europe").
+  const connectorAt = tokens.findIndex((t) => NAME_CONNECTORS.has(t.text));
+  const head = tokens[(connectorAt === -1 ? tokens.length : connectorAt) - 1];
+  if (head === undefined || !isOrganisationWord(head.text)) return undefined;
+  const end = last.start + withoutPossessive(last.text).length;
+  return { start: first.start, end, name: text.slice(first.start, end) };
+}
+
+/** Every candidate name in the text, found by general rules about titles, roles and capitals. */
+export function findNameCandidates(text: string): NameCandidates {
+  const tokens = tokenize(text);
+  const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
+  for (const run of capitalisedRuns(text, tokens)) {
+    const classes = run.map(classify);
+    // Strip words that only start a sentence ("The", "In", "Today").
+    let from = 0;
+    while (from < run.length && classes[from] === 'stop') from++;
+
+    // The person's name is the last stretch of plain capitalised words, followed only by letters like MP or QC
+    // (or a peer's "of Liverpool").
+    let end = run.length;
+    while (end > from && classes[end - 1] === 'postNominal') end--;
+    let peerage = false;
+    const ofAt = run.findIndex((t, i) => i > from && t.text === 'of');
+    if (ofAt > from && run.slice(from, ofAt).some((t) => PEERS.has(lower(t.text)))) {
+      peerage = true;
+      end = ofAt;
+    }
+    let start = end;
+    while (start > from && classes[start - 1] === 'name') start--;
+    const nameTokens = run.slice(start, end);
+    const before = classes[start - 1];
+    const titles = run.slice(from, start).filter((_, i) => classes[from + i] === 'honorific').map((t) => lower(t.text));
+    const hasPostNominal = end < run.length && !peerage;
+    const firstName = nameTokens[0];
+    const lastName = nameTokens[nameTokens.length - 1];
+    let personStart = run.length;
+    if (firstName !== undefined && lastName !== undefined && nameTokens.length <= 4 && before !== 'connector') {
+      const nameStart = firstName.start;
+      const nameEnd = lastName.start + withoutPossessive(lastName.text).length;
+      const titled = before === 'honorific' || before === 'title' || before === 'postNominal';
+      const lowerTitleBefore = start === from && titleWordBefore(text, nameStart);
+      if (nameTokens.length === 1) {
+        if (titled || lowerTitleBefore) {
+          const titleToken = run[start - 1];
+          const titledName = titleToken !== undefined && classes[start - 1] === 'honorific'
+            ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
+            : undefined;
+          const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
+          found.people.push({
+            start: titledName !== undefined && titleToken !== undefined ? titleToken.start : nameStart,
+            end: nameEnd,
+            nameTokens: [withoutPossessive(firstName.text)],
+            ...(titledName !== undefined ? { titledName: peerage ? text.slice(titleToken?.start ?? nameStart, peerEnd) : titledName } : {}),
+            evident: true,
+            ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
+          });
+          personStart = start;
+        }
+      } else {
+        const evident = titled || hasPostNominal || peerage || appositionAfter(text, nameEnd) !== undefined
+          || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore;
+        found.people.push({
+          start: nameStart,
+          end: nameEnd,
+          nameTokens: nameTokens.map((t) => withoutPossessive(t.text)),
+          evident,
+          ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
+        });
+        personStart = start;
+      }
+    }
+    const organisation = organisationFrom(text, run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)));
+    if (organisation !== undefined) found.organisations.push(organisation);
+
+    for (const token of run.slice(from)) {
+      const word = withoutPossessive(token.text);
+      if (PLACES.has(word)) found.places.push({ start: token.start, end: token.start + word.length, name: word });
+      else if (isAcronym(word) && !POST_NOMINALS.has(word)) found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
+    }
+
+    const last = run[run.length - 1];
+    const definition = last === undefined ? null : /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/.exec(text.slice(last.end, last.end + 40));
+    if (definition?.[1] !== undefined) {
+      const acronyms = definition[1].split('/').map((a) => a.trim());
+      const expansion = acronyms.map((a) => expansionFor(text, a, run.slice(from))).find((e) => e !== undefined);
+      if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
+    }
+  }
+  return found;
+}

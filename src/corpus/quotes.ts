@@ -1,0 +1,82 @@
+// Finds quotation spans: curly and straight marks, quotes inside quotes, quotes running over several
+// paragraphs, and the unbalanced marks of messy text.
+import { splitLines } from './text';
+
+export interface QuoteSpan {
+  /** Offsets of the quoted words, without the marks. */
+  start: number;
+  end: number;
+  /** Where the opening mark is; null when the text only closes it (the quote then starts with its paragraph). */
+  openAt: number | null;
+  /** Where the closing mark is; null when the quote is never closed (it then ends with its paragraph). */
+  closeAt: number | null;
+  /** For a close without an open: the unclosed quote before it that it may finish, with only unmarked paragraphs between. */
+  bridgeFrom?: number;
+}
+
+const OPENERS = new Set(['“', '«', '„']);
+const CLOSERS = new Set(['”', '»']);
+const MAX_BRIDGED_LINES = 8;
+
+type Mark = 'open' | 'close';
+
+function markAt(text: string, i: number): Mark | null {
+  const c = text[i] ?? '';
+  if (OPENERS.has(c)) return 'open';
+  if (CLOSERS.has(c)) return 'close';
+  if (c !== '"') return null;
+  // A straight mark opens after a space or bracket and closes after a word or punctuation.
+  const before = i === 0 ? '\n' : (text[i - 1] ?? '\n');
+  return /[\s([{\u2014\u2013-]/.test(before) ? 'open' : 'close';
+}
+
+/** Top-level quotations in document order; quotes inside quotes stay part of their outer quote. */
+export function findQuotes(text: string): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  let open: { openAt: number; depth: number } | null = null;
+  /** The last quote left unclosed at a paragraph end, and the line it ended on. */
+  let unclosed: { index: number; line: number } | null = null;
+  const lines = splitLines(text);
+  const trimmedEnd = (from: number, to: number): number => {
+    let end = to;
+    while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
+    return end;
+  };
+  lines.forEach((line, lineIndex) => {
+    let sawMark = false;
+    let lastMarkEnd = line.start;
+    for (let i = line.start; i < line.end; i++) {
+      const mark = markAt(text, i);
+      if (mark === null) continue;
+      if (mark === 'open') {
+        if (open === null) open = { openAt: i, depth: 1 };
+        else if (i === line.start && !sawMark) open.depth = 1; // a paragraph re-opening the same quote
+        else open.depth++;
+      } else if (open !== null) {
+        open.depth--;
+        if (open.depth === 0) {
+          quotes.push({ start: open.openAt + 1, end: i, openAt: open.openAt, closeAt: i });
+          open = null;
+          lastMarkEnd = i + 1;
+        }
+      } else {
+        const start = lastMarkEnd;
+        const span: QuoteSpan = { start, end: i, openAt: null, closeAt: i };
+        if (unclosed !== null && !sawMark && lineIndex - unclosed.line <= MAX_BRIDGED_LINES) span.bridgeFrom = unclosed.index;
+        if (i > start) quotes.push(span);
+        lastMarkEnd = i + 1;
+      }
+      sawMark = true;
+    }
+    if (sawMark) unclosed = null;
+    const next = lines[lineIndex + 1];
+    const nextOpens = next !== undefined && markAt(text, next.start) === 'open';
+    if (open !== null && !nextOpens) {
+      // Unclosed at the paragraph end and not continued by the next paragraph: the quote ends here.
+      quotes.push({ start: open.openAt + 1, end: trimmedEnd(open.openAt + 1, line.end), openAt: open.openAt, closeAt: null });
+      unclosed = { index: quotes.length - 1, line: lineIndex };
+      open = null;
+    }
+  });
+  return quotes.filter((q) => q.end > q.start);
+}

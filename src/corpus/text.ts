@@ -1,0 +1,74 @@
+// Small pure helpers over plain text that every stage of the compiler shares.
+
+export interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Non-blank lines with their offsets, trimmed; a line is the compiler's paragraph. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    let next = text.indexOf('\n', at);
+    if (next === -1) next = text.length;
+    const raw = text.slice(at, next);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body.length > 0) lines.push({ start: at + lead, end: at + lead + body.length, text: body });
+    at = next + 1;
+  }
+  return lines;
+}
+
+/** Lower case, straight apostrophes, letters and digits only: the key under which spelling variants meet. */
+export function squash(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A URL- and id-safe slug: "Maryam Rajavi" -> "maryam-rajavi". */
+export function slugify(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'x';
+}
+
+/** Curly apostrophes and quotes as straight ones, for comparing words; keeps length so offsets stay valid. */
+export function straighten(text: string): string {
+  return text.replace(/[’‘]/g, "'");
+}
+
+/** Cuts a trailing possessive ("Rajavi’s" -> "Rajavi"). */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+}
+
+/** Index of the first item whose `start` is >= offset, in an array sorted by start. */
+export function lowerBound<T extends { start: number }>(items: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (item !== undefined && item.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Items sorted by start that lie wholly inside [from, to). */
+export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], from: number, to: number): T[] {
+  const found: T[] = [];
+  for (let i = lowerBound(items, from); i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined || item.start >= to) break;
+    if (item.end <= to) found.push(item);
+  }
+  return found;
+}

@@ -1,0 +1,53 @@
+// Splits text into word tokens with offsets, and groups capitalised words into runs (candidate names).
+import { ABBREVIATIONS, HONORIFICS, NAME_CONNECTORS } from './lexicon';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*(?:['’](?=\s|$|[,.;:!?)]))?/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return tokens;
+}
+
+export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+export const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !/^[IVXLC]+$/.test(word);
+
+/**
+ * Runs of capitalised tokens joined by single spaces (or "Mr. "), with lower-case connectors ("of the")
+ * allowed between them. A line break, comma or other punctuation ends a run.
+ */
+export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  let pendingConnectors: Token[] = [];
+  const flush = (): void => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+    pendingConnectors = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined) continue;
+    const previous = pendingConnectors[pendingConnectors.length - 1] ?? run[run.length - 1];
+    const gap = previous === undefined ? '' : text.slice(previous.end, token.start);
+    const abbreviation = previous !== undefined && (ABBREVIATIONS.has(previous.text.toLowerCase()) || HONORIFICS.has(previous.text.toLowerCase()));
+    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation));
+    if (!joined) flush();
+    if (isCapitalised(token.text)) {
+      run.push(...pendingConnectors, token);
+      pendingConnectors = [];
+    } else if (run.length > 0 && NAME_CONNECTORS.has(token.text) && joined) {
+      pendingConnectors.push(token);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}

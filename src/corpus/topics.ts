@@ -1,0 +1,84 @@
+// Finds topics by general rules: noun phrases that recur across the corpus ("crime against humanity") and
+// recurring numeric claims ("30,000 political prisoners").
+import type { TopicForms } from './entities';
+import { NOT_NAME_WORDS } from './lexicon';
+
+const MAX_TOPICS = 40;
+/** Lower-case words that start verb phrases, not noun phrases ("take action"). */
+const VERBS = new Set([
+  'take', 'make', 'have', 'give', 'hold', 'ask', 'call', 'bring', 'continue', 'allow', 'stand', 'support', 'raise', 'press',
+  'urge', 'recognise', 'recognize', 'condemn', 'end', 'set', 'seek', 'secure', 'help', 'include', 'including', 'put', 'send',
+  'step', 'extend', 'lift', 'impose', 'prevent', 'reject', 'join', 'visit', 'meet', 'use', 'using', 'said', 'says', 'remain',
+  'become', 'get', 'go', 'come', 'see', 'know', 'want', 'need', 'find', 'show', 'tell', 'keep', 'let', 'begin', 'carry',
+  'carried', 'taken', 'made', 'held', 'called', 'asked', 'designated', 'published', 'killed', 'executed', 'arrested',
+]);
+const singular = (word: string): string => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const isYear = (word: string): boolean => /^(1[89]|20)\d\d$/.test(word);
+const isPlainWord = (word: string): boolean => /^[a-z][a-z-]*[a-z]$/.test(word);
+
+interface Tally {
+  count: number;
+  docs: Set<number>;
+  forms: Map<string, number>;
+}
+
+function tally(tallies: Map<string, Tally>, key: string, form: string, doc: number): void {
+  const t = tallies.get(key) ?? { count: 0, docs: new Set<number>(), forms: new Map<string, number>() };
+  t.count++;
+  t.docs.add(doc);
+  t.forms.set(form, (t.forms.get(form) ?? 0) + 1);
+  tallies.set(key, t);
+}
+
+const mostUsed = (forms: ReadonlyMap<string, number>): string =>
+  [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+
+/** Recurring phrases of two or three words and recurring "number + noun" claims, best first. */
+export function findTopics(texts: readonly string[]): TopicForms[] {
+  const phrases = new Map<string, Tally>();
+  const claims = new Map<string, Tally>();
+  texts.forEach((text, doc) => {
+    // Split at punctuation, but not inside numbers ("30,000", "30.000").
+    for (const segment of text.split(/[;:!?()[\]“”"\n—–]+|[.,](?!\d)|(?<!\d)[.,]/)) {
+      const words = segment.trim().split(/\s+/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i] ?? '';
+        // Numeric claims: "30,000 political prisoners", "30.000 political prisoners".
+        if (/^\d{1,3}(?:[,.]\d{3})+$|^\d{4,}$/.test(word) && !isYear(word)) {
+          const digits = word.replace(/\D/g, '');
+          const shown = Number(digits).toLocaleString('en-GB');
+          for (let n = 1; n <= 2; n++) {
+            const tail = words.slice(i + 1, i + 1 + n);
+            if (tail.length < n || !tail.every(isPlainWord) || tail.some((w) => NOT_NAME_WORDS.has(w) || VERBS.has(w))) break;
+            tally(claims, `${digits} ${tail.slice(0, -1).join(' ')} ${singular(tail[n - 1] ?? '')}`, `${shown} ${tail.join(' ')}`, doc);
+          }
+        }
+        for (let n = 2; n <= 3; n++) {
+          const gram = words.slice(i, i + n);
+          if (gram.length < n) break;
+          const [first] = gram;
+          const last = gram[n - 1] ?? '';
+          if (first === undefined || !(isPlainWord(first) || isYear(first)) || !isPlainWord(last)) continue;
+          if (!gram.slice(1).every(isPlainWord)) continue;
+          if (NOT_NAME_WORDS.has(first) || NOT_NAME_WORDS.has(last) || VERBS.has(first) || VERBS.has(last) || first === 'own') continue;
+          // Noun phrases: no verb forms at the edges, no adverb at the end, only "against" as a joining word.
+          if (/(?:ing|ed)$/.test(first) || /(?:ly|ed)$/.test(last)) continue;
+          if (gram.slice(1, -1).some((w) => w !== 'against' && (NOT_NAME_WORDS.has(w) || w === 'own'))) continue;
+          tally(phrases, [...gram.slice(0, -1), singular(last)].join(' '), gram.join(' '), doc);
+        }
+      }
+    }
+  });
+  const kept: { key: string; tally: Tally; claim: boolean }[] = [];
+  for (const [key, t] of phrases) if ((t.docs.size >= 2 && t.count >= 3) || t.count >= 6) kept.push({ key, tally: t, claim: false });
+  for (const [key, t] of claims) if (t.count >= 2) kept.push({ key, tally: t, claim: true });
+  // A phrase that nearly always sits inside a longer kept phrase is that phrase's part, not a topic of its own.
+  const survivors = kept.filter(({ key, tally: t }) => !kept.some((other) => other.key !== key && other.key.includes(key) && other.tally.count >= 0.8 * t.count));
+  return survivors
+    .sort((a, b) => Number(b.claim) - Number(a.claim) || b.tally.docs.size * b.tally.count - a.tally.docs.size * a.tally.count || a.key.localeCompare(b.key))
+    .slice(0, MAX_TOPICS)
+    .map(({ tally: t }) => {
+      const name = mostUsed(t.forms);
+      return { name, aliases: [...t.forms.keys()].filter((f) => f !== name).sort() };
+    });
+}
