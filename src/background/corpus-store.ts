@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { corpusPack, type CorpusPack } from '../corpus/pack';
+import { corpusPack, parsePack, type CorpusPack } from '../corpus/pack';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
-import { deletePack, readPacks, writePack, type StoredPack } from './database';
+import { deletePack, readPacks, setPackEnabled, writePack, type StoredPack } from './database';
 import defaultPackUrl from '../../.build/default-pack.json?url';
 
 /**
@@ -10,6 +10,17 @@ import defaultPackUrl from '../../.build/default-pack.json?url';
  * Packs are read from IndexedDB once per background lifetime and kept in memory until this module changes them.
  */
 let cached: Promise<StoredPack[]> | undefined;
+/** Bumped whenever the stored packs change, so that what is derived from them (dictionary, index) is rebuilt. */
+let generation = 0;
+
+function forgetCache(): void {
+  cached = undefined;
+  generation++;
+}
+
+export function corpusGeneration(): number {
+  return generation;
+}
 
 const problemsSchema = z.array(z.string());
 const PROBLEMS_KEY = 'corpusProblems';
@@ -53,7 +64,7 @@ async function loadPacksRepairing(): Promise<StoredPack[]> {
 
 export function storedPacks(): Promise<StoredPack[]> {
   cached ??= loadPacksRepairing().catch((error: unknown) => {
-    cached = undefined;
+    forgetCache();
     throw error;
   });
   return cached;
@@ -70,7 +81,42 @@ export async function refreshDefaultPack(): Promise<void> {
   if (current && current.pack.id === bundled.id && current.pack.createdAt === bundled.createdAt) return;
   await writePack(storedRecordFor(bundled, current?.enabled ?? true));
   if (current && current.id !== bundled.id) await deletePack(current.id);
-  cached = undefined;
+  forgetCache();
+}
+
+/** Validates a pack the reader imports and stores it whole, or throws an error that says what is wrong. */
+export async function importUserPack(json: string): Promise<{ packId: string; title: string; replaced: boolean }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('The file is not JSON: a Sourcelight corpus pack is a .json file made by `npm run corpus -- build`.');
+  }
+  const parsed = parsePack(raw);
+  if (!parsed.ok) throw new Error(`This is not a valid Sourcelight corpus pack: ${parsed.error}`);
+  const pack = parsed.pack;
+  const packs = await storedPacks();
+  const existing = packs.find((stored) => stored.id === pack.id);
+  if (existing?.builtIn) throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
+  await writePack({ id: pack.id, enabled: true, builtIn: false, installedAt: new Date().toISOString(), pack });
+  forgetCache();
+  return { packId: pack.id, title: pack.title, replaced: existing !== undefined };
+}
+
+export async function removeUserPack(packId: string): Promise<boolean> {
+  const existing = (await storedPacks()).find((stored) => stored.id === packId);
+  if (!existing) return false;
+  if (existing.builtIn) throw new Error('The built-in corpus cannot be removed; turn it off instead.');
+  await deletePack(packId);
+  forgetCache();
+  return true;
+}
+
+export async function enablePack(packId: string, enabled: boolean): Promise<boolean> {
+  if (!(await storedPacks()).some((stored) => stored.id === packId)) throw new Error(`No corpus "${packId}" is stored.`);
+  await setPackEnabled(packId, enabled);
+  forgetCache();
+  return enabled;
 }
 
 export async function activePacks(): Promise<CorpusPack[]> {

@@ -18,10 +18,9 @@ export const storedPack = z.object({
 });
 export type StoredPack = z.infer<typeof storedPack>;
 
+/** The search index as its library exported it; the search module checks which packs it was built from. */
 export const storedSearchIndex = z.object({
   key: z.literal('current'),
-  /** Which packs (id and creation time) the index was built from; a mismatch means rebuild. */
-  packsKey: z.string(),
   data: z.unknown(),
 });
 export type StoredSearchIndex = z.infer<typeof storedSearchIndex>;

@@ -1,6 +1,10 @@
 import browser from 'webextension-polyfill';
+import type { Entity } from '../corpus/pack';
 import { backgroundMessages, createMessageListener } from '../shared/messages';
-import { refreshDefaultPack, storedPacks, summariseCorpus } from './corpus-store';
+import { activePacks, enablePack, importUserPack, refreshDefaultPack, removeUserPack, storedPacks, summariseCorpus } from './corpus-store';
+import { currentDictionary, currentSearchIndex } from './derived-data';
+import { buildEntityCard, findDocument } from './entity-card';
+import { searchCorpus } from './search-index';
 
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
 browser.runtime.onInstalled.addListener((details) => {
@@ -13,6 +17,30 @@ browser.runtime.onMessage.addListener(
   createMessageListener(backgroundMessages, {
     ping: () => ({ context: 'background' as const, version: browser.runtime.getManifest().version }),
     getCorpusSummary: () => summariseCorpus(),
+    getDictionary: () => currentDictionary(),
+    getEntityCard: async ({ entityId }) => buildEntityCard(await activePacks(), entityId),
+    getEntityNames: async ({ ids }) => {
+      const wanted = new Set(ids);
+      const names: Record<string, { name: string; kind: Entity['kind'] }> = {};
+      for (const pack of await activePacks()) {
+        for (const entity of pack.entities) if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
+      }
+      return names;
+    },
+    getDocument: async ({ packId, documentId }) => {
+      const found = findDocument(
+        (await storedPacks()).map((stored) => stored.pack),
+        packId,
+        documentId,
+      );
+      if (!found) return null;
+      const { pack, document } = found;
+      return { packId: pack.id, packTitle: pack.title, ...document };
+    },
+    search: async ({ query, options }) => searchCorpus(await currentSearchIndex(), query, options),
+    importPack: ({ json }) => importUserPack(json),
+    removePack: async ({ packId }) => ({ removed: await removeUserPack(packId) }),
+    setPackEnabled: async ({ packId, enabled }) => ({ enabled: await enablePack(packId, enabled) }),
   }),
 );
 

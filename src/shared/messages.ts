@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import browser from 'webextension-polyfill';
 import { corpusSummary } from './corpus-summary';
+import { entityKind } from '../corpus/pack';
+import { dictionary } from './dictionary';
+import { entityCard, sourceDocument } from './entity-card';
+import { searchOptions, searchResults } from './search-results';
+
+const id = z.string().min(1).max(500);
+/** Longest query the popup sends; the search cuts further. */
+const MAX_QUERY_LENGTH = 2_000;
+/** Largest pack accepted for import, as JSON text. */
+export const MAX_PACK_JSON_LENGTH = 50_000_000;
 
 /**
  * Every request between the extension's contexts and its response, as zod schemas.
@@ -15,12 +25,59 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('getCorpusSummary') }),
     response: corpusSummary,
   },
+  /** The words to highlight, from the enabled packs. */
+  getDictionary: {
+    request: z.object({ type: z.literal('getDictionary') }),
+    response: dictionary,
+  },
+  getEntityCard: {
+    request: z.object({ type: z.literal('getEntityCard'), entityId: id }),
+    response: entityCard.nullable(),
+  },
+  /** Display names of entities, for lists that know only ids (the popup's "On this page"). */
+  getEntityNames: {
+    request: z.object({ type: z.literal('getEntityNames'), ids: z.array(id).max(5_000) }),
+    response: z.record(z.string(), z.object({ name: z.string(), kind: entityKind })),
+  },
+  getDocument: {
+    request: z.object({ type: z.literal('getDocument'), packId: id, documentId: id }),
+    response: sourceDocument.nullable(),
+  },
+  search: {
+    request: z.object({ type: z.literal('search'), query: z.string().max(MAX_QUERY_LENGTH), options: searchOptions.optional() }),
+    response: searchResults,
+  },
+  importPack: {
+    request: z.object({ type: z.literal('importPack'), json: z.string().max(MAX_PACK_JSON_LENGTH) }),
+    response: z.object({ packId: z.string(), title: z.string(), replaced: z.boolean() }),
+  },
+  removePack: {
+    request: z.object({ type: z.literal('removePack'), packId: id }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  setPackEnabled: {
+    request: z.object({ type: z.literal('setPackEnabled'), packId: id, enabled: z.boolean() }),
+    response: z.object({ enabled: z.boolean() }),
+  },
 } as const;
+
+/** One entity's highlights in a tab, for the popup's "On this page". */
+export const pageEntity = z.object({ entityId: z.string(), count: z.number().int() });
+export type PageEntity = z.infer<typeof pageEntity>;
 
 export const tabMessages = {
   pingContent: {
     request: z.object({ type: z.literal('pingContent') }),
     response: z.object({ context: z.literal('content'), url: z.string(), active: z.boolean(), highlights: z.number().int() }),
+  },
+  getPageEntities: {
+    request: z.object({ type: z.literal('getPageEntities') }),
+    response: z.object({ url: z.string(), site: z.string().nullable(), active: z.boolean(), entities: z.array(pageEntity) }),
+  },
+  /** Scrolls the page to the entity's next highlight and opens its card. */
+  revealEntity: {
+    request: z.object({ type: z.literal('revealEntity'), entityId: id }),
+    response: z.object({ revealed: z.boolean() }),
   },
 } as const;
 

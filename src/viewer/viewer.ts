@@ -1,1 +1,89 @@
-export {};
+import { z } from 'zod';
+import type { SourceDocument } from '../shared/entity-card';
+import { send } from '../shared/messages';
+import { el } from '../shared/ui/dom';
+import { formatDate } from '../shared/ui/format';
+import { originalLink } from '../shared/ui/links';
+
+/**
+ * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
+ * scrolled into view. Reached from cards and popup results as viewer.html?pack=&doc=&start=&end=.
+ */
+const viewerParams = z.object({
+  pack: z.string().min(1),
+  doc: z.string().min(1),
+  start: z.coerce.number().int().nonnegative().optional(),
+  end: z.coerce.number().int().nonnegative().optional(),
+});
+
+const main = document.getElementById('viewer');
+
+function showError(message: string): void {
+  main?.replaceChildren(el('p', { class: 'status error', role: 'alert' }, message));
+}
+
+/** The document's paragraphs, with the passage [start, end) wrapped in one mark that may cross paragraphs. */
+function renderText(text: string, passage: { start: number; end: number } | null): { container: HTMLElement; mark: HTMLElement | null } {
+  const container = el('div', { class: 'text' });
+  let mark: HTMLElement | null = null;
+  let offset = 0;
+  for (const paragraph of text.split(/(\n+)/)) {
+    const from = offset;
+    offset += paragraph.length;
+    if (/^\n+$/.test(paragraph) || paragraph.length === 0) continue;
+    const p = el('p');
+    if (passage && passage.start < offset && passage.end > from) {
+      const start = Math.max(passage.start, from) - from;
+      const end = Math.min(passage.end, offset) - from;
+      const piece: HTMLElement = el('mark', mark ? {} : { id: 'passage', tabindex: '-1' }, paragraph.slice(start, end));
+      mark ??= piece;
+      p.append(paragraph.slice(0, start), piece, paragraph.slice(end));
+    } else {
+      p.append(paragraph);
+    }
+    container.append(p);
+  }
+  return { container, mark };
+}
+
+function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
+  const date = formatDate(document.date);
+  const original = passage ? originalLink(document.url, document.text.slice(passage.start, passage.end)) : (document.url ?? null);
+  const { container, mark } = renderText(document.text, passage);
+  const parts = [
+    el('p', { class: 'kicker' }, `Source document · ${document.packTitle}`),
+    el('h1', {}, document.title),
+    el('p', { class: 'meta' }, [document.publisher, date].filter(Boolean).join(' · ') || 'Publisher and date not given in the source.'),
+    original ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, 'Open the original page')) : null,
+    el(
+      'p',
+      { class: 'notice' },
+      'This is the text as the corpus holds it. Sourcelight shows who said what, where and when; it does not judge whether any claim is true.',
+    ),
+    container,
+  ].filter((part): part is HTMLElement => part !== null);
+  main?.replaceChildren(...parts);
+  window.document.title = `${document.title} — Sourcelight`;
+  if (mark) {
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus({ preventScroll: true });
+  }
+}
+
+async function showDocument(): Promise<void> {
+  const params = viewerParams.safeParse(Object.fromEntries(new URLSearchParams(location.search)));
+  if (!params.success) {
+    showError('This link does not name a source document.');
+    return;
+  }
+  const { pack, doc, start, end } = params.data;
+  const document = await send({ type: 'getDocument', packId: pack, documentId: doc });
+  if (!document) {
+    showError('This document is not in any stored corpus. It may have been removed.');
+    return;
+  }
+  const passage = start !== undefined && end !== undefined && start < end && end <= document.text.length ? { start, end } : null;
+  render(document, passage);
+}
+
+showDocument().catch((error: unknown) => showError(`The document could not be loaded: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,0 +1,47 @@
+import type { CorpusPack } from '../corpus/pack';
+import { buildDictionary, type Dictionary } from '../shared/dictionary';
+import { activePacks, corpusGeneration } from './corpus-store';
+import { readSearchIndex, writeSearchIndex } from './database';
+import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
+
+/**
+ * What the background derives from the enabled packs: the highlight dictionary and the search index. Each is
+ * made once per change of the packs; the index is also kept in IndexedDB, so a restarted worker loads it
+ * instead of rebuilding it.
+ */
+interface Derived<T> {
+  generation: number;
+  value: Promise<T>;
+}
+
+let dictionaryCache: Derived<Dictionary> | undefined;
+let searchCache: Derived<SearchIndex> | undefined;
+
+export function currentDictionary(): Promise<Dictionary> {
+  const generation = corpusGeneration();
+  if (dictionaryCache?.generation !== generation) {
+    dictionaryCache = { generation, value: activePacks().then((packs) => buildDictionary(packs.flatMap((pack) => pack.entities))) };
+  }
+  return dictionaryCache.value;
+}
+
+async function loadOrBuildSearchIndex(packs: CorpusPack[]): Promise<SearchIndex> {
+  const stored = await readSearchIndex();
+  const restored = stored ? importSearchIndex(stored.data, packs) : null;
+  if (restored) return restored;
+  const index = buildSearchIndex(packs);
+  await writeSearchIndex({ key: 'current', data: await exportSearchIndex(index) });
+  return index;
+}
+
+export function currentSearchIndex(): Promise<SearchIndex> {
+  const generation = corpusGeneration();
+  if (searchCache?.generation !== generation) {
+    const value = activePacks().then(loadOrBuildSearchIndex);
+    value.catch(() => {
+      searchCache = undefined;
+    });
+    searchCache = { generation, value };
+  }
+  return searchCache.value;
+}

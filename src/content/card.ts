@@ -1,0 +1,119 @@
+import type { EntityCard, PassageSource } from '../shared/entity-card';
+import { el } from '../shared/ui/dom';
+import { renderEntityView } from '../shared/ui/entity-view';
+import themeCss from '../shared/ui/theme.css?inline';
+import entityViewCss from '../shared/ui/entity-view.css?inline';
+import cardCss from './card.css?inline';
+
+/**
+ * The card a highlight opens: a `<sourcelight-card>` element whose open shadow root holds a non-modal dialog.
+ * Content scripts cannot define custom elements, so the tag is an undefined custom element name, which may
+ * still host a shadow root; its styles live inside, away from the page's.
+ */
+export const CARD_TAG = 'sourcelight-card';
+const GAP = 6;
+const MARGIN = 8;
+
+export interface CardOptions {
+  loadCard(entityId: string): Promise<EntityCard | null>;
+  viewerHref(source: PassageSource): string;
+}
+
+export interface CardController {
+  open(anchor: HTMLElement, entityId: string): Promise<void>;
+  close(): void;
+  isOpen(): boolean;
+}
+
+function place(host: HTMLElement, anchor: HTMLElement): void {
+  const rect = anchor.getBoundingClientRect();
+  const width = host.offsetWidth;
+  const height = host.offsetHeight;
+  const below = rect.bottom + GAP;
+  const top = below + height <= innerHeight - MARGIN || rect.top - GAP - height < MARGIN ? below : rect.top - GAP - height;
+  const left = Math.min(Math.max(MARGIN, rect.left), Math.max(MARGIN, innerWidth - width - MARGIN));
+  host.style.top = `${Math.max(MARGIN, Math.min(top, innerHeight - height - MARGIN))}px`;
+  host.style.left = `${left}px`;
+}
+
+export function createCard(options: CardOptions): CardController {
+  let host: HTMLElement | undefined;
+  let anchor: HTMLElement | undefined;
+  let listeners: AbortController | undefined;
+  let request = 0;
+
+  const close = (): void => {
+    if (!host) return;
+    listeners?.abort();
+    host.remove();
+    host = undefined;
+    const returnTo = anchor;
+    anchor = undefined;
+    if (returnTo?.isConnected) {
+      if (!returnTo.hasAttribute('tabindex')) returnTo.setAttribute('tabindex', '-1');
+      returnTo.focus({ preventScroll: true });
+    }
+  };
+
+  const open = async (target: HTMLElement, entityId: string): Promise<void> => {
+    close();
+    const thisRequest = ++request;
+    anchor = target;
+    host = document.createElement(CARD_TAG);
+    host.setAttribute('data-sourcelight-ui', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `${themeCss}\n${entityViewCss}\n${cardCss}`;
+    const body = el('div', { class: 'sl-body' }, el('p', { class: 'sl-status', role: 'status' }, 'Loading what the sources say…'));
+    const closeButton = el('button', { type: 'button', class: 'sl-close', 'aria-label': 'Close' }, '×');
+    const dialog = el('div', { class: 'sl-card', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Sourcelight', tabindex: '-1' }, closeButton, body);
+    shadow.append(style, dialog);
+    document.documentElement.append(host);
+    place(host, target);
+    dialog.focus({ preventScroll: true });
+
+    listeners = new AbortController();
+    const { signal } = listeners;
+    closeButton.addEventListener('click', close, { signal });
+    dialog.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (host && !event.composedPath().includes(host)) close();
+      },
+      { capture: true, signal },
+    );
+    addEventListener('resize', () => host && anchor && place(host, anchor), { signal });
+
+    let card: EntityCard | null;
+    try {
+      card = await options.loadCard(entityId);
+    } catch (error) {
+      if (thisRequest !== request || !host) return;
+      body.replaceChildren(el('p', { class: 'sl-status sl-error', role: 'alert' }, `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
+    if (thisRequest !== request || !host) return;
+    if (!card) {
+      body.replaceChildren(el('p', { class: 'sl-status', role: 'status' }, 'This name is no longer in any enabled corpus.'));
+      return;
+    }
+    const headingId = 'sl-card-name';
+    dialog.removeAttribute('aria-label');
+    dialog.setAttribute('aria-labelledby', headingId);
+    body.replaceChildren(renderEntityView(card, { viewerHref: options.viewerHref }, headingId));
+    place(host, target);
+  };
+
+  return { open, close, isOpen: () => host !== undefined };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { entityKind, isoDate } from '../corpus/pack';
+import { excerpt } from './search-results';
+
+/** Where a passage comes from: enough to cite it and to open the source viewer at it. */
+export const passageSource = z.object({
+  packId: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  publisher: z.string().optional(),
+  date: isoDate.optional(),
+  url: z.string().optional(),
+  /** The passage's range in the document text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type PassageSource = z.infer<typeof passageSource>;
+
+export const cardStatement = z.object({
+  id: z.string(),
+  excerpt,
+  /** The speaker's role as the document gives it at that time. */
+  role: z.string().optional(),
+  source: passageSource,
+});
+export type CardStatement = z.infer<typeof cardStatement>;
+
+export const cardQuestion = z.object({
+  id: z.string(),
+  /** Whether the card's entity asked or answered it. */
+  relation: z.enum(['asked', 'answered']),
+  house: z.enum(['commons', 'lords']),
+  askerName: z.string(),
+  answererName: z.string().nullable(),
+  questionText: z.string(),
+  answerText: z.string().nullable(),
+  dateAsked: isoDate.optional(),
+  dateAnswered: isoDate.nullable(),
+  source: passageSource,
+});
+export type CardQuestion = z.infer<typeof cardQuestion>;
+
+export const cardMention = z.object({ excerpt, source: passageSource });
+export type CardMention = z.infer<typeof cardMention>;
+
+/** What the corpus holds about one entity, as a card or the popup shows it. Every string is plain text. */
+export const entityCard = z.object({
+  entity: z.object({
+    id: z.string(),
+    kind: entityKind,
+    name: z.string(),
+    aliases: z.array(z.string()),
+    description: z.string().optional(),
+    descriptionSource: passageSource.optional(),
+  }),
+  statements: z.array(cardStatement),
+  statementsTotal: z.number().int().nonnegative(),
+  questions: z.array(cardQuestion),
+  questionsTotal: z.number().int().nonnegative(),
+  mentions: z.array(cardMention),
+  mentionsTotal: z.number().int().nonnegative(),
+});
+export type EntityCard = z.infer<typeof entityCard>;
+
+/** A whole source document for the viewer, with the pack it came from. */
+export const sourceDocument = z.object({
+  packId: z.string(),
+  packTitle: z.string(),
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  date: isoDate.optional(),
+  url: z.string().optional(),
+  text: z.string(),
+});
+export type SourceDocument = z.infer<typeof sourceDocument>;

@@ -1,0 +1,136 @@
+import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSource } from '../entity-card';
+import { el, textWithHighlights } from './dom';
+import { citation, formatDate, plural } from './format';
+import { originalLink } from './links';
+
+/** How a view turns a passage into a link: card and popup open the extension's viewer from different places. */
+export interface ViewLinks {
+  viewerHref(source: PassageSource): string;
+}
+
+/** Items shown before "Show N more": enough to see who said what without a wall of text. */
+const FIRST_ITEMS = 3;
+
+const KIND_LABELS: Record<EntityCard['entity']['kind'], string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  topic: 'Topic',
+  place: 'Place',
+};
+
+let idCounter = 0;
+function uniqueId(prefix: string): string {
+  idCounter++;
+  return `sl-${prefix}-${idCounter}`;
+}
+
+function sourceLine(source: PassageSource, links: ViewLinks, passage: string, role?: string): HTMLElement {
+  const original = originalLink(source.url, passage);
+  return el(
+    'p',
+    { class: 'sl-meta' },
+    role ? el('span', { class: 'sl-role' }, role) : null,
+    role ? ' · ' : null,
+    el('a', { href: links.viewerHref(source), class: 'sl-source' }, citation(source)),
+    original ? ' · ' : null,
+    original ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page') : null,
+  );
+}
+
+function statementItem(statement: CardStatement, links: ViewLinks, speaker: string): HTMLLIElement {
+  return el(
+    'li',
+    { class: 'sl-item sl-statement' },
+    el(
+      'blockquote',
+      { class: 'sl-quote' },
+      el('a', { href: links.viewerHref(statement.source), 'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}` }, `“${statement.excerpt.text}”`),
+    ),
+    sourceLine(statement.source, links, statement.excerpt.text.replace(/^… |…$/g, ''), statement.role),
+  );
+}
+
+function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
+  const house = question.house === 'lords' ? 'House of Lords' : 'House of Commons';
+  const answered = question.dateAnswered ? `answered ${formatDate(question.dateAnswered)}` : 'no answer recorded';
+  const by = question.answerText !== null ? (question.answererName ? ` by ${question.answererName}` : ' (the answer names no minister)') : '';
+  return el(
+    'li',
+    { class: 'sl-item sl-question' },
+    el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'), ` ${house} · asked by ${question.askerName} · ${answered}${by}`),
+    el('p', { class: 'sl-question-text' }, el('a', { href: links.viewerHref(question.source) }, question.questionText)),
+    question.answerText !== null
+      ? el('p', { class: 'sl-answer' }, el('span', { class: 'sl-label' }, 'Answer: '), question.answerText.length > 320 ? `${question.answerText.slice(0, 320)} …` : question.answerText)
+      : el('p', { class: 'sl-answer sl-none' }, 'No answer in the source.'),
+  );
+}
+
+function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
+  return el(
+    'li',
+    { class: 'sl-item sl-mention' },
+    el('p', { class: 'sl-excerpt' }, el('a', { href: links.viewerHref(mention.source) }, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong'))),
+    sourceLine(mention.source, links, mention.excerpt.text),
+  );
+}
+
+/** A titled list showing its first items, with a button for the rest and a note of what was not sent. */
+function section<T>(title: string, items: T[], total: number, render: (item: T) => HTMLLIElement): HTMLElement | null {
+  if (items.length === 0) return null;
+  const headingId = uniqueId('section');
+  const list = el('ul', { class: 'sl-list' });
+  const rest: HTMLLIElement[] = [];
+  items.forEach((item, i) => {
+    const li = render(item);
+    if (i >= FIRST_ITEMS) {
+      li.hidden = true;
+      rest.push(li);
+    }
+    list.append(li);
+  });
+  const section = el('section', { class: 'sl-section', 'aria-labelledby': headingId }, el('h3', { id: headingId }, `${title} (${total})`), list);
+  if (rest.length > 0) {
+    const more = el('button', { type: 'button', class: 'sl-more', 'aria-expanded': 'false' }, `Show ${rest.length} more`);
+    more.addEventListener('click', () => {
+      for (const li of rest) li.hidden = false;
+      more.remove();
+      rest[0]?.querySelector('a')?.focus();
+    });
+    section.append(more);
+  }
+  if (total > items.length) section.append(el('p', { class: 'sl-note' }, `${plural(total - items.length, 'more')} in the corpus; search for them from the toolbar button.`));
+  return section;
+}
+
+/** Draws everything the corpus holds about one entity. Every piece of corpus text is inserted as text. */
+export function renderEntityView(card: EntityCard, links: ViewLinks, headingId = uniqueId('name')): HTMLElement {
+  const { entity } = card;
+  const description = entity.description
+    ? el(
+        'p',
+        { class: 'sl-description' },
+        entity.description,
+        entity.descriptionSource ? ' (' : null,
+        entity.descriptionSource ? el('a', { href: links.viewerHref(entity.descriptionSource) }, `source: ${citation(entity.descriptionSource)}`) : null,
+        entity.descriptionSource ? ')' : null,
+      )
+    : null;
+  const sections = [
+    section('Statements', card.statements, card.statementsTotal, (s) => statementItem(s, links, entity.name)),
+    section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links)),
+    section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links)),
+  ].filter((s): s is HTMLElement => s !== null);
+  return el(
+    'div',
+    { class: 'sl-entity' },
+    el(
+      'header',
+      { class: 'sl-header' },
+      el('p', { class: 'sl-kind' }, KIND_LABELS[entity.kind]),
+      el('h2', { id: headingId, class: 'sl-name' }, entity.name),
+      description,
+    ),
+    ...(sections.length > 0 ? sections : [el('p', { class: 'sl-note' }, `The corpus names ${entity.name} but holds no statements or questions about them.`)]),
+    el('p', { class: 'sl-disclaimer' }, 'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.'),
+  );
+}
