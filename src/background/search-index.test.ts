@@ -238,6 +238,7 @@ describe('hostile queries', () => {
     'raisi '.repeat(5000),
     'x'.repeat(100_000),
     '\u0000\u200b\u202e',
+    'a b',
   ];
 
   it.each(queries.map((q) => [q.slice(0, 30), q]))('returns a valid result for %j without throwing', (_label, query) => {

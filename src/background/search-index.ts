@@ -352,7 +352,10 @@ function parseQuery(raw: string): ParsedQuery {
   const joins = terms.slice(1).map((next, i) => {
     return queryTermOf((terms[i]?.folded ?? '') + next.folded);
   });
-  const words = [...terms.map((t) => t.folded), ...phrases.flat()].slice(0, MAX_QUERY_TERMS * 2);
+  // A one-letter word being typed after others would pull in every word with that initial: it only ranks.
+  const longer = terms.filter((t) => t.folded.length > 1);
+  const asked = longer.length ? longer : terms;
+  const words = [...asked.map((t) => t.folded), ...phrases.flat()].slice(0, MAX_QUERY_TERMS * 2);
   return { terms, joins, phrases, candidateQuery: words.join(' ') };
 }
 
