@@ -101,6 +101,14 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     return role.length > 0 ? role : undefined;
   };
 
+  /** The office words written straight before a name ("The NCRI President-elect Mrs"), not the sentence before them. */
+  const titleWordsBefore = (from: number, to: number): string => {
+    const words = text.slice(from, to).split(/(?<=\s)/);
+    let keep = words.length;
+    while (keep > 0 && isNameLead(words[keep - 1] ?? '')) keep--;
+    return words.slice(keep).join('');
+  };
+
   const subjectAt = (from: number, to: number): Subject | undefined => {
     let clause = text.slice(from, to);
     let offset = from;
@@ -188,7 +196,8 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     for (const m of narrationMentions(0, subject.at)) {
       if (ctx.kindOf(m.entityId) !== 'person') continue;
       const lineStart = lines[lineAt(m.start)]?.start ?? 0;
-      const near = `${text.slice(Math.max(lineStart, m.start - 80), m.start)} ${appositionAfter(text, m.end) ?? ''}`.toLowerCase();
+      const postNominals = /^(?:\s+[A-Z]{2,4}\b)+/.exec(text.slice(m.end, m.end + 20))?.[0] ?? '';
+      const near = `${titleWordsBefore(Math.max(lineStart, m.start - 80), m.start)} ${postNominals} ${appositionAfter(text, m.end) ?? ''}`.toLowerCase();
       if (new RegExp(`(?:^|[\\s,])${headWord.replace(/[-]/g, '\\-')}(?:$|[\\s,])`).test(near)) ids.add(m.entityId);
     }
     for (const s of statements) if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord)) ids.add(s.speakerId);
@@ -211,10 +220,11 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     // A new sentence after a closed sentence is not an attribution unless it is short ("Smith said.").
     if (/^\s+\p{Lu}/u.test(tail) && /[.!?]$/.test(text.slice(quote.start, quote.end).trim()) && words.length > 6) return undefined;
     const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
-    if (verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])) {
-      return resolve(subjectAt(from + verbFirst[0].length, to), from + verbFirst[0].length, 'said');
-    }
-    return resolve(subjectAt(from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
+    const found = verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
+      ? resolve(subjectAt(from + verbFirst[0].length, to), from + verbFirst[0].length, 'said')
+      : resolve(subjectAt(from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
+    // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths) means: someone named, unclear who.
+    return found ?? (/^[\s,]/.test(tail) ? { speakerId: null, cue: 'unresolved' } : undefined);
   };
 
   /** The clause before a quote ("X said, “", "X: “", "The statement read: “"). */
@@ -244,7 +254,7 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     const nameOnly = subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);
     if (!hasSpeech && !nameOnly) return undefined;
     const verb = words.some((w) => SPEECH_VERBS.has(w));
-    return resolve(subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name');
+    return resolve(subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ?? { speakerId: null, cue: 'unresolved' };
   };
 
   // Join a quote left open with a later close when nothing marked lies between and the close names no other speaker.
