@@ -20,7 +20,7 @@ export type ExtraEntities = z.infer<typeof extraEntities>;
 
 export interface EntityRegistry {
   entities: Entity[];
-  /** Every alias by the squashed form of its first word, for the mention finder. */
+  /** Every alias by its first two word keys (see `aliasKey`), for the mention finder. */
   aliases: Map<string, { words: string[]; entityId: string }[]>;
   /** People by each proper suffix of their name ("rajavi", "pourmohammadi"), for a surname used alone. */
   surnames: Map<string, string[]>;
@@ -74,7 +74,11 @@ function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
   const bySurname = new Map<string, PersonGroup[]>();
   for (const group of groups.values()) {
     const tokens = preferredForm(group.surfaces).split(' ');
-    for (const key of surnameKeys(tokens)) bySurname.set(key, [...(bySurname.get(key) ?? []), group]);
+    for (const key of surnameKeys(tokens)) {
+      const list = bySurname.get(key);
+      if (list === undefined) bySurname.set(key, [group]);
+      else list.push(group);
+    }
   }
   for (const c of candidates) {
     if (c.nameTokens.length !== 1) continue;
@@ -197,6 +201,9 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
   return { entities, gender, ...indexAliases(entities) };
 }
 
+/** The index key of an alias: its first two words, or its only word. */
+export const aliasKey = (words: readonly string[]): string => words.slice(0, 2).join(' ');
+
 /** The word form the mention finder compares: lower case, straight apostrophe, no possessive. */
 export const wordKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 
@@ -206,13 +213,20 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
   for (const entity of entities) {
     for (const alias of new Set([entity.name, ...entity.aliases])) {
       const words = tokenize(alias).map((t) => wordKey(t.text));
-      const first = words[0];
-      if (first === undefined) continue;
-      aliases.set(first, [...(aliases.get(first) ?? []), { words, entityId: entity.id }]);
+      if (words.length === 0) continue;
+      // Keyed by the first two words, so a common first name does not make every lookup scan all its bearers.
+      const key = aliasKey(words);
+      const list = aliases.get(key);
+      if (list === undefined) aliases.set(key, [{ words, entityId: entity.id }]);
+      else list.push({ words, entityId: entity.id });
       if (entity.kind === 'person') {
         const tokens = alias.split(/\s+/).filter((w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w));
         const keys = alias.includes(' of ') ? [squash(tokens[0] ?? '')] : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);
-        for (const key of keys) if (!surnames.get(key)?.includes(entity.id)) surnames.set(key, [...(surnames.get(key) ?? []), entity.id]);
+        for (const key of keys) {
+          const ids = surnames.get(key);
+          if (ids === undefined) surnames.set(key, [entity.id]);
+          else if (!ids.includes(entity.id)) ids.push(entity.id);
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 // Finds every occurrence of every entity in a document in one pass over its words.
 import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
-import { wordKey } from './entities';
+import { aliasKey, wordKey } from './entities';
 import { HONORIFICS, NAME_TITLES } from './lexicon';
 import { isAcronym, isCapitalised, tokenize } from './tokens';
 import { squash, withoutPossessive } from './text';
@@ -22,7 +22,13 @@ export function findMentions(documentId: string, text: string, registry: EntityR
     const token = tokens[i];
     if (token === undefined) break;
     let matched = 0;
-    for (const alias of registry.aliases.get(wordKey(token.text)) ?? []) {
+    const first = wordKey(token.text);
+    const second = tokens[i + 1];
+    const candidates = [
+      ...(second !== undefined ? registry.aliases.get(aliasKey([first, wordKey(second.text)])) ?? [] : []),
+      ...(registry.aliases.get(first) ?? []),
+    ];
+    for (const alias of candidates) {
       const isTopic = kinds.get(alias.entityId) === 'topic';
       // Names must be written with capitals; topics match in any case.
       if (!isTopic && !isCapitalised(token.text)) continue;
