@@ -207,11 +207,12 @@ export function findStatements(ctx: AttributionContext): Statement[] {
 
   /** "..., the Rt Hon Lord X, Deputy Leader, said." or "..., said X." after a quote. */
   const afterQuote = (quote: QuoteSpan): Speaker | undefined => {
-    if (quote.closeAt === null) return undefined;
-    const line = lines[lineAt(quote.closeAt)];
+    const closeAt = quote.closeAt;
+    if (closeAt === null) return undefined;
+    const line = lines[lineAt(closeAt)];
     if (line === undefined) return undefined;
-    const from = quote.closeAt + 1;
-    const nextOpen = quotes.find((q) => q.openAt !== null && q.openAt > quote.closeAt!)?.openAt ?? Infinity;
+    const from = closeAt + 1;
+    const nextOpen = quotes.find((q) => q.openAt !== null && q.openAt > closeAt)?.openAt ?? Infinity;
     const to = Math.min(sentenceEnd(text, from, line.end), nextOpen);
     const tail = text.slice(from, to);
     const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];

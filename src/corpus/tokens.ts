@@ -7,7 +7,7 @@ export interface Token {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*(?:['’](?=\s|$|[,.;:!?)]))?/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*(?:['’](?=\s|$|[,.;:!?)]))?/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

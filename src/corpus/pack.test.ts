@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from './compile';
+import { parsePack } from './pack';
+
+const docs = [{ name: 'a.txt', text: 'Dr Jane Doe said, “We will publish the report on Monday.”\n\nThe 1988 massacre and the 1988 massacre.' }];
+
+describe('pack schema', () => {
+  it('accepts a compiled pack after a JSON round trip, unchanged', () => {
+    const pack = compilePack(docs, { now: new Date('2024-01-01T00:00:00Z') });
+    const parsed = parsePack(JSON.parse(JSON.stringify(pack)));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.pack).toEqual(pack);
+  });
+
+  it('names the statement whose offsets do not hold its text', () => {
+    const pack = compilePack(docs);
+    const [first] = pack.statements;
+    expect(first).toBeDefined();
+    if (first !== undefined) first.start += 3;
+    const parsed = parsePack(pack);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/statements\.0\.text/);
+  });
+
+  it('rejects a mention of an entity that does not exist', () => {
+    const pack = compilePack(docs);
+    pack.mentions.push({ entityId: 'person-nobody', documentId: 'a', start: 0, end: 2 });
+    const parsed = parsePack(pack);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/unknown entity person-nobody/);
+  });
+
+  it('gives the same entity ids on every run', () => {
+    const ids = (): string[] => compilePack(docs).entities.map((e) => e.id);
+    expect(ids()).toEqual(ids());
+    expect(ids()).toContain('person-jane-doe');
+  });
+});
