@@ -1,1 +1,68 @@
-export {};
+// The options page: wires each section's module to its elements and keeps the page in step with changes made elsewhere.
+import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
+import { createCorpusList } from './corpus-list';
+import { createKindBoxes } from './kinds';
+import { createNotice } from './notice';
+import { bindPackImport } from './pack-import';
+import { createSiteList } from './site-list';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`options.html lacks #${id}`);
+  return element as T;
+}
+
+const corpusList = createCorpusList(
+  {
+    totals: byId('corpus-totals'),
+    list: byId<HTMLUListElement>('pack-list'),
+    problems: byId('corpus-problems'),
+    problemList: byId<HTMLUListElement>('corpus-problem-list'),
+    heading: byId('corpora-title'),
+  },
+  createNotice(byId('corpus-status'), byId('corpus-alert')),
+);
+
+bindPackImport(
+  {
+    fileInput: byId<HTMLInputElement>('pack-file'),
+    dropZone: byId('drop-zone'),
+    urlForm: byId<HTMLFormElement>('url-form'),
+    urlInput: byId<HTMLInputElement>('pack-url'),
+    urlSubmit: byId<HTMLButtonElement>('pack-url-submit'),
+    permissionOffer: byId('permission-offer'),
+    permissionText: byId('permission-text'),
+    permissionButton: byId<HTMLButtonElement>('permission-grant'),
+  },
+  createNotice(byId('import-status'), byId('import-alert')),
+  () => corpusList.refresh(),
+);
+
+const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), createNotice(byId('kinds-status'), null));
+const sites = createSiteList(
+  {
+    globalSwitch: byId<HTMLInputElement>('global-switch'),
+    list: byId<HTMLUListElement>('site-list'),
+    empty: byId('site-empty'),
+    form: byId<HTMLFormElement>('site-form'),
+    input: byId<HTMLInputElement>('site-input'),
+  },
+  createNotice(byId('sites-status'), byId('sites-alert')),
+);
+
+function showSettings(settings: Settings): void {
+  kinds.show(settings);
+  sites.show(settings);
+}
+
+onSettingsChanged(showSettings);
+// Packs can change from another tab; reading again when the page comes back keeps the list honest.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void corpusList.refresh();
+});
+
+void (async () => {
+  showSettings(await loadSettings());
+  await corpusList.refresh();
+  document.body.dataset.ready = 'true';
+})();

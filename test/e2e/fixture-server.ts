@@ -22,7 +22,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     readFile(file)
-      .then((body) => response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body))
+      .then((body) => {
+        const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+        // Packs are fetched by the options page, a cross-origin request: allow it, as a server publishing packs would.
+        if (extname(file) === '.json') headers['access-control-allow-origin'] = '*';
+        response.writeHead(200, headers).end(body);
+      })
       .catch(() => response.writeHead(404).end('not found'));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,0 +1,171 @@
+import { send } from '../shared/messages';
+import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
+import { el } from '../shared/ui/dom';
+import { formatDate, plural } from '../shared/ui/format';
+import { errorText, type Notice } from './notice';
+
+type PackSummary = CorpusSummary['packs'][number];
+
+/** "2 documents, 3 people, 2 organisations, 0 topics, 1 place, 3 statements", the counts a reader compares packs by. */
+export function describeCounts(counts: PackCounts): string {
+  return [
+    plural(counts.documents, 'document'),
+    plural(counts.people, 'person', 'people'),
+    plural(counts.organisations, 'organisation'),
+    plural(counts.topics, 'topic'),
+    plural(counts.places, 'place'),
+    plural(counts.statements, 'statement'),
+  ].join(', ');
+}
+
+export interface CorpusListElements {
+  totals: HTMLElement;
+  list: HTMLUListElement;
+  problems: HTMLElement;
+  problemList: HTMLUListElement;
+  /** Where focus goes when the control that had it disappears (after a removal). */
+  heading: HTMLElement;
+}
+
+export interface CorpusList {
+  /** Reads the store again and redraws, keeping keyboard focus on the same control. */
+  refresh(): Promise<CorpusSummary | undefined>;
+}
+
+/** The list of stored packs with their switches and, for imported packs, a Remove that asks first. */
+export function createCorpusList(elements: CorpusListElements, notice: Notice): CorpusList {
+  const { totals, list, problems, problemList, heading } = elements;
+
+  function focusKeyOf(node: Element | null): string | undefined {
+    return node instanceof HTMLElement ? node.dataset.focusKey : undefined;
+  }
+
+  function restoreFocus(key: string | undefined): void {
+    if (!key) return;
+    const target = list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    (target ?? heading).focus();
+  }
+
+  async function refresh(): Promise<CorpusSummary | undefined> {
+    const focused = list.contains(document.activeElement) ? focusKeyOf(document.activeElement) : undefined;
+    let summary: CorpusSummary;
+    try {
+      summary = await send({ type: 'getCorpusSummary' });
+    } catch (error) {
+      totals.textContent = '';
+      notice.error(`The stored corpora could not be read: ${errorText(error)}`);
+      return undefined;
+    }
+    render(summary);
+    restoreFocus(focused);
+    return summary;
+  }
+
+  function render(summary: CorpusSummary): void {
+    const enabled = summary.packs.filter((pack) => pack.enabled).length;
+    totals.textContent = `${plural(summary.packs.length, 'corpus', 'corpora')} stored, ${enabled} in use: ${describeCounts(summary.totals)}.`;
+    totals.dataset.documents = String(summary.totals.documents);
+    problems.hidden = summary.problems.length === 0;
+    problemList.replaceChildren(...summary.problems.map((problem) => el('li', {}, problem)));
+    list.replaceChildren(...summary.packs.map(renderPack));
+  }
+
+  function renderPack(pack: PackSummary): HTMLLIElement {
+    const titleId = `pack-title-${pack.id}`;
+    const toggle = el('input', { type: 'checkbox', role: 'switch', 'data-focus-key': `switch:${pack.id}`, 'data-pack-switch': pack.id });
+    toggle.checked = pack.enabled;
+    toggle.addEventListener('change', () => void setEnabled(pack, toggle));
+    const built = formatDate(pack.createdAt.slice(0, 10));
+    const added = formatDate(pack.installedAt.slice(0, 10));
+    const item = el(
+      'li',
+      { class: 'pack', 'data-pack-id': pack.id, 'aria-labelledby': titleId },
+      el(
+        'div',
+        { class: 'pack-head' },
+        el('h3', { id: titleId, class: 'pack-title' }, pack.title),
+        el('span', { class: pack.builtIn ? 'badge' : 'badge imported' }, pack.builtIn ? 'Built-in' : 'Imported'),
+      ),
+      el('p', { class: 'pack-counts' }, describeCounts(pack.counts)),
+      el('p', { class: 'hint' }, [built ? `Built ${built}` : null, !pack.builtIn && added ? `added ${added}` : null].filter(Boolean).join(', ')),
+      el(
+        'div',
+        { class: 'pack-actions' },
+        // The pack's title is part of each control's name, hidden, so a list of controls read aloud stays distinguishable.
+        el('label', { class: 'switch' }, toggle, ' ', el('span', {}, 'Use this corpus'), el('span', { class: 'visually-hidden' }, `: ${pack.title}`)),
+        pack.builtIn ? null : removeControl(pack),
+      ),
+    );
+    return item;
+  }
+
+  function removeControl(pack: PackSummary): HTMLElement {
+    const holder = el('div', { class: 'remove' });
+    const removeButton = el(
+      'button',
+      { type: 'button', class: 'danger', 'data-focus-key': `remove:${pack.id}`, 'data-pack-remove': pack.id },
+      'Remove',
+      el('span', { class: 'visually-hidden' }, ` ${pack.title}`),
+    );
+    const showButton = (): void => {
+      holder.replaceChildren(removeButton);
+      removeButton.focus();
+    };
+    removeButton.addEventListener('click', () => {
+      const questionId = `confirm-${pack.id}`;
+      const confirmButton = el('button', { type: 'button', class: 'danger', 'data-pack-confirm-remove': pack.id }, 'Yes, remove');
+      const cancelButton = el('button', { type: 'button', 'data-pack-cancel-remove': pack.id }, 'Cancel');
+      const group = el(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
+        el('p', { id: questionId }, `Remove “${pack.title}” and its ${plural(pack.counts.documents, 'document')}? This cannot be undone.`),
+        confirmButton,
+        ' ',
+        cancelButton,
+      );
+      group.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          showButton();
+        }
+      });
+      confirmButton.addEventListener('click', () => void remove(pack, confirmButton));
+      cancelButton.addEventListener('click', showButton);
+      holder.replaceChildren(group);
+      // The safe answer takes focus, so a second press of Enter cannot delete by accident.
+      cancelButton.focus();
+    });
+    holder.append(removeButton);
+    return holder;
+  }
+
+  async function setEnabled(pack: PackSummary, toggle: HTMLInputElement): Promise<void> {
+    const enabled = toggle.checked;
+    toggle.disabled = true;
+    try {
+      await send({ type: 'setPackEnabled', packId: pack.id, enabled });
+      notice.success(enabled ? `“${pack.title}” is on: its entries are highlighted again.` : `“${pack.title}” is off: its entries are no longer highlighted.`);
+    } catch (error) {
+      toggle.checked = !enabled;
+      notice.error(`“${pack.title}” could not be turned ${enabled ? 'on' : 'off'}: ${errorText(error)}`);
+    } finally {
+      toggle.disabled = false;
+    }
+    await refresh();
+  }
+
+  async function remove(pack: PackSummary, confirmButton: HTMLButtonElement): Promise<void> {
+    confirmButton.disabled = true;
+    try {
+      const { removed } = await send({ type: 'removePack', packId: pack.id });
+      notice.success(removed ? `Removed “${pack.title}”.` : `“${pack.title}” was already gone.`);
+    } catch (error) {
+      notice.error(`“${pack.title}” could not be removed: ${errorText(error)}`);
+    }
+    await refresh();
+    // The pack's controls are gone; the section heading is the nearest sensible place for focus.
+    if (!list.contains(document.activeElement)) heading.focus();
+  }
+
+  return { refresh };
+}

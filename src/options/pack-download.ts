@@ -1,0 +1,75 @@
+import browser from 'webextension-polyfill';
+import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
+import { formatSize } from './pack-file';
+
+export type Download =
+  | { ok: true; text: string }
+  /** The server did not allow the request (no CORS header) and the extension has no permission for the site yet. */
+  | { ok: false; needsPermission: true; origin: string }
+  | { ok: false; needsPermission: false; error: string };
+
+/** The http(s) address typed by the reader, or an error that says what is wrong with it. */
+export function parsePackUrl(typed: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(typed.trim());
+  } catch {
+    return `“${typed.trim()}” is not a web address; it should start with https://`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `Only https:// and http:// addresses can be imported, not ${url.protocol}`;
+  return url;
+}
+
+/** The permission pattern for one origin and nothing more. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** Reads the body, refusing it as soon as it passes the size limit, so a huge or endless response is never held whole. */
+async function readCapped(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_PACK_JSON_LENGTH) throw new Error(`The file is ${formatSize(declared)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_PACK_JSON_LENGTH) {
+      await reader.cancel();
+      throw new Error(`The file is larger than ${formatSize(MAX_PACK_JSON_LENGTH)}, the largest pack Sourcelight accepts.`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Fetches a pack once, without cookies or a referrer. A failed fetch that could be a refused cross-origin request
+ * is reported as needing permission when the extension does not hold one for that origin; the caller asks for it,
+ * since the browser grants permissions only in answer to a click.
+ */
+export async function downloadPack(url: URL): Promise<Download> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+  } catch (error) {
+    const granted = await browser.permissions.contains({ origins: [originPattern(url.origin)] }).catch(() => false);
+    if (!granted) return { ok: false, needsPermission: true, origin: url.origin };
+    return { ok: false, needsPermission: false, error: `${url.origin} could not be reached (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  if (!response.ok) return { ok: false, needsPermission: false, error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.` };
+  try {
+    return { ok: true, text: await readCapped(response) };
+  } catch (error) {
+    return { ok: false, needsPermission: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Asks the browser for access to just this origin; must run directly in a click handler. */
+export function requestOriginPermission(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern(origin)] });
+}

@@ -1,0 +1,22 @@
+import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
+
+/** "62.3 MB", for size limits a reader can compare with what the file manager shows. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+export function tooLargeMessage(name: string, bytes: number): string {
+  return `“${name}” is ${formatSize(bytes)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`;
+}
+
+/**
+ * The text of a chosen or dropped pack file. The size is checked before reading, so a huge file is refused without
+ * being loaded; a UTF-8 file has at least as many bytes as characters, so the byte limit also bounds the JSON length.
+ */
+export async function readPackFile(file: File): Promise<string> {
+  if (file.size > MAX_PACK_JSON_LENGTH) throw new Error(tooLargeMessage(file.name, file.size));
+  if (file.size === 0) throw new Error(`“${file.name}” is empty.`);
+  return file.text();
+}

@@ -1,0 +1,132 @@
+import { send } from '../shared/messages';
+import type { CorpusSummary } from '../shared/corpus-summary';
+import { describeCounts } from './corpus-list';
+import { downloadPack, parsePackUrl, requestOriginPermission } from './pack-download';
+import { readPackFile } from './pack-file';
+import { errorText, type Notice } from './notice';
+
+export interface PackImportElements {
+  fileInput: HTMLInputElement;
+  dropZone: HTMLElement;
+  urlForm: HTMLFormElement;
+  urlInput: HTMLInputElement;
+  urlSubmit: HTMLButtonElement;
+  permissionOffer: HTMLElement;
+  permissionText: HTMLElement;
+  permissionButton: HTMLButtonElement;
+}
+
+/**
+ * Import from a file (chosen or dropped) or an address. The background validates and stores the pack whole, so a
+ * failure here leaves the stored corpora as they were; the page only reads bytes and reports the outcome.
+ */
+export function bindPackImport(elements: PackImportElements, notice: Notice, refreshList: () => Promise<CorpusSummary | undefined>): void {
+  const { fileInput, dropZone, urlForm, urlInput, urlSubmit, permissionOffer, permissionText, permissionButton } = elements;
+  let busy = false;
+  /** The address waiting for the reader to grant its site. */
+  let pendingUrl: URL | undefined;
+
+  async function importJson(json: string, from: string): Promise<void> {
+    const result = await send({ type: 'importPack', json });
+    const summary = await refreshList();
+    const stored = summary?.packs.find((pack) => pack.id === result.packId);
+    const counts = stored ? `: ${describeCounts(stored.counts)}` : '';
+    notice.success(`${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.`);
+  }
+
+  /** Runs one import at a time and turns any failure into the exact error in the alert region. */
+  async function run(what: string, task: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    busy = true;
+    dropZone.setAttribute('aria-busy', 'true');
+    urlSubmit.disabled = true;
+    notice.success(`Importing ${what}…`);
+    try {
+      await task();
+    } catch (error) {
+      notice.error(`Nothing was imported from ${what}. ${errorText(error)}`);
+    } finally {
+      busy = false;
+      dropZone.removeAttribute('aria-busy');
+      urlSubmit.disabled = false;
+    }
+  }
+
+  const importFile = (file: File): Promise<void> => run(`“${file.name}”`, async () => importJson(await readPackFile(file), `“${file.name}”`));
+
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it) fires another change.
+    const done = (): void => {
+      fileInput.value = '';
+    };
+    if (file) void importFile(file).finally(done);
+  });
+
+  // The whole box takes a dropped file; the file input inside it stays the keyboard route.
+  dropZone.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    dropZone.classList.add('dragging');
+  });
+  dropZone.addEventListener('dragleave', (event) => {
+    if (!dropZone.contains(event.relatedTarget as Node | null)) dropZone.classList.remove('dragging');
+  });
+  dropZone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    dropZone.classList.remove('dragging');
+    const files = event.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    if (files.length > 1) {
+      notice.error('Drop one pack file at a time.');
+      return;
+    }
+    const file = files[0];
+    if (file) void importFile(file);
+  });
+
+  async function importUrl(url: URL): Promise<void> {
+    permissionOffer.hidden = true;
+    pendingUrl = undefined;
+    const download = await downloadPack(url);
+    if (download.ok) {
+      await importJson(download.text, url.host);
+      return;
+    }
+    if (download.needsPermission) {
+      pendingUrl = url;
+      permissionText.textContent = `${url.host} did not allow Sourcelight to read the file. Allow Sourcelight to read files from ${download.origin}? It is asked for that site only; the file is fetched once and nothing is sent.`;
+      permissionOffer.hidden = false;
+      permissionButton.focus();
+      notice.success(`${url.host} needs your permission first.`);
+      return;
+    }
+    throw new Error(download.error);
+  }
+
+  urlForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = parsePackUrl(urlInput.value);
+    if (typeof url === 'string') {
+      notice.error(url);
+      urlInput.focus();
+      return;
+    }
+    void run(url.host, () => importUrl(url));
+  });
+
+  permissionButton.addEventListener('click', () => {
+    const url = pendingUrl;
+    if (!url) return;
+    // Requested synchronously inside the click: browsers grant permissions only during a user action.
+    const asked = requestOriginPermission(url.origin);
+    void run(url.host, async () => {
+      if (!(await asked)) {
+        permissionOffer.hidden = true;
+        throw new Error(`Permission for ${url.origin} was not given.`);
+      }
+      await importUrl(url);
+    });
+  });
+}
