@@ -1,0 +1,277 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { sendRaw } from './extension-page';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { waitFor } from './wait-for';
+
+const packsDir = resolve(import.meta.dirname, '../fixtures/packs');
+const outDir = resolve(import.meta.dirname, '../../out');
+const OPTIONS = 'src/options/options.html';
+
+interface Summary {
+  packs: { id: string; title: string; enabled: boolean; builtIn: boolean; counts: Record<string, number> }[];
+  totals: { documents: number; people: number; organisations: number };
+  problems: string[];
+}
+/** The storage API as both browsers expose it to extension pages. */
+interface StorageApi {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+}
+declare const chrome: StorageApi;
+
+interface StoredSettings {
+  enabled: boolean;
+  disabledSites: string[];
+  highlightKinds: string[];
+}
+
+async function summaryOf(page: Page): Promise<Summary> {
+  const reply = (await sendRaw(page, { type: 'getCorpusSummary' })) as { ok: boolean; data: Summary };
+  expect(reply.ok).toBe(true);
+  return reply.data;
+}
+
+async function dictionaryIds(page: Page): Promise<Set<string>> {
+  const reply = (await sendRaw(page, { type: 'getDictionary' })) as { ok: boolean; data: { terms: { ids: string[] }[] } };
+  expect(reply.ok).toBe(true);
+  return new Set(reply.data.terms.flatMap((term) => term.ids));
+}
+
+/** The settings as stored, read the way the extension reads them. */
+function storedSettings(page: Page): Promise<StoredSettings | undefined> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
+    return ((await api.storage.local.get('settings')) as { settings?: StoredSettings }).settings;
+  });
+}
+
+function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (node) => node.textContent ?? '').catch(() => '');
+}
+
+function waitForText(page: Page, selector: string, pattern: RegExp): Promise<string> {
+  return waitFor(`${selector} to match ${pattern}`, async () => {
+    const text = await textOf(page, selector);
+    return pattern.test(text) ? text : undefined;
+  });
+}
+
+function focusedDescription(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active ? `${active.tagName.toLowerCase()}:${active.textContent?.trim() ?? ''}` : '';
+  });
+}
+
+async function openOptions(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.openExtensionPage(OPTIONS);
+  // Firefox's BiDi lacks the screen-orientation command setViewport sends; its default window is wide enough.
+  if (ext.name === 'chromium') await page.setViewport({ width: 900, height: 1000 });
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+describe.each(allBrowsers)('options page in %s', (browserName) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchWithExtension(browserName);
+    page = await openOptions(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function uploadPack(name: string): Promise<void> {
+    const input = (await page.$('#pack-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(resolve(packsDir, name));
+  }
+
+  it('lists the built-in corpus with its counts, an on switch and no Remove button', async () => {
+    const items = await page.$$('#pack-list > li');
+    expect(items).toHaveLength(1);
+    const text = await textOf(page, '#pack-list > li');
+    expect(text).toMatch(/Built-in/);
+    expect(text).toMatch(/5 documents/);
+    expect(await page.$eval('#pack-list input[role="switch"]', (box) => (box as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$('#pack-list [data-pack-remove]')).toBeNull();
+    expect(await textOf(page, '#corpus-totals')).toMatch(/1 corpus stored, 1 in use: 5 documents/);
+  });
+
+  it('imports a pack from a file: the list shows it and the corpus totals grow', async () => {
+    const before = await summaryOf(page);
+    await uploadPack('small-pack.json');
+    const status = await waitForText(page, '#import-status', /Imported “Northport test pack”/);
+    expect(status).toMatch(/2 documents, 3 people, 2 organisations/);
+    await waitForText(page, '#pack-list', /Northport test pack/);
+    expect(await textOf(page, '[data-pack-id="northport-test-pack"]')).toMatch(/Imported.*2 documents, 3 people.*Built 3 April 2024/s);
+    const after = await summaryOf(page);
+    expect(after.totals.documents).toBe(before.totals.documents + 2);
+    expect(after.totals.people).toBe(before.totals.people + 3);
+    expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(true);
+  });
+
+  it('refuses an invalid pack or a file that is not JSON with the exact error, and changes no stored pack', async () => {
+    const before = await summaryOf(page);
+    await uploadPack('invalid-pack.json');
+    const alert = await waitForText(page, '#import-alert', /Nothing was imported/);
+    expect(alert).toMatch(/not a valid Sourcelight corpus pack/);
+    expect(alert).toMatch(/createdAt/);
+    expect(await textOf(page, '#import-status')).toBe('');
+
+    await uploadPack('not-json.json');
+    await waitForText(page, '#import-alert', /“not-json\.json”.*not JSON/);
+    expect(await summaryOf(page)).toEqual(before);
+    expect(await page.$$('#pack-list > li')).toHaveLength(before.packs.length);
+  });
+
+  it('imports a pack from an address on 127.0.0.1', async () => {
+    const before = await summaryOf(page);
+    await page.type('#pack-url', server.url('packs/small-pack-url.json'));
+    await page.click('#pack-url-submit');
+    await waitForText(page, '#import-status', /Imported “Northport pack from a URL” from 127\.0\.0\.1:\d+: 2 documents/);
+    expect((await summaryOf(page)).packs).toHaveLength(before.packs.length + 1);
+    expect(await page.$eval('#permission-offer', (node) => (node as HTMLElement).hidden)).toBe(true);
+  });
+
+  it('reports a missing file at an address and a non-web address', async () => {
+    await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('#pack-url', server.url('packs/no-such-pack.json'));
+    await page.click('#pack-url-submit');
+    await waitForText(page, '#import-alert', /answered 404/);
+    await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('#pack-url', 'file:///etc/passwd');
+    await page.click('#pack-url-submit');
+    await waitForText(page, '#import-alert', /Only https:\/\/ and http:\/\/ addresses/);
+  });
+
+  it('removes an imported pack by keyboard only after confirming, and Escape cancels', async () => {
+    await page.focus('[data-pack-remove="northport-url-pack"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-pack-confirm-remove="northport-url-pack"]');
+    expect(await focusedDescription(page)).toBe('button:Cancel');
+    expect(await textOf(page, '[data-pack-id="northport-url-pack"] .confirm')).toMatch(/Remove “Northport pack from a URL” and its 2 documents\?/);
+    await page.keyboard.press('Escape');
+    expect(await focusedDescription(page)).toMatch(/^button:Remove/);
+    expect((await summaryOf(page)).packs.some((pack) => pack.id === 'northport-url-pack')).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-pack-confirm-remove="northport-url-pack"]');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await focusedDescription(page)).toBe('button:Yes, remove');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#corpus-status', /Removed “Northport pack from a URL”/);
+    expect((await summaryOf(page)).packs.some((pack) => pack.id === 'northport-url-pack')).toBe(false);
+    expect(await page.$('[data-pack-id="northport-url-pack"]')).toBeNull();
+    expect(await focusedDescription(page)).toMatch(/^h2:Corpora/);
+  });
+
+  it('turning a pack off takes its entities out of the dictionary, and on puts them back', async () => {
+    await page.click('[data-pack-switch="northport-test-pack"]');
+    await waitForText(page, '#corpus-status', /“Northport test pack” is off/);
+    expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(false);
+    expect((await summaryOf(page)).packs.find((pack) => pack.id === 'northport-test-pack')?.enabled).toBe(false);
+    expect(await page.$eval('[data-pack-switch="northport-test-pack"]', (box) => (box as HTMLInputElement).checked)).toBe(false);
+
+    await page.click('[data-pack-switch="northport-test-pack"]');
+    await waitForText(page, '#corpus-status', /“Northport test pack” is on/);
+    expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(true);
+  });
+
+  it('removes the file-imported pack, and its entities with it', async () => {
+    await page.click('[data-pack-remove="northport-test-pack"]');
+    await page.click('[data-pack-confirm-remove="northport-test-pack"]');
+    await waitForText(page, '#corpus-status', /Removed “Northport test pack”/);
+    const summary = await summaryOf(page);
+    expect(summary.packs.map((pack) => pack.id)).toHaveLength(1);
+    expect(summary.totals.documents).toBe(5);
+    expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(false);
+  });
+
+  it('adds a skipped site as a bare hostname and removes it again', async () => {
+    await page.type('#site-input', 'HTTPS://www.Example.COM:8080/news/story?id=1');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#sites-status', /stay off on example\.com/);
+    expect((await storedSettings(page))?.disabledSites).toEqual(['example.com']);
+    expect(await textOf(page, '#site-list')).toMatch(/^example\.com/);
+    expect(await page.$eval('#site-input', (input) => (input as HTMLInputElement).value)).toBe('');
+
+    await page.type('#site-input', 'example.com');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#sites-status', /already skipped/);
+    await page.type('#site-input', 'not a site');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#sites-alert', /“not a site” is not a site name/);
+    expect((await storedSettings(page))?.disabledSites).toEqual(['example.com']);
+
+    await page.click('#site-list [data-site="example.com"]');
+    await waitForText(page, '#sites-status', /runs on example\.com again/);
+    expect((await storedSettings(page))?.disabledSites).toEqual([]);
+    expect(await page.$$('#site-list li')).toHaveLength(0);
+  });
+
+  it('saves the global switch at once', async () => {
+    await page.click('#global-switch');
+    await waitFor('the switch to be saved', async () => (await storedSettings(page))?.enabled === false);
+    await page.click('#global-switch');
+    await waitFor('the switch to be saved', async () => (await storedSettings(page))?.enabled === true);
+  });
+
+  it('saves the highlighted kinds at once', async () => {
+    await page.click('#kind-topic');
+    await waitFor('topics to be left out', async () => {
+      const kinds = (await storedSettings(page))?.highlightKinds;
+      return kinds && !kinds.includes('topic') && kinds.includes('person');
+    });
+    await waitForText(page, '#kinds-status', /Saved: people, organisations, places are highlighted/);
+    await page.click('#kind-topic');
+    await waitFor('topics to be back', async () => (await storedSettings(page))?.highlightKinds.includes('topic'));
+  });
+
+  it('shows the problems the store reported', async () => {
+    await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
+      await api.storage.local.set({ corpusProblems: ['2026-01-01: The stored corpus "x" could not be read; it was set aside.'] });
+    });
+    const fresh = await openOptions(ext);
+    expect(await fresh.$eval('#corpus-problems', (node) => (node as HTMLElement).hidden)).toBe(false);
+    expect(await textOf(fresh, '#corpus-problem-list')).toMatch(/could not be read; it was set aside/);
+    await fresh.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
+      await api.storage.local.remove('corpusProblems');
+    });
+    await fresh.close();
+  });
+
+  it('draws in light and dark mode (screenshots in out/)', async () => {
+    mkdirSync(outDir, { recursive: true });
+    // A pack and a skipped site, so that the screenshots show every kind of row.
+    await uploadPack('small-pack.json');
+    await waitForText(page, '#import-status', /Imported/);
+    await page.$eval('#site-input', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('#site-input', 'example.com');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#sites-status', /stay off on example\.com/);
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    // Firefox's BiDi has no way to emulate prefers-color-scheme (puppeteer needs CDP for it): light only there.
+    const dark = browserName === 'chromium';
+    if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: resolve(outDir, `options-${browserName}-light.png`), fullPage: true });
+    if (!dark) return;
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await background()).toBe('rgb(28, 30, 34)');
+    await page.screenshot({ path: resolve(outDir, `options-${browserName}-dark.png`), fullPage: true });
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  });
+});
