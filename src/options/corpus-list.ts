@@ -67,7 +67,9 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     totals.dataset.documents = String(summary.totals.documents);
     problems.hidden = summary.problems.length === 0;
     problemList.replaceChildren(...summary.problems.map((problem) => el('li', {}, problem)));
-    list.replaceChildren(...summary.packs.map(renderPack));
+    // The built-in corpus first, then imported packs by title, so the list does not reorder as packs change.
+    const packs = [...summary.packs].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.title.localeCompare(b.title));
+    list.replaceChildren(...packs.map(renderPack));
   }
 
   function renderPack(pack: PackSummary): HTMLLIElement {

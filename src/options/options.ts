@@ -12,6 +12,7 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
+const corpusNotice = createNotice(byId('corpus-status'), byId('corpus-alert'));
 const corpusList = createCorpusList(
   {
     totals: byId('corpus-totals'),
@@ -20,7 +21,7 @@ const corpusList = createCorpusList(
     problemList: byId<HTMLUListElement>('corpus-problem-list'),
     heading: byId('corpora-title'),
   },
-  createNotice(byId('corpus-status'), byId('corpus-alert')),
+  corpusNotice,
 );
 
 bindPackImport(
@@ -35,7 +36,11 @@ bindPackImport(
     permissionButton: byId<HTMLButtonElement>('permission-grant'),
   },
   createNotice(byId('import-status'), byId('import-alert')),
-  () => corpusList.refresh(),
+  // A new import makes the list's last message (such as "Removed …") stale.
+  () => {
+    corpusNotice.clear();
+    return corpusList.refresh();
+  },
 );
 
 const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), createNotice(byId('kinds-status'), null));

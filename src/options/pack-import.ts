@@ -92,6 +92,7 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
     const download = await downloadPack(url);
     if (download.ok) {
       await importJson(download.text, url.host);
+      urlInput.value = '';
       return;
     }
     if (download.needsPermission) {
