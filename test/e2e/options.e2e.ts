@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,22 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     expect(after.totals.documents).toBe(before.totals.documents + 2);
     expect(after.totals.people).toBe(before.totals.people + 3);
     expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(true);
+  });
+
+  it('imports a pack file dropped onto the import box', async () => {
+    const json = readFileSync(resolve(packsDir, 'small-pack.json'), 'utf8');
+    // Puppeteer cannot drag a file from the desktop; a drop event carrying the same File is what the page receives.
+    await page.$eval(
+      '#drop-zone',
+      (zone, text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'dropped-pack.json', { type: 'application/json' }));
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      json,
+    );
+    await waitForText(page, '#import-status', /Replaced “Northport test pack” from “dropped-pack\.json”: 2 documents/);
   });
 
   it('refuses an invalid pack or a file that is not JSON with the exact error, and changes no stored pack', async () => {

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const contains = vi.fn<(request: { origins: string[] }) => Promise<boolean>>();
+vi.mock('webextension-polyfill', () => ({ default: { permissions: { contains: (request: { origins: string[] }) => contains(request) } } }));
+const { downloadPack, parsePackUrl } = await import('./pack-download');
+const { MAX_PACK_JSON_LENGTH } = await import('../shared/messages');
+
+const url = new URL('https://packs.example.org/a/pack.json');
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  contains.mockReset();
+});
+
+describe('parsePackUrl', () => {
+  it('accepts http and https addresses', () => {
+    expect(parsePackUrl(' https://example.org/p.json ')).toBeInstanceOf(URL);
+    expect(parsePackUrl('http://127.0.0.1:8080/p.json')).toBeInstanceOf(URL);
+  });
+  it('refuses other schemes and text that is no address', () => {
+    expect(parsePackUrl('file:///etc/passwd')).toMatch(/Only https:\/\/ and http:\/\//);
+    expect(parsePackUrl('example.org/p.json')).toMatch(/not a web address/);
+  });
+});
+
+describe('downloadPack', () => {
+  it('returns the text of a readable response', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"a":1}')));
+    expect(await downloadPack(url)).toEqual({ ok: true, text: '{"a":1}' });
+  });
+  it('sends no cookies or referrer', async () => {
+    const fetchMock = vi.fn(async (_url: URL, _init: RequestInit) => new Response('{}'));
+    vi.stubGlobal('fetch', fetchMock);
+    await downloadPack(url);
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+  });
+  it('asks for permission for just the origin when a refused fetch could be CORS and none is held', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    contains.mockResolvedValue(false);
+    expect(await downloadPack(url)).toEqual({ ok: false, needsPermission: true, origin: 'https://packs.example.org' });
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://packs.example.org/*'] });
+  });
+  it('reports an unreachable server when the permission is already held', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    contains.mockResolvedValue(true);
+    expect(await downloadPack(url)).toMatchObject({ ok: false, needsPermission: false, error: expect.stringMatching(/could not be reached/) });
+  });
+  it('reports the HTTP status of a failed response', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('gone', { status: 404, statusText: 'Not Found' })));
+    expect(await downloadPack(url)).toMatchObject({ ok: false, error: expect.stringMatching(/answered 404 Not Found/) });
+  });
+  it('refuses a response that declares or streams more than the size limit', async () => {
+    const declared = new Response('{}', { headers: { 'content-length': String(MAX_PACK_JSON_LENGTH + 1) } });
+    vi.stubGlobal('fetch', vi.fn(async () => declared));
+    expect(await downloadPack(url)).toMatchObject({ ok: false, error: expect.stringMatching(/largest pack/) });
+
+    const chunk = new Uint8Array(10_000_000);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(endless)));
+    expect(await downloadPack(url)).toMatchObject({ ok: false, error: expect.stringMatching(/larger than/) });
+    expect(sent).toBeLessThan(MAX_PACK_JSON_LENGTH + 3 * chunk.byteLength);
+  });
+});
