@@ -25,14 +25,23 @@ export interface CardController {
   isOpen(): boolean;
 }
 
-function place(host: HTMLElement, anchor: HTMLElement): void {
+/**
+ * Puts the card beside its highlight without covering it: below when the card fits there, else on the side
+ * with more room, its height capped to that room (it scrolls inside).
+ */
+function place(host: HTMLElement, dialog: HTMLElement, anchor: HTMLElement): void {
   const rect = anchor.getBoundingClientRect();
-  const width = host.offsetWidth;
-  const height = host.offsetHeight;
-  const below = rect.bottom + GAP;
-  const top = below + height <= innerHeight - MARGIN || rect.top - GAP - height < MARGIN ? below : rect.top - GAP - height;
-  const left = Math.min(Math.max(MARGIN, rect.left), Math.max(MARGIN, innerWidth - width - MARGIN));
-  host.style.top = `${Math.max(MARGIN, Math.min(top, innerHeight - height - MARGIN))}px`;
+  const below = innerHeight - rect.bottom - GAP - MARGIN;
+  const above = rect.top - GAP - MARGIN;
+  dialog.style.maxHeight = '';
+  const natural = dialog.offsetHeight;
+  const useBelow = natural <= below || below >= above;
+  const room = Math.max(120, useBelow ? below : above);
+  dialog.style.maxHeight = `${Math.min(room, natural)}px`;
+  const height = Math.min(room, natural);
+  const top = useBelow ? rect.bottom + GAP : rect.top - GAP - height;
+  const left = Math.min(Math.max(MARGIN, rect.left), Math.max(MARGIN, innerWidth - host.offsetWidth - MARGIN));
+  host.style.top = `${Math.max(MARGIN, top)}px`;
   host.style.left = `${left}px`;
 }
 
@@ -69,7 +78,7 @@ export function createCard(options: CardOptions): CardController {
     const dialog = el('div', { class: 'sl-card', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Sourcelight', tabindex: '-1' }, closeButton, body);
     shadow.append(style, dialog);
     document.documentElement.append(host);
-    place(host, target);
+    place(host, dialog, target);
     dialog.focus({ preventScroll: true });
 
     listeners = new AbortController();
@@ -93,7 +102,12 @@ export function createCard(options: CardOptions): CardController {
       },
       { capture: true, signal },
     );
-    addEventListener('resize', () => host && anchor && place(host, anchor), { signal });
+    const follow = (): void => {
+      if (host && anchor) place(host, dialog, anchor);
+    };
+    addEventListener('resize', follow, { signal });
+    // The card is fixed to the viewport, so it follows its highlight when the page scrolls.
+    addEventListener('scroll', follow, { signal, passive: true, capture: true });
 
     let card: EntityCard | null;
     try {
@@ -112,7 +126,7 @@ export function createCard(options: CardOptions): CardController {
     dialog.removeAttribute('aria-label');
     dialog.setAttribute('aria-labelledby', headingId);
     body.replaceChildren(renderEntityView(card, { viewerHref: options.viewerHref }, headingId));
-    place(host, target);
+    place(host, dialog, target);
   };
 
   return { open, close, isOpen: () => host !== undefined };

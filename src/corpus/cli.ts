@@ -1,5 +1,5 @@
 // The command line around the pure compiler:
-//   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json]
+//   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]
 // Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -68,29 +68,47 @@ function readEntities(path: string): ExtraEntities {
   return parsed.data;
 }
 
-function parseArgs(argv: readonly string[]): { inputs: string[]; out: string; entities?: string } {
+interface CliArgs {
+  inputs: string[];
+  out: string;
+  entities?: string;
+  id?: string;
+  title?: string;
+}
+
+function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== 'build') throw new InputError('usage: corpus build <file|dir>... --out pack.json [--entities extra.json]');
+  if (command !== 'build') throw new InputError('usage: corpus build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]');
   const inputs: string[] = [];
   let out: string | undefined;
   let entities: string | undefined;
+  let id: string | undefined;
+  let title: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
     if (arg === '--out') out = rest[++i];
     else if (arg === '--entities') entities = rest[++i];
+    else if (arg === '--id') id = rest[++i];
+    else if (arg === '--title') title = rest[++i];
     else if (arg.startsWith('--')) throw new InputError(`unknown option ${arg}`);
     else inputs.push(arg);
   }
   if (out === undefined) throw new InputError('missing --out <pack.json>');
   if (inputs.length === 0) throw new InputError('no input files or folders given');
-  return { inputs, out, ...(entities !== undefined ? { entities } : {}) };
+  if (id !== undefined && !/^[a-z0-9][a-z0-9._-]{0,99}$/.test(id)) throw new InputError(`--id must be lowercase letters, digits, dots, dashes or underscores: ${id}`);
+  if (title !== undefined && title.trim() === '') throw new InputError('--title must not be empty');
+  return { inputs, out, entities, id, title };
 }
 
 export function runCli(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
     const docs = collectFiles(args.inputs).map(readDocument);
-    const pack = compilePack(docs, args.entities !== undefined ? { entities: readEntities(args.entities) } : {});
+    const pack = compilePack(docs, {
+      ...(args.entities !== undefined ? { entities: readEntities(args.entities) } : {}),
+      ...(args.id !== undefined ? { id: args.id } : {}),
+      ...(args.title !== undefined ? { title: args.title.trim() } : {}),
+    });
     const json = JSON.stringify(pack);
     // Validate what will be written, as a reader will see it, before anything touches the disk.
     const checked = parsePack(JSON.parse(json));

@@ -1,17 +1,103 @@
+import browser from 'webextension-polyfill';
 import { send } from '../shared/messages';
+import { el } from '../shared/ui/dom';
+import { renderEntityView } from '../shared/ui/entity-view';
+import { formatDate } from '../shared/ui/format';
+import { viewerPath } from '../shared/ui/links';
+import { showPageEntities } from './page-panel';
+import { createSearchView, type SearchHit } from './search-view';
+import { bindSwitches } from './switches';
+import { targetTabId } from './target-tab';
 
-const status = document.getElementById('corpus-status');
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`popup.html lacks #${id}`);
+  return element as T;
+}
 
-async function showCorpusStatus(): Promise<void> {
-  if (!status) return;
-  try {
-    const summary = await send({ type: 'getCorpusSummary' });
-    const { documents, statements } = summary.totals;
-    status.textContent = `${documents} documents, ${statements} statements`;
-    status.dataset.documents = String(documents);
-  } catch (error) {
-    status.textContent = `The corpus could not be read: ${error instanceof Error ? error.message : String(error)}`;
+const input = byId<HTMLInputElement>('search');
+const searchPanel = byId('search-panel');
+const detail = byId('detail');
+const detailBody = byId('detail-body');
+
+const viewerHref = (source: Parameters<typeof viewerPath>[0]): string => browser.runtime.getURL(viewerPath(source));
+
+async function openViewer(source: Parameters<typeof viewerPath>[0]): Promise<void> {
+  await browser.tabs.create({ url: viewerHref(source) });
+}
+
+function closeDetail(): void {
+  detail.hidden = true;
+  searchPanel.hidden = false;
+  input.focus();
+}
+
+async function showEntity(entityId: string): Promise<void> {
+  const card = await send({ type: 'getEntityCard', entityId });
+  searchPanel.hidden = true;
+  detail.hidden = false;
+  detailBody.replaceChildren(card ? renderEntityView(card, { viewerHref }) : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'));
+  byId('detail-back').focus();
+}
+
+function openHit(hit: SearchHit): void {
+  const done = (): void => undefined;
+  const fail = (error: unknown): void => {
+    byId('search-status').textContent = `Could not open: ${error instanceof Error ? error.message : String(error)}`;
+  };
+  switch (hit.type) {
+    case 'entity':
+      showEntity(hit.id).then(done, fail);
+      break;
+    case 'statement':
+      openViewer({ packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end }).then(done, fail);
+      break;
+    case 'question':
+      openViewer({ packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end }).then(done, fail);
+      break;
+    case 'document':
+      openViewer({ packId: hit.packId, documentId: hit.id, start: 0, end: 0 }).then(done, fail);
+      break;
   }
 }
 
+async function showCorpusStatus(): Promise<void> {
+  const status = byId('corpus-status');
+  try {
+    const summary = await send({ type: 'getCorpusSummary' });
+    const { documents, statements, people } = summary.totals;
+    const enabled = summary.packs.filter((pack) => pack.enabled);
+    const title = enabled.length === 1 ? enabled[0]?.title : `${enabled.length} corpora`;
+    const date = enabled.length === 1 ? formatDate(enabled[0]?.createdAt.slice(0, 10)) : null;
+    status.textContent = `${documents} documents, ${statements} statements, ${people} people`;
+    status.title = [title, date ? `built ${date}` : null].filter(Boolean).join(', ');
+    status.dataset.documents = String(documents);
+  } catch (error) {
+    status.textContent = `The corpus could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    status.classList.add('error');
+  }
+}
+
+createSearchView({
+  input,
+  results: byId('results'),
+  hint: byId('search-hint'),
+  status: byId('search-status'),
+  search: (query) => send({ type: 'search', query: query.slice(0, 2_000), options: { limitPerGroup: 5 } }),
+  open: openHit,
+});
+byId('detail-back').addEventListener('click', closeDetail);
+detail.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    closeDetail();
+  }
+});
+input.focus();
+
 void showCorpusStatus();
+void (async () => {
+  const tabId = await targetTabId();
+  const page = await showPageEntities(tabId, byId('page-entities'), byId('page-status'));
+  await bindSwitches(page?.site ?? null, byId<HTMLInputElement>('site-switch'), byId('site-label'), byId<HTMLInputElement>('global-switch'));
+})();

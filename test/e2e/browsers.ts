@@ -44,7 +44,12 @@ function assertBuilt(dir: string): void {
   }
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** The colour scheme pages see; Firefox's BiDi cannot emulate it per page, so it is set for the whole browser. */
+  colorScheme?: 'light' | 'dark';
+}
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = distDir('chromium');
   assertBuilt(dir);
   const browser = await puppeteer.launch({
@@ -54,12 +59,19 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     enableExtensions: [dir],
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  if (options.colorScheme) {
+    const scheme = options.colorScheme;
+    // Every page, extension pages included, gets the scheme as soon as it opens.
+    browser.on('targetcreated', (target) => {
+      void target.page().then((page) => page?.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])).catch(() => undefined);
+    });
+  }
   const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 20_000 });
   const extensionUrl = `chrome-extension://${new URL(worker.url()).host}/`;
   return wrap('chromium', browser, extensionUrl);
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = distDir('firefox');
   assertBuilt(dir);
   const browser = await puppeteer.launch({
@@ -70,6 +82,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // Content scripts get their host permissions without a prompt, as after a normal install.
       'extensions.originControls.grantByDefault': true,
+      // 0 dark, 1 light, 2 follow the system.
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   await browser.installExtension(dir);
@@ -115,8 +129,8 @@ function wrap(name: BrowserName, browser: Browser, extensionUrl: string): Extens
   };
 }
 
-export function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
 export const allBrowsers: BrowserName[] = ['chromium', 'firefox'];

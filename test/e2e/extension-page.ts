@@ -33,3 +33,16 @@ export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: nu
     return replies.filter((entry): entry is { tabId: number; reply: unknown } => entry !== null && entry.reply !== undefined);
   }, message as never);
 }
+
+/** Stores settings as the popup and options page do; open tabs react through storage.onChanged. */
+export function storeSettings(page: Page, settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[] }): Promise<void> {
+  return page.evaluate(async (value) => {
+    const api = (globalThis as unknown as { browser?: { storage: StorageApi } }).browser ?? (globalThis as unknown as { chrome: { storage: StorageApi } }).chrome;
+    const stored = ((await api.storage.local.get('settings')) as { settings?: object }).settings ?? {};
+    await api.storage.local.set({ settings: { ...stored, ...value } });
+  }, settings);
+}
+
+interface StorageApi {
+  local: { get(key: string): Promise<unknown>; set(value: object): Promise<void> };
+}

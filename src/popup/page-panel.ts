@@ -1,0 +1,47 @@
+import { send, sendToTab } from '../shared/messages';
+import { el } from '../shared/ui/dom';
+
+/**
+ * "On this page": the entities highlighted in the tab, most frequent first. Choosing one scrolls the page to its
+ * next highlight and opens its card there. Returns the tab's site, or null where the content script is absent.
+ */
+export async function showPageEntities(tabId: number | null, list: HTMLElement, status: HTMLElement): Promise<{ site: string | null } | null> {
+  list.replaceChildren();
+  if (tabId === null) {
+    status.textContent = 'No page is open.';
+    return null;
+  }
+  let page;
+  try {
+    page = await sendToTab(tabId, { type: 'getPageEntities' });
+  } catch {
+    status.textContent = 'Sourcelight does not run on this page (only on web pages, http and https).';
+    return null;
+  }
+  if (!page.active) {
+    status.textContent = 'Sourcelight is off on this page.';
+    return { site: page.site };
+  }
+  if (page.entities.length === 0) {
+    status.textContent = 'Nothing from the corpus is named on this page.';
+    return { site: page.site };
+  }
+  const names = await send({ type: 'getEntityNames', ids: page.entities.map((entity) => entity.entityId) });
+  status.textContent = '';
+  for (const { entityId, count } of page.entities) {
+    const name = names[entityId]?.name ?? entityId;
+    const button = el(
+      'button',
+      { type: 'button', 'data-entity-id': entityId, 'aria-label': `${name}, ${count} on this page: show on the page` },
+      name,
+      el('span', { class: 'count', 'aria-hidden': 'true' }, String(count)),
+    );
+    button.addEventListener('click', () => {
+      sendToTab(tabId, { type: 'revealEntity', entityId }).catch(() => {
+        status.textContent = 'The page no longer answers; reload it.';
+      });
+    });
+    list.append(el('li', {}, button));
+  }
+  return { site: page.site };
+}

@@ -1,0 +1,190 @@
+import type { SearchGroup, SearchResults } from '../shared/search-results';
+import { SPEAKER_NOT_CLEAR } from '../shared/search-results';
+import { el, textWithHighlights } from '../shared/ui/dom';
+import { formatDate, plural } from '../shared/ui/format';
+
+export type SearchHit = SearchGroup['hits'][number];
+
+const GROUP_TITLES: Record<SearchGroup['group'], string> = {
+  people: 'People and organisations',
+  topics: 'Topics',
+  statements: 'Statements',
+  questions: 'Parliamentary questions',
+  documents: 'Documents',
+};
+
+interface SearchViewOptions {
+  input: HTMLInputElement;
+  results: HTMLElement;
+  hint: HTMLElement;
+  status: HTMLElement;
+  search(query: string): Promise<SearchResults>;
+  open(hit: SearchHit): void;
+}
+
+function where(parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** One result row: who said it, where and when, with the matched words marked. */
+function hitContent(hit: SearchHit): HTMLElement[] {
+  switch (hit.type) {
+    case 'entity':
+      return [
+        el('div', { class: 'title' }, textWithHighlights(hit.name, hit.nameHighlights)),
+        el(
+          'div',
+          { class: 'sub' },
+          where([
+            hit.kind === 'organisation' ? 'Organisation' : hit.kind === 'person' ? 'Person' : hit.kind === 'place' ? 'Place' : 'Topic',
+            hit.matchedAlias ? `also “${hit.matchedAlias}”` : null,
+            hit.statementCount > 0 ? plural(hit.statementCount, 'statement') : null,
+            hit.questionCount > 0 ? plural(hit.questionCount, 'question') : null,
+            plural(hit.documentCount, 'document'),
+          ]),
+        ),
+      ];
+    case 'statement':
+      return [
+        el('div', { class: 'line' }, '“', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights), '”'),
+        el('div', { class: 'sub' }, where([hit.speakerId === null ? `Speaker not clear in the source` : hit.speakerName, hit.documentTitle, hit.publisher, formatDate(hit.date)])),
+      ];
+    case 'question':
+      return [
+        el('div', { class: 'line' }, hit.excerptFrom === 'answer' ? 'Answer: ' : '', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
+        el(
+          'div',
+          { class: 'sub' },
+          where([
+            `Asked by ${hit.askerName}`,
+            hit.house === 'lords' ? 'House of Lords' : 'House of Commons',
+            hit.dateAnswered ? `answered ${formatDate(hit.dateAnswered)}${hit.answererName ? ` by ${hit.answererName}` : ''}` : 'no answer recorded',
+          ]),
+        ),
+      ];
+    case 'document':
+      return [
+        el('div', { class: 'title' }, textWithHighlights(hit.title, hit.titleHighlights)),
+        el('div', { class: 'sub' }, where([hit.publisher, formatDate(hit.date)]) || 'Publisher and date not given'),
+        el('div', { class: 'line' }, textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
+      ];
+  }
+}
+
+function accessibleName(hit: SearchHit): string {
+  switch (hit.type) {
+    case 'entity':
+      return hit.name;
+    case 'statement':
+      return `${hit.speakerId === null ? SPEAKER_NOT_CLEAR : hit.speakerName}: ${hit.excerpt.text}`;
+    case 'question':
+      return `Question by ${hit.askerName}: ${hit.excerpt.text}`;
+    case 'document':
+      return `Document: ${hit.title}`;
+  }
+}
+
+/**
+ * The popup's search: a combobox whose list shows grouped results. Focus stays in the field; Up and Down move
+ * the active option (aria-activedescendant), Enter opens it, Esc clears the query.
+ */
+export function createSearchView(options: SearchViewOptions): { refresh(): void } {
+  const { input, results, hint, status } = options;
+  let hits: { hit: SearchHit; element: HTMLElement }[] = [];
+  let active = -1;
+  let latest = 0;
+
+  const setActive = (index: number): void => {
+    hits[active]?.element.setAttribute('aria-selected', 'false');
+    active = hits.length === 0 ? -1 : (index + hits.length) % hits.length;
+    const current = hits[active];
+    if (!current) {
+      input.removeAttribute('aria-activedescendant');
+      return;
+    }
+    current.element.setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', current.element.id);
+    current.element.scrollIntoView({ block: 'nearest' });
+  };
+
+  const show = (found: SearchResults): void => {
+    hits = [];
+    active = -1;
+    const query = found.query.trim();
+    results.replaceChildren();
+    input.removeAttribute('aria-activedescendant');
+    if (query === '') {
+      results.hidden = true;
+      hint.hidden = false;
+      input.setAttribute('aria-expanded', 'false');
+      status.textContent = '';
+      return;
+    }
+    hint.hidden = true;
+    if (found.groups.length === 0) {
+      results.hidden = false;
+      results.append(el('p', { class: 'hint', id: 'no-results' }, `Nothing found for “${query}”. Check the spelling, try fewer words, a surname alone, or words without quotes.`));
+      input.setAttribute('aria-expanded', 'false');
+      status.textContent = 'Nothing found';
+      return;
+    }
+    for (const group of found.groups) {
+      const titleId = `group-${group.group}`;
+      const box = el('div', { role: 'group', 'aria-labelledby': titleId }, el('div', { class: 'group-title', id: titleId, role: 'presentation' }, GROUP_TITLES[group.group]));
+      for (const hit of group.hits) {
+        const index = hits.length;
+        const element = el('div', { class: 'option', role: 'option', id: `result-${index}`, 'aria-selected': 'false', 'aria-label': accessibleName(hit), 'data-type': hit.type }, ...hitContent(hit));
+        element.addEventListener('mousedown', (event) => event.preventDefault());
+        element.addEventListener('click', () => options.open(hit));
+        hits.push({ hit, element });
+        box.append(element);
+      }
+      if (group.more.count > 0) box.append(el('p', { class: 'more' }, `${group.more.atLeast ? 'at least ' : ''}${group.more.count} more`));
+      results.append(box);
+    }
+    results.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    status.textContent = `${plural(hits.length, 'result')} shown`;
+    setActive(0);
+  };
+
+  const run = (): void => {
+    const query = input.value;
+    const ticket = ++latest;
+    if (query.trim() === '') {
+      show({ query: '', groups: [] });
+      return;
+    }
+    options
+      .search(query)
+      .then((found) => {
+        if (ticket === latest) show(found);
+      })
+      .catch((error: unknown) => {
+        if (ticket !== latest) return;
+        results.hidden = false;
+        results.replaceChildren(el('p', { class: 'hint error', role: 'alert' }, `Search failed: ${error instanceof Error ? error.message : String(error)}`));
+      });
+  };
+
+  input.addEventListener('input', run);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (hits.length === 0) return;
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      const current = hits[active];
+      if (current) {
+        event.preventDefault();
+        options.open(current.hit);
+      }
+    } else if (event.key === 'Escape' && input.value !== '') {
+      // Esc clears the query; a second Esc (on an empty field) closes the popup as usual.
+      event.preventDefault();
+      input.value = '';
+      run();
+    }
+  });
+  return { refresh: run };
+}

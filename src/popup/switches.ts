@@ -1,0 +1,23 @@
+import { loadSettings, saveSettings } from '../shared/settings';
+
+/** The global switch and the switch for the current site; both take effect at once in every open tab. */
+export async function bindSwitches(site: string | null, siteSwitch: HTMLInputElement, siteLabel: HTMLElement, globalSwitch: HTMLInputElement): Promise<void> {
+  const settings = await loadSettings();
+  globalSwitch.checked = settings.enabled;
+  if (site === null) {
+    siteSwitch.disabled = true;
+    siteLabel.textContent = 'Not available on this page';
+  } else {
+    siteSwitch.checked = !settings.disabledSites.includes(site);
+    siteLabel.textContent = `On for ${site}`;
+  }
+  siteSwitch.addEventListener('change', async () => {
+    if (site === null) return;
+    const { disabledSites } = await loadSettings();
+    const others = disabledSites.filter((entry) => entry !== site);
+    await saveSettings({ disabledSites: siteSwitch.checked ? others : [...others, site] });
+  });
+  globalSwitch.addEventListener('change', async () => {
+    await saveSettings({ enabled: globalSwitch.checked });
+  });
+}

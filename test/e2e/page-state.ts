@@ -1,0 +1,43 @@
+// Reads what a reader would notice on a page: its highlights, its visible text, its links.
+import type { Page } from 'puppeteer-core';
+import { waitFor } from './wait-for';
+
+export interface MarkInfo {
+  text: string;
+  id: string;
+  continued: boolean;
+  inLink: boolean;
+  parentId: string | null;
+}
+
+export function marksOn(page: Page): Promise<MarkInfo[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('mark.sourcelight')].map((mark) => ({
+      text: mark.textContent ?? '',
+      id: mark.dataset.slId ?? '',
+      continued: mark.hasAttribute('data-sl-continued'),
+      inLink: mark.closest('a') !== null,
+      parentId: mark.closest('[id]')?.id ?? null,
+    })),
+  );
+}
+
+export function waitForMarks(page: Page, atLeast = 1, timeoutMs = 15_000): Promise<MarkInfo[]> {
+  return waitFor(`at least ${atLeast} highlights`, async () => {
+    const marks = await marksOn(page);
+    return marks.length >= atLeast ? marks : undefined;
+  }, timeoutMs);
+}
+
+export function waitForNoMarks(page: Page): Promise<true> {
+  return waitFor('every highlight to be removed', async () => (await marksOn(page)).length === 0 || undefined);
+}
+
+/** The page's visible text and its links, to compare before and after highlighting. */
+export function pageSnapshot(page: Page): Promise<{ text: string; links: string[]; html: string }> {
+  return page.evaluate(() => ({
+    text: document.body.innerText,
+    links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+    html: new XMLSerializer().serializeToString(document.body),
+  }));
+}

@@ -1,0 +1,238 @@
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { storeSettings } from './extension-page';
+import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
+import { waitFor } from './wait-for';
+
+const outDir = resolve(import.meta.dirname, '../../out');
+mkdirSync(outDir, { recursive: true });
+
+/** The card's dialog as a screen reader would meet it. */
+function cardState(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('sourcelight-card');
+    const root = host?.shadowRoot;
+    const dialog = root?.querySelector('[role="dialog"]');
+    const labelId = dialog?.getAttribute('aria-labelledby');
+    return {
+      open: Boolean(host),
+      shadowMode: root?.mode ?? null,
+      role: dialog?.getAttribute('role') ?? null,
+      label: labelId ? (root?.getElementById(labelId)?.textContent ?? null) : (dialog?.getAttribute('aria-label') ?? null),
+      focusInside: host !== null && document.activeElement === host,
+      statementLinks: [...(root?.querySelectorAll<HTMLAnchorElement>('.sl-statement blockquote a[href]') ?? [])].map((a) => ({ href: a.href, text: a.textContent ?? '' })),
+      text: root?.querySelector('.sl-body')?.textContent ?? '',
+    };
+  });
+}
+
+describe.each(allBrowsers)('reading with context in %s', (browserName) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+  let settingsPage: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchWithExtension(browserName);
+    settingsPage = await ext.openExtensionPage('src/options/options.html');
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await storeSettings(settingsPage, { enabled: true, disabledSites: [], highlightKinds: ['person', 'organisation', 'topic', 'place'] });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await sizeWindow(page);
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    return page;
+  }
+
+  /** Firefox's WebDriver BiDi cannot resize a page (no screen orientation override), so it keeps its default. */
+  async function sizeWindow(page: Page): Promise<void> {
+    if (browserName === 'chromium') await page.setViewport({ width: 1200, height: 900 });
+  }
+
+  it('highlights people, organisations and topics on the demo page, never inside form fields', async () => {
+    const page = await open('demo.html');
+    const marks = await waitForMarks(page, 10);
+    const ids = new Set(marks.map((mark) => mark.id));
+    for (const id of ['person-maryam-rajavi', 'person-steve-mccabe', 'person-bob-blackman', 'person-ebrahim-raisi', 'organisation-national-council-of-resistance-of-iran', 'topic-1988-massacre']) {
+      expect(ids, id).toContain(id);
+    }
+    const inFields = await page.evaluate(() => document.querySelectorAll('textarea mark, input mark, form mark').length);
+    expect(inFields).toBe(0);
+    await page.close();
+  });
+
+  it('handles names inside links, split across tags, beside punctuation and across line breaks', async () => {
+    const page = await open('names.html');
+    await waitForMarks(page, 8);
+    const marks = await marksOn(page);
+    const byParent = (id: string) => marks.filter((mark) => mark.parentId === id || (id === 'link' && mark.inLink));
+    expect(byParent('link').map((m) => m.id)).toContain('person-maryam-rajavi');
+    expect(byParent('split').map((m) => [m.text, m.id, m.continued])).toEqual([
+      ['Maryam', 'person-maryam-rajavi', false],
+      ['Rajavi', 'person-maryam-rajavi', true],
+    ]);
+    expect(byParent('possessive').map((m) => m.text)).toEqual(['Rajavi', 'Rajavi']);
+    expect(byParent('question').map((m) => [m.text, m.id])).toEqual([['Raisi', 'person-ebrahim-raisi']]);
+    expect(byParent('comma').map((m) => m.id)).toEqual(['person-steve-mccabe', 'person-bob-blackman']);
+    expect(byParent('brackets').map((m) => m.text)).toEqual(expect.arrayContaining(["People's Mojahedin Organization of Iran", 'PMOI', 'MEK']));
+    expect(byParent('linebreak').filter((m) => !m.continued).map((m) => m.id)).toEqual(['person-maryam-rajavi']);
+    expect(byParent('lowercase')).toEqual([]);
+    expect(byParent('inside-word')).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('#editable mark, form mark').length)).toBe(0);
+
+    // The link still works when its highlighted name is clicked: the click belongs to the link.
+    const nameInLink = await page.$('#profile-link mark.sourcelight');
+    await nameInLink?.click();
+    await waitFor('the link to navigate', () => page.evaluate(() => location.hash === '#profile'));
+    expect((await cardState(page)).open).toBe(false);
+    await page.close();
+  });
+
+  it('highlights content a single-page app adds after load and after history navigation', async () => {
+    const page = await open('spa.html');
+    const first = await waitForMarks(page, 1);
+    expect(first.map((m) => m.id)).toContain('person-steve-mccabe');
+    await page.click('#next');
+    const second = await waitFor('the second story highlighted', async () => {
+      const marks = await marksOn(page);
+      return marks.some((m) => m.id === 'person-maryam-rajavi') ? marks : undefined;
+    });
+    expect(second.map((m) => m.id)).toEqual(expect.arrayContaining(['person-maryam-rajavi', 'person-ebrahim-raisi']));
+    // history.back() from the page: Firefox's BiDi goBack() never settles for same-document navigations.
+    await page.evaluate(() => history.back());
+    await waitFor('the first story highlighted again', async () => (await marksOn(page)).some((m) => m.id === 'person-steve-mccabe'));
+    await page.close();
+  });
+
+  it('highlights a 1 MB article to its end and leaves its text unchanged', async () => {
+    await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+    const page = await open('large.html');
+    const before = await pageSnapshot(page);
+    await storeSettings(settingsPage, { disabledSites: [] });
+    await waitFor('the last paragraph highlighted', () => page.evaluate(() => document.querySelector('#last mark.sourcelight') !== null), 60_000);
+    const after = await pageSnapshot(page);
+    expect(after.text).toBe(before.text);
+    // Every paragraph names someone once; each name is highlighted.
+    const { paragraphs, marked } = await page.evaluate(() => ({
+      paragraphs: document.querySelectorAll('#long p').length,
+      marked: document.querySelectorAll('#long p:has(mark.sourcelight)').length,
+    }));
+    expect(paragraphs).toBeGreaterThan(4_000);
+    expect(marked).toBe(paragraphs);
+    await page.close();
+  });
+
+  it('opens a card on click, as a labelled dialog with a statement linked to the source viewer', async () => {
+    const page = await open('demo.html');
+    await waitForMarks(page, 10);
+    const mark = await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]');
+    await mark?.click();
+    const card = await waitFor('the card with its statements', async () => {
+      const state = await cardState(page);
+      return state.statementLinks.length > 0 ? state : undefined;
+    });
+    expect(card.shadowMode).toBe('open');
+    expect(card.role).toBe('dialog');
+    expect(card.label).toBe('Steve McCabe');
+    expect(card.focusInside).toBe(true);
+    const firstStatement = card.statementLinks[0];
+    expect(firstStatement?.href).toMatch(/\/src\/viewer\/viewer\.html\?pack=.+&doc=.+&start=\d+&end=\d+/);
+    if (!firstStatement) return;
+    await page.screenshot({ path: resolve(outDir, `card-light-${browserName}.png`) });
+
+    // Esc closes it and gives focus back to the highlight.
+    await page.keyboard.press('Escape');
+    expect((await cardState(page)).open).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slId)).toBe('person-steve-mccabe');
+
+    // Enter on the focused highlight opens it again; a click outside closes it.
+    await page.keyboard.press('Enter');
+    await waitFor('the card to reopen', async () => (await cardState(page)).open);
+    await page.mouse.click(5, 580);
+    expect((await cardState(page)).open).toBe(false);
+
+    // The statement link opens the viewer with the passage marked and in view.
+    const viewer = await ext.openExtensionPage(firstStatement.href.slice(ext.extensionUrl.length));
+    const passage = await waitFor('the passage in the viewer', () =>
+      viewer.evaluate(() => {
+        const mark = document.getElementById('passage');
+        if (!mark) return undefined;
+        const rect = mark.getBoundingClientRect();
+        return { text: mark.textContent ?? '', inView: rect.top >= 0 && rect.top < innerHeight, focused: document.activeElement === mark };
+      }),
+    );
+    expect(passage.inView).toBe(true);
+    expect(passage.focused).toBe(true);
+    const statementStart = firstStatement.text.replace(/^“(… )?/, '').slice(0, 30);
+    expect(passage.text.replace(/\s+/g, ' ')).toContain(statementStart.replace(/\s+/g, ' '));
+    await viewer.screenshot({ path: resolve(outDir, `viewer-${browserName}.png`) });
+    await viewer.close();
+    await page.close();
+  });
+
+  it('draws the card in dark mode too', async () => {
+    const dark = await launchWithExtension(browserName, { colorScheme: 'dark' });
+    try {
+      const page = await dark.browser.newPage();
+      await sizeWindow(page);
+      await page.goto(server.url('demo.html'), { waitUntil: 'load' });
+      await waitForMarks(page, 10);
+      await (await page.$('mark.sourcelight[data-sl-id="person-maryam-rajavi"]'))?.click();
+      await waitFor('the card', async () => (await cardState(page)).text.includes('Statements'));
+      const background = await page.evaluate(() => {
+        const dialog = document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-card');
+        return dialog ? getComputedStyle(dialog).backgroundColor : null;
+      });
+      expect(background).toBe('rgb(28, 30, 34)');
+      await page.screenshot({ path: resolve(outDir, `card-dark-${browserName}.png`) });
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('removes every highlight when switched off for the site, restoring the page exactly', async () => {
+    await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+    const page = await open('demo.html');
+    const original = await pageSnapshot(page);
+    await storeSettings(settingsPage, { disabledSites: [] });
+    await waitForMarks(page, 10);
+    const highlighted = await pageSnapshot(page);
+    expect(highlighted.text).toBe(original.text);
+    expect(highlighted.links).toEqual(original.links);
+    await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+    await waitForNoMarks(page);
+    const removed = await pageSnapshot(page);
+    expect(removed.text).toBe(original.text);
+    expect(removed.html).toBe(original.html);
+    await page.close();
+  });
+
+  it('leaves the text and links of real published pages unchanged', async () => {
+    for (const name of ['guardian-1', 'nytimes-2', 'telegraph', 'wikipedia', 'lemonde-1', 'rtl-1']) {
+      await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+      const page = await open(`pages/${name}.html`);
+      const original = await pageSnapshot(page);
+      await storeSettings(settingsPage, { disabledSites: [] });
+      // Every page here names something from the corpus or none: wait until highlighting settles either way.
+      await new Promise((done) => setTimeout(done, 1_500));
+      const highlighted = await pageSnapshot(page);
+      expect(highlighted.text, name).toBe(original.text);
+      expect(highlighted.links, name).toEqual(original.links);
+      await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+      await waitForNoMarks(page);
+      expect((await pageSnapshot(page)).html, name).toBe(original.html);
+      await page.close();
+    }
+  });
+});
