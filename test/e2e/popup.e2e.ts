@@ -1,0 +1,180 @@
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { sendToAllTabs, storeSettings } from './extension-page';
+import { marksOn, waitForMarks, waitForNoMarks } from './page-state';
+import { waitFor } from './wait-for';
+
+const outDir = resolve(import.meta.dirname, '../../out');
+mkdirSync(outDir, { recursive: true });
+
+/** The options offered by the popup's search, as a reader sees them. */
+function searchOptions(popup: Page) {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#results [role="option"]')].map((option) => ({
+      type: option.dataset.type ?? '',
+      text: option.textContent ?? '',
+      selected: option.getAttribute('aria-selected') === 'true',
+    })),
+  );
+}
+
+async function typeQuery(popup: Page, query: string): Promise<void> {
+  await popup.focus('#search');
+  await popup.keyboard.type(query);
+}
+
+describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+  let demo: Page;
+  let demoTabId: number;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchWithExtension(browserName);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    const settings = await ext.openExtensionPage('src/options/options.html');
+    await storeSettings(settings, { enabled: true, disabledSites: [] });
+    demo = await ext.browser.newPage();
+    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
+    await waitForMarks(demo, 10);
+    const answers = await sendToAllTabs(settings, { type: 'pingContent' });
+    const found = answers.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === server.url('demo.html'));
+    if (!found) throw new Error('the demo tab did not answer');
+    demoTabId = found.tabId;
+    await settings.close();
+  });
+
+  afterEach(async () => {
+    // One demo tab at a time, so that the tab found by its address is this test's.
+    await demo.close();
+  });
+
+  const openPopup = () => ext.openExtensionPage(`src/popup/popup.html?tab=${demoTabId}`);
+
+  it('finds a person from a partial name with a typo, and shows their statements by keyboard', async () => {
+    const popup = await openPopup();
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
+    await typeQuery(popup, 'mcabe');
+    const options = await waitFor('results', async () => {
+      const found = await searchOptions(popup);
+      return found.some((option) => option.type === 'entity') ? found : undefined;
+    });
+    expect(options[0]?.type).toBe('entity');
+    expect(options[0]?.text).toContain('Steve McCabe');
+    expect(options[0]?.selected).toBe(true);
+    await popup.keyboard.press('Enter');
+    const detail = await waitFor('the entity view', () =>
+      popup.evaluate(() => {
+        const view = document.querySelector('#detail:not([hidden]) .sl-entity');
+        if (!view) return undefined;
+        return {
+          name: view.querySelector('.sl-name')?.textContent ?? '',
+          statements: [...view.querySelectorAll<HTMLAnchorElement>('.sl-statement blockquote a[href]')].map((a) => a.href),
+        };
+      }),
+    );
+    expect(detail.name).toBe('Steve McCabe');
+    expect(detail.statements.length).toBeGreaterThan(0);
+    expect(detail.statements[0]).toContain('/src/viewer/viewer.html?');
+    await popup.keyboard.press('Escape');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
+    await popup.close();
+  });
+
+  it('moves through grouped results with the arrow keys and clears with Esc', async () => {
+    const popup = await openPopup();
+    await typeQuery(popup, 'pourmohamadi');
+    const first = await waitFor('results for a misspelt name', async () => {
+      const found = await searchOptions(popup);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(first[0]?.text).toMatch(/Pour\s?-?Mohammadi|Pourmohammadi/i);
+    await popup.keyboard.press('ArrowDown');
+    const moved = await searchOptions(popup);
+    if (moved.length > 1) expect(moved[1]?.selected).toBe(true);
+    await popup.keyboard.press('Escape');
+    expect(await popup.evaluate(() => (document.getElementById('search') as HTMLInputElement).value)).toBe('');
+    expect(await searchOptions(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('says clearly when nothing is found, whatever the query', async () => {
+    const popup = await openPopup();
+    for (const query of ['zzzzqqqq', '%%%***', 'آزادی زندانیان', 'x'.repeat(500)]) {
+      await popup.evaluate(() => {
+        (document.getElementById('search') as HTMLInputElement).value = '';
+      });
+      await typeQuery(popup, query);
+      const state = await waitFor(`an answer for ${query.slice(0, 20)}`, () =>
+        popup.evaluate(() => {
+          const none = document.getElementById('no-results');
+          const options = document.querySelectorAll('#results [role="option"]').length;
+          const failed = document.querySelector('#results .error');
+          return none || options > 0 || failed ? { none: Boolean(none), options, failed: failed?.textContent ?? null } : undefined;
+        }),
+      );
+      expect(state.failed).toBeNull();
+    }
+    await popup.close();
+  });
+
+  it('lists what is highlighted on the page, and choosing one opens its card on the page', async () => {
+    const popup = await openPopup();
+    const listed = await waitFor('the page list', () =>
+      popup.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('#page-entities button')];
+        return buttons.length > 0 ? buttons.map((b) => ({ id: b.dataset.entityId ?? '', count: Number(b.querySelector('.count')?.textContent) })) : undefined;
+      }),
+    );
+    const onPage = new Map<string, number>();
+    for (const mark of (await marksOn(demo)).filter((m) => !m.continued)) onPage.set(mark.id, (onPage.get(mark.id) ?? 0) + 1);
+    expect(new Map(listed.map(({ id, count }) => [id, count]))).toEqual(onPage);
+    await popup.click('#page-entities button[data-entity-id="person-maryam-rajavi"]');
+    await waitFor('the card on the page', () =>
+      demo.evaluate(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-name')?.textContent === 'Maryam Rajavi'),
+    );
+    await popup.close();
+  });
+
+  it('switches the site off and on from the popup, live in the tab', async () => {
+    const popup = await openPopup();
+    await waitFor('the site switch', () => popup.evaluate(() => !(document.getElementById('site-switch') as HTMLInputElement).disabled));
+    expect(await popup.evaluate(() => document.getElementById('site-label')?.textContent)).toBe('On for 127.0.0.1');
+    await popup.click('#site-switch');
+    await waitForNoMarks(demo);
+    await popup.click('#site-switch');
+    await waitForMarks(demo, 10);
+    await popup.click('#global-switch');
+    await waitForNoMarks(demo);
+    await popup.click('#global-switch');
+    await waitForMarks(demo, 10);
+    await popup.close();
+  });
+
+  it('looks right with results, in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const themed = await launchWithExtension(browserName, { colorScheme: scheme });
+      try {
+        const popup = await themed.openExtensionPage('src/popup/popup.html');
+        if (browserName === 'chromium') await popup.setViewport({ width: 400, height: 600 });
+        await typeQuery(popup, 'rajavi');
+        await waitFor('results', async () => (await searchOptions(popup)).length > 2);
+        const colours = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(colours).toBe(scheme === 'dark' ? 'rgb(28, 30, 34)' : 'rgb(255, 255, 255)');
+        await popup.screenshot({ path: resolve(outDir, `popup-${scheme}-${browserName}.png`) });
+      } finally {
+        await themed.close();
+      }
+    }
+  });
+});
