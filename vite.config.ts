@@ -12,7 +12,12 @@ function manifestFor(target: Target): ManifestV3Export {
   if (target === 'firefox') {
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' };
     manifest.browser_specific_settings = {
-      gecko: { id: 'sourcelight@sourcelight.invalid', strict_min_version: '128.0' },
+      gecko: {
+        id: 'sourcelight@sourcelight.invalid',
+        strict_min_version: '140.0',
+        // Sourcelight collects and transmits nothing.
+        data_collection_permissions: { required: ['none'] },
+      },
     };
   }
   return manifest as unknown as ManifestV3Export;
