@@ -68,6 +68,9 @@ export const questionHit = z.object({
   answererName: z.string().nullable(),
   dateAsked: isoDate.optional(),
   dateAnswered: isoDate.nullable(),
+  /** The question text's range in its document's text, for opening the viewer at it; 0 and 0 when not found there. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
   /** Whether the excerpt is cut from the question or from the answer. */
   excerptFrom: z.enum(['question', 'answer']),
   excerpt,

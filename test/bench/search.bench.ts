@@ -64,7 +64,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function syntheticPack(statementCount: number): CorpusPack {
+export function syntheticPack(statementCount: number): CorpusPack {
   const random = seededRandom(1988);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const seedWords = makeSeedPack()

@@ -1,0 +1,131 @@
+/** Turning ranked records into the hits the popup shows: names, sources, excerpts and highlights. */
+import { excerptAround } from '../../shared/excerpt';
+import {
+  SPEAKER_NOT_CLEAR,
+  type DocumentHit,
+  type EntityHit,
+  type HighlightRange,
+  type MoreHits,
+  type QuestionHit,
+  type SearchGroup,
+  type SearchGroupName,
+  type StatementHit,
+} from '../../shared/search-results';
+import type { Scored, TermMatch } from './ranking';
+import { entityName, type RecordOf } from './records';
+
+/** Result rows are one line: a shorter window than the viewer's. */
+const EXCERPT_LENGTH = 180;
+
+function rangesInField(matches: TermMatch[], field: number): HighlightRange[] {
+  return mergeRanges(matches.filter((m) => m.field === field).map((m) => ({ start: m.start, end: m.end })));
+}
+
+function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: HighlightRange[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+function entityHitOf(scored: Scored, record: RecordOf<'people' | 'topics'>): EntityHit {
+  const { entity, counts, lookups } = record;
+  const nameHighlights = rangesInField(scored.matches, 0);
+  const aliasField = record.fields.findIndex((f, i) => f.role === 'alias' && rangesInField(scored.matches, i).length > 0);
+  return {
+    type: 'entity',
+    packId: lookups.pack.id,
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    nameHighlights,
+    ...(nameHighlights.length === 0 && aliasField !== -1 ? { matchedAlias: record.fields[aliasField]?.text } : {}),
+    ...(entity.description ? { description: entity.description } : {}),
+    statementCount: counts.statements,
+    questionCount: counts.questions,
+    documentCount: counts.documents,
+  };
+}
+
+function statementHitOf(scored: Scored, record: RecordOf<'statements'>): StatementHit {
+  const { statement, lookups } = record;
+  const document = lookups.documents.get(statement.documentId);
+  return {
+    type: 'statement',
+    packId: lookups.pack.id,
+    id: statement.id,
+    speakerId: statement.speakerId,
+    speakerName: statement.speakerId === null ? SPEAKER_NOT_CLEAR : entityName(lookups, statement.speakerId),
+    documentId: statement.documentId,
+    documentTitle: document?.title ?? statement.documentId,
+    ...(document?.publisher ? { publisher: document.publisher } : {}),
+    ...(document?.date ? { date: document.date } : {}),
+    start: statement.start,
+    end: statement.end,
+    excerpt: excerptAround(statement.text, rangesInField(scored.matches, 0), EXCERPT_LENGTH),
+  };
+}
+
+/** Where the question's text sits in its document, so the viewer opens there; 0 and 0 when it is not found. */
+function questionRange(record: RecordOf<'questions'>): { start: number; end: number } {
+  const { question, lookups } = record;
+  const start = lookups.documents.get(question.documentId)?.text.indexOf(question.questionText) ?? -1;
+  return start === -1 ? { start: 0, end: 0 } : { start, end: start + question.questionText.length };
+}
+
+function questionHitOf(scored: Scored, record: RecordOf<'questions'>): QuestionHit {
+  const { question, lookups } = record;
+  const inQuestion = rangesInField(scored.matches, 0);
+  const inAnswer = rangesInField(scored.matches, 1);
+  const fromAnswer = inQuestion.length === 0 && inAnswer.length > 0 && question.answerText !== null;
+  return {
+    type: 'question',
+    packId: lookups.pack.id,
+    id: question.id,
+    documentId: question.documentId,
+    house: question.house,
+    askerName: entityName(lookups, question.askerId),
+    answererName: question.answererId === null ? null : entityName(lookups, question.answererId),
+    ...(question.dateAsked ? { dateAsked: question.dateAsked } : {}),
+    dateAnswered: question.dateAnswered,
+    ...questionRange(record),
+    excerptFrom: fromAnswer ? 'answer' : 'question',
+    excerpt: fromAnswer
+      ? excerptAround(question.answerText ?? '', inAnswer, EXCERPT_LENGTH)
+      : excerptAround(question.questionText, inQuestion, EXCERPT_LENGTH),
+  };
+}
+
+function documentHitOf(scored: Scored, record: RecordOf<'documents'>): DocumentHit {
+  const { document, lookups } = record;
+  return {
+    type: 'document',
+    packId: lookups.pack.id,
+    id: document.id,
+    title: document.title,
+    titleHighlights: rangesInField(scored.matches, 0),
+    ...(document.publisher ? { publisher: document.publisher } : {}),
+    ...(document.date ? { date: document.date } : {}),
+    ...(document.url ? { url: document.url } : {}),
+    excerpt: excerptAround(document.text, rangesInField(scored.matches, 1), EXCERPT_LENGTH),
+  };
+}
+
+/** The shown hits of one group: only these get excerpts and highlights. */
+export function groupOf(group: SearchGroupName, scored: Scored[], more: MoreHits): SearchGroup {
+  switch (group) {
+    case 'people':
+    case 'topics':
+      return { group, hits: scored.map((s) => entityHitOf(s, s.record as RecordOf<'people' | 'topics'>)), more };
+    case 'statements':
+      return { group, hits: scored.map((s) => statementHitOf(s, s.record as RecordOf<'statements'>)), more };
+    case 'questions':
+      return { group, hits: scored.map((s) => questionHitOf(s, s.record as RecordOf<'questions'>)), more };
+    case 'documents':
+      return { group, hits: scored.map((s) => documentHitOf(s, s.record as RecordOf<'documents'>)), more };
+  }
+}

@@ -1,0 +1,63 @@
+/** Reading what the reader typed: loose words, adjacent words run together, and quoted phrases. */
+import { foldedWords } from '../../shared/text-fold';
+import { encodeWord, type EncodedWord } from './encoding';
+
+/** Longer queries are cut: nobody types more, and it bounds the work a pasted page could cause. */
+const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_TERMS = 8;
+
+export interface QueryTerm extends EncodedWord {
+  folded: string;
+  squeezed: string;
+}
+
+export interface ParsedQuery {
+  /** Loose words: matched exactly, as a prefix, or phonetically. */
+  terms: QueryTerm[];
+  /** joins[i] is terms[i] and terms[i + 1] run together, so "pour mohammadi" also finds "Pourmohammadi". */
+  joins: QueryTerm[];
+  /** Quoted phrases as folded words: matched exactly and in order. */
+  phrases: QueryTerm[][];
+  /**
+   * The loose words that fetch candidates. A one-letter word typed after others would pull in every word with that
+   * initial: it only ranks.
+   */
+  asked: QueryTerm[];
+}
+
+const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/gu;
+
+function cutToCodePoints(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+}
+
+/** "pourmohammadi" → "pourmohamadi", as the precise encoder dedupes letters. */
+export function squeezeRepeats(word: string): string {
+  let squeezed = '';
+  for (const char of word) if (char !== squeezed.at(-1)) squeezed += char;
+  return squeezed;
+}
+
+function queryTermOf(folded: string): QueryTerm {
+  return { folded, squeezed: squeezeRepeats(folded), ...encodeWord(folded) };
+}
+
+export function parseQuery(raw: string): ParsedQuery {
+  const query = cutToCodePoints(raw, MAX_QUERY_LENGTH);
+  const phrases: QueryTerm[][] = [];
+  const loose = query.replace(QUOTED, (_match, inner: string) => {
+    const words = foldedWords(inner).map((w) => queryTermOf(w.word));
+    if (words.length) phrases.push(words);
+    return ' ';
+  });
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const { word } of foldedWords(loose)) {
+    if (seen.has(word) || terms.length >= MAX_QUERY_TERMS) continue;
+    seen.add(word);
+    terms.push(queryTermOf(word));
+  }
+  const joins = terms.slice(1).map((next, i) => queryTermOf((terms[i]?.folded ?? '') + next.folded));
+  const longer = terms.filter((t) => t.folded.length > 1);
+  return { terms, joins, phrases, asked: longer.length ? longer : terms };
+}

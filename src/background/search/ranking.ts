@@ -1,0 +1,185 @@
+/**
+ * Ranking one candidate against the query, on folded words: which words match, how well (exact, prefix or
+ * phonetic) and in which fields. The matches found here are also the highlights.
+ */
+import { foldedWords, type FoldedWord } from '../../shared/text-fold';
+import { encodeWord, type EncodedWord } from './encoding';
+import { squeezeRepeats, type ParsedQuery, type QueryTerm } from './query';
+import type { SearchRecord } from './records';
+
+const EXACT = 3;
+const PREFIX = 2;
+const PHONETIC = 1;
+
+/** Phonetic comparison encodes every word it looks at: worth it in names and statements, not in whole documents. */
+const PHONETIC_FIELD_MAX_LENGTH = 1_000;
+const PHONETIC_TERM_MIN_LENGTH = 3;
+
+/** A folded word of a ranked record, with its encodings once they were needed. */
+export interface RankedWord extends FoldedWord {
+  encoded?: EncodedWord;
+}
+
+/** How well a query term matches a word (or two words run together): 0 when it does not. */
+function matchLevel(term: QueryTerm, word: string, phonetic: boolean, known?: RankedWord): number {
+  if (word === term.folded) return EXACT;
+  if (word.startsWith(term.folded)) return PREFIX;
+  if (term.folded.length < PHONETIC_TERM_MIN_LENGTH) return 0;
+  // Long fields get only the cheap part of the precise encoder (doubled letters), which needs no encoding call.
+  if (!phonetic) return word[0] === term.folded[0] && squeezedStartsWith(word, term.squeezed) ? PHONETIC : 0;
+  const encoded = known ? (known.encoded ??= encodeWord(word)) : encodeWord(word);
+  return encoded.precise.startsWith(term.precise) || encoded.phonetic.startsWith(term.phonetic) ? PHONETIC : 0;
+}
+
+const SURROGATE = /[\ud800-\udfff]/u;
+
+/** squeezeRepeats(word).startsWith(squeezed) without building the squeezed word: it runs over long documents. */
+function squeezedStartsWith(word: string, squeezed: string): boolean {
+  if (SURROGATE.test(word)) return squeezeRepeats(word).startsWith(squeezed);
+  let at = 0;
+  let previous = -1;
+  for (let i = 0; i < word.length && at < squeezed.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === previous) continue;
+    if (code !== squeezed.charCodeAt(at)) return false;
+    previous = code;
+    at++;
+  }
+  return at === squeezed.length;
+}
+
+export interface TermMatch {
+  level: number;
+  field: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The best-level places where a term matches, across the fields, as single words or two adjacent words run
+ * together; empty when it matches nowhere.
+ */
+function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[]): TermMatch[] {
+  let best = 0;
+  let matches: TermMatch[] = [];
+  const keep = (level: number, field: number, start: number, end: number): void => {
+    if (level < best) return;
+    if (level > best) {
+      best = level;
+      matches = [];
+    }
+    matches.push({ level, field, start, end });
+  };
+  const initial = term.folded.charCodeAt(0);
+  for (let f = 0; f < fields.length; f++) {
+    const words = fields[f] as RankedWord[];
+    const loose = phonetic[f] ?? false;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as RankedWord;
+      // Outside the phonetic encoders, every way a word can match starts with the term's first letter.
+      if (!loose && w.word.charCodeAt(0) !== initial) continue;
+      const level = matchLevel(term, w.word, loose, w);
+      if (level) keep(level, f, w.start, w.end);
+      const next = words[i + 1];
+      // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
+      // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
+      if (next && term.folded.length > w.word.length && term.folded.startsWith(w.word)) {
+        const joinedLevel = matchLevel(term, w.word + next.word, loose);
+        if (joinedLevel) keep(joinedLevel, f, w.start, next.end);
+      }
+    }
+  }
+  return matches;
+}
+
+function phraseMatches(phrase: QueryTerm[], fields: FoldedWord[][]): TermMatch[] {
+  const matches: TermMatch[] = [];
+  fields.forEach((words, field) => {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (phrase.every((p, j) => words[i + j]?.word === p.folded)) {
+        matches.push({ level: EXACT, field, start: words[i]?.start ?? 0, end: words[i + phrase.length - 1]?.end ?? 0 });
+      }
+    }
+  });
+  return matches;
+}
+
+export interface Scored {
+  record: SearchRecord;
+  score: number;
+  /** The best matches of every term and phrase, for highlights. */
+  matches: TermMatch[];
+}
+
+/** Folded words of recently ranked records: the same candidates come back on every keystroke. */
+export class FoldedFieldCache {
+  private readonly cache = new Map<SearchRecord, RankedWord[][]>();
+  /**
+   * @param cap records kept
+   * @param head when set, only a field's opening (about this many characters, cut at a space) is folded
+   */
+  constructor(
+    private readonly cap: number,
+    private readonly head?: number,
+  ) {}
+
+  get(record: SearchRecord): RankedWord[][] {
+    let folded = this.cache.get(record);
+    if (!folded) {
+      folded = record.fields.map((f) => foldedWords(this.head === undefined ? f.text : openingOf(f.text, this.head)));
+      if (this.cache.size >= this.cap) this.cache.clear();
+      this.cache.set(record, folded);
+    }
+    return folded;
+  }
+}
+
+/** The text's first `length` characters or so, ending at a space so no word is cut into a false prefix. */
+function openingOf(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const space = text.lastIndexOf(' ', length);
+  return text.slice(0, space > 0 ? space : length);
+}
+
+function maxWeight(record: SearchRecord, matches: TermMatch[]): number {
+  let weight = 1;
+  for (const m of matches) weight = Math.max(weight, record.fields[m.field]?.weight ?? 1);
+  return weight;
+}
+
+/**
+ * Ranks a candidate: a whole name or alias equal to the query first, then more query words matched, then better
+ * matches (exact > prefix > phonetic) in weightier fields. Null when a quoted phrase is missing or nothing matched.
+ */
+export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query: ParsedQuery): Scored | null {
+  const matches: TermMatch[] = [];
+  let matchedTerms = 0;
+  let quality = 0;
+  for (const phrase of query.phrases) {
+    const found = phraseMatches(phrase, fields);
+    if (!found.length) return null;
+    matches.push(...found);
+    matchedTerms++;
+    quality += EXACT * maxWeight(record, found);
+  }
+  const phonetic = record.fields.map((f) => f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
+  const joinMatches = query.joins.map((join) => bestTermMatches(join, fields, phonetic));
+  query.terms.forEach((term, i) => {
+    const options = [bestTermMatches(term, fields, phonetic), joinMatches[i - 1] ?? [], joinMatches[i] ?? []];
+    const chosen = options.reduce((a, b) => ((b[0]?.level ?? 0) > (a[0]?.level ?? 0) ? b : a));
+    const level = chosen[0]?.level ?? 0;
+    if (!level) return;
+    matches.push(...chosen);
+    matchedTerms++;
+    quality += level * maxWeight(record, chosen);
+  });
+  if (!matchedTerms) return null;
+  const wholeName = isWholeNameMatch(record, fields, query) ? 1 : 0;
+  return { record, score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality, matches };
+}
+
+function isWholeNameMatch(record: SearchRecord, fields: FoldedWord[][], query: ParsedQuery): boolean {
+  if (record.group !== 'people' && record.group !== 'topics') return false;
+  const wanted = [...query.terms, ...query.phrases.flat()].map((t) => t.folded).join('');
+  return record.fields.some((f, i) => (f.role === 'name' || f.role === 'alias') && (fields[i] ?? []).map((w) => w.word).join('') === wanted);
+}
