@@ -6,11 +6,6 @@ export function viewerPath(source: Pick<PassageSource, 'packId' | 'documentId' |
   return `src/viewer/viewer.html?${params.toString()}`;
 }
 
-/** Words of a passage, cut short enough for a text fragment link to find it. */
-function fragmentWords(text: string, count: number): string {
-  return text.replace(/\s+/g, ' ').trim().split(' ').slice(0, count).join(' ');
-}
-
 /**
  * A link to the original page that scrolls to the passage with a text fragment (`#:~:text=`), where the
  * document has a URL. Uses "start,end" words so a long passage still matches.
@@ -19,8 +14,7 @@ export function originalLink(url: string | undefined, passage: string): string |
   if (!url) return null;
   const words = passage.replace(/\s+/g, ' ').trim().split(' ');
   const encode = (text: string): string => encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
-  const fragment =
-    words.length <= 8 ? encode(fragmentWords(passage, 8)) : `${encode(words.slice(0, 4).join(' '))},${encode(words.slice(-4).join(' '))}`;
+  const fragment = words.length <= 8 ? encode(words.join(' ')) : `${encode(words.slice(0, 4).join(' '))},${encode(words.slice(-4).join(' '))}`;
   const base = url.split('#')[0] ?? url;
   return `${base}#:~:text=${fragment}`;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'self' } } }));
+const { backgroundMessages, createMessageListener, parseRequest } = await import('./messages');
+
+describe('parseRequest', () => {
+  it('accepts a known message that matches its schema', () => {
+    expect(parseRequest(backgroundMessages, { type: 'getEntityCard', entityId: 'person-a' })).toEqual({
+      type: 'getEntityCard',
+      request: { type: 'getEntityCard', entityId: 'person-a' },
+    });
+  });
+
+  it('says what is wrong with a malformed, unknown or invalid message', () => {
+    expect(parseRequest(backgroundMessages, null)).toEqual({ error: expect.stringMatching(/^Malformed/) });
+    expect(parseRequest(backgroundMessages, { type: 3 })).toEqual({ error: expect.stringMatching(/^Malformed/) });
+    expect(parseRequest(backgroundMessages, { type: 'toString' })).toEqual({ error: expect.stringMatching(/^Unknown message type "toString"/) });
+    expect(parseRequest(backgroundMessages, { type: 'getEntityCard' })).toEqual({ error: expect.stringMatching(/^Invalid "getEntityCard" message: entityId/) });
+  });
+});
+
+describe('createMessageListener', () => {
+  const self = { id: 'self' };
+  const listen = createMessageListener(backgroundMessages, {
+    ping: () => ({ context: 'background' as const, version: '1' }),
+    getCorpusSummary: () => {
+      throw new Error('store unreadable');
+    },
+  } as never);
+
+  it('replies with the handler result', async () => {
+    expect(await listen({ type: 'ping' }, self)).toEqual({ ok: true, data: { context: 'background', version: '1' } });
+  });
+
+  it('turns a throwing handler into an error reply', async () => {
+    expect(await listen({ type: 'getCorpusSummary' }, self)).toEqual({ ok: false, error: 'store unreadable' });
+  });
+
+  it('refuses messages from other extensions', async () => {
+    expect(await listen({ type: 'ping' }, { id: 'someone-else' })).toEqual({ ok: false, error: expect.stringMatching(/this extension only/) });
+  });
+});

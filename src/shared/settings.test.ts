@@ -1,0 +1,30 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { defaultSettings, isActiveOn, parseSettings, siteOf } = await import('./settings');
+
+describe('settings', () => {
+  it('falls back to the defaults for anything unreadable in storage', () => {
+    expect(parseSettings(undefined)).toEqual(defaultSettings);
+    expect(parseSettings({ enabled: 'yes' })).toEqual(defaultSettings);
+    expect(parseSettings({ highlightKinds: ['person', 'gossip'] })).toEqual(defaultSettings);
+  });
+
+  it('keeps what was stored and fills in the rest', () => {
+    expect(parseSettings({ enabled: false })).toEqual({ ...defaultSettings, enabled: false });
+  });
+
+  it('names a site by its hostname without www, and nothing for pages that are not on the web', () => {
+    expect(siteOf('https://www.Example.com:8080/news?x=1')).toBe('example.com');
+    expect(siteOf('http://127.0.0.1:5000/demo.html')).toBe('127.0.0.1');
+    expect(siteOf('chrome://extensions')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
+  });
+
+  it('is active only when on globally and not skipped for the site', () => {
+    expect(isActiveOn(defaultSettings, 'example.com')).toBe(true);
+    expect(isActiveOn({ ...defaultSettings, enabled: false }, 'example.com')).toBe(false);
+    expect(isActiveOn({ ...defaultSettings, disabledSites: ['example.com'] }, 'example.com')).toBe(false);
+    expect(isActiveOn({ ...defaultSettings, disabledSites: ['example.com'] }, 'other.org')).toBe(true);
+  });
+});
