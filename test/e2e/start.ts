@@ -18,7 +18,8 @@ Built extensions:
     chrome://extensions → turn on "Developer mode" → "Load unpacked" → choose that folder.
   Firefox:         ${firefoxDir}
     about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → choose ${firefoxDir}/manifest.json.
-  The demo page is served at ${server.url('demo.html')} while this command runs.`;
+  Demo page: ${server.url('demo.html')} while a browser opened by this command is open; to serve it yourself,
+    python3 -m http.server --bind 127.0.0.1 -d test/fixtures 8000  →  http://127.0.0.1:8000/demo.html`;
 
 if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
   const browser = await puppeteer.launch({
