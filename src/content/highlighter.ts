@@ -2,7 +2,8 @@ import type Mark from 'mark.js';
 // @ts-expect-error -- mark.js ships types for its UMD wrapper only; this is the class that wrapper hides.
 import MarkSource from 'mark.js/src/lib/mark.js';
 import type { EntityKind } from '../corpus/pack';
-import { findMatches, type CompiledMatcher } from './matcher';
+import { findMatches, type CompiledMatcher, type TextMatch } from './matcher';
+import { nextTask, Pacer } from './pacer';
 
 /**
  * Wraps dictionary matches on a page in `<mark class="sourcelight" data-sl-id="ENTITY_ID" data-sl-kind="KIND">`,
@@ -42,7 +43,6 @@ const SKIPPED_TAGS = new Set([
   'HEAD',
   'TITLE',
 ]);
-const SKIPPED_SELECTOR = `svg, math, [contenteditable]:not([contenteditable="false"]), sourcelight-card, [data-sourcelight-ui], ${HIGHLIGHT_SELECTOR}`;
 
 /** Elements that text flows through; any other element (a block, a line break, an image) ends a run of text. */
 const INLINE_TAGS = new Set([
@@ -95,6 +95,10 @@ export interface HighlightResult {
   aborted: boolean;
   /** The longest stretch of work between two yields, in milliseconds: a bound on the long tasks we caused. */
   longestChunkMs: number;
+  /** Our script's time in all, in milliseconds, without the time left to the page between chunks. */
+  busyMs?: number;
+  /** How many times the pass waited for the page to render what it had wrapped. */
+  frames?: number;
 }
 
 /** Text nodes that splitting created: removal merges them back, and the observer knows them as ours. */
@@ -106,8 +110,21 @@ export function isOwnNode(node: Node): boolean {
   return node instanceof Element && node.matches(HIGHLIGHT_SELECTOR);
 }
 
+/** Tags skipped by their name alone, upper-cased as `tagName` gives them in HTML (SVG and MathML keep their case). */
+const SKIPPED_BY_NAME = new Set([...SKIPPED_TAGS, 'SVG', 'MATH', 'SOURCELIGHT-CARD']);
+
+/**
+ * Whether an element is somewhere we never wrap: the tags above, svg, math, editable areas, the extension's UI and
+ * our own marks. Checked without the selector engine because
+ * the walk asks it of every element on the page (Element.matches was a tenth of the pass on a 1 MB article).
+ */
 function isSkipped(element: Element): boolean {
-  return SKIPPED_TAGS.has(element.tagName.toUpperCase()) || element.matches(SKIPPED_SELECTOR);
+  const tag = element.tagName.toUpperCase();
+  if (SKIPPED_BY_NAME.has(tag)) return true;
+  if (tag === 'MARK' && element.classList.contains(HIGHLIGHT_CLASS)) return true;
+  if (element.hasAttribute('data-sourcelight-ui')) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 function isInline(element: Element): boolean {
@@ -136,19 +153,42 @@ interface Piece extends Mark.Range {
   continued: boolean;
 }
 
+/** A piece of a match, in run text offsets, and the index of the text node it lies in. */
+interface RunPiece {
+  start: number;
+  end: number;
+  node: number;
+  entityId: string;
+  kind: EntityKind;
+  continued: boolean;
+}
+
 const WHITESPACE = /\s/u;
 
+/** A run's text node that a piece lies in: the last one starting at or before it (binary search). */
+function nodeAt(offset: number, nodeStarts: number[]): number {
+  let low = 0;
+  let high = nodeStarts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((nodeStarts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** One match cut at text node edges, without the whitespace at either end (a mark around a space shows). */
-function piecesOf(start: number, end: number, text: string, nodeStarts: number[]): { start: number; end: number }[] {
-  const pieces: { start: number; end: number }[] = [];
-  for (let k = 0; k < nodeStarts.length - 1; k++) {
-    let from = Math.max(start, nodeStarts[k] ?? 0);
-    let to = Math.min(end, nodeStarts[k + 1] ?? 0);
+function piecesOf(match: TextMatch, text: string, nodeStarts: number[], into: RunPiece[]): void {
+  let continued = false;
+  for (let k = nodeAt(match.start, nodeStarts); k < nodeStarts.length - 1 && (nodeStarts[k] ?? 0) < match.end; k++) {
+    let from = Math.max(match.start, nodeStarts[k] ?? 0);
+    let to = Math.min(match.end, nodeStarts[k + 1] ?? 0);
     while (from < to && WHITESPACE.test(text.charAt(from))) from++;
     while (to > from && WHITESPACE.test(text.charAt(to - 1))) to--;
-    if (from < to) pieces.push({ start: from, end: to });
+    if (from >= to) continue;
+    into.push({ start: from, end: to, node: k, entityId: match.entityId, kind: match.kind, continued });
+    continued = true;
   }
-  return pieces;
 }
 
 interface TextMarker {
@@ -175,50 +215,113 @@ function markerFor(nodes: Text[]): TextMarker {
   return marker;
 }
 
-/** Matches one run of text nodes and wraps the matches; returns how many it wrapped. */
-function highlightRun(nodes: Text[], matcher: CompiledMatcher, namedSoFar: Set<string>): number {
-  const nodeStarts = [0];
-  let text = '';
-  for (const node of nodes) {
-    text += node.data;
-    nodeStarts.push(text.length);
-  }
-  if (text.trim() === '') return 0;
-  const matches = findMatches(text, matcher, namedSoFar);
-  if (matches.length === 0) return 0;
+const MARK_OPTIONS: Mark.MarkRangesOptions = {
+  element: 'mark',
+  className: HIGHLIGHT_CLASS,
+  each: (mark, range) => {
+    const piece = range as Piece;
+    mark.setAttribute('data-sl-id', piece.entityId);
+    mark.setAttribute('data-sl-kind', piece.kind);
+    if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
+    if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
+  },
+};
 
-  const pieces: Piece[] = [];
-  for (const match of matches) {
-    piecesOf(match.start, match.end, text, nodeStarts).forEach((piece, index) =>
-      pieces.push({
-        start: piece.start,
-        length: piece.end - piece.start,
-        entityId: match.entityId,
-        kind: match.kind,
-        continued: index > 0,
-      }),
-    );
+/**
+ * Most pieces handed to mark.js at once. mark.js re-joins its context's text for every mark it makes, so one call
+ * over a long paragraph with hundreds of names is quadratic; bounded batches also let a huge run yield between them.
+ */
+const BATCH_PIECES = 24;
+/** Layout units (see the pacer) a wrapped piece costs besides its paragraph's text: a new inline box. */
+const PIECE_LAYOUT_UNITS = 40;
+
+/** A run of text nodes matched, its pieces ready to wrap; wrapping goes from the last piece to the first. */
+class RunWrap {
+  readonly #nodes: Text[];
+  readonly #nodeStarts: number[];
+  /** The nodes' text when matched: a node the page changes meanwhile is left alone. */
+  readonly #texts: string[];
+  readonly #pieces: RunPiece[];
+  readonly #textLength: number;
+  /** Pieces not yet wrapped are those before this index. */
+  #next: number;
+
+  constructor(nodes: Text[], nodeStarts: number[], texts: string[], pieces: RunPiece[]) {
+    this.#nodes = nodes;
+    this.#nodeStarts = nodeStarts;
+    this.#texts = texts;
+    this.#pieces = pieces;
+    this.#textLength = nodeStarts[nodeStarts.length - 1] ?? 0;
+    this.#next = pieces.length;
   }
-  const pieceOf = new Map<Mark.Range, Piece>(pieces.map((piece) => [piece, piece]));
-  markerFor(nodes).markRanges(pieces, {
-    element: 'mark',
-    className: HIGHLIGHT_CLASS,
-    each: (mark, range) => {
-      const piece = pieceOf.get(range);
-      if (piece === undefined) return;
-      mark.setAttribute('data-sl-id', piece.entityId);
-      mark.setAttribute('data-sl-kind', piece.kind);
-      if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
-      if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
-    },
-  });
-  return matches.length;
+
+  get done(): boolean {
+    return this.#next === 0;
+  }
+
+  /** Layout work the whole run causes: its paragraph is laid out again, and each mark adds a box. */
+  get layoutUnits(): number {
+    return this.#textLength + PIECE_LAYOUT_UNITS * this.#pieces.length;
+  }
+
+  /**
+   * Wraps the last batch of pieces not yet wrapped, and returns how many matches it started. Going backwards keeps
+   * every node's text before the wrapped part as it was, so the earlier pieces' offsets stay true across batches.
+   */
+  wrapBatch(): number {
+    const end = this.#next;
+    const start = Math.max(0, end - BATCH_PIECES);
+    this.#next = start;
+    const first = this.#pieces[start];
+    const last = this.#pieces[end - 1];
+    if (first === undefined || last === undefined) return 0;
+    const nodes = this.#nodes.slice(first.node, last.node + 1);
+    const base = this.#nodeStarts[first.node] ?? 0;
+    // The page may have changed these nodes while we yielded: wrap only if their text is still what we matched.
+    for (let k = first.node; k <= last.node; k++) {
+      const node = this.#nodes[k];
+      const original = this.#texts[k] ?? '';
+      const needed = k === last.node ? last.end - (this.#nodeStarts[k] ?? 0) : original.length;
+      if (node === undefined || node.parentNode === null || node.data.length < needed || !original.startsWith(node.data)) {
+        this.#next = 0;
+        return 0;
+      }
+    }
+    const ranges: Piece[] = [];
+    let matches = 0;
+    for (let k = start; k < end; k++) {
+      const piece = this.#pieces[k];
+      if (piece === undefined) continue;
+      ranges.push({
+        start: piece.start - base,
+        length: piece.end - piece.start,
+        entityId: piece.entityId,
+        kind: piece.kind,
+        continued: piece.continued,
+      });
+      if (!piece.continued) matches++;
+    }
+    markerFor(nodes).markRanges(ranges, MARK_OPTIONS);
+    return matches;
+  }
 }
 
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** Matches one run of text nodes; the wrapping still to do, or nothing if it holds no match. */
+function matchRun(nodes: Text[], matcher: CompiledMatcher, namedSoFar: Set<string>): RunWrap | undefined {
+  const nodeStarts = [0];
+  const texts: string[] = [];
+  let text = '';
+  for (const node of nodes) {
+    const data = node.data;
+    texts.push(data);
+    text += data;
+    nodeStarts.push(text.length);
+  }
+  const matches = findMatches(text, matcher, namedSoFar);
+  if (matches.length === 0) return undefined;
+  const pieces: RunPiece[] = [];
+  for (const match of matches) piecesOf(match, text, nodeStarts, pieces);
+  return pieces.length === 0 ? undefined : new RunWrap(nodes, nodeStarts, texts, pieces);
 }
 
 /** Moves the walker past an element's descendants; false at the end of the root. */
@@ -231,7 +334,8 @@ function skipChildren(walker: TreeWalker): boolean {
 
 /**
  * Highlights every match under `root`, a run of text at a time, yielding to the page whenever a chunk of work
- * has taken `chunkBudgetMs`. Text already inside a mark is left alone, so running it twice marks nothing twice.
+ * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
+ * batches of its matches. Text already inside a mark is left alone, so running it twice marks nothing twice.
  */
 export async function highlight(
   root: Element,
@@ -243,44 +347,67 @@ export async function highlight(
   if (isSkipped(root) || isInsideSkipped(root, root.ownerDocument.documentElement)) return result;
 
   const doc = root.ownerDocument;
+  // Start in a task of our own: the caller has just compiled the matcher or handled a mutation in this one.
+  await nextTask();
+  if (signal?.aborted === true) return { ...result, aborted: true };
+  const pacer = new Pacer(doc, { budgetMs: chunkBudgetMs });
   let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: Text[] = [];
   let runBlock: Node | undefined;
-  let chunkStart = performance.now();
+  const settle = (): void => {
+    pacer.finish();
+    result.longestChunkMs = pacer.longestChunkMs;
+    result.busyMs = pacer.busyMs;
+    result.frames = pacer.frames;
+  };
+  const aborted = (): boolean => {
+    if (signal?.aborted !== true) return false;
+    result.aborted = true;
+    settle();
+    return true;
+  };
 
-  const finishRun = (): void => {
-    if (run.length > 0) result.matches += highlightRun(run, matcher, namedSoFar);
+  /** Matches and wraps the run gathered so far; false if the pass was aborted meanwhile. */
+  const finishRun = async (): Promise<boolean> => {
+    const nodes = run;
     run = [];
     runBlock = undefined;
+    if (nodes.length === 0) return true;
+    const wrap = matchRun(nodes, matcher, namedSoFar);
+    if (wrap === undefined) return true;
+    pacer.addLayoutWork(wrap.layoutUnits);
+    for (;;) {
+      result.matches += wrap.wrapBatch();
+      if (wrap.done) return true;
+      if (pacer.shouldYield()) {
+        await pacer.yield();
+        if (aborted()) return false;
+      }
+    }
   };
 
   let more = walker.nextNode() !== null;
   while (more) {
-    if (signal?.aborted === true) {
-      result.aborted = true;
-      return result;
-    }
+    if (aborted()) return result;
     const node = walker.currentNode;
     if (node instanceof Text) {
       const block = blockOf(node, root);
-      if (block !== runBlock) finishRun();
+      if (block !== runBlock && !(await finishRun())) return result;
       runBlock = block;
       if (node.data.length > 0) run.push(node);
       more = walker.nextNode() !== null;
       continue;
     }
-    if (node instanceof Element && !isInline(node)) finishRun();
-    if (node instanceof Element && isSkipped(node)) {
-      finishRun();
+    const element = node as Element;
+    if (!isInline(element) && !(await finishRun())) return result;
+    if (isSkipped(element)) {
       more = skipChildren(walker);
     } else {
       more = walker.nextNode() !== null;
     }
-    // Yield only between runs, so that a run never spans a moment the page could change it.
-    if (run.length === 0 && performance.now() - chunkStart > chunkBudgetMs) {
-      result.longestChunkMs = Math.max(result.longestChunkMs, performance.now() - chunkStart);
-      await yieldToPage();
-      chunkStart = performance.now();
+    // Yield only between runs, so that a run is read in one moment the page cannot change it.
+    if (run.length === 0 && pacer.shouldYield()) {
+      await pacer.yield();
       // The page may have removed where we were: start again; marked text is skipped, so nothing doubles.
       if (more && !root.contains(walker.currentNode)) {
         walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -288,8 +415,8 @@ export async function highlight(
       }
     }
   }
-  finishRun();
-  result.longestChunkMs = Math.max(result.longestChunkMs, performance.now() - chunkStart);
+  if (!(await finishRun())) return result;
+  settle();
   return result;
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Paces a long pass over the page so that neither its own tasks nor the rendering they cause grow long.
+ *
+ * Two costs land on the page's main thread: our script (matching and wrapping), which a time budget bounds, and
+ * the style, layout and paint of the paragraphs we wrapped, which the browser does later in a rendering task
+ * of its own. Traced in Chromium on a 1 MB article, the second was the long task: a burst of wrapping between
+ * two frames dirtied hundreds of paragraphs, and one frame then spent 70 to 400 ms laying them out again. So the
+ * pacer also counts the layout we cause (in units of text re-laid out), waits for a frame between chunks when
+ * the page is visible, times that frame, and scales the next chunk's share of layout to keep frames short.
+ */
+
+export interface PacerOptions {
+  /** Longest stretch of our own script before yielding, in milliseconds. */
+  budgetMs: number;
+  /** Target for the rendering work one chunk causes, in milliseconds. */
+  frameBudgetMs?: number;
+}
+
+/** Layout units per frame to start with (about a dozen paragraphs): small, as page CSS can make them dear; the frames measured then grow it. */
+const INITIAL_UNITS = 6_000;
+const MIN_UNITS = 2_000;
+const MAX_UNITS = 2_000_000;
+/** A frame that never comes (a throttled or occluded page) must not stall the pass. */
+const FRAME_TIMEOUT_MS = 100;
+
+/** Lets the page's other tasks run before the caller goes on. */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Resolves after the page has rendered once, with how long that rendering took: a requestAnimationFrame
+ * callback runs just before the frame's style, layout and paint, and a task queued from it runs after them.
+ * Undefined when no frame came in time.
+ */
+function nextFrame(doc: Document): Promise<number | undefined> {
+  const view = doc.defaultView;
+  if (view === null || typeof view.requestAnimationFrame !== 'function' || doc.visibilityState === 'hidden') {
+    return nextTask().then(() => undefined);
+  }
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: number | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeout);
+      resolve(value);
+    };
+    const timeout = setTimeout(() => finish(undefined), FRAME_TIMEOUT_MS);
+    view.requestAnimationFrame(() => {
+      const renderingStarted = performance.now();
+      setTimeout(() => finish(performance.now() - renderingStarted), 0);
+    });
+  });
+}
+
+export class Pacer {
+  readonly #doc: Document;
+  readonly #budgetMs: number;
+  readonly #frameBudgetMs: number;
+  #chunkStart = performance.now();
+  #units = 0;
+  #unitBudget = INITIAL_UNITS;
+  /** The longest stretch of our script between two yields, in milliseconds. */
+  longestChunkMs = 0;
+  /** Our script's time in all, in milliseconds: the pass's cost apart from the time it leaves to the page. */
+  busyMs = 0;
+  /** How many times the pass waited for a frame. */
+  frames = 0;
+
+  constructor(doc: Document, options: PacerOptions) {
+    this.#doc = doc;
+    this.#budgetMs = options.budgetMs;
+    this.#frameBudgetMs = options.frameBudgetMs ?? 25;
+  }
+
+  /** Records layout work caused: roughly the characters of text whose lines the browser must break again. */
+  addLayoutWork(units: number): void {
+    this.#units += units;
+  }
+
+  /** Whether the chunk has used its time, or the frame its share of layout. */
+  shouldYield(): boolean {
+    return this.#units >= this.#unitBudget || performance.now() - this.#chunkStart > this.#budgetMs;
+  }
+
+  /**
+   * Ends the chunk. Once the layout caused since the last frame reaches the frame's share, waits for the page to
+   * render it, so that rendering is not piled onto the next; otherwise only lets the page's other tasks run.
+   */
+  async yield(): Promise<void> {
+    this.#closeChunk();
+    const units = this.#units;
+    if (units >= this.#unitBudget) {
+      this.frames++;
+      const renderMs = await nextFrame(this.#doc);
+      if (renderMs !== undefined) {
+        // Rendering cost grows with the text re-laid out: scale the next frame's share towards the target.
+        const scale = Math.min(2, Math.max(0.25, this.#frameBudgetMs / Math.max(1, renderMs)));
+        this.#unitBudget = Math.min(MAX_UNITS, Math.max(MIN_UNITS, Math.round(units * scale)));
+      }
+      this.#units = 0;
+    } else {
+      await nextTask();
+    }
+    this.#chunkStart = performance.now();
+  }
+
+  /** Closes the last chunk's account. */
+  finish(): void {
+    this.#closeChunk();
+  }
+
+  #closeChunk(): void {
+    const chunkMs = performance.now() - this.#chunkStart;
+    this.longestChunkMs = Math.max(this.longestChunkMs, chunkMs);
+    this.busyMs += chunkMs;
+  }
+}
