@@ -152,6 +152,53 @@ describe('highlight', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
+  it('wraps a paragraph with more names than mark.js is given at once, in order and without gaps', async () => {
+    const sentence = 'Maryam Rajavi met <b>Maryam</b> Rajavi in Iran on human rights; ';
+    setBody(`<p>${sentence.repeat(30)}</p>`);
+    const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
+    expect(result.matches).toBe(120);
+    expect(marks()).toEqual(
+      Array.from({ length: 30 }, () => ['Maryam Rajavi=maryam', 'Maryam=maryam', 'Rajavi=maryam', 'Iran=iran', 'human rights=rights']).flat(),
+    );
+    expect(document.querySelectorAll('mark[data-sl-continued]')).toHaveLength(30);
+  });
+
+  it('yields inside one long paragraph between batches of its names', async () => {
+    setBody(`<p>${'Iran and Maryam Rajavi. '.repeat(200)}</p>`);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 0);
+    const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
+    clearInterval(ticking);
+    expect(result.matches).toBe(400);
+    expect(ticks).toBeGreaterThan(1);
+  });
+
+  it('leaves the rest of a paragraph alone when the page rewrites it while the pass yields', async () => {
+    setBody(`<p>${'Iran and Maryam Rajavi. '.repeat(50)}</p>`);
+    const paragraph = document.querySelector('p');
+    const head = paragraph?.firstChild;
+    if (!(head instanceof Text) || paragraph === null) throw new Error('fixture');
+    // The first batch wraps the paragraph's last names; the page then rewrites the text before them.
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      head.data = 'Rewritten by the page: Iran';
+    });
+    observer.observe(paragraph, { childList: true });
+    const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
+    expect(result.matches).toBeLessThan(100);
+    expect(result.matches).toBeGreaterThan(0);
+    expect(head.data).toBe('Rewritten by the page: Iran');
+    expect(head.nextSibling).toBeInstanceOf(HTMLElement);
+    expect(marks()).toHaveLength(result.matches);
+  });
+
+  it('treats contenteditable="false" in any case as not editable, and an empty value as editable', async () => {
+    setBody('<div contenteditable="FALSE">Iran</div><div contenteditable="">Iran</div><div contenteditable="plaintext-only">Iran</div>');
+    await highlight(document.body, matcher);
+    expect(marks()).toEqual(['Iran=iran']);
+    expect(document.querySelector('[contenteditable="FALSE"] mark')).not.toBeNull();
+  });
+
   it('makes only the first mark of a split name reachable by the highlight shortcut', async () => {
     setBody('<p><b>Maryam</b> Rajavi and Iran</p>');
     await highlight(document.body, matcher);
@@ -208,6 +255,17 @@ describe('removeHighlights', () => {
     removeHighlights(document.body);
     expect(Array.from(paragraph?.childNodes ?? [])).toEqual(parts);
     expect(parts.map((part) => part.data)).toEqual(['Iran', ' and ', 'Maryam Rajavi', ' said']);
+  });
+
+  it('restores a long paragraph wrapped in several batches to its own nodes', async () => {
+    setBody(`<p>Said ${'<b>Maryam</b> Rajavi of the PMOI in Iran, '.repeat(20)}and more.</p>`);
+    const before = serialise(document.body);
+    const nodesBefore = allNodes(document.body);
+    await highlight(document.body, matcher, { chunkBudgetMs: 0 });
+    expect(document.querySelectorAll(HIGHLIGHT_SELECTOR)).toHaveLength(80);
+    removeHighlights(document.body);
+    expect(serialise(document.body)).toBe(before);
+    allNodes(document.body).forEach((node, index) => expect(node).toBe(nodesBefore[index]));
   });
 
   it('can highlight again after removal and remove again', async () => {

@@ -128,9 +128,20 @@ function skipTransparent(text: string, index: number): number {
   return index;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/u;
+
 /** The folded units of a term, the way the walk folds page text. */
 function foldTerm(text: string): number[] {
   const units: number[] = [];
+  if (ASCII_ONLY.test(text)) {
+    // Most terms: no code point to look up (compiling 5,000 terms is then one short task).
+    for (let k = 0; k < text.length; k++) {
+      const unit = ASCII_FOLD[text.charCodeAt(k)] ?? 0;
+      if (unit === 32 && units[units.length - 1] === 32) continue;
+      units.push(unit);
+    }
+    return units;
+  }
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
     const folded = codePoint < 0x80 ? String.fromCharCode(ASCII_FOLD[codePoint] ?? codePoint) : foldCodePoint(codePoint).units;
@@ -145,6 +156,7 @@ function foldTerm(text: string): number[] {
 
 /** Diacritics and odd spacing removed, case kept: the form capitalisation is checked on. */
 function casedForm(text: string): string {
+  if (ASCII_ONLY.test(text)) return text.replace(/\s+/gu, ' ').trim();
   let out = '';
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;

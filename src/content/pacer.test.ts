@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Pacer } from './pacer';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('Pacer', () => {
+  it('asks to yield once the chunk has used its time', async () => {
+    const pacer = new Pacer(document, { budgetMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(pacer.shouldYield()).toBe(true);
+    await pacer.yield();
+    expect(pacer.frames).toBe(0);
+    expect(pacer.longestChunkMs).toBeGreaterThan(0);
+  });
+
+  it('asks to yield once the chunk caused a frame of layout, and then waits for the page to render', async () => {
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    const pacer = new Pacer(document, { budgetMs: 1_000 });
+    expect(pacer.shouldYield()).toBe(false);
+    pacer.addLayoutWork(1_000_000);
+    expect(pacer.shouldYield()).toBe(true);
+    await pacer.yield();
+    expect(frame).toHaveBeenCalledTimes(1);
+    expect(pacer.frames).toBe(1);
+    expect(pacer.shouldYield()).toBe(false);
+  });
+
+  it('goes on when no frame comes, as in a throttled page', async () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const pacer = new Pacer(document, { budgetMs: 1_000 });
+    pacer.addLayoutWork(1_000_000);
+    const started = performance.now();
+    await pacer.yield();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(pacer.frames).toBe(1);
+  });
+
+  it('shrinks the layout share after a slow frame and grows it after fast ones', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      setTimeout(() => {
+        callback(now);
+        // This frame's style, layout and paint take 100 ms.
+        now += 100;
+      }, 0);
+      return 1;
+    });
+    const pacer = new Pacer(document, { budgetMs: 1_000, frameBudgetMs: 25 });
+    pacer.addLayoutWork(6_000);
+    await pacer.yield();
+    pacer.addLayoutWork(2_000);
+    expect(pacer.shouldYield()).toBe(true);
+    vi.mocked(window.requestAnimationFrame).mockImplementation((callback) => {
+      setTimeout(() => callback(now), 0);
+      return 1;
+    });
+    pacer.addLayoutWork(1_000);
+    await pacer.yield();
+    pacer.addLayoutWork(4_000);
+    expect(pacer.shouldYield()).toBe(false);
+  });
+});
