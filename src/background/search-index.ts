@@ -43,6 +43,8 @@ const FOLDED_CACHE_CAP: Record<SearchGroupName, number> = { people: 2_000, topic
  */
 const DOCUMENT_RANKED_CHARS = 2_000;
 const DOCUMENTS_SHOWN_CACHE_CAP = 20;
+/** An excerpt's length and then some: a first match closer than this to the opening's end needs the whole text. */
+const DOCUMENT_EXCERPT_ROOM = 300;
 
 export interface SearchIndex {
   readonly corpusKey: string;
@@ -153,6 +155,12 @@ function shownDocuments(index: SearchIndex, ranked: Scored[], query: ParsedQuery
   let dropped = 0;
   for (const candidate of ranked) {
     if (shown.length === cap) break;
+    // The opening's matches serve when the excerpt, cut around the first of them, lies inside the opening.
+    const first = Math.min(...candidate.matches.filter((m) => m.field === 1).map((m) => m.start));
+    if (candidate.score > 0 && first <= DOCUMENT_RANKED_CHARS - DOCUMENT_EXCERPT_ROOM) {
+      shown.push(candidate);
+      continue;
+    }
     const whole = scoreRecord(candidate.record, index.shownDocuments.get(candidate.record), query);
     if (whole) shown.push({ ...whole, score: candidate.score });
     else dropped++;

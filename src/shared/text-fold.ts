@@ -54,12 +54,29 @@ function sourceEnd(origin: number[], last: number): number {
   return origin[next] ?? from + 1;
 }
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Runs of letters and digits in lowercase ASCII text, found with a plain loop: it runs over whole documents. */
+function asciiWords(lower: string): FoldedWord[] {
+  const words: FoldedWord[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const inWord = i < lower.length && isAsciiWordCode(lower.charCodeAt(i));
+    if (inWord && start === -1) start = i;
+    else if (!inWord && start !== -1) {
+      words.push({ word: lower.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
+  return words;
+}
+
 /** The words of a text, folded, with their ranges in the source. Hyphens, apostrophes and spaces separate words. */
 export function foldedWords(source: string): FoldedWord[] {
   // Plain ASCII folds to its lowercase with unchanged offsets: the common case, and far cheaper on long documents.
-  if (ASCII.test(source)) {
-    return Array.from(source.toLowerCase().matchAll(WORD), (m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  }
+  if (ASCII.test(source)) return asciiWords(source.toLowerCase());
   const { folded, origin } = foldText(source);
   const words: FoldedWord[] = [];
   for (const match of folded.matchAll(WORD)) {
