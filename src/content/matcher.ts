@@ -40,8 +40,12 @@ interface CompiledTerm {
   ids: string[];
   surname: boolean;
   anyCase: boolean;
-  /** The term's words with diacritics removed but case kept, to check capitalisation. */
-  casedWords: string[];
+  text: string;
+  /**
+   * The term's words with diacritics removed but case kept, to check capitalisation: worked out when the term is
+   * first met on a page, as most of a large dictionary never is and compiling must stay one short task.
+   */
+  casedWords?: string[];
 }
 
 export interface CompiledMatcher {
@@ -128,7 +132,7 @@ function skipTransparent(text: string, index: number): number {
   return index;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/u;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 
 /** The folded units of a term, the way the walk folds page text. */
 function foldTerm(text: string): number[] {
@@ -207,15 +211,16 @@ function compileTerm(term: DictionaryTerm): CompiledTerm {
     ids: term.ids,
     surname: term.surname === true,
     anyCase: term.kind === 'topic',
-    casedWords: casedForm(term.text).split(' '),
+    text: term.text,
   };
 }
 
 function isCapitalisedAs(source: string, term: CompiledTerm): boolean {
   const words = casedForm(source).split(' ');
-  if (words.length !== term.casedWords.length) return false;
+  const casedWords = (term.casedWords ??= casedForm(term.text).split(' '));
+  if (words.length !== casedWords.length) return false;
   return words.every((word, i) => {
-    const expected = term.casedWords[i] ?? '';
+    const expected = casedWords[i] ?? '';
     return word === expected || word === expected.toUpperCase();
   });
 }
