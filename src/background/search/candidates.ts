@@ -1,22 +1,23 @@
 /**
- * Asking FlexSearch for candidates. The indexes hold whole encoded words; a word being typed is completed from the
- * group's vocabulary, so prefixes cost nothing at build time. The precise tier is asked first (all asked words
- * together, then with fewer), the phonetic tier only to fill up, so an exact "Raisi" is never crowded out by a
- * phonetic "raised".
+ * Asking FlexSearch for candidates. The index holds whole words (precisely encoded); the group's vocabulary
+ * completes the word being typed and finds the words that sound like a misspelt one, so neither prefixes nor
+ * phonetic codes are indexed. Exact and completed words are asked first (all asked words together, then with
+ * fewer), sound-alikes only to fill up, so an exact "Raisi" is never crowded out by a phonetic "raised".
  */
 import type { Index } from 'flexsearch';
 import { MAX_QUERY_TERMS, type ParsedQuery, type QueryTerm } from './query';
 import type { Vocabulary } from './vocabulary';
 
 export interface GroupIndex {
-  precise: Index;
-  phonetic: Index;
+  index: Index;
   vocabulary: Vocabulary;
 }
 
 /** Completions tried for the word being typed: more when it is the only word, as each is then one cheap lookup. */
 const COMPLETIONS_ALONE = 8;
 const COMPLETIONS_AFTER_OTHERS = 4;
+/** Sound-alikes tried for a lone word, each one cheap lookup. */
+const SOUND_ALIKES_ALONE = 8;
 const MAX_TOKENS = MAX_QUERY_TERMS * 2;
 
 /** The indexed words a query word stands for: itself when indexed, then its commonest completions. */
@@ -30,10 +31,10 @@ function alternativesOf(vocabulary: Vocabulary, term: QueryTerm, completions: nu
 export function candidateIds(index: GroupIndex, query: ParsedQuery, pool: number): number[] {
   const ids: number[] = [];
   const seen = new Set<number>();
-  const ask = (target: Index, tokens: string[], suggest: boolean): boolean => {
+  const ask = (tokens: string[], suggest: boolean): boolean => {
     const words = [...new Set(tokens.filter(Boolean))].slice(0, MAX_TOKENS);
     if (!words.length) return false;
-    for (const id of target.search(words.join(' '), { limit: pool, suggest })) {
+    for (const id of index.index.search(words.join(' '), { limit: pool, suggest })) {
       if (typeof id === 'number' && !seen.has(id)) {
         seen.add(id);
         ids.push(id);
@@ -52,7 +53,7 @@ export function candidateIds(index: GroupIndex, query: ParsedQuery, pool: number
 
   // Every asked word present, the one being typed completed in turn.
   const others = firstOf(new Set([last]));
-  for (const alternative of alternatives[last] ?? []) if (ask(index.precise, [...others, alternative, ...required], false)) return ids;
+  for (const alternative of alternatives[last] ?? []) if (ask([...others, alternative, ...required], false)) return ids;
   // Two adjacent words run together ("pour moh" finds "Pourmohammadi").
   for (let i = 0; i < last; i++) {
     const joined = query.terms.indexOf(asked[i] as QueryTerm);
@@ -60,15 +61,19 @@ export function candidateIds(index: GroupIndex, query: ParsedQuery, pool: number
     if (!join || query.terms[joined + 1] !== asked[i + 1]) continue;
     const rest = firstOf(new Set([i, i + 1]));
     for (const alternative of alternativesOf(index.vocabulary, join, i + 1 === last ? completions : 1)) {
-      if (ask(index.precise, [...rest, alternative, ...required], false)) return ids;
+      if (ask([...rest, alternative, ...required], false)) return ids;
     }
   }
   if (!required.length && asked.length === 0) return ids;
   // Then records with most of the words, and phrases' words when there are no loose ones.
   if (asked.length > 1 || !asked.length) {
-    if (ask(index.precise, [...firstOf(new Set()), ...(alternatives[last] ?? []).slice(1, 2), ...required], suggest)) return ids;
+    if (ask([...firstOf(new Set()), ...(alternatives[last] ?? []).slice(1, 2), ...required], suggest)) return ids;
   }
-  const phonetic = [...asked, ...query.phrases.flat()].map((t) => t.phonetic);
-  ask(index.phonetic, phonetic, suggest);
+  const loose = [...asked, ...query.phrases.flat()];
+  if (loose.length === 1 && loose[0]) {
+    for (const word of index.vocabulary.soundingLike(loose[0].phonetic, SOUND_ALIKES_ALONE)) if (ask([word, ...required], false)) return ids;
+  } else {
+    ask(loose.map((t) => index.vocabulary.soundingLike(t.phonetic, 1)[0] ?? ''), suggest);
+  }
   return ids.slice(0, pool);
 }

@@ -59,25 +59,22 @@ export function joinedNamePairs(text: string, words: FoldedWord[]): string[] {
   return joined;
 }
 
-/** One record's tokens for each tier, and the precise ones as a set for the vocabulary. */
+/** One record's precise tokens, and each distinct token's phonetic code for the vocabulary. */
 export interface RecordTokens {
+  /** Space-separated, in text order, as the index takes them. */
   precise: string;
-  phonetic: string;
-  distinctPrecise: Set<string>;
+  phoneticOf: Map<string, string>;
 }
 
-/** Encodes a record's fields (and the names run together in them) into space-separated tokens per tier. */
+/** Encodes a record's fields (and the names run together in them) into space-separated precise tokens. */
 export function recordTokens(texts: string[]): RecordTokens {
   const precise: string[] = [];
-  const phonetic: string[] = [];
-  const distinctPrecise = new Set<string>();
+  const phoneticOf = new Map<string, string>();
   const add = (folded: string): void => {
     const encoded = encodeWord(folded);
-    if (encoded.precise) {
-      precise.push(encoded.precise);
-      distinctPrecise.add(encoded.precise);
-    }
-    if (encoded.phonetic) phonetic.push(encoded.phonetic);
+    if (!encoded.precise) return;
+    precise.push(encoded.precise);
+    if (!phoneticOf.has(encoded.precise)) phoneticOf.set(encoded.precise, encoded.phonetic);
   };
   const joins: string[] = [];
   for (const text of texts) {
@@ -85,7 +82,7 @@ export function recordTokens(texts: string[]): RecordTokens {
     for (const w of words) add(w.word);
     joins.push(...joinedNamePairs(text, words));
   }
-  // Joins go last, as the old whole-text indexing put them, so they do not push real words down the ranking.
+  // Joins go last, as whole-text indexing put them, so they do not push real words down FlexSearch's ranking.
   for (const join of joins) add(join);
-  return { precise: precise.join(' '), phonetic: phonetic.join(' '), distinctPrecise };
+  return { precise: precise.join(' '), phoneticOf };
 }

@@ -1,40 +1,54 @@
 /**
- * The distinct precise tokens of one group with how many records hold each: the index stores whole words only,
- * and a word being typed is completed from here ("rajav" → "rajavi"), most common completions first.
+ * The distinct precise tokens of one group, with how many records hold each and their phonetic code. The index
+ * stores whole words only: a word being typed is completed from here ("rajav" → "rajavi"), and a misspelt word
+ * finds the indexed words that sound the same ("khomeini" → "khomeyni"), the most common first.
  */
 import { z } from 'zod';
 
-export const serializedVocabulary = z.object({ words: z.array(z.string()), counts: z.array(z.number().int().nonnegative()) });
+export const serializedVocabulary = z.object({
+  words: z.array(z.string()),
+  counts: z.array(z.number().int().nonnegative()),
+  phonetic: z.array(z.string()),
+});
 export type SerializedVocabulary = z.infer<typeof serializedVocabulary>;
+
+export interface WordStats {
+  count: number;
+  phonetic: string;
+}
 
 export class Vocabulary {
   /** Sorted, so the words sharing a prefix are one contiguous run. */
   private readonly words: string[];
   private readonly counts: number[];
+  private readonly phonetic: string[];
   private readonly known: Set<string>;
+  private soundsLike: Map<string, string[]> | undefined;
 
-  private constructor(words: string[], counts: number[]) {
+  private constructor(words: string[], counts: number[], phonetic: string[]) {
     this.words = words;
     this.counts = counts;
+    this.phonetic = phonetic;
     this.known = new Set(words);
   }
 
-  static fromCounts(counts: Map<string, number>): Vocabulary {
-    const words = [...counts.keys()].sort();
+  static fromStats(stats: Map<string, WordStats>): Vocabulary {
+    const words = [...stats.keys()].sort();
     return new Vocabulary(
       words,
-      words.map((w) => counts.get(w) ?? 0),
+      words.map((w) => stats.get(w)?.count ?? 0),
+      words.map((w) => stats.get(w)?.phonetic ?? ''),
     );
   }
 
-  /** Null when the two lists do not line up: the caller treats the stored index as damaged. */
+  /** Null when the lists do not line up: the caller treats the stored index as damaged. */
   static fromSerialized(data: SerializedVocabulary): Vocabulary | null {
-    if (data.words.length !== data.counts.length) return null;
-    return new Vocabulary(data.words, data.counts);
+    if (data.words.length !== data.counts.length || data.words.length !== data.phonetic.length) return null;
+    return new Vocabulary(data.words, data.counts, data.phonetic);
   }
 
   serialize(): SerializedVocabulary {
-    return { words: this.words, counts: this.counts };
+    return { words: this.words, counts: this.counts, phonetic: this.phonetic };
   }
 
   has(word: string): boolean {
@@ -65,5 +79,23 @@ export class Vocabulary {
       if (best.length > max) best.pop();
     }
     return best.map((b) => b.word);
+  }
+
+  /** Up to `max` indexed words whose phonetic code is `code`, the most common first. */
+  soundingLike(code: string, max: number): string[] {
+    if (!code) return [];
+    if (!this.soundsLike) {
+      // Built on first use: most searches never need it, and it is quick to make from the stored lists.
+      const byCode = new Map<string, number[]>();
+      this.phonetic.forEach((c, i) => {
+        const list = byCode.get(c);
+        if (list) list.push(i);
+        else byCode.set(c, [i]);
+      });
+      this.soundsLike = new Map(
+        [...byCode].map(([c, list]) => [c, list.sort((a, b) => (this.counts[b] ?? 0) - (this.counts[a] ?? 0)).map((i) => this.words[i] as string)]),
+      );
+    }
+    return (this.soundsLike.get(code) ?? []).slice(0, max);
   }
 }
