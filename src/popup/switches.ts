@@ -2,14 +2,16 @@ import { loadSettings, saveSettings } from '../shared/settings';
 
 /** The global switch and the switch for the current site; both take effect at once in every open tab. */
 export async function bindSwitches(site: string | null, siteSwitch: HTMLInputElement, siteLabel: HTMLElement, globalSwitch: HTMLInputElement): Promise<void> {
+  // Both switches start disabled in the page and come alive once they show the stored settings.
   const settings = await loadSettings();
   globalSwitch.checked = settings.enabled;
+  globalSwitch.disabled = false;
   if (site === null) {
-    siteSwitch.disabled = true;
     siteLabel.textContent = 'Not available on this page';
   } else {
     siteSwitch.checked = !settings.disabledSites.includes(site);
     siteLabel.textContent = `On for ${site}`;
+    siteSwitch.disabled = false;
   }
   siteSwitch.addEventListener('change', async () => {
     if (site === null) return;
