@@ -170,8 +170,8 @@ function shownDocuments(index: SearchIndex, ranked: Scored[], query: ParsedQuery
 
 function searchGroupOf(index: SearchIndex, group: SearchGroupName, query: ParsedQuery, cap: number): SearchGroup | null {
   const pool = poolOf(group, cap);
-  const ids = candidateIds(index.indexes[group], query, pool);
   const records = index.records[group];
+  const ids = candidateIds(index.indexes[group], query, pool, records.length);
   const scored: Scored[] = [];
   for (const id of ids) {
     const record = records[id];

@@ -1,11 +1,11 @@
 /**
  * Asking FlexSearch for candidates. The index holds whole words (precisely encoded); the group's vocabulary
  * completes the word being typed and finds the words that sound like a misspelt one, so neither prefixes nor
- * phonetic codes are indexed. Exact and completed words are asked first (all asked words together, then with
- * fewer), sound-alikes only to fill up, so an exact "Raisi" is never crowded out by a phonetic "raised".
+ * phonetic codes are indexed. Exact and completed words are asked first, sound-alikes only to fill up, so an exact
+ * "Raisi" is never crowded out by a phonetic "raised".
  */
 import type { Index } from 'flexsearch';
-import { MAX_QUERY_TERMS, type ParsedQuery, type QueryTerm } from './query';
+import type { ParsedQuery, QueryTerm } from './query';
 import type { Vocabulary } from './vocabulary';
 
 export interface GroupIndex {
@@ -16,9 +16,10 @@ export interface GroupIndex {
 /** Completions tried for the word being typed: more when it is the only word, as each is then one cheap lookup. */
 const COMPLETIONS_ALONE = 8;
 const COMPLETIONS_AFTER_OTHERS = 4;
-/** Sound-alikes tried for a lone word, each one cheap lookup. */
 const SOUND_ALIKES_ALONE = 8;
-const MAX_TOKENS = MAX_QUERY_TERMS * 2;
+const SOUND_ALIKES_AFTER_OTHERS = 2;
+/** Ids read per word: bounds the work of a very common word. */
+const MAX_POSTINGS = 50_000;
 
 /** The indexed words a query word stands for: itself when indexed, then its commonest completions. */
 function alternativesOf(vocabulary: Vocabulary, term: QueryTerm, completions: number): string[] {
@@ -27,53 +28,111 @@ function alternativesOf(vocabulary: Vocabulary, term: QueryTerm, completions: nu
   return [...known, ...vocabulary.completions(term.precise, completions - known.length)];
 }
 
-/** Candidate ids, at most `pool` of them, best guesses first; ranking decides the order shown. */
-export function candidateIds(index: GroupIndex, query: ParsedQuery, pool: number): number[] {
-  const ids: number[] = [];
-  const seen = new Set<number>();
-  const ask = (tokens: string[], suggest: boolean): boolean => {
-    const words = [...new Set(tokens.filter(Boolean))].slice(0, MAX_TOKENS);
-    if (!words.length) return false;
-    for (const id of index.index.search(words.join(' '), { limit: pool, suggest })) {
-      if (typeof id === 'number' && !seen.has(id)) {
-        seen.add(id);
-        ids.push(id);
+/** Collects ids in order, each once, up to the pool. */
+class Candidates {
+  readonly ids: number[] = [];
+  private readonly seen = new Set<number>();
+  constructor(readonly pool: number) {}
+
+  add(found: Iterable<unknown>): boolean {
+    for (const id of found) {
+      if (this.ids.length >= this.pool) break;
+      if (typeof id === 'number' && !this.seen.has(id)) {
+        this.seen.add(id);
+        this.ids.push(id);
       }
     }
-    return ids.length >= pool;
-  };
-  // A quoted phrase needs all its words, so only then must every word be present.
-  const required = query.phrases.flat().map((t) => t.precise);
-  const suggest = query.phrases.length === 0;
-  const { asked } = query;
-  const last = asked.length - 1;
-  const completions = asked.length > 1 ? COMPLETIONS_AFTER_OTHERS : COMPLETIONS_ALONE;
-  const alternatives = asked.map((term, i) => alternativesOf(index.vocabulary, term, i === last ? completions : 1));
-  const firstOf = (skip: Set<number>): string[] => alternatives.flatMap((alts, i) => (skip.has(i) ? [] : alts.slice(0, 1)));
+    return this.full;
+  }
 
-  // Every asked word present, the one being typed completed in turn.
-  const others = firstOf(new Set([last]));
-  for (const alternative of alternatives[last] ?? []) if (ask([...others, alternative, ...required], false)) return ids;
-  // Two adjacent words run together ("pour moh" finds "Pourmohammadi").
-  for (let i = 0; i < last; i++) {
-    const joined = query.terms.indexOf(asked[i] as QueryTerm);
-    const join = query.joins[joined];
-    if (!join || query.terms[joined + 1] !== asked[i + 1]) continue;
-    const rest = firstOf(new Set([i, i + 1]));
-    for (const alternative of alternativesOf(index.vocabulary, join, i + 1 === last ? completions : 1)) {
-      if (ask([...rest, alternative, ...required], false)) return ids;
+  get full(): boolean {
+    return this.ids.length >= this.pool;
+  }
+}
+
+/** One word of the query: the indexed words that count for it. */
+type Slot = string[];
+
+/**
+ * Per-id bit sets for countedIds (bit s: the id is listed for slot s), reused across searches as ids are dense
+ * record numbers; every bit set is cleared again before it returns.
+ */
+let tally = new Uint16Array(1024);
+/** Words counted in a multi-word query: one bit each. */
+const BITS = 16;
+const ONES = new Uint8Array(1 << BITS);
+for (let i = 1; i < ONES.length; i++) ONES[i] = (ONES[i >> 1] ?? 0) + (i & 1);
+
+/**
+ * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
+ * slots list them. Two plain passes over each word's postings: FlexSearch's own intersections cost up to several
+ * milliseconds each at 100,000 records, and one was needed per completion of the word being typed.
+ */
+function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, recordCount: number): number[] {
+  if (tally.length < recordCount) tally = new Uint16Array(recordCount);
+  const lists = slots.slice(0, BITS).map((slot) => slot.map((word) => index.search(word, { limit: MAX_POSTINGS })));
+  lists.forEach((ofSlot, s) => {
+    const bit = 1 << s;
+    for (const list of ofSlot) {
+      for (const id of list) if (typeof id === 'number' && id < tally.length) tally[id] = (tally[id] ?? 0) | bit;
+    }
+  });
+  const byCount: number[][] = Array.from({ length: lists.length + 1 }, () => []);
+  for (const ofSlot of lists) {
+    for (const list of ofSlot) {
+      for (const id of list) {
+        if (typeof id !== 'number' || id >= tally.length) continue;
+        const bits = tally[id] ?? 0;
+        if (!bits) continue;
+        tally[id] = 0;
+        const bucket = byCount[ONES[bits] ?? 0];
+        if (bucket && bucket.length < pool) bucket.push(id);
+      }
     }
   }
-  if (!required.length && asked.length === 0) return ids;
-  // Then records with most of the words, and phrases' words when there are no loose ones.
-  if (asked.length > 1 || !asked.length) {
-    if (ask([...firstOf(new Set()), ...(alternatives[last] ?? []).slice(1, 2), ...required], suggest)) return ids;
+  if (all) return byCount[lists.length] ?? [];
+  return byCount.reverse().flat().slice(0, pool);
+}
+
+/** Candidate ids, at most `pool` of them, best guesses first; ranking decides the order shown. */
+export function candidateIds(group: GroupIndex, query: ParsedQuery, pool: number, recordCount: number): number[] {
+  const { index, vocabulary } = group;
+  const found = new Candidates(pool);
+  const phraseWords = query.phrases.flat();
+  const { asked } = query;
+  const slotCount = asked.length + phraseWords.length;
+  if (!slotCount) return found.ids;
+
+  // One loose word: each exact, completed or sound-alike word is one cheap lookup, best first.
+  const alone = asked[0];
+  if (slotCount === 1 && alone) {
+    for (const word of alternativesOf(vocabulary, alone, COMPLETIONS_ALONE)) if (found.add(index.search(word, { limit: pool }))) return found.ids;
+    for (const word of vocabulary.soundingLike(alone.phonetic, SOUND_ALIKES_ALONE)) if (found.add(index.search(word, { limit: pool }))) return found.ids;
+    return found.ids;
   }
-  const loose = [...asked, ...query.phrases.flat()];
-  if (loose.length === 1 && loose[0]) {
-    for (const word of index.vocabulary.soundingLike(loose[0].phonetic, SOUND_ALIKES_ALONE)) if (ask([word, ...required], false)) return ids;
-  } else {
-    ask(loose.map((t) => index.vocabulary.soundingLike(t.phonetic, 1)[0] ?? ''), suggest);
+
+  // Several words: records matching the most of them first. The word being typed is completed; two adjacent
+  // words also count as run together ("pour moh" finds "Pourmohammadi"). A quoted phrase needs all its words, so
+  // then every word must be present.
+  const last = asked.length - 1;
+  const slots: Slot[] = asked.map((term, i) => alternativesOf(vocabulary, term, i === last ? COMPLETIONS_AFTER_OTHERS : 1));
+  for (let i = 0; i < last; i++) {
+    const at = query.terms.indexOf(asked[i] as QueryTerm);
+    const join = query.joins[at];
+    if (!join || query.terms[at + 1] !== asked[i + 1]) continue;
+    const joined = alternativesOf(vocabulary, join, i + 1 === last ? COMPLETIONS_AFTER_OTHERS : 1);
+    slots[i]?.push(...joined);
+    slots[i + 1]?.push(...joined);
   }
-  return ids.slice(0, pool);
+  slots.push(...phraseWords.map((t) => (t.precise ? [t.precise] : [])));
+  const all = query.phrases.length > 0;
+  const counted = slots.slice(0, BITS);
+  if (found.add(countedIds(index, counted, all, pool, recordCount))) return found.ids;
+  // Then misspelt words, through the words that sound like them.
+  const soundAlikes = [...asked, ...phraseWords].slice(0, BITS).map((t, i) => [
+    ...(counted[i] ?? []),
+    ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS),
+  ]);
+  found.add(countedIds(index, soundAlikes, all, pool, recordCount));
+  return found.ids;
 }
