@@ -84,6 +84,31 @@ describe('searchCorpus on the seed texts', () => {
     });
   });
 
+  it('gives a question the offsets of its text in its document, or 0 and 0 when the text is not there', () => {
+    const pack = makeSeedPack();
+    const results = searchCorpus(buildSearchIndex([pack]), 'crime against humanity');
+    const hit = groupOf(results, 'questions')?.hits.find((h) => h.id === 'q1');
+    const question = pack.questions.find((q) => q.id === 'q1');
+    const text = pack.documents.find((d) => d.id === question?.documentId)?.text ?? '';
+    const at = text.indexOf(question?.questionText ?? '');
+    expect(hit).toMatchObject(at === -1 ? { start: 0, end: 0 } : { start: at, end: at + (question?.questionText.length ?? 0) });
+
+    // A question copied into its document verbatim is found there, so the viewer can open at it.
+    const questionText = 'To ask the Minister what representations were made about the executions.';
+    const quoted = corpusPack.parse({
+      ...makePack([person('asker', 'Jane Asker')], [{ id: 's', speakerId: 'asker', text: `Opening remarks. ${questionText}` }]),
+      questions: [
+        { id: 'found', documentId: 'doc', house: 'lords', askerId: 'asker', questionText, answererId: null, answerText: null, dateAnswered: null },
+        { id: 'missing', documentId: 'doc', house: 'lords', askerId: 'asker', questionText: 'To ask about executions elsewhere.', answererId: null, answerText: null, dateAnswered: null },
+      ],
+    });
+    const questions = groupOf(searchCorpus(buildSearchIndex([quoted]), 'executions'), 'questions')?.hits ?? [];
+    const documentText = quoted.documents[0]?.text ?? '';
+    const found = questions.find((q) => q.id === 'found');
+    expect(found && documentText.slice(found.start, found.end)).toBe(questionText);
+    expect(questions.find((q) => q.id === 'missing')).toMatchObject({ start: 0, end: 0 });
+  });
+
   it('counts an entity’s statements, questions and documents', () => {
     const hit = groupOf(searchCorpus(index, 'Bob Blackman'), 'people')?.hits[0];
     expect(hit).toMatchObject({ name: 'Bob Blackman', questionCount: 1 });
@@ -272,5 +297,44 @@ describe('export and import', () => {
     expect(importSearchIndex(stored, [other])).toBeNull();
     expect(importSearchIndex({ format: 'nonsense' }, [pack])).toBeNull();
     expect(importSearchIndex(null, [pack])).toBeNull();
+  });
+});
+
+describe('words being typed and misspelt', () => {
+  const pack = makePack(
+    [person('kh', 'Ruhollah Khomeini')],
+    [
+      { id: 'typed', speakerId: null, text: 'The prosecutors signed the execution orders.' },
+      { id: 'other', speakerId: null, text: 'Prisoners were moved at night.' },
+      { id: 'misspelt', speakerId: null, text: 'The decree of Ayatollah Khomeyni was read out.' },
+    ],
+  );
+  const index = buildSearchIndex([pack]);
+
+  it('completes the last word from the words in the corpus, alone or after others', () => {
+    expect(statementIds(searchCorpus(index, 'prosecu'))).toEqual(['typed']);
+    expect(statementIds(searchCorpus(index, 'execution ord'))[0]).toBe('typed');
+    expect(statementIds(searchCorpus(index, 'pris'))).toEqual(['other']);
+  });
+
+  it('finds a word written differently through the words that sound like it', () => {
+    expect(statementIds(searchCorpus(index, 'khomeini'))).toContain('misspelt');
+    expect(statementIds(searchCorpus(index, 'khomeini decree'))[0]).toBe('misspelt');
+  });
+});
+
+describe('long documents', () => {
+  const filler = 'Routine business of the committee was taken in order. '.repeat(200);
+  const text = `${filler}At the very end the chair named Zibakalam as a witness.`;
+  const pack = corpusPack.parse({
+    ...makePack([], [{ id: 's', speakerId: null, text: 'An unrelated statement.' }]),
+    documents: [{ id: 'doc', title: 'Committee minutes', text: `An unrelated statement.\n${text}` }],
+  });
+  const index = buildSearchIndex([pack]);
+
+  it('finds a document by a word far beyond its opening and cuts the excerpt around it', () => {
+    const hit = groupOf(searchCorpus(index, 'zibakalam'), 'documents')?.hits[0];
+    expect(hit?.id).toBe('doc');
+    expect(hit && highlighted(hit.excerpt)).toEqual(['Zibakalam']);
   });
 });
