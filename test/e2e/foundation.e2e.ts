@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { describe, expect, it } from 'vitest';
+import { allBrowsers } from './browsers';
+import { useSession } from './session';
 import { sendRaw, sendToAllTabs } from './extension-page';
 import { waitFor } from './wait-for';
 
 describe.each(allBrowsers)('foundation in %s', (browserName) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
+  const session = useSession(browserName);
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launchWithExtension(browserName);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
 
   it('installs the default corpus of five documents', async () => {
-    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const page = await session.ext.openExtensionPage('src/popup/popup.html');
     const reply = await waitFor('corpus summary', async () => {
       const raw = (await sendRaw(page, { type: 'getCorpusSummary' })) as { ok: boolean; data?: { totals: { documents: number } } };
       return raw.ok ? raw.data : undefined;
@@ -28,30 +19,30 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
   });
 
   it('runs the content script on the demo page, which answers a ping', async () => {
-    const demo = await ext.browser.newPage();
-    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
-    const popup = await ext.openExtensionPage('src/popup/popup.html');
+    const demo = await session.ext.browser.newPage();
+    await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+    const popup = await session.ext.openExtensionPage('src/popup/popup.html');
     const answers = await waitFor('a content script answer', async () => {
       const replies = await sendToAllTabs(popup, { type: 'pingContent' });
       return replies.length > 0 ? replies : undefined;
     });
     const demoAnswer = answers
       .map(({ reply }) => reply as { ok: boolean; data: { context: string; url: string } })
-      .find((reply) => reply.ok && reply.data.url.startsWith(server.origin));
+      .find((reply) => reply.ok && reply.data.url.startsWith(session.server.origin));
     expect(demoAnswer?.data.context).toBe('content');
     await popup.close();
     await demo.close();
   });
 
   it('shows the corpus size in the popup', async () => {
-    const popup = await ext.openExtensionPage('src/popup/popup.html');
+    const popup = await session.ext.openExtensionPage('src/popup/popup.html');
     const status = await popup.waitForSelector('#corpus-status[data-documents]');
     expect(await status?.evaluate((node) => node.textContent)).toMatch(/^5 documents/);
     await popup.close();
   });
 
   it('answers malformed and unknown messages with an error and keeps working', async () => {
-    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const page = await session.ext.openExtensionPage('src/popup/popup.html');
     for (const bad of [null, 'ping', 42, {}, { type: 7 }, { type: 'noSuchThing' }, { type: 'ping'.repeat(10_000) }]) {
       const reply = (await sendRaw(page, bad)) as { ok: boolean; error?: string };
       expect(reply.ok).toBe(false);
@@ -63,8 +54,8 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
   });
 
   it('gives a page-world script no way to reach the background', async () => {
-    const demo = await ext.browser.newPage();
-    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
+    const demo = await session.ext.browser.newPage();
+    await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
     const attempt = await demo.evaluate(async (id) => {
       window.postMessage({ type: 'getCorpusSummary' }, '*');
       const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
@@ -75,16 +66,16 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
       } catch (error) {
         return `refused: ${String(error)}`;
       }
-    }, new URL(ext.extensionUrl).host);
+    }, new URL(session.ext.extensionUrl).host);
     expect(attempt).not.toBe('reached');
-    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const page = await session.ext.openExtensionPage('src/popup/popup.html');
     expect(await sendRaw(page, { type: 'ping' })).toMatchObject({ ok: true });
     await page.close();
     await demo.close();
   });
 
   it('reports a corrupt stored pack and replaces it with the default', async () => {
-    const page = await ext.openExtensionPage('src/popup/popup.html');
+    const page = await session.ext.openExtensionPage('src/popup/popup.html');
     const before = (await sendRaw(page, { type: 'getCorpusSummary' })) as { data: { packs: { id: string; builtIn: boolean }[] } };
     const defaultId = before.data.packs.find((pack) => pack.builtIn)?.id;
     expect(defaultId).toBeTruthy();
@@ -104,9 +95,9 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
       defaultId,
     );
     await page.close();
-    await ext.restartBackground();
+    await session.ext.restartBackground();
     const summary = await waitFor('the repaired corpus', async () => {
-      const fresh = await ext.openExtensionPage('src/popup/popup.html').catch(() => undefined);
+      const fresh = await session.ext.openExtensionPage('src/popup/popup.html').catch(() => undefined);
       if (!fresh) return undefined;
       const reply = (await sendRaw(fresh, { type: 'getCorpusSummary' }).catch(() => undefined)) as
         | { ok: boolean; data: { totals: { documents: number }; problems: string[] } }

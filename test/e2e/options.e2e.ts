@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allBrowsers, type ExtensionBrowser } from './browsers';
+import { useSession } from './session';
 import { sendRaw } from './extension-page';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { waitFor } from './wait-for';
 
 const packsDir = resolve(import.meta.dirname, '../fixtures/packs');
@@ -75,18 +75,11 @@ async function openOptions(ext: ExtensionBrowser): Promise<Page> {
 }
 
 describe.each(allBrowsers)('options page in %s', (browserName) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
+  const session = useSession(browserName);
   let page: Page;
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launchWithExtension(browserName);
-    page = await openOptions(ext);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    page = await openOptions(session.ext);
   });
 
   async function uploadPack(name: string): Promise<void> {
@@ -150,7 +143,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
   it('imports a pack from an address on 127.0.0.1', async () => {
     const before = await summaryOf(page);
-    await page.type('#pack-url', server.url('packs/small-pack-url.json'));
+    await page.type('#pack-url', session.server.url('packs/small-pack-url.json'));
     await page.click('#pack-url-submit');
     await waitForText(page, '#import-status', /Imported “Northport pack from a URL” from 127\.0\.0\.1:\d+: 2 documents/);
     expect((await summaryOf(page)).packs).toHaveLength(before.packs.length + 1);
@@ -159,7 +152,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
   it('reports a missing file at an address and a non-web address', async () => {
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
-    await page.type('#pack-url', server.url('packs/no-such-pack.json'));
+    await page.type('#pack-url', session.server.url('packs/no-such-pack.json'));
     await page.click('#pack-url-submit');
     await waitForText(page, '#import-alert', /answered 404/);
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
@@ -173,7 +166,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     // http/https hosts at install, and that access lets extension pages read across origins; the permission request
     // is only needed when the reader has withheld site access, which these tests cannot set up.
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
-    await page.type('#pack-url', server.url('packs/small-pack-url.no-cors'));
+    await page.type('#pack-url', session.server.url('packs/small-pack-url.no-cors'));
     await page.click('#pack-url-submit');
     await waitForText(page, '#import-status', /Replaced “Northport pack from a URL”/);
     expect(await page.$eval('#permission-offer', (node) => (node as HTMLElement).hidden)).toBe(true);
@@ -269,7 +262,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
       const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
       await api.storage.local.set({ corpusProblems: ['2026-01-01: The stored corpus "x" could not be read; it was set aside.'] });
     });
-    const fresh = await openOptions(ext);
+    const fresh = await openOptions(session.ext);
     expect(await fresh.$eval('#corpus-problems', (node) => (node as HTMLElement).hidden)).toBe(false);
     expect(await textOf(fresh, '#corpus-problem-list')).toMatch(/could not be read; it was set aside/);
     await fresh.evaluate(async () => {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension } from './browsers';
+import { useSession } from './session';
 import { sendToAllTabs, storeSettings } from './extension-page';
 import { marksOn, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
@@ -28,27 +28,18 @@ async function typeQuery(popup: Page, query: string): Promise<void> {
 }
 
 describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
+  const session = useSession(browserName);
   let demo: Page;
   let demoTabId: number;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launchWithExtension(browserName);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    const settings = await ext.openExtensionPage('src/options/options.html');
+    const settings = await session.ext.openExtensionPage('src/options/options.html');
     await storeSettings(settings, { enabled: true, disabledSites: [] });
-    demo = await ext.browser.newPage();
-    await demo.goto(server.url('demo.html'), { waitUntil: 'load' });
+    demo = await session.ext.browser.newPage();
+    await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
     await waitForMarks(demo, 10);
     const answers = await sendToAllTabs(settings, { type: 'pingContent' });
-    const found = answers.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === server.url('demo.html'));
+    const found = answers.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'));
     if (!found) throw new Error('the demo tab did not answer');
     demoTabId = found.tabId;
     await settings.close();
@@ -59,7 +50,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await demo.close();
   });
 
-  const openPopup = () => ext.openExtensionPage(`src/popup/popup.html?tab=${demoTabId}`);
+  const openPopup = () => session.ext.openExtensionPage(`src/popup/popup.html?tab=${demoTabId}`);
 
   it('finds a person from a partial name with a typo, and shows their statements by keyboard', async () => {
     const popup = await openPopup();

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allBrowsers, launchWithExtension, type ExtensionBrowser } from './browsers';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allBrowsers, launchWithExtension } from './browsers';
+import { useSession } from './session';
 import { storeSettings } from './extension-page';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
@@ -31,27 +31,20 @@ function cardState(page: Page) {
 }
 
 describe.each(allBrowsers)('reading with context in %s', (browserName) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
+  const session = useSession(browserName);
   let settingsPage: Page;
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launchWithExtension(browserName);
-    settingsPage = await ext.openExtensionPage('src/options/options.html');
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    settingsPage = await session.ext.openExtensionPage('src/options/options.html');
   });
   beforeEach(async () => {
     await storeSettings(settingsPage, { enabled: true, disabledSites: [], highlightKinds: ['person', 'organisation', 'topic', 'place'] });
   });
 
   async function open(path: string): Promise<Page> {
-    const page = await ext.browser.newPage();
+    const page = await session.ext.browser.newPage();
     await sizeWindow(page);
-    await page.goto(server.url(path), { waitUntil: 'load' });
+    await page.goto(session.server.url(path), { waitUntil: 'load' });
     return page;
   }
 
@@ -163,7 +156,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     expect((await cardState(page)).open).toBe(false);
 
     // The statement link opens the viewer with the passage marked and in view.
-    const viewer = await ext.openExtensionPage(firstStatement.href.slice(ext.extensionUrl.length));
+    const viewer = await session.ext.openExtensionPage(firstStatement.href.slice(session.ext.extensionUrl.length));
     const passage = await waitFor('the passage in the viewer', () =>
       viewer.evaluate(() => {
         const mark = document.getElementById('passage');
@@ -186,7 +179,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     try {
       const page = await dark.browser.newPage();
       await sizeWindow(page);
-      await page.goto(server.url('demo.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
       await waitForMarks(page, 10);
       await (await page.$('mark.sourcelight[data-sl-id="person-maryam-rajavi"]'))?.click();
       await waitFor('the card', async () => (await cardState(page)).text.includes('Statements'));
