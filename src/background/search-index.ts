@@ -17,7 +17,7 @@ import { candidateIds, type GroupIndex } from './search/candidates';
 import { recordTokens, splitTokens } from './search/encoding';
 import { groupOf } from './search/hits';
 import { parseQuery, type ParsedQuery } from './search/query';
-import { FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
+import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
 import { collectRecords, type SearchRecord } from './search/records';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
@@ -179,10 +179,10 @@ function searchGroupOf(index: SearchIndex, group: SearchGroupName, query: Parsed
     const s = scoreRecord(record, index.foldedFields[group].get(record), query);
     // A document may match only beyond the opening it is ranked on: it comes last, and is checked if shown.
     if (s) scored.push(s);
-    else if (group === 'documents') scored.push({ record, score: 0, matches: [] });
+    else if (group === 'documents') scored.push({ record, score: 0, matches: [], first: Number.POSITIVE_INFINITY });
   }
-  // Stable sort: equal scores keep FlexSearch's order (earlier in the text first).
-  scored.sort((a, b) => b.score - a.score);
+  // Stable sort: equal scores and equally early matches keep FlexSearch's order.
+  scored.sort(byRank);
   const { shown, dropped } = group === 'documents' ? shownDocuments(index, scored, query, cap) : { shown: scored.slice(0, cap), dropped: 0 };
   if (!shown.length) return null;
   const more = { count: Math.max(0, scored.length - dropped - shown.length), atLeast: ids.length >= pool };

@@ -14,7 +14,7 @@ export interface GroupIndex {
 }
 
 /** Completions tried for the word being typed: more when it is the only word, as each is then one cheap lookup. */
-const COMPLETIONS_ALONE = 8;
+const COMPLETIONS_ALONE = 16;
 const COMPLETIONS_AFTER_OTHERS = 4;
 const SOUND_ALIKES_ALONE = 8;
 const SOUND_ALIKES_AFTER_OTHERS = 2;

@@ -109,6 +109,22 @@ export interface Scored {
   score: number;
   /** The best matches of every term and phrase, for highlights. */
   matches: TermMatch[];
+  /** Where the first match is, by field then offset: of two equal scores, the earlier match in the text comes first. */
+  first: number;
+}
+
+/** Fields hold less than this many characters, so field and offset fold into one comparable number. */
+const FIELD_SPAN = 2 ** 32;
+
+export function firstMatchOf(matches: TermMatch[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const m of matches) first = Math.min(first, m.field * FIELD_SPAN + m.start);
+  return first;
+}
+
+/** Higher scores first, then the earlier first match. */
+export function byRank(a: Scored, b: Scored): number {
+  return b.score - a.score || a.first - b.first;
 }
 
 /** Folded words of recently ranked records: the same candidates come back on every keystroke. */
@@ -175,7 +191,7 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
   });
   if (!matchedTerms) return null;
   const wholeName = isWholeNameMatch(record, fields, query) ? 1 : 0;
-  return { record, score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality, matches };
+  return { record, score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality, matches, first: firstMatchOf(matches) };
 }
 
 function isWholeNameMatch(record: SearchRecord, fields: FoldedWord[][], query: ParsedQuery): boolean {
