@@ -1,3 +1,4 @@
+import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import type { Entity } from '../corpus/pack';
 import { backgroundMessages, createMessageListener } from '../shared/messages';

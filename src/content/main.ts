@@ -1,3 +1,4 @@
+import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';

@@ -1,3 +1,4 @@
+import '../shared/zod-config';
 // The options page: wires each section's module to its elements and keeps the page in step with changes made elsewhere.
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { createCorpusList } from './corpus-list';

@@ -1,3 +1,4 @@
+import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messages';
 import { el } from '../shared/ui/dom';

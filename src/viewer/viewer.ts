@@ -1,3 +1,4 @@
+import '../shared/zod-config';
 import { z } from 'zod';
 import type { SourceDocument } from '../shared/entity-card';
 import { send } from '../shared/messages';
