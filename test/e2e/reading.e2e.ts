@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { storeSettings } from './extension-page';
+import { sendRaw, storeSettings } from './extension-page';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
 
@@ -191,6 +192,43 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       await page.screenshot({ path: resolve(outDir, `card-dark-${browserName}.png`) });
     } finally {
       await dark.close();
+    }
+  });
+
+  it('moves between highlights with Alt+Shift+N and opens the focused one with Enter', async () => {
+    const page = await open('demo.html');
+    const marks = await waitForMarks(page, 10);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slId ?? null);
+    expect(focused).toBe(marks.filter((mark) => !mark.continued)[1]?.id);
+    await page.keyboard.press('Enter');
+    await waitFor('the card for the focused highlight', async () => (await cardState(page)).open);
+    await page.close();
+  });
+
+  it('shows markup in a corpus as text, never as markup', async () => {
+    const json = readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8');
+    expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
+    try {
+      const page = await open('hostile.html');
+      await waitForMarks(page, 1);
+      await (await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'))?.click();
+      const card = await waitFor('the card', async () => {
+        const state = await cardState(page);
+        return state.statementLinks.length > 0 ? state : undefined;
+      });
+      expect(card.statementLinks[0]?.text).toContain('<img src=x onerror=alert(1)>');
+      expect(card.statementLinks[0]?.text).toContain('<script>alert(2)</script>');
+      const injected = await page.evaluate(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelectorAll('img, script, b').length);
+      expect(injected).toBe(0);
+      await page.close();
+    } finally {
+      await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
     }
   });
 
