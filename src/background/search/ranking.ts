@@ -48,6 +48,12 @@ function squeezedStartsWith(word: string, squeezed: string): boolean {
   return at === squeezed.length;
 }
 
+/**
+ * Matches kept per term, in text order: enough to highlight every one in an excerpt, while a one-letter prefix in
+ * a long document does not allocate hundreds of them on each keystroke.
+ */
+const MAX_MATCHES_PER_TERM = 48;
+
 export interface TermMatch {
   level: number;
   field: number;
@@ -68,7 +74,7 @@ function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       best = level;
       matches = [];
     }
-    matches.push({ level, field, start, end });
+    if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field, start, end });
   };
   const initial = term.folded.charCodeAt(0);
   for (let f = 0; f < fields.length; f++) {
