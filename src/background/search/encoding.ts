@@ -59,22 +59,22 @@ export function joinedNamePairs(text: string, words: FoldedWord[]): string[] {
   return joined;
 }
 
-/** One record's precise tokens, and each distinct token's phonetic code for the vocabulary. */
+/** One record's distinct precise tokens, and each one's phonetic code for the vocabulary. */
 export interface RecordTokens {
-  /** Space-separated, in text order, as the index takes them. */
+  /** Space-separated, in order of first appearance, as the index takes them. */
   precise: string;
   phoneticOf: Map<string, string>;
 }
 
-/** Encodes a record's fields (and the names run together in them) into space-separated precise tokens. */
+/**
+ * Encodes a record's fields (and the names run together in them) into its distinct precise tokens. Repeats are
+ * dropped here: the index keeps a word's first position only, and long documents repeat most of their words.
+ */
 export function recordTokens(texts: string[]): RecordTokens {
-  const precise: string[] = [];
   const phoneticOf = new Map<string, string>();
   const add = (folded: string): void => {
     const encoded = encodeWord(folded);
-    if (!encoded.precise) return;
-    precise.push(encoded.precise);
-    if (!phoneticOf.has(encoded.precise)) phoneticOf.set(encoded.precise, encoded.phonetic);
+    if (encoded.precise && !phoneticOf.has(encoded.precise)) phoneticOf.set(encoded.precise, encoded.phonetic);
   };
   const joins: string[] = [];
   for (const text of texts) {
@@ -84,5 +84,5 @@ export function recordTokens(texts: string[]): RecordTokens {
   }
   // Joins go last, as whole-text indexing put them, so they do not push real words down FlexSearch's ranking.
   for (const join of joins) add(join);
-  return { precise: precise.join(' '), phoneticOf };
+  return { precise: [...phoneticOf.keys()].join(' '), phoneticOf };
 }
