@@ -4,7 +4,7 @@ import { encodeWord, type EncodedWord } from './encoding';
 
 /** Longer queries are cut: nobody types more, and it bounds the work a pasted page could cause. */
 const MAX_QUERY_LENGTH = 200;
-export const MAX_QUERY_TERMS = 8;
+const MAX_QUERY_TERMS = 8;
 
 export interface QueryTerm extends EncodedWord {
   folded: string;
