@@ -27,8 +27,16 @@ export interface ParsedQuery {
 
 const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/gu;
 
+/** The first `max` code points, without splitting a pasted page into an array of characters. */
 function cutToCodePoints(text: string, max: number): string {
-  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+  if (text.length <= max) return text;
+  let count = 0;
+  let end = 0;
+  for (const char of text) {
+    if (count++ === max) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 /** "pourmohammadi" → "pourmohamadi", as the precise encoder dedupes letters. */
