@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
 import { sendRaw } from './extension-page';
-import { waitFor } from './wait-for';
+import { clickWhenReady, waitFor } from './wait-for';
 
 const packsDir = resolve(import.meta.dirname, '../fixtures/packs');
 const outDir = resolve(import.meta.dirname, '../../out');
@@ -144,7 +144,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
   it('imports a pack from an address on 127.0.0.1', async () => {
     const before = await summaryOf(page);
     await page.type('#pack-url', session.server.url('packs/small-pack-url.json'));
-    await page.click('#pack-url-submit');
+    await clickWhenReady(page, '#pack-url-submit');
     await waitForText(page, '#import-status', /Imported “Northport pack from a URL” from 127\.0\.0\.1:\d+: 2 documents/);
     expect((await summaryOf(page)).packs).toHaveLength(before.packs.length + 1);
     expect(await page.$eval('#permission-offer', (node) => (node as HTMLElement).hidden)).toBe(true);
@@ -153,11 +153,11 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
   it('reports a missing file at an address and a non-web address', async () => {
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
     await page.type('#pack-url', session.server.url('packs/no-such-pack.json'));
-    await page.click('#pack-url-submit');
+    await clickWhenReady(page, '#pack-url-submit');
     await waitForText(page, '#import-alert', /answered 404/);
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
     await page.type('#pack-url', 'file:///etc/passwd');
-    await page.click('#pack-url-submit');
+    await clickWhenReady(page, '#pack-url-submit');
     await waitForText(page, '#import-alert', /Only https:\/\/ and http:\/\/ addresses/);
   });
 
@@ -167,7 +167,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     // is only needed when the reader has withheld site access, which these tests cannot set up.
     await page.$eval('#pack-url', (input) => ((input as HTMLInputElement).value = ''));
     await page.type('#pack-url', session.server.url('packs/small-pack-url.no-cors'));
-    await page.click('#pack-url-submit');
+    await clickWhenReady(page, '#pack-url-submit');
     await waitForText(page, '#import-status', /Replaced “Northport pack from a URL”/);
     expect(await page.$eval('#permission-offer', (node) => (node as HTMLElement).hidden)).toBe(true);
   });
@@ -196,20 +196,20 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
   });
 
   it('turning a pack off takes its entities out of the dictionary, and on puts them back', async () => {
-    await page.click('[data-pack-switch="northport-test-pack"]');
+    await clickWhenReady(page, '[data-pack-switch="northport-test-pack"]');
     await waitForText(page, '#corpus-status', /“Northport test pack” is off/);
     expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(false);
     expect((await summaryOf(page)).packs.find((pack) => pack.id === 'northport-test-pack')?.enabled).toBe(false);
     expect(await page.$eval('[data-pack-switch="northport-test-pack"]', (box) => (box as HTMLInputElement).checked)).toBe(false);
 
-    await page.click('[data-pack-switch="northport-test-pack"]');
+    await clickWhenReady(page, '[data-pack-switch="northport-test-pack"]');
     await waitForText(page, '#corpus-status', /“Northport test pack” is on/);
     expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(true);
   });
 
   it('removes the file-imported pack, and its entities with it', async () => {
-    await page.click('[data-pack-remove="northport-test-pack"]');
-    await page.click('[data-pack-confirm-remove="northport-test-pack"]');
+    await clickWhenReady(page, '[data-pack-remove="northport-test-pack"]');
+    await clickWhenReady(page, '[data-pack-confirm-remove="northport-test-pack"]');
     await waitForText(page, '#corpus-status', /Removed “Northport test pack”/);
     const summary = await summaryOf(page);
     expect(summary.packs.map((pack) => pack.id)).toHaveLength(1);
@@ -233,27 +233,27 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     await waitForText(page, '#sites-alert', /“not a site” is not a site name/);
     expect((await storedSettings(page))?.disabledSites).toEqual(['example.com']);
 
-    await page.click('#site-list [data-site="example.com"]');
+    await clickWhenReady(page, '#site-list [data-site="example.com"]');
     await waitForText(page, '#sites-status', /runs on example\.com again/);
     expect((await storedSettings(page))?.disabledSites).toEqual([]);
     expect(await page.$$('#site-list li')).toHaveLength(0);
   });
 
   it('saves the global switch at once', async () => {
-    await page.click('#global-switch');
+    await clickWhenReady(page, '#global-switch');
     await waitFor('the switch to be saved', async () => (await storedSettings(page))?.enabled === false);
-    await page.click('#global-switch');
+    await clickWhenReady(page, '#global-switch');
     await waitFor('the switch to be saved', async () => (await storedSettings(page))?.enabled === true);
   });
 
   it('saves the highlighted kinds at once', async () => {
-    await page.click('#kind-topic');
+    await clickWhenReady(page, '#kind-topic');
     await waitFor('topics to be left out', async () => {
       const kinds = (await storedSettings(page))?.highlightKinds;
       return kinds && !kinds.includes('topic') && kinds.includes('person');
     });
     await waitForText(page, '#kinds-status', /Saved: people, organisations, places are highlighted/);
-    await page.click('#kind-topic');
+    await clickWhenReady(page, '#kind-topic');
     await waitFor('topics to be back', async () => (await storedSettings(page))?.highlightKinds.includes('topic'));
   });
 
