@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { corpusPack, parsePack, type CorpusPack } from '../corpus/pack';
+import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
 import { deletePack, readPacks, setPackEnabled, writePack, type StoredPack } from './database';
 import defaultPackUrl from '../../.build/default-pack.json?url';
@@ -13,9 +14,11 @@ let cached: Promise<StoredPack[]> | undefined;
 /** Bumped whenever the stored packs change, so that what is derived from them (dictionary, index) is rebuilt. */
 let generation = 0;
 
+/** After a change to the stored packs: rebuild what derives from them, here and in open tabs. */
 function forgetCache(): void {
   cached = undefined;
   generation++;
+  announceCorpusChange().catch((error: unknown) => console.warn('Sourcelight: could not tell open tabs about the change', error));
 }
 
 export function corpusGeneration(): number {
@@ -64,7 +67,8 @@ async function loadPacksRepairing(): Promise<StoredPack[]> {
 
 export function storedPacks(): Promise<StoredPack[]> {
   cached ??= loadPacksRepairing().catch((error: unknown) => {
-    forgetCache();
+    // Nothing changed, so nothing is announced: the next request simply tries again.
+    cached = undefined;
     throw error;
   });
   return cached;

@@ -1,5 +1,6 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
+import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
@@ -138,6 +139,16 @@ browser.runtime.onMessage.addListener(
 );
 
 onSettingsChanged(apply);
+// New or removed corpora: drop the dictionary and highlight again with the new one.
+onCorpusChange(() => {
+  dictionary = undefined;
+  if (!active) return;
+  active = false;
+  stop();
+  loadSettings()
+    .then(apply)
+    .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
+});
 loadSettings()
   .then(apply)
   .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));

@@ -211,12 +211,14 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
-  it('shows markup in a corpus as text, never as markup', async () => {
+  it('highlights names of a newly imported corpus in an open tab, and shows its markup as text', async () => {
+    const page = await open('hostile.html');
+    expect(await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]')).toBeNull();
     const json = readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8');
     expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
     try {
-      const page = await open('hostile.html');
-      await waitForMarks(page, 1);
+      // The open tab learns of the new corpus and highlights its names without a reload.
+      await waitFor('the new name highlighted', () => page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'));
       await (await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'))?.click();
       const card = await waitFor('the card', async () => {
         const state = await cardState(page);
@@ -226,10 +228,11 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       expect(card.statementLinks[0]?.text).toContain('<script>alert(2)</script>');
       const injected = await page.evaluate(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelectorAll('img, script, b').length);
       expect(injected).toBe(0);
-      await page.close();
     } finally {
       await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
     }
+    await waitForNoMarks(page);
+    await page.close();
   });
 
   it('removes every highlight when switched off for the site, restoring the page exactly', async () => {

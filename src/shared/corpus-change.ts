@@ -1,0 +1,21 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+
+/**
+ * Tells open tabs that the corpora changed (a pack imported, removed, turned on or off), so they fetch a new
+ * dictionary and highlight again without a reload. Carried by storage.local, which every context can watch.
+ */
+const CORPUS_CHANGE_KEY = 'corpusChangedAt';
+
+export async function announceCorpusChange(): Promise<void> {
+  await browser.storage.local.set({ [CORPUS_CHANGE_KEY]: Date.now() });
+}
+
+/** Calls back when another context announced a change; returns the unsubscribe function. */
+export function onCorpusChange(listener: () => void): () => void {
+  const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    if (area === 'local' && z.number().safeParse(changes[CORPUS_CHANGE_KEY]?.newValue).success) listener();
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
