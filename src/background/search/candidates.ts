@@ -53,44 +53,85 @@ class Candidates {
 /** One word of the query: the indexed words that count for it. */
 type Slot = string[];
 
-/**
- * Per-id bit sets for countedIds (bit s: the id is listed for slot s), reused across searches as ids are dense
- * record numbers; every bit set is cleared again before it returns.
- */
-let tally = new Uint16Array(1024);
 /** Words counted in a multi-word query: one bit each. */
 const BITS = 16;
 const ONES = new Uint8Array(1 << BITS);
 for (let i = 1; i < ONES.length; i++) ONES[i] = (ONES[i >> 1] ?? 0) + (i & 1);
 
 /**
+ * Per-id marks for countedIds, reused across searches as ids are dense record numbers: the high bits hold the
+ * search's stamp, the low BITS bits which slots list the id. A mark with an older stamp counts as empty, so no pass
+ * clears them; values stay small integers (below 2^30), which V8 keeps unboxed.
+ */
+let marks = new Int32Array(1024);
+let stamp = 0;
+const MAX_STAMP = (1 << (30 - BITS)) - 1;
+const SLOT_BITS = (1 << BITS) - 1;
+
+function nextStamp(recordCount: number): number {
+  if (marks.length < recordCount) {
+    marks = new Int32Array(recordCount);
+    stamp = 0;
+  }
+  if (++stamp > MAX_STAMP) {
+    marks.fill(0);
+    stamp = 1;
+  }
+  return stamp;
+}
+
+/** FlexSearch lists ids as numbers here (the index is given numeric ids only); anything else is skipped. */
+type Postings = readonly unknown[];
+
+/**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
- * slots list them. Two plain passes over each word's postings: FlexSearch's own intersections cost up to several
+ * slots list them. One pass marks every word's postings; a second walks them again in slot order and stops once
+ * the ids it returns are settled: an id matching c of n slots is listed by one of any n - c + 1 of them, so after
+ * k + 1 slots every id matching at least n - k is known. FlexSearch's own intersections cost up to several
  * milliseconds each at 100,000 records, and one was needed per completion of the word being typed.
  */
 function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, recordCount: number): number[] {
-  if (tally.length < recordCount) tally = new Uint16Array(recordCount);
-  const lists = slots.slice(0, BITS).map((slot) => slot.map((word) => index.search(word, { limit: MAX_POSTINGS })));
-  lists.forEach((ofSlot, s) => {
+  const current = nextStamp(recordCount);
+  const tag = current << BITS;
+  const size = marks.length;
+  const lists: Postings[][] = slots.slice(0, BITS).map((slot) => slot.map((word) => index.search(word, { limit: MAX_POSTINGS })));
+  const n = lists.length;
+  for (let s = 0; s < n; s++) {
     const bit = 1 << s;
-    for (const list of ofSlot) {
-      for (const id of list) if (typeof id === 'number' && id < tally.length) tally[id] = (tally[id] ?? 0) | bit;
-    }
-  });
-  const byCount: number[][] = Array.from({ length: lists.length + 1 }, () => []);
-  for (const ofSlot of lists) {
-    for (const list of ofSlot) {
-      for (const id of list) {
-        if (typeof id !== 'number' || id >= tally.length) continue;
-        const bits = tally[id] ?? 0;
-        if (!bits) continue;
-        tally[id] = 0;
-        const bucket = byCount[ONES[bits] ?? 0];
-        if (bucket && bucket.length < pool) bucket.push(id);
+    for (const list of lists[s] as Postings[]) {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
+        if (typeof id !== 'number' || id >= size) continue;
+        const mark = marks[id] as number;
+        marks[id] = (mark >> BITS === current ? mark : tag) | bit;
       }
     }
   }
-  if (all) return byCount[lists.length] ?? [];
+  const byCount: number[][] = Array.from({ length: n + 1 }, () => []);
+  // Ids matching more slots than the one being walked are all placed; `settled` counts those returned.
+  let settled = 0;
+  for (let s = 0; s < n; s++) {
+    const lowest = n - s;
+    const bucket = byCount[lowest] as number[];
+    if (settled + Math.min(bucket.length, pool) >= pool || (all && s > 0)) break;
+    for (const list of lists[s] as Postings[]) {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
+        if (typeof id !== 'number' || id >= size) continue;
+        const mark = marks[id] as number;
+        const bits = mark & SLOT_BITS;
+        if (mark >> BITS !== current || !bits) continue;
+        marks[id] = tag;
+        const count = ONES[bits] as number;
+        const into = byCount[count] as number[];
+        if (into.length < pool) into.push(id);
+        if (count === lowest && settled + into.length >= pool) break;
+      }
+      if (settled + Math.min(bucket.length, pool) >= pool) break;
+    }
+    settled += Math.min(bucket.length, pool);
+  }
+  if (all) return byCount[n] ?? [];
   return byCount.reverse().flat().slice(0, pool);
 }
 
