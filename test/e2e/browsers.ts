@@ -80,8 +80,6 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     headless: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // Content scripts get their host permissions without a prompt, as after a normal install.
-      'extensions.originControls.grantByDefault': true,
       // 0 dark, 1 light, 2 follow the system.
       ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
