@@ -68,30 +68,38 @@ export interface TermMatch {
 function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[]): TermMatch[] {
   let best = 0;
   let matches: TermMatch[] = [];
-  const keep = (level: number, field: number, start: number, end: number): void => {
-    if (level < best) return;
-    if (level > best) {
-      best = level;
-      matches = [];
-    }
-    if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field, start, end });
-  };
-  const initial = term.folded.charCodeAt(0);
+  const folded = term.folded;
+  const initial = folded.charCodeAt(0);
   for (let f = 0; f < fields.length; f++) {
     const words = fields[f] as RankedWord[];
     const loose = phonetic[f] ?? false;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as RankedWord;
-      // Outside the phonetic encoders, every way a word can match starts with the term's first letter.
-      if (!loose && w.word.charCodeAt(0) !== initial) continue;
-      const level = matchLevel(term, w.word, loose, w);
-      if (level) keep(level, f, w.start, w.end);
+      const word = w.word;
+      // Outside the phonetic encoders, every way a word can match starts with the term's first letter; and once an
+      // exact or prefix match is found, only those count, as lower levels are dropped anyway.
+      if (word.charCodeAt(0) !== initial && (!loose || best > PHONETIC)) continue;
+      const level = best > PHONETIC ? (word === folded ? EXACT : best === PREFIX && word.startsWith(folded) ? PREFIX : 0) : matchLevel(term, word, loose, w);
+      if (level && level >= best) {
+        if (level > best) {
+          best = level;
+          matches = [];
+        }
+        if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field: f, start: w.start, end: w.end });
+      }
       const next = words[i + 1];
       // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
       // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
-      if (next && term.folded.length > w.word.length && term.folded.startsWith(w.word)) {
-        const joinedLevel = matchLevel(term, w.word + next.word, loose);
-        if (joinedLevel) keep(joinedLevel, f, w.start, next.end);
+      if (next && folded.length > word.length && folded.startsWith(word)) {
+        const joined = word + next.word;
+        const joinedLevel = best > PHONETIC ? (joined === folded ? EXACT : best === PREFIX && joined.startsWith(folded) ? PREFIX : 0) : matchLevel(term, joined, loose);
+        if (joinedLevel && joinedLevel >= best) {
+          if (joinedLevel > best) {
+            best = joinedLevel;
+            matches = [];
+          }
+          if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level: joinedLevel, field: f, start: w.start, end: next.end });
+        }
       }
     }
   }
@@ -184,17 +192,30 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
     matchedTerms++;
     quality += EXACT * maxWeight(record, found);
   }
-  const phonetic = record.fields.map((f) => f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
-  const joinMatches = query.joins.map((join) => bestTermMatches(join, fields, phonetic));
-  query.terms.forEach((term, i) => {
-    const options = [bestTermMatches(term, fields, phonetic), joinMatches[i - 1] ?? [], joinMatches[i] ?? []];
-    const chosen = options.reduce((a, b) => ((b[0]?.level ?? 0) > (a[0]?.level ?? 0) ? b : a));
-    const level = chosen[0]?.level ?? 0;
-    if (!level) return;
+  const phonetic: boolean[] = [];
+  for (const f of record.fields) phonetic.push(f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
+  // Two words run together count only where they beat a word's own match, so they are matched only for a word
+  // that did not match exactly, and at most once each.
+  const joinMatches: (TermMatch[] | undefined)[] = [];
+  const { terms, joins } = query;
+  for (let i = 0; i < terms.length; i++) {
+    let chosen = bestTermMatches(terms[i] as QueryTerm, fields, phonetic);
+    let level = chosen[0]?.level ?? 0;
+    for (let j = i - 1; j <= i && level < EXACT; j++) {
+      const join = joins[j];
+      if (!join) continue;
+      const found = (joinMatches[j] ??= bestTermMatches(join, fields, phonetic));
+      const joinLevel = found[0]?.level ?? 0;
+      if (joinLevel > level) {
+        chosen = found;
+        level = joinLevel;
+      }
+    }
+    if (!level) continue;
     matches.push(...chosen);
     matchedTerms++;
     quality += level * maxWeight(record, chosen);
-  });
+  }
   if (!matchedTerms) return null;
   const wholeName = isWholeNameMatch(record, fields, query) ? 1 : 0;
   return { record, score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality, matches, first: firstMatchOf(matches) };
