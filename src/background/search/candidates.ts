@@ -80,8 +80,29 @@ function nextStamp(recordCount: number): number {
   return stamp;
 }
 
-/** FlexSearch lists ids as numbers here (the index is given numeric ids only); anything else is skipped. */
-type Postings = readonly unknown[];
+/**
+ * A run of one word's postings: FlexSearch keeps a word's ids in runs by where the word stands in the record, and
+ * hands them out unresolved without copying. Read up to `end` only, and never written: they are the index's own.
+ * Ids are numbers here (the index is given numeric ids only); anything else is skipped.
+ */
+interface Run {
+  ids: readonly unknown[];
+  end: number;
+}
+
+/** A word's runs in FlexSearch's order (earlier in the record first), holding at most `limit` ids in all. */
+function runsOf(index: Index, word: string, limit: number): Run[] {
+  const runs: Run[] = [];
+  let left = limit;
+  for (const ids of index.search(word, { resolve: false }).result) {
+    if (left <= 0) break;
+    if (!Array.isArray(ids) || !ids.length) continue;
+    const end = Math.min(ids.length, left);
+    runs.push({ ids, end });
+    left -= end;
+  }
+  return runs;
+}
 
 /**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
@@ -94,13 +115,13 @@ function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, rec
   const current = nextStamp(recordCount);
   const tag = current << BITS;
   const size = marks.length;
-  const lists: Postings[][] = slots.slice(0, BITS).map((slot) => slot.map((word) => index.search(word, { limit: MAX_POSTINGS })));
+  const lists: Run[][] = slots.slice(0, BITS).map((slot) => slot.flatMap((word) => runsOf(index, word, MAX_POSTINGS)));
   const n = lists.length;
   for (let s = 0; s < n; s++) {
     const bit = 1 << s;
-    for (const list of lists[s] as Postings[]) {
-      for (let i = 0; i < list.length; i++) {
-        const id = list[i];
+    for (const { ids, end } of lists[s] as Run[]) {
+      for (let i = 0; i < end; i++) {
+        const id = ids[i];
         if (typeof id !== 'number' || id >= size) continue;
         const mark = marks[id] as number;
         marks[id] = (mark >> BITS === current ? mark : tag) | bit;
@@ -114,9 +135,9 @@ function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, rec
     const lowest = n - s;
     const bucket = byCount[lowest] as number[];
     if (settled + Math.min(bucket.length, pool) >= pool || (all && s > 0)) break;
-    for (const list of lists[s] as Postings[]) {
-      for (let i = 0; i < list.length; i++) {
-        const id = list[i];
+    for (const { ids, end } of lists[s] as Run[]) {
+      for (let i = 0; i < end; i++) {
+        const id = ids[i];
         if (typeof id !== 'number' || id >= size) continue;
         const mark = marks[id] as number;
         const bits = mark & SLOT_BITS;

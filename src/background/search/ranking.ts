@@ -70,9 +70,10 @@ function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
   let matches: TermMatch[] = [];
   const folded = term.folded;
   const initial = folded.charCodeAt(0);
+  const soundsPossible = folded.length >= PHONETIC_TERM_MIN_LENGTH;
   for (let f = 0; f < fields.length; f++) {
     const words = fields[f] as RankedWord[];
-    const loose = phonetic[f] ?? false;
+    const loose = soundsPossible && (phonetic[f] ?? false);
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as RankedWord;
       const word = w.word;
@@ -155,11 +156,14 @@ export class FoldedFieldCache {
 
   get(record: SearchRecord): RankedWord[][] {
     let folded = this.cache.get(record);
-    if (!folded) {
+    if (folded) {
+      // Least recently used goes first: a Map iterates in insertion order, so a hit moves to the end.
+      this.cache.delete(record);
+    } else {
       folded = record.fields.map((f) => foldedWords(this.head === undefined ? f.text : openingOf(f.text, this.head)));
-      if (this.cache.size >= this.cap) this.cache.clear();
-      this.cache.set(record, folded);
+      if (this.cache.size >= this.cap) this.cache.delete(this.cache.keys().next().value as SearchRecord);
     }
+    this.cache.set(record, folded);
     return folded;
   }
 }
