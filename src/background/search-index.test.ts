@@ -338,3 +338,22 @@ describe('long documents', () => {
     expect(hit && highlighted(hit.excerpt)).toEqual(['Zibakalam']);
   });
 });
+
+describe('very common words', () => {
+  // Enough statements that the common words' postings together pass the read budget (80,000 ids), and the one
+  // with the rare word is listed last for every word.
+  const common = Array.from({ length: 28_000 }, (_, i) => ({ id: `c${i}`, speakerId: null, text: 'The crime was committed against them.' }));
+  const index = buildSearchIndex([makePack([], [...common, { id: 'phrase', speakerId: null, text: 'The crime against humanity was named.' }])]);
+
+  it('still ranks records for a query of common words only', () => {
+    const statements = groupOf(searchCorpus(index, 'the crime was committed against them'), 'statements');
+    expect(statements?.hits).toHaveLength(5);
+    expect(statements?.more.atLeast).toBe(true);
+    expect(highlighted(statements?.hits[0]?.excerpt ?? { text: '', highlights: [] })).toEqual(['The', 'crime', 'was', 'committed', 'against', 'them']);
+  });
+
+  it('finds the exact phrase first from a multi-word prefix, though the common words are read only in part', () => {
+    expect(statementIds(searchCorpus(index, 'the crime against huma'))[0]).toBe('phrase');
+    expect(statementIds(searchCorpus(index, 'crime against huma'))[0]).toBe('phrase');
+  });
+});

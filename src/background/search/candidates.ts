@@ -20,6 +20,32 @@ const SOUND_ALIKES_ALONE = 8;
 const SOUND_ALIKES_AFTER_OTHERS = 2;
 /** Ids read per word: bounds the work of a very common word. */
 const MAX_POSTINGS = 50_000;
+/**
+ * Ids read for all the words of a multi-word query together, which bounds a string of common words (eight terms,
+ * their joins and four completions could read a million; "the of and to in" read 140,000). Typed phrases read
+ * fewer: at 100,000 statements "crime against hu" reads about 60,000, "human rights vi" 74,000.
+ */
+export const MAX_TOTAL_POSTINGS = 80_000;
+
+/**
+ * How many ids to read of each word, given how many records list it: every word whole while the budget allows,
+ * and beyond it the commonest words cut to one equal share, so a rare word is always read whole.
+ */
+export function postingLimits(counts: readonly number[], budget: number): number[] {
+  const sizes = counts.map((c) => Math.min(c, MAX_POSTINGS));
+  let left = budget;
+  let open = sizes.length;
+  let share = Number.POSITIVE_INFINITY;
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    if (size * open > left) {
+      share = Math.floor(left / open);
+      break;
+    }
+    left -= size;
+    open--;
+  }
+  return sizes.map((size) => Math.min(size, share));
+}
 
 /** The indexed words a query word stands for: itself when indexed, then its commonest completions. */
 function alternativesOf(vocabulary: Vocabulary, term: QueryTerm, completions: number): string[] {
@@ -106,16 +132,28 @@ function runsOf(index: Index, word: string, limit: number): Run[] {
 
 /**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
- * slots list them. One pass marks every word's postings; a second walks them again in slot order and stops once
+ * slots list them. Each word's postings are read up to its share of `budget` (postingLimits). One pass marks them;
+ * a second walks them again in slot order and stops once
  * the ids it returns are settled: an id matching c of n slots is listed by one of any n - c + 1 of them, so after
  * k + 1 slots every id matching at least n - k is known. FlexSearch's own intersections cost up to several
  * milliseconds each at 100,000 records, and one was needed per completion of the word being typed.
  */
-function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, recordCount: number): number[] {
+function countedIds(group: GroupIndex, slots: Slot[], all: boolean, pool: number, recordCount: number, budget: number): number[] {
   const current = nextStamp(recordCount);
   const tag = current << BITS;
   const size = marks.length;
-  const lists: Run[][] = slots.slice(0, BITS).map((slot) => slot.flatMap((word) => runsOf(index, word, MAX_POSTINGS)));
+  const counted = slots.slice(0, BITS);
+  const counts = counted.flat().map((word) => group.vocabulary.count(word));
+  const limits = postingLimits(counts, budget);
+  let at = 0;
+  const cut: boolean[] = [];
+  const lists: Run[][] = counted.map((slot, s) =>
+    slot.flatMap((word) => {
+      const limit = limits[at] ?? 0;
+      if (limit < (counts[at++] ?? 0)) cut[s] = true;
+      return runsOf(group.index, word, limit);
+    }),
+  );
   const n = lists.length;
   for (let s = 0; s < n; s++) {
     const bit = 1 << s;
@@ -131,11 +169,21 @@ function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, rec
   const byCount: number[][] = Array.from({ length: n + 1 }, () => []);
   // Ids matching more slots than the one being walked are all placed; `settled` counts those returned.
   let settled = 0;
-  for (let s = 0; s < n; s++) {
-    const lowest = n - s;
+  // Slots read whole come first when others were cut: a record holding a rare word then comes before one that
+  // merely holds a common word, though the cut may hide that it holds both. Otherwise the query's own order.
+  const walk = lists.map((_, s) => s);
+  if (cut.length) walk.sort((a, b) => Number(cut[a] ?? false) - Number(cut[b] ?? false));
+  // A cut word may be held by any record, unseen: each is counted as held, so a record with a rare word and a
+  // common one listed beyond its cut is not ranked below records that merely hold common words.
+  let unseen = 0;
+  cut.forEach((isCut, s) => {
+    if (isCut) unseen |= 1 << s;
+  });
+  for (let step = 0; step < n; step++) {
+    const lowest = n - step;
     const bucket = byCount[lowest] as number[];
-    if (settled + Math.min(bucket.length, pool) >= pool || (all && s > 0)) break;
-    for (const { ids, end } of lists[s] as Run[]) {
+    if (settled + Math.min(bucket.length, pool) >= pool || (all && step > 0)) break;
+    for (const { ids, end } of lists[walk[step] as number] as Run[]) {
       for (let i = 0; i < end; i++) {
         const id = ids[i];
         if (typeof id !== 'number' || id >= size) continue;
@@ -143,7 +191,7 @@ function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, rec
         const bits = mark & SLOT_BITS;
         if (mark >> BITS !== current || !bits) continue;
         marks[id] = tag;
-        const count = ONES[bits] as number;
+        const count = ONES[bits | unseen] as number;
         const into = byCount[count] as number[];
         if (into.length < pool) into.push(id);
         if (count === lowest && settled + into.length >= pool) break;
@@ -157,7 +205,13 @@ function countedIds(index: Index, slots: Slot[], all: boolean, pool: number, rec
 }
 
 /** Candidate ids, at most `pool` of them, best guesses first; ranking decides the order shown. */
-export function candidateIds(group: GroupIndex, query: ParsedQuery, pool: number, recordCount: number): number[] {
+export function candidateIds(
+  group: GroupIndex,
+  query: ParsedQuery,
+  pool: number,
+  recordCount: number,
+  budget: number = MAX_TOTAL_POSTINGS,
+): number[] {
   const { index, vocabulary } = group;
   const found = new Candidates(pool);
   const phraseWords = query.phrases.flat();
@@ -189,12 +243,12 @@ export function candidateIds(group: GroupIndex, query: ParsedQuery, pool: number
   slots.push(...phraseWords.map((t) => (t.precise ? [t.precise] : [])));
   const all = query.phrases.length > 0;
   const counted = slots.slice(0, BITS);
-  if (found.add(countedIds(index, counted, all, pool, recordCount))) return found.ids;
+  if (found.add(countedIds(group, counted, all, pool, recordCount, budget))) return found.ids;
   // Then misspelt words, through the words that sound like them.
   const soundAlikes = [...asked, ...phraseWords].slice(0, BITS).map((t, i) => [
     ...(counted[i] ?? []),
     ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS),
   ]);
-  found.add(countedIds(index, soundAlikes, all, pool, recordCount));
+  found.add(countedIds(group, soundAlikes, all, pool, recordCount, budget));
   return found.ids;
 }

@@ -23,6 +23,21 @@ describe('Vocabulary', () => {
     expect(vocabulary.completions('ra', 0)).toEqual([]);
   });
 
+  it('keeps the completions of a one-letter prefix without letting a caller change them', () => {
+    const first = vocabulary.completions('r', 2);
+    expect(first).toEqual(['raised', 'rajavi']);
+    first.push('changed');
+    expect(vocabulary.completions('r', 2)).toEqual(['raised', 'rajavi']);
+    expect(vocabulary.completions('r', 3)).toEqual(['raised', 'rajavi', 'raisi']);
+  });
+
+  it('counts the records that hold a word, and none for an unknown one', () => {
+    expect(vocabulary.count('raised')).toBe(9);
+    expect(vocabulary.count('ra')).toBe(1);
+    expect(vocabulary.count('rai')).toBe(0);
+    expect(vocabulary.count('zzz')).toBe(0);
+  });
+
   it('lists the words that share a phonetic code, the most common first', () => {
     expect(vocabulary.soundingLike('rese', 5)).toEqual(['raisi', 'rase']);
     expect(vocabulary.soundingLike('nothing', 5)).toEqual([]);

@@ -12,6 +12,9 @@ export const serializedVocabulary = z.object({
 });
 export type SerializedVocabulary = z.infer<typeof serializedVocabulary>;
 
+/** One-letter prefixes whose completions are kept, by limit asked: letters and digits of a few scripts. */
+const INITIAL_COMPLETIONS_CAP = 512;
+
 export interface WordStats {
   count: number;
   phonetic: string;
@@ -24,6 +27,7 @@ export class Vocabulary {
   private readonly phonetic: string[];
   private readonly known: Set<string>;
   private soundsLike: Map<string, string[]> | undefined;
+  private readonly initialCompletions = new Map<string, string[]>();
 
   private constructor(words: string[], counts: number[], phonetic: string[]) {
     this.words = words;
@@ -55,16 +59,43 @@ export class Vocabulary {
     return this.known.has(word);
   }
 
-  /** Up to `max` words that start with `prefix` and are longer than it, the most common first. */
-  completions(prefix: string, max: number): string[] {
-    if (max <= 0 || !prefix) return [];
+  /** How many records hold the word: the length of its postings. */
+  count(word: string): number {
+    const at = this.lowerBound(word);
+    return this.words[at] === word ? (this.counts[at] ?? 0) : 0;
+  }
+
+  /** The first position whose word is not before `word`. */
+  private lowerBound(word: string): number {
     let low = 0;
     let high = this.words.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.words[mid] as string) < prefix) low = mid + 1;
+      if ((this.words[mid] as string) < word) low = mid + 1;
       else high = mid;
     }
+    return low;
+  }
+
+  /**
+   * Up to `max` words that start with `prefix` and are longer than it, the most common first. A one-letter prefix
+   * runs over a large share of the vocabulary, so its answers are kept: there are only as many as initials.
+   */
+  completions(prefix: string, max: number): string[] {
+    if (max <= 0 || !prefix) return [];
+    if (prefix.length > 1) return this.completionsScanned(prefix, max);
+    const key = `${max} ${prefix}`;
+    let kept = this.initialCompletions.get(key);
+    if (!kept) {
+      kept = this.completionsScanned(prefix, max);
+      if (this.initialCompletions.size >= INITIAL_COMPLETIONS_CAP) this.initialCompletions.clear();
+      this.initialCompletions.set(key, kept);
+    }
+    return [...kept];
+  }
+
+  private completionsScanned(prefix: string, max: number): string[] {
+    const low = this.lowerBound(prefix);
     const best: { word: string; count: number }[] = [];
     for (let i = low; i < this.words.length; i++) {
       const word = this.words[i] as string;
