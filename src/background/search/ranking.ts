@@ -63,10 +63,11 @@ export interface TermMatch {
 
 /**
  * The best-level places where a term matches, across the fields, as single words or two adjacent words run
- * together; empty when it matches nowhere.
+ * together; empty when it matches nowhere, or no better than `floor`.
  */
-function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[]): TermMatch[] {
-  let best = 0;
+function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor = 0): TermMatch[] {
+  // Levels up to the floor are not wanted: `best` starts there, and a match counts once it rises above.
+  let best = floor;
   let matches: TermMatch[] = [];
   const folded = term.folded;
   const initial = folded.charCodeAt(0);
@@ -81,7 +82,7 @@ function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       // exact or prefix match is found, only those count, as lower levels are dropped anyway.
       if (word.charCodeAt(0) !== initial && (!loose || best > PHONETIC)) continue;
       const level = best > PHONETIC ? (word === folded ? EXACT : best === PREFIX && word.startsWith(folded) ? PREFIX : 0) : matchLevel(term, word, loose, w);
-      if (level && level >= best) {
+      if (level && (level > best || (level === best && best > floor))) {
         if (level > best) {
           best = level;
           matches = [];
@@ -94,7 +95,7 @@ function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       if (next && folded.length > word.length && folded.startsWith(word)) {
         const joined = word + next.word;
         const joinedLevel = best > PHONETIC ? (joined === folded ? EXACT : best === PREFIX && joined.startsWith(folded) ? PREFIX : 0) : matchLevel(term, joined, loose);
-        if (joinedLevel && joinedLevel >= best) {
+        if (joinedLevel && (joinedLevel > best || (joinedLevel === best && best > floor))) {
           if (joinedLevel > best) {
             best = joinedLevel;
             matches = [];
@@ -200,15 +201,18 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
   for (const f of record.fields) phonetic.push(f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
   // Two words run together count only where they beat a word's own match, so they are matched only for a word
   // that did not match exactly, and at most once each.
+  // A join is chosen only above both its words' own levels, so only matches above the lower one are looked for.
   const joinMatches: (TermMatch[] | undefined)[] = [];
   const { terms, joins } = query;
+  const own = terms.map((term) => bestTermMatches(term, fields, phonetic));
+  const ownLevel = own.map((m) => m[0]?.level ?? 0);
   for (let i = 0; i < terms.length; i++) {
-    let chosen = bestTermMatches(terms[i] as QueryTerm, fields, phonetic);
-    let level = chosen[0]?.level ?? 0;
+    let chosen = own[i] as TermMatch[];
+    let level = ownLevel[i] ?? 0;
     for (let j = i - 1; j <= i && level < EXACT; j++) {
       const join = joins[j];
       if (!join) continue;
-      const found = (joinMatches[j] ??= bestTermMatches(join, fields, phonetic));
+      const found = (joinMatches[j] ??= bestTermMatches(join, fields, phonetic, Math.min(ownLevel[j] ?? 0, ownLevel[j + 1] ?? 0)));
       const joinLevel = found[0]?.level ?? 0;
       if (joinLevel > level) {
         chosen = found;
