@@ -3,34 +3,26 @@
 // Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compilePack } from './compile';
+import { compilePack, type SourceDocument } from './compile';
+import { decodeDocument, DocumentInputError, MAX_DOCUMENT_BYTES } from './document-input';
 import { extraEntities, type ExtraEntities } from './entities';
 import { parsePack } from './pack';
 
 /** Larger files are almost certainly not a press text; refusing them keeps a build fast and bounded. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 class InputError extends Error {}
 
-function readDocument(path: string): { name: string; text: string } {
+function readDocument(path: string): SourceDocument {
   let bytes: Buffer;
   try {
     const stat = statSync(path);
-    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${path}: file is ${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+    if (stat.size > MAX_DOCUMENT_BYTES) throw new InputError(`${path}: file is ${stat.size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected UTF-8 text`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: not valid UTF-8`);
-  }
-  if (text.trim() === '') throw new InputError(`${path}: file is empty`);
-  return { name: basename(path), text };
+  return decodeDocument(path, basename(path), bytes);
 }
 
 function collectFiles(inputs: readonly string[]): string[] {
@@ -136,7 +128,7 @@ export function runCli(argv: readonly string[]): number {
     return 0;
   } catch (error) {
     console.error(`corpus: ${error instanceof Error ? error.message : String(error)}`);
-    return error instanceof InputError ? 2 : 1;
+    return error instanceof InputError || error instanceof DocumentInputError ? 2 : 1;
   }
 }
 
