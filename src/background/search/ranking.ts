@@ -63,9 +63,54 @@ export interface TermMatch {
 
 /**
  * The best-level places where a term matches, across the fields, as single words or two adjacent words run
- * together; empty when it matches nowhere, or no better than `floor`.
+ * together; empty when it matches nowhere, or no better than `floor`. Exact and prefix matches are looked for
+ * first, over the words with the term's initial only: most candidates have one, and then no word needs the
+ * phonetic comparison, whose matches would be dropped anyway.
  */
 function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor = 0): TermMatch[] {
+  const found = exactOrPrefixMatches(term, fields, Math.max(floor, PHONETIC));
+  return found.length || floor >= PHONETIC ? found : anyLevelMatches(term, fields, phonetic, floor);
+}
+
+/** bestTermMatches for the exact and prefix levels above `floor` only. */
+function exactOrPrefixMatches(term: QueryTerm, fields: RankedWord[][], floor: number): TermMatch[] {
+  let best = floor;
+  let matches: TermMatch[] = [];
+  const folded = term.folded;
+  const initial = folded.charCodeAt(0);
+  for (let f = 0; f < fields.length; f++) {
+    const words = fields[f] as RankedWord[];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as RankedWord;
+      const word = w.word;
+      if (word.charCodeAt(0) !== initial) continue;
+      const level = word === folded ? EXACT : word.startsWith(folded) ? PREFIX : 0;
+      if (level && (level > best || (level === best && best > floor))) {
+        if (level > best) {
+          best = level;
+          matches = [];
+        }
+        if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field: f, start: w.start, end: w.end });
+      }
+      const next = words[i + 1];
+      if (next && folded.length > word.length && folded.startsWith(word)) {
+        const joined = word + next.word;
+        const joinedLevel = joined === folded ? EXACT : joined.startsWith(folded) ? PREFIX : 0;
+        if (joinedLevel && (joinedLevel > best || (joinedLevel === best && best > floor))) {
+          if (joinedLevel > best) {
+            best = joinedLevel;
+            matches = [];
+          }
+          if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level: joinedLevel, field: f, start: w.start, end: next.end });
+        }
+      }
+    }
+  }
+  return matches;
+}
+
+/** bestTermMatches at every level, phonetic included. */
+function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor: number): TermMatch[] {
   // Levels up to the floor are not wanted: `best` starts there, and a match counts once it rises above.
   let best = floor;
   let matches: TermMatch[] = [];
