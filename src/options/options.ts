@@ -4,6 +4,7 @@ import { loadSettings, onSettingsChanged, type Settings } from '../shared/settin
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
 import { createNotice } from './notice';
+import { bindDocumentImport } from './document-import';
 import { bindPackImport } from './pack-import';
 import { createSiteList } from './site-list';
 
@@ -25,7 +26,8 @@ const corpusList = createCorpusList(
   corpusNotice,
 );
 
-bindPackImport(
+const importNotice = createNotice(byId('import-status'), byId('import-alert'));
+const importer = bindPackImport(
   {
     fileInput: byId<HTMLInputElement>('pack-file'),
     dropZone: byId('drop-zone'),
@@ -36,12 +38,23 @@ bindPackImport(
     permissionText: byId('permission-text'),
     permissionButton: byId<HTMLButtonElement>('permission-grant'),
   },
-  createNotice(byId('import-status'), byId('import-alert')),
+  importNotice,
   // A new import makes the list's last message (such as "Removed …") stale.
   () => {
     corpusNotice.clear();
     return corpusList.refresh();
   },
+);
+
+bindDocumentImport(
+  {
+    form: byId<HTMLFormElement>('documents-form'),
+    title: byId<HTMLInputElement>('documents-title'),
+    files: byId<HTMLInputElement>('documents-files'),
+    submit: byId<HTMLButtonElement>('documents-submit'),
+  },
+  importNotice,
+  importer,
 );
 
 const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), createNotice(byId('kinds-status'), null));

@@ -20,7 +20,12 @@ export interface PackImportElements {
  * Import from a file (chosen or dropped) or an address. The background validates and stores the pack whole, so a
  * failure here leaves the stored corpora as they were; the page only reads bytes and reports the outcome.
  */
-export function bindPackImport(elements: PackImportElements, notice: Notice, refreshList: () => Promise<CorpusSummary | undefined>): void {
+/** Lets another way of making a pack (such as building one from documents) import through the same path. */
+export interface PackImporter {
+  importMadePack(what: string, makeJson: () => Promise<string>): Promise<void>;
+}
+
+export function bindPackImport(elements: PackImportElements, notice: Notice, refreshList: () => Promise<CorpusSummary | undefined>): PackImporter {
   const { fileInput, dropZone, urlForm, urlInput, urlSubmit, permissionOffer, permissionText, permissionButton } = elements;
   let busy = false;
   /** The address waiting for the reader to grant its site. */
@@ -130,4 +135,6 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
       await importUrl(url);
     });
   });
+
+  return { importMadePack: (what, makeJson) => run(what, async () => importJson(await makeJson(), what)) };
 }

@@ -217,6 +217,23 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(false);
   });
 
+  it('builds a corpus from plain-text documents in the browser, and refuses a binary file by name', async () => {
+    await page.type('#documents-title', 'Harbour notes');
+    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
+    await files.uploadFile(resolve(packsDir, 'small-pack-src/001_harbour.txt'), resolve(packsDir, 'small-pack-src/002_ferry.txt'));
+    await clickWhenReady(page, '#documents-submit');
+    await waitForText(page, '#import-status', /Imported “Harbour notes” from 2 documents/);
+    const summary = await summaryOf(page);
+    expect(summary.packs.find((pack) => pack.id === 'own-harbour-notes')?.counts.documents).toBe(2);
+    expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(true);
+
+    await files.uploadFile(resolve(import.meta.dirname, '../../assets/icons/icon-16.png'));
+    await clickWhenReady(page, '#documents-submit');
+    await waitForText(page, '#import-alert', /Nothing was imported from “icon-16\.png”\. “icon-16\.png”: (binary file|not valid UTF-8)/);
+    expect((await summaryOf(page)).packs.map((pack) => pack.id)).toEqual(summary.packs.map((pack) => pack.id));
+    expect(await sendRaw(page, { type: 'removePack', packId: 'own-harbour-notes' })).toMatchObject({ ok: true });
+  });
+
   it('adds a skipped site as a bare hostname and removes it again', async () => {
     await page.type('#site-input', 'HTTPS://www.Example.COM:8080/news/story?id=1');
     await page.keyboard.press('Enter');
