@@ -20,11 +20,11 @@ function sourceOf(pack: CorpusPack, document: CorpusDocument, start: number, end
   };
 }
 
-/** Newest first; undated items last, in corpus order. */
-function byDateDescending<T extends { source: PassageSource }>(items: T[]): T[] {
+/** Newest first by the given date; undated items last, in corpus order. */
+function newestFirst<T>(items: T[], dateOf: (item: T) => string | null | undefined): T[] {
   return items
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => (b.item.source.date ?? '').localeCompare(a.item.source.date ?? '') || a.order - b.order)
+    .map((item, order) => ({ item, order, date: dateOf(item) ?? '' }))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.order - b.order)
     .map(({ item }) => item);
 }
 
@@ -108,9 +108,9 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
       description: entity.description,
       descriptionSource,
     },
-    statements: byDateDescending(statements).slice(0, CARD_ITEM_LIMIT),
+    statements: newestFirst(statements, (statement) => statement.source.date).slice(0, CARD_ITEM_LIMIT),
     statementsTotal: statements.length,
-    questions: byDateDescending(questions).slice(0, CARD_ITEM_LIMIT),
+    questions: newestFirst(questions, (question) => question.dateAnswered ?? question.dateAsked ?? question.source.date).slice(0, CARD_ITEM_LIMIT),
     questionsTotal: questions.length,
     mentions: mentions.slice(0, CARD_ITEM_LIMIT),
     mentionsTotal,
