@@ -45,6 +45,26 @@ describe('buildEntityCard', () => {
     expect(card?.mentions[0]?.excerpt.highlights[0]).toEqual({ start: 0, end: 8 });
   });
 
+  it('lists questions the entity asked or answered, newest answer first, unanswered last', () => {
+    const qText = 'To ask the minister about the inquiry.';
+    const doc = { id: 'q', title: 'Questions', text: `${qText}\n${qText}\n${qText}` };
+    const withQuestions: CorpusPack = {
+      ...pack,
+      documents: [...pack.documents, doc],
+      questions: [
+        { id: 'q1', documentId: 'q', house: 'commons', askerId: 'person-jane-roe', questionText: qText, answererId: 'person-min', answerText: 'Yes.', dateAnswered: '2021-09-15' },
+        { id: 'q2', documentId: 'q', house: 'lords', askerId: 'person-jane-roe', questionText: qText, answererId: null, answerText: null, dateAnswered: null },
+        { id: 'q3', documentId: 'q', house: 'commons', askerId: 'person-min', questionText: qText, answererId: 'person-jane-roe', answerText: 'No.', dateAnswered: '2021-09-21' },
+      ],
+    };
+    const card = buildEntityCard([withQuestions], 'person-jane-roe');
+    expect(card?.questions.map((q) => [q.id, q.relation, q.answererName])).toEqual([
+      ['q3', 'answered', 'Jane Roe'],
+      ['q1', 'asked', 'A Minister'],
+      ['q2', 'asked', null],
+    ]);
+  });
+
   it('returns null for an entity no pack holds', () => {
     expect(buildEntityCard([pack], 'person-nobody')).toBeNull();
   });
