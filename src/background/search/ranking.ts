@@ -62,6 +62,28 @@ export interface TermMatch {
 }
 
 /**
+ * Keeps the matches at the best level seen so far, above `floor`: a better level drops what was kept. Levels up to
+ * the floor are not wanted, so `best` starts there and a match counts once it rises above.
+ */
+class BestMatches {
+  best: number;
+  matches: TermMatch[] = [];
+
+  constructor(private readonly floor: number) {
+    this.best = floor;
+  }
+
+  offer(level: number, field: number, start: number, end: number): void {
+    if (!level || level < this.best || (level === this.best && this.best <= this.floor)) return;
+    if (level > this.best) {
+      this.best = level;
+      this.matches = [];
+    }
+    if (this.matches.length < MAX_MATCHES_PER_TERM) this.matches.push({ level, field, start, end });
+  }
+}
+
+/**
  * The best-level places where a term matches, across the fields, as single words or two adjacent words run
  * together; empty when it matches nowhere, or no better than `floor`. Exact and prefix matches are looked for
  * first, over the words with the term's initial only: most candidates have one, and then no word needs the
@@ -74,8 +96,7 @@ function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
 
 /** bestTermMatches for the exact and prefix levels above `floor` only. */
 function exactOrPrefixMatches(term: QueryTerm, fields: RankedWord[][], floor: number): TermMatch[] {
-  let best = floor;
-  let matches: TermMatch[] = [];
+  const kept = new BestMatches(floor);
   const folded = term.folded;
   const initial = folded.charCodeAt(0);
   for (let f = 0; f < fields.length; f++) {
@@ -85,35 +106,21 @@ function exactOrPrefixMatches(term: QueryTerm, fields: RankedWord[][], floor: nu
       const word = w.word;
       if (word.charCodeAt(0) !== initial) continue;
       const level = word === folded ? EXACT : word.startsWith(folded) ? PREFIX : 0;
-      if (level && (level > best || (level === best && best > floor))) {
-        if (level > best) {
-          best = level;
-          matches = [];
-        }
-        if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field: f, start: w.start, end: w.end });
-      }
+      kept.offer(level, f, w.start, w.end);
       const next = words[i + 1];
       if (next && folded.length > word.length && folded.startsWith(word)) {
         const joined = word + next.word;
         const joinedLevel = joined === folded ? EXACT : joined.startsWith(folded) ? PREFIX : 0;
-        if (joinedLevel && (joinedLevel > best || (joinedLevel === best && best > floor))) {
-          if (joinedLevel > best) {
-            best = joinedLevel;
-            matches = [];
-          }
-          if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level: joinedLevel, field: f, start: w.start, end: next.end });
-        }
+        kept.offer(joinedLevel, f, w.start, next.end);
       }
     }
   }
-  return matches;
+  return kept.matches;
 }
 
 /** bestTermMatches at every level, phonetic included. */
 function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor: number): TermMatch[] {
-  // Levels up to the floor are not wanted: `best` starts there, and a match counts once it rises above.
-  let best = floor;
-  let matches: TermMatch[] = [];
+  const kept = new BestMatches(floor);
   const folded = term.folded;
   const initial = folded.charCodeAt(0);
   const soundsPossible = folded.length >= PHONETIC_TERM_MIN_LENGTH;
@@ -125,32 +132,20 @@ function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       const word = w.word;
       // Outside the phonetic encoders, every way a word can match starts with the term's first letter; and once an
       // exact or prefix match is found, only those count, as lower levels are dropped anyway.
-      if (word.charCodeAt(0) !== initial && (!loose || best > PHONETIC)) continue;
-      const level = best > PHONETIC ? (word === folded ? EXACT : best === PREFIX && word.startsWith(folded) ? PREFIX : 0) : matchLevel(term, word, loose, w);
-      if (level && (level > best || (level === best && best > floor))) {
-        if (level > best) {
-          best = level;
-          matches = [];
-        }
-        if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level, field: f, start: w.start, end: w.end });
-      }
+      if (word.charCodeAt(0) !== initial && (!loose || kept.best > PHONETIC)) continue;
+      const level = kept.best > PHONETIC ? (word === folded ? EXACT : kept.best === PREFIX && word.startsWith(folded) ? PREFIX : 0) : matchLevel(term, word, loose, w);
+      kept.offer(level, f, w.start, w.end);
       const next = words[i + 1];
       // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
       // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
       if (next && folded.length > word.length && folded.startsWith(word)) {
         const joined = word + next.word;
-        const joinedLevel = best > PHONETIC ? (joined === folded ? EXACT : best === PREFIX && joined.startsWith(folded) ? PREFIX : 0) : matchLevel(term, joined, loose);
-        if (joinedLevel && (joinedLevel > best || (joinedLevel === best && best > floor))) {
-          if (joinedLevel > best) {
-            best = joinedLevel;
-            matches = [];
-          }
-          if (matches.length < MAX_MATCHES_PER_TERM) matches.push({ level: joinedLevel, field: f, start: w.start, end: next.end });
-        }
+        const joinedLevel = kept.best > PHONETIC ? (joined === folded ? EXACT : kept.best === PREFIX && joined.startsWith(folded) ? PREFIX : 0) : matchLevel(term, joined, loose);
+        kept.offer(joinedLevel, f, w.start, next.end);
       }
     }
   }
-  return matches;
+  return kept.matches;
 }
 
 function phraseMatches(phrase: QueryTerm[], fields: FoldedWord[][]): TermMatch[] {
