@@ -107,7 +107,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     current.element.scrollIntoView({ block: 'nearest' });
   };
 
-  const show = (found: SearchResults): void => {
+  const show = (found: SearchResults, asked: string): void => {
+    // Which query the list answers: replies can arrive after the reader typed on.
+    results.dataset.query = asked;
     hits = [];
     active = -1;
     const query = found.query.trim();
@@ -152,13 +154,13 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     const query = input.value;
     const ticket = ++latest;
     if (query.trim() === '') {
-      show({ query: '', groups: [] });
+      show({ query: '', groups: [] }, query);
       return;
     }
     options
       .search(query)
       .then((found) => {
-        if (ticket === latest) show(found);
+        if (ticket === latest) show(found, query);
       })
       .catch((error: unknown) => {
         if (ticket !== latest) return;

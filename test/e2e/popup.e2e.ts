@@ -13,13 +13,19 @@ mkdirSync(outDir, { recursive: true });
 
 /** The options offered by the popup's search, as a reader sees them. */
 function searchOptions(popup: Page) {
-  return popup.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('#results [role="option"]')].map((option) => ({
+  return optionsFor(popup, null);
+}
+
+/** The options once the list shows the results of `query` (or of whatever query, when null). */
+function optionsFor(popup: Page, query: string | null) {
+  return popup.evaluate((wanted) => {
+    if (wanted !== null && document.getElementById('results')?.dataset.query !== wanted) return [];
+    return [...document.querySelectorAll<HTMLElement>('#results [role="option"]')].map((option) => ({
       type: option.dataset.type ?? '',
       text: option.textContent ?? '',
       selected: option.getAttribute('aria-selected') === 'true',
-    })),
-  );
+    }));
+  }, query);
 }
 
 async function typeQuery(popup: Page, query: string): Promise<void> {
@@ -57,7 +63,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
     await typeQuery(popup, 'mcabe');
     const options = await waitFor('results', async () => {
-      const found = await searchOptions(popup);
+      const found = await optionsFor(popup, 'mcabe');
       return found.some((option) => option.type === 'entity') ? found : undefined;
     });
     expect(options[0]?.type).toBe('entity');
@@ -86,7 +92,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     const popup = await openPopup();
     await typeQuery(popup, 'pourmohamadi');
     const first = await waitFor('results for a misspelt name', async () => {
-      const found = await searchOptions(popup);
+      const found = await optionsFor(popup, 'pourmohamadi');
       return found.length > 0 ? found : undefined;
     });
     expect(first[0]?.text).toMatch(/Pour\s?-?Mohammadi|Pourmohammadi/i);
@@ -107,13 +113,15 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
       });
       await typeQuery(popup, query);
       const state = await waitFor(`an answer for ${query.slice(0, 20)}`, () =>
-        popup.evaluate(() => {
+        popup.evaluate((asked) => {
+          if (document.getElementById('results')?.dataset.query !== asked) return undefined;
           const none = document.getElementById('no-results');
           const options = document.querySelectorAll('#results [role="option"]').length;
           const failed = document.querySelector('#results .error');
-          return none || options > 0 || failed ? { none: Boolean(none), options, failed: failed?.textContent ?? null } : undefined;
-        }),
+          return { none: Boolean(none), options, failed: failed?.textContent ?? null };
+        }, query),
       );
+      expect(state.none || state.options > 0).toBe(true);
       expect(state.failed).toBeNull();
     }
     await popup.close();
