@@ -68,10 +68,10 @@ async function showCorpusStatus(): Promise<void> {
     const summary = await send({ type: 'getCorpusSummary' });
     const { documents, statements, people } = summary.totals;
     const enabled = summary.packs.filter((pack) => pack.enabled);
-    const title = enabled.length === 1 ? enabled[0]?.title : `${enabled.length} corpora`;
+    const title = enabled.length === 1 ? enabled[0]?.title : `${enabled.length} corpora in use`;
     const date = enabled.length === 1 ? formatDate(enabled[0]?.createdAt.slice(0, 10)) : null;
     status.textContent = `${documents} documents, ${statements} statements, ${people} people`;
-    status.title = [title, date ? `built ${date}` : null].filter(Boolean).join(', ');
+    byId('corpus-name').textContent = [title ? `Corpus: ${title}` : 'No corpus in use', date ? `built ${date}` : null].filter(Boolean).join(' · ');
     status.dataset.documents = String(documents);
   } catch (error) {
     status.textContent = `The corpus could not be read: ${error instanceof Error ? error.message : String(error)}`;

@@ -34,10 +34,11 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
     await demo.close();
   });
 
-  it('shows the corpus size in the popup', async () => {
+  it('shows the corpus name, size and date in the popup', async () => {
     const popup = await session.ext.openExtensionPage('src/popup/popup.html');
     const status = await popup.waitForSelector('#corpus-status[data-documents]');
     expect(await status?.evaluate((node) => node.textContent)).toMatch(/^5 documents/);
+    expect(await popup.$eval('#corpus-name', (node) => node.textContent)).toMatch(/^Corpus: .+ · built \d{1,2} [A-Z][a-z]+ \d{4}$/);
     await popup.close();
   });
 
