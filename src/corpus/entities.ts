@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { Gender, NameCandidates, PersonCandidate } from './names';
-import { PLACES } from './lexicon';
+import { NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
 import { tokenize } from './tokens';
 
@@ -113,6 +113,60 @@ class UnionFind {
 
 const orgKey = (name: string): string => squash(name.replace(/^the\s+/i, ''));
 
+/** Words an acronym leaves out ("Council of Europe" is "CE", not "COE"). */
+const INITIALS_SKIPPED = new Set(['of', 'the', 'for', 'and', '&']);
+
+/** "United Nations" -> "UN"; undefined for a one-word name, which no acronym abbreviates. */
+export function initialsOf(name: string): string | undefined {
+  const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  return words.map((w) => w[0] ?? '').join('').toUpperCase();
+}
+
+/**
+ * "UN" and "United Nations" are one body even where the text never writes "United Nations (UN)": an acronym
+ * joins the multi-word name whose initials it spells, but only when exactly one body in the corpus has those
+ * initials, the acronym is no place ("UK") or plain word in capitals ("THE"), and no written definition
+ * already ties it to another body.
+ */
+function mergeAcronymsByInitials(
+  acronymCounts: ReadonlyMap<string, number>,
+  orgCounts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  forms: UnionFind,
+  expansions: Set<string>,
+  count: (name: string) => void,
+): void {
+  const byInitials = new Map<string, Map<string, string>>();
+  for (const [key, counts] of orgCounts) {
+    for (const form of counts.keys()) {
+      const initials = initialsOf(form);
+      if (initials === undefined || initials.length < 2 || initials.length > 6) continue;
+      const roots = byInitials.get(initials) ?? new Map<string, string>();
+      roots.set(forms.find(key), key);
+      byInitials.set(initials, roots);
+    }
+  }
+  // Merging below only hangs undefined acronyms under other roots, so the defined bodies' roots stay roots.
+  const definedRoots = new Set([...expansions].map((k) => forms.find(k)));
+  for (const [acronym, n] of [...acronymCounts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (PLACES.has(acronym) || NOT_NAME_WORDS.has(acronym.toLowerCase())) continue;
+    const roots = byInitials.get(acronym);
+    if (roots === undefined || roots.size !== 1) continue;
+    const [[root, key] = ['', '']] = roots;
+    const own = orgKey(acronym);
+    if (orgCounts.has(own)) {
+      const ownRoot = forms.find(own);
+      if (ownRoot === forms.find(root)) continue;
+      // Already defined as another body's acronym: the text's own definition wins.
+      if (definedRoots.has(ownRoot)) continue;
+    } else {
+      for (let i = 0; i < n; i++) count(acronym);
+    }
+    forms.union(root, own);
+    expansions.add(key);
+  }
+}
+
 /** One entity per person, body and place across all documents' candidates. */
 export interface TopicForms {
   name: string;
@@ -171,6 +225,7 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
       for (let i = 0; i < n; i++) count(acronym);
     }
   }
+  mergeAcronymsByInitials(acronymCounts, orgCounts, forms, expansions, count);
   const orgGroups = new Map<string, Map<string, number>>();
   for (const [key, counts] of orgCounts) {
     const root = forms.find(key);

@@ -29,6 +29,10 @@ interface Expected {
   separatePeople?: string[][];
   samePerson?: string[][];
   sameOrganisation?: string[][];
+  /** Names of any kind that must stay distinct entities ("LP" when two parties have those initials). */
+  separateEntities?: string[][];
+  /** The kind each named entity must have ("UK" a place, not an organisation). */
+  kinds?: Record<string, string>;
   mentioned?: string[];
 }
 
@@ -63,7 +67,7 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
     expect(got?.dateAnswered, `question ${i + 1} date`).toBe(want.dateAnswered);
     expect(got?.answerText !== null, `question ${i + 1} answered`).toBe(want.answered);
   });
-  for (const names of expected.separatePeople ?? []) {
+  for (const names of [...(expected.separatePeople ?? []), ...(expected.separateEntities ?? [])]) {
     const ids = names.map((n) => entityNamed(pack, n));
     expect(ids.every((id) => id !== undefined), `all of ${names.join(', ')} found`).toBe(true);
     expect(new Set(ids).size, `${names.join(', ')} stay apart`).toBe(names.length);
@@ -72,6 +76,9 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
     const ids = new Set(names.map((n) => entityNamed(pack, n)));
     expect([...ids], `${names.join(', ')} are one entity`).toHaveLength(1);
     expect([...ids][0]).toBeDefined();
+  }
+  for (const [name, kind] of Object.entries(expected.kinds ?? {})) {
+    expect(pack.entities.find((e) => e.name === name || e.aliases.includes(name))?.kind, `${name} is a ${kind}`).toBe(kind);
   }
   for (const name of expected.mentioned ?? []) {
     const id = entityNamed(pack, name);
