@@ -235,6 +235,17 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
+  it('survives a page that breaks DOM methods, rewrites its text and strips marks', async () => {
+    const page = await open('hostile-page.html');
+    await waitFor('the stable paragraph highlighted', () => page.$('#stable mark.sourcelight[data-sl-id="person-steve-mccabe"]'));
+    await waitFor('the churning paragraph highlighted at least once', () => page.$('#churn mark.sourcelight[data-sl-id="person-bob-blackman"]'), 10_000);
+    // The page keeps running and answering while it fights; the card still opens where marks stay.
+    await (await page.$('#stable mark.sourcelight'))?.click();
+    await waitFor('the card', async () => (await cardState(page)).label === 'Steve McCabe');
+    expect(await page.evaluate(() => document.getElementById('stable')?.textContent)).toBe('Steve McCabe spoke first.');
+    await page.close();
+  });
+
   it('removes every highlight when switched off for the site, restoring the page exactly', async () => {
     await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
     const page = await open('demo.html');
