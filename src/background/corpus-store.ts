@@ -31,8 +31,11 @@ const PROBLEMS_KEY = 'corpusProblems';
 async function recordProblem(problem: string): Promise<void> {
   console.warn(`Sourcelight: ${problem}`);
   const stored = await browser.storage.local.get(PROBLEMS_KEY);
-  const previous = problemsSchema.safeParse(stored[PROBLEMS_KEY]);
-  const problems = [...(previous.success ? previous.data : []), `${new Date().toISOString().slice(0, 10)}: ${problem}`];
+  const parsed = problemsSchema.safeParse(stored[PROBLEMS_KEY]);
+  const previous = parsed.success ? parsed.data : [];
+  // A damaged record stays stored (nothing is deleted), so each start finds it again: report it once.
+  if (previous.some((line) => line.endsWith(`: ${problem}`))) return;
+  const problems = [...previous, `${new Date().toISOString().slice(0, 10)}: ${problem}`];
   await browser.storage.local.set({ [PROBLEMS_KEY]: problems.slice(-10) });
 }
 
