@@ -33,9 +33,10 @@ async function recordProblem(problem: string): Promise<void> {
   const stored = await browser.storage.local.get(PROBLEMS_KEY);
   const parsed = problemsSchema.safeParse(stored[PROBLEMS_KEY]);
   const previous = parsed.success ? parsed.data : [];
-  // A damaged record stays stored (nothing is deleted), so each start finds it again: report it once.
-  if (previous.some((line) => line.endsWith(`: ${problem}`))) return;
-  const problems = [...previous, `${new Date().toISOString().slice(0, 10)}: ${problem}`];
+  // A damaged record stays stored (nothing is deleted), so each start finds it again: report it once a day.
+  const line = `${new Date().toISOString().slice(0, 10)}: ${problem}`;
+  if (previous.includes(line)) return;
+  const problems = [...previous, line];
   await browser.storage.local.set({ [PROBLEMS_KEY]: problems.slice(-10) });
 }
 
