@@ -31,6 +31,8 @@ interface PersonGroup {
   key: string;
   surfaces: Map<string, number>;
   titledNames: Set<string>;
+  /** Lone names shown to be a person's by what they own ("Rouhani"), for a group with no title to name it by. */
+  loneNames: Set<string>;
   genders: Set<Gender>;
   titleOnly: boolean;
 }
@@ -58,7 +60,7 @@ function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
   const groupFor = (key: string, titleOnly: boolean): PersonGroup => {
     let group = groups.get(key);
     if (group === undefined) {
-      group = { key, surfaces: new Map(), titledNames: new Set(), genders: new Set(), titleOnly };
+      group = { key, surfaces: new Map(), titledNames: new Set(), loneNames: new Set(), genders: new Set(), titleOnly };
       groups.set(key, group);
     }
     return group;
@@ -88,9 +90,11 @@ function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
     let group: PersonGroup | undefined;
     if (matches.length === 1 && only !== undefined) group = only;
     // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
-    else if (matches.length === 0 && c.titledName !== undefined) group = groupFor(`titled:${surname}`, true);
+    // So is a lone name that owns what only a person has ("Rouhani’s tenure").
+    else if (matches.length === 0 && (c.titledName !== undefined || c.owner === true)) group = groupFor(`titled:${surname}`, true);
     if (group === undefined) continue;
     if (c.titledName !== undefined) group.titledNames.add(c.titledName);
+    if (c.owner === true) group.loneNames.add(c.nameTokens[0] ?? '');
     if (c.gender) group.genders.add(c.gender);
   }
   return [...groups.values()];
@@ -191,7 +195,9 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
   const people = groupPeople(candidates.flatMap((c) => c.people)).sort((a, b) => a.key.localeCompare(b.key));
   for (const group of people) {
     const titled = [...group.titledNames].sort();
-    const name = group.titleOnly ? (titled.sort((a, b) => b.length - a.length)[0] ?? group.key) : preferredForm(group.surfaces);
+    const name = group.titleOnly
+      ? (titled.sort((a, b) => b.length - a.length)[0] ?? [...group.loneNames].sort()[0] ?? group.key)
+      : preferredForm(group.surfaces);
     const entity = add('person', name, [...group.surfaces.keys(), ...titled]);
     const [only] = group.genders;
     if (group.genders.size === 1 && only !== undefined) gender.set(entity.id, only);

@@ -37,6 +37,12 @@ export const ROLE_WORDS = words(`
   manager chairperson convenor organiser organizer secretary-general envoy delegate politician
 `);
 
+/** Nouns only a person owns, so "X’s tenure" or "X’s widow" shows a lone capitalised X is a person's name. */
+export const PERSONAL_NOUNS = words(`
+  tenure wife husband widow widower son sons daughter daughters mother father brother brothers sister sisters
+  children grandson granddaughter nephew niece funeral memoirs biography
+`);
+
 /** Verbs that introduce or close a quotation. */
 export const SPEECH_VERBS = words(`
   said says say saying told tells tell telling added adds adding stated states stating

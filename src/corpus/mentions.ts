@@ -3,12 +3,12 @@ import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
 import { HONORIFICS, NAME_TITLES } from './lexicon';
-import { isAcronym, isCapitalised, tokenize } from './tokens';
+import { closesInsertion, isAcronym, isCapitalised, tokenize } from './tokens';
 import { squash, withoutPossessive } from './text';
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
-function joinedWords(gap: string, before: string, after: string): boolean {
-  if (gap === ' ' || gap === '. ' || gap === '.') return true;
+function joinedWords(text: string, gap: string, previousEnd: number, before: string, after: string): boolean {
+  if (gap === ' ' || gap === '. ' || gap === '.' || closesInsertion(text, gap, previousEnd)) return true;
   return (gap === ',' || gap === '.') && /\d$/.test(before) && /^\d/.test(after);
 }
 
@@ -37,7 +37,7 @@ export function findMentions(documentId: string, text: string, registry: EntityR
         const t = tokens[i + k];
         const previous = tokens[i + k - 1];
         ok = t !== undefined && wordKey(t.text) === alias.words[k]
-          && (k === 0 || (previous !== undefined && joinedWords(text.slice(previous.end, t.start), previous.text, t.text)));
+          && (k === 0 || (previous !== undefined && joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text)));
         if (ok && k < alias.words.length - 1 && /['’]s$/.test(t?.text ?? '')) ok = false;
       }
       if (!ok) continue;
@@ -54,8 +54,10 @@ export function findMentions(documentId: string, text: string, registry: EntityR
       // A surname alone is that person only when exactly one person of that surname has been named here,
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));
-      const before = /([\p{L}-]+)\.?\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start))?.[1]?.toLowerCase() ?? '';
-      const titled = HONORIFICS.has(before) || NAME_TITLES.has(before);
+      // "President Raisi", "Mr. Raisi", and an office set off by a comma: "the then Supreme Leader, Khomeini".
+      const before = /([\p{L}-]+)(\.?|,)\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
+      const titleWord = before?.[1]?.toLowerCase() ?? '';
+      const titled = before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
       const [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });

@@ -1,7 +1,7 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_TITLES, NOT_NAME_WORDS,
-  ORGANISATION_WORDS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+  ORGANISATION_WORDS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
@@ -15,6 +15,8 @@ export interface PersonCandidate {
   nameTokens: string[];
   /** How the text wrote the name with its title when only a surname is given ("Lord Dholakia"). */
   titledName?: string;
+  /** A lone name the text shows is a person's by what it owns ("Rouhani’s tenure"), with no title or full name. */
+  owner?: boolean;
   /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
   evident: boolean;
   gender?: Gender;
@@ -93,6 +95,17 @@ function roleCommaBefore(text: string, start: number): boolean {
 function speechVerbAfter(text: string, end: number): boolean {
   const m = /^(?:['’]s)?\s+(?:(?:also|then|later|recently|once|has|had|have)\s+)?([a-z]+)/.exec(text.slice(end, end + 40));
   return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
+}
+
+/**
+ * "during Rouhani’s tenure": a possessive name followed by something only a person has. Only mid-sentence,
+ * where a capital marks a proper name, not a common word opening a sentence ("Everyone’s children").
+ */
+function ownsPersonalNoun(text: string, token: Token): boolean {
+  if (!/['’]s$/u.test(token.text)) return false;
+  if (/(?:^|[.!?:;“”"‘([\n])\s*$/u.test(text.slice(Math.max(0, token.start - 10), token.start))) return false;
+  const m = /^\s+([a-z]+)\b/.exec(text.slice(token.end, token.end + 20));
+  return m?.[1] !== undefined && PERSONAL_NOUNS.has(m[1]);
 }
 
 /** "Supreme leader Khomeini": a lower-case office word on the same line just before the name. */
@@ -200,6 +213,9 @@ export function findNameCandidates(text: string): NameCandidates {
             evident: true,
             ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
           });
+          personStart = start;
+        } else if (start === from && end === run.length && ownsPersonalNoun(text, firstName)) {
+          found.people.push({ start: nameStart, end: nameEnd, nameTokens: [withoutPossessive(firstName.text)], owner: true, evident: true });
           personStart = start;
         }
       } else {

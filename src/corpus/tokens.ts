@@ -18,6 +18,18 @@ export function tokenize(text: string): Token[] {
 export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 export const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 
+const MAX_INSERTION = 80;
+
+/**
+ * "[regime Supreme Leader Ali] Khamenei": an editor's bracketed insertion that ends inside a name, so the name
+ * reads on across the "] ". Only a "] " closing a "[" opened shortly before on the same line counts.
+ */
+export function closesInsertion(text: string, gap: string, previousEnd: number): boolean {
+  if (gap !== '] ') return false;
+  const open = text.lastIndexOf('[', previousEnd);
+  return open !== -1 && previousEnd - open <= MAX_INSERTION && !/[\]\n]/.test(text.slice(open, previousEnd));
+}
+
 /**
  * Runs of capitalised tokens joined by single spaces (or "Mr. "), with lower-case connectors ("of the")
  * allowed between them. A line break, comma or other punctuation ends a run.
@@ -37,7 +49,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
     const previous = pendingConnectors[pendingConnectors.length - 1] ?? run[run.length - 1];
     const gap = previous === undefined ? '' : text.slice(previous.end, token.start);
     const abbreviation = previous !== undefined && (ABBREVIATIONS.has(previous.text.toLowerCase()) || HONORIFICS.has(previous.text.toLowerCase()));
-    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation));
+    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation) || closesInsertion(text, gap, previous.end));
     if (!joined) flush();
     if (isCapitalised(token.text)) {
       run.push(...pendingConnectors, token);

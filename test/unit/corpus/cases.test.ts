@@ -33,6 +33,8 @@ interface Expected {
   separateEntities?: string[][];
   /** The kind each named entity must have ("UK" a place, not an organisation). */
   kinds?: Record<string, string>;
+  /** Names that must be no entity's name ("Government", a lone office word). */
+  absent?: string[];
   mentioned?: string[];
 }
 
@@ -79,6 +81,9 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
   }
   for (const [name, kind] of Object.entries(expected.kinds ?? {})) {
     expect(pack.entities.find((e) => e.name === name || e.aliases.includes(name))?.kind, `${name} is a ${kind}`).toBe(kind);
+  }
+  for (const name of expected.absent ?? []) {
+    expect(pack.entities.find((e) => e.name === name), `no entity is named ${name}`).toBeUndefined();
   }
   for (const name of expected.mentioned ?? []) {
     const id = entityNamed(pack, name);
