@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { Gender, NameCandidates, PersonCandidate } from './names';
+import { isOrganisationWord } from './names';
 import { NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
 import { tokenize } from './tokens';
@@ -120,6 +121,34 @@ const orgKey = (name: string): string => squash(name.replace(/^the\s+/i, ''));
 /** Words an acronym leaves out ("Council of Europe" is "CE", not "COE"). */
 const INITIALS_SKIPPED = new Set(['of', 'the', 'for', 'and', '&']);
 
+/** "X of the Y Parliament": a trailing phrase that places a body inside another body. */
+const PLACING_WORDS = new Set(['of', 'in', 'at']);
+
+/**
+ * "British Committee for Iran Freedom of the UK Parliament" is the "British Committee for Iran Freedom" placed in
+ * a parliament: one body, named by the shorter form. Only when the shorter form also occurs on its own and the
+ * trailing phrase names a body ("of the UK Parliament"), so "Supreme Court of Iran" stays apart from a "Supreme Court".
+ * Returns the keys of the longer forms.
+ */
+function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, number>>, forms: UnionFind): Set<string> {
+  const placed = new Set<string>();
+  for (const [key, counts] of orgCounts) {
+    for (const form of counts.keys()) {
+      const words = form.split(/\s+/);
+      for (let i = 2; i < words.length - 1; i++) {
+        if (!PLACING_WORDS.has(words[i] ?? '')) continue;
+        const shorter = orgKey(words.slice(0, i).join(' '));
+        const tail = words.slice(words[i + 1] === 'the' ? i + 2 : i + 1);
+        if (shorter === key || !orgCounts.has(shorter) || !tail.some(isOrganisationWord)) continue;
+        forms.union(shorter, key);
+        placed.add(key);
+        break;
+      }
+    }
+  }
+  return placed;
+}
+
 /** "United Nations" -> "UN"; undefined for a one-word name, which no acronym abbreviates. */
 export function initialsOf(name: string): string | undefined {
   const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
@@ -231,6 +260,7 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
       for (let i = 0; i < n; i++) count(acronym);
     }
   }
+  const placed = mergePlacedBodies(orgCounts, forms);
   mergeAcronymsByInitials(acronymCounts, orgCounts, forms, expansions, count);
   const orgGroups = new Map<string, Map<string, number>>();
   for (const [key, counts] of orgCounts) {
@@ -242,7 +272,9 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
   for (const counts of [...orgGroups.values()].sort((a, b) => preferredForm(a).localeCompare(preferredForm(b)))) {
     // An acronym's expansion is the clearer name ("National Council of Resistance of Iran", not "NCRI").
     const expanded = new Map([...counts].filter(([form]) => expansions.has(orgKey(form))));
-    add('organisation', preferredForm(expanded.size > 0 ? expanded : counts), counts.keys());
+    // The body's own name, not where it sits ("British Committee for Iran Freedom", not "... of the UK Parliament").
+    const unplaced = new Map([...counts].filter(([form]) => !placed.has(orgKey(form))));
+    add('organisation', preferredForm(expanded.size > 0 ? expanded : unplaced.size > 0 ? unplaced : counts), counts.keys());
   }
 
   const places = new Set(candidates.flatMap((c) => c.places.map((p) => p.name)));

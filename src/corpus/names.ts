@@ -49,7 +49,8 @@ const isRoleWord = (word: string): boolean => {
   const w = lower(word);
   return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
 };
-const isOrganisationWord = (word: string): boolean => {
+/** Whether a word names a kind of body ("Committee", "Parliaments"). */
+export const isOrganisationWord = (word: string): boolean => {
   const w = lower(word);
   return ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(singular(w));
 };
