@@ -12,6 +12,17 @@ const VERBS = new Set([
   'become', 'get', 'go', 'come', 'see', 'know', 'want', 'need', 'find', 'show', 'tell', 'keep', 'let', 'begin', 'carry',
   'carried', 'taken', 'made', 'held', 'called', 'asked', 'designated', 'published', 'killed', 'executed', 'arrested',
 ]);
+/** Modal verbs: a phrase that mostly follows one starts with a verb ("can conduct research"). */
+const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
+/** Adjectives that compare or judge rather than classify: "a different course" or "a recent report" is no subject. */
+const GENERIC_ADJECTIVES = new Set([
+  'different', 'same', 'similar', 'other', 'various', 'certain', 'particular', 'recent', 'previous', 'latest', 'further',
+  'additional', 'whole', 'real', 'true', 'full', 'good', 'bad', 'poor', 'better', 'worse', 'best', 'worst', 'great', 'big',
+  'small', 'large', 'little', 'important', 'significant', 'clear', 'strong', 'weak', 'possible', 'likely', 'major', 'minor',
+  'main', 'key', 'specific', 'general', 'usual', 'common', 'simple', 'entire',
+]);
+/** A share of occurrences above which a context is the phrase's habit, not chance. */
+const HABIT = 0.8;
 const singular = (word: string): string => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 const isYear = (word: string): boolean => /^(1[89]|20)\d\d$/.test(word);
 const isPlainWord = (word: string): boolean => /^[a-z][a-z-]*[a-z]$/.test(word);
@@ -20,14 +31,35 @@ interface Tally {
   count: number;
   docs: Set<number>;
   forms: Map<string, number>;
+  /** How often a modal verb came just before ("can conduct research"). */
+  afterModal: number;
+  /** The content words that came just after, by count ("record" after "poor human rights"). */
+  next: Map<string, number>;
 }
 
-function tally(tallies: Map<string, Tally>, key: string, form: string, doc: number): void {
-  const t = tallies.get(key) ?? { count: 0, docs: new Set<number>(), forms: new Map<string, number>() };
+/** A word that could carry a noun phrase on: a plain word, not a function word, verb form or adverb. */
+const continuesPhrase = (word: string | undefined): word is string =>
+  word !== undefined && isPlainWord(word) && !NOT_NAME_WORDS.has(word) && !VERBS.has(word) && !/(?:ing|ed|ly)$/.test(word);
+
+function tally(tallies: Map<string, Tally>, key: string, form: string, doc: number, before: string | undefined, after: string | undefined): void {
+  const t = tallies.get(key) ?? { count: 0, docs: new Set<number>(), forms: new Map<string, number>(), afterModal: 0, next: new Map<string, number>() };
   t.count++;
   t.docs.add(doc);
   t.forms.set(form, (t.forms.get(form) ?? 0) + 1);
+  if (before !== undefined && MODALS.has(before.toLowerCase())) t.afterModal++;
+  if (continuesPhrase(after)) t.next.set(after, (t.next.get(after) ?? 0) + 1);
   tallies.set(key, t);
+}
+
+/**
+ * Phrases that recur without being subjects: verb phrases ("can conduct research"), judgements ("different course")
+ * and pieces cut from a longer phrase, known by the same word always following ("poor human rights" + "record").
+ */
+function isWeakPhrase(key: string, t: Tally): boolean {
+  const first = key.split(' ')[0] ?? '';
+  if (GENERIC_ADJECTIVES.has(first)) return true;
+  if (t.afterModal > t.count / 2) return true;
+  return [...t.next.values()].some((n) => n >= HABIT * t.count);
 }
 
 const mostUsed = (forms: ReadonlyMap<string, number>): string =>
@@ -50,7 +82,7 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
           for (let n = 1; n <= 2; n++) {
             const tail = words.slice(i + 1, i + 1 + n);
             if (tail.length < n || !tail.every(isPlainWord) || tail.some((w) => NOT_NAME_WORDS.has(w) || VERBS.has(w))) break;
-            tally(claims, `${digits} ${tail.slice(0, -1).join(' ')} ${singular(tail[n - 1] ?? '')}`, `${shown} ${tail.join(' ')}`, doc);
+            tally(claims, `${digits} ${tail.slice(0, -1).join(' ')} ${singular(tail[n - 1] ?? '')}`, `${shown} ${tail.join(' ')}`, doc, words[i - 1], words[i + 1 + n]);
           }
         }
         for (let n = 2; n <= 3; n++) {
@@ -64,14 +96,16 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
           // Noun phrases: no verb forms at the edges, no adverb at the end, only "against" as a joining word.
           if (/(?:ing|ed)$/.test(first) || /(?:ly|ed)$/.test(last)) continue;
           if (gram.slice(1, -1).some((w) => w !== 'against' && (NOT_NAME_WORDS.has(w) || w === 'own'))) continue;
-          tally(phrases, [...gram.slice(0, -1), singular(last)].join(' '), gram.join(' '), doc);
+          tally(phrases, [...gram.slice(0, -1), singular(last)].join(' '), gram.join(' '), doc, words[i - 1], words[i + n]);
         }
       }
     }
   });
   const kept: { key: string; tally: Tally; claim: boolean }[] = [];
-  for (const [key, t] of phrases) if ((t.docs.size >= 2 && t.count >= 3) || t.count >= 6) kept.push({ key, tally: t, claim: false });
-  for (const [key, t] of claims) if (t.count >= 2) kept.push({ key, tally: t, claim: true });
+  for (const [key, t] of phrases) {
+    if (((t.docs.size >= 2 && t.count >= 3) || t.count >= 6) && !isWeakPhrase(key, t)) kept.push({ key, tally: t, claim: false });
+  }
+  for (const [key, t] of claims) if (t.count >= 2 && !isWeakPhrase(key.replace(/^\d+\s+/, ''), t)) kept.push({ key, tally: t, claim: true });
   // A phrase that nearly always sits inside a longer kept phrase is that phrase's part, not a topic of its own.
   const survivors = kept.filter(({ key, tally: t }) => !kept.some((other) => other.key !== key && other.key.includes(key) && other.tally.count >= 0.8 * t.count));
   return survivors
