@@ -222,6 +222,11 @@ describe('statement hits', () => {
     });
   });
 
+  it('carries how the source attributes a statement, so a joint text is not shown as a mystery', () => {
+    const hit = groupOf(searchCorpus(index, 'unnamed'), 'statements')?.hits[0];
+    expect(hit?.cue).toBe('said');
+  });
+
   it('cuts the excerpt around the match and keeps the highlight on the matched word', () => {
     const hit = groupOf(searchCorpus(index, 'named rajavi'), 'statements')?.hits.find((h) => h.id === 'long');
     expect(hit?.excerpt.text.startsWith('… ')).toBe(true);

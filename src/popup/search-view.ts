@@ -1,5 +1,4 @@
-import type { SearchGroup, SearchResults } from '../shared/search-results';
-import { SPEAKER_NOT_CLEAR } from '../shared/search-results';
+import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-results';
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, plural } from '../shared/ui/format';
 
@@ -47,7 +46,7 @@ function hitContent(hit: SearchHit): HTMLElement[] {
     case 'statement':
       return [
         el('div', { class: 'line' }, '“', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights), '”'),
-        el('div', { class: 'sub' }, where([hit.speakerId === null ? `Speaker not clear in the source` : hit.speakerName, hit.documentTitle, hit.publisher, formatDate(hit.date)])),
+        el('div', { class: 'sub' }, where([speakerLine(hit), hit.documentTitle, hit.publisher, formatDate(hit.date)])),
       ];
     case 'question':
       return [
@@ -71,12 +70,18 @@ function hitContent(hit: SearchHit): HTMLElement[] {
   }
 }
 
+/** Who said it, as the source gives it: a name, a text signed by many, or an honest "not clear". */
+function speakerLine(hit: StatementHit): string {
+  if (hit.speakerId !== null) return hit.speakerName;
+  return hit.cue === 'collective' ? 'A joint statement: no single speaker' : 'Speaker not clear in the source';
+}
+
 function accessibleName(hit: SearchHit): string {
   switch (hit.type) {
     case 'entity':
       return hit.name;
     case 'statement':
-      return `${hit.speakerId === null ? SPEAKER_NOT_CLEAR : hit.speakerName}: ${hit.excerpt.text}`;
+      return `${speakerLine(hit)}: ${hit.excerpt.text}`;
     case 'question':
       return `Question by ${hit.askerName}: ${hit.excerpt.text}`;
     case 'document':

@@ -48,6 +48,8 @@ export const statementHit = z.object({
   speakerId: z.string().nullable(),
   /** The speaker's name, or SPEAKER_NOT_CLEAR when speakerId is null. */
   speakerName: z.string(),
+  /** How the source attributes it; 'collective' marks a text signed by many ("The statement read: …"). */
+  cue: z.string(),
   documentId: z.string(),
   documentTitle: z.string(),
   publisher: z.string().optional(),

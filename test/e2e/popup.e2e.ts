@@ -105,6 +105,17 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await popup.close();
   });
 
+  it('shows a joint statement as having no single speaker', async () => {
+    const popup = await openPopup();
+    await typeQuery(popup, '"the undersigned"');
+    const options = await waitFor('the joint statement', async () => {
+      const found = await optionsFor(popup, '"the undersigned"');
+      return found.some((option) => option.type === 'statement') ? found : undefined;
+    });
+    expect(options.find((option) => option.type === 'statement')?.text).toContain('A joint statement: no single speaker');
+    await popup.close();
+  });
+
   it('says clearly when nothing is found, whatever the query', async () => {
     const popup = await openPopup();
     for (const query of ['zzzzqqqq', '%%%***', 'آزادی زندانیان', 'x'.repeat(500)]) {

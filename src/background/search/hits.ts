@@ -60,6 +60,7 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>): Stateme
     id: statement.id,
     speakerId: statement.speakerId,
     speakerName: statement.speakerId === null ? SPEAKER_NOT_CLEAR : entityName(lookups, statement.speakerId),
+    cue: statement.cue,
     documentId: statement.documentId,
     documentTitle: document?.title ?? statement.documentId,
     ...(document?.publisher ? { publisher: document.publisher } : {}),
