@@ -45,7 +45,8 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
     if (!found) continue;
     entity ??= found;
     const documents = new Map(pack.documents.map((document) => [document.id, document]));
-    const nameOf = (id: string | null): string | null => (id === null ? null : (pack.entities.find((e) => e.id === id)?.name ?? null));
+    const names = new Map(pack.entities.map((e) => [e.id, e.name]));
+    const nameOf = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
 
     if (entity.description && !descriptionSource) {
       for (const document of pack.documents) {

@@ -4,6 +4,7 @@ import { renderEntityView } from '../shared/ui/entity-view';
 import themeCss from '../shared/ui/theme.css?inline';
 import entityViewCss from '../shared/ui/entity-view.css?inline';
 import cardCss from './card.css?inline';
+import { errorText } from '../shared/error-text';
 
 /**
  * The card a highlight opens: a `<sourcelight-card>` element whose open shadow root holds a non-modal dialog.
@@ -114,7 +115,7 @@ export function createCard(options: CardOptions): CardController {
       card = await options.loadCard(entityId);
     } catch (error) {
       if (thisRequest !== request || !host) return;
-      body.replaceChildren(el('p', { class: 'sl-status sl-error', role: 'alert' }, `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      body.replaceChildren(el('p', { class: 'sl-status sl-error', role: 'alert' }, `The card could not be loaded: ${errorText(error)}`));
       return;
     }
     if (thisRequest !== request || !host) return;

@@ -138,6 +138,12 @@ browser.runtime.onMessage.addListener(
   }),
 );
 
+function applyStoredSettings(): void {
+  loadSettings()
+    .then(apply)
+    .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
+}
+
 onSettingsChanged(apply);
 // New or removed corpora: drop the dictionary and highlight again with the new one.
 onCorpusChange(() => {
@@ -145,10 +151,6 @@ onCorpusChange(() => {
   if (!active) return;
   active = false;
   stop();
-  loadSettings()
-    .then(apply)
-    .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
+  applyStoredSettings();
 });
-loadSettings()
-  .then(apply)
-  .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
+applyStoredSettings();

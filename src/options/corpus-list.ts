@@ -2,7 +2,8 @@ import { send } from '../shared/messages';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
 import { el } from '../shared/ui/dom';
 import { formatDate, plural } from '../shared/ui/format';
-import { errorText, type Notice } from './notice';
+import { errorText } from '../shared/error-text';
+import type { Notice } from './notice';
 
 type PackSummary = CorpusSummary['packs'][number];
 

@@ -1,7 +1,8 @@
 import { entityKind, type EntityKind } from '../corpus/pack';
 import { saveSettings, type Settings } from '../shared/settings';
 import { el } from '../shared/ui/dom';
-import { errorText, type Notice } from './notice';
+import { errorText } from '../shared/error-text';
+import type { Notice } from './notice';
 
 const KIND_LABELS: Record<EntityKind, string> = { person: 'People', organisation: 'Organisations', topic: 'Topics', place: 'Places' };
 

@@ -26,8 +26,3 @@ export function createNotice(status: HTMLElement, alert: HTMLElement | null): No
     },
   };
 }
-
-/** The message of anything thrown, as a sentence for the page. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
 import { formatSize } from './pack-file';
+import { errorText } from '../shared/error-text';
 
 export type Download =
   | { ok: true; text: string }
@@ -59,13 +60,13 @@ export async function downloadPack(url: URL): Promise<Download> {
   } catch (error) {
     const granted = await browser.permissions.contains({ origins: [originPattern(url.origin)] }).catch(() => false);
     if (!granted) return { ok: false, needsPermission: true, origin: url.origin };
-    return { ok: false, needsPermission: false, error: `${url.origin} could not be reached (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, needsPermission: false, error: `${url.origin} could not be reached (${errorText(error)}).` };
   }
   if (!response.ok) return { ok: false, needsPermission: false, error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.` };
   try {
     return { ok: true, text: await readCapped(response) };
   } catch (error) {
-    return { ok: false, needsPermission: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, needsPermission: false, error: errorText(error) };
   }
 }
 

@@ -3,7 +3,8 @@ import type { CorpusSummary } from '../shared/corpus-summary';
 import { describeCounts } from './corpus-list';
 import { downloadPack, parsePackUrl, requestOriginPermission } from './pack-download';
 import { readPackFile } from './pack-file';
-import { errorText, type Notice } from './notice';
+import { errorText } from '../shared/error-text';
+import type { Notice } from './notice';
 
 export interface PackImportElements {
   fileInput: HTMLInputElement;

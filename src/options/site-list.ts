@@ -1,6 +1,7 @@
 import { loadSettings, saveSettings, type Settings } from '../shared/settings';
 import { el } from '../shared/ui/dom';
-import { errorText, type Notice } from './notice';
+import { errorText } from '../shared/error-text';
+import type { Notice } from './notice';
 import { normaliseSite } from './site-name';
 
 export interface SiteListElements {

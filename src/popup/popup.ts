@@ -9,6 +9,7 @@ import { showPageEntities } from './page-panel';
 import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
 import { targetTabId } from './target-tab';
+import { errorText } from '../shared/error-text';
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -42,24 +43,13 @@ async function showEntity(entityId: string): Promise<void> {
 }
 
 function openHit(hit: SearchHit): void {
-  const done = (): void => undefined;
-  const fail = (error: unknown): void => {
-    byId('search-status').textContent = `Could not open: ${error instanceof Error ? error.message : String(error)}`;
-  };
-  switch (hit.type) {
-    case 'entity':
-      showEntity(hit.id).then(done, fail);
-      break;
-    case 'statement':
-      openViewer({ packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end }).then(done, fail);
-      break;
-    case 'question':
-      openViewer({ packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end }).then(done, fail);
-      break;
-    case 'document':
-      openViewer({ packId: hit.packId, documentId: hit.id, start: 0, end: 0 }).then(done, fail);
-      break;
-  }
+  const opening =
+    hit.type === 'entity'
+      ? showEntity(hit.id)
+      : openViewer(hit.type === 'document' ? { packId: hit.packId, documentId: hit.id, start: 0, end: 0 } : { packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end });
+  opening.catch((error: unknown) => {
+    byId('search-status').textContent = `Could not open: ${errorText(error)}`;
+  });
 }
 
 async function showCorpusStatus(): Promise<void> {
@@ -74,7 +64,7 @@ async function showCorpusStatus(): Promise<void> {
     byId('corpus-name').textContent = [title ? `Corpus: ${title}` : 'No corpus in use', date ? `built ${date}` : null].filter(Boolean).join(' · ');
     status.dataset.documents = String(documents);
   } catch (error) {
-    status.textContent = `The corpus could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    status.textContent = `The corpus could not be read: ${errorText(error)}`;
     status.classList.add('error');
   }
 }

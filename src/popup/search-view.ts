@@ -1,6 +1,7 @@
 import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-results';
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, plural } from '../shared/ui/format';
+import { errorText } from '../shared/error-text';
 
 export type SearchHit = SearchGroup['hits'][number];
 
@@ -170,7 +171,7 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
       .catch((error: unknown) => {
         if (ticket !== latest) return;
         results.hidden = false;
-        results.replaceChildren(el('p', { class: 'hint error', role: 'alert' }, `Search failed: ${error instanceof Error ? error.message : String(error)}`));
+        results.replaceChildren(el('p', { class: 'hint error', role: 'alert' }, `Search failed: ${errorText(error)}`));
       });
   };
 

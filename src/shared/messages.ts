@@ -5,6 +5,7 @@ import { entityKind } from '../corpus/pack';
 import { dictionary } from './dictionary';
 import { entityCard, sourceDocument } from './entity-card';
 import { searchOptions, searchResults } from './search-results';
+import { errorText } from './error-text';
 
 const id = z.string().min(1).max(500);
 /** Longest query the popup sends; the search cuts further. */
@@ -111,8 +112,8 @@ export function parseRequest<T extends Table>(table: T, raw: unknown): { type: k
     return { error: 'Malformed message: expected an object with a string "type".' };
   }
   const type = (raw as { type: string }).type;
-  if (!Object.hasOwn(table, type)) return { error: `Unknown message type "${type.slice(0, 60)}".` };
-  const entry = table[type];
+  // Own keys only, so "toString" or "__proto__" is unknown rather than an inherited function.
+  const entry = Object.hasOwn(table, type) ? table[type] : undefined;
   if (!entry) return { error: `Unknown message type "${type.slice(0, 60)}".` };
   const parsed = entry.request.safeParse(raw);
   if (!parsed.success) return { error: `Invalid "${type}" message: ${summariseIssues(parsed.error)}` };
@@ -166,6 +167,6 @@ export function createMessageListener<T extends Table>(table: T, handlers: Handl
     return Promise.resolve()
       .then(() => handler(parsed.request, sender))
       .then((data): Reply => ({ ok: true, data }))
-      .catch((error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown): Reply => ({ ok: false, error: errorText(error) }));
   };
 }

@@ -5,6 +5,7 @@ import { send } from '../shared/messages';
 import { el } from '../shared/ui/dom';
 import { formatDate } from '../shared/ui/format';
 import { originalLink } from '../shared/ui/links';
+import { errorText } from '../shared/error-text';
 
 /**
  * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
@@ -87,4 +88,4 @@ async function showDocument(): Promise<void> {
   render(document, passage);
 }
 
-showDocument().catch((error: unknown) => showError(`The document could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+showDocument().catch((error: unknown) => showError(`The document could not be loaded: ${errorText(error)}`));
