@@ -39,11 +39,6 @@ export function slugify(text: string): string {
   return slug || 'x';
 }
 
-/** Curly apostrophes and quotes as straight ones, for comparing words; keeps length so offsets stay valid. */
-export function straighten(text: string): string {
-  return text.replace(/[’‘]/g, "'");
-}
-
 /** Cuts a trailing possessive ("Rajavi’s" -> "Rajavi"). */
 export function withoutPossessive(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
