@@ -24,18 +24,20 @@ const GECKO_ID = 'sourcelight@sourcelight.invalid';
 // A fixed moz-extension host, so that tests can open the extension's pages in Firefox.
 const FIREFOX_UUID = '5f1c2d3e-8a7b-4c6d-9e0f-112233445566';
 
-function findBrowserBinary(name: BrowserName): string {
+export function findBrowserBinary(name: BrowserName): string {
   const candidates =
     name === 'chromium'
       ? [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
       : [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
   const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
-  if (!found) {
-    const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
-    const variable = name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH';
-    throw new Error(`${name} was not found. Install it with \`apt-get install -y ${pkg}\` or set ${variable} to its binary.`);
-  }
+  if (!found) throw new Error(`${name} was not found. ${installHint(name)}`);
   return found;
+}
+
+export function installHint(name: BrowserName): string {
+  const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
+  const variable = name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH';
+  return `Install it with \`apt-get install -y ${pkg}\` or set ${variable} to its binary.`;
 }
 
 function assertBuilt(dir: string): void {
@@ -78,6 +80,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     browser: 'firefox',
     executablePath: findBrowserBinary('firefox'),
     headless: true,
+    // Firefox 153 and later refuse WebDriver navigation to moz-extension:// pages without system access.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // 0 dark, 1 light, 2 follow the system.
