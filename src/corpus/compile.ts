@@ -4,7 +4,7 @@ import { documentIdFromName, findDocumentMetadata } from './documents/metadata';
 import { findNameCandidates, appositionAfter, type NameCandidates } from './names';
 import { buildEntities, type ExtraEntities } from './entities';
 import { findMentions } from './mentions';
-import { findStatements } from './attribution';
+import { findStatements } from './attribution/index';
 import { findQuestions, type RawQuestion } from './questions';
 import { findTopics } from './topics';
 import { slugify } from './text';

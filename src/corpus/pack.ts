@@ -25,6 +25,18 @@ export const entity = z.object({
 });
 export type Entity = z.infer<typeof entity>;
 
+/** Why a statement has no speaker: the compiler abstains rather than guess. */
+export const unattributedReason = z.enum([
+  'no-attribution',
+  'unnamed-source',
+  'joint-statement',
+  'ambiguous-pronoun',
+  'ambiguous-role',
+  'conflicting-attributions',
+  'speaker-not-identified',
+]);
+export type UnattributedReason = z.infer<typeof unattributedReason>;
+
 export const statement = z.object({
   id: z.string().min(1),
   documentId: z.string().min(1),
@@ -36,6 +48,8 @@ export const statement = z.object({
   role: z.string().optional(),
   /** How the speaker was found: 'said', 'colon', 'apposition', 'previous-speaker', ... */
   cue: z.string().min(1),
+  /** Why the speaker is null, when it is. */
+  unattributedReason: unattributedReason.optional(),
 });
 export type Statement = z.infer<typeof statement>;
 

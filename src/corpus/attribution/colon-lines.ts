@@ -1,0 +1,22 @@
+// "Jane Doe: We will act." — a paragraph opened by a person's name and a colon, with no quote marks.
+import type { Statement } from '../pack';
+import type { Scene } from './context';
+import { subjectAt } from './subject';
+
+const NAME_AND_COLON = /^([^:“”"]{2,80}?):\s+([^“"\s].*)$/u;
+
+export function colonLines(scene: Scene, quoted: (from: number, to: number) => boolean): Omit<Statement, 'id'>[] {
+  const found: Omit<Statement, 'id'>[] = [];
+  for (const line of scene.lines) {
+    const m = NAME_AND_COLON.exec(line.text);
+    if (m?.[1] === undefined || m[2] === undefined || quoted(line.start, line.end)) continue;
+    const headEnd = line.start + m[1].length;
+    const subject = subjectAt(scene, line.start, headEnd);
+    // Only the name (and letters after it) before the colon.
+    if (subject?.type !== 'entity' || scene.kindOf(subject.mention.entityId) !== 'person') continue;
+    if (/\S/.test(scene.text.slice(subject.mention.end, headEnd).replace(/\b(?:[A-Z]{2,4})\b/g, ''))) continue;
+    const start = line.start + m[0].length - m[2].length;
+    found.push({ documentId: scene.documentId, speakerId: subject.mention.entityId, text: m[2], start, end: line.end, cue: 'colon' });
+  }
+  return found;
+}

@@ -1,0 +1,83 @@
+// What every attribution pattern reads: the document, its paragraphs and quotes, the names found in it, and the
+// statements decided so far. Built once per document.
+import type { Mention, Statement, UnattributedReason } from '../pack';
+import type { Gender } from '../names';
+import type { QuoteSpan } from '../quotes';
+import { ABBREVIATIONS } from '../lexicon';
+import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
+
+export interface AttributionContext {
+  documentId: string;
+  text: string;
+  /** Mentions of people and bodies in this document, sorted by start. */
+  mentions: readonly Mention[];
+  kindOf: (entityId: string) => string | undefined;
+  genderOf: (entityId: string) => Gender | undefined;
+}
+
+/** Who a pattern says spoke a quote. A null speaker is a decision too: the pattern is sure nobody can be named. */
+export interface Attribution {
+  speakerId: string | null;
+  cue: string;
+  role?: string;
+  unattributedReason?: UnattributedReason;
+}
+
+export const abstain = (cue: string, unattributedReason: UnattributedReason, role?: string): Attribution => ({
+  speakerId: null,
+  cue,
+  unattributedReason,
+  ...(role !== undefined ? { role } : {}),
+});
+
+export interface Scene extends AttributionContext {
+  lines: readonly Line[];
+  quotes: readonly QuoteSpan[];
+  /** Index of the paragraph holding an offset. */
+  lineAt(offset: number): number;
+  /** Mentions outside every quote between two offsets: names the narration uses, not names a speaker says. */
+  narrationMentions(from: number, to: number): Mention[];
+  insideQuote(offset: number): boolean;
+  /** Statements decided so far, in the order they were decided. */
+  decided: readonly Statement[];
+}
+
+export function sentenceStart(text: string, line: Line, at: number): number {
+  let start = line.start;
+  const re = /([\p{L}]+)?[.!?]+["”’)]*\s+/gu;
+  re.lastIndex = line.start;
+  for (let m = re.exec(text); m !== null && m.index + m[0].length <= at; m = re.exec(text)) {
+    const word = m[1] ?? '';
+    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) start = m.index + m[0].length;
+  }
+  return start;
+}
+
+export function sentenceEnd(text: string, from: number, lineEnd: number): number {
+  const re = /([\p{L}]+)?[.!?]+(?=\s|$|["”])/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < lineEnd; m = re.exec(text)) {
+    const word = m[1] ?? '';
+    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) return Math.min(m.index + m[0].length, lineEnd);
+  }
+  return lineEnd;
+}
+
+export function createScene(ctx: AttributionContext, quotes: readonly QuoteSpan[], decided: readonly Statement[]): Scene {
+  const lines = splitLines(ctx.text);
+  // The last paragraph or quote starting at or before an offset.
+  const lineAt = (offset: number): number => Math.max(0, lowerBound(lines, offset + 1) - 1);
+  const insideQuote = (offset: number): boolean => {
+    const q = quotes[lowerBound(quotes, offset + 1) - 1];
+    return q !== undefined && offset < q.end;
+  };
+  return {
+    ...ctx,
+    lines,
+    quotes,
+    lineAt,
+    insideQuote,
+    narrationMentions: (from, to) => itemsWithin(ctx.mentions, from, to).filter((m) => !insideQuote(m.start)),
+    decided,
+  };
+}

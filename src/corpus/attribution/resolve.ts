@@ -1,0 +1,21 @@
+// Turns the subject a pattern found into a speaker: a named person or body, or a pronoun or office resolved to one.
+import { abstain, type Attribution, type Scene } from './context';
+import { resolvePronoun } from './pronoun';
+import { resolveRole } from './role';
+import { roleNear, type Subject } from './subject';
+
+export function resolveSubject(scene: Scene, subject: Subject | undefined, clauseStart: number, cue: string): Attribution | undefined {
+  if (subject === undefined) return undefined;
+  switch (subject.type) {
+    case 'collective':
+      return abstain('collective', 'joint-statement');
+    case 'entity': {
+      const role = scene.kindOf(subject.mention.entityId) === 'person' ? roleNear(scene.text, subject.mention, clauseStart) : undefined;
+      return { speakerId: subject.mention.entityId, cue, ...(role !== undefined ? { role } : {}) };
+    }
+    case 'pronoun':
+      return resolvePronoun(scene, subject.gender, subject.at);
+    case 'role':
+      return resolveRole(scene, subject.role, subject.at);
+  }
+}

@@ -1,0 +1,33 @@
+// "“…,” said X." and "“…,” X said." (also "X added", "X told reporters"): the attribution after the quote.
+import { SPEECH_VERBS } from '../lexicon';
+import type { QuoteSpan } from '../quotes';
+import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
+import { resolveSubject } from './resolve';
+import { subjectAt } from './subject';
+
+/** Speech verbs further than this many words from the quote belong to another clause. */
+const MAX_WORDS_AFTER_VERB = 12;
+/** A new sentence after a quote that ends its own sentence attributes it only when short ("Smith said."). */
+const MAX_WORDS_NEW_SENTENCE = 6;
+
+export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefined {
+  const { text } = scene;
+  const closeAt = quote.closeAt;
+  if (closeAt === null) return undefined;
+  const line = scene.lines[scene.lineAt(closeAt)];
+  if (line === undefined) return undefined;
+  const from = closeAt + 1;
+  const nextOpen = scene.quotes.find((q) => q.openAt !== null && q.openAt > closeAt)?.openAt ?? Infinity;
+  const to = Math.min(sentenceEnd(text, from, line.end), nextOpen);
+  const tail = text.slice(from, to);
+  const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
+  if (verbAt === -1 || words.length - verbAt > MAX_WORDS_AFTER_VERB || words[verbAt + 1] === 'that') return undefined;
+  if (/^\s+\p{Lu}/u.test(tail) && /[.!?]$/.test(text.slice(quote.start, quote.end).trim()) && words.length > MAX_WORDS_NEW_SENTENCE) return undefined;
+  const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
+  const found = verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
+    ? resolveSubject(scene, subjectAt(scene, from + verbFirst[0].length, to), from + verbFirst[0].length, 'said')
+    : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
+  // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
+  return found ?? (/^[\s,]/.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
+}

@@ -1,0 +1,38 @@
+// "X said: “…”", "X said, “…”", "X told the BBC: “…”", "Lord X of Y, “…”", "The statement read: “…”": the
+// clause before the quote introduces it.
+import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
+import type { QuoteSpan } from '../quotes';
+import { abstain, sentenceStart, type Attribution, type Scene } from './context';
+import { resolveSubject } from './resolve';
+import { leadSubject } from './subject';
+
+/** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
+export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
+  const { text } = scene;
+  if (quote.openAt === null) return undefined;
+  const lineIndex = scene.lineAt(quote.openAt);
+  const line = scene.lines[lineIndex];
+  if (line === undefined) return undefined;
+  let from = Math.max(sentenceStart(text, line, quote.openAt), previousEnd);
+  let to = quote.openAt;
+  if (text.slice(from, to).trim() === '') {
+    // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon.
+    const previous = scene.lines[lineIndex - 1];
+    if (previous === undefined || !previous.text.endsWith(':') || previousEnd > previous.start) return undefined;
+    from = Math.max(sentenceStart(text, previous, previous.end - 1), previous.start);
+    to = previous.end;
+  }
+  const lead = text.slice(from, to);
+  const trimmed = lead.trimEnd();
+  const words = lead.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const endsWithCue = /[:,]$/.test(trimmed) || /\bthat$/.test(trimmed) || SPEECH_VERBS.has(words[words.length - 1] ?? '');
+  if (!endsWithCue) return undefined;
+  const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w)) || trimmed.endsWith(':');
+  const subject = leadSubject(scene, from, to);
+  // "Lord X of Y, “...": a name followed straight by the quote.
+  const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
+  const nameOnly = subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);
+  if (!hasSpeech && !nameOnly) return undefined;
+  const verb = words.some((w) => SPEECH_VERBS.has(w));
+  return resolveSubject(scene, subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ?? abstain('unresolved', 'speaker-not-identified');
+}

@@ -1,0 +1,118 @@
+// Reads the subject of a clause next to a quote: a named entity, a pronoun, an office ("the MP"), an unnamed
+// source ("a senior official") or a text ("the statement").
+import type { Mention } from '../pack';
+import type { Gender } from '../names';
+import { appositionAfter } from '../names';
+import {
+  COLLECTIVE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, NAME_TITLES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+} from '../lexicon';
+import type { Scene } from './context';
+
+export type Subject =
+  | { type: 'entity'; mention: Mention }
+  | { type: 'pronoun'; gender: Gender; at: number }
+  | { type: 'role'; role: string; at: number }
+  | { type: 'collective' };
+
+const INTRO_WORDS = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'speaking', 'addressing', 'referring', 'responding', 'commenting',
+  'writing', 'also', 'however', 'meanwhile', 'today', 'yesterday', 'later', 'earlier', 'recently', 'separately', 'then',
+  'elsewhere', 'similarly', 'finally', 'moreover', 'furthermore',
+]);
+const LEAD_WORDS = new Set(['the', 'former', 'late', 'then', 'of', 'for', 'a', 'an', 'and', 'current', 'british', 'deputy', 'acting']);
+const DETERMINERS = ['the', 'this', 'their', 'our', 'its', 'a', 'an', 'his', 'her'];
+
+export const wordsOf = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+
+export const isRole = (word: string): boolean => {
+  const w = word.toLowerCase();
+  return ROLE_WORDS.has(w) || NAME_TITLES.has(w) || (w.endsWith('s') && ROLE_WORDS.has(w.slice(0, -1)));
+};
+
+const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(/\.$/, ''));
+
+/** Words that may stand before a name at the head of a clause: "Labour MP for Birmingham Selly Oak, ", "The Rt Hon ". */
+export function isNameLead(gap: string): boolean {
+  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every((w) => /^\p{Lu}/u.test(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w));
+}
+
+/** The office words written straight before a name ("The NCRI President-elect Mrs"), not the sentence before them. */
+export function titleWordsBefore(text: string, from: number, to: number): string {
+  const words = text.slice(from, to).split(/(?<=\s)/);
+  let keep = words.length;
+  while (keep > 0 && isNameLead(words[keep - 1] ?? '')) keep--;
+  return words.slice(keep).join('');
+}
+
+/** The role the text gives next to a mention: an apposition after it, or office words before it. */
+export function roleNear(text: string, mention: Mention, clauseStart: number): string | undefined {
+  const after = appositionAfter(text, mention.end);
+  if (after !== undefined) return after;
+  const before = text.slice(clauseStart, mention.start).replace(/^(?:the\s+)/i, '').replace(/[\s,]+$/, '');
+  const words = wordsOf(before).filter((w) => !isHonorific(w));
+  if (!words.some(isRole)) return undefined;
+  const role = words.join(' ');
+  return role.length > 0 ? role : undefined;
+}
+
+/** The subject at the head of the clause [from, to). */
+export function subjectAt(scene: Scene, from: number, to: number): Subject | undefined {
+  const { text } = scene;
+  let clause = text.slice(from, to);
+  let offset = from;
+  // Skip an opening phrase such as "In his remarks," before the subject.
+  for (let k = 0; k < 2; k++) {
+    const first = /^\s*([\p{L}]+)/u.exec(clause)?.[1]?.toLowerCase() ?? '';
+    const comma = clause.indexOf(',');
+    if (!(INTRO_WORDS.has(first) || first.endsWith('ing')) || comma === -1) break;
+    offset += comma + 1;
+    clause = clause.slice(comma + 1);
+  }
+  const head = /^\s*([\p{L}'’]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?/u.exec(clause);
+  const firstWord = head?.[1]?.toLowerCase() ?? '';
+  const headAt = offset + (clause.length - clause.trimStart().length);
+  if (MALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'male', at: headAt };
+  if (FEMALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'female', at: headAt };
+  if (firstWord === 'they' || firstWord === 'we') return { type: 'collective' };
+  const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
+  if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w))) return { type: 'collective' };
+  const [first] = scene.narrationMentions(offset, to);
+  if (first !== undefined && isNameLead(text.slice(offset, first.start)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
+    // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
+    const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
+    const officeWords = office?.[1]?.split(/\s+/) ?? [];
+    if (scene.kindOf(first.entityId) !== 'person' && officeWords.length > 0 && isRole(officeWords[officeWords.length - 1] ?? '') && SPEECH_VERBS.has(office?.[2] ?? '')) {
+      return { type: 'role', role: text.slice(first.start, first.end) + ' ' + officeWords.join(' '), at: first.start };
+    }
+    return { type: 'entity', mention: first };
+  }
+  // "the NCRI President-elect said": an office standing for a person named before.
+  const roleHead = /^\s*the\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(clause);
+  if (firstWord === 'the' && roleHead?.[1] !== undefined && isRole(roleHead[1].split(/\s+/).pop() ?? '') && SPEECH_VERBS.has(roleHead[2] ?? '')) {
+    return { type: 'role', role: roleHead[1], at: headAt };
+  }
+  return undefined;
+}
+
+/** The subject of the clause before a quote, looking into "in which X ..." and "X, who ..." when the head has none. */
+export function leadSubject(scene: Scene, from: number, to: number): Subject | undefined {
+  const { text } = scene;
+  const clause = text.slice(from, to);
+  const who = /,?\s+who\s+/g;
+  let lastWho: RegExpExecArray | null = null;
+  for (let m = who.exec(clause); m !== null; m = who.exec(clause)) lastWho = m;
+  if (lastWho !== null) {
+    const whoAt = from + lastWho.index;
+    const before = scene.narrationMentions(from, whoAt).pop();
+    const between = before === undefined ? '' : text.slice(before.end, whoAt);
+    if (before !== undefined && wordsOf(between).every((w) => POST_NOMINALS.has(w))) return { type: 'entity', mention: before };
+  }
+  const direct = subjectAt(scene, from, to);
+  if (direct !== undefined) return direct;
+  const markers = [...clause.matchAll(/\b(?:in which|at which|during which|when|where|as|while)\s+/g)].reverse();
+  for (const m of markers) {
+    const found = subjectAt(scene, from + m.index + m[0].length, to);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
