@@ -4,7 +4,7 @@ import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { NOT_NAME_WORDS, PLACES } from './lexicon';
+import { NAME_PARTICLES, NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
 import { tokenize } from './tokens';
 
@@ -51,12 +51,23 @@ function preferredForm(counts: ReadonlyMap<string, number>): string {
 
 /** Squashed suffixes of a name at word boundaries, without the whole name: "Ali Akbar Rafsanjani" -> ["akbarrafsanjani", "rafsanjani"]. */
 export function surnameKeys(nameTokens: readonly string[]): string[] {
+  const tokens = nameTokens.filter((t) => !isInitial(t));
   const keys: string[] = [];
-  for (let i = 1; i < nameTokens.length; i++) keys.push(squash(nameTokens.slice(i).join('')));
+  for (let i = 1; i < tokens.length; i++) {
+    keys.push(squash(tokens.slice(i).join('')));
+    // "Mr Bashir" for "Omar Hassan al-Bashir", "Laden" for "Osama bin Laden": the surname without its particle.
+    const particle = /^(?:al|el|bin|ibn|abu)-(.+)$/u.exec(tokens[i] ?? '')?.[1];
+    if (particle !== undefined) keys.push(squash([particle, ...tokens.slice(i + 1)].join('')));
+  }
   return keys;
 }
 
-function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
+/** "M" or "M." in "Robert M. Smith": an initial, left out of the key so that "Donald J. Trump" is "Donald Trump". */
+const isInitial = (token: string): boolean => /^\p{Lu}\.?$/u.test(token);
+const personKey = (nameTokens: readonly string[]): string => squash(nameTokens.filter((t) => !isInitial(t)).join(''));
+
+/** People named in the documents, one group per person; `documents` holds each document's candidates. */
+function groupPeople(documents: readonly (readonly PersonCandidate[])[]): PersonGroup[] {
   const groups = new Map<string, PersonGroup>();
   const groupFor = (key: string, titleOnly: boolean): PersonGroup => {
     let group = groups.get(key);
@@ -66,10 +77,11 @@ function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
     }
     return group;
   };
+  const candidates = documents.flat();
   const full = candidates.filter((c) => c.nameTokens.length > 1);
-  for (const c of full) if (c.evident) groupFor(squash(c.nameTokens.join('')), false);
+  for (const c of full) if (c.evident) groupFor(personKey(c.nameTokens), false);
   for (const c of full) {
-    const group = groups.get(squash(c.nameTokens.join('')));
+    const group = groups.get(personKey(c.nameTokens));
     if (group === undefined) continue;
     bump(group.surfaces, c.nameTokens.join(' '));
     if (c.gender) group.genders.add(c.gender);
@@ -83,22 +95,53 @@ function groupPeople(candidates: readonly PersonCandidate[]): PersonGroup[] {
       else list.push(group);
     }
   }
-  for (const c of candidates) {
-    if (c.nameTokens.length !== 1) continue;
-    const surname = squash(c.nameTokens[0] ?? '');
-    const matches = bySurname.get(surname) ?? [];
-    const [only] = matches;
-    let group: PersonGroup | undefined;
-    if (matches.length === 1 && only !== undefined) group = only;
-    // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
-    // So is a lone name that owns what only a person has ("Rouhani’s tenure").
-    else if (matches.length === 0 && (c.titledName !== undefined || c.owner === true)) group = groupFor(`titled:${surname}`, true);
-    if (group === undefined) continue;
-    if (c.titledName !== undefined) group.titledNames.add(c.titledName);
-    if (c.owner === true) group.loneNames.add(c.nameTokens[0] ?? '');
-    if (c.gender) group.genders.add(c.gender);
+  // "De Iesu" after "Antonio De Iesu": a surname that opens with a particle is that person's, not a full name.
+  for (const group of [...groups.values()]) {
+    const tokens = preferredForm(group.surfaces).split(' ');
+    const longer = bySurname.get(group.key)?.filter((g) => g !== group) ?? [];
+    const [only] = longer;
+    if (tokens.length !== 2 || !NAME_PARTICLES.has((tokens[0] ?? '').toLowerCase()) || longer.length !== 1 || only === undefined) continue;
+    for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
+    for (const g of group.genders) only.genders.add(g);
+    groups.delete(group.key);
   }
+  documents.forEach((people) => {
+    // Given names of the people this document names in full: "Stephen" after "Stephen Jones" is no new person.
+    const givenNames = new Set(people.filter((c) => c.nameTokens.length > 1).map((c) => squash(c.nameTokens[0] ?? '')));
+    for (const c of people) {
+      if (c.nameTokens.length !== 1) continue;
+      const surname = squash(c.nameTokens[0] ?? '');
+      const matches = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
+      const [only] = matches;
+      // A title tells the sex: "Ms. Trump" is not Donald Trump.
+      const fits = (g: PersonGroup): boolean => c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
+      let group: PersonGroup | undefined;
+      if (matches.length === 1 && only !== undefined) group = fits(only) ? only : undefined;
+      // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
+      // So is a lone name that owns what only a person has ("Rouhani’s tenure"), unless it is a given name here.
+      else if (matches.length === 0 && (c.titledName !== undefined || (c.owner === true && !givenNames.has(surname)))) {
+        group = surnameFirst(groups, c, surname) ?? groupFor(`titled:${surname}`, true);
+      }
+      if (group === undefined) continue;
+      if (c.titledName !== undefined) group.titledNames.add(c.titledName);
+      if (c.owner === true) group.loneNames.add(c.nameTokens[0] ?? '');
+      if (c.gender) group.genders.add(c.gender);
+    }
+  });
   return [...groups.values()];
+}
+
+/**
+ * "Mr. Xi" for "Xi Jinping": a titled name that is no one's surname but the first word of exactly one two-word name
+ * is that person, whose family name comes first.
+ */
+function surnameFirst(groups: ReadonlyMap<string, PersonGroup>, c: PersonCandidate, name: string): PersonGroup | undefined {
+  if (c.titledName === undefined || c.owner === true) return undefined;
+  const matches = [...groups.values()].filter((g) => {
+    const tokens = preferredForm(g.surfaces).split(' ');
+    return !g.titleOnly && tokens.length === 2 && squash(tokens[0] ?? '') === name;
+  });
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 class UnionFind {
@@ -221,7 +264,7 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
     return entity;
   };
 
-  const people = groupPeople(candidates.flatMap((c) => c.people)).sort((a, b) => a.key.localeCompare(b.key));
+  const people = groupPeople(candidates.map((c) => c.people)).sort((a, b) => a.key.localeCompare(b.key));
   for (const group of people) {
     const titled = [...group.titledNames].sort();
     const name = group.titleOnly

@@ -7,6 +7,7 @@ export const HONORIFICS = words(`
   mr mrs ms miss mx dr sir dame lord lady baroness baron viscount earl duke countess madam madame
   professor prof ayatollah imam sheikh rabbi reverend rev father sister brother
   rt hon right honourable honorable
+  sen rep gov gen lt col capt cmdr cmdt adm maj sgt cpl pvt det insp supt amb atty
 `);
 
 /** Honorifics that tell a person's sex, used only to rule out a pronoun's antecedent. */
@@ -14,7 +15,7 @@ export const FEMALE_HONORIFICS = words('mrs ms miss dame lady baroness countess 
 export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayatollah imam sheikh father brother');
 
 /** Letters written after a person's name. */
-export const POST_NOMINALS = words('MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE DL JP PhD MD FRS');
+export const POST_NOMINALS = words('MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE DL JP PhD MD FRS Jr Sr');
 
 /** Office words that, written straight before a capitalised name, mark it as a person ("Senator Jane Doe"). */
 export const NAME_TITLES = words(`
@@ -97,7 +98,7 @@ export const NOT_NAME_WORDS = words(`
   in on at to of for from by with as after before during since until under over about against into
   and but or nor so yet also however meanwhile moreover furthermore therefore thus then there here
   today yesterday tomorrow now recently earlier later once again still even only just already
-  many some several other others all both each every no none most more few any such
+  many some several other others all both each every no none most more few any such one another
   when where why what who whom whose which how if while whereas although though because unless
   sadly unfortunately fortunately indeed instead finally first second third last next
   former late current then-current new old speakers speaker read more see also following
@@ -110,10 +111,16 @@ export const NOT_NAME_WORDS = words(`
 `);
 
 /** Short words that end a sentence-final abbreviation rather than a sentence ("Mr. Jones"). */
-export const ABBREVIATIONS = words('mr mrs ms dr prof st no rt hon gen col capt lt sgt jr sr vs etc inc ltd co rev');
+export const ABBREVIATIONS = words(`
+  mr mrs ms dr prof st no rt hon gen col capt lt sgt jr sr vs etc inc ltd co rev corp
+  sen rep gov cmdr cmdt adm maj cpl pvt det insp supt amb atty
+`);
 
 /** Words that may sit inside a name of a body or a place between capitalised words. */
 export const NAME_CONNECTORS = words('of for the de du da al el bin ibn van von der den di la le');
+
+/** Particles inside a person's name: "Osama bin Laden", "Joost van Hoof", "Omar Hassan al-Bashir". */
+export const NAME_PARTICLES = words('de du da del della al el bin ibn abu ben van von der den di la le ter ten');
 
 /** Subject pronouns that may stand for a speaker. */
 export const MALE_PRONOUNS = words('he');

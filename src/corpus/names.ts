@@ -1,6 +1,6 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
-  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_TITLES, NOT_NAME_WORDS,
+  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS,
   ORGANISATION_WORDS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
@@ -91,6 +91,23 @@ function roleCommaBefore(text: string, start: number): boolean {
   if (m?.[1] === undefined) return false;
   const words = m[1].trim().split(/\s+/).slice(-10);
   return words.some(isRoleWord);
+}
+
+/** "said Joost van Hoof", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
+function speechVerbBefore(text: string, start: number): boolean {
+  const m = /(?:^|[^\p{L}])(according to|[a-z]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
+}
+
+/** "a New Hampshire Republican", "one Nevada Democrat": a description of somebody unnamed, not a name. */
+function afterIndefinite(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu.test(text.slice(Math.max(0, start - 12), start));
+}
+
+/** "TRUMP IMPACT" in a headline: a word in capitals that the text also writes as a name is shouted, not an acronym. */
+function isShouted(text: string, word: string): boolean {
+  const titleCase = word[0] + word.slice(1).toLowerCase();
+  return new RegExp(`(?:^|[^\\p{L}])${titleCase}(?:$|[^\\p{L}])`, 'u').test(text);
 }
 
 function speechVerbAfter(text: string, end: number): boolean {
@@ -186,7 +203,9 @@ export function findNameCandidates(text: string): NameCandidates {
       end = ofAt;
     }
     let start = end;
-    while (start > from && classes[start - 1] === 'name') start--;
+    // Plain names, and particles between names ("Osama bin Laden", "Joost van Hoof").
+    while (start > from && (classes[start - 1] === 'name'
+      || (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))) start--;
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
     const titles = run.slice(from, start).filter((_, i) => classes[from + i] === 'honorific').map((t) => lower(t.text));
@@ -194,7 +213,8 @@ export function findNameCandidates(text: string): NameCandidates {
     const firstName = nameTokens[0];
     const lastName = nameTokens[nameTokens.length - 1];
     let personStart = run.length;
-    if (firstName !== undefined && lastName !== undefined && nameTokens.length <= 4 && before !== 'connector') {
+    const unnamed = start === from && firstName !== undefined && afterIndefinite(text, firstName.start);
+    if (firstName !== undefined && lastName !== undefined && nameTokens.length <= 4 && before !== 'connector' && !unnamed) {
       const nameStart = firstName.start;
       const nameEnd = lastName.start + withoutPossessive(lastName.text).length;
       const titled = before === 'honorific' || before === 'title' || before === 'postNominal';
@@ -221,7 +241,8 @@ export function findNameCandidates(text: string): NameCandidates {
         }
       } else {
         const evident = titled || hasPostNominal || peerage || appositionAfter(text, nameEnd) !== undefined
-          || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore;
+          || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore
+          || (start === from && speechVerbBefore(text, nameStart));
         found.people.push({
           start: nameStart,
           end: nameEnd,
@@ -238,7 +259,7 @@ export function findNameCandidates(text: string): NameCandidates {
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
       if (PLACES.has(word)) found.places.push({ start: token.start, end: token.start + word.length, name: word });
-      else if (isAcronym(word) && !POST_NOMINALS.has(word)) found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
+      else if (isAcronym(word) && !POST_NOMINALS.has(word) && !isShouted(text, word)) found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
     }
 
     const last = run[run.length - 1];

@@ -15,7 +15,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+/** A capital, or an Arabic particle glued to one ("al-Bashir"), starts a word of a name. */
+export const isCapitalised = (word: string): boolean => /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u.test(word);
+
+/** "M" in "Robert M. Smith", "J" in "J. David Cox": one capital letter standing for a name. */
+const isInitial = (word: string): boolean => /^\p{Lu}$/u.test(word);
 export const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 
 const MAX_INSERTION = 80;
@@ -49,7 +53,10 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
     const previous = pendingConnectors[pendingConnectors.length - 1] ?? run[run.length - 1];
     const gap = previous === undefined ? '' : text.slice(previous.end, token.start);
     const abbreviation = previous !== undefined && (ABBREVIATIONS.has(previous.text.toLowerCase()) || HONORIFICS.has(previous.text.toLowerCase()));
-    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation) || closesInsertion(text, gap, previous.end));
+    // An initial after a name or opening a name, never a letter of "U.S." (whose letters join with no space).
+    const initial = previous !== undefined && isInitial(previous.text) && gap === '. ' && isCapitalised(token.text)
+      && (run.length > 1 || /(?:^|\s)$/.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
+    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation) || initial || closesInsertion(text, gap, previous.end));
     if (!joined) flush();
     if (isCapitalised(token.text)) {
       run.push(...pendingConnectors, token);
