@@ -56,6 +56,13 @@ export const SPEECH_VERBS = words(`
   exclaimed shouted whispered responded responds
 `);
 
+/** Plural nouns for people a text does not name: "officials said", "the insiders said". */
+export const UNNAMED_GROUPS = words(`
+  officials sources analysts experts critics residents witnesses aides insiders observers people police investigators
+  authorities officers prosecutors lawyers diplomats advocates activists supporters opponents economists scientists
+  researchers executives employees workers staff members neighbours neighbors friends relatives family protesters
+`);
+
 /** Nouns that, before a colon or comma, introduce what someone said ("with these words:"). */
 export const SPEECH_NOUNS = words('words sentences remarks message statement speech address comments');
 

@@ -9,6 +9,8 @@ export function resolveSubject(scene: Scene, subject: Subject | undefined, claus
   switch (subject.type) {
     case 'collective':
       return abstain('collective', 'joint-statement');
+    case 'unnamed':
+      return abstain('unnamed', 'unnamed-source', subject.role);
     case 'entity': {
       const role = scene.kindOf(subject.mention.entityId) === 'person' ? roleNear(scene.text, subject.mention, clauseStart) : undefined;
       return { speakerId: subject.mention.entityId, cue, ...(role !== undefined ? { role } : {}) };

@@ -4,7 +4,8 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { appositionAfter } from '../names';
 import {
-  COLLECTIVE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, NAME_TITLES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+  COLLECTIVE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, NAME_TITLES, NOT_NAME_WORDS, POST_NOMINALS, ROLE_WORDS,
+  SPEECH_VERBS, UNNAMED_GROUPS,
 } from '../lexicon';
 import type { Scene } from './context';
 
@@ -12,6 +13,7 @@ export type Subject =
   | { type: 'entity'; mention: Mention }
   | { type: 'pronoun'; gender: Gender; at: number }
   | { type: 'role'; role: string; at: number }
+  | { type: 'unnamed'; role: string }
   | { type: 'collective' };
 
 const INTRO_WORDS = new Set([
@@ -21,6 +23,24 @@ const INTRO_WORDS = new Set([
 ]);
 const LEAD_WORDS = new Set(['the', 'former', 'late', 'then', 'of', 'for', 'a', 'an', 'and', 'current', 'british', 'deputy', 'acting']);
 const DETERMINERS = ['the', 'this', 'their', 'our', 'its', 'a', 'an', 'his', 'her'];
+/** Words that open a description of somebody the text does not name: "a senior official", "one insider". */
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'other']);
+
+/**
+ * "former NFL general manager Bill Polian", "Verizon executive VP Marni Walden": office words between a body's name
+ * and a person's. No punctuation, no verb, no preposition: only names, offices and the words of an office.
+ */
+function isOfficeBetween(gap: string): boolean {
+  if (/[,.;:()"“”]/.test(gap)) return false;
+  return wordsOf(gap).every((w) => /^\p{Lu}/u.test(w) || isRole(w) || (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())));
+}
+
+/** The words of a clause up to its speech verb: "a Pennsylvania Republican", "officials familiar with the talks". */
+function descriptionBeforeVerb(clause: string): string {
+  const words = clause.trim().split(/\s+/);
+  const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  return words.slice(0, verb === -1 ? words.length : verb).join(' ').replace(/[,\s]+$/, '');
+}
 
 export const wordsOf = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
 
@@ -74,6 +94,10 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   if (MALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'male', at: headAt };
   if (FEMALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'female', at: headAt };
   if (firstWord === 'they' || firstWord === 'we') return { type: 'collective' };
+  // Somebody the text describes but does not name: never a named speaker, whatever names the description holds.
+  if (INDEFINITE.has(firstWord) || UNNAMED_GROUPS.has(firstWord) || (firstWord === 'the' && UNNAMED_GROUPS.has(head?.[2]?.toLowerCase() ?? ''))) {
+    return { type: 'unnamed', role: descriptionBeforeVerb(clause) };
+  }
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w))) return { type: 'collective' };
   const [first] = scene.narrationMentions(offset, to);
@@ -81,6 +105,13 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
     const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
     const officeWords = office?.[1]?.split(/\s+/) ?? [];
+    if (scene.kindOf(first.entityId) !== 'person') {
+      // A body's name before a person's, joined by office words: the person speaks, the body is their role.
+      const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
+      if (person !== undefined && isOfficeBetween(text.slice(first.end, person.start)) && !/^['’]s\b/.test(text.slice(person.end, person.end + 2))) {
+        return { type: 'entity', mention: person };
+      }
+    }
     if (scene.kindOf(first.entityId) !== 'person' && officeWords.length > 0 && isRole(officeWords[officeWords.length - 1] ?? '') && SPEECH_VERBS.has(office?.[2] ?? '')) {
       return { type: 'role', role: text.slice(first.start, first.end) + ' ' + officeWords.join(' '), at: first.start };
     }
