@@ -5,6 +5,7 @@ import { findNameCandidates, appositionAfter, type NameCandidates } from './name
 import { buildEntities, type ExtraEntities } from './entities';
 import { findMentions } from './mentions';
 import { findStatements } from './attribution/index';
+import { confirmSpeakerNames } from './attribution/speaker-names';
 import { findQuestions, type RawQuestion } from './questions';
 import { findTopics } from './topics';
 import { slugify } from './text';
@@ -69,6 +70,7 @@ export function compilePack(docs: readonly SourceDocument[], options: CompileOpt
   const candidates = texts.map((text, i) => {
     const found = findNameCandidates(text);
     found.people.push(...questionMembers(text, rawQuestions[i] ?? []));
+    confirmSpeakerNames(ids[i] ?? '', text, found.people);
     return found;
   });
   const registry = buildEntities(candidates, findTopics(texts), options.entities);

@@ -63,7 +63,8 @@ function classify(token: Token): TokenClass {
   if (NAME_CONNECTORS.has(token.text)) return 'connector';
   if (isAcronym(word)) return 'acronym';
   if (PLACES.has(word)) return 'place';
-  if (NOT_NAME_WORDS.has(w)) return 'stop';
+  // "Replied Stephen, with some delicacy": a speech verb opening a sentence is no part of a name.
+  if (NOT_NAME_WORDS.has(w) || SPEECH_VERBS.has(w)) return 'stop';
   if (isRoleWord(word) || isOrganisationWord(word)) return 'title';
   return 'name';
 }

@@ -5,8 +5,11 @@ import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { subjectAt } from './subject';
 
-/** Speech verbs further than this many words from the quote belong to another clause. */
-const MAX_WORDS_AFTER_VERB = 12;
+/**
+ * A speech verb belongs to the quote when it comes early ("“…,” says X, a long apposition …") or ends the sentence
+ * ("“…,” X, a long apposition, said."); one far inside a long sentence belongs to another clause.
+ */
+const MAX_WORDS_FROM_VERB = 12;
 /** A new sentence after a quote that ends its own sentence attributes it only when short ("Smith said."). */
 const MAX_WORDS_NEW_SENTENCE = 6;
 
@@ -22,7 +25,7 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   const tail = text.slice(from, to);
   const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
-  if (verbAt === -1 || words.length - verbAt > MAX_WORDS_AFTER_VERB || words[verbAt + 1] === 'that') return undefined;
+  if (verbAt === -1 || (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) || words[verbAt + 1] === 'that') return undefined;
   if (/^\s+\p{Lu}/u.test(tail) && /[.!?]$/.test(text.slice(quote.start, quote.end).trim()) && words.length > MAX_WORDS_NEW_SENTENCE) return undefined;
   const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
   const found = verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])

@@ -101,7 +101,8 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w))) return { type: 'collective' };
   const [first] = scene.narrationMentions(offset, to);
-  if (first !== undefined && isNameLead(text.slice(offset, first.start)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
+  const lead = text.slice(offset, first?.start ?? offset);
+  if (first !== undefined && (isNameLead(lead) || isOfficeBetween(lead)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
     const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
     const officeWords = office?.[1]?.split(/\s+/) ?? [];
