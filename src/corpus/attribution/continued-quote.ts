@@ -1,15 +1,32 @@
-// A quote that continues the one before it with no attribution of its own: a paragraph that is only a quote,
-// straight after a paragraph whose quote has a speaker, with no other person named between.
+// A quote that continues the one before it with no attribution of its own:
+// - in the same paragraph: "“A,” said X, a professor at Y. “B.”";
+// - as the next paragraph, opening with the quote: "“A,” he said." / "“B.”".
+// Only when the quote before has a speaker, and no other person or body is named in the narration between them,
+// beyond the clause that attributed the quote before.
 import type { QuoteSpan } from '../quotes';
-import type { Attribution, Scene } from './context';
+import { SPEECH_VERBS } from '../lexicon';
+import { sentenceEnd, type Attribution, type Scene } from './context';
 
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const last = scene.decided[scene.decided.length - 1];
   if (last?.speakerId == null) return undefined;
-  const quoteLine = scene.lineAt(quote.openAt ?? quote.start);
-  if (scene.lineAt(last.end) < quoteLine - 1) return undefined;
-  const leadIn = scene.text.slice(scene.lines[quoteLine]?.start ?? quote.start, quote.openAt ?? quote.start).trim();
-  if (leadIn !== '') return undefined;
-  const othersNamed = scene.narrationMentions(last.end, quote.start).some((m) => scene.kindOf(m.entityId) === 'person');
-  return othersNamed ? undefined : { speakerId: last.speakerId, cue: 'previous-speaker' };
+  const opensAt = quote.openAt ?? quote.start;
+  const quoteLine = scene.lineAt(opensAt);
+  const lastLine = scene.lineAt(last.end);
+  const line = scene.lines[quoteLine];
+  if (line === undefined) return undefined;
+  if (lastLine !== quoteLine) {
+    if (lastLine !== quoteLine - 1 || scene.text.slice(line.start, opensAt).trim() !== '') return undefined;
+  } else if (!/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt))) {
+    // In the same paragraph, only a quote that opens a sentence; one inside a sentence is that sentence's own.
+    return undefined;
+  }
+  // A second speech verb between the two ("…,” Trump said, when a reporter asked …) may bring in another speaker.
+  const between = scene.text.slice(last.end, opensAt).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (between.filter((w) => SPEECH_VERBS.has(w)).length > 1) return undefined;
+  // The sentence that attributed the quote before may name its speaker's body ("president of the union").
+  const lastLineEnd = scene.lines[lastLine]?.end ?? last.end;
+  const attributionEnd = Math.min(sentenceEnd(scene.text, last.end + 1, lastLineEnd), opensAt);
+  const others = scene.narrationMentions(attributionEnd, opensAt).filter((m) => m.entityId !== last.speakerId);
+  return others.length === 0 ? { speakerId: last.speakerId, cue: 'previous-speaker' } : undefined;
 }

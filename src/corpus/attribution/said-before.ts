@@ -27,7 +27,8 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const words = lead.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const endsWithCue = /[:,]$/.test(trimmed) || /\bthat$/.test(trimmed) || SPEECH_VERBS.has(words[words.length - 1] ?? '');
   if (!endsWithCue) return undefined;
-  const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w)) || trimmed.endsWith(':');
+  // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("therein lies a story:").
+  const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
   const subject = leadSubject(scene, from, to);
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
