@@ -3,6 +3,7 @@
 import type { QuoteSpan } from '../quotes';
 import { abstain, type Attribution, type Scene } from './context';
 import { continuedQuote } from './continued-quote';
+import { reportedPartial } from './reported-partial';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
@@ -25,6 +26,7 @@ export const SIEVE: readonly QuotePattern[] = [
   { name: 'conflicting-cues', attribute: conflictingCues },
   { name: 'said-after', attribute: (scene, quote) => saidAfter(scene, quote) },
   { name: 'said-before', attribute: saidBefore },
+  { name: 'reported-partial', attribute: (scene, quote) => reportedPartial(scene, quote) },
   { name: 'continued-quote', attribute: (scene, quote) => continuedQuote(scene, quote) },
 ];
 

@@ -1,0 +1,39 @@
+// A partial quote inside reported speech: "Lee said that after review the city had found the plan “not unlawful”",
+// "Trump called civilian leadership “stupid”", "Priebus said Trump still believes climate change is “bunk.”". The
+// speaker is the subject of the sentence's first reporting verb, before the quote.
+import { SPEECH_VERBS } from '../lexicon';
+import type { QuoteSpan } from '../quotes';
+import { sentenceStart, type Attribution, type Scene } from './context';
+import { resolveSubject } from './resolve';
+import { leadSubject } from './subject';
+
+/** Verbs that report what somebody said without quoting all of it. */
+const REPORTING_VERBS = new Set([
+  ...SPEECH_VERBS, 'called', 'calls', 'described', 'describes', 'dubbed', 'dubs', 'termed', 'terms', 'labeled', 'labelled',
+  'branded', 'brands', 'praised', 'praises', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'accused',
+  'accuses', 'blamed', 'blames', 'denied', 'denies', 'predicted', 'predicts', 'pointed', 'points', 'characterized',
+  'characterised', 'referred', 'refers', 'complained', 'complains', 'boasted', 'boasts', 'joked', 'jokes', 'conceded',
+  'concedes', 'agreed', 'agrees', 'likened', 'likens', 'compared', 'compares', 'criticized', 'criticised', 'slammed',
+  'hailed', 'touted', 'touts', 'lamented', 'laments', 'recounted', 'recounts', 'believes', 'believed', 'thinks',
+]);
+/** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
+const SUBJECT_TO_VERB = /^(?:['’]s\s+[^,]{0,40})?(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|has since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s+$/u;
+
+export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
+  const { text } = scene;
+  if (quote.openAt === null) return undefined;
+  const line = scene.lines[scene.lineAt(quote.openAt)];
+  if (line === undefined) return undefined;
+  const from = sentenceStart(text, line, quote.openAt);
+  const lead = text.slice(from, quote.openAt);
+  if (scene.quotes.some((q) => q.start > from && q.start < quote.start)) return undefined;
+  for (const verb of lead.matchAll(/\p{L}+/gu)) {
+    if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
+    const verbAt = from + verb.index;
+    const subject = leadSubject(scene, from, verbAt);
+    if (subject === undefined) return undefined;
+    if (subject.type === 'entity' && !SUBJECT_TO_VERB.test(text.slice(subject.mention.end, verbAt))) return undefined;
+    return resolveSubject(scene, subject, from, 'reported');
+  }
+  return undefined;
+}
