@@ -54,6 +54,10 @@ export const SPEECH_VERBS = words(`
   reiterated reiterates recalled recalls observed observes read reads tweeted posted
   confirmed confirms suggested suggests cautioned cautions pleaded pleads testified testifies
   exclaimed shouted whispered responded responds
+  reported reports joked jokes quipped quips conceded concedes predicted predicts boasted boasts wondered wonders
+  mused muses laughed laughs sighed cracked vowed vows promised promises pledged pledges countered counters retorted
+  griped gushed gushes raved marveled marvelled marvels agreed agrees contended contends estimated estimates
+  texted emailed beams beamed recounted recounts interjected interjects
 `);
 
 /** Plural nouns for people a text does not name: "officials said", "the insiders said". */

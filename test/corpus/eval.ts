@@ -36,7 +36,9 @@ interface MergeOutcome {
   found: number;
 }
 
-const sameName = (a: string, b: string): boolean => squash(a) === squash(b);
+/** Names compared without initials and generational suffixes: "J. David Cox Sr." is "J David Cox". */
+const nameKey = (name: string): string => squash(name.replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''));
+const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
 function entityForms(pack: CorpusPack, id: string): string[] {
   const entity = pack.entities.find((e) => e.id === id);

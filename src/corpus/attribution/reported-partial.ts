@@ -5,7 +5,7 @@ import { SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { sentenceStart, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
-import { leadSubject } from './subject';
+import { leadSubject, type Subject } from './subject';
 
 /** Verbs that report what somebody said without quoting all of it. */
 const REPORTING_VERBS = new Set([
@@ -17,7 +17,22 @@ const REPORTING_VERBS = new Set([
   'hailed', 'touted', 'touts', 'lamented', 'laments', 'recounted', 'recounts', 'believes', 'believed', 'thinks',
 ]);
 /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
-const SUBJECT_TO_VERB = /^(?:['’]s\s+[^,]{0,40})?(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|has since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s+$/u;
+const SUBJECT_TO_VERB = /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
+/** A name after one of these is an object ("ordered by Putin"), not the subject. */
+const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
+const PRONOUN_SUBJECT = /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
+
+/** The subject written straight before a reporting verb: "Schlegelmilch says", "the press secretary, Josh Earnest, said". */
+function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
+  const { text } = scene;
+  const mention = scene.narrationMentions(from, verbAt).pop();
+  if (mention !== undefined && SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) && !PREPOSITION_BEFORE.test(text.slice(from, mention.start))) {
+    return { type: 'entity', mention };
+  }
+  const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
+  if (pronoun?.[1] !== undefined) return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
+  return undefined;
+}
 
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
@@ -30,10 +45,8 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   for (const verb of lead.matchAll(/\p{L}+/gu)) {
     if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
     const verbAt = from + verb.index;
-    const subject = leadSubject(scene, from, verbAt);
-    if (subject === undefined) return undefined;
-    if (subject.type === 'entity' && !SUBJECT_TO_VERB.test(text.slice(subject.mention.end, verbAt))) return undefined;
-    return resolveSubject(scene, subject, from, 'reported');
+    const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt);
+    if (subject !== undefined) return resolveSubject(scene, subject, from, 'reported');
   }
   return undefined;
 }

@@ -35,6 +35,12 @@ function isOfficeBetween(gap: string): boolean {
   return wordsOf(gap).every((w) => /^\p{Lu}/u.test(w) || isRole(w) || (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())));
 }
 
+/** "as NPR's Debbie Elliot", "Trump’s incoming chief of staff Reince Priebus": an owner's office before a name. */
+function isOwnedOffice(text: string, from: number, to: number): boolean {
+  const m = /^\s*(?:as\s+)?[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*)*['’]s\s+(.*)$/su.exec(text.slice(from, to));
+  return m?.[1] !== undefined && isOfficeBetween(m[1].replace(/\bof\s+(?=\p{Ll})/gu, ''));
+}
+
 /** The words of a clause up to its speech verb: "a Pennsylvania Republican", "officials familiar with the talks". */
 function descriptionBeforeVerb(clause: string): string {
   const words = clause.trim().split(/\s+/);
@@ -100,9 +106,15 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   }
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w))) return { type: 'collective' };
-  const [first] = scene.narrationMentions(offset, to);
+  let [first] = scene.narrationMentions(offset, to);
+  // "Trump’s incoming chief of staff Reince Priebus", "NPR's Debbie Elliot": the owner is not the subject.
+  if (first !== undefined && /^['’]s\s/.test(text.slice(first.end, first.end + 3))) {
+    const owner = first;
+    const person = scene.narrationMentions(owner.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
+    if (person !== undefined && isOfficeBetween(text.slice(owner.end + 2, person.start).replace(/\bof\s+(?=\p{Ll})/gu, ''))) first = person;
+  }
   const lead = text.slice(offset, first?.start ?? offset);
-  if (first !== undefined && (isNameLead(lead) || isOfficeBetween(lead)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
+  if (first !== undefined && (isNameLead(lead) || isOfficeBetween(lead) || isOwnedOffice(text, offset, first.start)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
     const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
     const officeWords = office?.[1]?.split(/\s+/) ?? [];
