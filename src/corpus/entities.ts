@@ -25,6 +25,8 @@ export interface EntityRegistry {
   aliases: Map<string, { words: string[]; entityId: string }[]>;
   /** People by each proper suffix of their name ("rajavi", "pourmohammadi"), for a surname used alone. */
   surnames: Map<string, string[]>;
+  /** People by their given name ("stephen"), for a given name used alone after the full name. */
+  givenNames: Map<string, string[]>;
   gender: Map<string, Gender>;
 }
 
@@ -343,9 +345,15 @@ export const aliasKey = (words: readonly string[]): string => words.slice(0, 2).
 /** The word form the mention finder compares: lower case, straight apostrophe, no possessive. */
 export const wordKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 
-function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames'> {
+function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames' | 'givenNames'> {
   const aliases = new Map<string, { words: string[]; entityId: string }[]>();
   const surnames = new Map<string, string[]>();
+  const givenNames = new Map<string, string[]>();
+  const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
+    const ids = index.get(key);
+    if (ids === undefined) index.set(key, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  };
   for (const entity of entities) {
     for (const alias of new Set([entity.name, ...entity.aliases])) {
       const words = tokenize(alias).map((t) => wordKey(t.text));
@@ -358,14 +366,11 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       if (entity.kind === 'person') {
         const tokens = alias.split(/\s+/).filter((w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w));
         const keys = alias.includes(' of ') ? [squash(tokens[0] ?? '')] : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);
-        for (const key of keys) {
-          const ids = surnames.get(key);
-          if (ids === undefined) surnames.set(key, [entity.id]);
-          else if (!ids.includes(entity.id)) ids.push(entity.id);
-        }
+        for (const key of keys) addTo(surnames, key, entity.id);
+        if (tokens.length > 1 && !alias.includes(' of ')) addTo(givenNames, squash(tokens[0] ?? ''), entity.id);
       }
     }
   }
   for (const list of aliases.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { aliases, surnames };
+  return { aliases, surnames, givenNames };
 }

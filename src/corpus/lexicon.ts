@@ -36,6 +36,10 @@ export const ROLE_WORDS = words(`
   councillor candidate survivor witness sportsman sportswoman athlete actor actress singer artist
   officer commander general colonel captain prosecutor magistrate justice vice-president ceo executive
   manager chairperson convenor organiser organizer secretary-general envoy delegate politician
+  owner co-owner heir coach player investigator physician physicist biophysicist biologist chemist psychologist
+  sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
+  investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
+  associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi
 `);
 
 /** Nouns only a person owns, so "X’s tenure" or "X’s widow" shows a lone capitalised X is a person's name. */
@@ -46,7 +50,7 @@ export const PERSONAL_NOUNS = words(`
 
 /** Verbs that introduce or close a quotation. */
 export const SPEECH_VERBS = words(`
-  said says say saying told tells tell telling added adds adding stated states stating
+  said says say saying told tells tell telling added adds adding stated states stating ask
   acknowledged acknowledges admitted admits explained explains stressed stresses warned warns
   noted notes declared declares wrote writes insisted insists argued argues continued continues
   urged urges remarked remarks commented comments replied replies answered answers asked asks
@@ -85,6 +89,9 @@ export const ORGANISATION_WORDS = words(`
   news times post press guardian herald telegraph journal broadcasting radio television tv
   house congress senate cabinet secretariat resistance mojahedin mujahedeen international guards corps
   school academy trust fund church
+  festival awards museum hall station program programme conference summit games club team hospital airport
+  airlines airways inc corp llc ltd partners associates holdings media studios records magazine review stadium
+  theater theatre administration bureau firm institution laboratory lab
 `);
 
 /** Place names general enough to know without a gazetteer. */

@@ -58,7 +58,13 @@ export function findMentions(documentId: string, text: string, registry: EntityR
       const before = /([\p{L}-]+)(\.?|,)\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
       const titleWord = before?.[1]?.toLowerCase() ?? '';
       const titled = before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
-      const [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
+      let [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
+      // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
+      // is nobody's surname and follows no title ("Mr. Stephen" would be a surname).
+      if (only === undefined && candidates.length === 0 && !titled) {
+        const given = (registry.givenNames.get(squash(word)) ?? []).filter((id) => seenPeople.has(id));
+        if (given.length === 1) only = given[0];
+      }
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;

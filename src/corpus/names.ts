@@ -76,7 +76,7 @@ const NOT_APPOSITION_START = new Set(['what', 'where', 'when', 'why', 'how', 'if
 /** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
-  const m = /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|[.;:“”"\n]|$)/u.exec(after);
+  const m = /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(after);
   const phrase = m?.[1]?.trim();
   if (phrase === undefined) return undefined;
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.

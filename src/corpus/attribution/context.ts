@@ -5,6 +5,7 @@ import type { Gender } from '../names';
 import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
+import { inferGenders } from './gender';
 
 export interface AttributionContext {
   documentId: string;
@@ -71,8 +72,12 @@ export function createScene(ctx: AttributionContext, quotes: readonly QuoteSpan[
     const q = quotes[lowerBound(quotes, offset + 1) - 1];
     return q !== undefined && offset < q.end;
   };
+  const people = ctx.mentions.filter((m) => ctx.kindOf(m.entityId) === 'person');
+  const inferred = inferGenders(ctx.text, people, insideQuote);
   return {
     ...ctx,
+    // A title ("Mrs", "Lord") decides; the document's own pronouns stand in where the corpus has none.
+    genderOf: (id) => ctx.genderOf(id) ?? inferred.get(id),
     lines,
     quotes,
     lineAt,

@@ -7,7 +7,11 @@ import type { QuoteSpan } from '../quotes';
 import { SPEECH_VERBS } from '../lexicon';
 import { sentenceEnd, type Attribution, type Scene } from './context';
 
+const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i;
+
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
+  // "“All right,” came the reply.": an answer is somebody else's turn.
+  if (quote.closeAt !== null && TURN_WORDS.test(scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)))) return undefined;
   const last = scene.decided[scene.decided.length - 1];
   if (last?.speakerId == null) return undefined;
   const opensAt = quote.openAt ?? quote.start;

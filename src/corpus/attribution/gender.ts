@@ -1,0 +1,40 @@
+// The sex a document's own pronouns give a person: "Kisha Rivera … said she has coworkers" makes Rivera "she".
+// Used only to rule out a pronoun's antecedent, and only when the text never contradicts itself.
+import type { Mention } from '../pack';
+import type { Gender } from '../names';
+import { FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
+
+const PRONOUNS = /\b(he|his|him|himself|she|her|hers|herself)\b/gi;
+const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
+const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
+/** A pronoun this far after a name, with no other name between, is taken to refer to it. */
+const REACH = 160;
+
+/**
+ * For each person named in the narration: the first third-person pronoun after the mention, in the same sentence and
+ * before any other name, votes for that person's sex. A person with votes for both gets none.
+ */
+export function inferGenders(text: string, people: readonly Mention[], insideQuote: (offset: number) => boolean): Map<string, Gender> {
+  const votes = new Map<string, Set<Gender>>();
+  people.forEach((mention, i) => {
+    if (insideQuote(mention.start)) return;
+    const next = people[i + 1];
+    const stop = Math.min(mention.end + REACH, next?.start ?? Infinity);
+    const span = text.slice(mention.end, stop).split(/[.!?](?:\s|$)/)[0] ?? '';
+    PRONOUNS.lastIndex = 0;
+    const m = PRONOUNS.exec(span);
+    if (m?.[1] === undefined || insideQuote(mention.end + m.index)) return;
+    const word = m[1].toLowerCase();
+    const gender: Gender | undefined = MALE_FORMS.has(word) ? 'male' : FEMALE_FORMS.has(word) ? 'female' : undefined;
+    if (gender === undefined) return;
+    const set = votes.get(mention.entityId) ?? new Set<Gender>();
+    set.add(gender);
+    votes.set(mention.entityId, set);
+  });
+  const genders = new Map<string, Gender>();
+  for (const [id, set] of votes) {
+    const [only] = set;
+    if (set.size === 1 && only !== undefined) genders.set(id, only);
+  }
+  return genders;
+}
