@@ -42,6 +42,12 @@ export const ROLE_WORDS = words(`
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi
 `);
 
+/** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */
+export const PARTY_MEMBERS = words(`
+  republican republicans democrat democrats conservative conservatives tory tories liberal liberals socialist
+  socialists labourite independent independents
+`);
+
 /** Nouns only a person owns, so "X’s tenure" or "X’s widow" shows a lone capitalised X is a person's name. */
 export const PERSONAL_NOUNS = words(`
   tenure wife husband widow widower son sons daughter daughters mother father brother brothers sister sisters

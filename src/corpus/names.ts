@@ -1,7 +1,7 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
   FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS,
-  ORGANISATION_WORDS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+  ORGANISATION_WORDS, PARTY_MEMBERS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
@@ -65,7 +65,7 @@ function classify(token: Token): TokenClass {
   if (PLACES.has(word)) return 'place';
   // "Replied Stephen, with some delicacy": a speech verb opening a sentence is no part of a name.
   if (NOT_NAME_WORDS.has(w) || SPEECH_VERBS.has(w)) return 'stop';
-  if (isRoleWord(word) || isOrganisationWord(word)) return 'title';
+  if (isRoleWord(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w)) return 'title';
   return 'name';
 }
 
@@ -168,7 +168,8 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   if (officeOf !== -1) tokens = tokens.slice(officeOf + 1);
   const droppable = (t: Token): boolean => {
     const cls = classify(t);
-    return cls === 'connector' || cls === 'honorific' || cls === 'stop' || cls === 'postNominal' || (cls === 'title' && !isOrganisationWord(t.text));
+    return cls === 'connector' || cls === 'honorific' || cls === 'stop' || cls === 'postNominal'
+      || (cls === 'title' && !isOrganisationWord(t.text) && !PARTY_MEMBERS.has(lower(t.text)));
   };
   while (tokens[0] !== undefined && droppable(tokens[0])) tokens.shift();
   while (tokens[tokens.length - 1] !== undefined && droppable(tokens[tokens.length - 1] as Token)) tokens.pop();
@@ -214,7 +215,7 @@ export function findNameCandidates(text: string): NameCandidates {
     const firstName = nameTokens[0];
     const lastName = nameTokens[nameTokens.length - 1];
     let personStart = run.length;
-    const unnamed = start === from && firstName !== undefined && afterIndefinite(text, firstName.start);
+    const unnamed = start === from && firstName !== undefined && (afterIndefinite(text, firstName.start) || afterIndefinite(text, run[0]?.start ?? 0));
     if (firstName !== undefined && lastName !== undefined && nameTokens.length <= 4 && before !== 'connector' && !unnamed) {
       const nameStart = firstName.start;
       const nameEnd = lastName.start + withoutPossessive(lastName.text).length;

@@ -1,27 +1,39 @@
-// A name the sieve finds in a speaker's place ("“…,” says study co-author Boris Kingma") is a person's, even with
-// no title or role beside it. The sieve runs once over the document's unconfirmed names to find them.
+// A name the sieve finds in a speaker's place ("“…,” says study co-author Boris Kingma", or "Roof said" after
+// "Dylann Roof") is a person's, even with no title or role beside it. The sieve runs once over the document's
+// unconfirmed names, full and surname alone, to find them.
 import type { Mention } from '../pack';
 import type { PersonCandidate } from '../names';
+import { squash } from '../text';
+import { isCapitalised, tokenize } from '../tokens';
 import { findStatements } from './index';
 
 /** Cues that read a name straight from the words around the quote, not through a pronoun or an earlier quote. */
-const DIRECT_CUES = new Set(['said', 'name']);
+const DIRECT_CUES = new Set(['said', 'name', 'reported']);
 
 export function confirmSpeakerNames(documentId: string, text: string, people: PersonCandidate[]): void {
-  const mentions: Mention[] = [];
+  const full = people.filter((p) => p.nameTokens.length > 1).sort((a, b) => a.start - b.start);
+  if (!full.some((p) => !p.evident)) return;
   const byId = new Map<string, PersonCandidate>();
-  let lastEnd = -1;
-  people
-    .filter((p) => p.nameTokens.length > 1)
-    .sort((a, b) => a.start - b.start)
-    .forEach((person, i) => {
-      if (person.start < lastEnd) return;
-      const entityId = `candidate-${i}`;
-      byId.set(entityId, person);
-      mentions.push({ entityId, documentId, start: person.start, end: person.end });
-      lastEnd = person.end;
-    });
-  if (![...byId.values()].some((p) => !p.evident)) return;
+  const mentions: Mention[] = [];
+  // Each full name, and its surname where no other full name here shares it.
+  const bySurname = new Map<string, string | null>();
+  full.forEach((person, i) => {
+    const entityId = `candidate-${i}`;
+    byId.set(entityId, person);
+    mentions.push({ entityId, documentId, start: person.start, end: person.end });
+    const surname = squash(person.nameTokens[person.nameTokens.length - 1] ?? '');
+    const known = bySurname.get(surname);
+    const sameName = known != null && byId.get(known)?.nameTokens.join(' ') === person.nameTokens.join(' ');
+    bySurname.set(surname, known === undefined || sameName ? (known ?? entityId) : null);
+  });
+  const covered = (offset: number): boolean => full.some((p) => offset >= p.start && offset < p.end);
+  for (const token of tokenize(text)) {
+    const id = bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
+    if (id != null && isCapitalised(token.text) && !covered(token.start)) {
+      mentions.push({ entityId: id, documentId, start: token.start, end: token.start + token.text.replace(/['’]s$/u, '').length });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
   const statements = findStatements({ documentId, text, mentions, kindOf: () => 'person', genderOf: () => undefined });
   for (const s of statements) {
     if (s.speakerId === null || !DIRECT_CUES.has(s.cue)) continue;

@@ -21,7 +21,10 @@ const INTRO_WORDS = new Set([
   'writing', 'also', 'however', 'meanwhile', 'today', 'yesterday', 'later', 'earlier', 'recently', 'separately', 'then',
   'elsewhere', 'similarly', 'finally', 'moreover', 'furthermore',
 ]);
-const LEAD_WORDS = new Set(['the', 'former', 'late', 'then', 'of', 'for', 'a', 'an', 'and', 'current', 'british', 'deputy', 'acting']);
+const LEAD_WORDS = new Set([
+  'the', 'former', 'late', 'then', 'of', 'for', 'a', 'an', 'and', 'current', 'british', 'deputy', 'acting', 'our', 'his', 'her',
+  'their', 'its',
+]);
 const DETERMINERS = ['the', 'this', 'their', 'our', 'its', 'a', 'an', 'his', 'her'];
 /** Words that open a description of somebody the text does not name: "a senior official", "one insider". */
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'other']);
@@ -31,8 +34,8 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'severa
  * and a person's. No punctuation, no verb, no preposition: only names, offices and the words of an office.
  */
 function isOfficeBetween(gap: string): boolean {
-  if (/[,.;:()"“”]/.test(gap)) return false;
-  return wordsOf(gap).every((w) => /^\p{Lu}/u.test(w) || isRole(w) || (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())));
+  if (/[,.;:()"“”—–]/.test(gap)) return false;
+  return wordsOf(gap).every((w) => isRole(w) || LEAD_WORDS.has(w.toLowerCase()) || (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())));
 }
 
 /** "as NPR's Debbie Elliot", "Trump’s incoming chief of staff Reince Priebus": an owner's office before a name. */
@@ -56,10 +59,12 @@ export const isRole = (word: string): boolean => {
 };
 
 const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(/\.$/, ''));
+/** A capitalised word that can be part of a name: not "If", "When" or "But" opening a clause. */
+const isNameWord = (word: string): boolean => /^\p{Lu}/u.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase());
 
 /** Words that may stand before a name at the head of a clause: "Labour MP for Birmingham Selly Oak, ", "The Rt Hon ". */
 export function isNameLead(gap: string): boolean {
-  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every((w) => /^\p{Lu}/u.test(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w));
+  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every((w) => isNameWord(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w));
 }
 
 /** The office words written straight before a name ("The NCRI President-elect Mrs"), not the sentence before them. */
@@ -93,6 +98,18 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     if (!(INTRO_WORDS.has(first) || first.endsWith('ing')) || comma === -1) break;
     offset += comma + 1;
     clause = clause.slice(comma + 1);
+  }
+  // "TRUMP SPAC — Our Declan Harty writes:": a heading set off by a dash is not the subject.
+  const heading = /^[^—–]*\s[—–]\s+(?=\p{Lu})/u.exec(clause);
+  if (heading !== null && !(heading[0].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => SPEECH_VERBS.has(w))) {
+    offset += heading[0].length;
+    clause = clause.slice(heading[0].length);
+  }
+  // "Asked a Pennsylvania Republican:", "Replied Stephen,": a speech verb may come before its subject.
+  const inverted = /^\s*(\p{Lu}\p{Ll}+)\s+/u.exec(clause);
+  if (inverted?.[1] !== undefined && SPEECH_VERBS.has(inverted[1].toLowerCase())) {
+    offset += inverted[0].length;
+    clause = clause.slice(inverted[0].length);
   }
   const head = /^\s*([\p{L}'’]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?/u.exec(clause);
   const firstWord = head?.[1]?.toLowerCase() ?? '';
