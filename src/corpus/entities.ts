@@ -113,15 +113,16 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
     for (const c of people) {
       if (c.nameTokens.length !== 1) continue;
       const surname = squash(c.nameTokens[0] ?? '');
-      const matches = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
-      const [only] = matches;
-      // A title tells the sex: "Ms. Trump" is not Donald Trump.
+      // A title tells the sex: "Ms. Trump" is not Donald Trump, and "Mr. Trump" is not Ivanka Trump.
       const fits = (g: PersonGroup): boolean => c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
+      const sharing = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
+      const matches = sharing.filter(fits);
+      const [only] = matches;
       let group: PersonGroup | undefined;
-      if (matches.length === 1 && only !== undefined) group = fits(only) ? only : undefined;
+      if (matches.length === 1 && only !== undefined) group = only;
       // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
       // So is a lone name that owns what only a person has ("Rouhani’s tenure"), unless it is a given name here.
-      else if (matches.length === 0 && (c.titledName !== undefined || (c.owner === true && !givenNames.has(surname)))) {
+      else if (sharing.length === 0 && (c.titledName !== undefined || (c.owner === true && !givenNames.has(surname)))) {
         group = surnameFirst(groups, c, surname) ?? groupFor(`titled:${surname}`, true);
       }
       if (group === undefined) continue;

@@ -14,6 +14,16 @@ export const HONORIFICS = words(`
 export const FEMALE_HONORIFICS = words('mrs ms miss dame lady baroness countess madam madame sister');
 export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayatollah imam sheikh father brother');
 
+/** Nouns before a name that tell a person's sex ("his daughter Ivanka Trump", "actress Emma Stone"). */
+export const FEMALE_NOUNS = words(`
+  daughter wife mother sister actress chairwoman spokeswoman congresswoman businesswoman queen princess widow
+  granddaughter niece aunt girlfriend grandmother stepmother stepdaughter sportswoman
+`);
+export const MALE_NOUNS = words(`
+  son husband father brother actor chairman spokesman congressman businessman king prince widower grandson nephew
+  uncle boyfriend grandfather stepfather stepson sportsman
+`);
+
 /** Letters written after a person's name. */
 export const POST_NOMINALS = words('MP MEP MSP MLA AM TD QC KC OBE MBE CBE KBE DBE DL JP PhD MD FRS Jr Sr');
 

@@ -2,7 +2,7 @@
 import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
-import { HONORIFICS, NAME_TITLES } from './lexicon';
+import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES } from './lexicon';
 import { closesInsertion, isAcronym, isCapitalised, tokenize } from './tokens';
 import { squash, withoutPossessive } from './text';
 
@@ -50,14 +50,16 @@ export function findMentions(documentId: string, text: string, registry: EntityR
     }
     if (matched === 0 && isCapitalised(token.text) && !isAcronym(token.text)) {
       const word = withoutPossessive(token.text);
-      const candidates = registry.surnames.get(squash(word)) ?? [];
-      // A surname alone is that person only when exactly one person of that surname has been named here,
-      // or, after a title ("President Raisi"), when only one person in the corpus carries it.
-      const named = candidates.filter((id) => seenPeople.has(id));
       // "President Raisi", "Mr. Raisi", and an office set off by a comma: "the then Supreme Leader, Khomeini".
       const before = /([\p{L}-]+)(\.?|,)\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
       const titleWord = before?.[1]?.toLowerCase() ?? '';
       const titled = before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
+      // "Mr. Trump" is none of the women named Trump.
+      const other = FEMALE_HONORIFICS.has(titleWord) ? 'male' : MALE_HONORIFICS.has(titleWord) ? 'female' : undefined;
+      const candidates = (registry.surnames.get(squash(word)) ?? []).filter((id) => other === undefined || registry.gender.get(id) !== other);
+      // A surname alone is that person only when exactly one person of that surname has been named here,
+      // or, after a title ("President Raisi"), when only one person in the corpus carries it.
+      const named = candidates.filter((id) => seenPeople.has(id));
       let [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
       // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
       // is nobody's surname and follows no title ("Mr. Stephen" would be a surname).

@@ -1,6 +1,6 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
-  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_CONNECTORS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS,
+  FEMALE_HONORIFICS, FEMALE_NOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS, NAME_CONNECTORS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS,
   ORGANISATION_WORDS, PARTY_MEMBERS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
@@ -133,6 +133,12 @@ function titleWordBefore(text: string, start: number): boolean {
   return m?.[1] !== undefined && NAME_TITLES.has(m[1].toLowerCase());
 }
 
+/** "his daughter Ivanka Trump", "actress Emma Stone": a noun straight before the name that tells the sex. */
+function genderNounBefore(text: string, start: number): Gender | undefined {
+  const word = /([\p{L}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '';
+  return FEMALE_NOUNS.has(word) ? 'female' : MALE_NOUNS.has(word) ? 'male' : undefined;
+}
+
 function genderOf(titles: readonly string[]): Gender | undefined {
   if (titles.some((t) => FEMALE_HONORIFICS.has(t))) return 'female';
   if (titles.some((t) => MALE_HONORIFICS.has(t))) return 'male';
@@ -250,7 +256,7 @@ export function findNameCandidates(text: string): NameCandidates {
           end: nameEnd,
           nameTokens: nameTokens.map((t) => withoutPossessive(t.text)),
           evident,
-          ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
+          ...((genderOf(titles) ?? genderNounBefore(text, nameStart)) ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) } : {}),
         });
         personStart = start;
       }
