@@ -1,4 +1,5 @@
-// "the MP said", "the NCRI President-elect said": an office stands for the one person named earlier with it.
+// "the MP said", "the NCRI President-elect said": an office stands for the one person named earlier with it, when
+// nobody else is named in the paragraph.
 import { appositionAfter } from '../names';
 import { abstain, type Attribution, type Scene } from './context';
 import { titleWordsBefore } from './subject';
@@ -19,5 +20,8 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord)) ids.add(s.speakerId);
   }
   const [only] = ids;
-  return ids.size === 1 && only !== undefined ? { speakerId: only, cue: 'role', role } : abstain('role-ambiguous', 'ambiguous-role', role);
+  // Someone else named in this paragraph may hold the office too, though the text never said so: unclear.
+  const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
+  const others = scene.narrationMentions(paragraphStart, at).some((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== only);
+  return ids.size === 1 && only !== undefined && !others ? { speakerId: only, cue: 'role', role } : abstain('role-ambiguous', 'ambiguous-role', role);
 }

@@ -29,6 +29,17 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("therein lies a story:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
+  // "She said Obama is the calm dad who tells his child, “…”": the nearest speech verb speaks the quote, and when
+  // its subject is a relative pronoun, the speaker is what it stands for, if that is a name written just before it.
+  const verbs = [...lead.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
+  const nearest = verbs[verbs.length - 1];
+  const relative = nearest === undefined || verbs.length < 2 ? null : /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu.exec(lead.slice(0, nearest.index));
+  if (relative !== null) {
+    const relativeAt = from + relative.index;
+    const antecedent = scene.narrationMentions(from, relativeAt).pop();
+    if (antecedent === undefined || !/^\s*,?\s*$/.test(text.slice(antecedent.end, relativeAt))) return abstain('unresolved', 'speaker-not-identified');
+    return resolveSubject(scene, { type: 'entity', mention: antecedent }, from, 'said');
+  }
   const subject = leadSubject(scene, from, to);
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
