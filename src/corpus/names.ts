@@ -250,7 +250,7 @@ export function findNameCandidates(text: string): NameCandidates {
       } else {
         const evident = titled || hasPostNominal || peerage || appositionAfter(text, nameEnd) !== undefined
           || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore
-          || (start === from && speechVerbBefore(text, nameStart));
+          || (start === from && speechVerbBefore(text, nameStart)) || /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
           end: nameEnd,

@@ -4,7 +4,7 @@ import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, sentenceStart, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
-import { leadSubject } from './subject';
+import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
 /** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
 export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
@@ -40,7 +40,13 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     if (antecedent === undefined || !/^\s*,?\s*$/.test(text.slice(antecedent.end, relativeAt))) return abstain('unresolved', 'speaker-not-identified');
     return resolveSubject(scene, { type: 'entity', mention: antecedent }, from, 'said');
   }
-  const subject = leadSubject(scene, from, to);
+  // "When she said no, Roof told her: “…”": with two speech verbs, the subject written straight before the nearest.
+  // Not when another verb follows the speech verb ("The reaction, Schlegelmilch said, is, “…”": the quote is the reaction).
+  const beforeVerb = (): Subject | undefined =>
+    nearest === undefined || /\b(?:is|was|are|were|be|been)\b/i.test(lead.slice(nearest.index + nearest[0].length))
+      ? undefined
+      : subjectBeforeVerb(scene, from, from + nearest.index);
+  const subject = verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
   const nameOnly = subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);

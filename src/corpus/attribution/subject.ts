@@ -177,3 +177,21 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
   }
   return undefined;
 }
+
+/** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
+const SUBJECT_TO_VERB = /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
+/** A name after one of these is an object ("ordered by Putin"), not the subject. */
+const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
+const PRONOUN_SUBJECT = /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
+
+/** The subject written straight before a reporting verb: "Schlegelmilch says", "the press secretary, Josh Earnest, said". */
+export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
+  const { text } = scene;
+  const mention = scene.narrationMentions(from, verbAt).pop();
+  if (mention !== undefined && SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) && !PREPOSITION_BEFORE.test(text.slice(from, mention.start))) {
+    return { type: 'entity', mention };
+  }
+  const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
+  if (pronoun?.[1] !== undefined) return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
+  return undefined;
+}
