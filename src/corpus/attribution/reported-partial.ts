@@ -15,6 +15,11 @@ const REPORTING_VERBS = new Set([
   'characterised', 'referred', 'refers', 'complained', 'complains', 'boasted', 'boasts', 'joked', 'jokes', 'conceded',
   'concedes', 'agreed', 'agrees', 'likened', 'likens', 'compared', 'compares', 'criticized', 'criticised', 'slammed',
   'hailed', 'touted', 'touts', 'lamented', 'laments', 'recounted', 'recounts', 'believes', 'believed', 'thinks',
+  'recommended', 'recommends', 'proposed', 'proposes', 'envisaged', 'envisioned', 'dismissed', 'dismisses', 'rejected',
+  'rejects', 'welcomed', 'welcomes', 'condemned', 'condemns', 'defended', 'defends', 'questioned', 'mocked', 'derided',
+  'mentioned', 'mentions', 'spoke', 'speaks', 'declaring', 'insisting', 'arguing', 'saying', 'calling', 'describing',
+  'warning', 'writing', 'adding', 'noting', 'claiming', 'suggesting', 'urging', 'promising', 'vowing', 'predicting',
+  'praising', 'accusing', 'dismissing', 'speaking', 'telling', 'explaining',
 ]);
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
