@@ -36,12 +36,19 @@ export interface Scene extends AttributionContext {
   quotes: readonly QuoteSpan[];
   /** Index of the paragraph holding an offset. */
   lineAt(offset: number): number;
+  /** Index of the paragraph of prose before a paragraph, over captions, credits and links between ("Related: …"). */
+  proseBefore(lineIndex: number): number;
   /** Mentions outside every quote between two offsets: names the narration uses, not names a speaker says. */
   narrationMentions(from: number, to: number): Mention[];
   insideQuote(offset: number): boolean;
   /** Statements decided so far, in the order they were decided. */
   decided: readonly Statement[];
 }
+
+/** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
+const MIN_PROSE_WORDS = 6;
+const isProse = (line: string): boolean =>
+  /[.!?:"”’)]$/.test(line) && line.split(/\s+/).length >= MIN_PROSE_WORDS && !/^(?:related|read more|see also|photo|image)\b/i.test(line);
 
 export function sentenceStart(text: string, line: Line, at: number): number {
   let start = line.start;
@@ -74,8 +81,14 @@ export function createScene(ctx: AttributionContext, quotes: readonly QuoteSpan[
   };
   const people = ctx.mentions.filter((m) => ctx.kindOf(m.entityId) === 'person');
   const inferred = inferGenders(ctx.text, people, insideQuote);
+  const proseBefore = (lineIndex: number): number => {
+    let i = lineIndex - 1;
+    while (i > 0 && !isProse(lines[i]?.text ?? '')) i--;
+    return i;
+  };
   return {
     ...ctx,
+    proseBefore,
     // A title ("Mrs", "Lord") decides; the document's own pronouns stand in where the corpus has none.
     genderOf: (id) => ctx.genderOf(id) ?? inferred.get(id),
     lines,

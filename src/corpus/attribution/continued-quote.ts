@@ -20,7 +20,7 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   const line = scene.lines[quoteLine];
   if (line === undefined) return undefined;
   if (lastLine !== quoteLine) {
-    if (lastLine !== quoteLine - 1 || scene.text.slice(line.start, opensAt).trim() !== '') return undefined;
+    if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '') return undefined;
   } else if (!/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt))) {
     // In the same paragraph, only a quote that opens a sentence; one inside a sentence is that sentence's own.
     return undefined;

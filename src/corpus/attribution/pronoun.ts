@@ -3,7 +3,7 @@ import type { Gender } from '../names';
 import { abstain, sentenceStart, type Attribution, type Scene } from './context';
 
 /**
- * Candidates are the people the narration names in this paragraph and the one before, and who spoke there. Those
+ * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
  * whose known sex does not fit the pronoun are ruled out; one left is the speaker.
  */
 export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attribution {
@@ -13,12 +13,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   };
   // "“A,” said Jerry. After the win, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
-  if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= scene.lineAt(at) - 1 && fits(lastSpeaker.speakerId)) {
+  const line = scene.lineAt(at);
+  const previous = scene.proseBefore(line);
+  if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
     const since = scene.narrationMentions(lastSpeaker.end, at).filter((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== lastSpeaker.speakerId);
     if (since.every((m) => !fits(m.entityId))) return { speakerId: lastSpeaker.speakerId, cue: 'pronoun' };
   }
-  const line = scene.lineAt(at);
-  const windowStart = scene.lines[Math.max(0, line - 1)]?.start ?? 0;
+  const windowStart = scene.lines[Math.max(0, previous)]?.start ?? 0;
   const ids = new Set(scene.narrationMentions(windowStart, at).filter((m) => scene.kindOf(m.entityId) === 'person').map((m) => m.entityId));
   for (const s of scene.decided) if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
