@@ -4,7 +4,7 @@ import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { NAME_PARTICLES, NOT_NAME_WORDS, PLACES } from './lexicon';
+import { NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
 import { tokenize } from './tokens';
 
@@ -97,12 +97,13 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       else list.push(group);
     }
   }
-  // "De Iesu" after "Antonio De Iesu": a surname that opens with a particle is that person's, not a full name.
+  // "De Iesu" after "Antonio De Iesu", "Black Elk" after "Linda Black Elk": a two-word surname of one longer name
+  // is that person's, not a full name of its own.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
-    const longer = bySurname.get(group.key)?.filter((g) => g !== group) ?? [];
+    const longer = bySurname.get(group.key)?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
     const [only] = longer;
-    if (tokens.length !== 2 || !NAME_PARTICLES.has((tokens[0] ?? '').toLowerCase()) || longer.length !== 1 || only === undefined) continue;
+    if (tokens.length !== 2 || longer.length !== 1 || only === undefined) continue;
     for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
     for (const g of group.genders) only.genders.add(g);
     groups.delete(group.key);
@@ -197,7 +198,8 @@ function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, nu
 
 /** "United Nations" -> "UN"; undefined for a one-word name, which no acronym abbreviates. */
 export function initialsOf(name: string): string | undefined {
-  const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
+  // "English-Speaking Union" is "ESU": each capitalised part of a hyphenated word has its initial.
+  const words = name.replace(/^the\s+/i, '').split(/\s+|-(?=\p{Lu})/u).filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   return words.map((w) => w[0] ?? '').join('').toUpperCase();
 }

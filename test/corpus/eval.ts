@@ -104,9 +104,15 @@ function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: Lab
     const ids = new Set<string>();
     let found = 0;
     for (const form of forms) {
-      const at = mentions.filter((m) => sameName(doc.text.slice(m.start, m.end), form));
-      if (at.length > 0) found++;
-      for (const m of at) ids.add(m.entityId);
+      // Where the article writes this form, the mention that ends it ("Narendra Modi" in "Prime Minister Narendra Modi").
+      const inside: string[] = [];
+      for (let at = doc.text.indexOf(form); at !== -1; at = doc.text.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
+        for (const m of mentions) if (m.start >= at && m.end === end) inside.push(m.entityId);
+      }
+      if (inside.length > 0) found++;
+      for (const id of inside) ids.add(id);
     }
     out.merges.push({ set, document: c.document, forms, merged: found === forms.length && ids.size === 1, found });
   }
