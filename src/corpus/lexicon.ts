@@ -49,7 +49,7 @@ export const ROLE_WORDS = words(`
   owner co-owner heir coach player investigator physician physicist biophysicist biologist chemist psychologist
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
-  associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi
+  associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
 `);
 
 /** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */

@@ -254,7 +254,8 @@ export function findNameCandidates(text: string): NameCandidates {
         found.people.push({
           start: nameStart,
           end: nameEnd,
-          nameTokens: nameTokens.map((t) => withoutPossessive(t.text)),
+          // An initial keeps its full stop: "Robert M. Smith".
+          nameTokens: nameTokens.map((t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : '')),
           evident,
           ...((genderOf(titles) ?? genderNounBefore(text, nameStart)) ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) } : {}),
         });

@@ -135,12 +135,13 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
     const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
     const officeWords = office?.[1]?.split(/\s+/) ?? [];
-    if (scene.kindOf(first.entityId) !== 'person') {
-      // A body's name before a person's, joined by office words: the person speaks, the body is their role.
-      const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
-      if (person !== undefined && isOfficeBetween(text.slice(first.end, person.start)) && !/^['’]s\b/.test(text.slice(person.end, person.end + 2))) {
-        return { type: 'entity', mention: person };
-      }
+    // A body's name before a person's, joined by office words: the person speaks, the body is their role. So does a
+    // name read as a person's that an office word follows ("Northern Rail spokesman Karim Aziz").
+    const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
+    const between = person === undefined ? '' : text.slice(first.end, person.start);
+    if (person !== undefined && isOfficeBetween(between) && (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole))
+      && !/^['’]s\b/.test(text.slice(person.end, person.end + 2))) {
+      return { type: 'entity', mention: person };
     }
     if (scene.kindOf(first.entityId) !== 'person' && officeWords.length > 0 && isRole(officeWords[officeWords.length - 1] ?? '') && SPEECH_VERBS.has(office?.[2] ?? '')) {
       return { type: 'role', role: text.slice(first.start, first.end) + ' ' + officeWords.join(' '), at: first.start };
