@@ -36,6 +36,8 @@ export interface Scene extends AttributionContext {
   quotes: readonly QuoteSpan[];
   /** Index of the paragraph holding an offset. */
   lineAt(offset: number): number;
+  /** Where the sentence holding an offset of a paragraph starts. */
+  sentenceStart(line: Line, at: number): number;
   /** Index of the paragraph of prose before a paragraph, over captions, credits and links between ("Related: …"). */
   proseBefore(lineIndex: number): number;
   /** Mentions outside every quote between two offsets: names the narration uses, not names a speaker says. */
@@ -50,15 +52,16 @@ const MIN_PROSE_WORDS = 6;
 const isProse = (line: string): boolean =>
   /[.!?:"”’)]$/.test(line) && line.split(/\s+/).length >= MIN_PROSE_WORDS && !/^(?:related|read more|see also|photo|image)\b/i.test(line);
 
-export function sentenceStart(text: string, line: Line, at: number): number {
-  let start = line.start;
+/** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
+function sentenceStarts(text: string, line: Line): number[] {
+  const starts = [line.start];
   const re = /([\p{L}]+)?[.!?]+["”’)]*\s+/gu;
   re.lastIndex = line.start;
-  for (let m = re.exec(text); m !== null && m.index + m[0].length <= at; m = re.exec(text)) {
+  for (let m = re.exec(text); m !== null && m.index < line.end; m = re.exec(text)) {
     const word = m[1] ?? '';
-    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) start = m.index + m[0].length;
+    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) starts.push(m.index + m[0].length);
   }
-  return start;
+  return starts;
 }
 
 export function sentenceEnd(text: string, from: number, lineEnd: number): number {
@@ -86,9 +89,21 @@ export function createScene(ctx: AttributionContext, quotes: readonly QuoteSpan[
     while (i > 0 && !isProse(lines[i]?.text ?? '')) i--;
     return i;
   };
+  const starts = new Map<number, number[]>();
+  const sentenceStart = (line: Line, at: number): number => {
+    let list = starts.get(line.start);
+    if (list === undefined) {
+      list = sentenceStarts(ctx.text, line);
+      starts.set(line.start, list);
+    }
+    let found = line.start;
+    for (const start of list) if (start <= at) found = start;
+    return found;
+  };
   return {
     ...ctx,
     proseBefore,
+    sentenceStart,
     // A title ("Mrs", "Lord") decides; the document's own pronouns stand in where the corpus has none.
     genderOf: (id) => ctx.genderOf(id) ?? inferred.get(id),
     lines,

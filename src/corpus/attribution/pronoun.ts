@@ -1,6 +1,6 @@
 // "he added", "she said": a pronoun is resolved only to the one person it can be; otherwise the quote has no speaker.
 import type { Gender } from '../names';
-import { abstain, sentenceStart, type Attribution, type Scene } from './context';
+import { abstain, type Attribution, type Scene } from './context';
 
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
@@ -39,7 +39,7 @@ function nearestSentencePerson(scene: Scene, from: number, at: number, fits: (id
   if (last === undefined) return undefined;
   const line = scene.lines[scene.lineAt(last.start)];
   if (line === undefined) return undefined;
-  const start = sentenceStart(scene.text, line, last.start);
+  const start = scene.sentenceStart(line, last.start);
   const inSentence = people.filter((m) => m.start >= start);
   const ids = new Set(inSentence.map((m) => m.entityId));
   const owner = inSentence.some((m) => /^['’]s\b/.test(scene.text.slice(m.end, m.end + 2)));

@@ -3,7 +3,7 @@
 // speaker is the subject of the sentence's first reporting verb, before the quote.
 import { SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
-import { sentenceStart, type Attribution, type Scene } from './context';
+import type { Attribution, Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb } from './subject';
 
@@ -26,7 +26,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   if (quote.openAt === null) return undefined;
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
-  const from = sentenceStart(text, line, quote.openAt);
+  const from = scene.sentenceStart(line, quote.openAt);
   const lead = text.slice(from, quote.openAt);
   if (scene.quotes.some((q) => q.start > from && q.start < quote.start)) return undefined;
   for (const verb of lead.matchAll(/\p{L}+/gu)) {

@@ -2,7 +2,7 @@
 // clause before the quote introduces it.
 import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
-import { abstain, sentenceStart, type Attribution, type Scene } from './context';
+import { abstain, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
@@ -13,13 +13,13 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const lineIndex = scene.lineAt(quote.openAt);
   const line = scene.lines[lineIndex];
   if (line === undefined) return undefined;
-  let from = Math.max(sentenceStart(text, line, quote.openAt), previousEnd);
+  let from = Math.max(scene.sentenceStart(line, quote.openAt), previousEnd);
   let to = quote.openAt;
   if (text.slice(from, to).trim() === '') {
     // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon.
     const previous = scene.lines[lineIndex - 1];
     if (previous === undefined || !previous.text.endsWith(':') || previousEnd > previous.start) return undefined;
-    from = Math.max(sentenceStart(text, previous, previous.end - 1), previous.start);
+    from = Math.max(scene.sentenceStart(previous, previous.end - 1), previous.start);
     to = previous.end;
   }
   const lead = text.slice(from, to);

@@ -26,10 +26,13 @@ export function confirmSpeakerNames(documentId: string, text: string, people: Pe
     const sameName = known != null && byId.get(known)?.nameTokens.join(' ') === person.nameTokens.join(' ');
     bySurname.set(surname, known === undefined || sameName ? (known ?? entityId) : null);
   });
-  const covered = (offset: number): boolean => full.some((p) => offset >= p.start && offset < p.end);
+  // Tokens and full names both run in text order, so one pointer tells whether a token lies inside a full name.
+  let next = 0;
   for (const token of tokenize(text)) {
-    const id = bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
-    if (id != null && isCapitalised(token.text) && !covered(token.start)) {
+    while (next < full.length && (full[next]?.end ?? 0) <= token.start) next++;
+    const covered = next < full.length && (full[next]?.start ?? Infinity) <= token.start;
+    const id = covered || !isCapitalised(token.text) ? undefined : bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
+    if (id != null) {
       mentions.push({ entityId: id, documentId, start: token.start, end: token.start + token.text.replace(/['’]s$/u, '').length });
     }
   }
