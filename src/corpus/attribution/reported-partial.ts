@@ -19,7 +19,8 @@ const REPORTING_VERBS = new Set([
   'rejects', 'welcomed', 'welcomes', 'condemned', 'condemns', 'defended', 'defends', 'questioned', 'mocked', 'derided',
   'mentioned', 'mentions', 'spoke', 'speaks', 'declaring', 'insisting', 'arguing', 'saying', 'calling', 'describing',
   'warning', 'writing', 'adding', 'noting', 'claiming', 'suggesting', 'urging', 'promising', 'vowing', 'predicting',
-  'praising', 'accusing', 'dismissing', 'speaking', 'telling', 'explaining',
+  'praising', 'accusing', 'dismissing', 'speaking', 'telling', 'explaining', 'decreed', 'decrees', 'announced',
+  'insisted', 'maintained', 'testified', 'attributed', 'attributes',
 ]);
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
@@ -28,11 +29,21 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
   const lead = text.slice(from, quote.openAt);
-  if (scene.quotes.some((q) => q.start > from && q.start < quote.start)) return undefined;
+  // A second partial quote in the sentence ("not “civil disobedience” but “evil agitators”") has the first one's
+  // speaker, when this pattern decided it; after a quote decided otherwise, the sentence is not one report.
+  if (scene.quotes.some((q) => q.start > from && q.start < quote.start)) {
+    const last = scene.decided[scene.decided.length - 1];
+    const between = last === undefined ? '' : text.slice(last.end, quote.openAt);
+    const newClause = /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u.test(between)
+      || (between.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REPORTING_VERBS.has(w));
+    return last !== undefined && last.start > from && last.cue === 'reported' && last.speakerId !== null && !newClause
+      ? { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) }
+      : undefined;
+  }
   for (const verb of lead.matchAll(/\p{L}+/gu)) {
     if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
     const verbAt = from + verb.index;
-    const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt);
+    const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt + verb[0].length);
     if (subject !== undefined) return resolveSubject(scene, subject, from, 'reported');
   }
   return undefined;
