@@ -50,6 +50,7 @@ export const ROLE_WORDS = words(`
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
+  realtor broker agent
 `);
 
 /** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */
@@ -133,6 +134,7 @@ export const NOT_NAME_WORDS = words(`
   and but or nor so yet also however meanwhile moreover furthermore therefore thus then there here
   today yesterday tomorrow now recently earlier later once again still even only just already
   many some several other others all both each every no none most more few any such one another
+  two three four five six seven eight nine ten dozens hundreds thousands millions
   when where why what who whom whose which how if while whereas although though because unless
   sadly unfortunately fortunately indeed instead finally first second third last next
   former late current then-current new old speakers speaker read more see also following
