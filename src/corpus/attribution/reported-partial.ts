@@ -31,7 +31,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   const lead = text.slice(from, quote.openAt);
   // A second partial quote in the sentence ("not “civil disobedience” but “evil agitators”") has the first one's
   // speaker, when this pattern decided it; after a quote decided otherwise, the sentence is not one report.
-  if (scene.quotes.some((q) => q.start > from && q.start < quote.start)) {
+  if (scene.decided.some((d) => d.start > from && d.start < quote.start)) {
     const last = scene.decided[scene.decided.length - 1];
     const between = last === undefined ? '' : text.slice(last.end, quote.openAt);
     const newClause = /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u.test(between)

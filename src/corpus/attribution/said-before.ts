@@ -15,6 +15,18 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   if (line === undefined) return undefined;
   let from = Math.max(scene.sentenceStart(line, quote.openAt), previousEnd);
   let to = quote.openAt;
+  if (text.slice(from, to).trim() === '' && from > line.start) {
+    // "…, former Fed Vice Chair Donald Kohn said. “I suspect …”": a sentence that ends with its attribution and
+    // quotes nothing introduces the quote straight after it.
+    const previousFrom = scene.sentenceStart(line, from - 1);
+    const sentence = text.slice(previousFrom, from);
+    const verb = [...sentence.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
+    const closing = verb === undefined ? '' : sentence.slice(verb.index + verb[0].length);
+    if (verb === undefined || scene.insideQuote(previousFrom) || scene.quotes.some((q) => q.start > previousFrom && q.start < from)
+      || !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(closing)) return undefined;
+    const subject = subjectBeforeVerb(scene, previousFrom, previousFrom + verb.index);
+    return subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
+  }
   if (text.slice(from, to).trim() === '') {
     // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon.
     const previous = scene.lines[lineIndex - 1];
