@@ -111,6 +111,11 @@ function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: Lab
         if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
         for (const m of mentions) if (m.start >= at && m.end === end) inside.push(m.entityId);
       }
+      // A form the text never writes as such ("Mr Xi" for "Mr. Xi"): the mentioned entity that has it as a name.
+      if (inside.length === 0) {
+        const named = pack.entities.find((e) => [e.name, ...e.aliases].some((a) => sameName(a, form)) && mentions.some((m) => m.entityId === e.id));
+        if (named !== undefined && !doc.text.includes(form)) inside.push(named.id);
+      }
       if (inside.length > 0) found++;
       for (const id of inside) ids.add(id);
     }

@@ -22,9 +22,12 @@ const REPORTING_VERBS = new Set([
   'praising', 'accusing', 'dismissing', 'speaking', 'telling', 'explaining', 'decreed', 'decrees', 'announced',
   'insisted', 'maintained', 'testified', 'attributed', 'attributes',
 ]);
+/** "on CNN's “State of the Union”": a short quote in title case is a title, not somebody's words. */
+const TITLE = /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u;
+
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
-  if (quote.openAt === null) return undefined;
+  if (quote.openAt === null || TITLE.test(text.slice(quote.start, quote.end).trim())) return undefined;
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
