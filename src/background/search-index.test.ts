@@ -227,6 +227,14 @@ describe('statement hits', () => {
     expect(hit?.cue).toBe('said');
   });
 
+  it('carries why nobody is named and the role the source gives, so an unnamed source shows as one', () => {
+    const base = makePack([person('mr', 'Maryam Rajavi')], [{ id: 'official', speakerId: null, text: 'Budget talks stalled again.' }]);
+    const [statement] = base.statements;
+    const unnamed = { ...base, statements: statement === undefined ? [] : [{ ...statement, cue: 'unnamed', unattributedReason: 'unnamed-source' as const, role: 'a senior official' }] };
+    const hit = groupOf(searchCorpus(buildSearchIndex([unnamed]), 'budget'), 'statements')?.hits[0];
+    expect(hit).toMatchObject({ speakerId: null, unattributedReason: 'unnamed-source', role: 'a senior official' });
+  });
+
   it('cuts the excerpt around the match and keeps the highlight on the matched word', () => {
     const hit = groupOf(searchCorpus(index, 'named rajavi'), 'statements')?.hits.find((h) => h.id === 'long');
     expect(hit?.excerpt.text.startsWith('… ')).toBe(true);

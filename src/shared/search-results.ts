@@ -3,7 +3,7 @@
  * without pulling in the search library. Every string is plain text; highlights are offsets into it.
  */
 import { z } from 'zod';
-import { entityKind, isoDate } from '../corpus/pack';
+import { entityKind, isoDate, unattributedReason } from '../corpus/pack';
 
 /** Shown for a statement whose speaker the source does not make clear. */
 export const SPEAKER_NOT_CLEAR = 'speaker not clear';
@@ -50,6 +50,10 @@ export const statementHit = z.object({
   speakerName: z.string(),
   /** How the source attributes it; 'collective' marks a text signed by many ("The statement read: …"). */
   cue: z.string(),
+  /** Why nobody is named, when nobody is: an unnamed source, a joint text, an unclear text. */
+  unattributedReason: unattributedReason.optional(),
+  /** The role the source gives the speaker, named or not ("a senior official"). */
+  role: z.string().optional(),
   documentId: z.string(),
   documentTitle: z.string(),
   publisher: z.string().optional(),

@@ -61,6 +61,8 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>): Stateme
     speakerId: statement.speakerId,
     speakerName: statement.speakerId === null ? SPEAKER_NOT_CLEAR : entityName(lookups, statement.speakerId),
     cue: statement.cue,
+    ...(statement.unattributedReason !== undefined ? { unattributedReason: statement.unattributedReason } : {}),
+    ...(statement.role !== undefined ? { role: statement.role } : {}),
     documentId: statement.documentId,
     documentTitle: document?.title ?? statement.documentId,
     ...(document?.publisher ? { publisher: document.publisher } : {}),
