@@ -1,4 +1,5 @@
 import type { CorpusPack } from '../corpus/pack';
+import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { buildDictionary, type Dictionary } from '../shared/dictionary';
 import { activePacks, corpusGeneration } from './corpus-store';
 import { readSearchIndex, writeSearchIndex } from './database';
@@ -20,7 +21,10 @@ let searchCache: Derived<SearchIndex> | undefined;
 export function currentDictionary(): Promise<Dictionary> {
   const generation = corpusGeneration();
   if (dictionaryCache?.generation !== generation) {
-    dictionaryCache = { generation, value: activePacks().then((packs) => buildDictionary(packs.flatMap((pack) => pack.entities))) };
+    dictionaryCache = {
+      generation,
+      value: activePacks().then((packs) => buildDictionary(packs.flatMap((pack) => pack.entities), genericBodyQualifiers(packs))),
+    };
   }
   return dictionaryCache.value;
 }

@@ -107,46 +107,6 @@ describe('findMatches', () => {
     ]);
   });
 
-  describe('a surname alone', () => {
-    it('names the one corpus person who has it', () => {
-      expect(found('The president, Raisi, said')).toEqual(['Raisi=raisi']);
-    });
-
-    it('is not matched when two people share it and neither was named', () => {
-      expect(found('He met Rajavi.')).toEqual([]);
-    });
-
-    it('names the one of two people sharing it who was named in full earlier', () => {
-      expect(found('Maryam Rajavi spoke. Then Rajavi left.')).toEqual(['Maryam Rajavi=maryam', 'Rajavi=maryam']);
-    });
-
-    it('is not matched when both people sharing it were named earlier', () => {
-      expect(found('Maryam Rajavi and Massoud Rajavi arrived; Rajavi spoke.')).toEqual([
-        'Maryam Rajavi=maryam',
-        'Massoud Rajavi=massoud',
-      ]);
-    });
-
-    it('remembers who was named across texts of one page', () => {
-      const named = new Set<string>();
-      expect(found('Massoud Rajavi founded it.', matcher, named)).toEqual(['Massoud Rajavi=massoud']);
-      expect(found('Later, Rajavi vanished.', matcher, named)).toEqual(['Rajavi=massoud']);
-    });
-
-    it('does not count a surname that comes before the full name', () => {
-      expect(found('Rajavi, that is Maryam Rajavi, spoke.')).toEqual(['Maryam Rajavi=maryam']);
-    });
-
-    it('is not matched at a sentence start, where a capital proves nothing, unless named earlier', () => {
-      expect(found('May I ask? Yes. May we go. “May it be so.”')).toEqual([]);
-      expect(found('Theresa May spoke. May then left.')).toEqual(['Theresa May=may', 'May=may']);
-    });
-
-    it('is not matched in lowercase', () => {
-      expect(found('they may go to raisi')).toEqual([]);
-    });
-  });
-
   it('returns nothing for an alias two organisations share', () => {
     const shared = compileMatcher(
       buildDictionary([

@@ -1,5 +1,7 @@
 import type { EntityKind } from '../corpus/pack';
+import { COMMON_WORD_NAMES } from '../shared/common-words';
 import type { Dictionary, DictionaryTerm } from '../shared/dictionary';
+import type { LinkReason } from '../shared/link-reason';
 
 /**
  * Finds dictionary terms in plain text in one pass, however many terms there are.
@@ -8,8 +10,7 @@ import type { Dictionary, DictionaryTerm } from '../shared/dictionary';
  * a walk only ever starts at a word start and stops as soon as the text leaves the trie, which on prose is
  * after one or two characters. Each character is thus read a bounded number of times (at most the longest
  * term's length), independent of the number of terms. Aho–Corasick's failure links only pay off for matches
- * that may start inside a word, which the whole-word rule forbids; no trie library is installed, and this one
- * is forty lines.
+ * that may start inside a word, which the whole-word rule forbids; no trie library is installed.
  *
  * Rules:
  * - Topics match in any case and without diacritics ("Human Rights" = "human rights").
@@ -19,12 +20,16 @@ import type { Dictionary, DictionaryTerm } from '../shared/dictionary';
  * - Whole words only, words being letters of any script and digits: "Iran" is not found in "Iranian", but is
  *   in "Iran's", "Iran’s", "(Iran)", "Iran?". Whitespace runs (spaces, NBSP, newlines) equal one space.
  * - The longest match wins and matches never overlap: "Maryam Rajavi" is one match, not two.
- * - A term shared by several entities (a surname of two people, an alias of two organisations) names one of them
- *   only if exactly one was named by an unshared term earlier in the text (or page: see `namedSoFar`); otherwise
- *   it is not a match at all. We return nothing rather than a list of candidates: a highlight the reader cannot
- *   act on is noise, and the card contract (`data-sl-id`) names one entity.
- * - A surname alone at the start of a sentence, where capitals prove nothing ("May I ask"), needs its person
- *   named earlier too.
+ * - Page evidence for every link (`TextMatch.reason`, which the card states):
+ *   - a person's surname, title and surname, or one-word name links only after the page names that person in full
+ *     (a full name or an alias of two or more words) earlier in the text or page (`namedSoFar`); when two people
+ *     share it and both were named, the nearest full mention before it decides;
+ *   - a generic body ("Supreme Court") links only with a qualifier the sources give it, written just before it
+ *     ("Iran's Supreme Court", "the UN Security Council") or, for the one body of that name, nearby;
+ *   - a name that is also a common word ("May", "Rich", "Brown") never links at a sentence start;
+ *   - an alias two bodies share links to neither.
+ *   We return nothing rather than a list of candidates: a highlight the reader cannot act on is noise, and the
+ *   card contract (`data-sl-id`) names one entity.
  */
 
 export interface TextMatch {
@@ -33,12 +38,19 @@ export interface TextMatch {
   end: number;
   entityId: string;
   kind: EntityKind;
+  /** The page's evidence for the link, which the card states. */
+  reason: LinkReason;
 }
 
 interface CompiledTerm {
   kind: EntityKind;
   ids: string[];
-  surname: boolean;
+  /** A surname, a title and surname, or a one-word name: the page must name the person in full first. */
+  needsFullName: boolean;
+  /** For a generic body, the qualifiers the sources give it; the page must write one with it or nearby. */
+  qualifiers: string[] | undefined;
+  /** A one-word name that is also a common word ("May"): never at a sentence start. */
+  commonWord: boolean;
   anyCase: boolean;
   text: string;
   /**
@@ -173,8 +185,8 @@ function casedForm(text: string): string {
 }
 
 function trustOrder(a: CompiledTerm, b: CompiledTerm): number {
-  // A name or alias is firmer than a bare surname; a capitalised name firmer than a topic phrase.
-  return Number(a.surname) - Number(b.surname) || Number(a.anyCase) - Number(b.anyCase);
+  // A full name is firmer than a surname or title; a capitalised name firmer than a topic phrase.
+  return Number(a.needsFullName) - Number(b.needsFullName) || Number(a.anyCase) - Number(b.anyCase);
 }
 
 /** Builds the trie once per dictionary; `findMatches` then runs on every block of every page. */
@@ -209,7 +221,9 @@ function compileTerm(term: DictionaryTerm): CompiledTerm {
   return {
     kind: term.kind,
     ids: term.ids,
-    surname: term.surname === true,
+    needsFullName: term.surname === true || term.needsFullName === true,
+    qualifiers: term.qualifiers,
+    commonWord: term.kind !== 'topic' && !term.text.includes(' ') && COMMON_WORD_NAMES.has(term.text.toLowerCase()),
     anyCase: term.kind === 'topic',
     text: term.text,
   };
@@ -241,8 +255,64 @@ function startsSentence(text: string, start: number): boolean {
 interface Accepted {
   entityId: string;
   kind: EntityKind;
-  /** An unshared name of a person: later bare surnames may point back to them. */
+  reason: LinkReason;
+  /** A person named in full: later surnames may point back to them. */
   namesPerson: boolean;
+}
+
+/** Of the ids, the one the page named in full most recently (`namedSoFar` keeps naming order). */
+function lastNamed(ids: readonly string[], namedSoFar: ReadonlySet<string>): string | undefined {
+  let last: string | undefined;
+  for (const id of namedSoFar) if (ids.includes(id)) last = id;
+  return last;
+}
+
+/** How far around a generic body's name the page may name its country or parent. */
+const NEARBY = 200;
+const PAGE_WORD = /[\p{L}][\p{L}.’'-]*/gu;
+const pageWordKey = (word: string): string => word.toLowerCase().replace(/['’]s$/u, '').replace(/\./g, '');
+/** "Iranian" qualifies as "Iran" does: one word is the other with an ending. */
+const sameQualifier = (word: string, qualifier: string): boolean =>
+  word === qualifier || (Math.min(word.length, qualifier.length) >= 4 && (word.startsWith(qualifier) || qualifier.startsWith(word)));
+
+/** The page's word right before the name (past "the") that is one of the body's qualifiers: "Iran's", "UN". */
+function qualifierBefore(text: string, start: number, qualifiers: readonly string[]): string | undefined {
+  const words = [...text.slice(Math.max(0, start - 40), start).matchAll(PAGE_WORD)].map((m) => m[0]);
+  const last = words.pop();
+  const word = last?.toLowerCase() === 'the' ? undefined : last;
+  return word !== undefined && qualifiers.some((q) => sameQualifier(pageWordKey(word), q)) ? word : undefined;
+}
+
+/** A qualifier written near the name, in the same text: "The court in Tehran … the Supreme Court". */
+function qualifierNear(text: string, start: number, end: number, qualifiers: readonly string[]): string | undefined {
+  const around = `${text.slice(Math.max(0, start - NEARBY), start)} ${text.slice(end, end + NEARBY)}`;
+  for (const m of around.matchAll(PAGE_WORD)) {
+    if (/^\p{Lu}/u.test(m[0]) && qualifiers.some((q) => sameQualifier(pageWordKey(m[0]), q))) return m[0];
+  }
+  return undefined;
+}
+
+/** The link the page's evidence supports for a term found at [start, end), if any. */
+function acceptTerm(term: CompiledTerm, text: string, start: number, end: number, namedSoFar: ReadonlySet<string>): Accepted | undefined {
+  const { kind, ids } = term;
+  if (term.commonWord && startsSentence(text, start)) return undefined;
+  if (kind === 'person') {
+    if (!term.needsFullName) {
+      const entityId = ids.length === 1 ? ids[0] : lastNamed(ids, namedSoFar);
+      return entityId === undefined ? undefined : { entityId, kind, reason: { rule: 'full-name' }, namesPerson: true };
+    }
+    const entityId = lastNamed(ids, namedSoFar);
+    return entityId === undefined ? undefined : { entityId, kind, reason: { rule: 'named-above' }, namesPerson: false };
+  }
+  const [only] = ids;
+  if (ids.length !== 1 || only === undefined) return undefined;
+  if (term.qualifiers !== undefined) {
+    const before = qualifierBefore(text, start, term.qualifiers);
+    if (before !== undefined) return { entityId: only, kind, reason: { rule: 'qualified', qualifier: before }, namesPerson: false };
+    const near = qualifierNear(text, start, end, term.qualifiers);
+    return near === undefined ? undefined : { entityId: only, kind, reason: { rule: 'named-nearby', qualifier: near }, namesPerson: false };
+  }
+  return { entityId: only, kind, reason: { rule: kind === 'topic' ? 'topic' : 'distinct-name' }, namesPerson: false };
 }
 
 function accept(
@@ -254,27 +324,23 @@ function accept(
 ): Accepted | undefined {
   for (const term of terms) {
     if (!term.anyCase && !isCapitalisedAs(text.slice(start, end), term)) continue;
-    const named = term.ids.filter((id) => namedSoFar.has(id));
-    let entityId: string | undefined;
-    if (term.ids.length === 1) {
-      const only = term.ids[0];
-      const needsEarlierName = term.surname && startsSentence(text, start);
-      entityId = needsEarlierName && named.length === 0 ? undefined : only;
-    } else if (named.length === 1) {
-      entityId = named[0];
-    }
-    if (entityId === undefined) return undefined;
-    return { entityId, kind: term.kind, namesPerson: term.kind === 'person' && !term.surname && term.ids.length === 1 };
+    const accepted = acceptTerm(term, text, start, end, namedSoFar);
+    if (accepted !== undefined) return accepted;
   }
   return undefined;
 }
 
 interface Walked {
   end: number;
-  accepted: Accepted;
+  /** Undefined when the longest term written here lacks the page's evidence. */
+  accepted: Accepted | undefined;
 }
 
-/** Follows the trie from `start` as far as the text allows; the longest accepted term ending on a word boundary. */
+/**
+ * Follows the trie from `start` as far as the text allows: the longest term written there, and its link if the page
+ * supports one. A longer term that fails ("Mrs Rajavi" before Maryam Rajavi is named) hides the shorter ones in it,
+ * so that its surname cannot link to someone else.
+ */
 function walk(text: string, start: number, matcher: CompiledMatcher, namedSoFar: ReadonlySet<string>): Walked | undefined {
   const { root, children, accepts } = matcher;
   let best: Walked | undefined;
@@ -317,8 +383,8 @@ function walk(text: string, start: number, matcher: CompiledMatcher, namedSoFar:
     if (terms === undefined) continue;
     const end = skipTransparent(text, j);
     if (word && end < text.length && isWordAt(text, end)) continue;
-    const accepted = accept(terms, text, start, end, namedSoFar);
-    if (accepted !== undefined) best = { end, accepted };
+    if (!terms.some((term) => term.anyCase || isCapitalisedAs(text.slice(start, end), term))) continue;
+    best = { end, accepted: accept(terms, text, start, end, namedSoFar) };
   }
   return best;
 }
@@ -351,15 +417,19 @@ export function findMatches(
       first = fold.units === '' ? 0 : fold.units.charCodeAt(0);
     }
     // Matches start only on a word boundary, and only where some term starts.
-    const found = (isWord && previousIsWord) || root[first] === 0 ? undefined : walk(text, i, matcher, namedSoFar);
-    if (found === undefined) {
-      previousIsWord = isWord;
-      i += width;
+    const found: Walked | undefined = (isWord && previousIsWord) || root[first] === 0 ? undefined : walk(text, i, matcher, namedSoFar);
+    if (found?.accepted === undefined) {
+      previousIsWord = found === undefined ? isWord : false;
+      i = found === undefined ? i + width : found.end;
       continue;
     }
-    const { entityId, kind, namesPerson } = found.accepted;
-    matches.push({ start: i, end: found.end, entityId, kind });
-    if (namesPerson) namedSoFar.add(entityId);
+    const { entityId, kind, reason, namesPerson } = found.accepted;
+    matches.push({ start: i, end: found.end, entityId, kind, reason });
+    if (namesPerson) {
+      // Re-added, so that the set's order says who was named in full most recently.
+      namedSoFar.delete(entityId);
+      namedSoFar.add(entityId);
+    }
     // A match ends on a boundary: whatever follows starts a new word.
     previousIsWord = false;
     i = found.end;

@@ -39,7 +39,30 @@ describe('buildDictionary', () => {
 
   it('does not add a surname the corpus already lists as a name in its own right', () => {
     const built = buildDictionary([person('m', 'Massoud Rajavi', ['Rajavi'])]);
-    expect(built.terms.filter((term) => term.text === 'Rajavi')).toEqual([{ text: 'Rajavi', kind: 'person', ids: ['m'] }]);
+    expect(built.terms.filter((term) => term.text === 'Rajavi')).toEqual([{ text: 'Rajavi', kind: 'person', ids: ['m'], needsFullName: true }]);
+  });
+
+  it.each([
+    ['a titled surname of someone with a full name', person('b', 'John Bolton', ['Mr Bolton']), 'Mr Bolton', true],
+    ['a one-word alias', person('k', 'Ruhollah Khomeini', ['Khomeini']), 'Khomeini', true],
+    ['a full name', person('b', 'John Bolton'), 'John Bolton', undefined],
+    ['a peer the corpus names only by title', person('d', 'Lord Dholakia'), 'Lord Dholakia', undefined],
+    ['a name with a middle initial', person('s', 'Robert M. Smith'), 'Robert M. Smith', undefined],
+  ])('asks the page for the full name first: %s', (_, entity, text, needsFullName) => {
+    const term = buildDictionary([entity]).terms.find((t) => t.text === text);
+    expect(term?.needsFullName).toBe(needsFullName);
+  });
+
+  it('gives a generic body the qualifiers the sources use, and other bodies none', () => {
+    const built = buildDictionary(
+      [
+        { id: 'court', kind: 'organisation', name: 'Supreme Court', aliases: [] },
+        { id: 'ncri', kind: 'organisation', name: 'National Council of Resistance of Iran', aliases: [] },
+      ],
+      new Map([['court', ['iran']]]),
+    );
+    expect(built.terms.find((t) => t.text === 'Supreme Court')?.qualifiers).toEqual(['iran']);
+    expect(built.terms.find((t) => t.text.startsWith('National'))?.qualifiers).toBeUndefined();
   });
 
   it('skips surnames too short to stand alone and collapses whitespace in names', () => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { entityKind, type Entity } from '../corpus/pack';
+import { HONORIFICS, NAME_TITLES } from '../corpus/lexicon';
 
 /**
  * The compact dictionary the background sends to content scripts: only the words to look for on a page and the
  * entity ids they stand for, never the corpus itself (a few KB for the default corpus).
  */
-export const DICTIONARY_VERSION = 1;
+export const DICTIONARY_VERSION = 2;
+const MAX_QUALIFIERS = 50;
+const MAX_QUALIFIER_LENGTH = 60;
 
 export const dictionaryTerm = z.object({
   /** The words to find, written as the corpus writes them ("Maryam Rajavi", "human rights"). */
@@ -15,6 +18,13 @@ export const dictionaryTerm = z.object({
   ids: z.array(z.string().min(1)).min(1),
   /** A person's surname on its own: weaker evidence, so the matcher asks more of it before highlighting. */
   surname: z.literal(true).optional(),
+  /**
+   * A person's name that is not their full name (a title and surname, "Mr Bolton", or one word): linked only after
+   * the page names the person in full.
+   */
+  needsFullName: z.literal(true).optional(),
+  /** A generic body's name ("Supreme Court"): linked only with one of these qualifiers the sources give it ("iran"). */
+  qualifiers: z.array(z.string().min(1).max(MAX_QUALIFIER_LENGTH)).max(MAX_QUALIFIERS).optional(),
 });
 export type DictionaryTerm = z.infer<typeof dictionaryTerm>;
 
@@ -39,17 +49,44 @@ function surnameOf(name: string): string | undefined {
   return letters.length >= MIN_SURNAME_LENGTH ? letters : undefined;
 }
 
-/** Names, aliases and topic phrases of every entity, each mapped to the ids it may stand for. */
-export function buildDictionary(entities: Entity[]): Dictionary {
+/** A title written before a surname ("Mr", "President"): a name that opens with one is not a full name. */
+const isTitle = (word: string): boolean => {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return HONORIFICS.has(w) || NAME_TITLES.has(w);
+};
+const isFullName = (text: string): boolean => {
+  const words = text.split(' ');
+  return words.length > 1 && !isTitle(words[0] ?? '');
+};
+
+/**
+ * Names, aliases and topic phrases of every entity, each mapped to the ids it may stand for. `qualifiers` holds,
+ * for each generic body, the words the sources qualify it with (see `genericBodyQualifiers`).
+ */
+export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<string, string[]> = new Map()): Dictionary {
+  // People with a full name: their titled and one-word forms need it on the page first. A person the corpus knows
+  // only as "Lord Dholakia" is named in full by that.
+  const hasFullName = new Set(entities.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => isFullName(tidy(a)))).map((e) => e.id));
   const explicit = new Map<string, DictionaryTerm>();
   const surnames = new Map<string, Set<string>>();
 
   for (const entity of entities) {
     const texts = new Set([entity.name, ...entity.aliases].map(tidy).filter((text) => text.length > 0));
+    const bodyQualifiers = qualifiers.get(entity.id);
     for (const text of texts) {
-      const key = `${entity.kind}\u0000${text}`;
-      const term = explicit.get(key) ?? { text, kind: entity.kind, ids: [] };
+      const partial = entity.kind === 'person' && !isFullName(text) && (hasFullName.has(entity.id) || text.split(' ').length === 1);
+      const key = `${entity.kind}\u0000${text}\u0000${partial ? 'partial' : ''}\u0000${bodyQualifiers === undefined ? '' : 'generic'}`;
+      const term: DictionaryTerm = explicit.get(key) ?? {
+        text,
+        kind: entity.kind,
+        ids: [],
+        ...(partial ? { needsFullName: true as const } : {}),
+        ...(bodyQualifiers !== undefined ? { qualifiers: [] } : {}),
+      };
       if (!term.ids.includes(entity.id)) term.ids.push(entity.id);
+      if (term.qualifiers !== undefined && bodyQualifiers !== undefined) {
+        term.qualifiers = [...new Set([...term.qualifiers, ...bodyQualifiers])].slice(0, MAX_QUALIFIERS).sort();
+      }
       explicit.set(key, term);
     }
     if (entity.kind === 'person') {
