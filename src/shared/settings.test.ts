@@ -10,6 +10,11 @@ describe('settings', () => {
     expect(parseSettings({ highlightKinds: ['person', 'gossip'] })).toEqual(defaultSettings);
   });
 
+  it('highlights people, bodies and topics by default, and places only when the reader turns them on', () => {
+    expect(defaultSettings.highlightKinds).toEqual(['person', 'organisation', 'topic']);
+    expect(parseSettings({ highlightKinds: ['person', 'place'] }).highlightKinds).toEqual(['person', 'place']);
+  });
+
   it('keeps what was stored and fills in the rest', () => {
     expect(parseSettings({ enabled: false })).toEqual({ ...defaultSettings, enabled: false });
   });

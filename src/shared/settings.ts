@@ -7,8 +7,11 @@ export const settingsSchema = z.object({
   enabled: z.boolean().default(true),
   /** Hostnames (lowercase, no port) where Sourcelight stays off. */
   disabledSites: z.array(z.string()).default([]),
-  /** Which kinds of entity are highlighted on pages. */
-  highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic', 'place']),
+  /**
+   * Which kinds of entity are highlighted on pages. Places are off until the reader turns them on: on real pages
+   * they were most of the marks and carried the least context.
+   */
+  highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
