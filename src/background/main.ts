@@ -6,6 +6,7 @@ import { activePacks, enablePack, importUserPack, refreshDefaultPack, removeUser
 import { currentDictionary, currentSearchIndex } from './derived-data';
 import { buildEntityCard, findDocument } from './entity-card';
 import { searchCorpus } from './search-index';
+import { viewerPath } from '../shared/ui/links';
 
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
 browser.runtime.onInstalled.addListener((details) => {
@@ -37,6 +38,16 @@ browser.runtime.onMessage.addListener(
       if (!found) return null;
       const { pack, document } = found;
       return { packId: pack.id, packTitle: pack.title, ...document };
+    },
+    openPassage: async ({ inBackground, ...source }, sender) => {
+      const tab = sender.tab;
+      await browser.tabs.create({
+        url: browser.runtime.getURL(viewerPath(source)),
+        active: !inBackground,
+        ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+      });
+      return null;
     },
     search: async ({ query, options }) => searchCorpus(await currentSearchIndex(), query, options),
     importPack: ({ json }) => importUserPack(json),

@@ -1,6 +1,7 @@
 import type { EntityCard, PassageSource } from '../shared/entity-card';
 import { el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
+import { messageLinks } from '../shared/ui/passage-links';
 import themeCss from '../shared/ui/theme.css?inline';
 import entityViewCss from '../shared/ui/entity-view.css?inline';
 import cardCss from './card.css?inline';
@@ -17,7 +18,8 @@ const MARGIN = 8;
 
 export interface CardOptions {
   loadCard(entityId: string): Promise<EntityCard | null>;
-  viewerHref(source: PassageSource): string;
+  /** Opens the source viewer at a passage in a new tab, in the background for Ctrl/Cmd- and middle-clicks. */
+  openPassage(source: PassageSource, inBackground: boolean): void;
 }
 
 export interface CardController {
@@ -126,7 +128,7 @@ export function createCard(options: CardOptions): CardController {
     const headingId = 'sl-card-name';
     dialog.removeAttribute('aria-label');
     dialog.setAttribute('aria-labelledby', headingId);
-    body.replaceChildren(renderEntityView(card, { viewerHref: options.viewerHref }, headingId));
+    body.replaceChildren(renderEntityView(card, messageLinks(options.openPassage, signal), headingId));
     place(host, dialog, target);
   };
 

@@ -4,7 +4,6 @@ import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
-import { viewerPath } from '../shared/ui/links';
 import { createCard } from './card';
 import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, removeHighlights } from './highlighter';
 import { compileMatcher } from './matcher';
@@ -26,7 +25,10 @@ let dictionary: Promise<Dictionary> | undefined;
 
 const card = createCard({
   loadCard: (entityId) => send({ type: 'getEntityCard', entityId }),
-  viewerHref: (source) => browser.runtime.getURL(viewerPath(source)),
+  openPassage: (source, inBackground) => {
+    const { packId, documentId, start, end } = source;
+    send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) => console.error('Sourcelight: could not open the source', error));
+  },
 });
 
 function markOf(target: EventTarget | null): HTMLElement | null {

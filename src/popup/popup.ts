@@ -5,6 +5,7 @@ import { el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { formatDate } from '../shared/ui/format';
 import { viewerPath } from '../shared/ui/links';
+import { viewerLinks } from '../shared/ui/passage-links';
 import { showPageEntities } from './page-panel';
 import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
@@ -38,7 +39,7 @@ async function showEntity(entityId: string): Promise<void> {
   const card = await send({ type: 'getEntityCard', entityId });
   searchPanel.hidden = true;
   detail.hidden = false;
-  detailBody.replaceChildren(card ? renderEntityView(card, { viewerHref }) : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'));
+  detailBody.replaceChildren(card ? renderEntityView(card, viewerLinks(viewerHref)) : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'));
   byId('detail-back').focus();
 }
 

@@ -40,6 +40,22 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('getEntityNames'), ids: z.array(id).max(5_000) }),
     response: z.record(z.string(), z.object({ name: z.string(), kind: entityKind })),
   },
+  /**
+   * Opens the source viewer at a passage in a new tab beside the sender's. A web page may not open an extension
+   * page, so the card on a page asks the background to.
+   */
+  openPassage: {
+    request: z.object({
+      type: z.literal('openPassage'),
+      packId: id,
+      documentId: id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      /** Ctrl/Cmd-click or middle-click: open it without leaving the page. */
+      inBackground: z.boolean(),
+    }),
+    response: z.null(),
+  },
   getDocument: {
     request: z.object({ type: z.literal('getDocument'), packId: id, documentId: id }),
     response: sourceDocument.nullable(),

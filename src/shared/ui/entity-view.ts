@@ -2,11 +2,8 @@ import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSourc
 import { el, textWithHighlights } from './dom';
 import { citation, formatDate, plural } from './format';
 import { originalLink } from './links';
+import type { ViewLinks } from './passage-links';
 
-/** How a view turns a passage into a link: card and popup open the extension's viewer from different places. */
-export interface ViewLinks {
-  viewerHref(source: PassageSource): string;
-}
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
@@ -31,7 +28,7 @@ function sourceLine(source: PassageSource, links: ViewLinks, passage: string, ro
     { class: 'sl-meta' },
     role ? el('span', { class: 'sl-role' }, role) : null,
     role ? ' · ' : null,
-    el('a', { href: links.viewerHref(source), class: 'sl-source' }, citation(source)),
+    links.passage(source, citation(source), { class: 'sl-source' }),
     original ? ' · ' : null,
     original ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page') : null,
   );
@@ -44,7 +41,7 @@ function statementItem(statement: CardStatement, links: ViewLinks, speaker: stri
     el(
       'blockquote',
       { class: 'sl-quote' },
-      el('a', { href: links.viewerHref(statement.source), 'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}` }, `“${statement.excerpt.text}”`),
+      links.passage(statement.source, `“${statement.excerpt.text}”`, { 'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}` }),
     ),
     sourceLine(statement.source, links, statement.excerpt.text.replace(/^… |…$/g, ''), statement.role),
   );
@@ -58,7 +55,7 @@ function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
     'li',
     { class: 'sl-item sl-question' },
     el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'), ` ${house} · asked by ${question.askerName} · ${answered}${by}`),
-    el('p', { class: 'sl-question-text' }, el('a', { href: links.viewerHref(question.source) }, question.questionText)),
+    el('p', { class: 'sl-question-text' }, links.passage(question.source, question.questionText)),
     question.answerText !== null
       ? el('p', { class: 'sl-answer' }, el('span', { class: 'sl-label' }, 'Answer: '), question.answerText.length > 320 ? `${question.answerText.slice(0, 320)} …` : question.answerText)
       : el('p', { class: 'sl-answer sl-none' }, 'No answer in the source.'),
@@ -69,7 +66,7 @@ function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
   return el(
     'li',
     { class: 'sl-item sl-mention' },
-    el('p', { class: 'sl-excerpt' }, el('a', { href: links.viewerHref(mention.source) }, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong'))),
+    el('p', { class: 'sl-excerpt' }, links.passage(mention.source, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong'))),
     sourceLine(mention.source, links, mention.excerpt.text),
   );
 }
@@ -111,7 +108,7 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
         { class: 'sl-description' },
         entity.description,
         entity.descriptionSource ? ' (' : null,
-        entity.descriptionSource ? el('a', { href: links.viewerHref(entity.descriptionSource) }, `source: ${citation(entity.descriptionSource)}`) : null,
+        entity.descriptionSource ? links.passage(entity.descriptionSource, `source: ${citation(entity.descriptionSource)}`) : null,
         entity.descriptionSource ? ')' : null,
       )
     : null;
