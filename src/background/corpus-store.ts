@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { corpusPack, parsePack, type CorpusPack } from '../corpus/pack';
+import { corpusPack, parsePack, withoutUnsafeUrls, type CorpusPack } from '../corpus/pack';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
 import { deletePack, readPacks, setPackEnabled, writePack, type StoredPack } from './database';
@@ -93,14 +93,15 @@ export async function refreshDefaultPack(): Promise<void> {
 }
 
 /** Validates a pack the reader imports and stores it whole, or throws an error that says what is wrong. */
-export async function importUserPack(json: string): Promise<{ packId: string; title: string; replaced: boolean }> {
+export async function importUserPack(json: string): Promise<{ packId: string; title: string; replaced: boolean; warnings: string[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     throw new Error('The file is not JSON: a Sourcelight corpus pack is a .json file made by `npm run corpus -- build`.');
   }
-  const parsed = parsePack(raw);
+  const { value, warnings } = withoutUnsafeUrls(raw);
+  const parsed = parsePack(value);
   if (!parsed.ok) throw new Error(`This is not a valid Sourcelight corpus pack: ${parsed.error}`);
   const pack = parsed.pack;
   const packs = await storedPacks();
@@ -108,7 +109,7 @@ export async function importUserPack(json: string): Promise<{ packId: string; ti
   if (existing?.builtIn) throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
   await writePack({ id: pack.id, enabled: true, builtIn: false, installedAt: new Date().toISOString(), pack });
   forgetCache();
-  return { packId: pack.id, title: pack.title, replaced: existing !== undefined };
+  return { packId: pack.id, title: pack.title, replaced: existing !== undefined, warnings };
 }
 
 export async function removeUserPack(packId: string): Promise<boolean> {

@@ -6,22 +6,48 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM
 export const entityKind = z.enum(['person', 'organisation', 'topic', 'place']);
 export type EntityKind = z.infer<typeof entityKind>;
 
+/**
+ * What a pack may hold. A pack's names reach every page the reader opens, so their size is capped; so are its
+ * counts. The same limits hold at import, in the compiler and in the README.
+ */
+export const PACK_LIMITS = {
+  idLength: 200,
+  nameLength: 200,
+  aliasesPerEntity: 50,
+  titleLength: 500,
+  descriptionLength: 2_000,
+  passageLength: 20_000,
+  documentLength: 5 * 1024 * 1024,
+  documents: 10_000,
+  entities: 200_000,
+  statements: 200_000,
+  questions: 50_000,
+  mentions: 2_000_000,
+} as const;
+
+const chars = (max: number, what: string) => z.string().max(max, `${what} are at most ${max.toLocaleString('en')} characters`);
+const packId = chars(PACK_LIMITS.idLength, 'ids').min(1);
+const listOf = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `at most ${max.toLocaleString('en')} ${what}`);
+
+/** Links leave the extension only to the web: a `javascript:`, `data:` or `file:` address is never a source's URL. */
+export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
+
 export const corpusDocument = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  publisher: z.string().optional(),
+  id: packId,
+  title: chars(PACK_LIMITS.titleLength, 'titles'),
+  publisher: chars(PACK_LIMITS.titleLength, 'publishers').optional(),
   date: isoDate.optional(),
-  url: z.string().url().optional(),
-  text: z.string(),
+  url: z.string().url().max(2_000).refine(isWebUrl, 'only http: and https: addresses are kept').optional(),
+  text: chars(PACK_LIMITS.documentLength, 'documents'),
 });
 export type CorpusDocument = z.infer<typeof corpusDocument>;
 
 export const entity = z.object({
-  id: z.string().min(1),
+  id: packId,
   kind: entityKind,
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
-  description: z.string().optional(),
+  name: chars(PACK_LIMITS.nameLength, 'names').min(1),
+  aliases: listOf(chars(PACK_LIMITS.nameLength, 'aliases').min(1), PACK_LIMITS.aliasesPerEntity, 'aliases per entity'),
+  description: chars(PACK_LIMITS.descriptionLength, 'descriptions').optional(),
 });
 export type Entity = z.infer<typeof entity>;
 
@@ -38,37 +64,37 @@ export const unattributedReason = z.enum([
 export type UnattributedReason = z.infer<typeof unattributedReason>;
 
 export const statement = z.object({
-  id: z.string().min(1),
-  documentId: z.string().min(1),
+  id: packId,
+  documentId: packId,
   /** null when the text does not make the speaker clear: never a guess. */
-  speakerId: z.string().nullable(),
-  text: z.string().min(1),
+  speakerId: packId.nullable(),
+  text: chars(PACK_LIMITS.passageLength, 'statements').min(1),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  role: z.string().optional(),
+  role: chars(PACK_LIMITS.nameLength, 'roles').optional(),
   /** How the speaker was found: 'said', 'colon', 'apposition', 'previous-speaker', ... */
-  cue: z.string().min(1),
+  cue: chars(PACK_LIMITS.nameLength, 'cues').min(1),
   /** Why the speaker is null, when it is. */
   unattributedReason: unattributedReason.optional(),
 });
 export type Statement = z.infer<typeof statement>;
 
 export const question = z.object({
-  id: z.string().min(1),
-  documentId: z.string().min(1),
+  id: packId,
+  documentId: packId,
   house: z.enum(['commons', 'lords']),
-  askerId: z.string().min(1),
-  questionText: z.string().min(1),
-  answererId: z.string().nullable(),
-  answerText: z.string().nullable(),
+  askerId: packId,
+  questionText: chars(PACK_LIMITS.passageLength, 'questions').min(1),
+  answererId: packId.nullable(),
+  answerText: chars(PACK_LIMITS.passageLength, 'answers').nullable(),
   dateAnswered: isoDate.nullable(),
   dateAsked: isoDate.optional(),
 });
 export type Question = z.infer<typeof question>;
 
 export const mention = z.object({
-  entityId: z.string().min(1),
-  documentId: z.string().min(1),
+  entityId: packId,
+  documentId: packId,
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
@@ -80,14 +106,14 @@ export const PACK_VERSION = 1;
 const corpusPackShape = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
-  id: z.string().min(1),
-  title: z.string().min(1),
+  id: packId,
+  title: chars(PACK_LIMITS.titleLength, 'titles').min(1),
   createdAt: z.string().datetime(),
-  documents: z.array(corpusDocument),
-  entities: z.array(entity),
-  statements: z.array(statement),
-  questions: z.array(question),
-  mentions: z.array(mention),
+  documents: listOf(corpusDocument, PACK_LIMITS.documents, 'documents'),
+  entities: listOf(entity, PACK_LIMITS.entities, 'entities'),
+  statements: listOf(statement, PACK_LIMITS.statements, 'statements'),
+  questions: listOf(question, PACK_LIMITS.questions, 'questions'),
+  mentions: listOf(mention, PACK_LIMITS.mentions, 'mentions'),
 });
 
 /** The pack with its cross-references checked: ids resolve and offsets point inside their document. */
@@ -97,8 +123,17 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
   const issue = (path: (string | number)[], message: string): void => {
     ctx.addIssue({ code: 'custom', path, message });
   };
-  if (texts.size !== pack.documents.length) issue(['documents'], 'document ids are not unique');
-  if (entityIds.size !== pack.entities.length) issue(['entities'], 'entity ids are not unique');
+  // Ids are Map and Set keys everywhere, so "__proto__" or "constructor" is an ordinary id; a repeated one is an error.
+  for (const [field, ids] of [
+    ['documents', pack.documents.map((d) => d.id)],
+    ['entities', pack.entities.map((e) => e.id)],
+    ['statements', pack.statements.map((st) => st.id)],
+    ['questions', pack.questions.map((q) => q.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    const repeated = ids.find((id) => seen.size === seen.add(id).size);
+    if (repeated !== undefined) issue([field], `the id "${repeated.slice(0, 60)}" is used twice`);
+  }
   const checkSpan = (path: (string | number)[], documentId: string, start: number, end: number): string | undefined => {
     const text = texts.get(documentId);
     if (text === undefined) {
@@ -128,10 +163,29 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
 });
 export type CorpusPack = z.infer<typeof corpusPack>;
 
+/**
+ * A pack as untrusted JSON with every document URL that is not a web address taken out, and a warning for each:
+ * such a link would otherwise become a card's link to "the original".
+ */
+export function withoutUnsafeUrls(raw: unknown): { value: unknown; warnings: string[] } {
+  const documents = (raw as { documents?: unknown } | null)?.documents;
+  if (!Array.isArray(documents)) return { value: raw, warnings: [] };
+  const warnings: string[] = [];
+  const cleaned = documents.map((doc: unknown) => {
+    if (typeof doc !== 'object' || doc === null || !('url' in doc)) return doc;
+    const { url, ...rest } = doc as { url: unknown; id?: unknown };
+    if (typeof url === 'string' && isWebUrl(url)) return doc;
+    warnings.push(`document ${JSON.stringify(String(rest.id ?? '?')).slice(0, 80)}: its link ${JSON.stringify(String(url)).slice(0, 80)} is not an http: or https: address and was dropped`);
+    return rest;
+  });
+  return { value: { ...(raw as object), documents: cleaned }, warnings };
+}
+
 export type ParsedPack = { ok: true; pack: CorpusPack } | { ok: false; error: string };
 
 /** Validates untrusted JSON as a pack; the error names the first few problems by path. */
 export function parsePack(json: unknown): ParsedPack {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'invalid corpus pack: expected a JSON object' };
   const result = corpusPack.safeParse(json);
   if (result.success) return { ok: true, pack: result.data };
   const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`);

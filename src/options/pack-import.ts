@@ -37,7 +37,8 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
     const summary = await refreshList();
     const stored = summary?.packs.find((pack) => pack.id === result.packId);
     const counts = stored ? `: ${describeCounts(stored.counts)}` : '';
-    notice.success(`${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.`);
+    const dropped = result.warnings.length === 0 ? '' : ` Not kept: ${result.warnings.slice(0, 3).join('; ')}${result.warnings.length > 3 ? ` (and ${result.warnings.length - 3} more)` : ''}.`;
+    notice.success(`${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.${dropped}`);
   }
 
   /** Runs one import at a time and turns any failure into the exact error in the alert region. */

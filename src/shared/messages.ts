@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import browser from 'webextension-polyfill';
 import { corpusSummary } from './corpus-summary';
-import { entityKind } from '../corpus/pack';
+import { entityKind, PACK_LIMITS } from '../corpus/pack';
 import { dictionary } from './dictionary';
 import { entityCard, sourceDocument } from './entity-card';
 import { searchOptions, searchResults } from './search-results';
@@ -66,7 +66,8 @@ export const backgroundMessages = {
   },
   importPack: {
     request: z.object({ type: z.literal('importPack'), json: z.string().max(MAX_PACK_JSON_LENGTH) }),
-    response: z.object({ packId: z.string(), title: z.string(), replaced: z.boolean() }),
+    /** `warnings`: what was dropped on the way in (a document link that is not a web address). */
+    response: z.object({ packId: z.string(), title: z.string(), replaced: z.boolean(), warnings: z.array(z.string().max(300)).max(PACK_LIMITS.documents) }),
   },
   removePack: {
     request: z.object({ type: z.literal('removePack'), packId: id }),

@@ -1,7 +1,7 @@
 // Decides who said each quotation by the attribution sieve (sieve.ts), and finds statements made without quote
 // marks ("Name: ...", "According to X, ..."). When the text does not make the speaker clear, the speaker is null
 // and the statement says why.
-import type { Statement } from '../pack';
+import { PACK_LIMITS, type Statement } from '../pack';
 import { findQuotes } from '../quotes';
 import { accordingTo } from './according-to';
 import { colonLines } from './colon-lines';
@@ -21,12 +21,13 @@ export function findStatements(ctx: AttributionContext): Statement[] {
   const spans = joinQuotesOverParagraphs(scene);
   let previousEnd = 0;
   for (const quote of spans) {
-    const body = text.slice(quote.start, quote.end);
+    // A quote longer than a pack allows (a quote mark never closed in a long text) keeps its first part.
+    const body = text.slice(quote.start, Math.min(quote.end, quote.start + PACK_LIMITS.passageLength));
     const attribution = attributeQuote(scene, quote, previousEnd);
     previousEnd = (quote.closeAt ?? quote.end) + 1;
     if (attribution === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
     const speaker = attribution ?? abstain('none', 'no-attribution');
-    decided.push({ id: '', documentId, text: body, start: quote.start, end: quote.end, ...speaker });
+    decided.push({ id: '', documentId, text: body, start: quote.start, end: quote.start + body.length, ...speaker });
   }
   const quoted = (from: number, to: number): boolean => spans.some((q) => q.start < to && from < q.end);
   const statements = [...decided, ...colonLines(scene, quoted), ...accordingTo(scene, quoted)];
