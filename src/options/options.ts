@@ -34,6 +34,7 @@ const importer = bindPackImport(
     urlForm: byId<HTMLFormElement>('url-form'),
     urlInput: byId<HTMLInputElement>('pack-url'),
     urlSubmit: byId<HTMLButtonElement>('pack-url-submit'),
+    urlCancel: byId<HTMLButtonElement>('pack-url-cancel'),
     permissionOffer: byId('permission-offer'),
     permissionText: byId('permission-text'),
     permissionButton: byId<HTMLButtonElement>('permission-grant'),

@@ -3,6 +3,9 @@ import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
 import { formatSize } from './pack-file';
 import { errorText } from '../shared/error-text';
 
+/** How long a pack download may take, start to end, before it is given up. */
+export const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 export type Download =
   | { ok: true; text: string }
   /** The server did not allow the request (no CORS header) and the extension has no permission for the site yet. */
@@ -53,20 +56,35 @@ async function readCapped(response: Response): Promise<string> {
  * is reported as needing permission when the extension does not hold one for that origin; the caller asks for it,
  * since the browser grants permissions only in answer to a click.
  */
-export async function downloadPack(url: URL): Promise<Download> {
+export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DOWNLOAD_TIMEOUT_MS): Promise<Download> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([cancel, timeout]);
+  const stopped = (): Download | undefined =>
+    cancel.aborted
+      ? { ok: false, needsPermission: false, error: 'Cancelled.' }
+      : timeout.aborted
+        ? { ok: false, needsPermission: false, error: `${url.host} sent no complete answer within ${(timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} seconds.` }
+        : undefined;
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', signal });
   } catch (error) {
+    const why = stopped();
+    if (why) return why;
     const granted = await browser.permissions.contains({ origins: [originPattern(url.origin)] }).catch(() => false);
     if (!granted) return { ok: false, needsPermission: true, origin: url.origin };
     return { ok: false, needsPermission: false, error: `${url.origin} could not be reached (${errorText(error)}).` };
+  }
+  // A redirect to another site would import from an address the reader never typed.
+  const landed = new URL(response.url || url.href);
+  if (landed.origin !== url.origin) {
+    return { ok: false, needsPermission: false, error: `${url.host} redirected to ${landed.host}; Sourcelight imports only from the site you typed. If you trust ${landed.host}, import from its address: ${landed.href}` };
   }
   if (!response.ok) return { ok: false, needsPermission: false, error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.` };
   try {
     return { ok: true, text: await readCapped(response) };
   } catch (error) {
-    return { ok: false, needsPermission: false, error: errorText(error) };
+    return stopped() ?? { ok: false, needsPermission: false, error: errorText(error) };
   }
 }
 

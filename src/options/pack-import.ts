@@ -12,6 +12,7 @@ export interface PackImportElements {
   urlForm: HTMLFormElement;
   urlInput: HTMLInputElement;
   urlSubmit: HTMLButtonElement;
+  urlCancel: HTMLButtonElement;
   permissionOffer: HTMLElement;
   permissionText: HTMLElement;
   permissionButton: HTMLButtonElement;
@@ -27,8 +28,11 @@ export interface PackImporter {
 }
 
 export function bindPackImport(elements: PackImportElements, notice: Notice, refreshList: () => Promise<CorpusSummary | undefined>): PackImporter {
-  const { fileInput, dropZone, urlForm, urlInput, urlSubmit, permissionOffer, permissionText, permissionButton } = elements;
-  let busy = false;
+  const { fileInput, dropZone, urlForm, urlInput, urlSubmit, urlCancel, permissionOffer, permissionText, permissionButton } = elements;
+  /** What is being imported now, if anything: one import at a time. */
+  let busy: string | undefined;
+  /** Cancels the download under way. */
+  let download: AbortController | undefined;
   /** The address waiting for the reader to grant its site. */
   let pendingUrl: URL | undefined;
 
@@ -43,8 +47,12 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
 
   /** Runs one import at a time and turns any failure into the exact error in the alert region. */
   async function run(what: string, task: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    busy = true;
+    if (busy !== undefined) {
+      // Said, not dropped: a file chosen during a download must not vanish.
+      notice.error(`Still importing ${busy}; ${what} was not imported. Wait for it, or cancel it, then try again.`);
+      return;
+    }
+    busy = what;
     dropZone.setAttribute('aria-busy', 'true');
     urlSubmit.disabled = true;
     notice.success(`Importing ${what}…`);
@@ -53,7 +61,7 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
     } catch (error) {
       notice.error(`Nothing was imported from ${what}. ${errorText(error)}`);
     } finally {
-      busy = false;
+      busy = undefined;
       dropZone.removeAttribute('aria-busy');
       urlSubmit.disabled = false;
     }
@@ -96,22 +104,32 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
   async function importUrl(url: URL): Promise<void> {
     permissionOffer.hidden = true;
     pendingUrl = undefined;
-    const download = await downloadPack(url);
-    if (download.ok) {
-      await importJson(download.text, url.host);
+    download = new AbortController();
+    urlCancel.hidden = false;
+    let downloaded: Awaited<ReturnType<typeof downloadPack>>;
+    try {
+      downloaded = await downloadPack(url, download.signal);
+    } finally {
+      urlCancel.hidden = true;
+      download = undefined;
+    }
+    if (downloaded.ok) {
+      await importJson(downloaded.text, url.host);
       urlInput.value = '';
       return;
     }
-    if (download.needsPermission) {
+    if (downloaded.needsPermission) {
       pendingUrl = url;
-      permissionText.textContent = `${url.host} did not allow Sourcelight to read the file. Allow Sourcelight to read files from ${download.origin}? It is asked for that site only; the file is fetched once and nothing is sent.`;
+      permissionText.textContent = `${url.host} did not allow Sourcelight to read the file. Allow Sourcelight to read files from ${downloaded.origin}? It is asked for that site only; the file is fetched once and nothing is sent.`;
       permissionOffer.hidden = false;
       permissionButton.focus();
       notice.success(`${url.host} needs your permission first.`);
       return;
     }
-    throw new Error(download.error);
+    throw new Error(downloaded.error);
   }
+
+  urlCancel.addEventListener('click', () => download?.abort());
 
   urlForm.addEventListener('submit', (event) => {
     event.preventDefault();
