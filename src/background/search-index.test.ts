@@ -230,7 +230,7 @@ describe('statement hits', () => {
   it('carries why nobody is named and the role the source gives, so an unnamed source shows as one', () => {
     const base = makePack([person('mr', 'Maryam Rajavi')], [{ id: 'official', speakerId: null, text: 'Budget talks stalled again.' }]);
     const [statement] = base.statements;
-    const unnamed = { ...base, statements: statement === undefined ? [] : [{ ...statement, cue: 'unnamed', unattributedReason: 'unnamed-source' as const, role: 'a senior official' }] };
+    const unnamed = { ...base, statements: statement === undefined ? [] : [{ ...statement, cue: 'unnamed' as const, unattributedReason: 'unnamed-source' as const, role: 'a senior official' }] };
     const hit = groupOf(searchCorpus(buildSearchIndex([unnamed]), 'budget'), 'statements')?.hits[0];
     expect(hit).toMatchObject({ speakerId: null, unattributedReason: 'unnamed-source', role: 'a senior official' });
   });

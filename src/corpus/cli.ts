@@ -3,7 +3,7 @@
 // Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compilePack, type SourceDocument } from './compile';
+import { compilePack, type DocumentInput } from './compile';
 import { decodeDocument, DocumentInputError, MAX_DOCUMENT_BYTES } from './document-input';
 import { extraEntities, type ExtraEntities } from './entities';
 import { parsePack } from './pack';
@@ -12,7 +12,7 @@ import { parsePack } from './pack';
 
 class InputError extends Error {}
 
-function readDocument(path: string): SourceDocument {
+function readDocument(path: string): DocumentInput {
   let bytes: Buffer;
   try {
     const stat = statSync(path);

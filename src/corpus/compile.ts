@@ -10,7 +10,8 @@ import { findQuestions, type RawQuestion } from './questions';
 import { findTopics } from './topics';
 import { slugify } from './text';
 
-export interface SourceDocument {
+/** A document to compile: its file name and text (the stored document the viewer shows is `SourceDocument`). */
+export interface DocumentInput {
   name: string;
   text: string;
 }
@@ -59,7 +60,7 @@ function memberDescription(q: RawQuestion): string | undefined {
   return `${party} MP${seat !== undefined ? ` for ${seat}` : ''}`;
 }
 
-export function compilePack(docs: readonly SourceDocument[], options: CompileOptions = {}): CorpusPack {
+export function compilePack(docs: readonly DocumentInput[], options: CompileOptions = {}): CorpusPack {
   const ids = uniqueIds(docs.map((d) => d.name));
   const texts = docs.map((d) => normaliseText(d.text));
   const documents: CorpusDocument[] = texts.map((text, i) => {

@@ -63,6 +63,26 @@ export const unattributedReason = z.enum([
 ]);
 export type UnattributedReason = z.infer<typeof unattributedReason>;
 
+/** How the attribution sieve decided a statement's speaker (src/corpus/attribution/); older packs use the same words. */
+export const statementCue = z.enum([
+  'said',
+  'name',
+  'colon',
+  'reported',
+  'according-to',
+  'previous-speaker',
+  'pronoun',
+  'role',
+  'collective',
+  'unnamed',
+  'pronoun-ambiguous',
+  'role-ambiguous',
+  'unresolved',
+  'conflicting',
+  'none',
+]);
+export type StatementCue = z.infer<typeof statementCue>;
+
 export const statement = z.object({
   id: packId,
   documentId: packId,
@@ -72,8 +92,7 @@ export const statement = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   role: chars(PACK_LIMITS.nameLength, 'roles').optional(),
-  /** How the speaker was found: 'said', 'colon', 'apposition', 'previous-speaker', ... */
-  cue: chars(PACK_LIMITS.nameLength, 'cues').min(1),
+  cue: statementCue,
   /** Why the speaker is null, when it is. */
   unattributedReason: unattributedReason.optional(),
 });

@@ -1,18 +1,13 @@
 import '../shared/zod-config';
 // The options page: wires each section's module to its elements and keeps the page in step with changes made elsewhere.
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
+import { byId } from '../shared/ui/dom';
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
 import { createNotice } from './notice';
 import { bindDocumentImport } from './document-import';
 import { bindPackImport } from './pack-import';
 import { createSiteList } from './site-list';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`options.html lacks #${id}`);
-  return element as T;
-}
 
 const corpusNotice = createNotice(byId('corpus-status'), byId('corpus-alert'));
 const corpusList = createCorpusList(

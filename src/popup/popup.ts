@@ -1,7 +1,8 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messages';
-import { el } from '../shared/ui/dom';
+import { MAX_QUERY_UNITS } from '../shared/search-results';
+import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { formatDate } from '../shared/ui/format';
 import { viewerPath } from '../shared/ui/links';
@@ -11,12 +12,6 @@ import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
 import { targetTabId } from './target-tab';
 import { errorText } from '../shared/error-text';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`popup.html lacks #${id}`);
-  return element as T;
-}
 
 const input = byId<HTMLInputElement>('search');
 const searchPanel = byId('search-panel');
@@ -75,7 +70,7 @@ createSearchView({
   results: byId('results'),
   hint: byId('search-hint'),
   status: byId('search-status'),
-  search: (query) => send({ type: 'search', query: query.slice(0, 2_000), options: { limitPerGroup: 5 } }),
+  search: (query) => send({ type: 'search', query: query.slice(0, MAX_QUERY_UNITS), options: { limitPerGroup: 5 } }),
   open: openHit,
 });
 byId('detail-back').addEventListener('click', closeDetail);

@@ -4,12 +4,10 @@ import { corpusSummary } from './corpus-summary';
 import { entityKind, PACK_LIMITS } from '../corpus/pack';
 import { dictionary } from './dictionary';
 import { entityCard, sourceDocument } from './entity-card';
-import { searchOptions, searchResults } from './search-results';
+import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results';
 import { errorText } from './error-text';
 
 const id = z.string().min(1).max(500);
-/** Longest query the popup sends; the search cuts further. */
-const MAX_QUERY_LENGTH = 2_000;
 /** Largest pack accepted for import, as JSON text. */
 export const MAX_PACK_JSON_LENGTH = 50_000_000;
 
@@ -61,7 +59,7 @@ export const backgroundMessages = {
     response: sourceDocument.nullable(),
   },
   search: {
-    request: z.object({ type: z.literal('search'), query: z.string().max(MAX_QUERY_LENGTH), options: searchOptions.optional() }),
+    request: z.object({ type: z.literal('search'), query: z.string().max(MAX_QUERY_UNITS), options: searchOptions.optional() }),
     response: searchResults,
   },
   importPack: {

@@ -3,7 +3,14 @@
  * without pulling in the search library. Every string is plain text; highlights are offsets into it.
  */
 import { z } from 'zod';
-import { entityKind, isoDate, unattributedReason } from '../corpus/pack';
+import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus/pack';
+
+/**
+ * The longest query the search reads, in characters (code points): nobody types more, and it bounds the work a
+ * pasted page could cause. Messages carry up to twice as many UTF-16 units, enough for any such query.
+ */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_UNITS = 2 * MAX_QUERY_LENGTH;
 
 /** Shown for a statement whose speaker the source does not make clear. */
 export const SPEAKER_NOT_CLEAR = 'speaker not clear';
@@ -49,7 +56,7 @@ export const statementHit = z.object({
   /** The speaker's name, or SPEAKER_NOT_CLEAR when speakerId is null. */
   speakerName: z.string(),
   /** How the source attributes it; 'collective' marks a text signed by many ("The statement read: …"). */
-  cue: z.string(),
+  cue: statementCue,
   /** Why nobody is named, when nobody is: an unnamed source, a joint text, an unclear text. */
   unattributedReason: unattributedReason.optional(),
   /** The role the source gives the speaker, named or not ("a senior official"). */

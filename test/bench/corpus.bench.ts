@@ -5,24 +5,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compilePack, type SourceDocument } from '../../src/corpus/compile';
+import { compilePack, type DocumentInput } from '../../src/corpus/compile';
 import { tokenize } from '../../src/corpus/tokens';
 
 const seedsDir = join(dirname(fileURLToPath(import.meta.url)), '../../assets/corpus');
 const MB = 1024 * 1024;
 
-function seedDocuments(): SourceDocument[] {
+function seedDocuments(): DocumentInput[] {
   return readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
 }
 
 /** Copies of the seeds up to `bytes`, each copy with its people's names given a distinct made-up suffix. */
-function corpusOfSize(bytes: number): SourceDocument[] {
+function corpusOfSize(bytes: number): DocumentInput[] {
   const seeds = seedDocuments();
   const people = new Set<string>();
   for (const seed of seeds) for (const m of seed.text.matchAll(/\b(?:Mr|Mrs|Dr|Sir|Lord|Baroness)\.? ([A-Z][a-z]+ [A-Z][a-z]+)|([A-Z][a-z]+ [A-Z][a-z]+) (?:MP|QC)\b/g)) people.add(m[1] ?? m[2] ?? '');
   const surnames = [...people].filter(Boolean).map((p) => p.split(' ')[1] ?? '').filter(Boolean);
   const pattern = new RegExp(`\\b(${surnames.join('|')})\\b`, 'g');
-  const docs: SourceDocument[] = [];
+  const docs: DocumentInput[] = [];
   let size = 0;
   for (let copy = 0; size < bytes; copy++) {
     const suffix = copy.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)] ?? 'x');
@@ -36,7 +36,7 @@ function corpusOfSize(bytes: number): SourceDocument[] {
 }
 
 /** Milliseconds for one tokenising pass over the documents, the best of three. */
-function tokenisingTime(docs: readonly SourceDocument[]): number {
+function tokenisingTime(docs: readonly DocumentInput[]): number {
   let best = Infinity;
   for (let run = 0; run < 3; run++) {
     const started = performance.now();

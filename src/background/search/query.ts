@@ -1,9 +1,8 @@
 /** Reading what the reader typed: loose words, adjacent words run together, and quoted phrases. */
+import { MAX_QUERY_LENGTH } from '../../shared/search-results';
 import { foldedWords } from '../../shared/text-fold';
 import { encodeWord, type EncodedWord } from './encoding';
 
-/** Longer queries are cut: nobody types more, and it bounds the work a pasted page could cause. */
-const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 8;
 
 export interface QueryTerm extends EncodedWord {

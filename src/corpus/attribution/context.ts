@@ -1,6 +1,6 @@
 // What every attribution pattern reads: the document, its paragraphs and quotes, the names found in it, and the
 // statements decided so far. Built once per document.
-import type { Mention, Statement, UnattributedReason } from '../pack';
+import type { Mention, Statement, StatementCue, UnattributedReason } from '../pack';
 import type { Gender } from '../names';
 import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
@@ -19,12 +19,12 @@ export interface AttributionContext {
 /** Who a pattern says spoke a quote. A null speaker is a decision too: the pattern is sure nobody can be named. */
 export interface Attribution {
   speakerId: string | null;
-  cue: string;
+  cue: StatementCue;
   role?: string;
   unattributedReason?: UnattributedReason;
 }
 
-export const abstain = (cue: string, unattributedReason: UnattributedReason, role?: string): Attribution => ({
+export const abstain = (cue: StatementCue, unattributedReason: UnattributedReason, role?: string): Attribution => ({
   speakerId: null,
   cue,
   unattributedReason,

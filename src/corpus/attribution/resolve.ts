@@ -1,10 +1,11 @@
 // Turns the subject a pattern found into a speaker: a named person or body, or a pronoun or office resolved to one.
+import type { StatementCue } from '../pack';
 import { abstain, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
 import { resolveRole } from './role';
 import { roleNear, type Subject } from './subject';
 
-export function resolveSubject(scene: Scene, subject: Subject | undefined, clauseStart: number, cue: string): Attribution | undefined {
+export function resolveSubject(scene: Scene, subject: Subject | undefined, clauseStart: number, cue: StatementCue): Attribution | undefined {
   if (subject === undefined) return undefined;
   switch (subject.type) {
     case 'collective':

@@ -38,3 +38,10 @@ export function textWithHighlights(text: string, ranges: { start: number; end: n
   if (at < text.length) fragment.append(text.slice(at));
   return fragment;
 }
+
+/** An element the page's own HTML must hold; a missing one is a build mistake, so it throws. */
+export function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`${location.pathname.split('/').pop() ?? 'this page'} lacks #${id}`);
+  return element as T;
+}
