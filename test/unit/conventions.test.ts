@@ -1,0 +1,64 @@
+// The folder map as checks, in the spirit of refined-github's build/features.test.ts: a context imports only shared/
+// and corpus/ (never another context), every entry point imports zod-config first, shared/ imports no context, and
+// corpus/ reaches neither the DOM nor Node (its command line, cli.ts, is the one Node layer, by design).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const src = resolve(import.meta.dirname, '../../src');
+const CONTEXTS = ['background', 'content', 'popup', 'options', 'viewer'];
+const ENTRY_POINTS = ['background/main.ts', 'content/main.ts', 'popup/popup.ts', 'options/options.ts', 'viewer/viewer.ts'];
+/** The corpus's Node layer: reads files and writes the pack for `npm run corpus`. */
+const CORPUS_NODE_LAYER = 'corpus/cli.ts';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+/** Each file's imports: the folder under src/ a relative import lands in, or the package name. */
+function importsOf(file: string): { specifier: string; folder: string | null }[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => {
+    const specifier = m[1] ?? m[2] ?? '';
+    if (!specifier.startsWith('.')) return { specifier, folder: null };
+    const target = relative(src, resolve(dirname(file), specifier));
+    return { specifier, folder: target.split(/[\\/]/)[0] ?? null };
+  });
+}
+
+const files = sourceFiles(src).map((path) => ({ path, name: relative(src, path).replace(/\\/g, '/') }));
+const folderOf = (name: string): string => name.split('/')[0] ?? '';
+
+describe('the folder map', () => {
+  it('finds the source files it checks', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it.each(files.filter((f) => CONTEXTS.includes(folderOf(f.name))).map((f) => [f.name, f.path]))('%s imports only its own folder, shared/ and corpus/', (name, path) => {
+    const own = folderOf(name);
+    // Build outputs outside src/ (the compiled default pack) are assets, not code.
+    const sideways = importsOf(path).filter((i) => i.folder !== null && i.folder !== own && CONTEXTS.includes(i.folder));
+    expect(sideways.map((i) => i.specifier)).toEqual([]);
+  });
+
+  it.each(files.filter((f) => folderOf(f.name) === 'shared').map((f) => [f.name, f.path]))('%s (shared) imports no context', (_, path) => {
+    expect(importsOf(path).filter((i) => i.folder !== null && CONTEXTS.includes(i.folder)).map((i) => i.specifier)).toEqual([]);
+  });
+
+  it.each(files.filter((f) => folderOf(f.name) === 'corpus' && f.name !== CORPUS_NODE_LAYER).map((f) => [f.name, f.path]))('%s (corpus) reaches neither the DOM nor Node', (_, path) => {
+    const imports = importsOf(path);
+    expect(imports.filter((i) => i.folder !== null && i.folder !== 'corpus').map((i) => i.specifier)).toEqual([]);
+    expect(imports.filter((i) => i.folder === null && (i.specifier.startsWith('node:') || i.specifier === 'webextension-polyfill')).map((i) => i.specifier)).toEqual([]);
+    const code = readFileSync(path, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+    expect(code.match(/\b(?:document|window|navigator|localStorage|process|require)\s*[.([]/g) ?? []).toEqual([]);
+  });
+
+  it.each(ENTRY_POINTS)('%s imports zod-config before anything else', (entry) => {
+    const [first] = importsOf(join(src, entry));
+    expect(first?.specifier).toBe('../shared/zod-config');
+  });
+});
