@@ -10,7 +10,7 @@ export default function printBrowserVersions(): void {
     try {
       version = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     } catch (error) {
-      throw new Error(`${name} at ${binary} does not run (${String(error).split('\n')[0]}). ${installHint(name)}`);
+      throw new Error(`${name} at ${binary} does not run (${String(error).split('\n')[0]}). ${installHint(name)}`, { cause: error });
     }
     console.log(`e2e ${name}: ${version} (${binary})`);
   }
