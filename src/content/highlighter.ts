@@ -87,6 +87,8 @@ export interface HighlightOptions {
   namedSoFar?: Set<string>;
   /** Longest stretch of work before yielding to the page, in milliseconds. */
   chunkBudgetMs?: number;
+  /** Runs each change the pass makes to the page: an observer of the page passes one that keeps them out of its sight. */
+  unobserved?: (change: () => void) => void;
 }
 
 export interface HighlightResult {
@@ -268,7 +270,7 @@ class RunWrap {
    * Wraps the last batch of pieces not yet wrapped, and returns how many matches it started. Going backwards keeps
    * every node's text before the wrapped part as it was, so the earlier pieces' offsets stay true across batches.
    */
-  wrapBatch(): number {
+  wrapBatch(unobserved: (change: () => void) => void): number {
     const end = this.#next;
     const start = Math.max(0, end - BATCH_PIECES);
     this.#next = start;
@@ -301,7 +303,7 @@ class RunWrap {
       });
       if (!piece.continued) matches++;
     }
-    markerFor(nodes).markRanges(ranges, MARK_OPTIONS);
+    unobserved(() => markerFor(nodes).markRanges(ranges, MARK_OPTIONS));
     return matches;
   }
 }
@@ -342,7 +344,7 @@ export async function highlight(
   matcher: CompiledMatcher,
   options: HighlightOptions = {},
 ): Promise<HighlightResult> {
-  const { signal, namedSoFar = new Set<string>(), chunkBudgetMs = 10 } = options;
+  const { signal, namedSoFar = new Set<string>(), chunkBudgetMs = 10, unobserved = (change) => change() } = options;
   const result: HighlightResult = { matches: 0, aborted: false, longestChunkMs: 0 };
   if (isSkipped(root) || isInsideSkipped(root, root.ownerDocument.documentElement)) return result;
 
@@ -377,7 +379,7 @@ export async function highlight(
     if (wrap === undefined) return true;
     pacer.addLayoutWork(wrap.layoutUnits);
     for (;;) {
-      result.matches += wrap.wrapBatch();
+      result.matches += wrap.wrapBatch(unobserved);
       if (wrap.done) return true;
       if (pacer.shouldYield()) {
         await pacer.yield();

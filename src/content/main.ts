@@ -5,9 +5,9 @@ import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
 import { createCard } from './card';
-import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, removeHighlights } from './highlighter';
+import { focusAdjacentHighlight, HIGHLIGHT_SELECTOR, removeHighlights } from './highlighter';
 import { compileMatcher } from './matcher';
-import { observeAddedContent } from './observer';
+import { highlightAndObserve } from './observer';
 
 /**
  * The content script: highlights the corpus's names on the page while Sourcelight is on for this site, opens the
@@ -79,8 +79,7 @@ async function start(settings: Settings): Promise<void> {
   const matcher = compileMatcher({ ...loaded, terms: loaded.terms.filter((term) => kinds.has(term.kind)) });
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
-  await highlight(document.body, matcher, { signal, namedSoFar });
-  observeAddedContent(document.body, matcher, { signal, namedSoFar });
+  await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
 }
 
 function stop(): void {

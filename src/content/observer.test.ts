@@ -4,7 +4,7 @@ import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
 import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult } from './highlighter';
 import { compileMatcher } from './matcher';
-import { observeAddedContent } from './observer';
+import { highlightAndObserve, observeAddedContent } from './observer';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -64,6 +64,36 @@ describe('observeAddedContent', () => {
     await until(() => passes.length > 0);
     // The surname resolves from the full name the first pass saw.
     expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud', 'Iran=iran']);
+  });
+
+  it('highlights what the page adds during the first pass, even behind it, once that pass is over', async () => {
+    // A long page, and a script that adds a paragraph near its top while the first pass is further down.
+    for (let i = 0; i < 400; i++) document.body.append(paragraph(`Report ${i} from Iran on Massoud Rajavi.`));
+    let passOver = false;
+    const firstPass = highlightAndObserve(document.body, matcher, {
+      signal: controller.signal,
+      debounceMs: 5,
+      maxWaitMs: 10,
+      onHighlighted: (result) => passes.push(result),
+    }).then((result) => {
+      passOver = true;
+      return result;
+    });
+    await until(() => document.querySelector(`p:nth-child(50) ${HIGHLIGHT_SELECTOR}`) !== null);
+    expect(passOver).toBe(false);
+    const added = paragraph('Rajavi left Iran.');
+    document.body.firstElementChild?.after(added);
+    expect((await firstPass).matches).toBe(801);
+    // Its own marks were never taken for added content, and what the page added waited for the pass.
+    expect(passes).toEqual([]);
+    await until(() => passes.length > 0);
+    // The surname resolves from the full name the first pass saw.
+    expect(Array.from(added.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`)).toEqual([
+      'Rajavi=massoud',
+      'Iran=iran',
+    ]);
+    expect(passes).toEqual([expect.objectContaining({ matches: 2 })]);
+    expect(document.querySelectorAll(`${HIGHLIGHT_SELECTOR} ${HIGHLIGHT_SELECTOR}`)).toHaveLength(0);
   });
 
   it('highlights text appended to an existing element', async () => {

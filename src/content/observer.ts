@@ -3,9 +3,11 @@ import type { CompiledMatcher } from './matcher';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
- * history navigation. Mutations come in bursts, so they are collected and handled after a quiet moment (or a
- * longest wait, so a page that never stops changing still gets its highlights). Our own marks, and the text
- * nodes that wrapping splits off, are not content: they are ignored, or every pass would trigger the next.
+ * history navigation, and whatever the page's scripts add while the first pass is still under way (the content
+ * script starts at DOMContentLoaded). Mutations come in bursts, so they are collected and handled after a quiet
+ * moment (or a longest wait, so a page that never stops changing still gets its highlights). Our own marks, and the
+ * text nodes that wrapping splits off, are not content: our passes wrap out of the observer's sight, and what it
+ * sees of them anyway is ignored, or every pass would trigger the next.
  *
  * Only added nodes are watched (childList), not edits to existing text (characterData): our own wrapping
  * rewrites text nodes, and news pages add articles rather than retype them.
@@ -43,18 +45,74 @@ function outermost(roots: Set<Element>): Element[] {
 
 /** Watches `root` for added content and highlights it with `matcher` until `options.signal` aborts. */
 export function observeAddedContent(root: Element, matcher: CompiledMatcher, options: ObserveOptions): void {
+  watch(root, matcher, options);
+}
+
+/**
+ * Highlights `root`, and then what is added to it until `options.signal` aborts. Watching starts before the first
+ * pass, so what the page adds meanwhile, even where the pass has already been, is highlighted after it.
+ */
+export async function highlightAndObserve(root: Element, matcher: CompiledMatcher, options: ObserveOptions): Promise<HighlightResult> {
+  const { signal, namedSoFar = new Set<string>() } = options;
+  let firstPassOver = (): void => undefined;
+  const firstPass = new Promise<void>((resolve) => {
+    firstPassOver = resolve;
+  });
+  const watcher = watch(root, matcher, { ...options, namedSoFar }, firstPass);
+  try {
+    return await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
+  } finally {
+    firstPassOver();
+  }
+}
+
+const WATCHED: MutationObserverInit = { childList: true, subtree: true };
+
+interface Watcher {
+  /** Makes a change to the page that the observer does not see: our own wrapping. */
+  unobserved(change: () => void): void;
+}
+
+/** The observer; with `firstPass`, what is added waits until that pass is over, so two never wrap one text at once. */
+function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions, firstPass?: Promise<void>): Watcher {
   const { signal, namedSoFar = new Set<string>(), debounceMs = 150, maxWaitMs = 1000, onHighlighted } = options;
-  if (signal.aborted) return;
   const pending = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPendingAt: number | undefined;
-  let running = false;
+  // Until the first pass is over, a flush is as if a pass were running: it leaves its roots pending.
+  let running = firstPass !== undefined;
 
   const schedule = (): void => {
     const now = performance.now();
     firstPendingAt ??= now;
     clearTimeout(timer);
     timer = setTimeout(() => void flush(), Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now)));
+  };
+
+  const collect = (records: MutationRecord[]): void => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        const added = rootFor(node);
+        if (added !== undefined) pending.add(added);
+      }
+    }
+    if (pending.size > 0) schedule();
+  };
+  const observer = new MutationObserver(collect);
+
+  const unobserved = (change: () => void): void => {
+    if (signal.aborted) {
+      change();
+      return;
+    }
+    // What the page changed so far is collected first; then nothing but our change can run until we watch again.
+    collect(observer.takeRecords());
+    observer.disconnect();
+    try {
+      change();
+    } finally {
+      observer.observe(root, WATCHED);
+    }
   };
 
   const flush = async (): Promise<void> => {
@@ -69,7 +127,7 @@ export function observeAddedContent(root: Element, matcher: CompiledMatcher, opt
     let longestChunkMs = 0;
     let aborted = false;
     for (const added of roots) {
-      const result = await highlight(added, matcher, { signal, namedSoFar });
+      const result = await highlight(added, matcher, { signal, namedSoFar, unobserved });
       matches += result.matches;
       longestChunkMs = Math.max(longestChunkMs, result.longestChunkMs);
       aborted ||= result.aborted;
@@ -80,16 +138,13 @@ export function observeAddedContent(root: Element, matcher: CompiledMatcher, opt
     if (pending.size > 0 && !signal.aborted) schedule();
   };
 
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        const added = rootFor(node);
-        if (added !== undefined) pending.add(added);
-      }
-    }
-    if (pending.size > 0) schedule();
-  });
-  observer.observe(root, { childList: true, subtree: true });
+  if (signal.aborted) return { unobserved };
+  observer.observe(root, WATCHED);
+  const firstPassOver = (): void => {
+    running = false;
+    if (pending.size > 0 && !signal.aborted) schedule();
+  };
+  void firstPass?.then(firstPassOver);
   signal.addEventListener(
     'abort',
     () => {
@@ -99,4 +154,5 @@ export function observeAddedContent(root: Element, matcher: CompiledMatcher, opt
     },
     { once: true },
   );
+  return { unobserved };
 }

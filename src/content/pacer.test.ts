@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Pacer } from './pacer';
+import { hasRendered } from './rendering';
+
+vi.mock('./rendering', () => ({ hasRendered: vi.fn(() => true) }));
+
+beforeEach(() => {
+  vi.mocked(hasRendered).mockReturnValue(true);
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -26,6 +33,27 @@ describe('Pacer', () => {
     expect(frame).toHaveBeenCalledTimes(1);
     expect(pacer.frames).toBe(1);
     expect(pacer.shouldYield()).toBe(false);
+  });
+
+  it('paces by time alone before the page first paints, and waits for frames once it has', async () => {
+    vi.mocked(hasRendered).mockReturnValue(false);
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    const pacer = new Pacer(document, { budgetMs: 1_000 });
+    pacer.addLayoutWork(1_000_000);
+    // A page whose stylesheet is still loading renders no frame: asking for one would only wait out the timeout.
+    expect(pacer.shouldYield()).toBe(false);
+    await pacer.yield();
+    expect(frame).not.toHaveBeenCalled();
+    expect(pacer.frames).toBe(0);
+
+    vi.mocked(hasRendered).mockReturnValue(true);
+    pacer.addLayoutWork(1_000_000);
+    await pacer.yield();
+    expect(frame).toHaveBeenCalledTimes(1);
+    expect(pacer.frames).toBe(1);
+    // Layout counts again: a frame's largest share of it asks for the next frame.
+    pacer.addLayoutWork(2_000_000);
+    expect(pacer.shouldYield()).toBe(true);
   });
 
   it('goes on when no frame comes, as in a throttled page', async () => {

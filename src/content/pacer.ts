@@ -1,3 +1,5 @@
+import { hasRendered } from './rendering';
+
 /**
  * Paces a long pass over the page so that neither its own tasks nor the rendering they cause grow long.
  *
@@ -7,6 +9,9 @@
  * two frames dirtied hundreds of paragraphs, and one frame then spent 70 to 400 ms laying them out again. So the
  * pacer also counts the layout we cause (in units of text re-laid out), waits for a frame between chunks when
  * the page is visible, times that frame, and scales the next chunk's share of layout to keep frames short.
+ *
+ * Before the page's first paint there is no frame to keep short (see `hasRendered`): the pass is paced by its time
+ * budget alone, and what it wrapped is laid out with the rest of the page in the first frame.
  */
 
 export interface PacerOptions {
@@ -63,6 +68,8 @@ export class Pacer {
   #chunkStart = performance.now();
   #units = 0;
   #unitBudget = INITIAL_UNITS;
+  /** Whether the page had rendered at the last yield; until then layout is not counted against frames. */
+  #rendered: boolean;
   /** The longest stretch of our script between two yields, in milliseconds. */
   longestChunkMs = 0;
   /** Our script's time in all, in milliseconds: the pass's cost apart from the time it leaves to the page. */
@@ -74,6 +81,7 @@ export class Pacer {
     this.#doc = doc;
     this.#budgetMs = options.budgetMs;
     this.#frameBudgetMs = options.frameBudgetMs ?? 25;
+    this.#rendered = hasRendered(doc);
   }
 
   /** Records layout work caused: roughly the characters of text whose lines the browser must break again. */
@@ -83,17 +91,23 @@ export class Pacer {
 
   /** Whether the chunk has used its time, or the frame its share of layout. */
   shouldYield(): boolean {
-    return this.#units >= this.#unitBudget || performance.now() - this.#chunkStart > this.#budgetMs;
+    return (this.#rendered && this.#units >= this.#unitBudget) || performance.now() - this.#chunkStart > this.#budgetMs;
   }
 
   /**
    * Ends the chunk. Once the layout caused since the last frame reaches the frame's share, waits for the page to
-   * render it, so that rendering is not piled onto the next; otherwise only lets the page's other tasks run.
+   * render it, so that rendering is not piled onto the next; otherwise, and before the page's first paint, only
+   * lets the page's other tasks run.
    */
   async yield(): Promise<void> {
     this.#closeChunk();
     const units = this.#units;
-    if (units >= this.#unitBudget) {
+    this.#rendered ||= hasRendered(this.#doc);
+    if (!this.#rendered) {
+      // The first frame lays out the whole page, what we wrapped so far included: nothing to spread over frames.
+      this.#units = 0;
+      await nextTask();
+    } else if (units >= this.#unitBudget) {
       this.frames++;
       const renderMs = await nextFrame(this.#doc);
       if (renderMs !== undefined) {

@@ -49,7 +49,26 @@ function assertBuilt(dir: string): void {
 export interface LaunchOptions {
   /** The colour scheme pages see; Firefox's BiDi cannot emulate it per page, so it is set for the whole browser. */
   colorScheme?: 'light' | 'dark';
+  /**
+   * Pages may reach 127.0.0.1 only: a request to any other host fails at once, as on a machine without network,
+   * so that the real pages' links to their sites' stylesheets and images never leave the machine.
+   */
+  localOnly?: boolean;
 }
+
+/** Chromium: every other host name fails to resolve. */
+const CHROMIUM_LOCAL_ONLY = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+/** Firefox: every other host goes through a proxy on a port where nothing listens, and fails to connect. */
+const FIREFOX_LOCAL_ONLY = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': '127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.proxy.failover_direct': false,
+};
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = distDir('chromium');
@@ -59,7 +78,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     headless: true,
     pipe: true,
     enableExtensions: [dir],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(options.localOnly ? CHROMIUM_LOCAL_ONLY : []),
+    ],
   });
   if (options.colorScheme) {
     const scheme = options.colorScheme;
@@ -86,6 +113,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // 0 dark, 1 light, 2 follow the system.
       ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
+      ...(options.localOnly ? FIREFOX_LOCAL_ONLY : {}),
     },
   });
   await browser.installExtension(dir);

@@ -13,9 +13,13 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** Requests under /hang/ are never answered: a subresource that never finishes, from a host that takes the request and stalls. */
+const HANGING_PREFIX = 'hang/';
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    if (path.startsWith(HANGING_PREFIX)) return;
     const file = join(fixturesDir, path || 'demo.html');
     if (!file.startsWith(fixturesDir)) {
       response.writeHead(403).end();
@@ -37,6 +41,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     origin,
     url: (path) => `${origin}/${path}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // Requests left hanging would keep the server open for ever.
+        server.closeAllConnections();
+      }),
   };
 }
