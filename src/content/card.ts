@@ -1,4 +1,5 @@
 import type { EntityCard, PassageSource } from '../shared/entity-card';
+import type { LinkReason } from '../shared/link-reason';
 import { el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { messageLinks } from '../shared/ui/passage-links';
@@ -23,7 +24,7 @@ export interface CardOptions {
 }
 
 export interface CardController {
-  open(anchor: HTMLElement, entityId: string): Promise<void>;
+  open(anchor: HTMLElement, entityId: string, reason: LinkReason): Promise<void>;
   close(): void;
   isOpen(): boolean;
 }
@@ -48,6 +49,24 @@ function place(host: HTMLElement, dialog: HTMLElement, anchor: HTMLElement): voi
   host.style.left = `${left}px`;
 }
 
+/** Why this text of the page was linked to this entity, in the reader's words. */
+export function reasonLine(reason: LinkReason, name: string): string {
+  switch (reason.rule) {
+    case 'full-name':
+      return `Linked because this page names ${name} here.`;
+    case 'named-above':
+      return `Linked because this page names ${name} in full above.`;
+    case 'distinct-name':
+      return 'Linked because this page writes this name as the sources do.';
+    case 'qualified':
+      return `Linked because this page writes it with “${reason.qualifier ?? ''}”, as the sources do.`;
+    case 'named-nearby':
+      return `Linked because this page names ${reason.qualifier ?? 'its country'} nearby, and the sources know one body of this name.`;
+    case 'topic':
+      return 'Linked because this page uses this phrase, as the sources do.';
+  }
+}
+
 export function createCard(options: CardOptions): CardController {
   let host: HTMLElement | undefined;
   let anchor: HTMLElement | undefined;
@@ -67,7 +86,7 @@ export function createCard(options: CardOptions): CardController {
     }
   };
 
-  const open = async (target: HTMLElement, entityId: string): Promise<void> => {
+  const open = async (target: HTMLElement, entityId: string, reason: LinkReason): Promise<void> => {
     close();
     const thisRequest = ++request;
     anchor = target;
@@ -128,7 +147,10 @@ export function createCard(options: CardOptions): CardController {
     const headingId = 'sl-card-name';
     dialog.removeAttribute('aria-label');
     dialog.setAttribute('aria-labelledby', headingId);
-    body.replaceChildren(renderEntityView(card, messageLinks(options.openPassage, signal), headingId));
+    body.replaceChildren(
+      renderEntityView(card, messageLinks(options.openPassage, signal), headingId),
+      el('p', { class: 'sl-reason' }, reasonLine(reason, card.entity.name)),
+    );
     place(host, dialog, target);
   };
 

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, isOwnNode, removeHighlights } from './highlighter';
+import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { compileMatcher } from './matcher';
 
 const entities: Entity[] = [
@@ -283,5 +283,18 @@ describe('removeHighlights', () => {
     const before = serialise(document.body);
     removeHighlights(document.body);
     expect(serialise(document.body)).toBe(before);
+  });
+
+  it('never unwraps, counts or links a mark the page made to look like its own', async () => {
+    setBody('<p>Maryam Rajavi spoke.</p><p id="forged"><mark class="sourcelight" data-sl-id="maryam">forged</mark></p>');
+    await highlight(document.body, matcher);
+    const forged = document.querySelector('#forged mark');
+    const real = document.querySelector('p:first-child mark');
+    expect(forged && linkOf(forged)).toBeUndefined();
+    expect(real && linkOf(real)).toEqual({ entityId: 'maryam', reason: { rule: 'full-name' } });
+    expect(madeMarksUnder(document, HIGHLIGHT_SELECTOR)).toEqual([real]);
+    removeHighlights(document.body);
+    expect(document.querySelector('#forged mark')?.textContent).toBe('forged');
+    expect(document.querySelector('p:first-child mark')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type Mark from 'mark.js';
 // @ts-expect-error -- mark.js ships types for its UMD wrapper only; this is the class that wrapper hides.
 import MarkSource from 'mark.js/src/lib/mark.js';
 import type { EntityKind } from '../corpus/pack';
+import type { LinkReason } from '../shared/link-reason';
 import { findMatches, type CompiledMatcher, type TextMatch } from './matcher';
 import { nextTask, Pacer } from './pacer';
 
@@ -152,6 +153,7 @@ function isInsideSkipped(node: Node, root: Node): boolean {
 interface Piece extends Mark.Range {
   entityId: string;
   kind: EntityKind;
+  reason: LinkReason;
   continued: boolean;
 }
 
@@ -162,7 +164,33 @@ interface RunPiece {
   node: number;
   entityId: string;
   kind: EntityKind;
+  reason: LinkReason;
   continued: boolean;
+}
+
+/** What a mark links to, as Sourcelight made it; never read back from the page's attributes. */
+export interface MarkLink {
+  entityId: string;
+  reason: LinkReason;
+}
+
+/**
+ * The marks Sourcelight made, with their links. A page can write `<mark class="sourcelight" data-sl-id="…">` itself
+ * and click it; only marks in here open cards or are counted, so a page cannot probe the reader's corpus that way.
+ */
+const madeMarks = new WeakMap<Element, MarkLink>();
+
+/** Marks that start a match: a name split across elements ("<b>Maryam</b> Rajavi") continues in a second mark. */
+export const FIRST_MARKS = `${HIGHLIGHT_SELECTOR}:not([${CONTINUED_ATTRIBUTE}])`;
+
+/** The marks under `root` that Sourcelight made and that match `selector`, in document order. */
+export function madeMarksUnder(root: ParentNode, selector: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter((mark) => madeMarks.has(mark));
+}
+
+/** The link of a mark Sourcelight made; undefined for anything a page made to look like one. */
+export function linkOf(mark: Element): MarkLink | undefined {
+  return madeMarks.get(mark);
 }
 
 const WHITESPACE = /\s/u;
@@ -188,7 +216,7 @@ function piecesOf(match: TextMatch, text: string, nodeStarts: number[], into: Ru
     while (from < to && WHITESPACE.test(text.charAt(from))) from++;
     while (to > from && WHITESPACE.test(text.charAt(to - 1))) to--;
     if (from >= to) continue;
-    into.push({ start: from, end: to, node: k, entityId: match.entityId, kind: match.kind, continued });
+    into.push({ start: from, end: to, node: k, entityId: match.entityId, kind: match.kind, reason: match.reason, continued });
     continued = true;
   }
 }
@@ -224,6 +252,7 @@ const MARK_OPTIONS: Mark.MarkRangesOptions = {
     const piece = range as Piece;
     mark.setAttribute('data-sl-id', piece.entityId);
     mark.setAttribute('data-sl-kind', piece.kind);
+    madeMarks.set(mark, { entityId: piece.entityId, reason: piece.reason });
     if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
     if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
   },
@@ -299,6 +328,7 @@ class RunWrap {
         length: piece.end - piece.start,
         entityId: piece.entityId,
         kind: piece.kind,
+        reason: piece.reason,
         continued: piece.continued,
       });
       if (!piece.continued) matches++;
@@ -428,7 +458,7 @@ export async function highlight(
  * nodes are the same objects with the same text, and text nodes the page kept apart stay apart.
  */
 export function removeHighlights(root: ParentNode): void {
-  const marks = Array.from(root.querySelectorAll(HIGHLIGHT_SELECTOR));
+  const marks = madeMarksUnder(root, HIGHLIGHT_SELECTOR);
   // Last first: a mark's left neighbour may be the remainder of the mark before it, merged in its turn.
   for (let k = marks.length - 1; k >= 0; k--) {
     const mark = marks[k];
@@ -457,7 +487,7 @@ export function removeHighlights(root: ParentNode): void {
  * shortcut; the mark becomes focusable only now, so marks never crowd the page's tab order. Returns the mark.
  */
 export function focusAdjacentHighlight(root: ParentNode, direction: 'next' | 'previous'): HTMLElement | undefined {
-  const marks = Array.from(root.querySelectorAll<HTMLElement>(`${HIGHLIGHT_SELECTOR}:not([${CONTINUED_ATTRIBUTE}])`));
+  const marks = madeMarksUnder(root, FIRST_MARKS);
   if (marks.length === 0) return undefined;
   const active = document.activeElement;
   const after = (mark: HTMLElement): boolean =>

@@ -4,8 +4,9 @@ import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
+import { errorText } from '../shared/error-text';
 import { createCard } from './card';
-import { focusAdjacentHighlight, HIGHLIGHT_SELECTOR, removeHighlights } from './highlighter';
+import { FIRST_MARKS, focusAdjacentHighlight, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { compileMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 
@@ -15,11 +16,13 @@ import { highlightAndObserve } from './observer';
  * and pass through one AbortController and removes every mark.
  */
 const site = siteOf(location.href);
-/** Marks that start a match: a name split across elements ("<b>Maryam</b> Rajavi") continues in a second mark. */
-const FIRST_MARKS = `${HIGHLIGHT_SELECTOR}:not([data-sl-continued])`;
 
 let session: AbortController | undefined;
 let active = false;
+/** The first pass over the page has finished (for the tests and the popup's counts). */
+let settled = false;
+/** Why highlighting could not start, after its retries. */
+let failure: string | null = null;
 let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
 
@@ -31,20 +34,23 @@ const card = createCard({
   },
 });
 
+/** The mark Sourcelight made that an event reached; a page's look-alike is no mark. */
 function markOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT_SELECTOR) : null;
+  const mark = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT_SELECTOR) : null;
+  return mark !== null && linkOf(mark) !== undefined ? mark : null;
 }
 
 function openCardFor(mark: HTMLElement): void {
-  const entityId = mark.dataset.slId;
-  if (entityId) void card.open(mark, entityId);
+  const link = linkOf(mark);
+  if (link) void card.open(mark, link.entityId, link.reason);
 }
 
 function listenForReaders(signal: AbortSignal): void {
   document.addEventListener(
     'click',
     (event) => {
-      const mark = markOf(event.target);
+      // Only the reader's own clicks: a page script's synthetic click() must not open a card it could read.
+      const mark = event.isTrusted ? markOf(event.target) : null;
       // A highlight inside a link leaves the click to the link; the card is one keystroke away (Enter).
       if (!mark || mark.closest('a[href]') || event.defaultPrevented || event.button !== 0) return;
       openCardFor(mark);
@@ -54,7 +60,7 @@ function listenForReaders(signal: AbortSignal): void {
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Enter' && markOf(event.target) === event.target) {
+      if (event.key === 'Enter' && event.isTrusted && markOf(event.target) === event.target) {
         event.preventDefault();
         openCardFor(event.target as HTMLElement);
         return;
@@ -68,10 +74,7 @@ function listenForReaders(signal: AbortSignal): void {
   );
 }
 
-async function start(settings: Settings): Promise<void> {
-  const controller = new AbortController();
-  session = controller;
-  const { signal } = controller;
+async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   dictionary ??= send({ type: 'getDictionary' });
   const loaded = await dictionary;
   if (signal.aborted) return;
@@ -80,11 +83,41 @@ async function start(settings: Settings): Promise<void> {
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
+  if (!signal.aborted) settled = true;
+}
+
+/** Waits between attempts to start, doubling: the background may be restarting (a worker woken after idling). */
+const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
+
+/**
+ * Starts highlighting, and starts again after a failure, a few times with growing waits. A failure that outlasts
+ * them is kept for the popup to show, instead of a tab that claims to be active with nothing highlighted.
+ */
+function startWithRetries(settings: Settings, attempt = 0): void {
+  const controller = new AbortController();
+  session = controller;
+  failure = null;
+  start(settings, controller.signal).catch((error: unknown) => {
+    if (controller.signal.aborted) return;
+    dictionary = undefined;
+    controller.abort();
+    const delay = RETRY_DELAYS_MS[attempt];
+    if (delay === undefined) {
+      failure = errorText(error);
+      console.warn('Sourcelight: highlighting could not start', error);
+      return;
+    }
+    setTimeout(() => {
+      if (session === controller) startWithRetries(settings, attempt + 1);
+    }, delay);
+  });
 }
 
 function stop(): void {
   session?.abort();
   session = undefined;
+  settled = false;
+  failure = null;
   card.close();
   removeHighlights(document.body);
 }
@@ -97,18 +130,16 @@ function apply(settings: Settings): void {
   if (active) stop();
   active = shouldBeActive;
   appliedKinds = kinds;
-  if (active) {
-    start(settings).catch((error: unknown) => {
-      console.warn('Sourcelight: highlighting stopped', error);
-      dictionary = undefined;
-    });
-  }
+  if (active) startWithRetries(settings);
 }
+
+/** The popup lists at most this many entities of a page. */
+const MAX_PAGE_ENTITIES = 5_000;
 
 function pageEntities(): PageEntity[] {
   const counts = new Map<string, number>();
-  for (const mark of document.querySelectorAll<HTMLElement>(FIRST_MARKS)) {
-    const id = mark.dataset.slId;
+  for (const mark of madeMarksUnder(document, FIRST_MARKS)) {
+    const id = linkOf(mark)?.entityId;
     if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count);
@@ -116,7 +147,7 @@ function pageEntities(): PageEntity[] {
 
 /** Scrolls to the entity's next highlight after the focused one (wrapping round) and opens its card. */
 function revealEntity(entityId: string): boolean {
-  const marks = [...document.querySelectorAll<HTMLElement>(FIRST_MARKS)].filter((mark) => mark.dataset.slId === entityId);
+  const marks = madeMarksUnder(document, FIRST_MARKS).filter((mark) => linkOf(mark)?.entityId === entityId);
   if (marks.length === 0) return false;
   const current = marks.findIndex((mark) => mark === document.activeElement);
   const next = marks[(current + 1) % marks.length] ?? marks[0];
@@ -132,9 +163,10 @@ browser.runtime.onMessage.addListener(
       context: 'content' as const,
       url: location.href,
       active,
-      highlights: document.querySelectorAll(FIRST_MARKS).length,
+      highlights: madeMarksUnder(document, FIRST_MARKS).length,
+      settled,
     }),
-    getPageEntities: () => ({ url: location.href, site, active, entities: pageEntities() }),
+    getPageEntities: () => ({ url: location.href, site, active, failure, entities: pageEntities().slice(0, MAX_PAGE_ENTITIES) }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
   }),
 );

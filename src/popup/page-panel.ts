@@ -22,6 +22,10 @@ export async function showPageEntities(tabId: number | null, list: HTMLElement, 
     status.textContent = 'Sourcelight is off on this page.';
     return { site: page.site };
   }
+  if (page.failure !== null) {
+    status.textContent = `Sourcelight could not start on this page, after several tries: ${page.failure} Reload the page to try again.`;
+    return { site: page.site };
+  }
   if (page.entities.length === 0) {
     status.textContent = 'Nothing from the corpus is named on this page.';
     return { site: page.site };

@@ -84,11 +84,25 @@ export type PageEntity = z.infer<typeof pageEntity>;
 export const tabMessages = {
   pingContent: {
     request: z.object({ type: z.literal('pingContent') }),
-    response: z.object({ context: z.literal('content'), url: z.string(), active: z.boolean(), highlights: z.number().int() }),
+    response: z.object({
+      context: z.literal('content'),
+      url: z.string(),
+      active: z.boolean(),
+      highlights: z.number().int(),
+      /** The first highlighting pass over the page has finished. */
+      settled: z.boolean(),
+    }),
   },
   getPageEntities: {
     request: z.object({ type: z.literal('getPageEntities') }),
-    response: z.object({ url: z.string(), site: z.string().nullable(), active: z.boolean(), entities: z.array(pageEntity) }),
+    response: z.object({
+      url: z.string(),
+      site: z.string().nullable(),
+      active: z.boolean(),
+      /** Why highlighting could not start, after its retries; null when it runs. */
+      failure: z.string().max(500).nullable(),
+      entities: z.array(pageEntity).max(5_000),
+    }),
   },
   /** Scrolls the page to the entity's next highlight and opens its card. */
   revealEntity: {
