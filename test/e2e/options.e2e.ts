@@ -263,15 +263,23 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     await waitFor('the switch to be saved', async () => (await storedSettings(page))?.enabled === true);
   });
 
-  it('saves the highlighted kinds at once', async () => {
+  it('saves the highlighted kinds at once, places off until the reader turns them on', async () => {
+    expect(await page.$eval('#kind-place', (box) => (box as HTMLInputElement).checked)).toBe(false);
     await clickWhenReady(page, '#kind-topic');
     await waitFor('topics to be left out', async () => {
       const kinds = (await storedSettings(page))?.highlightKinds;
       return kinds && !kinds.includes('topic') && kinds.includes('person');
     });
-    await waitForText(page, '#kinds-status', /Saved: people, organisations, places are highlighted/);
+    await waitForText(page, '#kinds-status', /Saved: people, organisations are highlighted/);
     await clickWhenReady(page, '#kind-topic');
-    await waitFor('topics to be back', async () => (await storedSettings(page))?.highlightKinds.includes('topic'));
+    await clickWhenReady(page, '#kind-place');
+    await waitFor('topics and places to be on', async () => {
+      const kinds = (await storedSettings(page))?.highlightKinds;
+      return kinds?.includes('topic') && kinds.includes('place');
+    });
+    await waitForText(page, '#kinds-status', /Saved: people, organisations, topics, places are highlighted/);
+    await clickWhenReady(page, '#kind-place');
+    await waitFor('places to be off again', async () => (await storedSettings(page))?.highlightKinds.includes('place') === false);
   });
 
   it('shows the problems the store reported', async () => {
