@@ -147,10 +147,13 @@ export function createCard(options: CardOptions): CardController {
     const headingId = 'sl-card-name';
     dialog.removeAttribute('aria-label');
     dialog.setAttribute('aria-labelledby', headingId);
-    body.replaceChildren(
-      renderEntityView(card, messageLinks(options.openPassage, signal), headingId),
-      el('p', { class: 'sl-reason' }, reasonLine(reason, card.entity.name)),
-    );
+    const view = renderEntityView(card, messageLinks(options.openPassage, signal), headingId);
+    // Under the name, where the reader looks first: why this text of the page was linked to it.
+    const reasonElement = el('p', { class: 'sl-reason' }, reasonLine(reason, card.entity.name));
+    const header = view.querySelector('.sl-header');
+    if (header) header.after(reasonElement);
+    else view.prepend(reasonElement);
+    body.replaceChildren(view);
     place(host, dialog, target);
   };
 

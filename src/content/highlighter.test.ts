@@ -149,7 +149,9 @@ describe('highlight', () => {
     const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
     clearInterval(ticking);
     expect(result.matches).toBe(180);
-    expect(ticks).toBeGreaterThan(0);
+    // With no budget the pass yields after every paragraph: the page's timer runs dozens of times, not once at the end
+    // (a pacer that never yields gives 1).
+    expect(ticks).toBeGreaterThanOrEqual(30);
   });
 
   it('wraps a paragraph with more names than mark.js is given at once, in order and without gaps', async () => {

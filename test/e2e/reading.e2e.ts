@@ -235,6 +235,23 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
+  it('highlights a tab opened in the background within a second of its being shown', async () => {
+    const url = session.server.url('demo.html');
+    const known = await session.ext.browser.pages();
+    await settingsPage.evaluate(async (address) => {
+      const api = (globalThis as unknown as { browser?: { tabs: { create(o: object): Promise<unknown> } } }).browser ?? (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome;
+      await api.tabs.create({ url: address, active: false });
+    }, url);
+    const tab = await waitForNewTab(session.ext.browser, known, 'demo.html');
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('hidden');
+    // The reader reads something else for a moment, then switches to the tab.
+    await new Promise((done) => setTimeout(done, 500));
+    await tab.bringToFront();
+    const marks = await waitForMarks(tab, 10, 1_000);
+    expect(marks.map((m) => m.id)).toContain('person-maryam-rajavi');
+    await tab.close();
+  });
+
   it('draws the card in dark mode too', async () => {
     const dark = await launchWithExtension(browserName, { colorScheme: 'dark' });
     try {
