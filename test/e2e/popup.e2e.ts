@@ -158,6 +158,30 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await popup.close();
   });
 
+  it('ignores marks the page forged: a 501-character id and 5,000 fake marks neither empty the list nor disable the switches', async () => {
+    const real = new Set((await marksOn(demo)).filter((m) => !m.continued).map((m) => m.id));
+    await demo.evaluate(() => {
+      const forged = (id: string): HTMLElement => {
+        const mark = Object.assign(document.createElement('mark'), { className: 'sourcelight', textContent: 'forged' });
+        mark.dataset.slId = id;
+        return mark;
+      };
+      document.body.append(forged('x'.repeat(501)));
+      for (let i = 0; i < 5_000; i++) document.body.append(forged(`person-forged-${i}`));
+    });
+    const popup = await openPopup();
+    const listed = await waitFor('the page list', () =>
+      popup.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('#page-entities button')];
+        return buttons.length > 0 ? buttons.map((b) => b.dataset.entityId ?? '') : undefined;
+      }),
+    );
+    expect(new Set(listed)).toEqual(real);
+    expect(await popup.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).disabled)).toBe(false);
+    expect(await popup.evaluate(() => (document.getElementById('global-switch') as HTMLInputElement).disabled)).toBe(false);
+    await popup.close();
+  });
+
   it('switches the site off and on from the popup, live in the tab', async () => {
     const popup = await openPopup();
     await waitFor('the site switch', () => popup.evaluate(() => !(document.getElementById('site-switch') as HTMLInputElement).disabled));
