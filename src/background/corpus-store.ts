@@ -79,8 +79,9 @@ export function storedPacks(): Promise<StoredPack[]> {
 }
 
 /**
- * On install and update: refreshes the default pack when the bundled one is newer, in one transaction,
- * so a failed refresh leaves the previous pack in place. Runs after the store was read and repaired.
+ * On install and update: refreshes the default pack when the bundled one is newer. The new pack is written in one
+ * transaction, so a failed refresh leaves the previous pack in place; a previous pack under another id is removed
+ * after, in a second one. Runs after the store was read and repaired.
  */
 export async function refreshDefaultPack(): Promise<void> {
   const packs = await storedPacks();

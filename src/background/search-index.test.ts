@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { corpusPack, type CorpusPack, type Entity } from '../corpus/pack';
 import {
   SEARCH_GROUP_ORDER,
-  SPEAKER_NOT_CLEAR,
   searchResults,
   type Excerpt,
   type SearchGroup,
@@ -211,11 +210,11 @@ describe('statement hits', () => {
   );
   const index = buildSearchIndex([pack]);
 
-  it('says "speaker not clear" when the statement has no speaker, and carries title, publisher and date', () => {
+  it('gives no speaker name when the statement has no speaker, and carries title, publisher and date', () => {
     const hit = groupOf(searchCorpus(index, 'unnamed'), 'statements')?.hits[0];
     expect(hit).toMatchObject({
       speakerId: null,
-      speakerName: SPEAKER_NOT_CLEAR,
+      speakerName: null,
       documentTitle: 'Hearing on the 1988 massacre',
       publisher: 'Hansard',
       date: '2021-09-15',

@@ -3,6 +3,7 @@ import type { LinkReason } from '../shared/link-reason';
 import { el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { messageLinks } from '../shared/ui/passage-links';
+import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import themeCss from '../shared/ui/theme.css?inline';
 import entityViewCss from '../shared/ui/entity-view.css?inline';
 import cardCss from './card.css?inline';
@@ -13,7 +14,6 @@ import { errorText } from '../shared/error-text';
  * Content scripts cannot define custom elements, so the tag is an undefined custom element name, which may
  * still host a shadow root; its styles live inside, away from the page's.
  */
-export const CARD_TAG = 'sourcelight-card';
 const GAP = 6;
 const MARGIN = 8;
 
@@ -26,7 +26,6 @@ export interface CardOptions {
 export interface CardController {
   open(anchor: HTMLElement, entityId: string, reason: LinkReason): Promise<void>;
   close(): void;
-  isOpen(): boolean;
 }
 
 /**
@@ -91,7 +90,7 @@ export function createCard(options: CardOptions): CardController {
     const thisRequest = ++request;
     anchor = target;
     host = document.createElement(CARD_TAG);
-    host.setAttribute('data-sourcelight-ui', '');
+    host.setAttribute(OWN_UI_ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = `${themeCss}\n${entityViewCss}\n${cardCss}`;
@@ -157,5 +156,5 @@ export function createCard(options: CardOptions): CardController {
     place(host, dialog, target);
   };
 
-  return { open, close, isOpen: () => host !== undefined };
+  return { open, close };
 }

@@ -4,6 +4,7 @@ import MarkSource from 'mark.js/src/lib/mark.js';
 import type { EntityKind } from '../corpus/pack';
 import type { LinkReason } from '../shared/link-reason';
 import { findMatches, type CompiledMatcher, type TextMatch } from './matcher';
+import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
 
 /**
@@ -125,7 +126,7 @@ function isSkipped(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (SKIPPED_BY_NAME.has(tag)) return true;
   if (tag === 'MARK' && element.classList.contains(HIGHLIGHT_CLASS)) return true;
-  if (element.hasAttribute('data-sourcelight-ui')) return true;
+  if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.localName === CARD_TAG) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }

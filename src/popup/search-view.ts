@@ -73,7 +73,7 @@ function hitContent(hit: SearchHit): HTMLElement[] {
 
 /** Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear". */
 function speakerLine(hit: StatementHit): string {
-  if (hit.speakerId !== null) return hit.speakerName;
+  if (hit.speakerName !== null) return hit.speakerName;
   if (hit.unattributedReason === 'unnamed-source') return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
   return hit.cue === 'collective' || hit.unattributedReason === 'joint-statement' ? 'A joint statement: no single speaker' : 'Speaker not clear in the source';
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityKind, isoDate } from '../corpus/pack';
-import { excerpt } from './search-results';
+import { excerpt } from './excerpt';
 
 /** Where a passage comes from: enough to cite it and to open the source viewer at it. */
 export const passageSource = z.object({

@@ -1,4 +1,19 @@
-import type { Excerpt, HighlightRange } from './search-results';
+import { z } from 'zod';
+
+/** A range of matched characters, [start, end) in UTF-16 offsets of the string it belongs to. */
+export const highlightRange = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type HighlightRange = z.infer<typeof highlightRange>;
+
+/** A passage cut around the match, with the matched words marked. */
+export const excerpt = z.object({
+  text: z.string(),
+  highlights: z.array(highlightRange),
+});
+export type Excerpt = z.infer<typeof excerpt>;
+
 
 /** Characters shown before the first highlight, and in all, when a passage is cut to an excerpt. */
 const EXCERPT_LEAD = 60;

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { excerpt, highlightRange } from './excerpt';
+
+export { excerpt, highlightRange, type Excerpt, type HighlightRange } from './excerpt';
 
 /**
  * The longest query the search reads, in characters (code points): nobody types more, and it bounds the work a
@@ -11,23 +14,6 @@ import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus
  */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_UNITS = 2 * MAX_QUERY_LENGTH;
-
-/** Shown for a statement whose speaker the source does not make clear. */
-export const SPEAKER_NOT_CLEAR = 'speaker not clear';
-
-/** A range of matched characters, [start, end) in UTF-16 offsets of the string it belongs to. */
-export const highlightRange = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type HighlightRange = z.infer<typeof highlightRange>;
-
-/** A passage cut around the match, with the matched words marked. */
-export const excerpt = z.object({
-  text: z.string(),
-  highlights: z.array(highlightRange),
-});
-export type Excerpt = z.infer<typeof excerpt>;
 
 const hitBase = {
   packId: z.string(),
@@ -53,8 +39,8 @@ export const statementHit = z.object({
   type: z.literal('statement'),
   ...hitBase,
   speakerId: z.string().nullable(),
-  /** The speaker's name, or SPEAKER_NOT_CLEAR when speakerId is null. */
-  speakerName: z.string(),
+  /** The speaker's name; null when the source names nobody (the popup says why, from the cue and reason). */
+  speakerName: z.string().nullable(),
   /** How the source attributes it; 'collective' marks a text signed by many ("The statement read: …"). */
   cue: statementCue,
   /** Why nobody is named, when nobody is: an unnamed source, a joint text, an unclear text. */

@@ -1,5 +1,6 @@
 /**
- * Folding for matching and highlighting: case and diacritics are dropped ("Pourmohammadi" = "pourmohammadi",
+ * Folding for the popup's search (highlighting folds in `content/matcher.ts`, a unit at a time and keeping case for
+ * its capitals rule): case and diacritics are dropped ("Pourmohammadi" = "pourmohammadi",
  * "Ḥusayn" = "husayn") while every folded character remembers where it came from, so a match found in the
  * folded text maps back to a range of the original that the UI can emphasise.
  */

@@ -1,7 +1,6 @@
 /** Turning ranked records into the hits the popup shows: names, sources, excerpts and highlights. */
 import { excerptAround } from '../../shared/excerpt';
 import {
-  SPEAKER_NOT_CLEAR,
   type DocumentHit,
   type EntityHit,
   type HighlightRange,
@@ -59,7 +58,7 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>): Stateme
     packId: lookups.pack.id,
     id: statement.id,
     speakerId: statement.speakerId,
-    speakerName: statement.speakerId === null ? SPEAKER_NOT_CLEAR : entityName(lookups, statement.speakerId),
+    speakerName: statement.speakerId === null ? null : entityName(lookups, statement.speakerId),
     cue: statement.cue,
     ...(statement.unattributedReason !== undefined ? { unattributedReason: statement.unattributedReason } : {}),
     ...(statement.role !== undefined ? { role: statement.role } : {}),
