@@ -133,6 +133,12 @@ function titleWordBefore(text: string, start: number): boolean {
   return m?.[1] !== undefined && NAME_TITLES.has(m[1].toLowerCase());
 }
 
+/** "Morton County sheriff Kyle Kirchmeier": a lower-case role noun straight before a full name. */
+function roleWordBefore(text: string, start: number): boolean {
+  const m = /(?:^|[^\p{L}-])([\p{Ll}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return m?.[1] !== undefined && ROLE_WORDS.has(m[1]);
+}
+
 /** "his daughter Ivanka Trump", "actress Emma Stone": a noun straight before the name that tells the sex. */
 function genderNounBefore(text: string, start: number): Gender | undefined {
   const word = /([\p{L}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '';
@@ -250,7 +256,7 @@ export function findNameCandidates(text: string): NameCandidates {
       } else {
         const evident = titled || hasPostNominal || peerage || appositionAfter(text, nameEnd) !== undefined
           || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore
-          || (start === from && speechVerbBefore(text, nameStart)) || /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
+          || (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) || /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
           end: nameEnd,

@@ -183,6 +183,7 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
 const SUBJECT_TO_VERB = /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
 /** A name after one of these is an object ("ordered by Putin"), not the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
+const OFFICE_SUBJECT = /(?:^|[\s,])the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
 const PRONOUN_SUBJECT = /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
 
 /** The subject written straight before a reporting verb: "Schlegelmilch says", "the press secretary, Josh Earnest, said". */
@@ -194,5 +195,8 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
   }
   const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
   if (pronoun?.[1] !== undefined) return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
+  // "…, the spokesperson said the city had decided …": an office straight before the verb.
+  const office = OFFICE_SUBJECT.exec(text.slice(from, verbAt));
+  if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? '')) return { type: 'role', role: office[1], at: verbAt - office[0].length };
   return undefined;
 }
