@@ -390,11 +390,22 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       await page.keyboard.press('Escape');
     }
     const first = marks.findIndex((m) => !m.inLink);
-    if (first !== -1) {
-      await (await page.$$('mark.sourcelight:not([data-sl-continued])'))[first]?.click();
-      const reason = await waitFor('the card and its reason', async () => (await cardState(page)).reason ?? undefined);
-      expect(reason, name).toMatch(/^Linked because this page /);
-      await page.keyboard.press('Escape');
-    }
+    if (first === -1) return;
+    await (await page.$$('mark.sourcelight:not([data-sl-continued])'))[first]?.click();
+    const reason = await waitFor('the card and its reason', async () => (await cardState(page)).reason ?? undefined);
+    expect(reason, name).toMatch(/^Linked because this page /);
+    // The card's first passage (a statement, a question or a mention) opens the viewer in a new tab; the article stays.
+    const passage = await page.evaluateHandle(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-body [role="link"]') ?? null);
+    const link = passage.asElement() as ElementHandle | null;
+    expect(link, `${name}: a passage to follow`).not.toBeNull();
+    const known = await session.ext.browser.pages();
+    const articleUrl = await locationOf(page);
+    await link?.click();
+    const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
+    await waitFor(`${name}: the passage in the viewer`, () => viewer.evaluate(() => document.getElementById('passage') !== null));
+    await viewer.close();
+    expect(await locationOf(page), name).toBe(articleUrl);
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
   }
 });
