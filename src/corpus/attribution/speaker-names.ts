@@ -8,7 +8,7 @@ import { isCapitalised, tokenize } from '../tokens';
 import { findStatements } from './index';
 
 /** Cues that read a name straight from the words around the quote, not through a pronoun or an earlier quote. */
-const DIRECT_CUES = new Set(['said', 'name', 'reported']);
+const DIRECT_CUES = new Set(['said', 'name', 'colon', 'reported']);
 
 export function confirmSpeakerNames(documentId: string, text: string, people: PersonCandidate[]): void {
   const full = people.filter((p) => p.nameTokens.length > 1).sort((a, b) => a.start - b.start);
