@@ -3,7 +3,7 @@ import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
 import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES } from './lexicon';
-import { closesInsertion, isAcronym, isCapitalised, tokenize } from './tokens';
+import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
@@ -14,8 +14,20 @@ function joinedWords(text: string, gap: string, previousEnd: number, before: str
 
 /** Mentions sorted by start; a longer alias wins over a shorter one at the same place. */
 export function findMentions(documentId: string, text: string, registry: EntityRegistry): Mention[] {
-  const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
   const tokens = tokenize(text);
+  // A first reading finds who the document names in full anywhere, for a surname used before the full name.
+  const { seenPeople } = scanMentions(documentId, text, tokens, registry, new Set());
+  return scanMentions(documentId, text, tokens, registry, seenPeople).mentions;
+}
+
+function scanMentions(
+  documentId: string,
+  text: string,
+  tokens: readonly Token[],
+  registry: EntityRegistry,
+  namedInDocument: ReadonlySet<string>,
+): { mentions: Mention[]; seenPeople: Set<string> } {
+  const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
   const mentions: Mention[] = [];
   const seenPeople = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
@@ -61,6 +73,10 @@ export function findMentions(documentId: string, text: string, registry: EntityR
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));
       let [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
+      // "…,” says McCaughrean." before the text names Mark McCaughrean: the one person of that surname in the corpus,
+      // named in full in this document, later.
+      const [sole] = candidates;
+      if (only === undefined && candidates.length === 1 && sole !== undefined && namedInDocument.has(sole)) only = sole;
       // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
       // is nobody's surname and follows no title ("Mr. Stephen" would be a surname).
       if (only === undefined && candidates.length === 0 && !titled) {
@@ -74,5 +90,5 @@ export function findMentions(documentId: string, text: string, registry: EntityR
     }
     i += Math.max(1, matched);
   }
-  return mentions;
+  return { mentions, seenPeople };
 }
