@@ -11,11 +11,11 @@ export async function announceCorpusChange(): Promise<void> {
   await browser.storage.local.set({ [CORPUS_CHANGE_KEY]: Date.now() });
 }
 
-/** Calls back when another context announced a change; returns the unsubscribe function. */
-export function onCorpusChange(listener: () => void): () => void {
+/** Calls back when another context announced a change, until `signal` (if given) aborts. */
+export function onCorpusChange(listener: () => void, signal?: AbortSignal): void {
   const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
     if (area === 'local' && z.number().safeParse(changes[CORPUS_CHANGE_KEY]?.newValue).success) listener();
   };
   browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
 }

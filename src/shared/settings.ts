@@ -36,14 +36,17 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   return next;
 }
 
-/** Calls back with the new settings whenever any context changes them; returns the unsubscribe function. */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+/**
+ * Calls back with the new settings whenever any context changes them, until `signal` (if given) aborts: one cleanup
+ * idiom with the DOM listeners, as refined-github does.
+ */
+export function onSettingsChanged(listener: (settings: Settings) => void, signal?: AbortSignal): void {
   const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
     const change = changes[SETTINGS_KEY];
     if (area === 'local' && change) listener(parseSettings(change.newValue));
   };
   browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
 }
 
 /** The hostname a site switch applies to: lowercase, without a leading "www.". */
