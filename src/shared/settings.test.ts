@@ -1,7 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { defaultSettings, isActiveOn, parseSettings, siteOf } = await import('./settings');
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+const listeners = new Set<StorageListener>();
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      onChanged: {
+        addListener: (listener: StorageListener) => listeners.add(listener),
+        removeListener: (listener: StorageListener) => listeners.delete(listener),
+      },
+    },
+  },
+}));
+const { defaultSettings, isActiveOn, onSettingsChanged, parseSettings, siteOf } = await import('./settings');
 
 describe('settings', () => {
   it('falls back to the defaults for anything unreadable in storage', () => {
@@ -31,5 +42,17 @@ describe('settings', () => {
     expect(isActiveOn({ ...defaultSettings, enabled: false }, 'example.com')).toBe(false);
     expect(isActiveOn({ ...defaultSettings, disabledSites: ['example.com'] }, 'example.com')).toBe(false);
     expect(isActiveOn({ ...defaultSettings, disabledSites: ['example.com'] }, 'other.org')).toBe(true);
+  });
+
+  it('hears settings changed elsewhere until its signal aborts', () => {
+    const heard: boolean[] = [];
+    const controller = new AbortController();
+    onSettingsChanged((settings) => heard.push(settings.enabled), controller.signal);
+    const change = (enabled: boolean): void => listeners.forEach((listener) => listener({ settings: { newValue: { enabled } } }, 'local'));
+    change(false);
+    controller.abort();
+    change(true);
+    expect(heard).toEqual([false]);
+    expect(listeners.size).toBe(0);
   });
 });
