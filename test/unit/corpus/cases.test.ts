@@ -63,7 +63,7 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
   (expected.questions ?? []).forEach((want, i) => {
     const got = questions[i];
     expect(got?.questionText.startsWith(want.startsWith), `question ${i + 1} text`).toBe(true);
-    expect(speakerName(got?.askerId ?? null), `question ${i + 1} asker`).toBe(want.asker === null ? null : speakerName(entityNamed(pack, want.asker) ?? want.asker));
+    expect(speakerName(got?.askerId ?? null), `question ${i + 1} asker`).toBe(speakerName(entityNamed(pack, want.asker) ?? want.asker));
     expect(speakerName(got?.answererId ?? null), `question ${i + 1} answerer`).toBe(want.answerer === null ? null : speakerName(entityNamed(pack, want.answerer) ?? want.answerer));
     expect(got?.house, `question ${i + 1} house`).toBe(want.house);
     expect(got?.dateAnswered, `question ${i + 1} date`).toBe(want.dateAnswered);
@@ -110,8 +110,9 @@ describe('hand-labelled seed documents', () => {
 describe('hand-written attribution patterns and traps', () => {
   for (const dir of readdirSync(join(root, 'patterns')).sort()) {
     const caseDir = join(root, 'patterns', dir);
-    if (!existsSync(join(caseDir, 'source.txt'))) continue;
     it(`handles ${dir.replace(/-/g, ' ')} as labelled`, () => {
+      // A case folder without its source is an error, as a readability test page without its expected output is.
+      expect(existsSync(join(caseDir, 'source.txt')), `${dir}/source.txt`).toBe(true);
       const pack = compilePack([{ name: `${dir}.txt`, text: readFileSync(join(caseDir, 'source.txt'), 'utf8') }]);
       const [doc] = pack.documents;
       expect(doc).toBeDefined();

@@ -1,0 +1,190 @@
+// Scores the compiler's attributions against every hand-labelled set in the repo (the seeds, the news set, the
+// pattern folders): each labelled quote's verdict, the non-speech spans given a speaker, and the alias groups merged.
+// `npm run eval` prints it (eval.ts); a unit test guards its precision.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePack } from '../../src/corpus/compile';
+import type { CorpusPack, Statement } from '../../src/corpus/pack';
+import { squash } from '../../src/corpus/text';
+import { labelledCase, type LabelledCase, type LabelledQuote } from './labels';
+
+const root = import.meta.dirname;
+export const repo = join(root, '../..');
+
+export interface Outcome {
+  set: string;
+  document: string;
+  label: LabelledQuote;
+  /** The compiler's statement at the labelled quote, if any. */
+  got: Statement | undefined;
+  gotName: string | null;
+  verdict: 'right' | 'misattributed' | 'abstained' | 'right-null';
+}
+
+export interface SpuriousOutcome {
+  set: string;
+  document: string;
+  startsWith: string;
+  gotName: string;
+}
+
+export interface MergeOutcome {
+  set: string;
+  document: string;
+  forms: string[];
+  merged: boolean;
+  found: number;
+}
+
+/** Names compared without initials and generational suffixes: "J. David Cox Sr." is "J David Cox". */
+const nameKey = (name: string): string => squash(name.replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''));
+const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
+
+function entityForms(pack: CorpusPack, id: string): string[] {
+  const entity = pack.entities.find((e) => e.id === id);
+  return entity === undefined ? [id] : [entity.name, ...entity.aliases];
+}
+
+/** The label's name group: every form the article uses for the speaker. */
+function groupOf(c: LabelledCase, speaker: string): string[] {
+  return c.people.find((forms) => forms.some((f) => sameName(f, speaker))) ?? [speaker];
+}
+
+/** A compiled speaker is the labelled one when one of its names is one of the label's multi-word forms (or its only form). */
+function isSpeaker(pack: CorpusPack, c: LabelledCase, speakerId: string, speaker: string): boolean {
+  const group = groupOf(c, speaker);
+  const strong = group.filter((f) => f.trim().split(/\s+/).length > 1);
+  const forms = strong.length > 0 ? strong : group;
+  return entityForms(pack, speakerId).some((name) => forms.some((f) => sameName(f, name)));
+}
+
+/** Offsets of each labelled item in document order: the first occurrence of its words after the previous item. */
+function locate(text: string, items: readonly { startsWith: string }[]): number[] {
+  const offsets: number[] = [];
+  let from = 0;
+  for (const item of items) {
+    let at = text.indexOf(item.startsWith, from);
+    if (at === -1) at = text.indexOf(item.startsWith);
+    if (at === -1) throw new Error(`label not found in its text: "${item.startsWith}"`);
+    offsets.push(at);
+    from = at + 1;
+  }
+  return offsets;
+}
+
+function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
+  return statements.find((s) => s.start <= offset + 2 && offset < s.end);
+}
+
+function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: LabelledCase, out: {
+  outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[];
+}): void {
+  const doc = pack.documents.find((d) => d.id === documentId);
+  if (doc === undefined) throw new Error(`${set}: no document ${documentId}`);
+  const statements = pack.statements.filter((s) => s.documentId === documentId);
+  const nameOf = (id: string | null): string | null => (id === null ? null : entityForms(pack, id)[0] ?? id);
+  const offsets = locate(doc.text, c.quotes);
+  c.quotes.forEach((label, i) => {
+    const got = statementAt(statements, offsets[i] ?? -1);
+    const gotId = got?.speakerId ?? null;
+    let verdict: Outcome['verdict'];
+    if (label.speaker === null) verdict = gotId === null ? 'right-null' : 'misattributed';
+    else if (gotId === null) verdict = 'abstained';
+    else verdict = isSpeaker(pack, c, gotId, label.speaker) ? 'right' : 'misattributed';
+    out.outcomes.push({ set, document: c.document, label, got, gotName: nameOf(gotId), verdict });
+  });
+  const nonSpeechOffsets = locate(doc.text, c.nonSpeech);
+  c.nonSpeech.forEach((item, i) => {
+    const got = statementAt(statements, nonSpeechOffsets[i] ?? -1);
+    if (got?.speakerId != null) out.spurious.push({ set, document: c.document, startsWith: item.startsWith, gotName: nameOf(got.speakerId) ?? '' });
+  });
+  const mentions = pack.mentions.filter((m) => m.documentId === documentId);
+  for (const forms of c.people) {
+    if (forms.length < 2) continue;
+    const ids = new Set<string>();
+    let found = 0;
+    for (const form of forms) {
+      // Where the article writes this form, the mention that ends it ("Narendra Modi" in "Prime Minister Narendra Modi").
+      const inside: string[] = [];
+      for (let at = doc.text.indexOf(form); at !== -1; at = doc.text.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
+        for (const m of mentions) if (m.start >= at && m.end === end) inside.push(m.entityId);
+      }
+      // A form the text never writes as such ("Mr Xi" for "Mr. Xi"): the mentioned entity that has it as a name.
+      if (inside.length === 0) {
+        const named = pack.entities.find((e) => [e.name, ...e.aliases].some((a) => sameName(a, form)) && mentions.some((m) => m.entityId === e.id));
+        if (named !== undefined && !doc.text.includes(form)) inside.push(named.id);
+      }
+      if (inside.length > 0) found++;
+      for (const id of inside) ids.add(id);
+    }
+    out.merges.push({ set, document: c.document, forms, merged: found === forms.length && ids.size === 1, found });
+  }
+}
+
+function readCase(dir: string): LabelledCase {
+  return labelledCase.parse(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
+}
+
+export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[] } {
+  const out = { outcomes: [] as Outcome[], spurious: [] as SpuriousOutcome[], merges: [] as MergeOutcome[] };
+  // The seeds, compiled together as the default corpus.
+  const seedNames = readdirSync(join(repo, 'assets/corpus')).filter((f) => f.endsWith('.txt')).sort();
+  const seedPack = compilePack(seedNames.map((name) => ({ name, text: readFileSync(join(repo, 'assets/corpus', name), 'utf8') })));
+  for (const dir of readdirSync(join(root, 'seeds')).sort()) {
+    const c = readCase(join(root, 'seeds', dir));
+    const doc = seedPack.documents.find((d) => `${d.id}.txt`.replace(/-/g, '_') === c.document.replace(/-/g, '_'));
+    if (doc === undefined) throw new Error(`seed ${dir}: document ${c.document} not compiled`);
+    scoreDocument('seeds', seedPack, doc.id, c, out);
+  }
+  // The news set, compiled together as one reader's corpus.
+  const newsDirs = readdirSync(join(root, 'news')).filter((d) => existsSync(join(root, 'news', d, 'expected.json'))).sort();
+  const newsPack = compilePack(newsDirs.map((d) => ({ name: `${d}.txt`, text: readFileSync(join(root, 'news', d, 'source.txt'), 'utf8') })));
+  newsDirs.forEach((dir, i) => {
+    const id = newsPack.documents[i]?.id ?? '';
+    scoreDocument('news', newsPack, id, readCase(join(root, 'news', dir)), out);
+  });
+  // Each pattern folder on its own.
+  for (const dir of readdirSync(join(root, 'patterns')).sort()) {
+    const caseDir = join(root, 'patterns', dir);
+    const pack = compilePack([{ name: `${dir}.txt`, text: readFileSync(join(caseDir, 'source.txt'), 'utf8') }]);
+    scoreDocument(`patterns/${dir}`, pack, pack.documents[0]?.id ?? '', { ...readCase(caseDir), document: dir }, out);
+  }
+  return out;
+}
+
+export interface Row {
+  name: string;
+  quotes: number;
+  named: number;
+  right: number;
+  rightNull: number;
+  misattributed: number;
+  abstained: number;
+  attributed: number;
+  precision: number;
+  recall: number;
+  accuracy: number;
+}
+
+export function row(name: string, outcomes: readonly Outcome[]): Row {
+  const count = (v: Outcome['verdict']): number => outcomes.filter((o) => o.verdict === v).length;
+  const right = count('right');
+  const misattributed = count('misattributed');
+  const attributed = outcomes.filter((o) => o.got?.speakerId != null).length;
+  const named = outcomes.filter((o) => o.label.speaker !== null).length;
+  return {
+    name,
+    quotes: outcomes.length,
+    named,
+    right,
+    rightNull: count('right-null'),
+    misattributed,
+    abstained: count('abstained'),
+    attributed,
+    precision: attributed === 0 ? 1 : right / attributed,
+    recall: named === 0 ? 1 : right / named,
+    accuracy: outcomes.length === 0 ? 1 : (right + count('right-null')) / outcomes.length,
+  };
+}
