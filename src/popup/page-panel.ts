@@ -34,11 +34,14 @@ export async function showPageEntities(tabId: number | null, list: HTMLElement, 
   status.textContent = '';
   for (const { entityId, count } of page.entities) {
     const name = names[entityId]?.name ?? entityId;
+    // Named by what it shows, the name and its count, and then what the count means.
     const button = el(
       'button',
-      { type: 'button', 'data-entity-id': entityId, 'aria-label': `${name}, ${count} on this page: show on the page` },
+      { type: 'button', 'data-entity-id': entityId },
       name,
-      el('span', { class: 'count', 'aria-hidden': 'true' }, String(count)),
+      ' ',
+      el('span', { class: 'count' }, String(count)),
+      el('span', { class: 'visually-hidden' }, count === 1 ? ' time on this page' : ' times on this page'),
     );
     button.addEventListener('click', () => {
       sendToTab(tabId, { type: 'revealEntity', entityId }).catch(() => {

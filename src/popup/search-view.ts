@@ -78,19 +78,6 @@ function speakerLine(hit: StatementHit): string {
   return hit.cue === 'collective' || hit.unattributedReason === 'joint-statement' ? 'A joint statement: no single speaker' : 'Speaker not clear in the source';
 }
 
-function accessibleName(hit: SearchHit): string {
-  switch (hit.type) {
-    case 'entity':
-      return hit.name;
-    case 'statement':
-      return `${speakerLine(hit)}: ${hit.excerpt.text}`;
-    case 'question':
-      return `Question by ${hit.askerName}: ${hit.excerpt.text}`;
-    case 'document':
-      return `Document: ${hit.title}`;
-  }
-}
-
 /**
  * The popup's search: a combobox whose list shows grouped results. Focus stays in the field; Up and Down move
  * the active option (aria-activedescendant), Enter opens it, Esc clears the query.
@@ -142,7 +129,8 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
       const box = el('div', { role: 'group', 'aria-labelledby': titleId }, el('div', { class: 'group-title', id: titleId, role: 'presentation' }, GROUP_TITLES[group.group]));
       for (const hit of group.hits) {
         const index = hits.length;
-        const element = el('div', { class: 'option', role: 'option', id: `result-${index}`, 'aria-selected': 'false', 'aria-label': accessibleName(hit), 'data-type': hit.type }, ...hitContent(hit));
+        // The option is named by what it shows (who, what, where, when), so that a reader who says what they see selects it.
+        const element = el('div', { class: 'option', role: 'option', id: `result-${index}`, 'aria-selected': 'false', 'data-type': hit.type }, ...hitContent(hit));
         element.addEventListener('mousedown', (event) => event.preventDefault());
         element.addEventListener('click', () => options.open(hit));
         hits.push({ hit, element });

@@ -120,8 +120,9 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
   return el(
     'div',
     { class: 'sl-entity' },
+    // A div, not a header: outside an article or section a header is a banner landmark, and the page has its own.
     el(
-      'header',
+      'div',
       { class: 'sl-header' },
       el('p', { class: 'sl-kind' }, KIND_LABELS[entity.kind]),
       el('h2', { id: headingId, class: 'sl-name' }, entity.name),
