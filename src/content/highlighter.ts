@@ -370,21 +370,30 @@ function skipChildren(walker: TreeWalker): boolean {
  * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
  * batches of its matches. Text already inside a mark is left alone, so running it twice marks nothing twice.
  */
-export async function highlight(
-  root: Element,
+export function highlight(root: Element, matcher: CompiledMatcher, options: HighlightOptions = {}): Promise<HighlightResult> {
+  return highlightAll([root], matcher, options);
+}
+
+/**
+ * Highlights under each of `roots` in turn, as `highlight` does, in one paced pass: the observer hands it what a
+ * page added, which can be 20,000 paragraphs, and one pass per root would cost a task (and a pacer) each. Roots
+ * inside other roots are the caller's to drop; a root the page has removed by the time it is reached is skipped.
+ */
+export async function highlightAll(
+  roots: readonly Element[],
   matcher: CompiledMatcher,
   options: HighlightOptions = {},
 ): Promise<HighlightResult> {
   const { signal, namedSoFar = new Set<string>(), chunkBudgetMs = 10, unobserved = (change) => change() } = options;
   const result: HighlightResult = { matches: 0, aborted: false, longestChunkMs: 0 };
-  if (isSkipped(root) || isInsideSkipped(root, root.ownerDocument.documentElement)) return result;
+  const wanted = roots.filter((root) => !isSkipped(root) && !isInsideSkipped(root, root.ownerDocument.documentElement));
+  const doc = wanted[0]?.ownerDocument;
+  if (doc === undefined) return result;
 
-  const doc = root.ownerDocument;
   // Start in a task of our own: the caller has just compiled the matcher or handled a mutation in this one.
   await nextTask();
   if (signal?.aborted === true) return { ...result, aborted: true };
   const pacer = new Pacer(doc, { budgetMs: chunkBudgetMs });
-  let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: Text[] = [];
   let runBlock: Node | undefined;
   const settle = (): void => {
@@ -419,36 +428,47 @@ export async function highlight(
     }
   };
 
-  let more = walker.nextNode() !== null;
-  while (more) {
-    if (aborted()) return result;
-    const node = walker.currentNode;
-    if (node instanceof Text) {
-      const block = blockOf(node, root);
-      if (block !== runBlock && !(await finishRun())) return result;
-      runBlock = block;
-      if (node.data.length > 0) run.push(node);
-      more = walker.nextNode() !== null;
-      continue;
-    }
-    const element = node as Element;
-    if (!isInline(element) && !(await finishRun())) return result;
-    if (isSkipped(element)) {
-      more = skipChildren(walker);
-    } else {
-      more = walker.nextNode() !== null;
-    }
-    // Yield only between runs, so that a run is read in one moment the page cannot change it.
-    if (run.length === 0 && pacer.shouldYield()) {
-      await pacer.yield();
-      // The page may have removed where we were: start again; marked text is skipped, so nothing doubles.
-      if (more && !root.contains(walker.currentNode)) {
-        walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const connected = wanted.map((root) => root.isConnected);
+  for (const [index, root] of wanted.entries()) {
+    // The page may have taken it out again while earlier roots were highlighted.
+    if (connected[index] === true && !root.isConnected) continue;
+    let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let more = walker.nextNode() !== null;
+    while (more) {
+      if (aborted()) return result;
+      const node = walker.currentNode;
+      if (node instanceof Text) {
+        const block = blockOf(node, root);
+        if (block !== runBlock && !(await finishRun())) return result;
+        runBlock = block;
+        if (node.data.length > 0) run.push(node);
+        more = walker.nextNode() !== null;
+        continue;
+      }
+      const element = node as Element;
+      if (!isInline(element) && !(await finishRun())) return result;
+      if (isSkipped(element)) {
+        more = skipChildren(walker);
+      } else {
         more = walker.nextNode() !== null;
       }
+      // Yield only between runs, so that a run is read in one moment the page cannot change it.
+      if (run.length === 0 && pacer.shouldYield()) {
+        await pacer.yield();
+        // The page may have removed where we were: start again; marked text is skipped, so nothing doubles.
+        if (more && !root.contains(walker.currentNode)) {
+          walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          more = walker.nextNode() !== null;
+        }
+      }
+    }
+    // A run never reaches across two roots; and a root is a place to yield, as thousands may hold one line each.
+    if (!(await finishRun())) return result;
+    if (pacer.shouldYield()) {
+      await pacer.yield();
+      if (aborted()) return result;
     }
   }
-  if (!(await finishRun())) return result;
   settle();
   return result;
 }

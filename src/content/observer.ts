@@ -1,4 +1,4 @@
-import { highlight, isOwnNode, type HighlightResult } from './highlighter';
+import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 
 /**
@@ -34,13 +34,30 @@ function rootFor(node: Node): Element | undefined {
   return undefined;
 }
 
-/** Drops roots inside other roots: highlighting the outer one covers them. */
-function outermost(roots: Set<Element>): Element[] {
-  return [...roots].filter((candidate) => {
-    if (!candidate.isConnected) return false;
-    for (const other of roots) if (other !== candidate && other.contains(candidate)) return false;
-    return true;
-  });
+/**
+ * Drops roots inside other roots: highlighting the outer one covers them. Linear in the nodes walked: each root
+ * walks up its ancestors only until it meets a node an earlier walk has passed, whose answer is kept. (Testing
+ * every root against every other took 14 s for a page that appended 20,000 paragraphs.)
+ */
+function outermost(roots: ReadonlySet<Element>): Element[] {
+  const isRoot: ReadonlySet<Node> = roots;
+  /** For each node walked so far, whether it or one of its ancestors is a root. */
+  const covered = new Map<Node, boolean>();
+  const insideRoot = (start: Node | null): boolean => {
+    const path: Node[] = [];
+    let answer = false;
+    for (let node = start; node !== null; node = node.parentNode) {
+      const known = covered.get(node);
+      if (known !== undefined || isRoot.has(node)) {
+        answer = known ?? true;
+        break;
+      }
+      path.push(node);
+    }
+    for (const node of path) covered.set(node, answer);
+    return answer;
+  };
+  return [...roots].filter((root) => root.isConnected && !insideRoot(root.parentNode));
 }
 
 /** Watches `root` for added content and highlights it with `matcher` until `options.signal` aborts. */
@@ -123,18 +140,10 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     firstPendingAt = undefined;
     const roots = outermost(pending);
     pending.clear();
-    let matches = 0;
-    let longestChunkMs = 0;
-    let aborted = false;
-    for (const added of roots) {
-      const result = await highlight(added, matcher, { signal, namedSoFar, unobserved });
-      matches += result.matches;
-      longestChunkMs = Math.max(longestChunkMs, result.longestChunkMs);
-      aborted ||= result.aborted;
-      if (aborted) break;
-    }
+    // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
+    const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
     running = false;
-    onHighlighted?.({ matches, aborted, longestChunkMs });
+    onHighlighted?.(result);
     if (pending.size > 0 && !signal.aborted) schedule();
   };
 

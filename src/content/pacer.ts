@@ -25,6 +25,10 @@ export interface PacerOptions {
 const INITIAL_UNITS = 6_000;
 const MIN_UNITS = 2_000;
 const MAX_UNITS = 2_000_000;
+/** Least share of a frame given to what we wrapped, when the frame's fixed part alone is near or over its budget. */
+const MIN_ROOM_MS = 8;
+/** Frames whose cheapest stands for the fixed part of a frame's cost; it drifts as marks accumulate. */
+const RECENT_FRAMES = 8;
 /** A frame that never comes (a throttled or occluded page) must not stall the pass. */
 const FRAME_TIMEOUT_MS = 100;
 
@@ -68,6 +72,8 @@ export class Pacer {
   #chunkStart = performance.now();
   #units = 0;
   #unitBudget = INITIAL_UNITS;
+  /** The last frames' costs: their cheapest is the part of a frame's cost that does not grow with what we wrapped. */
+  readonly #recentRenderMs: number[] = [];
   /** Whether the page had rendered at the last yield; until then layout is not counted against frames. */
   #rendered: boolean;
   /** The longest stretch of our script between two yields, in milliseconds. */
@@ -111,8 +117,15 @@ export class Pacer {
       this.frames++;
       const renderMs = await nextFrame(this.#doc);
       if (renderMs !== undefined) {
-        // Rendering cost grows with the text re-laid out: scale the next frame's share towards the target.
-        const scale = Math.min(2, Math.max(0.25, this.#frameBudgetMs / Math.max(1, renderMs)));
+        // Rendering cost grows with the text re-laid out, on top of a part that does not: a container of 20,000
+        // paragraphs takes 30 ms to lay out again however few of them changed. Scaling the whole cost shrank the
+        // chunks to nothing there (1,800 frames, 90 s), so only the growing part is scaled, into the room left.
+        this.#recentRenderMs.push(renderMs);
+        if (this.#recentRenderMs.length > RECENT_FRAMES) this.#recentRenderMs.shift();
+        // One frame cannot tell the two parts apart: take it all as growing, as a dear first frame may well be.
+        const base = this.#recentRenderMs.length < 2 ? 0 : Math.min(...this.#recentRenderMs);
+        const room = Math.max(MIN_ROOM_MS, this.#frameBudgetMs - base);
+        const scale = Math.min(2, Math.max(0.25, room / Math.max(1, renderMs - base)));
         this.#unitBudget = Math.min(MAX_UNITS, Math.max(MIN_UNITS, Math.round(units * scale)));
       }
       this.#units = 0;
