@@ -18,7 +18,9 @@ let generation = 0;
 function forgetCache(): void {
   cached = undefined;
   generation++;
-  announceCorpusChange().catch((error: unknown) => console.warn('Sourcelight: could not tell open tabs about the change', error));
+  announceCorpusChange().catch((error: unknown) =>
+    console.warn('Sourcelight: could not tell open tabs about the change', error),
+  );
 }
 
 export function corpusGeneration(): number {
@@ -94,12 +96,16 @@ export async function refreshDefaultPack(): Promise<void> {
 }
 
 /** Validates a pack the reader imports and stores it whole, or throws an error that says what is wrong. */
-export async function importUserPack(json: string): Promise<{ packId: string; title: string; replaced: boolean; warnings: string[] }> {
+export async function importUserPack(
+  json: string,
+): Promise<{ packId: string; title: string; replaced: boolean; warnings: string[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new Error('The file is not JSON: a Sourcelight corpus pack is a .json file made by `npm run corpus -- build`.');
+    throw new Error(
+      'The file is not JSON: a Sourcelight corpus pack is a .json file made by `npm run corpus -- build`.',
+    );
   }
   const { value, warnings } = withoutUnsafeUrls(raw);
   const parsed = parsePack(value);
@@ -107,7 +113,8 @@ export async function importUserPack(json: string): Promise<{ packId: string; ti
   const pack = parsed.pack;
   const packs = await storedPacks();
   const existing = packs.find((stored) => stored.id === pack.id);
-  if (existing?.builtIn) throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
+  if (existing?.builtIn)
+    throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
   await writePack({ id: pack.id, enabled: true, builtIn: false, installedAt: new Date().toISOString(), pack });
   forgetCache();
   return { packId: pack.id, title: pack.title, replaced: existing !== undefined, warnings };
@@ -123,7 +130,8 @@ export async function removeUserPack(packId: string): Promise<boolean> {
 }
 
 export async function enablePack(packId: string, enabled: boolean): Promise<boolean> {
-  if (!(await storedPacks()).some((stored) => stored.id === packId)) throw new Error(`No corpus "${packId}" is stored.`);
+  if (!(await storedPacks()).some((stored) => stored.id === packId))
+    throw new Error(`No corpus "${packId}" is stored.`);
   await setPackEnabled(packId, enabled);
   forgetCache();
   return enabled;
@@ -157,7 +165,15 @@ export async function summariseCorpus(): Promise<CorpusSummary> {
     builtIn: stored.builtIn,
     counts: countPack(stored.pack),
   }));
-  const zero: PackCounts = { documents: 0, people: 0, organisations: 0, topics: 0, places: 0, statements: 0, questions: 0 };
+  const zero: PackCounts = {
+    documents: 0,
+    people: 0,
+    organisations: 0,
+    topics: 0,
+    places: 0,
+    statements: 0,
+    questions: 0,
+  };
   const totals = summaries
     .filter((summary) => summary.enabled)
     .reduce<PackCounts>((sum, { counts }) => {

@@ -23,7 +23,12 @@ export function currentDictionary(): Promise<Dictionary> {
   if (dictionaryCache?.generation !== generation) {
     dictionaryCache = {
       generation,
-      value: activePacks().then((packs) => buildDictionary(packs.flatMap((pack) => pack.entities), genericBodyQualifiers(packs))),
+      value: activePacks().then((packs) =>
+        buildDictionary(
+          packs.flatMap((pack) => pack.entities),
+          genericBodyQualifiers(packs),
+        ),
+      ),
     };
   }
   return dictionaryCache.value;

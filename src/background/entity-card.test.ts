@@ -2,20 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusPack } from '../corpus/pack';
 import { buildEntityCard } from './entity-card';
 
-const text = 'Jane Roe, the committee chair, said: "We must act." Later Jane Roe said: "Again." Roe was named once more.';
+const text =
+  'Jane Roe, the committee chair, said: "We must act." Later Jane Roe said: "Again." Roe was named once more.';
 const pack: CorpusPack = {
   format: 'sourcelight-corpus',
   version: 1,
   id: 'test',
   title: 'Test',
   createdAt: '2024-01-01T00:00:00.000Z',
-  documents: [{ id: 'd1', title: 'A report', publisher: 'Daily', date: '2020-09-10', url: 'https://example.org/r', text }],
+  documents: [
+    { id: 'd1', title: 'A report', publisher: 'Daily', date: '2020-09-10', url: 'https://example.org/r', text },
+  ],
   entities: [
     { id: 'person-jane-roe', kind: 'person', name: 'Jane Roe', aliases: ['Roe'], description: 'the committee chair' },
     { id: 'person-min', kind: 'person', name: 'A Minister', aliases: [] },
   ],
   statements: [
-    { id: 's1', documentId: 'd1', speakerId: 'person-jane-roe', text: 'We must act.', start: 38, end: 50, role: 'committee chair', cue: 'said' },
+    {
+      id: 's1',
+      documentId: 'd1',
+      speakerId: 'person-jane-roe',
+      text: 'We must act.',
+      start: 38,
+      end: 50,
+      role: 'committee chair',
+      cue: 'said',
+    },
     { id: 's2', documentId: 'd1', speakerId: null, text: 'Again.', start: 73, end: 79, cue: 'said' },
   ],
   questions: [],
@@ -31,11 +43,23 @@ describe('buildEntityCard', () => {
     const card = buildEntityCard([pack], 'person-jane-roe');
     expect(card?.statements.map((s) => s.excerpt.text)).toEqual(['We must act.']);
     expect(card?.statements[0]?.role).toBe('committee chair');
-    expect(card?.statements[0]?.source).toMatchObject({ packId: 'test', documentId: 'd1', documentTitle: 'A report', publisher: 'Daily', date: '2020-09-10', start: 38, end: 50 });
+    expect(card?.statements[0]?.source).toMatchObject({
+      packId: 'test',
+      documentId: 'd1',
+      documentTitle: 'A report',
+      publisher: 'Daily',
+      date: '2020-09-10',
+      start: 38,
+      end: 50,
+    });
   });
 
   it('finds where the description comes from', () => {
-    expect(buildEntityCard([pack], 'person-jane-roe')?.entity.descriptionSource).toMatchObject({ documentId: 'd1', start: 10, end: 29 });
+    expect(buildEntityCard([pack], 'person-jane-roe')?.entity.descriptionSource).toMatchObject({
+      documentId: 'd1',
+      start: 10,
+      end: 29,
+    });
   });
 
   it('shows at most two mentions per document but counts them all', () => {
@@ -52,9 +76,36 @@ describe('buildEntityCard', () => {
       ...pack,
       documents: [...pack.documents, doc],
       questions: [
-        { id: 'q1', documentId: 'q', house: 'commons', askerId: 'person-jane-roe', questionText: qText, answererId: 'person-min', answerText: 'Yes.', dateAnswered: '2021-09-15' },
-        { id: 'q2', documentId: 'q', house: 'lords', askerId: 'person-jane-roe', questionText: qText, answererId: null, answerText: null, dateAnswered: null },
-        { id: 'q3', documentId: 'q', house: 'commons', askerId: 'person-min', questionText: qText, answererId: 'person-jane-roe', answerText: 'No.', dateAnswered: '2021-09-21' },
+        {
+          id: 'q1',
+          documentId: 'q',
+          house: 'commons',
+          askerId: 'person-jane-roe',
+          questionText: qText,
+          answererId: 'person-min',
+          answerText: 'Yes.',
+          dateAnswered: '2021-09-15',
+        },
+        {
+          id: 'q2',
+          documentId: 'q',
+          house: 'lords',
+          askerId: 'person-jane-roe',
+          questionText: qText,
+          answererId: null,
+          answerText: null,
+          dateAnswered: null,
+        },
+        {
+          id: 'q3',
+          documentId: 'q',
+          house: 'commons',
+          askerId: 'person-min',
+          questionText: qText,
+          answererId: 'person-jane-roe',
+          answerText: 'No.',
+          dateAnswered: '2021-09-21',
+        },
       ],
     };
     const card = buildEntityCard([withQuestions], 'person-jane-roe');

@@ -82,7 +82,12 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
         answerText: question.answerText,
         dateAsked: question.dateAsked,
         dateAnswered: question.dateAnswered,
-        source: sourceOf(pack, document, Math.max(0, at), Math.max(0, at) + (at === -1 ? 0 : question.questionText.length)),
+        source: sourceOf(
+          pack,
+          document,
+          Math.max(0, at),
+          Math.max(0, at) + (at === -1 ? 0 : question.questionText.length),
+        ),
       });
     }
     const perDocument = new Map<string, number>();
@@ -111,7 +116,10 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
     },
     statements: newestFirst(statements, (statement) => statement.source.date).slice(0, CARD_ITEM_LIMIT),
     statementsTotal: statements.length,
-    questions: newestFirst(questions, (question) => question.dateAnswered ?? question.dateAsked ?? question.source.date).slice(0, CARD_ITEM_LIMIT),
+    questions: newestFirst(
+      questions,
+      (question) => question.dateAnswered ?? question.dateAsked ?? question.source.date,
+    ).slice(0, CARD_ITEM_LIMIT),
     questionsTotal: questions.length,
     mentions: mentions.slice(0, CARD_ITEM_LIMIT),
     mentionsTotal,
@@ -119,7 +127,11 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
 }
 
 /** Finds a document by pack and id among the stored packs. */
-export function findDocument(packs: CorpusPack[], packId: string, documentId: string): { pack: CorpusPack; document: CorpusDocument } | null {
+export function findDocument(
+  packs: CorpusPack[],
+  packId: string,
+  documentId: string,
+): { pack: CorpusPack; document: CorpusDocument } | null {
   const pack = packs.find((candidate) => candidate.id === packId);
   const document = pack?.documents.find((candidate) => candidate.id === documentId);
   return pack && document ? { pack, document } : null;

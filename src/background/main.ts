@@ -2,7 +2,15 @@ import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import type { Entity } from '../corpus/pack';
 import { backgroundMessages, createMessageListener } from '../shared/messages';
-import { activePacks, enablePack, importUserPack, refreshDefaultPack, removeUserPack, storedPacks, summariseCorpus } from './corpus-store';
+import {
+  activePacks,
+  enablePack,
+  importUserPack,
+  refreshDefaultPack,
+  removeUserPack,
+  storedPacks,
+  summariseCorpus,
+} from './corpus-store';
 import { currentDictionary, currentSearchIndex } from './derived-data';
 import { buildEntityCard, findDocument } from './entity-card';
 import { searchCorpus } from './search-index';
@@ -11,7 +19,9 @@ import { viewerPath } from '../shared/ui/links';
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install' || details.reason === 'update') {
-    refreshDefaultPack().catch((error: unknown) => console.error('Sourcelight: could not install the default corpus', error));
+    refreshDefaultPack().catch((error: unknown) =>
+      console.error('Sourcelight: could not install the default corpus', error),
+    );
   }
 });
 
@@ -25,7 +35,8 @@ browser.runtime.onMessage.addListener(
       const wanted = new Set(ids);
       const names: Record<string, { name: string; kind: Entity['kind'] }> = {};
       for (const pack of await activePacks()) {
-        for (const entity of pack.entities) if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
+        for (const entity of pack.entities)
+          if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
       }
       return names;
     },

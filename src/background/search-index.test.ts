@@ -40,7 +40,10 @@ function makePack(entities: Entity[], statements: StatementSpec[], id = 'test-pa
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 
-function groupOf<G extends SearchGroup['group']>(results: SearchResults, group: G): Extract<SearchGroup, { group: G }> | undefined {
+function groupOf<G extends SearchGroup['group']>(
+  results: SearchResults,
+  group: G,
+): Extract<SearchGroup, { group: G }> | undefined {
   return results.groups.find((g): g is Extract<SearchGroup, { group: G }> => g.group === group);
 }
 
@@ -56,8 +59,14 @@ describe('searchCorpus on the seed texts', () => {
     const order = results.groups.map((g) => g.group);
     expect(order).toEqual(SEARCH_GROUP_ORDER.filter((g) => order.includes(g)));
     expect(order).toEqual(['people', 'statements', 'questions', 'documents']);
-    expect(searchCorpus(index, 'ncri').groups[0]?.hits[0]).toMatchObject({ kind: 'organisation', name: 'National Council of Resistance of Iran' });
-    expect(groupOf(searchCorpus(index, 'massacre'), 'topics')?.hits[0]).toMatchObject({ kind: 'topic', name: '1988 massacre' });
+    expect(searchCorpus(index, 'ncri').groups[0]?.hits[0]).toMatchObject({
+      kind: 'organisation',
+      name: 'National Council of Resistance of Iran',
+    });
+    expect(groupOf(searchCorpus(index, 'massacre'), 'topics')?.hits[0]).toMatchObject({
+      kind: 'topic',
+      name: '1988 massacre',
+    });
   });
 
   it('finds Pourmohammadi from the misspelling "pourmohamadi" and highlights the real spelling', () => {
@@ -90,15 +99,38 @@ describe('searchCorpus on the seed texts', () => {
     const question = pack.questions.find((q) => q.id === 'q1');
     const text = pack.documents.find((d) => d.id === question?.documentId)?.text ?? '';
     const at = text.indexOf(question?.questionText ?? '');
-    expect(hit).toMatchObject(at === -1 ? { start: 0, end: 0 } : { start: at, end: at + (question?.questionText.length ?? 0) });
+    expect(hit).toMatchObject(
+      at === -1 ? { start: 0, end: 0 } : { start: at, end: at + (question?.questionText.length ?? 0) },
+    );
 
     // A question copied into its document verbatim is found there, so the viewer can open at it.
     const questionText = 'To ask the Minister what representations were made about the executions.';
     const quoted = corpusPack.parse({
-      ...makePack([person('asker', 'Jane Asker')], [{ id: 's', speakerId: 'asker', text: `Opening remarks. ${questionText}` }]),
+      ...makePack(
+        [person('asker', 'Jane Asker')],
+        [{ id: 's', speakerId: 'asker', text: `Opening remarks. ${questionText}` }],
+      ),
       questions: [
-        { id: 'found', documentId: 'doc', house: 'lords', askerId: 'asker', questionText, answererId: null, answerText: null, dateAnswered: null },
-        { id: 'missing', documentId: 'doc', house: 'lords', askerId: 'asker', questionText: 'To ask about executions elsewhere.', answererId: null, answerText: null, dateAnswered: null },
+        {
+          id: 'found',
+          documentId: 'doc',
+          house: 'lords',
+          askerId: 'asker',
+          questionText,
+          answererId: null,
+          answerText: null,
+          dateAnswered: null,
+        },
+        {
+          id: 'missing',
+          documentId: 'doc',
+          house: 'lords',
+          askerId: 'asker',
+          questionText: 'To ask about executions elsewhere.',
+          answererId: null,
+          answerText: null,
+          dateAnswered: null,
+        },
       ],
     });
     const questions = groupOf(searchCorpus(buildSearchIndex([quoted]), 'executions'), 'questions')?.hits ?? [];
@@ -123,7 +155,11 @@ describe('searchCorpus on the seed texts', () => {
 
 describe('ranking', () => {
   const pack = makePack(
-    [person('raisi', 'Ebrahim Raisi'), { id: 'growers', kind: 'organisation', name: 'Raisina Growers', aliases: [] }, person('jones', 'David Jones')],
+    [
+      person('raisi', 'Ebrahim Raisi'),
+      { id: 'growers', kind: 'organisation', name: 'Raisina Growers', aliases: [] },
+      person('jones', 'David Jones'),
+    ],
     [
       { id: 'variant', speakerId: 'jones', text: 'The decree of Ayatollah Khomeyni was read out.' },
       { id: 'exact', speakerId: 'jones', text: 'Khomeini signed the decree, said President Raisi.' },
@@ -134,7 +170,10 @@ describe('ranking', () => {
   const index = buildSearchIndex([pack]);
 
   it('puts an exact name before a prefix match', () => {
-    expect(groupOf(searchCorpus(index, 'raisi'), 'people')?.hits.map((h) => h.name)).toEqual(['Ebrahim Raisi', 'Raisina Growers']);
+    expect(groupOf(searchCorpus(index, 'raisi'), 'people')?.hits.map((h) => h.name)).toEqual([
+      'Ebrahim Raisi',
+      'Raisina Growers',
+    ]);
   });
 
   it('puts an exact word before a phonetic match', () => {
@@ -164,7 +203,8 @@ describe('folding', () => {
   it('finds "Pour-Mohammadi" and "Pour Mohammadi" from "Pourmohammadi", and highlights both words', () => {
     const statements = groupOf(searchCorpus(index, 'Pourmohammadi'), 'statements');
     expect(statements?.hits.map((h) => h.id).sort()).toEqual(['hyphen', 'space']);
-    for (const hit of statements?.hits ?? []) expect(highlighted(hit.excerpt)).toEqual([hit.id === 'hyphen' ? 'Pour-Mohammadi' : 'Pour Mohammadi']);
+    for (const hit of statements?.hits ?? [])
+      expect(highlighted(hit.excerpt)).toEqual([hit.id === 'hyphen' ? 'Pour-Mohammadi' : 'Pour Mohammadi']);
   });
 
   it('finds "Pourmohammadi" from a prefix typed across the gap', () => {
@@ -173,7 +213,11 @@ describe('folding', () => {
 
   it('ignores diacritics in both directions', () => {
     expect(statementIds(searchCorpus(index, 'societe generale'))).toEqual(['accent']);
-    expect(highlighted(groupOf(searchCorpus(index, 'SOCIÉTÉ'), 'statements')?.hits[0]?.excerpt ?? { text: '', highlights: [] })).toEqual(['Société']);
+    expect(
+      highlighted(
+        groupOf(searchCorpus(index, 'SOCIÉTÉ'), 'statements')?.hits[0]?.excerpt ?? { text: '', highlights: [] },
+      ),
+    ).toEqual(['Société']);
   });
 });
 
@@ -227,9 +271,25 @@ describe('statement hits', () => {
   });
 
   it('carries why nobody is named and the role the source gives, so an unnamed source shows as one', () => {
-    const base = makePack([person('mr', 'Maryam Rajavi')], [{ id: 'official', speakerId: null, text: 'Budget talks stalled again.' }]);
+    const base = makePack(
+      [person('mr', 'Maryam Rajavi')],
+      [{ id: 'official', speakerId: null, text: 'Budget talks stalled again.' }],
+    );
     const [statement] = base.statements;
-    const unnamed = { ...base, statements: statement === undefined ? [] : [{ ...statement, cue: 'unnamed' as const, unattributedReason: 'unnamed-source' as const, role: 'a senior official' }] };
+    const unnamed = {
+      ...base,
+      statements:
+        statement === undefined
+          ? []
+          : [
+              {
+                ...statement,
+                cue: 'unnamed' as const,
+                unattributedReason: 'unnamed-source' as const,
+                role: 'a senior official',
+              },
+            ],
+    };
     const hit = groupOf(searchCorpus(buildSearchIndex([unnamed]), 'budget'), 'statements')?.hits[0];
     expect(hit).toMatchObject({ speakerId: null, unattributedReason: 'unnamed-source', role: 'a senior official' });
   });
@@ -278,10 +338,13 @@ describe('hostile queries', () => {
     'a b',
   ];
 
-  it.each(queries.map((q) => [q.slice(0, 30), q]))('returns a valid result for %j without throwing', (_label, query) => {
-    const results = searchCorpus(index, query);
-    expect(searchResults.safeParse(results).success).toBe(true);
-  });
+  it.each(queries.map((q) => [q.slice(0, 30), q]))(
+    'returns a valid result for %j without throwing',
+    (_label, query) => {
+      const results = searchCorpus(index, query);
+      expect(searchResults.safeParse(results).success).toBe(true);
+    },
+  );
 
   it('returns no groups for an empty or symbols-only query', () => {
     expect(searchCorpus(index, '').groups).toEqual([]);
@@ -292,7 +355,16 @@ describe('hostile queries', () => {
 describe('export and import', () => {
   const pack = makeSeedPack();
   const built = buildSearchIndex([pack]);
-  const queries = ['rajavi', 'pourmohamadi', '"crime against humanity"', 'raisi', 'jones', 'executions', 'r', 'pour mohammadi'];
+  const queries = [
+    'rajavi',
+    'pourmohamadi',
+    '"crime against humanity"',
+    'raisi',
+    'jones',
+    'executions',
+    'r',
+    'pour mohammadi',
+  ];
 
   it('gives the same results after a round trip through structured clone', async () => {
     const stored: unknown = structuredClone(await exportSearchIndex(built));
@@ -354,14 +426,27 @@ describe('long documents', () => {
 describe('very common words', () => {
   // Enough statements that the common words' postings together pass the read budget (80,000 ids), and the one
   // with the rare word is listed last for every word.
-  const common = Array.from({ length: 28_000 }, (_, i) => ({ id: `c${i}`, speakerId: null, text: 'The crime was committed against them.' }));
-  const index = buildSearchIndex([makePack([], [...common, { id: 'phrase', speakerId: null, text: 'The crime against humanity was named.' }])]);
+  const common = Array.from({ length: 28_000 }, (_, i) => ({
+    id: `c${i}`,
+    speakerId: null,
+    text: 'The crime was committed against them.',
+  }));
+  const index = buildSearchIndex([
+    makePack([], [...common, { id: 'phrase', speakerId: null, text: 'The crime against humanity was named.' }]),
+  ]);
 
   it('still ranks records for a query of common words only', () => {
     const statements = groupOf(searchCorpus(index, 'the crime was committed against them'), 'statements');
     expect(statements?.hits).toHaveLength(5);
     expect(statements?.more.atLeast).toBe(true);
-    expect(highlighted(statements?.hits[0]?.excerpt ?? { text: '', highlights: [] })).toEqual(['The', 'crime', 'was', 'committed', 'against', 'them']);
+    expect(highlighted(statements?.hits[0]?.excerpt ?? { text: '', highlights: [] })).toEqual([
+      'The',
+      'crime',
+      'was',
+      'committed',
+      'against',
+      'them',
+    ]);
   });
 
   it('finds the exact phrase first from a multi-word prefix, though the common words are read only in part', () => {

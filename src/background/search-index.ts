@@ -12,7 +12,14 @@
 import { Index } from 'flexsearch';
 import { z } from 'zod';
 import type { CorpusPack } from '../corpus/pack';
-import { SEARCH_GROUP_ORDER, searchOptions, type SearchGroup, type SearchGroupName, type SearchOptions, type SearchResults } from '../shared/search-results';
+import {
+  SEARCH_GROUP_ORDER,
+  searchOptions,
+  type SearchGroup,
+  type SearchGroupName,
+  type SearchOptions,
+  type SearchResults,
+} from '../shared/search-results';
 import { candidateIds, type GroupIndex } from './search/candidates';
 import { recordTokens, splitTokens } from './search/encoding';
 import { groupOf } from './search/hits';
@@ -36,7 +43,13 @@ function poolOf(group: SearchGroupName, cap: number): number {
 }
 
 /** Records whose folded words are kept between keystrokes. */
-const FOLDED_CACHE_CAP: Record<SearchGroupName, number> = { people: 2_000, topics: 2_000, statements: 2_000, questions: 1_000, documents: 200 };
+const FOLDED_CACHE_CAP: Record<SearchGroupName, number> = {
+  people: 2_000,
+  topics: 2_000,
+  statements: 2_000,
+  questions: 1_000,
+  documents: 200,
+};
 /**
  * Documents are ranked on their title and the opening of their text: folding whole bodies of every candidate on
  * every keystroke was most of the search time. Only the documents shown are matched in full, for their excerpts.
@@ -59,7 +72,10 @@ export interface SearchIndex {
 /** Which packs an index was built from: a stored index with another key is stale. */
 function corpusKeyOf(packs: CorpusPack[]): string {
   return packs
-    .map((p) => `${p.id}@${p.createdAt}:${p.documents.length}/${p.entities.length}/${p.statements.length}/${p.questions.length}`)
+    .map(
+      (p) =>
+        `${p.id}@${p.createdAt}:${p.documents.length}/${p.entities.length}/${p.statements.length}/${p.questions.length}`,
+    )
     .join('|');
 }
 
@@ -73,9 +89,18 @@ function searchIndexOf(
   records: Record<SearchGroupName, SearchRecord[]> = collectRecords(packs),
 ): SearchIndex {
   const foldedFields = Object.fromEntries(
-    GROUPS.map((g) => [g, new FoldedFieldCache(FOLDED_CACHE_CAP[g], g === 'documents' ? DOCUMENT_RANKED_CHARS : undefined)]),
+    GROUPS.map((g) => [
+      g,
+      new FoldedFieldCache(FOLDED_CACHE_CAP[g], g === 'documents' ? DOCUMENT_RANKED_CHARS : undefined),
+    ]),
   ) as Record<SearchGroupName, FoldedFieldCache>;
-  return { corpusKey: corpusKeyOf(packs), records, indexes, foldedFields, shownDocuments: new FoldedFieldCache(DOCUMENTS_SHOWN_CACHE_CAP) };
+  return {
+    corpusKey: corpusKeyOf(packs),
+    records,
+    indexes,
+    foldedFields,
+    shownDocuments: new FoldedFieldCache(DOCUMENTS_SHOWN_CACHE_CAP),
+  };
 }
 
 function buildGroupIndex(records: SearchRecord[]): GroupIndex {
@@ -96,7 +121,10 @@ function buildGroupIndex(records: SearchRecord[]): GroupIndex {
 /** Builds the search index over every pack, in the order given. */
 export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
   const records = collectRecords(packs);
-  const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records[g])])) as Record<SearchGroupName, GroupIndex>;
+  const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records[g])])) as Record<
+    SearchGroupName,
+    GroupIndex
+  >;
   return searchIndexOf(packs, indexes, records);
 }
 
@@ -124,7 +152,9 @@ export async function exportSearchIndex(index: SearchIndex): Promise<SerializedS
       parts.push({ group, key, data });
     });
   }
-  const vocabularies = Object.fromEntries(GROUPS.map((g) => [g, index.indexes[g].vocabulary.serialize()])) as SerializedSearchIndex['vocabularies'];
+  const vocabularies = Object.fromEntries(
+    GROUPS.map((g) => [g, index.indexes[g].vocabulary.serialize()]),
+  ) as SerializedSearchIndex['vocabularies'];
   return { format: SEARCH_INDEX_FORMAT, corpusKey: index.corpusKey, parts, vocabularies };
 }
 
@@ -150,7 +180,12 @@ export function importSearchIndex(serialized: unknown, packs: CorpusPack[]): Sea
 }
 
 /** The shown documents matched in their whole text; a candidate that matches nowhere after all is dropped. */
-function shownDocuments(index: SearchIndex, ranked: Scored[], query: ParsedQuery, cap: number): { shown: Scored[]; dropped: number } {
+function shownDocuments(
+  index: SearchIndex,
+  ranked: Scored[],
+  query: ParsedQuery,
+  cap: number,
+): { shown: Scored[]; dropped: number } {
   const shown: Scored[] = [];
   let dropped = 0;
   for (const candidate of ranked) {
@@ -168,7 +203,12 @@ function shownDocuments(index: SearchIndex, ranked: Scored[], query: ParsedQuery
   return { shown, dropped };
 }
 
-function searchGroupOf(index: SearchIndex, group: SearchGroupName, query: ParsedQuery, cap: number): SearchGroup | null {
+function searchGroupOf(
+  index: SearchIndex,
+  group: SearchGroupName,
+  query: ParsedQuery,
+  cap: number,
+): SearchGroup | null {
   const pool = poolOf(group, cap);
   const records = index.records[group];
   const ids = candidateIds(index.indexes[group], query, pool, records.length);
@@ -183,7 +223,8 @@ function searchGroupOf(index: SearchIndex, group: SearchGroupName, query: Parsed
   }
   // Stable sort: equal scores and equally early matches keep FlexSearch's order.
   scored.sort(byRank);
-  const { shown, dropped } = group === 'documents' ? shownDocuments(index, scored, query, cap) : { shown: scored.slice(0, cap), dropped: 0 };
+  const { shown, dropped } =
+    group === 'documents' ? shownDocuments(index, scored, query, cap) : { shown: scored.slice(0, cap), dropped: 0 };
   if (!shown.length) return null;
   const more = { count: Math.max(0, scored.length - dropped - shown.length), atLeast: ids.length >= pool };
   return groupOf(group, shown, more);

@@ -94,9 +94,18 @@ export function createCard(options: CardOptions): CardController {
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = `${themeCss}\n${entityViewCss}\n${cardCss}`;
-    const body = el('div', { class: 'sl-body' }, el('p', { class: 'sl-status', role: 'status' }, 'Loading what the sources say…'));
+    const body = el(
+      'div',
+      { class: 'sl-body' },
+      el('p', { class: 'sl-status', role: 'status' }, 'Loading what the sources say…'),
+    );
     const closeButton = el('button', { type: 'button', class: 'sl-close', 'aria-label': 'Close' }, '×');
-    const dialog = el('div', { class: 'sl-card', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Sourcelight', tabindex: '-1' }, closeButton, body);
+    const dialog = el(
+      'div',
+      { class: 'sl-card', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Sourcelight', tabindex: '-1' },
+      closeButton,
+      body,
+    );
     shadow.append(style, dialog);
     document.documentElement.append(host);
     place(host, dialog, target);
@@ -135,12 +144,16 @@ export function createCard(options: CardOptions): CardController {
       card = await options.loadCard(entityId);
     } catch (error) {
       if (thisRequest !== request || !host) return;
-      body.replaceChildren(el('p', { class: 'sl-status sl-error', role: 'alert' }, `The card could not be loaded: ${errorText(error)}`));
+      body.replaceChildren(
+        el('p', { class: 'sl-status sl-error', role: 'alert' }, `The card could not be loaded: ${errorText(error)}`),
+      );
       return;
     }
     if (thisRequest !== request || !host) return;
     if (!card) {
-      body.replaceChildren(el('p', { class: 'sl-status', role: 'status' }, 'This name is no longer in any enabled corpus.'));
+      body.replaceChildren(
+        el('p', { class: 'sl-status', role: 'status' }, 'This name is no longer in any enabled corpus.'),
+      );
       return;
     }
     const headingId = 'sl-card-name';

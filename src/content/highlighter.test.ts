@@ -2,7 +2,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import { focusAdjacentHighlight, highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
+import {
+  focusAdjacentHighlight,
+  highlight,
+  HIGHLIGHT_SELECTOR,
+  isOwnNode,
+  linkOf,
+  madeMarksUnder,
+  removeHighlights,
+} from './highlighter';
 import { compileMatcher } from './matcher';
 
 const entities: Entity[] = [
@@ -35,7 +43,10 @@ function allNodes(root: Node): Node[] {
 
 /** Each mark as "text=id", in document order. */
 function marks(root: ParentNode = document.body): string[] {
-  return Array.from(root.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`);
+  return Array.from(
+    root.querySelectorAll(HIGHLIGHT_SELECTOR),
+    (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`,
+  );
 }
 
 beforeEach(() => {
@@ -56,7 +67,14 @@ describe('highlight', () => {
   it('marks names beside possessives and punctuation without the punctuation', async () => {
     setBody("<p>Ebrahim Raisi's aides; Ebrahim Raisi? The (PMOI/MEK) and Iran, Iran.</p>");
     await highlight(document.body, matcher);
-    expect(marks()).toEqual(['Ebrahim Raisi=raisi', 'Ebrahim Raisi=raisi', 'PMOI=pmoi', 'MEK=pmoi', 'Iran=iran', 'Iran=iran']);
+    expect(marks()).toEqual([
+      'Ebrahim Raisi=raisi',
+      'Ebrahim Raisi=raisi',
+      'PMOI=pmoi',
+      'MEK=pmoi',
+      'Iran=iran',
+      'Iran=iran',
+    ]);
   });
 
   it('marks a name split across inline elements, one mark per element, without moving page nodes', async () => {
@@ -67,7 +85,9 @@ describe('highlight', () => {
     expect(bold?.firstElementChild?.matches(HIGHLIGHT_SELECTOR)).toBe(true);
     expect(document.querySelectorAll('mark[data-sl-continued]')).toHaveLength(2);
     // The space between the two elements is not wrapped: a highlighted space shows.
-    expect(Array.from(document.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => mark.textContent?.trim())).not.toContain('');
+    expect(Array.from(document.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => mark.textContent?.trim())).not.toContain(
+      '',
+    );
   });
 
   it('matches a name broken over lines in the source but not across blocks or line breaks', async () => {
@@ -160,7 +180,13 @@ describe('highlight', () => {
     const result = await highlight(document.body, matcher, { chunkBudgetMs: 0 });
     expect(result.matches).toBe(120);
     expect(marks()).toEqual(
-      Array.from({ length: 30 }, () => ['Maryam Rajavi=maryam', 'Maryam=maryam', 'Rajavi=maryam', 'Iran=iran', 'human rights=rights']).flat(),
+      Array.from({ length: 30 }, () => [
+        'Maryam Rajavi=maryam',
+        'Maryam=maryam',
+        'Rajavi=maryam',
+        'Iran=iran',
+        'human rights=rights',
+      ]).flat(),
     );
     expect(document.querySelectorAll('mark[data-sl-continued]')).toHaveLength(30);
   });
@@ -195,7 +221,9 @@ describe('highlight', () => {
   });
 
   it('treats contenteditable="false" in any case as not editable, and an empty value as editable', async () => {
-    setBody('<div contenteditable="FALSE">Iran</div><div contenteditable="">Iran</div><div contenteditable="plaintext-only">Iran</div>');
+    setBody(
+      '<div contenteditable="FALSE">Iran</div><div contenteditable="">Iran</div><div contenteditable="plaintext-only">Iran</div>',
+    );
     await highlight(document.body, matcher);
     expect(marks()).toEqual(['Iran=iran']);
     expect(document.querySelector('[contenteditable="FALSE"] mark')).not.toBeNull();
@@ -288,7 +316,9 @@ describe('removeHighlights', () => {
   });
 
   it('never unwraps, counts or links a mark the page made to look like its own', async () => {
-    setBody('<p>Maryam Rajavi spoke.</p><p id="forged"><mark class="sourcelight" data-sl-id="maryam">forged</mark></p>');
+    setBody(
+      '<p>Maryam Rajavi spoke.</p><p id="forged"><mark class="sourcelight" data-sl-id="maryam">forged</mark></p>',
+    );
     await highlight(document.body, matcher);
     const forged = document.querySelector('#forged mark');
     const real = document.querySelector('p:first-child mark');

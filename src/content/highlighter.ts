@@ -138,7 +138,8 @@ function isInline(element: Element): boolean {
 /** The nearest ancestor that is not inline: two text nodes flow together only inside the same one. */
 function blockOf(node: Node, root: Node): Node {
   let parent = node.parentNode;
-  while (parent !== null && parent !== root && parent instanceof Element && isInline(parent)) parent = parent.parentNode;
+  while (parent !== null && parent !== root && parent instanceof Element && isInline(parent))
+    parent = parent.parentNode;
   return parent ?? root;
 }
 
@@ -217,7 +218,15 @@ function piecesOf(match: TextMatch, text: string, nodeStarts: number[], into: Ru
     while (from < to && WHITESPACE.test(text.charAt(from))) from++;
     while (to > from && WHITESPACE.test(text.charAt(to - 1))) to--;
     if (from >= to) continue;
-    into.push({ start: from, end: to, node: k, entityId: match.entityId, kind: match.kind, reason: match.reason, continued });
+    into.push({
+      start: from,
+      end: to,
+      node: k,
+      entityId: match.entityId,
+      kind: match.kind,
+      reason: match.reason,
+      continued,
+    });
     continued = true;
   }
 }
@@ -314,7 +323,12 @@ class RunWrap {
       const node = this.#nodes[k];
       const original = this.#texts[k] ?? '';
       const needed = k === last.node ? last.end - (this.#nodeStarts[k] ?? 0) : original.length;
-      if (node === undefined || node.parentNode === null || node.data.length < needed || !original.startsWith(node.data)) {
+      if (
+        node === undefined ||
+        node.parentNode === null ||
+        node.data.length < needed ||
+        !original.startsWith(node.data)
+      ) {
         this.#next = 0;
         return 0;
       }
@@ -370,7 +384,11 @@ function skipChildren(walker: TreeWalker): boolean {
  * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
  * batches of its matches. Text already inside a mark is left alone, so running it twice marks nothing twice.
  */
-export function highlight(root: Element, matcher: CompiledMatcher, options: HighlightOptions = {}): Promise<HighlightResult> {
+export function highlight(
+  root: Element,
+  matcher: CompiledMatcher,
+  options: HighlightOptions = {},
+): Promise<HighlightResult> {
   return highlightAll([root], matcher, options);
 }
 
@@ -516,7 +534,8 @@ export function focusAdjacentHighlight(root: ParentNode, direction: 'next' | 'pr
   const target =
     direction === 'next'
       ? (marks.find(after) ?? marks[0])
-      : (marks.findLast((mark) => mark !== active && !after(mark) && !mark.contains(active)) ?? marks[marks.length - 1]);
+      : (marks.findLast((mark) => mark !== active && !after(mark) && !mark.contains(active)) ??
+        marks[marks.length - 1]);
   if (target === undefined) return undefined;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.focus();

@@ -6,7 +6,14 @@ import { createMessageListener, send, tabMessages, type PageEntity } from '../sh
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
 import { errorText } from '../shared/error-text';
 import { createCard } from './card';
-import { FIRST_MARKS, focusAdjacentHighlight, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
+import {
+  FIRST_MARKS,
+  focusAdjacentHighlight,
+  HIGHLIGHT_SELECTOR,
+  linkOf,
+  madeMarksUnder,
+  removeHighlights,
+} from './highlighter';
 import { compileMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 
@@ -30,7 +37,9 @@ const card = createCard({
   loadCard: (entityId) => send({ type: 'getEntityCard', entityId }),
   openPassage: (source, inBackground) => {
     const { packId, documentId, start, end } = source;
-    send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) => console.error('Sourcelight: could not open the source', error));
+    send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) =>
+      console.error('Sourcelight: could not open the source', error),
+    );
   },
 });
 
@@ -66,7 +75,13 @@ function listenForReaders(signal: AbortSignal): void {
         return;
       }
       // Alt+Shift+N / Alt+Shift+P move between highlights, so marks need no place in the page's tab order.
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+      if (
+        event.altKey &&
+        event.shiftKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        (event.code === 'KeyN' || event.code === 'KeyP')
+      ) {
         if (focusAdjacentHighlight(document.body, event.code === 'KeyN' ? 'next' : 'previous')) event.preventDefault();
       }
     },
@@ -166,7 +181,13 @@ browser.runtime.onMessage.addListener(
       highlights: madeMarksUnder(document, FIRST_MARKS).length,
       settled,
     }),
-    getPageEntities: () => ({ url: location.href, site, active, failure, entities: pageEntities().slice(0, MAX_PAGE_ENTITIES) }),
+    getPageEntities: () => ({
+      url: location.href,
+      site,
+      active,
+      failure,
+      entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
+    }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
   }),
 );

@@ -81,11 +81,9 @@ describe('findMatches', () => {
   });
 
   it('matches names whatever their diacritics, keeping the capitals rule', () => {
-    expect(found('Mostafa Pourmohammadi, Mostafa Pōurmohammadī, Mostafa Pour Mohammadi, mostafa pourmohammadi')).toEqual([
-      'Mostafa Pourmohammadi=pour',
-      'Mostafa Pōurmohammadī=pour',
-      'Mostafa Pour Mohammadi=pour',
-    ]);
+    expect(
+      found('Mostafa Pourmohammadi, Mostafa Pōurmohammadī, Mostafa Pour Mohammadi, mostafa pourmohammadi'),
+    ).toEqual(['Mostafa Pourmohammadi=pour', 'Mostafa Pōurmohammadī=pour', 'Mostafa Pour Mohammadi=pour']);
   });
 
   it('tells a topic from a name that starts it', () => {

@@ -160,7 +160,8 @@ function foldTerm(text: string): number[] {
   }
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    const folded = codePoint < 0x80 ? String.fromCharCode(ASCII_FOLD[codePoint] ?? codePoint) : foldCodePoint(codePoint).units;
+    const folded =
+      codePoint < 0x80 ? String.fromCharCode(ASCII_FOLD[codePoint] ?? codePoint) : foldCodePoint(codePoint).units;
     for (let k = 0; k < folded.length; k++) {
       const unit = folded.charCodeAt(k);
       if (unit === 32 && units[units.length - 1] === 32) continue;
@@ -270,10 +271,15 @@ function lastNamed(ids: readonly string[], namedSoFar: ReadonlySet<string>): str
 /** How far around a generic body's name the page may name its country or parent. */
 const NEARBY = 200;
 const PAGE_WORD = /[\p{L}][\p{L}.’'-]*/gu;
-const pageWordKey = (word: string): string => word.toLowerCase().replace(/['’]s$/u, '').replace(/\./g, '');
+const pageWordKey = (word: string): string =>
+  word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/\./g, '');
 /** "Iranian" qualifies as "Iran" does: one word is the other with an ending. */
 const sameQualifier = (word: string, qualifier: string): boolean =>
-  word === qualifier || (Math.min(word.length, qualifier.length) >= 4 && (word.startsWith(qualifier) || qualifier.startsWith(word)));
+  word === qualifier ||
+  (Math.min(word.length, qualifier.length) >= 4 && (word.startsWith(qualifier) || qualifier.startsWith(word)));
 
 /** The page's word right before the name (past "the") that is one of the body's qualifiers: "Iran's", "UN". */
 function qualifierBefore(text: string, start: number, qualifiers: readonly string[]): string | undefined {
@@ -293,7 +299,13 @@ function qualifierNear(text: string, start: number, end: number, qualifiers: rea
 }
 
 /** The link the page's evidence supports for a term found at [start, end), if any. */
-function acceptTerm(term: CompiledTerm, text: string, start: number, end: number, namedSoFar: ReadonlySet<string>): Accepted | undefined {
+function acceptTerm(
+  term: CompiledTerm,
+  text: string,
+  start: number,
+  end: number,
+  namedSoFar: ReadonlySet<string>,
+): Accepted | undefined {
   const { kind, ids } = term;
   if (term.commonWord && startsSentence(text, start)) return undefined;
   if (kind === 'person') {
@@ -308,9 +320,12 @@ function acceptTerm(term: CompiledTerm, text: string, start: number, end: number
   if (ids.length !== 1 || only === undefined) return undefined;
   if (term.qualifiers !== undefined) {
     const before = qualifierBefore(text, start, term.qualifiers);
-    if (before !== undefined) return { entityId: only, kind, reason: { rule: 'qualified', qualifier: before }, namesPerson: false };
+    if (before !== undefined)
+      return { entityId: only, kind, reason: { rule: 'qualified', qualifier: before }, namesPerson: false };
     const near = qualifierNear(text, start, end, term.qualifiers);
-    return near === undefined ? undefined : { entityId: only, kind, reason: { rule: 'named-nearby', qualifier: near }, namesPerson: false };
+    return near === undefined
+      ? undefined
+      : { entityId: only, kind, reason: { rule: 'named-nearby', qualifier: near }, namesPerson: false };
   }
   return { entityId: only, kind, reason: { rule: kind === 'topic' ? 'topic' : 'distinct-name' }, namesPerson: false };
 }
@@ -341,12 +356,17 @@ interface Walked {
  * supports one. A longer term that fails ("Mrs Rajavi" before Maryam Rajavi is named) hides the shorter ones in it,
  * so that its surname cannot link to someone else.
  */
-function walk(text: string, start: number, matcher: CompiledMatcher, namedSoFar: ReadonlySet<string>): Walked | undefined {
+function walk(
+  text: string,
+  start: number,
+  matcher: CompiledMatcher,
+  namedSoFar: ReadonlySet<string>,
+): Walked | undefined {
   const { root, children, accepts } = matcher;
   let best: Walked | undefined;
   let state = 0;
   let lastSpace = false;
-  for (let j = start; j < text.length; ) {
+  for (let j = start; j < text.length;) {
     const code = text.charCodeAt(j);
     let units: string | undefined;
     let unit: number;
@@ -393,15 +413,11 @@ function walk(text: string, start: number, matcher: CompiledMatcher, namedSoFar:
  * Every match in `text`, in order, not overlapping. `namedSoFar` carries the ids of people already named in full
  * (pass one set for a whole page so that a surname in a later paragraph can point back); it is updated in place.
  */
-export function findMatches(
-  text: string,
-  matcher: CompiledMatcher,
-  namedSoFar: Set<string> = new Set(),
-): TextMatch[] {
+export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: Set<string> = new Set()): TextMatch[] {
   const { root } = matcher;
   const matches: TextMatch[] = [];
   let previousIsWord = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     let width = 1;
     let isWord: boolean;
@@ -417,7 +433,8 @@ export function findMatches(
       first = fold.units === '' ? 0 : fold.units.charCodeAt(0);
     }
     // Matches start only on a word boundary, and only where some term starts.
-    const found: Walked | undefined = (isWord && previousIsWord) || root[first] === 0 ? undefined : walk(text, i, matcher, namedSoFar);
+    const found: Walked | undefined =
+      (isWord && previousIsWord) || root[first] === 0 ? undefined : walk(text, i, matcher, namedSoFar);
     if (found?.accepted === undefined) {
       previousIsWord = found === undefined ? isWord : false;
       i = found === undefined ? i + width : found.end;

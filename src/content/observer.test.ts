@@ -20,7 +20,10 @@ function paragraph(text: string): HTMLParagraphElement {
 }
 
 function marks(): string[] {
-  return Array.from(document.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`);
+  return Array.from(
+    document.querySelectorAll(HIGHLIGHT_SELECTOR),
+    (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`,
+  );
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,10 +91,12 @@ describe('observeAddedContent', () => {
     expect(passes).toEqual([]);
     await until(() => passes.length > 0);
     // The surname resolves from the full name the first pass saw.
-    expect(Array.from(added.querySelectorAll(HIGHLIGHT_SELECTOR), (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`)).toEqual([
-      'Rajavi=massoud',
-      'Iran=iran',
-    ]);
+    expect(
+      Array.from(
+        added.querySelectorAll(HIGHLIGHT_SELECTOR),
+        (mark) => `${mark.textContent}=${mark.getAttribute('data-sl-id')}`,
+      ),
+    ).toEqual(['Rajavi=massoud', 'Iran=iran']);
     expect(passes).toEqual([expect.objectContaining({ matches: 2 })]);
     expect(document.querySelectorAll(`${HIGHLIGHT_SELECTOR} ${HIGHLIGHT_SELECTOR}`)).toHaveLength(0);
   });

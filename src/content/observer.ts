@@ -69,7 +69,11 @@ export function observeAddedContent(root: Element, matcher: CompiledMatcher, opt
  * Highlights `root`, and then what is added to it until `options.signal` aborts. Watching starts before the first
  * pass, so what the page adds meanwhile, even where the pass has already been, is highlighted after it.
  */
-export async function highlightAndObserve(root: Element, matcher: CompiledMatcher, options: ObserveOptions): Promise<HighlightResult> {
+export async function highlightAndObserve(
+  root: Element,
+  matcher: CompiledMatcher,
+  options: ObserveOptions,
+): Promise<HighlightResult> {
   const { signal, namedSoFar = new Set<string>() } = options;
   let firstPassOver = (): void => undefined;
   const firstPass = new Promise<void>((resolve) => {

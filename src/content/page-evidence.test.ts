@@ -5,7 +5,12 @@ import { buildDictionary } from '../shared/dictionary';
 import { compileMatcher, findMatches } from './matcher';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
-const body = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'organisation', name, aliases });
+const body = (id: string, name: string, aliases: string[] = []): Entity => ({
+  id,
+  kind: 'organisation',
+  name,
+  aliases,
+});
 
 const matcher = compileMatcher(
   buildDictionary(
@@ -34,21 +39,43 @@ const matcher = compileMatcher(
 /** What a reader would see linked on a page made of these texts, in order: "text=entity (rule)". */
 function linked(...texts: string[]): string[] {
   const named = new Set<string>();
-  return texts.flatMap((text) => findMatches(text, matcher, named).map((m) => `${text.slice(m.start, m.end)}=${m.entityId} (${m.reason.rule})`));
+  return texts.flatMap((text) =>
+    findMatches(text, matcher, named).map((m) => `${text.slice(m.start, m.end)}=${m.entityId} (${m.reason.rule})`),
+  );
 }
 
 describe('page evidence: a person by surname or title and surname', () => {
   it.each([
     ['a full name links', ['David Jones spoke.'], ['David Jones=jones (full-name)']],
-    ['a surname after the full name links back', ['David Jones spoke. Then Jones left.'], ['David Jones=jones (full-name)', 'Jones=jones (named-above)']],
-    ['a title and surname after the full name', ['David Jones spoke. Mr Jones left.'], ['David Jones=jones (full-name)', 'Mr Jones=jones (named-above)']],
-    ['a surname in a later paragraph of the same page', ['Phil Wilson MP asked.', 'Later, Wilson agreed.'], ['Phil Wilson=wilson (full-name)', 'Wilson=wilson (named-above)']],
+    [
+      'a surname after the full name links back',
+      ['David Jones spoke. Then Jones left.'],
+      ['David Jones=jones (full-name)', 'Jones=jones (named-above)'],
+    ],
+    [
+      'a title and surname after the full name',
+      ['David Jones spoke. Mr Jones left.'],
+      ['David Jones=jones (full-name)', 'Mr Jones=jones (named-above)'],
+    ],
+    [
+      'a surname in a later paragraph of the same page',
+      ['Phil Wilson MP asked.', 'Later, Wilson agreed.'],
+      ['Phil Wilson=wilson (full-name)', 'Wilson=wilson (named-above)'],
+    ],
     ['trap: an economics article about another Jones', ['Jones said inflation will fall. Jones is an economist.'], []],
     ['trap: a title and surname the page never gives in full', ['Mr Jones, the economist, said so.'], []],
     ['trap: a surname before the full name', ['Jones, that is David Jones, spoke.'], ['David Jones=jones (full-name)']],
     ['trap: a one-word alias with no full name on the page', ['Khomeini ordered it.'], []],
-    ['a one-word alias after the full name', ['Ruhollah Khomeini ordered it. Khomeini died in 1989.'], ['Ruhollah Khomeini=khomeini (full-name)', 'Khomeini=khomeini (named-above)']],
-    ['a peer the corpus knows only by title is named in full by it', ['Lord Dholakia spoke.'], ['Lord Dholakia=dholakia (full-name)']],
+    [
+      'a one-word alias after the full name',
+      ['Ruhollah Khomeini ordered it. Khomeini died in 1989.'],
+      ['Ruhollah Khomeini=khomeini (full-name)', 'Khomeini=khomeini (named-above)'],
+    ],
+    [
+      'a peer the corpus knows only by title is named in full by it',
+      ['Lord Dholakia spoke.'],
+      ['Lord Dholakia=dholakia (full-name)'],
+    ],
   ])('%s', (_, texts, expected) => {
     expect(linked(...texts)).toEqual(expected);
   });
@@ -57,7 +84,11 @@ describe('page evidence: a person by surname or title and surname', () => {
 describe('page evidence: two people share a surname', () => {
   it.each([
     ['trap: neither is named in full', ['Rajavi spoke.'], []],
-    ['one named in full: the surname is theirs', ['Maryam Rajavi spoke. Rajavi left.'], ['Maryam Rajavi=maryam (full-name)', 'Rajavi=maryam (named-above)']],
+    [
+      'one named in full: the surname is theirs',
+      ['Maryam Rajavi spoke. Rajavi left.'],
+      ['Maryam Rajavi=maryam (full-name)', 'Rajavi=maryam (named-above)'],
+    ],
     [
       'both named: the nearest full mention before decides',
       ['Maryam Rajavi and Massoud Rajavi arrived; Rajavi spoke.'],
@@ -66,9 +97,18 @@ describe('page evidence: two people share a surname', () => {
     [
       'both named, then one again: that one decides',
       ['Massoud Rajavi founded it. Maryam Rajavi leads it.', 'Maryam Rajavi spoke, and Rajavi left.'],
-      ['Massoud Rajavi=massoud (full-name)', 'Maryam Rajavi=maryam (full-name)', 'Maryam Rajavi=maryam (full-name)', 'Rajavi=maryam (named-above)'],
+      [
+        'Massoud Rajavi=massoud (full-name)',
+        'Maryam Rajavi=maryam (full-name)',
+        'Maryam Rajavi=maryam (full-name)',
+        'Rajavi=maryam (named-above)',
+      ],
     ],
-    ['a titled form follows the same rule', ['Massoud Rajavi spoke. Mrs Rajavi left.'], ['Massoud Rajavi=massoud (full-name)']],
+    [
+      'a titled form follows the same rule',
+      ['Massoud Rajavi spoke. Mrs Rajavi left.'],
+      ['Massoud Rajavi=massoud (full-name)'],
+    ],
   ])('%s', (_, texts, expected) => {
     expect(linked(...texts)).toEqual(expected);
   });
@@ -76,15 +116,27 @@ describe('page evidence: two people share a surname', () => {
 
 describe('page evidence: a generic body', () => {
   it.each([
-    ['qualified as the sources do', ["Iran's Supreme Court upheld the sentence."], ["Supreme Court=court (qualified)"]],
-    ['qualified by an adjective of the same country', ['The Iranian Supreme Court upheld it.'], ['Supreme Court=court (qualified)']],
+    ['qualified as the sources do', ["Iran's Supreme Court upheld the sentence."], ['Supreme Court=court (qualified)']],
+    [
+      'qualified by an adjective of the same country',
+      ['The Iranian Supreme Court upheld it.'],
+      ['Supreme Court=court (qualified)'],
+    ],
     ['qualified by its parent', ['The UN Security Council met.'], ['Security Council=council (qualified)']],
-    ['its country named nearby, and the corpus knows one body of that name', ['In Iran, the Supreme Court upheld it.'], ['Supreme Court=court (named-nearby)']],
-    ['trap: another country\'s Supreme Court', ['The US Supreme Court ruled on Monday.'], []],
+    [
+      'its country named nearby, and the corpus knows one body of that name',
+      ['In Iran, the Supreme Court upheld it.'],
+      ['Supreme Court=court (named-nearby)'],
+    ],
+    ["trap: another country's Supreme Court", ['The US Supreme Court ruled on Monday.'], []],
     ['trap: an unqualified Supreme Court', ['The Supreme Court ruled on Monday.'], []],
     ['trap: a Security Council the page does not place', ['The Security Council of the club met.'], []],
     ['trap: a generic body the sources never qualify', ['The Foreign Office said so.'], []],
-    ['a distinctive body links as written', ['The National Council of Resistance of Iran (NCRI) met.'], ['National Council of Resistance of Iran=ncri (distinct-name)', 'NCRI=ncri (distinct-name)']],
+    [
+      'a distinctive body links as written',
+      ['The National Council of Resistance of Iran (NCRI) met.'],
+      ['National Council of Resistance of Iran=ncri (distinct-name)', 'NCRI=ncri (distinct-name)'],
+    ],
   ])('%s', (_, texts, expected) => {
     expect(linked(...texts)).toEqual(expected);
   });
@@ -93,10 +145,22 @@ describe('page evidence: a generic body', () => {
 describe('page evidence: a name that is also a common word', () => {
   it.each([
     ['trap: a sentence starting with the word', ['May I ask? Yes. May we go. “May it be so.”'], []],
-    ['trap: the word at a sentence start after the full name', ['Theresa May spoke. May then left.'], ['Theresa May=may (full-name)']],
-    ['mid-sentence and capitalised after the full name', ['Theresa May spoke, and later May left.'], ['Theresa May=may (full-name)', 'May=may (named-above)']],
+    [
+      'trap: the word at a sentence start after the full name',
+      ['Theresa May spoke. May then left.'],
+      ['Theresa May=may (full-name)'],
+    ],
+    [
+      'mid-sentence and capitalised after the full name',
+      ['Theresa May spoke, and later May left.'],
+      ['Theresa May=may (full-name)', 'May=may (named-above)'],
+    ],
     ['trap: lowercase', ['they may go'], []],
-    ['trap: Brown opening a sentence after Gordon Brown', ['Gordon Brown spoke. Brown bread was served.'], ['Gordon Brown=brown (full-name)']],
+    [
+      'trap: Brown opening a sentence after Gordon Brown',
+      ['Gordon Brown spoke. Brown bread was served.'],
+      ['Gordon Brown=brown (full-name)'],
+    ],
   ])('%s', (_, texts, expected) => {
     expect(linked(...texts)).toEqual(expected);
   });

@@ -5,7 +5,9 @@ import { hasRendered } from './rendering';
 function fakePage(paintEntries: string[]): { doc: Document; frames: FrameRequestCallback[] } {
   const frames: FrameRequestCallback[] = [];
   const view = {
-    performance: { getEntriesByType: (type: string) => (type === 'paint' ? paintEntries.map((name) => ({ name })) : []) },
+    performance: {
+      getEntriesByType: (type: string) => (type === 'paint' ? paintEntries.map((name) => ({ name })) : []),
+    },
     requestAnimationFrame: (callback: FrameRequestCallback) => frames.push(callback),
   };
   return { doc: { defaultView: view } as unknown as Document, frames };

@@ -16,7 +16,8 @@ function readDocument(path: string): DocumentInput {
   let bytes: Buffer;
   try {
     const stat = statSync(path);
-    if (stat.size > MAX_DOCUMENT_BYTES) throw new InputError(`${path}: file is ${stat.size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit`);
+    if (stat.size > MAX_DOCUMENT_BYTES)
+      throw new InputError(`${path}: file is ${stat.size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -38,7 +39,9 @@ function collectFiles(inputs: readonly string[]): string[] {
       files.push(input);
       continue;
     }
-    const texts = readdirSync(input).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
+    const texts = readdirSync(input)
+      .filter((f) => f.toLowerCase().endsWith('.txt'))
+      .sort();
     if (texts.length === 0) throw new InputError(`${input}: folder holds no .txt files`);
     files.push(...texts.map((f) => join(input, f)));
   }
@@ -50,12 +53,16 @@ function readEntities(path: string): ExtraEntities {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError(`${path}: cannot read entities JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(
+      `${path}: cannot read entities JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const parsed = extraEntities.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new InputError(`${path}: invalid entities file at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'unknown error'}`);
+    throw new InputError(
+      `${path}: invalid entities file at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'unknown error'}`,
+    );
   }
   return parsed.data;
 }
@@ -70,7 +77,10 @@ interface CliArgs {
 
 function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== 'build') throw new InputError('usage: corpus build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]');
+  if (command !== 'build')
+    throw new InputError(
+      'usage: corpus build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]',
+    );
   const inputs: string[] = [];
   let out: string | undefined;
   let entities: string | undefined;
@@ -87,7 +97,8 @@ function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (out === undefined) throw new InputError('missing --out <pack.json>');
   if (inputs.length === 0) throw new InputError('no input files or folders given');
-  if (id !== undefined && !/^[a-z0-9][a-z0-9._-]{0,99}$/.test(id)) throw new InputError(`--id must be lowercase letters, digits, dots, dashes or underscores: ${id}`);
+  if (id !== undefined && !/^[a-z0-9][a-z0-9._-]{0,99}$/.test(id))
+    throw new InputError(`--id must be lowercase letters, digits, dots, dashes or underscores: ${id}`);
   if (title !== undefined && title.trim() === '') throw new InputError('--title must not be empty');
   return { inputs, out, entities, id, title };
 }
@@ -123,8 +134,10 @@ export function runCli(argv: readonly string[]): number {
     const organisations = pack.entities.filter((e) => e.kind === 'organisation').length;
     const topics = pack.entities.filter((e) => e.kind === 'topic').length;
     const unattributed = pack.statements.filter((s) => s.speakerId === null).length;
-    console.log(`${pack.documents.length} documents, ${people} people, ${organisations} organisations, ${topics} topics, `
-      + `${pack.statements.length} statements, ${pack.questions.length} questions, ${unattributed} unattributed quotes -> ${args.out}`);
+    console.log(
+      `${pack.documents.length} documents, ${people} people, ${organisations} organisations, ${topics} topics, ` +
+        `${pack.statements.length} statements, ${pack.questions.length} questions, ${unattributed} unattributed quotes -> ${args.out}`,
+    );
     return 0;
   } catch (error) {
     console.error(`corpus: ${error instanceof Error ? error.message : String(error)}`);

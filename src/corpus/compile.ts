@@ -1,5 +1,13 @@
 // Documents in, a validated-shape corpus pack out. Pure: no Node, no DOM, so it also runs in the extension.
-import { PACK_FORMAT, PACK_VERSION, type CorpusDocument, type CorpusPack, type Mention, type Question, type Statement } from './pack';
+import {
+  PACK_FORMAT,
+  PACK_VERSION,
+  type CorpusDocument,
+  type CorpusPack,
+  type Mention,
+  type Question,
+  type Statement,
+} from './pack';
 import { documentIdFromName, findDocumentMetadata } from './documents/metadata';
 import { findNameCandidates, appositionAfter, type NameCandidates } from './names';
 import { buildEntities, type ExtraEntities } from './entities';
@@ -43,7 +51,10 @@ function uniqueIds(names: readonly string[]): string[] {
 function questionMembers(text: string, questions: readonly RawQuestion[]): NameCandidates['people'] {
   const people: NameCandidates['people'] = [];
   for (const q of questions) {
-    for (const [name, start] of [[q.askerName, q.askerStart], [q.answererName, q.answererStart]] as const) {
+    for (const [name, start] of [
+      [q.askerName, q.askerStart],
+      [q.answererName, q.answererStart],
+    ] as const) {
       if (name === null || start === null) continue;
       for (const person of findNameCandidates(name).people) {
         people.push({ ...person, start: person.start + start, end: person.end + start, evident: true });
@@ -56,7 +67,8 @@ function questionMembers(text: string, questions: readonly RawQuestion[]): NameC
 function memberDescription(q: RawQuestion): string | undefined {
   const [party, seat] = q.askerDetails;
   if (party === undefined) return undefined;
-  if (q.house === 'lords') return `${party} member of the House of Lords${seat !== undefined ? ` (${seat.toLowerCase()})` : ''}`;
+  if (q.house === 'lords')
+    return `${party} member of the House of Lords${seat !== undefined ? ` (${seat.toLowerCase()})` : ''}`;
   return `${party} MP${seat !== undefined ? ` for ${seat}` : ''}`;
 }
 
@@ -84,21 +96,27 @@ export function compilePack(docs: readonly DocumentInput[], options: CompileOpti
   documents.forEach((doc, i) => {
     const docMentions = findMentions(doc.id, doc.text, registry);
     mentions.push(...docMentions);
-    const named = docMentions.filter((m) => kindOf.get(m.entityId) === 'person' || kindOf.get(m.entityId) === 'organisation');
-    statements.push(...findStatements({
-      documentId: doc.id,
-      text: doc.text,
-      mentions: named,
-      kindOf: (id) => kindOf.get(id),
-      genderOf: (id) => registry.gender.get(id),
-    }));
+    const named = docMentions.filter(
+      (m) => kindOf.get(m.entityId) === 'person' || kindOf.get(m.entityId) === 'organisation',
+    );
+    statements.push(
+      ...findStatements({
+        documentId: doc.id,
+        text: doc.text,
+        mentions: named,
+        kindOf: (id) => kindOf.get(id),
+        genderOf: (id) => registry.gender.get(id),
+      }),
+    );
     for (const m of named) {
       if (kindOf.get(m.entityId) !== 'person' || descriptions.has(m.entityId)) continue;
       const apposition = appositionAfter(doc.text, m.end);
       if (apposition !== undefined) descriptions.set(m.entityId, apposition);
     }
     const personAt = (start: number | null): string | undefined =>
-      start === null ? undefined : named.find((m) => m.start >= start && m.start < start + 60 && kindOf.get(m.entityId) === 'person')?.entityId;
+      start === null
+        ? undefined
+        : named.find((m) => m.start >= start && m.start < start + 60 && kindOf.get(m.entityId) === 'person')?.entityId;
     for (const q of rawQuestions[i] ?? []) {
       const askerId = personAt(q.askerStart);
       if (askerId === undefined) continue;
@@ -119,13 +137,12 @@ export function compilePack(docs: readonly DocumentInput[], options: CompileOpti
   });
 
   // Keep entities the documents actually name, and every entity the user supplied.
-  const used = new Set<string>([
-    ...mentions.map((m) => m.entityId),
-    ...(options.entities ?? []).map((e) => e.name),
-  ]);
+  const used = new Set<string>([...mentions.map((m) => m.entityId), ...(options.entities ?? []).map((e) => e.name)]);
   const entities = registry.entities
     .filter((e) => used.has(e.id) || used.has(e.name))
-    .map((e) => (e.description === undefined && descriptions.has(e.id) ? { ...e, description: descriptions.get(e.id) ?? '' } : e));
+    .map((e) =>
+      e.description === undefined && descriptions.has(e.id) ? { ...e, description: descriptions.get(e.id) ?? '' } : e,
+    );
   const title = options.title ?? DEFAULT_TITLE;
   return {
     format: PACK_FORMAT,

@@ -9,7 +9,8 @@ export interface FoundDate {
 }
 
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const DATE_PATTERN = new RegExp(
   [
     '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
@@ -26,7 +27,8 @@ function isoFrom(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const monthNumber = (name: string | undefined): number => MONTHS.get((name ?? '').toLowerCase().slice(0, 4)) ?? MONTHS.get((name ?? '').toLowerCase().slice(0, 3)) ?? 0;
+const monthNumber = (name: string | undefined): number =>
+  MONTHS.get((name ?? '').toLowerCase().slice(0, 4)) ?? MONTHS.get((name ?? '').toLowerCase().slice(0, 3)) ?? 0;
 
 /** Every full date (day, month and year) in the text, in order. */
 export function findDates(text: string): FoundDate[] {

@@ -10,8 +10,10 @@ export class DocumentInputError extends Error {
 
 /** The document's text, or an error that names the file: too large, binary, not UTF-8 or empty. */
 export function decodeDocument(label: string, name: string, bytes: Uint8Array): DocumentInput {
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentInputError(`${label}: file is ${bytes.length} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit`);
-  if (bytes.includes(0)) throw new DocumentInputError(`${label}: binary file (contains NUL bytes), expected UTF-8 text`);
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new DocumentInputError(`${label}: file is ${bytes.length} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit`);
+  if (bytes.includes(0))
+    throw new DocumentInputError(`${label}: binary file (contains NUL bytes), expected UTF-8 text`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

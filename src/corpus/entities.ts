@@ -48,7 +48,11 @@ const bump = (counts: Map<string, number>, key: string): void => {
 
 /** The most used form; ties go to the longer, then the alphabetically first, so ids never depend on order. */
 function preferredForm(counts: ReadonlyMap<string, number>): string {
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+  return (
+    [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]),
+    )[0]?.[0] ?? ''
+  );
 }
 
 /** Squashed suffixes of a name at word boundaries, without the whole name: "Ali Akbar Rafsanjani" -> ["akbarrafsanjani", "rafsanjani"]. */
@@ -101,7 +105,8 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
   // is that person's, not a full name of its own.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
-    const longer = bySurname.get(group.key)?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
+    const longer =
+      bySurname.get(group.key)?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
     const [only] = longer;
     if (tokens.length !== 2 || longer.length !== 1 || only === undefined) continue;
     for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
@@ -115,7 +120,8 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       if (c.nameTokens.length !== 1) continue;
       const surname = squash(c.nameTokens[0] ?? '');
       // A title tells the sex: "Ms. Trump" is not Donald Trump, and "Mr. Trump" is not Ivanka Trump.
-      const fits = (g: PersonGroup): boolean => c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
+      const fits = (g: PersonGroup): boolean =>
+        c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
       const sharing = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
       const matches = sharing.filter(fits);
       const [only] = matches;
@@ -139,7 +145,11 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
  * "Mr. Xi" for "Xi Jinping": a titled name that is no one's surname but the first word of exactly one two-word name
  * is that person, whose family name comes first.
  */
-function surnameFirst(groups: ReadonlyMap<string, PersonGroup>, c: PersonCandidate, name: string): PersonGroup | undefined {
+function surnameFirst(
+  groups: ReadonlyMap<string, PersonGroup>,
+  c: PersonCandidate,
+  name: string,
+): PersonGroup | undefined {
   if (c.titledName === undefined || c.owner === true) return undefined;
   const matches = [...groups.values()].filter((g) => {
     const tokens = preferredForm(g.surfaces).split(' ');
@@ -199,9 +209,15 @@ function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, nu
 /** "United Nations" -> "UN"; undefined for a one-word name, which no acronym abbreviates. */
 export function initialsOf(name: string): string | undefined {
   // "English-Speaking Union" is "ESU": each capitalised part of a hyphenated word has its initial.
-  const words = name.replace(/^the\s+/i, '').split(/\s+|-(?=\p{Lu})/u).filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
+  const words = name
+    .replace(/^the\s+/i, '')
+    .split(/\s+|-(?=\p{Lu})/u)
+    .filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
-  return words.map((w) => w[0] ?? '').join('').toUpperCase();
+  return words
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
 }
 
 /**
@@ -254,7 +270,11 @@ export interface TopicForms {
   aliases: string[];
 }
 
-export function buildEntities(candidates: readonly NameCandidates[], topics: readonly TopicForms[] = [], extra: ExtraEntities = []): EntityRegistry {
+export function buildEntities(
+  candidates: readonly NameCandidates[],
+  topics: readonly TopicForms[] = [],
+  extra: ExtraEntities = [],
+): EntityRegistry {
   const entities: Entity[] = [];
   const gender = new Map<string, Gender>();
   const usedIds = new Set<string>();
@@ -322,7 +342,11 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
     const expanded = new Map([...counts].filter(([form]) => expansions.has(orgKey(form))));
     // The body's own name, not where it sits ("British Committee for Iran Freedom", not "... of the UK Parliament").
     const unplaced = new Map([...counts].filter(([form]) => !placed.has(orgKey(form))));
-    add('organisation', preferredForm(expanded.size > 0 ? expanded : unplaced.size > 0 ? unplaced : counts), counts.keys());
+    add(
+      'organisation',
+      preferredForm(expanded.size > 0 ? expanded : unplaced.size > 0 ? unplaced : counts),
+      counts.keys(),
+    );
   }
 
   const places = new Set(candidates.flatMap((c) => c.places.map((p) => p.name)));
@@ -331,7 +355,9 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
 
   for (const item of extra) {
     const keys = new Set([item.name, ...item.aliases].map(squash));
-    const existing = entities.find((e) => e.kind === item.kind && [e.name, ...e.aliases].some((a) => keys.has(squash(a))));
+    const existing = entities.find(
+      (e) => e.kind === item.kind && [e.name, ...e.aliases].some((a) => keys.has(squash(a))),
+    );
     if (existing === undefined) {
       add(item.kind, item.name, item.aliases, item.description);
     } else {
@@ -346,7 +372,8 @@ export function buildEntities(candidates: readonly NameCandidates[], topics: rea
 export const aliasKey = (words: readonly string[]): string => words.slice(0, 2).join(' ');
 
 /** The word form the mention finder compares: lower case, straight apostrophe, no possessive. */
-export const wordKey = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
+export const wordKey = (word: string): string =>
+  word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 
 function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames' | 'givenNames'> {
   const aliases = new Map<string, { words: string[]; entityId: string }[]>();
@@ -367,8 +394,14 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       if (list === undefined) aliases.set(key, [{ words, entityId: entity.id }]);
       else list.push({ words, entityId: entity.id });
       if (entity.kind === 'person') {
-        const tokens = alias.split(/\s+/).filter((w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w));
-        const keys = alias.includes(' of ') ? [squash(tokens[0] ?? '')] : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);
+        const tokens = alias
+          .split(/\s+/)
+          .filter(
+            (w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w),
+          );
+        const keys = alias.includes(' of ')
+          ? [squash(tokens[0] ?? '')]
+          : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);
         for (const key of keys) addTo(surnames, key, entity.id);
         if (tokens.length > 1 && !alias.includes(' of ')) addTo(givenNames, squash(tokens[0] ?? ''), entity.id);
       }

@@ -30,14 +30,14 @@ function scanMentions(
   const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
   const mentions: Mention[] = [];
   const seenPeople = new Set<string>();
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
     if (token === undefined) break;
     let matched = 0;
     const first = wordKey(token.text);
     const second = tokens[i + 1];
     const candidates = [
-      ...(second !== undefined ? registry.aliases.get(aliasKey([first, wordKey(second.text)])) ?? [] : []),
+      ...(second !== undefined ? (registry.aliases.get(aliasKey([first, wordKey(second.text)])) ?? []) : []),
       ...(registry.aliases.get(first) ?? []),
     ];
     for (const alias of candidates) {
@@ -48,14 +48,23 @@ function scanMentions(
       for (let k = 0; k < alias.words.length && ok; k++) {
         const t = tokens[i + k];
         const previous = tokens[i + k - 1];
-        ok = t !== undefined && wordKey(t.text) === alias.words[k]
-          && (k === 0 || (previous !== undefined && joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text)));
+        ok =
+          t !== undefined &&
+          wordKey(t.text) === alias.words[k] &&
+          (k === 0 ||
+            (previous !== undefined &&
+              joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text)));
         if (ok && k < alias.words.length - 1 && /['’]s$/.test(t?.text ?? '')) ok = false;
       }
       if (!ok) continue;
       const last = tokens[i + alias.words.length - 1];
       if (last === undefined) continue;
-      mentions.push({ entityId: alias.entityId, documentId, start: token.start, end: last.start + withoutPossessive(last.text).length });
+      mentions.push({
+        entityId: alias.entityId,
+        documentId,
+        start: token.start,
+        end: last.start + withoutPossessive(last.text).length,
+      });
       if (kinds.get(alias.entityId) === 'person') seenPeople.add(alias.entityId);
       matched = alias.words.length;
       break;
@@ -65,10 +74,13 @@ function scanMentions(
       // "President Raisi", "Mr. Raisi", and an office set off by a comma: "the then Supreme Leader, Khomeini".
       const before = /([\p{L}-]+)(\.?|,)\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
       const titleWord = before?.[1]?.toLowerCase() ?? '';
-      const titled = before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
+      const titled =
+        before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
       // "Mr. Trump" is none of the women named Trump.
       const other = FEMALE_HONORIFICS.has(titleWord) ? 'male' : MALE_HONORIFICS.has(titleWord) ? 'female' : undefined;
-      const candidates = (registry.surnames.get(squash(word)) ?? []).filter((id) => other === undefined || registry.gender.get(id) !== other);
+      const candidates = (registry.surnames.get(squash(word)) ?? []).filter(
+        (id) => other === undefined || registry.gender.get(id) !== other,
+      );
       // A surname alone is that person only when exactly one person of that surname has been named here,
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));

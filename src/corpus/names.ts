@@ -1,7 +1,21 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
-  FEMALE_HONORIFICS, FEMALE_NOUNS, HONORIFICS, MALE_HONORIFICS, MALE_NOUNS, NAME_CONNECTORS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS,
-  ORGANISATION_WORDS, PARTY_MEMBERS, PERSONAL_NOUNS, PLACES, POST_NOMINALS, ROLE_WORDS, SPEECH_VERBS,
+  FEMALE_HONORIFICS,
+  FEMALE_NOUNS,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  MALE_NOUNS,
+  NAME_CONNECTORS,
+  NAME_PARTICLES,
+  NAME_TITLES,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PARTY_MEMBERS,
+  PERSONAL_NOUNS,
+  PLACES,
+  POST_NOMINALS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
@@ -44,7 +58,8 @@ export interface NameCandidates {
 type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
 
 const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(/\.$/, '');
-const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string): string =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 const isRoleWord = (word: string): boolean => {
   const w = lower(word);
   return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
@@ -71,17 +86,52 @@ function classify(token: Token): TokenClass {
 
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
-const NOT_APPOSITION_START = new Set(['what', 'where', 'when', 'why', 'how', 'if', 'whether', 'and', 'but', 'or', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'these', 'there', 'said', 'says', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'as']);
+const NOT_APPOSITION_START = new Set([
+  'what',
+  'where',
+  'when',
+  'why',
+  'how',
+  'if',
+  'whether',
+  'and',
+  'but',
+  'or',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'these',
+  'there',
+  'said',
+  'says',
+  'in',
+  'on',
+  'at',
+  'for',
+  'to',
+  'by',
+  'with',
+  'as',
+]);
 
 /** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
-  const m = /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(after);
+  const m =
+    /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(
+      after,
+    );
   const phrase = m?.[1]?.trim();
   if (phrase === undefined) return undefined;
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.
   const words = phrase.split(/\s+/);
-  if (/\b(?:who|which|that|whose|whom)\b/i.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? '')) return undefined;
+  if (/\b(?:who|which|that|whose|whom)\b/i.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? ''))
+    return undefined;
   return words.slice(0, APPOSITION_HEAD_WORDS).some(isRoleWord) ? phrase : undefined;
 }
 
@@ -102,7 +152,9 @@ function speechVerbBefore(text: string, start: number): boolean {
 
 /** "a New Hampshire Republican", "one Nevada Democrat": a description of somebody unnamed, not a name. */
 function afterIndefinite(text: string, start: number): boolean {
-  return /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu.test(text.slice(Math.max(0, start - 12), start));
+  return /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu.test(
+    text.slice(Math.max(0, start - 12), start),
+  );
 }
 
 /** "TRUMP IMPACT" in a headline: a word in capitals that the text also writes as a name is shouted, not an acronym. */
@@ -112,7 +164,9 @@ function isShouted(text: string, word: string): boolean {
 }
 
 function speechVerbAfter(text: string, end: number): boolean {
-  const m = /^(?:['’]s)?\s+(?:(?:also|then|later|recently|once|has|had|have)\s+)?([a-z]+)/.exec(text.slice(end, end + 40));
+  const m = /^(?:['’]s)?\s+(?:(?:also|then|later|recently|once|has|had|have)\s+)?([a-z]+)/.exec(
+    text.slice(end, end + 40),
+  );
   return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
 }
 
@@ -176,12 +230,19 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   const possessive = tokens.findIndex((t, i) => i < tokens.length - 1 && /['’]s$/.test(t.text));
   if (possessive !== -1 && tokens.length - possessive <= 2) tokens = tokens.slice(possessive + 1);
   // "UK Representative of the Iranian Resistance Movement": the body starts after the office held in it.
-  const officeOf = tokens.findLastIndex((t, i) => isRoleWord(t.text) && !isOrganisationWord(t.text) && NAME_CONNECTORS.has(tokens[i + 1]?.text ?? ''));
+  const officeOf = tokens.findLastIndex(
+    (t, i) => isRoleWord(t.text) && !isOrganisationWord(t.text) && NAME_CONNECTORS.has(tokens[i + 1]?.text ?? ''),
+  );
   if (officeOf !== -1) tokens = tokens.slice(officeOf + 1);
   const droppable = (t: Token): boolean => {
     const cls = classify(t);
-    return cls === 'connector' || cls === 'honorific' || cls === 'stop' || cls === 'postNominal'
-      || (cls === 'title' && !isOrganisationWord(t.text) && !PARTY_MEMBERS.has(lower(t.text)));
+    return (
+      cls === 'connector' ||
+      cls === 'honorific' ||
+      cls === 'stop' ||
+      cls === 'postNominal' ||
+      (cls === 'title' && !isOrganisationWord(t.text) && !PARTY_MEMBERS.has(lower(t.text)))
+    );
   };
   while (tokens[0] !== undefined && droppable(tokens[0])) tokens.shift();
   while (tokens[tokens.length - 1] !== undefined && droppable(tokens[tokens.length - 1] as Token)) tokens.pop();
@@ -218,17 +279,33 @@ export function findNameCandidates(text: string): NameCandidates {
     }
     let start = end;
     // Plain names, and particles between names ("Osama bin Laden", "Joost van Hoof").
-    while (start > from && (classes[start - 1] === 'name'
-      || (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))) start--;
+    while (
+      start > from &&
+      (classes[start - 1] === 'name' ||
+        (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))
+    )
+      start--;
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
-    const titles = run.slice(from, start).filter((_, i) => classes[from + i] === 'honorific').map((t) => lower(t.text));
+    const titles = run
+      .slice(from, start)
+      .filter((_, i) => classes[from + i] === 'honorific')
+      .map((t) => lower(t.text));
     const hasPostNominal = end < run.length && !peerage;
     const firstName = nameTokens[0];
     const lastName = nameTokens[nameTokens.length - 1];
     let personStart = run.length;
-    const unnamed = start === from && firstName !== undefined && (afterIndefinite(text, firstName.start) || afterIndefinite(text, run[0]?.start ?? 0));
-    if (firstName !== undefined && lastName !== undefined && nameTokens.length <= 4 && before !== 'connector' && !unnamed) {
+    const unnamed =
+      start === from &&
+      firstName !== undefined &&
+      (afterIndefinite(text, firstName.start) || afterIndefinite(text, run[0]?.start ?? 0));
+    if (
+      firstName !== undefined &&
+      lastName !== undefined &&
+      nameTokens.length <= 4 &&
+      before !== 'connector' &&
+      !unnamed
+    ) {
       const nameStart = firstName.start;
       const nameEnd = lastName.start + withoutPossessive(lastName.text).length;
       const titled = before === 'honorific' || before === 'title' || before === 'postNominal';
@@ -236,49 +313,76 @@ export function findNameCandidates(text: string): NameCandidates {
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
-          const titledName = titleToken !== undefined && classes[start - 1] === 'honorific'
-            ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
-            : undefined;
+          const titledName =
+            titleToken !== undefined && classes[start - 1] === 'honorific'
+              ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
+              : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
           found.people.push({
             start: titledName !== undefined && titleToken !== undefined ? titleToken.start : nameStart,
             end: nameEnd,
             nameTokens: [withoutPossessive(firstName.text)],
-            ...(titledName !== undefined ? { titledName: peerage ? text.slice(titleToken?.start ?? nameStart, peerEnd) : titledName } : {}),
+            ...(titledName !== undefined
+              ? { titledName: peerage ? text.slice(titleToken?.start ?? nameStart, peerEnd) : titledName }
+              : {}),
             evident: true,
             ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
           });
           personStart = start;
         } else if (start === from && end === run.length && ownsPersonalNoun(text, firstName)) {
-          found.people.push({ start: nameStart, end: nameEnd, nameTokens: [withoutPossessive(firstName.text)], owner: true, evident: true });
+          found.people.push({
+            start: nameStart,
+            end: nameEnd,
+            nameTokens: [withoutPossessive(firstName.text)],
+            owner: true,
+            evident: true,
+          });
           personStart = start;
         }
       } else {
-        const evident = titled || hasPostNominal || peerage || appositionAfter(text, nameEnd) !== undefined
-          || (start === from && roleCommaBefore(text, nameStart)) || speechVerbAfter(text, nameEnd) || lowerTitleBefore
-          || (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) || /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
+        const evident =
+          titled ||
+          hasPostNominal ||
+          peerage ||
+          appositionAfter(text, nameEnd) !== undefined ||
+          (start === from && roleCommaBefore(text, nameStart)) ||
+          speechVerbAfter(text, nameEnd) ||
+          lowerTitleBefore ||
+          (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) ||
+          /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
           end: nameEnd,
           // An initial keeps its full stop: "Robert M. Smith".
-          nameTokens: nameTokens.map((t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : '')),
+          nameTokens: nameTokens.map(
+            (t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : ''),
+          ),
           evident,
-          ...((genderOf(titles) ?? genderNounBefore(text, nameStart)) ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) } : {}),
+          ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
+            ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) }
+            : {}),
         });
         personStart = start;
       }
     }
-    const organisation = organisationFrom(text, run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)));
+    const organisation = organisationFrom(
+      text,
+      run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
+    );
     if (organisation !== undefined) found.organisations.push(organisation);
 
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
       if (PLACES.has(word)) found.places.push({ start: token.start, end: token.start + word.length, name: word });
-      else if (isAcronym(word) && !POST_NOMINALS.has(word) && !isShouted(text, word)) found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
+      else if (isAcronym(word) && !POST_NOMINALS.has(word) && !isShouted(text, word))
+        found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
     }
 
     const last = run[run.length - 1];
-    const definition = last === undefined ? null : /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/.exec(text.slice(last.end, last.end + 40));
+    const definition =
+      last === undefined
+        ? null
+        : /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/.exec(text.slice(last.end, last.end + 40));
     if (definition?.[1] !== undefined) {
       const acronyms = definition[1].split('/').map((a) => a.trim());
       const expansion = acronyms.map((a) => expansionFor(text, a, run.slice(from))).find((e) => e !== undefined);

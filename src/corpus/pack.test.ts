@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compilePack } from './compile';
 import { parsePack } from './pack';
 
-const docs = [{ name: 'a.txt', text: 'Dr Jane Doe said, “We will publish the report on Monday.”\n\nThe 1988 massacre and the 1988 massacre.' }];
+const docs = [
+  {
+    name: 'a.txt',
+    text: 'Dr Jane Doe said, “We will publish the report on Monday.”\n\nThe 1988 massacre and the 1988 massacre.',
+  },
+];
 
 describe('pack schema', () => {
   it('accepts a compiled pack after a JSON round trip, unchanged', () => {

@@ -25,9 +25,11 @@ export const PACK_LIMITS = {
   mentions: 2_000_000,
 } as const;
 
-const chars = (max: number, what: string) => z.string().max(max, `${what} are at most ${max.toLocaleString('en')} characters`);
+const chars = (max: number, what: string) =>
+  z.string().max(max, `${what} are at most ${max.toLocaleString('en')} characters`);
 const packId = chars(PACK_LIMITS.idLength, 'ids').min(1);
-const listOf = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `at most ${max.toLocaleString('en')} ${what}`);
+const listOf = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `at most ${max.toLocaleString('en')} ${what}`);
 
 /** Links leave the extension only to the web: a `javascript:`, `data:` or `file:` address is never a source's URL. */
 export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
@@ -167,8 +169,10 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
   };
   pack.statements.forEach((s, i) => {
     const slice = checkSpan(['statements', i], s.documentId, s.start, s.end);
-    if (slice !== undefined && !slice.includes(s.text)) issue(['statements', i, 'text'], 'text is not found at its offsets');
-    if (s.speakerId !== null && !entityIds.has(s.speakerId)) issue(['statements', i, 'speakerId'], `unknown entity ${s.speakerId}`);
+    if (slice !== undefined && !slice.includes(s.text))
+      issue(['statements', i, 'text'], 'text is not found at its offsets');
+    if (s.speakerId !== null && !entityIds.has(s.speakerId))
+      issue(['statements', i, 'speakerId'], `unknown entity ${s.speakerId}`);
   });
   pack.mentions.forEach((m, i) => {
     checkSpan(['mentions', i], m.documentId, m.start, m.end);
@@ -177,7 +181,8 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
   pack.questions.forEach((q, i) => {
     if (!texts.has(q.documentId)) issue(['questions', i, 'documentId'], `unknown document ${q.documentId}`);
     if (!entityIds.has(q.askerId)) issue(['questions', i, 'askerId'], `unknown entity ${q.askerId}`);
-    if (q.answererId !== null && !entityIds.has(q.answererId)) issue(['questions', i, 'answererId'], `unknown entity ${q.answererId}`);
+    if (q.answererId !== null && !entityIds.has(q.answererId))
+      issue(['questions', i, 'answererId'], `unknown entity ${q.answererId}`);
   });
 });
 export type CorpusPack = z.infer<typeof corpusPack>;
@@ -194,7 +199,9 @@ export function withoutUnsafeUrls(raw: unknown): { value: unknown; warnings: str
     if (typeof doc !== 'object' || doc === null || !('url' in doc)) return doc;
     const { url, ...rest } = doc as { url: unknown; id?: unknown };
     if (typeof url === 'string' && isWebUrl(url)) return doc;
-    warnings.push(`document ${JSON.stringify(String(rest.id ?? '?')).slice(0, 80)}: its link ${JSON.stringify(String(url)).slice(0, 80)} is not an http: or https: address and was dropped`);
+    warnings.push(
+      `document ${JSON.stringify(String(rest.id ?? '?')).slice(0, 80)}: its link ${JSON.stringify(String(url)).slice(0, 80)} is not an http: or https: address and was dropped`,
+    );
     return rest;
   });
   return { value: { ...(raw as object), documents: cleaned }, warnings };
@@ -204,7 +211,8 @@ export type ParsedPack = { ok: true; pack: CorpusPack } | { ok: false; error: st
 
 /** Validates untrusted JSON as a pack; the error names the first few problems by path. */
 export function parsePack(json: unknown): ParsedPack {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'invalid corpus pack: expected a JSON object' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: 'invalid corpus pack: expected a JSON object' };
   const result = corpusPack.safeParse(json);
   if (result.success) return { ok: true, pack: result.data };
   const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`);

@@ -24,11 +24,21 @@ const ASKED = /^Asked on\b\s*(.*)$/i;
 const MAX_BLOCK_LINES = 3;
 
 /** The member block above a "House of ..." line: up to three short lines, the first being the name. */
-function memberBlock(lines: readonly Line[], houseIndex: number): { nameLine: Line; details: string[]; first: number } | undefined {
+function memberBlock(
+  lines: readonly Line[],
+  houseIndex: number,
+): { nameLine: Line; details: string[]; first: number } | undefined {
   let first = houseIndex;
   while (first > 0 && houseIndex - first < MAX_BLOCK_LINES) {
     const line = lines[first - 1];
-    if (line === undefined || line.text.length > 60 || /[.?:;]$/.test(line.text) || ASK_LINE.test(line.text) || ANSWERED.test(line.text)) break;
+    if (
+      line === undefined ||
+      line.text.length > 60 ||
+      /[.?:;]$/.test(line.text) ||
+      ASK_LINE.test(line.text) ||
+      ANSWERED.test(line.text)
+    )
+      break;
     if (dateOfWholeText(line.text) !== null) break;
     first--;
   }
@@ -62,13 +72,27 @@ export function findQuestions(text: string): RawQuestion[] {
         let j = i + 2;
         for (; j < lines.length; j++) {
           const l = lines[j];
-          if (l === undefined || blockStarts.has(j) || ANSWERED.test(l.text) || ASKED.test(l.text) || HOUSE_LINE.test(l.text)) break;
+          if (
+            l === undefined ||
+            blockStarts.has(j) ||
+            ANSWERED.test(l.text) ||
+            ASKED.test(l.text) ||
+            HOUSE_LINE.test(l.text)
+          )
+            break;
           if (!/^[(a-z]/.test(l.text)) break; // a question runs on only in a broken line
           textLines.push(l.text);
         }
         current = {
-          house, askerName: block.nameLine.text, askerDetails: block.details, askerStart: block.nameLine.start,
-          questionText: textLines.join(' '), answererName: null, answererStart: null, answerText: null, dateAnswered: null,
+          house,
+          askerName: block.nameLine.text,
+          askerDetails: block.details,
+          askerStart: block.nameLine.start,
+          questionText: textLines.join(' '),
+          answererName: null,
+          answererStart: null,
+          answerText: null,
+          dateAnswered: null,
         };
         questions.push(current);
         i = j - 1;
@@ -94,7 +118,8 @@ export function findQuestions(text: string): RawQuestion[] {
       }
       current.dateAnswered = date?.iso ?? null;
       const answer: string[] = [];
-      for (; j < lines.length && !blockStarts.has(j) && !ASK_LINE.test(lines[j]?.text ?? ''); j++) answer.push(lines[j]?.text ?? '');
+      for (; j < lines.length && !blockStarts.has(j) && !ASK_LINE.test(lines[j]?.text ?? ''); j++)
+        answer.push(lines[j]?.text ?? '');
       current.answerText = answer.length > 0 ? answer.join('\n') : null;
       i = j - 1;
     }

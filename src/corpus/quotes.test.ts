@@ -5,7 +5,9 @@ const texts = (text: string): string[] => findQuotes(text).map((q) => text.slice
 
 describe('findQuotes', () => {
   it('keeps a quote inside a quote as part of the outer quote', () => {
-    expect(texts('He said “they called it “a crime” last year” and left.')).toEqual(['they called it “a crime” last year']);
+    expect(texts('He said “they called it “a crime” last year” and left.')).toEqual([
+      'they called it “a crime” last year',
+    ]);
   });
 
   it('reads straight marks by the side they stand on', () => {

@@ -50,7 +50,8 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (mark === null) continue;
       if (mark === 'open') {
         if (open === null) open = { openAt: i, depth: 1 };
-        else if (i === line.start && !sawMark) open.depth = 1; // a paragraph re-opening the same quote
+        else if (i === line.start && !sawMark)
+          open.depth = 1; // a paragraph re-opening the same quote
         else open.depth++;
       } else if (open !== null) {
         open.depth--;
@@ -62,7 +63,8 @@ export function findQuotes(text: string): QuoteSpan[] {
       } else {
         const start = lastMarkEnd;
         const span: QuoteSpan = { start, end: i, openAt: null, closeAt: i };
-        if (unclosed !== null && !sawMark && lineIndex - unclosed.line <= MAX_BRIDGED_LINES) span.bridgeFrom = unclosed.index;
+        if (unclosed !== null && !sawMark && lineIndex - unclosed.line <= MAX_BRIDGED_LINES)
+          span.bridgeFrom = unclosed.index;
         if (i > start) quotes.push(span);
         lastMarkEnd = i + 1;
       }
@@ -73,7 +75,12 @@ export function findQuotes(text: string): QuoteSpan[] {
     const nextOpens = next !== undefined && markAt(text, next.start) === 'open';
     if (open !== null && !nextOpens) {
       // Unclosed at the paragraph end and not continued by the next paragraph: the quote ends here.
-      quotes.push({ start: open.openAt + 1, end: trimmedEnd(open.openAt + 1, line.end), openAt: open.openAt, closeAt: null });
+      quotes.push({
+        start: open.openAt + 1,
+        end: trimmedEnd(open.openAt + 1, line.end),
+        openAt: open.openAt,
+        closeAt: null,
+      });
       unclosed = { index: quotes.length - 1, line: lineIndex };
       open = null;
     }

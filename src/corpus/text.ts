@@ -24,7 +24,10 @@ export function splitLines(text: string): Line[] {
 
 /** Lower case, straight apostrophes, letters and digits only: the key under which spelling variants meet. */
 export function squash(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** A URL- and id-safe slug: "Maryam Rajavi" -> "maryam-rajavi". */
@@ -58,7 +61,11 @@ export function lowerBound<T extends { start: number }>(items: readonly T[], off
 }
 
 /** Items sorted by start that lie wholly inside [from, to). */
-export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], from: number, to: number): T[] {
+export function itemsWithin<T extends { start: number; end: number }>(
+  items: readonly T[],
+  from: number,
+  to: number,
+): T[] {
   const found: T[] = [];
   for (let i = lowerBound(items, from); i < items.length; i++) {
     const item = items[i];

@@ -52,11 +52,22 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
     if (token === undefined) continue;
     const previous = pendingConnectors[pendingConnectors.length - 1] ?? run[run.length - 1];
     const gap = previous === undefined ? '' : text.slice(previous.end, token.start);
-    const abbreviation = previous !== undefined && (ABBREVIATIONS.has(previous.text.toLowerCase()) || HONORIFICS.has(previous.text.toLowerCase()));
+    const abbreviation =
+      previous !== undefined &&
+      (ABBREVIATIONS.has(previous.text.toLowerCase()) || HONORIFICS.has(previous.text.toLowerCase()));
     // An initial after a name or opening a name, never a letter of "U.S." (whose letters join with no space).
-    const initial = previous !== undefined && isInitial(previous.text) && gap === '. ' && isCapitalised(token.text)
-      && (run.length > 1 || /(?:^|\s)$/.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
-    const joined = previous !== undefined && (gap === ' ' || ((gap === '. ' || gap === '.') && abbreviation) || initial || closesInsertion(text, gap, previous.end));
+    const initial =
+      previous !== undefined &&
+      isInitial(previous.text) &&
+      gap === '. ' &&
+      isCapitalised(token.text) &&
+      (run.length > 1 || /(?:^|\s)$/.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
+    const joined =
+      previous !== undefined &&
+      (gap === ' ' ||
+        ((gap === '. ' || gap === '.') && abbreviation) ||
+        initial ||
+        closesInsertion(text, gap, previous.end));
     if (!joined) flush();
     if (isCapitalised(token.text)) {
       run.push(...pendingConnectors, token);

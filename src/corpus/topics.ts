@@ -6,24 +6,128 @@ import { NOT_NAME_WORDS } from './lexicon';
 const MAX_TOPICS = 40;
 /** Lower-case words that start verb phrases, not noun phrases ("take action"). */
 const VERBS = new Set([
-  'take', 'make', 'have', 'give', 'hold', 'ask', 'call', 'bring', 'continue', 'allow', 'stand', 'support', 'raise', 'press',
-  'urge', 'recognise', 'recognize', 'condemn', 'end', 'set', 'seek', 'secure', 'help', 'include', 'including', 'put', 'send',
-  'step', 'extend', 'lift', 'impose', 'prevent', 'reject', 'join', 'visit', 'meet', 'use', 'using', 'said', 'says', 'remain',
-  'become', 'get', 'go', 'come', 'see', 'know', 'want', 'need', 'find', 'show', 'tell', 'keep', 'let', 'begin', 'carry',
-  'carried', 'taken', 'made', 'held', 'called', 'asked', 'designated', 'published', 'killed', 'executed', 'arrested',
+  'take',
+  'make',
+  'have',
+  'give',
+  'hold',
+  'ask',
+  'call',
+  'bring',
+  'continue',
+  'allow',
+  'stand',
+  'support',
+  'raise',
+  'press',
+  'urge',
+  'recognise',
+  'recognize',
+  'condemn',
+  'end',
+  'set',
+  'seek',
+  'secure',
+  'help',
+  'include',
+  'including',
+  'put',
+  'send',
+  'step',
+  'extend',
+  'lift',
+  'impose',
+  'prevent',
+  'reject',
+  'join',
+  'visit',
+  'meet',
+  'use',
+  'using',
+  'said',
+  'says',
+  'remain',
+  'become',
+  'get',
+  'go',
+  'come',
+  'see',
+  'know',
+  'want',
+  'need',
+  'find',
+  'show',
+  'tell',
+  'keep',
+  'let',
+  'begin',
+  'carry',
+  'carried',
+  'taken',
+  'made',
+  'held',
+  'called',
+  'asked',
+  'designated',
+  'published',
+  'killed',
+  'executed',
+  'arrested',
 ]);
 /** Modal verbs: a phrase that mostly follows one starts with a verb ("can conduct research"). */
 const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
 /** Adjectives that compare or judge rather than classify: "a different course" or "a recent report" is no subject. */
 const GENERIC_ADJECTIVES = new Set([
-  'different', 'same', 'similar', 'other', 'various', 'certain', 'particular', 'recent', 'previous', 'latest', 'further',
-  'additional', 'whole', 'real', 'true', 'full', 'good', 'bad', 'poor', 'better', 'worse', 'best', 'worst', 'great', 'big',
-  'small', 'large', 'little', 'important', 'significant', 'clear', 'strong', 'weak', 'possible', 'likely', 'major', 'minor',
-  'main', 'key', 'specific', 'general', 'usual', 'common', 'simple', 'entire',
+  'different',
+  'same',
+  'similar',
+  'other',
+  'various',
+  'certain',
+  'particular',
+  'recent',
+  'previous',
+  'latest',
+  'further',
+  'additional',
+  'whole',
+  'real',
+  'true',
+  'full',
+  'good',
+  'bad',
+  'poor',
+  'better',
+  'worse',
+  'best',
+  'worst',
+  'great',
+  'big',
+  'small',
+  'large',
+  'little',
+  'important',
+  'significant',
+  'clear',
+  'strong',
+  'weak',
+  'possible',
+  'likely',
+  'major',
+  'minor',
+  'main',
+  'key',
+  'specific',
+  'general',
+  'usual',
+  'common',
+  'simple',
+  'entire',
 ]);
 /** A share of occurrences above which a context is the phrase's habit, not chance. */
 const HABIT = 0.8;
-const singular = (word: string): string => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string): string =>
+  word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 const isYear = (word: string): boolean => /^(1[89]|20)\d\d$/.test(word);
 const isPlainWord = (word: string): boolean => /^[a-z][a-z-]*[a-z]$/.test(word);
 
@@ -39,10 +143,27 @@ interface Tally {
 
 /** A word that could carry a noun phrase on: a plain word, not a function word, verb form or adverb. */
 const continuesPhrase = (word: string | undefined): word is string =>
-  word !== undefined && isPlainWord(word) && !NOT_NAME_WORDS.has(word) && !VERBS.has(word) && !/(?:ing|ed|ly)$/.test(word);
+  word !== undefined &&
+  isPlainWord(word) &&
+  !NOT_NAME_WORDS.has(word) &&
+  !VERBS.has(word) &&
+  !/(?:ing|ed|ly)$/.test(word);
 
-function tally(tallies: Map<string, Tally>, key: string, form: string, doc: number, before: string | undefined, after: string | undefined): void {
-  const t = tallies.get(key) ?? { count: 0, docs: new Set<number>(), forms: new Map<string, number>(), afterModal: 0, next: new Map<string, number>() };
+function tally(
+  tallies: Map<string, Tally>,
+  key: string,
+  form: string,
+  doc: number,
+  before: string | undefined,
+  after: string | undefined,
+): void {
+  const t = tallies.get(key) ?? {
+    count: 0,
+    docs: new Set<number>(),
+    forms: new Map<string, number>(),
+    afterModal: 0,
+    next: new Map<string, number>(),
+  };
   t.count++;
   t.docs.add(doc);
   t.forms.set(form, (t.forms.get(form) ?? 0) + 1);
@@ -81,8 +202,16 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
           const shown = Number(digits).toLocaleString('en-GB');
           for (let n = 1; n <= 2; n++) {
             const tail = words.slice(i + 1, i + 1 + n);
-            if (tail.length < n || !tail.every(isPlainWord) || tail.some((w) => NOT_NAME_WORDS.has(w) || VERBS.has(w))) break;
-            tally(claims, `${digits} ${tail.slice(0, -1).join(' ')} ${singular(tail[n - 1] ?? '')}`, `${shown} ${tail.join(' ')}`, doc, words[i - 1], words[i + 1 + n]);
+            if (tail.length < n || !tail.every(isPlainWord) || tail.some((w) => NOT_NAME_WORDS.has(w) || VERBS.has(w)))
+              break;
+            tally(
+              claims,
+              `${digits} ${tail.slice(0, -1).join(' ')} ${singular(tail[n - 1] ?? '')}`,
+              `${shown} ${tail.join(' ')}`,
+              doc,
+              words[i - 1],
+              words[i + 1 + n],
+            );
           }
         }
         for (let n = 2; n <= 3; n++) {
@@ -92,24 +221,48 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
           const last = gram[n - 1] ?? '';
           if (first === undefined || !(isPlainWord(first) || isYear(first)) || !isPlainWord(last)) continue;
           if (!gram.slice(1).every(isPlainWord)) continue;
-          if (NOT_NAME_WORDS.has(first) || NOT_NAME_WORDS.has(last) || VERBS.has(first) || VERBS.has(last) || first === 'own') continue;
+          if (
+            NOT_NAME_WORDS.has(first) ||
+            NOT_NAME_WORDS.has(last) ||
+            VERBS.has(first) ||
+            VERBS.has(last) ||
+            first === 'own'
+          )
+            continue;
           // Noun phrases: no verb forms at the edges, no adverb at the end, only "against" as a joining word.
           if (/(?:ing|ed)$/.test(first) || /(?:ly|ed)$/.test(last)) continue;
           if (gram.slice(1, -1).some((w) => w !== 'against' && (NOT_NAME_WORDS.has(w) || w === 'own'))) continue;
-          tally(phrases, [...gram.slice(0, -1), singular(last)].join(' '), gram.join(' '), doc, words[i - 1], words[i + n]);
+          tally(
+            phrases,
+            [...gram.slice(0, -1), singular(last)].join(' '),
+            gram.join(' '),
+            doc,
+            words[i - 1],
+            words[i + n],
+          );
         }
       }
     }
   });
   const kept: { key: string; tally: Tally; claim: boolean }[] = [];
   for (const [key, t] of phrases) {
-    if (((t.docs.size >= 2 && t.count >= 3) || t.count >= 6) && !isWeakPhrase(key, t)) kept.push({ key, tally: t, claim: false });
+    if (((t.docs.size >= 2 && t.count >= 3) || t.count >= 6) && !isWeakPhrase(key, t))
+      kept.push({ key, tally: t, claim: false });
   }
-  for (const [key, t] of claims) if (t.count >= 2 && !isWeakPhrase(key.replace(/^\d+\s+/, ''), t)) kept.push({ key, tally: t, claim: true });
+  for (const [key, t] of claims)
+    if (t.count >= 2 && !isWeakPhrase(key.replace(/^\d+\s+/, ''), t)) kept.push({ key, tally: t, claim: true });
   // A phrase that nearly always sits inside a longer kept phrase is that phrase's part, not a topic of its own.
-  const survivors = kept.filter(({ key, tally: t }) => !kept.some((other) => other.key !== key && other.key.includes(key) && other.tally.count >= 0.8 * t.count));
+  const survivors = kept.filter(
+    ({ key, tally: t }) =>
+      !kept.some((other) => other.key !== key && other.key.includes(key) && other.tally.count >= 0.8 * t.count),
+  );
   return survivors
-    .sort((a, b) => Number(b.claim) - Number(a.claim) || b.tally.docs.size * b.tally.count - a.tally.docs.size * a.tally.count || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        Number(b.claim) - Number(a.claim) ||
+        b.tally.docs.size * b.tally.count - a.tally.docs.size * a.tally.count ||
+        a.key.localeCompare(b.key),
+    )
     .slice(0, MAX_TOPICS)
     .map(({ tally: t }) => {
       const name = mostUsed(t.forms);

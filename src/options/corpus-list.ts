@@ -69,13 +69,20 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     problems.hidden = summary.problems.length === 0;
     problemList.replaceChildren(...summary.problems.map((problem) => el('li', {}, problem)));
     // The built-in corpus first, then imported packs by title, so the list does not reorder as packs change.
-    const packs = [...summary.packs].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.title.localeCompare(b.title));
+    const packs = [...summary.packs].sort(
+      (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.title.localeCompare(b.title),
+    );
     list.replaceChildren(...packs.map(renderPack));
   }
 
   function renderPack(pack: PackSummary): HTMLLIElement {
     const titleId = `pack-title-${pack.id}`;
-    const toggle = el('input', { type: 'checkbox', role: 'switch', 'data-focus-key': `switch:${pack.id}`, 'data-pack-switch': pack.id });
+    const toggle = el('input', {
+      type: 'checkbox',
+      role: 'switch',
+      'data-focus-key': `switch:${pack.id}`,
+      'data-pack-switch': pack.id,
+    });
     toggle.checked = pack.enabled;
     toggle.addEventListener('change', () => void setEnabled(pack, toggle));
     const built = formatDate(pack.createdAt.slice(0, 10));
@@ -90,12 +97,23 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
         el('span', { class: pack.builtIn ? 'badge' : 'badge imported' }, pack.builtIn ? 'Built-in' : 'Imported'),
       ),
       el('p', { class: 'pack-counts' }, describeCounts(pack.counts)),
-      el('p', { class: 'hint' }, [built ? `Built ${built}` : null, !pack.builtIn && added ? `added ${added}` : null].filter(Boolean).join(', ')),
+      el(
+        'p',
+        { class: 'hint' },
+        [built ? `Built ${built}` : null, !pack.builtIn && added ? `added ${added}` : null].filter(Boolean).join(', '),
+      ),
       el(
         'div',
         { class: 'pack-actions' },
         // The pack's title is part of each control's name, hidden, so a list of controls read aloud stays distinguishable.
-        el('label', { class: 'switch' }, toggle, ' ', el('span', {}, 'Use this corpus'), el('span', { class: 'visually-hidden' }, `: ${pack.title}`)),
+        el(
+          'label',
+          { class: 'switch' },
+          toggle,
+          ' ',
+          el('span', {}, 'Use this corpus'),
+          el('span', { class: 'visually-hidden' }, `: ${pack.title}`),
+        ),
         pack.builtIn ? null : removeControl(pack),
       ),
     );
@@ -116,12 +134,20 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     };
     removeButton.addEventListener('click', () => {
       const questionId = `confirm-${pack.id}`;
-      const confirmButton = el('button', { type: 'button', class: 'danger', 'data-pack-confirm-remove': pack.id }, 'Yes, remove');
+      const confirmButton = el(
+        'button',
+        { type: 'button', class: 'danger', 'data-pack-confirm-remove': pack.id },
+        'Yes, remove',
+      );
       const cancelButton = el('button', { type: 'button', 'data-pack-cancel-remove': pack.id }, 'Cancel');
       const group = el(
         'div',
         { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
-        el('p', { id: questionId }, `Remove “${pack.title}” and its ${plural(pack.counts.documents, 'document')}? This cannot be undone.`),
+        el(
+          'p',
+          { id: questionId },
+          `Remove “${pack.title}” and its ${plural(pack.counts.documents, 'document')}? This cannot be undone.`,
+        ),
         confirmButton,
         ' ',
         cancelButton,
@@ -147,7 +173,11 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     toggle.disabled = true;
     try {
       await send({ type: 'setPackEnabled', packId: pack.id, enabled });
-      notice.success(enabled ? `“${pack.title}” is on: its entries are highlighted again.` : `“${pack.title}” is off: its entries are no longer highlighted.`);
+      notice.success(
+        enabled
+          ? `“${pack.title}” is on: its entries are highlighted again.`
+          : `“${pack.title}” is off: its entries are no longer highlighted.`,
+      );
     } catch (error) {
       toggle.checked = !enabled;
       notice.error(`“${pack.title}” could not be turned ${enabled ? 'on' : 'off'}: ${errorText(error)}`);

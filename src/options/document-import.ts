@@ -40,7 +40,11 @@ export function bindDocumentImport(elements: DocumentImportElements, notice: Not
     const what = chosen.length === 1 ? `“${chosen[0]?.name ?? ''}”` : `${chosen.length} documents`;
     void importer
       .importMadePack(what, async () => {
-        const documents = await Promise.all(chosen.map(async (file) => decodeDocument(`“${file.name}”`, file.name, new Uint8Array(await file.arrayBuffer()))));
+        const documents = await Promise.all(
+          chosen.map(async (file) =>
+            decodeDocument(`“${file.name}”`, file.name, new Uint8Array(await file.arrayBuffer())),
+          ),
+        );
         // Let the "Importing…" message paint before compiling, which can take a moment for long documents.
         await new Promise((done) => setTimeout(done, 0));
         return JSON.stringify(compilePack(documents, { title: name, id: packIdForTitle(name) }));

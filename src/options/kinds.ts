@@ -4,7 +4,12 @@ import { el } from '../shared/ui/dom';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
 
-const KIND_LABELS: Record<EntityKind, string> = { person: 'People', organisation: 'Organisations', topic: 'Topics', place: 'Places' };
+const KIND_LABELS: Record<EntityKind, string> = {
+  person: 'People',
+  organisation: 'Organisations',
+  topic: 'Topics',
+  place: 'Places',
+};
 
 export interface KindBoxes {
   /** Shows settings changed elsewhere (the popup, another options tab). */
@@ -26,7 +31,11 @@ export function createKindBoxes(fieldset: HTMLFieldSetElement, notice: Notice): 
     try {
       await saveSettings({ highlightKinds });
       const names = highlightKinds.map((kind) => KIND_LABELS[kind].toLowerCase());
-      notice.success(names.length === 0 ? 'Saved: nothing is highlighted until you tick a kind.' : `Saved: ${names.join(', ')} are highlighted.`);
+      notice.success(
+        names.length === 0
+          ? 'Saved: nothing is highlighted until you tick a kind.'
+          : `Saved: ${names.join(', ')} are highlighted.`,
+      );
     } catch (error) {
       notice.error(`Not saved: ${errorText(error)}`);
     }

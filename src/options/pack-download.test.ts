@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const contains = vi.fn<(request: { origins: string[] }) => Promise<boolean>>();
-vi.mock('webextension-polyfill', () => ({ default: { permissions: { contains: (request: { origins: string[] }) => contains(request) } } }));
+vi.mock('webextension-polyfill', () => ({
+  default: { permissions: { contains: (request: { origins: string[] }) => contains(request) } },
+}));
 const { downloadPack, parsePackUrl } = await import('./pack-download');
 const { MAX_PACK_JSON_LENGTH } = await import('../shared/messages');
 
@@ -25,7 +27,10 @@ describe('parsePackUrl', () => {
 
 describe('downloadPack', () => {
   it('returns the text of a readable response', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"a":1}')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"a":1}')),
+    );
     expect(await downloadPack(url, new AbortController().signal)).toEqual({ ok: true, text: '{"a":1}' });
   });
   it('sends no cookies or referrer', async () => {
@@ -35,24 +40,50 @@ describe('downloadPack', () => {
     expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
   });
   it('asks for permission for just the origin when a refused fetch could be CORS and none is held', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     contains.mockResolvedValue(false);
-    expect(await downloadPack(url, new AbortController().signal)).toEqual({ ok: false, needsPermission: true, origin: 'https://packs.example.org' });
+    expect(await downloadPack(url, new AbortController().signal)).toEqual({
+      ok: false,
+      needsPermission: true,
+      origin: 'https://packs.example.org',
+    });
     expect(contains).toHaveBeenCalledWith({ origins: ['https://packs.example.org/*'] });
   });
   it('reports an unreachable server when the permission is already held', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     contains.mockResolvedValue(true);
-    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({ ok: false, needsPermission: false, error: expect.stringMatching(/could not be reached/) });
+    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({
+      ok: false,
+      needsPermission: false,
+      error: expect.stringMatching(/could not be reached/),
+    });
   });
   it('reports the HTTP status of a failed response', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('gone', { status: 404, statusText: 'Not Found' })));
-    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({ ok: false, error: expect.stringMatching(/answered 404 Not Found/) });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('gone', { status: 404, statusText: 'Not Found' })),
+    );
+    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/answered 404 Not Found/),
+    });
   });
   it('refuses a response that declares or streams more than the size limit', async () => {
     const declared = new Response('{}', { headers: { 'content-length': String(MAX_PACK_JSON_LENGTH + 1) } });
-    vi.stubGlobal('fetch', vi.fn(async () => declared));
-    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({ ok: false, error: expect.stringMatching(/largest pack/) });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => declared),
+    );
+    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/largest pack/),
+    });
 
     const chunk = new Uint8Array(10_000_000);
     let sent = 0;
@@ -62,18 +93,28 @@ describe('downloadPack', () => {
         controller.enqueue(chunk);
       },
     });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(endless)));
-    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({ ok: false, error: expect.stringMatching(/larger than/) });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(endless)),
+    );
+    expect(await downloadPack(url, new AbortController().signal)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/larger than/),
+    });
     expect(sent).toBeLessThan(MAX_PACK_JSON_LENGTH + 3 * chunk.byteLength);
   });
 
   it('names the other site when the address redirects there, and imports nothing', async () => {
     const redirected = new Response('{}');
     Object.defineProperty(redirected, 'url', { value: 'https://elsewhere.example.com/pack.json' });
-    vi.stubGlobal('fetch', vi.fn(async () => redirected));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => redirected),
+    );
     const result = await downloadPack(url, new AbortController().signal);
     expect(result).toMatchObject({ ok: false, needsPermission: false });
-    if (!result.ok && !result.needsPermission) expect(result.error).toMatch(/packs\.example\.org redirected to elsewhere\.example\.com/);
+    if (!result.ok && !result.needsPermission)
+      expect(result.error).toMatch(/packs\.example\.org redirected to elsewhere\.example\.com/);
   });
 
   /** A server that sends headers and then nothing more, until the request is aborted. */
@@ -91,7 +132,11 @@ describe('downloadPack', () => {
   it('gives up on a server that never finishes, saying so', async () => {
     vi.stubGlobal('fetch', vi.fn(endless));
     const result = await downloadPack(url, new AbortController().signal, 50);
-    expect(result).toEqual({ ok: false, needsPermission: false, error: 'packs.example.org sent no complete answer within 0.05 seconds.' });
+    expect(result).toEqual({
+      ok: false,
+      needsPermission: false,
+      error: 'packs.example.org sent no complete answer within 0.05 seconds.',
+    });
   });
 
   it('stops when the reader cancels', async () => {

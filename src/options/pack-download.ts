@@ -20,7 +20,8 @@ export function parsePackUrl(typed: string): URL | string {
   } catch {
     return `“${typed.trim()}” is not a web address; it should start with https://`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `Only https:// and http:// addresses can be imported, not ${url.protocol}`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `Only https:// and http:// addresses can be imported, not ${url.protocol}`;
   return url;
 }
 
@@ -32,7 +33,10 @@ export function originPattern(origin: string): string {
 /** Reads the body, refusing it as soon as it passes the size limit, so a huge or endless response is never held whole. */
 async function readCapped(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_PACK_JSON_LENGTH) throw new Error(`The file is ${formatSize(declared)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`);
+  if (declared > MAX_PACK_JSON_LENGTH)
+    throw new Error(
+      `The file is ${formatSize(declared)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`,
+    );
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -44,7 +48,9 @@ async function readCapped(response: Response): Promise<string> {
     bytes += value.byteLength;
     if (bytes > MAX_PACK_JSON_LENGTH) {
       await reader.cancel();
-      throw new Error(`The file is larger than ${formatSize(MAX_PACK_JSON_LENGTH)}, the largest pack Sourcelight accepts.`);
+      throw new Error(
+        `The file is larger than ${formatSize(MAX_PACK_JSON_LENGTH)}, the largest pack Sourcelight accepts.`,
+      );
     }
     text += decoder.decode(value, { stream: true });
   }
@@ -63,7 +69,11 @@ export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DO
     cancel.aborted
       ? { ok: false, needsPermission: false, error: 'Cancelled.' }
       : timeout.aborted
-        ? { ok: false, needsPermission: false, error: `${url.host} sent no complete answer within ${(timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} seconds.` }
+        ? {
+            ok: false,
+            needsPermission: false,
+            error: `${url.host} sent no complete answer within ${(timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} seconds.`,
+          }
         : undefined;
   let response: Response;
   try {
@@ -78,9 +88,18 @@ export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DO
   // A redirect to another site would import from an address the reader never typed.
   const landed = new URL(response.url || url.href);
   if (landed.origin !== url.origin) {
-    return { ok: false, needsPermission: false, error: `${url.host} redirected to ${landed.host}; Sourcelight imports only from the site you typed. If you trust ${landed.host}, import from its address: ${landed.href}` };
+    return {
+      ok: false,
+      needsPermission: false,
+      error: `${url.host} redirected to ${landed.host}; Sourcelight imports only from the site you typed. If you trust ${landed.host}, import from its address: ${landed.href}`,
+    };
   }
-  if (!response.ok) return { ok: false, needsPermission: false, error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.` };
+  if (!response.ok)
+    return {
+      ok: false,
+      needsPermission: false,
+      error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.`,
+    };
   try {
     return { ok: true, text: await readCapped(response) };
   } catch (error) {

@@ -27,8 +27,22 @@ export interface PackImporter {
   importMadePack(what: string, makeJson: () => Promise<string>): Promise<void>;
 }
 
-export function bindPackImport(elements: PackImportElements, notice: Notice, refreshList: () => Promise<CorpusSummary | undefined>): PackImporter {
-  const { fileInput, dropZone, urlForm, urlInput, urlSubmit, urlCancel, permissionOffer, permissionText, permissionButton } = elements;
+export function bindPackImport(
+  elements: PackImportElements,
+  notice: Notice,
+  refreshList: () => Promise<CorpusSummary | undefined>,
+): PackImporter {
+  const {
+    fileInput,
+    dropZone,
+    urlForm,
+    urlInput,
+    urlSubmit,
+    urlCancel,
+    permissionOffer,
+    permissionText,
+    permissionButton,
+  } = elements;
   /** What is being imported now, if anything: one import at a time. */
   let busy: string | undefined;
   /** Cancels the download under way. */
@@ -41,7 +55,10 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
     const summary = await refreshList();
     const stored = summary?.packs.find((pack) => pack.id === result.packId);
     const counts = stored ? `: ${describeCounts(stored.counts)}` : '';
-    const dropped = result.warnings.length === 0 ? '' : ` Not kept: ${result.warnings.slice(0, 3).join('; ')}${result.warnings.length > 3 ? ` (and ${result.warnings.length - 3} more)` : ''}.`;
+    const dropped =
+      result.warnings.length === 0
+        ? ''
+        : ` Not kept: ${result.warnings.slice(0, 3).join('; ')}${result.warnings.length > 3 ? ` (and ${result.warnings.length - 3} more)` : ''}.`;
     notice.success(`${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.${dropped}`);
   }
 
@@ -67,7 +84,8 @@ export function bindPackImport(elements: PackImportElements, notice: Notice, ref
     }
   }
 
-  const importFile = (file: File): Promise<void> => run(`“${file.name}”`, async () => importJson(await readPackFile(file), `“${file.name}”`));
+  const importFile = (file: File): Promise<void> =>
+    run(`“${file.name}”`, async () => importJson(await readPackFile(file), `“${file.name}”`));
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];

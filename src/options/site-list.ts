@@ -23,12 +23,19 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
 
   function show(settings: Settings): void {
     globalSwitch.checked = settings.enabled;
-    const focusedSite = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.site : undefined;
+    const focusedSite = list.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.site
+      : undefined;
     const sites = [...settings.disabledSites].sort();
     empty.hidden = sites.length > 0;
     list.replaceChildren(
       ...sites.map((site) => {
-        const remove = el('button', { type: 'button', class: 'danger', 'data-site': site }, 'Remove', el('span', { class: 'visually-hidden' }, ` ${site}`));
+        const remove = el(
+          'button',
+          { type: 'button', class: 'danger', 'data-site': site },
+          'Remove',
+          el('span', { class: 'visually-hidden' }, ` ${site}`),
+        );
         remove.addEventListener('click', () => void removeSite(site, sites));
         return el('li', { class: 'site' }, el('span', { class: 'site-name' }, site), remove);
       }),
@@ -60,7 +67,11 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
     const typed = input.value;
     const site = normaliseSite(typed);
     if (site === null) {
-      notice.error(typed.trim() === '' ? 'Type a site name such as example.com.' : `“${typed.trim()}” is not a site name or web address.`);
+      notice.error(
+        typed.trim() === ''
+          ? 'Type a site name such as example.com.'
+          : `“${typed.trim()}” is not a site name or web address.`,
+      );
       input.focus();
       return;
     }
@@ -84,7 +95,10 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
   globalSwitch.addEventListener('change', () => {
     const enabled = globalSwitch.checked;
     saveSettings({ enabled }).then(
-      () => notice.success(enabled ? 'Sourcelight is on: pages are highlighted.' : 'Sourcelight is off: no page is highlighted.'),
+      () =>
+        notice.success(
+          enabled ? 'Sourcelight is on: pages are highlighted.' : 'Sourcelight is off: no page is highlighted.',
+        ),
       (error: unknown) => {
         globalSwitch.checked = !enabled;
         notice.error(`Not saved: ${errorText(error)}`);

@@ -27,6 +27,7 @@ describe('normaliseSite', () => {
     expect(normaliseSite('example.com.')).toBe('example.com');
   });
   it('refuses text that names no site', () => {
-    for (const bad of ['', '   ', 'www.', 'not a site', 'http://', 'https://exa mple.com']) expect(normaliseSite(bad)).toBeNull();
+    for (const bad of ['', '   ', 'www.', 'not a site', 'http://', 'https://exa mple.com'])
+      expect(normaliseSite(bad)).toBeNull();
   });
 });

@@ -11,7 +11,9 @@ const HOSTNAME = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
 export function normaliseSite(typed: string): string | null {
   const trimmed = typed.trim();
   if (trimmed === '') return null;
-  const withScheme = SCHEME.test(trimmed) ? trimmed.replace(SCHEME, 'https://') : `https://${trimmed.replace(/^\/+/, '')}`;
+  const withScheme = SCHEME.test(trimmed)
+    ? trimmed.replace(SCHEME, 'https://')
+    : `https://${trimmed.replace(/^\/+/, '')}`;
   const site = siteOf(withScheme)?.replace(/\.$/, '');
   return site && HOSTNAME.test(site) ? site : null;
 }

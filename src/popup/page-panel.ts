@@ -5,7 +5,11 @@ import { el } from '../shared/ui/dom';
  * "On this page": the entities highlighted in the tab, most frequent first. Choosing one scrolls the page to its
  * next highlight and opens its card there. Returns the tab's site, or null where the content script is absent.
  */
-export async function showPageEntities(tabId: number | null, list: HTMLElement, status: HTMLElement): Promise<{ site: string | null } | null> {
+export async function showPageEntities(
+  tabId: number | null,
+  list: HTMLElement,
+  status: HTMLElement,
+): Promise<{ site: string | null } | null> {
   list.replaceChildren();
   if (tabId === null) {
     status.textContent = 'No page is open.';

@@ -34,7 +34,11 @@ async function showEntity(entityId: string): Promise<void> {
   const card = await send({ type: 'getEntityCard', entityId });
   searchPanel.hidden = true;
   detail.hidden = false;
-  detailBody.replaceChildren(card ? renderEntityView(card, viewerLinks(viewerHref)) : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'));
+  detailBody.replaceChildren(
+    card
+      ? renderEntityView(card, viewerLinks(viewerHref))
+      : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'),
+  );
   byId('detail-back').focus();
 }
 
@@ -42,7 +46,11 @@ function openHit(hit: SearchHit): void {
   const opening =
     hit.type === 'entity'
       ? showEntity(hit.id)
-      : openViewer(hit.type === 'document' ? { packId: hit.packId, documentId: hit.id, start: 0, end: 0 } : { packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end });
+      : openViewer(
+          hit.type === 'document'
+            ? { packId: hit.packId, documentId: hit.id, start: 0, end: 0 }
+            : { packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end },
+        );
   opening.catch((error: unknown) => {
     byId('search-status').textContent = `Could not open: ${errorText(error)}`;
   });
@@ -57,7 +65,9 @@ async function showCorpusStatus(): Promise<void> {
     const title = enabled.length === 1 ? enabled[0]?.title : `${enabled.length} corpora in use`;
     const date = enabled.length === 1 ? formatDate(enabled[0]?.createdAt.slice(0, 10)) : null;
     status.textContent = `${documents} documents, ${statements} statements, ${people} people`;
-    byId('corpus-name').textContent = [title ? `Corpus: ${title}` : 'No corpus in use', date ? `built ${date}` : null].filter(Boolean).join(' · ');
+    byId('corpus-name').textContent = [title ? `Corpus: ${title}` : 'No corpus in use', date ? `built ${date}` : null]
+      .filter(Boolean)
+      .join(' · ');
     status.dataset.documents = String(documents);
   } catch (error) {
     status.textContent = `The corpus could not be read: ${errorText(error)}`;
@@ -86,5 +96,10 @@ void showCorpusStatus();
 void (async () => {
   const tabId = await targetTabId();
   const page = await showPageEntities(tabId, byId('page-entities'), byId('page-status'));
-  await bindSwitches(page?.site ?? null, byId<HTMLInputElement>('site-switch'), byId('site-label'), byId<HTMLInputElement>('global-switch'));
+  await bindSwitches(
+    page?.site ?? null,
+    byId<HTMLInputElement>('site-switch'),
+    byId('site-label'),
+    byId<HTMLInputElement>('global-switch'),
+  );
 })();

@@ -36,7 +36,13 @@ function hitContent(hit: SearchHit): HTMLElement[] {
           'div',
           { class: 'sub' },
           where([
-            hit.kind === 'organisation' ? 'Organisation' : hit.kind === 'person' ? 'Person' : hit.kind === 'place' ? 'Place' : 'Topic',
+            hit.kind === 'organisation'
+              ? 'Organisation'
+              : hit.kind === 'person'
+                ? 'Person'
+                : hit.kind === 'place'
+                  ? 'Place'
+                  : 'Topic',
             hit.matchedAlias ? `also “${hit.matchedAlias}”` : null,
             hit.statementCount > 0 ? plural(hit.statementCount, 'statement') : null,
             hit.questionCount > 0 ? plural(hit.questionCount, 'question') : null,
@@ -51,14 +57,21 @@ function hitContent(hit: SearchHit): HTMLElement[] {
       ];
     case 'question':
       return [
-        el('div', { class: 'line' }, hit.excerptFrom === 'answer' ? 'Answer: ' : '', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
+        el(
+          'div',
+          { class: 'line' },
+          hit.excerptFrom === 'answer' ? 'Answer: ' : '',
+          textWithHighlights(hit.excerpt.text, hit.excerpt.highlights),
+        ),
         el(
           'div',
           { class: 'sub' },
           where([
             `Asked by ${hit.askerName}`,
             hit.house === 'lords' ? 'House of Lords' : 'House of Commons',
-            hit.dateAnswered ? `answered ${formatDate(hit.dateAnswered)}${hit.answererName ? ` by ${hit.answererName}` : ''}` : 'no answer recorded',
+            hit.dateAnswered
+              ? `answered ${formatDate(hit.dateAnswered)}${hit.answererName ? ` by ${hit.answererName}` : ''}`
+              : 'no answer recorded',
           ]),
         ),
       ];
@@ -74,8 +87,11 @@ function hitContent(hit: SearchHit): HTMLElement[] {
 /** Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear". */
 function speakerLine(hit: StatementHit): string {
   if (hit.speakerName !== null) return hit.speakerName;
-  if (hit.unattributedReason === 'unnamed-source') return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
-  return hit.cue === 'collective' || hit.unattributedReason === 'joint-statement' ? 'A joint statement: no single speaker' : 'Speaker not clear in the source';
+  if (hit.unattributedReason === 'unnamed-source')
+    return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
+  return hit.cue === 'collective' || hit.unattributedReason === 'joint-statement'
+    ? 'A joint statement: no single speaker'
+    : 'Speaker not clear in the source';
 }
 
 /**
@@ -119,24 +135,39 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     hint.hidden = true;
     if (found.groups.length === 0) {
       results.hidden = false;
-      results.append(el('p', { class: 'hint', id: 'no-results' }, `Nothing found for “${query}”. Check the spelling, try fewer words, a surname alone, or words without quotes.`));
+      results.append(
+        el(
+          'p',
+          { class: 'hint', id: 'no-results' },
+          `Nothing found for “${query}”. Check the spelling, try fewer words, a surname alone, or words without quotes.`,
+        ),
+      );
       input.setAttribute('aria-expanded', 'false');
       status.textContent = 'Nothing found';
       return;
     }
     for (const group of found.groups) {
       const titleId = `group-${group.group}`;
-      const box = el('div', { role: 'group', 'aria-labelledby': titleId }, el('div', { class: 'group-title', id: titleId, role: 'presentation' }, GROUP_TITLES[group.group]));
+      const box = el(
+        'div',
+        { role: 'group', 'aria-labelledby': titleId },
+        el('div', { class: 'group-title', id: titleId, role: 'presentation' }, GROUP_TITLES[group.group]),
+      );
       for (const hit of group.hits) {
         const index = hits.length;
         // The option is named by what it shows (who, what, where, when), so that a reader who says what they see selects it.
-        const element = el('div', { class: 'option', role: 'option', id: `result-${index}`, 'aria-selected': 'false', 'data-type': hit.type }, ...hitContent(hit));
+        const element = el(
+          'div',
+          { class: 'option', role: 'option', id: `result-${index}`, 'aria-selected': 'false', 'data-type': hit.type },
+          ...hitContent(hit),
+        );
         element.addEventListener('mousedown', (event) => event.preventDefault());
         element.addEventListener('click', () => options.open(hit));
         hits.push({ hit, element });
         box.append(element);
       }
-      if (group.more.count > 0) box.append(el('p', { class: 'more' }, `${group.more.atLeast ? 'at least ' : ''}${group.more.count} more`));
+      if (group.more.count > 0)
+        box.append(el('p', { class: 'more' }, `${group.more.atLeast ? 'at least ' : ''}${group.more.count} more`));
       results.append(box);
     }
     results.hidden = false;

@@ -1,7 +1,12 @@
 import { loadSettings, saveSettings } from '../shared/settings';
 
 /** The global switch and the switch for the current site; both take effect at once in every open tab. */
-export async function bindSwitches(site: string | null, siteSwitch: HTMLInputElement, siteLabel: HTMLElement, globalSwitch: HTMLInputElement): Promise<void> {
+export async function bindSwitches(
+  site: string | null,
+  siteSwitch: HTMLInputElement,
+  siteLabel: HTMLElement,
+  globalSwitch: HTMLInputElement,
+): Promise<void> {
   // Both switches start disabled in the page and come alive once they show the stored settings.
   const settings = await loadSettings();
   globalSwitch.checked = settings.enabled;

@@ -20,9 +20,14 @@ describe('isGenericBodyName', () => {
 
 describe('genericBodyQualifiers', () => {
   const body = (id: string, name: string): Entity => ({ id, kind: 'organisation', name, aliases: [] });
-  const text = 'Iran’s Supreme Court upheld it. The Supreme Court met. The UN Security Council and the Security Council.';
+  const text =
+    'Iran’s Supreme Court upheld it. The Supreme Court met. The UN Security Council and the Security Council.';
   /** A mention of `name` where the text writes it followed by `context` ("Supreme Court" in "Supreme Court met"). */
-  const mention = (entityId: string, name: string, context = name): { entityId: string; documentId: string; start: number; end: number } => {
+  const mention = (
+    entityId: string,
+    name: string,
+    context = name,
+  ): { entityId: string; documentId: string; start: number; end: number } => {
     const start = text.indexOf(context);
     return { entityId, documentId: 'd', start, end: start + name.length };
   };
@@ -33,7 +38,11 @@ describe('genericBodyQualifiers', () => {
     title: 'P',
     createdAt: '2025-01-01T00:00:00.000Z',
     documents: [{ id: 'd', title: 'D', text }],
-    entities: [body('court', 'Supreme Court'), body('council', 'Security Council'), body('unsc', 'UN Security Council')],
+    entities: [
+      body('court', 'Supreme Court'),
+      body('council', 'Security Council'),
+      body('unsc', 'UN Security Council'),
+    ],
     statements: [],
     questions: [],
     mentions: [

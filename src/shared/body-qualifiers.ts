@@ -11,18 +11,41 @@ const GENERIC_BODY_WORDS = new Set(
   international federal central state home interior justice defence defense cabinet police army navy force guards
   revolutionary intelligence service services agency commission tribunal judiciary bank reserve treasury electoral
   executive legislative prosecution prosecutor prosecutors public third select standing joint special
-  `.trim().split(/\s+/),
+  `
+    .trim()
+    .split(/\s+/),
 );
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on']);
 
 /** Whether a body's name is made only of words every country's bodies use. */
 export function isGenericBodyName(name: string): boolean {
-  const words = name.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/).filter((w) => w !== '' && !CONNECTORS.has(w));
+  const words = name
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !CONNECTORS.has(w));
   return words.length > 0 && words.every((w) => GENERIC_BODY_WORDS.has(w));
 }
 
 const QUALIFIER = /([\p{Lu}][\p{L}.-]*)(?:['’]s)?\s+$/u;
-const NOT_QUALIFIERS = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'Their', 'His', 'Her', 'Our', 'In', 'At', 'On', 'By', 'For', 'Of']);
+const NOT_QUALIFIERS = new Set([
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+  'Our',
+  'In',
+  'At',
+  'On',
+  'By',
+  'For',
+  'Of',
+]);
 
 /**
  * For each generic body of the packs, the words the sources qualify it with: the capitalised word written straight
@@ -52,7 +75,8 @@ export function genericBodyQualifiers(packs: readonly CorpusPack[]): Map<string,
       for (const name of [other.name, ...other.aliases]) {
         const lower = name.toLowerCase();
         if (!lower.endsWith(ending)) continue;
-        for (const word of lower.slice(0, -ending.length).split(/\s+/)) if (!CONNECTORS.has(word) && word !== '') found.add(word.replace(/['’]s$/, ''));
+        for (const word of lower.slice(0, -ending.length).split(/\s+/))
+          if (!CONNECTORS.has(word) && word !== '') found.add(word.replace(/['’]s$/, ''));
       }
     }
   }

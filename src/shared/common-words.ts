@@ -13,5 +13,7 @@ export const COMMON_WORD_NAMES: ReadonlySet<string> = new Set(
   cross day nash peel rule start well case chase cole coles drew gill glass hay holly ivy jay joiner lake land low
   lucky may mills moon new oak pace pool read ray rowe royal salt says shaw ship small star stark still street
   strange toll trim vale vine wade wall wallace ward warren water wing winter wright
-  `.trim().split(/\s+/),
+  `
+    .trim()
+    .split(/\s+/),
 );

@@ -13,7 +13,13 @@ describe('buildDictionary', () => {
     ]);
     const texts = built.terms.map((term) => `${term.text}→${term.ids.join(',')}`);
     expect(texts).toEqual(
-      expect.arrayContaining(['Maryam Rajavi→maryam', 'Mrs Rajavi→maryam', 'PMOI→pmoi', 'MEK→pmoi', 'human rights→rights']),
+      expect.arrayContaining([
+        'Maryam Rajavi→maryam',
+        'Mrs Rajavi→maryam',
+        'PMOI→pmoi',
+        'MEK→pmoi',
+        'human rights→rights',
+      ]),
     );
   });
 
@@ -39,7 +45,9 @@ describe('buildDictionary', () => {
 
   it('does not add a surname the corpus already lists as a name in its own right', () => {
     const built = buildDictionary([person('m', 'Massoud Rajavi', ['Rajavi'])]);
-    expect(built.terms.filter((term) => term.text === 'Rajavi')).toEqual([{ text: 'Rajavi', kind: 'person', ids: ['m'], needsFullName: true }]);
+    expect(built.terms.filter((term) => term.text === 'Rajavi')).toEqual([
+      { text: 'Rajavi', kind: 'person', ids: ['m'], needsFullName: true },
+    ]);
   });
 
   it.each([

@@ -66,7 +66,11 @@ const isFullName = (text: string): boolean => {
 export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<string, string[]> = new Map()): Dictionary {
   // People with a full name: their titled and one-word forms need it on the page first. A person the corpus knows
   // only as "Lord Dholakia" is named in full by that.
-  const hasFullName = new Set(entities.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => isFullName(tidy(a)))).map((e) => e.id));
+  const hasFullName = new Set(
+    entities
+      .filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => isFullName(tidy(a))))
+      .map((e) => e.id),
+  );
   const explicit = new Map<string, DictionaryTerm>();
   const surnames = new Map<string, Set<string>>();
 
@@ -74,7 +78,8 @@ export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<stri
     const texts = new Set([entity.name, ...entity.aliases].map(tidy).filter((text) => text.length > 0));
     const bodyQualifiers = qualifiers.get(entity.id);
     for (const text of texts) {
-      const partial = entity.kind === 'person' && !isFullName(text) && (hasFullName.has(entity.id) || text.split(' ').length === 1);
+      const partial =
+        entity.kind === 'person' && !isFullName(text) && (hasFullName.has(entity.id) || text.split(' ').length === 1);
       const key = `${entity.kind}\u0000${text}\u0000${partial ? 'partial' : ''}\u0000${bodyQualifiers === undefined ? '' : 'generic'}`;
       const term: DictionaryTerm = explicit.get(key) ?? {
         text,

@@ -6,5 +6,7 @@ export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (text.trim() !== '') return text;
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  return name === 'QuotaExceededError' ? 'The browser has no more room for stored data.' : `An unexplained error${name ? ` (${name})` : ''}.`;
+  return name === 'QuotaExceededError'
+    ? 'The browser has no more room for stored data.'
+    : `An unexplained error${name ? ` (${name})` : ''}.`;
 }

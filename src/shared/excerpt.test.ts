@@ -35,7 +35,14 @@ describe('excerptAround', () => {
 
   it('drops highlights outside the window and clips one that crosses its edge', () => {
     const text = `Rajavi ${'x '.repeat(200)}end`;
-    const excerpt = excerptAround(text, [{ start: 0, end: 6 }, { start: text.length - 3, end: text.length }], 40);
+    const excerpt = excerptAround(
+      text,
+      [
+        { start: 0, end: 6 },
+        { start: text.length - 3, end: text.length },
+      ],
+      40,
+    );
     expect(marked(excerpt)).toEqual(['Rajavi']);
   });
 });

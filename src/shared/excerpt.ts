@@ -14,7 +14,6 @@ export const excerpt = z.object({
 });
 export type Excerpt = z.infer<typeof excerpt>;
 
-
 /** Characters shown before the first highlight, and in all, when a passage is cut to an excerpt. */
 const EXCERPT_LEAD = 60;
 const EXCERPT_LENGTH = 220;
@@ -45,6 +44,9 @@ export function excerptAround(text: string, highlights: HighlightRange[], length
   const body = text.slice(start, end).replace(/\s/g, ' ');
   const shifted = highlights
     .filter((h) => h.end > start && h.start < end)
-    .map((h) => ({ start: Math.max(h.start, start) - start + lead.length, end: Math.min(h.end, end) - start + lead.length }));
+    .map((h) => ({
+      start: Math.max(h.start, start) - start + lead.length,
+      end: Math.min(h.end, end) - start + lead.length,
+    }));
   return { text: lead + body + tail, highlights: shifted };
 }

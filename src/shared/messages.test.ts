@@ -14,8 +14,12 @@ describe('parseRequest', () => {
   it('says what is wrong with a malformed, unknown or invalid message', () => {
     expect(parseRequest(backgroundMessages, null)).toEqual({ error: expect.stringMatching(/^Malformed/) });
     expect(parseRequest(backgroundMessages, { type: 3 })).toEqual({ error: expect.stringMatching(/^Malformed/) });
-    expect(parseRequest(backgroundMessages, { type: 'toString' })).toEqual({ error: expect.stringMatching(/^Unknown message type "toString"/) });
-    expect(parseRequest(backgroundMessages, { type: 'getEntityCard' })).toEqual({ error: expect.stringMatching(/^Invalid "getEntityCard" message: entityId/) });
+    expect(parseRequest(backgroundMessages, { type: 'toString' })).toEqual({
+      error: expect.stringMatching(/^Unknown message type "toString"/),
+    });
+    expect(parseRequest(backgroundMessages, { type: 'getEntityCard' })).toEqual({
+      error: expect.stringMatching(/^Invalid "getEntityCard" message: entityId/),
+    });
   });
 });
 
@@ -37,6 +41,9 @@ describe('createMessageListener', () => {
   });
 
   it('refuses messages from other extensions', async () => {
-    expect(await listen({ type: 'ping' }, { id: 'someone-else' })).toEqual({ ok: false, error: expect.stringMatching(/this extension only/) });
+    expect(await listen({ type: 'ping' }, { id: 'someone-else' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/this extension only/),
+    });
   });
 });

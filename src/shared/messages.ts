@@ -59,13 +59,22 @@ export const backgroundMessages = {
     response: sourceDocument.nullable(),
   },
   search: {
-    request: z.object({ type: z.literal('search'), query: z.string().max(MAX_QUERY_UNITS), options: searchOptions.optional() }),
+    request: z.object({
+      type: z.literal('search'),
+      query: z.string().max(MAX_QUERY_UNITS),
+      options: searchOptions.optional(),
+    }),
     response: searchResults,
   },
   importPack: {
     request: z.object({ type: z.literal('importPack'), json: z.string().max(MAX_PACK_JSON_LENGTH) }),
     /** `warnings`: what was dropped on the way in (a document link that is not a web address). */
-    response: z.object({ packId: z.string(), title: z.string(), replaced: z.boolean(), warnings: z.array(z.string().max(300)).max(PACK_LIMITS.documents) }),
+    response: z.object({
+      packId: z.string(),
+      title: z.string(),
+      replaced: z.boolean(),
+      warnings: z.array(z.string().max(300)).max(PACK_LIMITS.documents),
+    }),
   },
   removePack: {
     request: z.object({ type: z.literal('removePack'), packId: id }),
@@ -136,7 +145,10 @@ function summariseIssues(error: z.ZodError): string {
 }
 
 /** Reads an untrusted message against a table: the parsed request, or an error that says what was wrong. */
-export function parseRequest<T extends Table>(table: T, raw: unknown): { type: keyof T & string; request: unknown } | { error: string } {
+export function parseRequest<T extends Table>(
+  table: T,
+  raw: unknown,
+): { type: keyof T & string; request: unknown } | { error: string } {
   if (typeof raw !== 'object' || raw === null || typeof (raw as { type?: unknown }).type !== 'string') {
     return { error: 'Malformed message: expected an object with a string "type".' };
   }
@@ -178,7 +190,10 @@ export async function sendToTab<K extends TabMessageType>(
 }
 
 export type Handlers<T extends Table> = {
-  [K in keyof T]: (request: RequestOf<T, K>, sender: browser.Runtime.MessageSender) => Promise<ResponseOf<T, K>> | ResponseOf<T, K>;
+  [K in keyof T]: (
+    request: RequestOf<T, K>,
+    sender: browser.Runtime.MessageSender,
+  ) => Promise<ResponseOf<T, K>> | ResponseOf<T, K>;
 };
 
 /**

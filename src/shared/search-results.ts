@@ -116,7 +116,13 @@ export type SearchGroup = z.infer<typeof searchGroup>;
 export type SearchGroupName = SearchGroup['group'];
 
 /** The order groups are shown in: who first, then what was said, then where. */
-export const SEARCH_GROUP_ORDER = ['people', 'topics', 'statements', 'questions', 'documents'] as const satisfies readonly SearchGroupName[];
+export const SEARCH_GROUP_ORDER = [
+  'people',
+  'topics',
+  'statements',
+  'questions',
+  'documents',
+] as const satisfies readonly SearchGroupName[];
 
 /** What the popup may ask for besides the query. */
 export const searchOptions = z.object({

@@ -48,7 +48,8 @@ describe('settings', () => {
     const heard: boolean[] = [];
     const controller = new AbortController();
     onSettingsChanged((settings) => heard.push(settings.enabled), controller.signal);
-    const change = (enabled: boolean): void => listeners.forEach((listener) => listener({ settings: { newValue: { enabled } } }, 'local'));
+    const change = (enabled: boolean): void =>
+      listeners.forEach((listener) => listener({ settings: { newValue: { enabled } } }, 'local'));
     change(false);
     controller.abort();
     change(true);

@@ -25,7 +25,10 @@ function showError(message: string): void {
 }
 
 /** The document's paragraphs, with the passage [start, end) wrapped in one mark that may cross paragraphs. */
-function renderText(text: string, passage: { start: number; end: number } | null): { container: HTMLElement; mark: HTMLElement | null } {
+function renderText(
+  text: string,
+  passage: { start: number; end: number } | null,
+): { container: HTMLElement; mark: HTMLElement | null } {
   const container = el('div', { class: 'text' });
   let mark: HTMLElement | null = null;
   let offset = 0;
@@ -50,13 +53,21 @@ function renderText(text: string, passage: { start: number; end: number } | null
 
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
   const date = formatDate(document.date);
-  const original = passage ? originalLink(document.url, document.text.slice(passage.start, passage.end)) : (document.url ?? null);
+  const original = passage
+    ? originalLink(document.url, document.text.slice(passage.start, passage.end))
+    : (document.url ?? null);
   const { container, mark } = renderText(document.text, passage);
   const parts = [
     el('p', { class: 'kicker' }, `Source document · ${document.packTitle}`),
     el('h1', {}, document.title),
-    el('p', { class: 'meta' }, [document.publisher, date].filter(Boolean).join(' · ') || 'Publisher and date not given in the source.'),
-    original ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, 'Open the original page')) : null,
+    el(
+      'p',
+      { class: 'meta' },
+      [document.publisher, date].filter(Boolean).join(' · ') || 'Publisher and date not given in the source.',
+    ),
+    original
+      ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, 'Open the original page'))
+      : null,
     el(
       'p',
       { class: 'notice' },
@@ -84,7 +95,8 @@ async function showDocument(): Promise<void> {
     showError('This document is not in any stored corpus. It may have been removed.');
     return;
   }
-  const passage = start !== undefined && end !== undefined && start < end && end <= document.text.length ? { start, end } : null;
+  const passage =
+    start !== undefined && end !== undefined && start < end && end <= document.text.length ? { start, end } : null;
   render(document, passage);
 }
 

@@ -12,15 +12,25 @@ const seedsDir = join(dirname(fileURLToPath(import.meta.url)), '../../assets/cor
 const MB = 1024 * 1024;
 
 function seedDocuments(): DocumentInput[] {
-  return readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
 }
 
 /** Copies of the seeds up to `bytes`, each copy with its people's names given a distinct made-up suffix. */
 function corpusOfSize(bytes: number): DocumentInput[] {
   const seeds = seedDocuments();
   const people = new Set<string>();
-  for (const seed of seeds) for (const m of seed.text.matchAll(/\b(?:Mr|Mrs|Dr|Sir|Lord|Baroness)\.? ([A-Z][a-z]+ [A-Z][a-z]+)|([A-Z][a-z]+ [A-Z][a-z]+) (?:MP|QC)\b/g)) people.add(m[1] ?? m[2] ?? '');
-  const surnames = [...people].filter(Boolean).map((p) => p.split(' ')[1] ?? '').filter(Boolean);
+  for (const seed of seeds)
+    for (const m of seed.text.matchAll(
+      /\b(?:Mr|Mrs|Dr|Sir|Lord|Baroness)\.? ([A-Z][a-z]+ [A-Z][a-z]+)|([A-Z][a-z]+ [A-Z][a-z]+) (?:MP|QC)\b/g,
+    ))
+      people.add(m[1] ?? m[2] ?? '');
+  const surnames = [...people]
+    .filter(Boolean)
+    .map((p) => p.split(' ')[1] ?? '')
+    .filter(Boolean);
   const pattern = new RegExp(`\\b(${surnames.join('|')})\\b`, 'g');
   const docs: DocumentInput[] = [];
   let size = 0;
@@ -56,9 +66,11 @@ function rate(bytes: number): number {
   const milliseconds = performance.now() - started;
   const mbPerSecond = size / MB / (milliseconds / 1000);
   const tokenising = tokenisingTime(docs);
-  console.log(`${(size / MB).toFixed(1)} MB, ${docs.length} documents: ${(milliseconds / 1000).toFixed(2)} s, ${mbPerSecond.toFixed(2)} MB/s `
-    + `(${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions); `
-    + `tokenising pass ${tokenising.toFixed(0)} ms, compile = ${(milliseconds / tokenising).toFixed(0)}× the tokenising pass`);
+  console.log(
+    `${(size / MB).toFixed(1)} MB, ${docs.length} documents: ${(milliseconds / 1000).toFixed(2)} s, ${mbPerSecond.toFixed(2)} MB/s ` +
+      `(${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions); ` +
+      `tokenising pass ${tokenising.toFixed(0)} ms, compile = ${(milliseconds / tokenising).toFixed(0)}× the tokenising pass`,
+  );
   return mbPerSecond;
 }
 

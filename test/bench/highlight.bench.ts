@@ -101,9 +101,14 @@ function loadCorpus(): { label: string; entities: Entity[]; texts: string[] } {
     .map((file) => readFileSync(join(corpusDir, file), 'utf8'));
   if (existsSync(packPath)) {
     const pack = JSON.parse(readFileSync(packPath, 'utf8')) as { entities?: Entity[] };
-    if (pack.entities !== undefined && pack.entities.length > 0) return { label: 'default pack', entities: pack.entities, texts };
+    if (pack.entities !== undefined && pack.entities.length > 0)
+      return { label: 'default pack', entities: pack.entities, texts };
   }
-  return { label: `stand-in (${STAND_IN.length} entities; the default pack has none yet)`, entities: standInEntities(), texts };
+  return {
+    label: `stand-in (${STAND_IN.length} entities; the default pack has none yet)`,
+    entities: standInEntities(),
+    texts,
+  };
 }
 
 function escapeText(text: string): string {
@@ -355,19 +360,41 @@ interface TraceEvent {
 /** What the long tasks of one pass were made of: each task over 50 ms, and its costliest events by name. */
 async function traceLongTasks(page: Page, html: string, script: string, dictionary: Dictionary): Promise<void> {
   await freshPage(page, html, script);
-  await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+  await page.tracing.start({
+    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+  });
   await page.evaluate(oursCall(dictionary));
   const buffer = await page.tracing.stop();
   const events = (JSON.parse(new TextDecoder().decode(buffer)) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((event) => event.name === 'thread_name' && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const main = events.find(
+    (event) => event.name === 'thread_name' && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
   const onMain = events.filter((event) => event.tid === main?.tid && event.ph === 'X' && event.dur !== undefined);
   // Only the pass's tasks: from its start until the page is quiet after it, as the longtask figure counts.
   const from = events.find((event) => event.name === 'sourcelight-pass')?.ts ?? 0;
   const to = events.find((event) => event.name === 'sourcelight-quiet')?.ts ?? Number.POSITIVE_INFINITY;
   const tasks = onMain.filter(
-    (event) => event.name === 'RunTask' && (event.dur ?? 0) > 50_000 && event.ts + (event.dur ?? 0) >= from && event.ts <= to,
+    (event) =>
+      event.name === 'RunTask' && (event.dur ?? 0) > 50_000 && event.ts + (event.dur ?? 0) >= from && event.ts <= to,
   );
-  const inside = ['FunctionCall', 'TimerFire', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'V8.GC_SCAVENGER', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'HitTest', 'UpdateLayerTree'];
+  const inside = [
+    'FunctionCall',
+    'TimerFire',
+    'UpdateLayoutTree',
+    'Layout',
+    'PrePaint',
+    'Paint',
+    'Layerize',
+    'MajorGC',
+    'MinorGC',
+    'V8.GC_MARK_COMPACTOR',
+    'V8.GC_SCAVENGER',
+    'ParseHTML',
+    'EvaluateScript',
+    'v8.compile',
+    'HitTest',
+    'UpdateLayerTree',
+  ];
   console.log(`  trace: ${tasks.length} task(s) over 50 ms`);
   for (const task of tasks.slice(0, 6)) {
     const end = task.ts + (task.dur ?? 0);
@@ -376,7 +403,10 @@ async function traceLongTasks(page: Page, html: string, script: string, dictiona
       if (event.ts < task.ts || event.ts >= end || !inside.includes(event.name)) continue;
       totals.set(event.name, (totals.get(event.name) ?? 0) + (event.dur ?? 0));
     }
-    const parts = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, us]) => `${name} ${fixed(us / 1000)}`);
+    const parts = [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, us]) => `${name} ${fixed(us / 1000)}`);
     console.log(`    task ${fixed((task.dur ?? 0) / 1000)} ms: ${parts.join(', ')} (ms, nested events overlap)`);
   }
 }
@@ -406,7 +436,9 @@ async function profilePass(page: Page, html: string, script: string, dictionary:
     const key = `${functionName || '(anonymous)'}:${lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0) * perSample);
   }
-  const top = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)')).sort((a, b) => b[1] - a[1]);
+  const top = [...self]
+    .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1]);
   console.log(`  profile (self ms, including the settle and text checks around the pass):`);
   for (const [key, ms] of top.slice(0, 18)) console.log(`    ${fixed(ms)}  ${key}`);
 }
@@ -420,7 +452,8 @@ export async function bench(): Promise<void> {
   ];
   const pages: [string, string][] = [];
   const real = buildRealPage(corpus.texts);
-  if (real === undefined) console.log('realistic page skipped: guardian-1.html not found in shared/pages or test/fixtures/pages');
+  if (real === undefined)
+    console.log('realistic page skipped: guardian-1.html not found in shared/pages or test/fixtures/pages');
   else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
   pages.push(['dense stress case: corpus paragraphs only', buildDensePage(corpus.texts)]);
   const script = await bundle();
@@ -429,7 +462,14 @@ export async function bench(): Promise<void> {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -440,14 +480,17 @@ export async function bench(): Promise<void> {
       for (const [label, dictionary] of dictionaries) {
         await freshPage(page, html, script);
         const walks: { ms: number; chars: number }[] = [];
-        for (let k = 0; k < 3; k++) walks.push((await page.evaluate('window.sourcelightBench.bareWalk()')) as { ms: number; chars: number });
+        for (let k = 0; k < 3; k++)
+          walks.push((await page.evaluate('window.sourcelightBench.bareWalk()')) as { ms: number; chars: number });
         const walkMs = Math.min(...walks.map((walk) => walk.ms));
         const chars = walks[0]?.chars ?? 0;
 
         const floors: FloorResult[] = [];
         for (let k = 0; k < 3; k++) {
           await freshPage(page, html, script);
-          floors.push((await page.evaluate(`window.sourcelightBench.floor(${JSON.stringify(dictionary)})`)) as FloorResult);
+          floors.push(
+            (await page.evaluate(`window.sourcelightBench.floor(${JSON.stringify(dictionary)})`)) as FloorResult,
+          );
         }
         const floor = floors.reduce((best, run) => (run.ms < best.ms ? run : best));
 
@@ -465,22 +508,37 @@ export async function bench(): Promise<void> {
         const longest = ours.longTasks.reduce((max, task) => Math.max(max, task.ms), 0);
 
         console.log(`\n#### ${label}: ${dictionary.terms.length} terms; ${fixed(chars / 1e6, 2)} M characters of text`);
-        console.log(`  ours: ${fixed(ours.ms)} ms from start to end (compile ${fixed(ours.compileMs)} ms included); of which our script ${fixed(busy)} ms (the rest is left to the page: ${ours.frames ?? 0} frame waits)`);
-        console.log(`  matches: ${ours.matches} (${Math.round(ours.matches / megabytes)} per MB of markup, ${Math.round(ours.matches / (chars / 1e6))} per M characters of text), ${ours.marks} marks`);
+        console.log(
+          `  ours: ${fixed(ours.ms)} ms from start to end (compile ${fixed(ours.compileMs)} ms included); of which our script ${fixed(busy)} ms (the rest is left to the page: ${ours.frames ?? 0} frame waits)`,
+        );
+        console.log(
+          `  matches: ${ours.matches} (${Math.round(ours.matches / megabytes)} per MB of markup, ${Math.round(ours.matches / (chars / 1e6))} per M characters of text), ${ours.marks} marks`,
+        );
         console.log(`  (b) bare walk: ${fixed(walkMs, 2)} ms`);
         console.log(
           markjsFinished
             ? `  (a) mark.js mark(): ${fixed(markjs.ms)} ms`
             : `  (a) mark.js mark(): stopped at the ${MARKJS_CAP_MS / 1000} s cap after ${markjs.termsDone} of ${terms.length} terms; extrapolated ${fixed(markjsMs / 1000)} s`,
         );
-        console.log(`  ratio (a)/ours: ${fixed(markjsMs / ours.ms)}x faster than mark.js${markjsFinished ? '' : ' (extrapolated)'}  [goal >= 10x]`);
-        console.log(`  (c) floor: ${fixed(floor.ms)} ms (walk ${fixed(floor.walkMs)}, match ${fixed(floor.matchMs)}, plain splitText wrapping ${fixed(floor.wrapMs)}; ${floor.wrapped} matches wrapped, best of 3)`);
-        console.log(`  ratio ours/(c): ${fixed(busy / floor.ms)}x the floor counting our script only (${fixed(ours.ms / floor.ms)}x start to end)  [goal <= 3x]`);
-        console.log(`  ratio ours/(b): ${fixed(ours.ms / walkMs)}x the bare walk (${fixed(busy / walkMs)}x counting our script only)`);
+        console.log(
+          `  ratio (a)/ours: ${fixed(markjsMs / ours.ms)}x faster than mark.js${markjsFinished ? '' : ' (extrapolated)'}  [goal >= 10x]`,
+        );
+        console.log(
+          `  (c) floor: ${fixed(floor.ms)} ms (walk ${fixed(floor.walkMs)}, match ${fixed(floor.matchMs)}, plain splitText wrapping ${fixed(floor.wrapMs)}; ${floor.wrapped} matches wrapped, best of 3)`,
+        );
+        console.log(
+          `  ratio ours/(c): ${fixed(busy / floor.ms)}x the floor counting our script only (${fixed(ours.ms / floor.ms)}x start to end)  [goal <= 3x]`,
+        );
+        console.log(
+          `  ratio ours/(b): ${fixed(ours.ms / walkMs)}x the bare walk (${fixed(busy / walkMs)}x counting our script only)`,
+        );
         console.log(
           `  longest task ${fixed(longest)} ms (longtask API, ${ours.longTasks.length} over 50 ms, from the pass's start until the page is quiet after it); longest chunk ${fixed(ours.longestChunkMs)} ms  [goal <= 50 ms]`,
         );
-        if (ours.longTasks.length > 0) console.log(`  long tasks (start ms after the pass began: duration): ${ours.longTasks.map((task) => `${fixed(task.start)}: ${fixed(task.ms)}`).join(', ')}`);
+        if (ours.longTasks.length > 0)
+          console.log(
+            `  long tasks (start ms after the pass began: duration): ${ours.longTasks.map((task) => `${fixed(task.start)}: ${fixed(task.ms)}`).join(', ')}`,
+          );
         console.log(`  page text identical before, during and after: ${ours.textKept ? 'yes' : 'NO'}`);
         if (PROFILE) {
           await traceLongTasks(page, html, script, dictionary);

@@ -155,7 +155,14 @@ async function bundle(): Promise<string> {
   return output.text;
 }
 
-async function runOnce(page: Page, script: string, dictionary: Dictionary, observed: boolean, shape: string, named: boolean): Promise<RunResult> {
+async function runOnce(
+  page: Page,
+  script: string,
+  dictionary: Dictionary,
+  observed: boolean,
+  shape: string,
+  named: boolean,
+): Promise<RunResult> {
   await page.setContent(PAGE, { waitUntil: 'load' });
   await page.addScriptTag({ content: script });
   return (await page.evaluate(
@@ -180,12 +187,21 @@ export async function bench(): Promise<void> {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(GIVE_UP_MS + 60_000);
-    console.log(`${APPENDED} paragraphs appended in one task, each naming 2 to 3 corpus entities (or none); median of ${RUNS} runs per case`);
+    console.log(
+      `${APPENDED} paragraphs appended in one task, each naming 2 to 3 corpus entities (or none); median of ${RUNS} runs per case`,
+    );
     const cases: [string, boolean][] = [
       ['at once', true],
       ['one by one', true],
@@ -205,9 +221,14 @@ export async function bench(): Promise<void> {
       const longestOnAll = Math.max(...on.flatMap((run) => run.longTasks.map((task) => task.ms)), 0);
       const longestOffAll = Math.max(...off.flatMap((run) => run.longTasks.map((task) => task.ms)), 0);
       const last = on[on.length - 1];
-      const how = shape === 'at once' ? 'at once (one fragment, one mutation record)' : `one by one (${APPENDED} appends in one task)`;
+      const how =
+        shape === 'at once'
+          ? 'at once (one fragment, one mutation record)'
+          : `one by one (${APPENDED} appends in one task)`;
       console.log(`\n### ${named ? 'named' : 'no corpus names (what watching alone costs)'}: appended ${how}`);
-      console.log(`  off: ${fixed(offMs)} ms from the append until rendered (the append itself ${fixed(median(off.map((run) => run.appendMs)))} ms)`);
+      console.log(
+        `  off: ${fixed(offMs)} ms from the append until rendered (the append itself ${fixed(median(off.map((run) => run.appendMs)))} ms)`,
+      );
       console.log(
         `  on:  ${fixed(onMs)} ms from the append until quiet (the append itself ${fixed(median(on.map((run) => run.appendMs)))} ms, rendered at ${fixed(median(on.map((run) => run.renderedMs)))} ms; ${last?.passes ?? 0} pass(es), ${last?.matches ?? 0} matches, longest chunk ${fixed(last?.longestChunkMs ?? 0)} ms)`,
       );
@@ -216,7 +237,10 @@ export async function bench(): Promise<void> {
       console.log(
         `  longest task after the page rendered its append: ${fixed(longestOn)} ms  [goal <= 50 ms]; longest of all, the page's own append and first frame included: ${fixed(longestOnAll)} ms on, ${fixed(longestOffAll)} ms off`,
       );
-      if (named) console.log(`  paragraphs left unhighlighted: ${Math.max(...on.map((run) => run.unmarked))}; marks inside marks: ${Math.max(...on.map((run) => run.nested))}`);
+      if (named)
+        console.log(
+          `  paragraphs left unhighlighted: ${Math.max(...on.map((run) => run.unmarked))}; marks inside marks: ${Math.max(...on.map((run) => run.nested))}`,
+        );
     }
   } finally {
     await browser.close();

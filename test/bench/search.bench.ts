@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { corpusPack, type CorpusPack, type Entity, type Question, type Statement } from '../../src/corpus/pack';
-import { buildSearchIndex, exportSearchIndex, importSearchIndex, searchCorpus } from '../../src/background/search-index';
+import {
+  buildSearchIndex,
+  exportSearchIndex,
+  importSearchIndex,
+  searchCorpus,
+} from '../../src/background/search-index';
 import { makeSeedPack } from '../fixtures/search-seed-pack';
 
 const QUERIES = ['rajavi', 'pourmohamadi', 'crime against humanity', 'raisi', 'jones', 'executions'];
@@ -43,7 +48,10 @@ function timeEach(run: (query: string) => unknown): Timing {
   }
   times.sort((a, b) => a.ms - b.ms);
   const ms = times.map((t) => t.ms);
-  const slowest = times.slice(-3).reverse().map((t) => `"${t.input}" ${t.ms.toFixed(1)} ms`);
+  const slowest = times
+    .slice(-3)
+    .reverse()
+    .map((t) => `"${t.input}" ${t.ms.toFixed(1)} ms`);
   return { median: percentile(ms, 0.5), p95: percentile(ms, 0.95), slowest };
 }
 
@@ -81,13 +89,55 @@ export function syntheticPack(statementCount: number): CorpusPack {
   const seedWords = makeSeedPack()
     .documents.flatMap((d) => d.text.split(/[^\p{L}]+/u))
     .filter((w) => w.length > 2);
-  const syllables = ['ka', 'ri', 'mo', 'ha', 'za', 'de', 'lu', 'ne', 'sa', 'vi', 'to', 'bar', 'gol', 'pur', 'jav', 'man'];
+  const syllables = [
+    'ka',
+    'ri',
+    'mo',
+    'ha',
+    'za',
+    'de',
+    'lu',
+    'ne',
+    'sa',
+    'vi',
+    'to',
+    'bar',
+    'gol',
+    'pur',
+    'jav',
+    'man',
+  ];
   const invented = Array.from({ length: 3000 }, () =>
     Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''),
   );
   const vocabulary = [...seedWords, ...invented];
-  const firstNames = ['Maryam', 'Mostafa', 'Ebrahim', 'David', 'Steve', 'Bob', 'James', 'Sadegh', 'Hossein', 'Ali', 'Sarah', 'Helen'];
-  const surnames = ['Rajavi', 'Pourmohammadi', 'Pour-Mohammadi', 'Raisi', 'Jones', 'McCabe', 'Blackman', 'Cleverly', 'Zibakalam', 'Nayyeri', ...invented.slice(0, 200)];
+  const firstNames = [
+    'Maryam',
+    'Mostafa',
+    'Ebrahim',
+    'David',
+    'Steve',
+    'Bob',
+    'James',
+    'Sadegh',
+    'Hossein',
+    'Ali',
+    'Sarah',
+    'Helen',
+  ];
+  const surnames = [
+    'Rajavi',
+    'Pourmohammadi',
+    'Pour-Mohammadi',
+    'Raisi',
+    'Jones',
+    'McCabe',
+    'Blackman',
+    'Cleverly',
+    'Zibakalam',
+    'Nayyeri',
+    ...invented.slice(0, 200),
+  ];
   const entities: Entity[] = Array.from({ length: 1000 }, (_, i) => ({
     id: `e${i}`,
     kind: i % 10 === 0 ? 'topic' : i % 7 === 0 ? 'organisation' : 'person',
@@ -155,7 +205,10 @@ function defaultPack(): { pack: CorpusPack; source: string } {
     // A pack with no statements says nothing about statement search: the seed pack stands in until it has some.
     if (pack.statements.length) return { pack, source: '.build/default-pack.json' };
   }
-  return { pack: makeSeedPack(), source: 'seed texts (hand-made pack; .build/default-pack.json missing or without statements)' };
+  return {
+    pack: makeSeedPack(),
+    source: 'seed texts (hand-made pack; .build/default-pack.json missing or without statements)',
+  };
 }
 
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
@@ -180,8 +233,12 @@ async function benchPack(label: string, pack: CorpusPack): Promise<void> {
   const ratio = (scanMs: number, searchMs: number): string => `${(scanMs / searchMs).toFixed(1)}x`;
   console.log(`search: median ${ms(search.median)}, p95 ${ms(search.p95)}; slowest ${search.slowest.join(', ')}`);
   console.log(`scan:   median ${ms(scan.median)}, p95 ${ms(scan.p95)}`);
-  console.log(`scan / search: median ${ratio(scan.median, search.median)}, p95 ${ratio(scan.p95, search.p95)} (each statistic over its own distribution)`);
-  console.log(`index build ${ms(buildTime)}, import ${ms(importTime)}, stored size ${(bytes / 1024 / 1024).toFixed(2)} MB (JSON)`);
+  console.log(
+    `scan / search: median ${ratio(scan.median, search.median)}, p95 ${ratio(scan.p95, search.p95)} (each statistic over its own distribution)`,
+  );
+  console.log(
+    `index build ${ms(buildTime)}, import ${ms(importTime)}, stored size ${(bytes / 1024 / 1024).toFixed(2)} MB (JSON)`,
+  );
 }
 
 export async function bench(): Promise<void> {

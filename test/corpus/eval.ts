@@ -8,22 +8,41 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const table = (rows: readonly Row[]): string[] => [
   '| set | quotes | named | right | right null | misattributed | abstained | precision | recall | right speaker |',
   '|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.quotes} | ${r.named} | ${r.right} | ${r.rightNull} | ${r.misattributed} | ${r.abstained} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.accuracy)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.quotes} | ${r.named} | ${r.right} | ${r.rightNull} | ${r.misattributed} | ${r.abstained} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.accuracy)} |`,
+  ),
 ];
 
 function report(): void {
   const { outcomes, spurious, merges } = evaluate();
   const setName = (o: Outcome): string => (o.set.startsWith('patterns/') ? 'patterns' : o.set);
   const sets = [...new Set(outcomes.map(setName))];
-  const bySet = sets.map((s) => row(s, outcomes.filter((o) => setName(o) === s)));
+  const bySet = sets.map((s) =>
+    row(
+      s,
+      outcomes.filter((o) => setName(o) === s),
+    ),
+  );
   const news = outcomes.filter((o) => o.set === 'news');
   const patterns = [...new Set(news.map((o) => o.label.pattern))].sort();
-  const byPattern = patterns.map((p) => row(p, news.filter((o) => o.label.pattern === p)));
+  const byPattern = patterns.map((p) =>
+    row(
+      p,
+      news.filter((o) => o.label.pattern === p),
+    ),
+  );
   const traps = [...new Set(news.flatMap((o) => (o.label.trap === undefined ? [] : [o.label.trap])))].sort();
-  const byTrap = traps.map((t) => row(t, news.filter((o) => o.label.trap === t)));
+  const byTrap = traps.map((t) =>
+    row(
+      t,
+      news.filter((o) => o.label.trap === t),
+    ),
+  );
   const reasons = new Map<string, number>();
   for (const o of news.filter((x) => x.verdict === 'abstained')) {
-    const reason = o.got === undefined ? 'no statement at this quote' : (o.got.unattributedReason ?? `cue ${o.got.cue}`);
+    const reason =
+      o.got === undefined ? 'no statement at this quote' : (o.got.unattributedReason ?? `cue ${o.got.cue}`);
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   const mergeRows = sets.map((s) => {
@@ -53,8 +72,12 @@ function report(): void {
     ...[...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `- ${r}: ${n}`),
     '',
     '## Misattributions',
-    ...outcomes.filter((o) => o.verdict === 'misattributed').map((o) =>
-      `- ${o.set} ${o.document}: "${o.label.startsWith}" labelled ${o.label.speaker ?? 'null'}, got ${o.gotName ?? 'null'} (${o.got?.cue ?? ''})`),
+    ...outcomes
+      .filter((o) => o.verdict === 'misattributed')
+      .map(
+        (o) =>
+          `- ${o.set} ${o.document}: "${o.label.startsWith}" labelled ${o.label.speaker ?? 'null'}, got ${o.gotName ?? 'null'} (${o.got?.cue ?? ''})`,
+      ),
     '',
     '## Non-speech given a named speaker',
     ...spurious.map((s) => `- ${s.set} ${s.document}: "${s.startsWith}" got ${s.gotName}`),
@@ -64,13 +87,37 @@ function report(): void {
   const outDir = join(repo, 'out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'eval.md'), text);
-  writeFileSync(join(outDir, 'eval.json'), JSON.stringify({
-    bySet, byPattern, byTrap, reasons: Object.fromEntries(reasons), spurious, merges,
-    outcomes: outcomes.map((o) => ({ set: o.set, document: o.document, startsWith: o.label.startsWith, pattern: o.label.pattern, speaker: o.label.speaker, got: o.gotName, cue: o.got?.cue ?? null, reason: o.got?.unattributedReason ?? null, verdict: o.verdict })),
-  }, null, 2));
+  writeFileSync(
+    join(outDir, 'eval.json'),
+    JSON.stringify(
+      {
+        bySet,
+        byPattern,
+        byTrap,
+        reasons: Object.fromEntries(reasons),
+        spurious,
+        merges,
+        outcomes: outcomes.map((o) => ({
+          set: o.set,
+          document: o.document,
+          startsWith: o.label.startsWith,
+          pattern: o.label.pattern,
+          speaker: o.label.speaker,
+          got: o.gotName,
+          cue: o.got?.cue ?? null,
+          reason: o.got?.unattributedReason ?? null,
+          verdict: o.verdict,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
   if (process.argv.includes('--misses')) {
     for (const o of news.filter((x) => x.verdict !== 'right' && x.verdict !== 'right-null')) {
-      console.log(`${o.verdict} ${o.document} [${o.label.pattern}] "${o.label.startsWith}" want ${o.label.speaker} got ${o.gotName} (${o.got?.cue ?? 'none'}${o.got?.unattributedReason ? ' ' + o.got.unattributedReason : ''})`);
+      console.log(
+        `${o.verdict} ${o.document} [${o.label.pattern}] "${o.label.startsWith}" want ${o.label.speaker} got ${o.gotName} (${o.got?.cue ?? 'none'}${o.got?.unattributedReason ? ' ' + o.got.unattributedReason : ''})`,
+      );
     }
   }
 }

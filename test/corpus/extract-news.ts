@@ -26,7 +26,10 @@ function paragraphsOf(html: string): string[] {
 
 function extract(gitDir: string, commit: string, name: string): void {
   const path = `fixtures/${name}.html`;
-  const html = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const html = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const { document } = parseHTML(html);
   const article = new Readability(document as unknown as Document).parse();
   if (article?.content == null) throw new Error(`${name}: readability found no article`);
@@ -35,7 +38,11 @@ function extract(gitDir: string, commit: string, name: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'source.txt'), text);
   const versionOf = (pkg: string): string =>
-    (JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   const provenance = {
     repository: REPOSITORY,
     commit,

@@ -3,8 +3,19 @@
 import { z } from 'zod';
 
 export const attributionPattern = z.enum([
-  'said-after', 'said-before', 'apposition', 'continued', 'multi-paragraph', 'according-to', 'reported-partial',
-  'pronoun', 'role', 'unnamed', 'unclear', 'other', 'seed',
+  'said-after',
+  'said-before',
+  'apposition',
+  'continued',
+  'multi-paragraph',
+  'according-to',
+  'reported-partial',
+  'pronoun',
+  'role',
+  'unnamed',
+  'unclear',
+  'other',
+  'seed',
 ]);
 
 export const labelledQuote = z.object({

@@ -12,25 +12,38 @@ import { squash } from '../../src/corpus/text';
 import { labelledCase } from './labels';
 
 const root = join(import.meta.dirname, 'news');
-const dirs = readdirSync(root).filter((d) => existsSync(join(root, d, 'expected.json'))).sort();
+const dirs = readdirSync(root)
+  .filter((d) => existsSync(join(root, d, 'expected.json')))
+  .sort();
 const texts = dirs.map((d) => readFileSync(join(root, d, 'source.txt'), 'utf8'));
 const cases = dirs.map((d) => labelledCase.parse(JSON.parse(readFileSync(join(root, d, 'expected.json'), 'utf8'))));
 
-const clean = (name: string): string => name.replace(/[.,;:'’]+$/u, '').replace(/['’]s$/u, '').trim();
-const keyOf = (name: string): string => squash(clean(name).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Capt|Cmdr|Supt|President|Prof)\.?\s+/g, ''));
+const clean = (name: string): string =>
+  name
+    .replace(/[.,;:'’]+$/u, '')
+    .replace(/['’]s$/u, '')
+    .trim();
+const keyOf = (name: string): string =>
+  squash(clean(name).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Capt|Cmdr|Supt|President|Prof)\.?\s+/g, ''));
 
 /** The people a labelled article's speakers are: their name groups, for speakers labelled as persons. */
 function labelledPeople(index: number): string[][] {
   const c = cases[index];
   if (c === undefined) return [];
-  const speakers = new Set(c.quotes.filter((q) => q.speaker !== null && q.kind !== 'organisation').map((q) => q.speaker ?? ''));
+  const speakers = new Set(
+    c.quotes.filter((q) => q.speaker !== null && q.kind !== 'organisation').map((q) => q.speaker ?? ''),
+  );
   return c.people.filter((forms) => forms.some((f) => speakers.has(f)));
 }
 
 /** Words that show a reported "person" is no person: a body's or a place's word, or a sentence-opening word. */
 function looksWrong(name: string): boolean {
-  const words = clean(name).replace(/^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+/, '').split(/\s+/);
-  return words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || PLACES.has(w) || NOT_NAME_WORDS.has(w.toLowerCase()));
+  const words = clean(name)
+    .replace(/^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+/, '')
+    .split(/\s+/);
+  return words.some(
+    (w) => ORGANISATION_WORDS.has(w.toLowerCase()) || PLACES.has(w) || NOT_NAME_WORDS.has(w.toLowerCase()),
+  );
 }
 
 interface Score {
@@ -61,7 +74,9 @@ function score(peoplePerDoc: readonly string[][]): Score {
   return result;
 }
 
-const compromisePeople = texts.map((text) => (nlp(text).people().out('array') as string[]).filter((n) => /\p{Lu}/u.test(n)));
+const compromisePeople = texts.map((text) =>
+  (nlp(text).people().out('array') as string[]).filter((n) => /\p{Lu}/u.test(n)),
+);
 const pack = compilePack(dirs.map((d, i) => ({ name: `${d}.txt`, text: texts[i] ?? '' })));
 const ours = pack.documents.map((doc) => {
   const people = new Set(pack.mentions.filter((m) => m.documentId === doc.id).map((m) => m.entityId));
@@ -70,7 +85,9 @@ const ours = pack.documents.map((doc) => {
 
 const line = (name: string, s: Score): string =>
   `| ${name} | ${s.found} / ${s.labelled} (${((100 * s.found) / s.labelled).toFixed(1)}%) | ${s.reported} | ${s.suspect} | ${s.examples.join('; ')} |`;
-console.log('| reader | labelled speakers found | people reported | reported names with a body, place or stop word | examples |');
+console.log(
+  '| reader | labelled speakers found | people reported | reported names with a body, place or stop word | examples |',
+);
 console.log('|---|---|---|---|---|');
 console.log(line('compiler rules', score(ours)));
 console.log(line('compromise 14 `.people()`', score(compromisePeople)));

@@ -76,13 +76,21 @@ function statementAt(statements: readonly Statement[], offset: number): Statemen
   return statements.find((s) => s.start <= offset + 2 && offset < s.end);
 }
 
-function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: LabelledCase, out: {
-  outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[];
-}): void {
+function scoreDocument(
+  set: string,
+  pack: CorpusPack,
+  documentId: string,
+  c: LabelledCase,
+  out: {
+    outcomes: Outcome[];
+    spurious: SpuriousOutcome[];
+    merges: MergeOutcome[];
+  },
+): void {
   const doc = pack.documents.find((d) => d.id === documentId);
   if (doc === undefined) throw new Error(`${set}: no document ${documentId}`);
   const statements = pack.statements.filter((s) => s.documentId === documentId);
-  const nameOf = (id: string | null): string | null => (id === null ? null : entityForms(pack, id)[0] ?? id);
+  const nameOf = (id: string | null): string | null => (id === null ? null : (entityForms(pack, id)[0] ?? id));
   const offsets = locate(doc.text, c.quotes);
   c.quotes.forEach((label, i) => {
     const got = statementAt(statements, offsets[i] ?? -1);
@@ -96,7 +104,13 @@ function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: Lab
   const nonSpeechOffsets = locate(doc.text, c.nonSpeech);
   c.nonSpeech.forEach((item, i) => {
     const got = statementAt(statements, nonSpeechOffsets[i] ?? -1);
-    if (got?.speakerId != null) out.spurious.push({ set, document: c.document, startsWith: item.startsWith, gotName: nameOf(got.speakerId) ?? '' });
+    if (got?.speakerId != null)
+      out.spurious.push({
+        set,
+        document: c.document,
+        startsWith: item.startsWith,
+        gotName: nameOf(got.speakerId) ?? '',
+      });
   });
   const mentions = pack.mentions.filter((m) => m.documentId === documentId);
   for (const forms of c.people) {
@@ -113,7 +127,9 @@ function scoreDocument(set: string, pack: CorpusPack, documentId: string, c: Lab
       }
       // A form the text never writes as such ("Mr Xi" for "Mr. Xi"): the mentioned entity that has it as a name.
       if (inside.length === 0) {
-        const named = pack.entities.find((e) => [e.name, ...e.aliases].some((a) => sameName(a, form)) && mentions.some((m) => m.entityId === e.id));
+        const named = pack.entities.find(
+          (e) => [e.name, ...e.aliases].some((a) => sameName(a, form)) && mentions.some((m) => m.entityId === e.id),
+        );
         if (named !== undefined && !doc.text.includes(form)) inside.push(named.id);
       }
       if (inside.length > 0) found++;
@@ -130,8 +146,12 @@ function readCase(dir: string): LabelledCase {
 export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[] } {
   const out = { outcomes: [] as Outcome[], spurious: [] as SpuriousOutcome[], merges: [] as MergeOutcome[] };
   // The seeds, compiled together as the default corpus.
-  const seedNames = readdirSync(join(repo, 'assets/corpus')).filter((f) => f.endsWith('.txt')).sort();
-  const seedPack = compilePack(seedNames.map((name) => ({ name, text: readFileSync(join(repo, 'assets/corpus', name), 'utf8') })));
+  const seedNames = readdirSync(join(repo, 'assets/corpus'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const seedPack = compilePack(
+    seedNames.map((name) => ({ name, text: readFileSync(join(repo, 'assets/corpus', name), 'utf8') })),
+  );
   for (const dir of readdirSync(join(root, 'seeds')).sort()) {
     const c = readCase(join(root, 'seeds', dir));
     const doc = seedPack.documents.find((d) => `${d.id}.txt`.replace(/-/g, '_') === c.document.replace(/-/g, '_'));
@@ -139,8 +159,12 @@ export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; 
     scoreDocument('seeds', seedPack, doc.id, c, out);
   }
   // The news set, compiled together as one reader's corpus.
-  const newsDirs = readdirSync(join(root, 'news')).filter((d) => existsSync(join(root, 'news', d, 'expected.json'))).sort();
-  const newsPack = compilePack(newsDirs.map((d) => ({ name: `${d}.txt`, text: readFileSync(join(root, 'news', d, 'source.txt'), 'utf8') })));
+  const newsDirs = readdirSync(join(root, 'news'))
+    .filter((d) => existsSync(join(root, 'news', d, 'expected.json')))
+    .sort();
+  const newsPack = compilePack(
+    newsDirs.map((d) => ({ name: `${d}.txt`, text: readFileSync(join(root, 'news', d, 'source.txt'), 'utf8') })),
+  );
   newsDirs.forEach((dir, i) => {
     const id = newsPack.documents[i]?.id ?? '';
     scoreDocument('news', newsPack, id, readCase(join(root, 'news', dir)), out);

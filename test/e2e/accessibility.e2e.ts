@@ -23,7 +23,10 @@ function dialogState(page: Page) {
     const labelIds = dialog?.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
     return {
       role: dialog?.getAttribute('role') ?? null,
-      name: labelIds.length > 0 ? labelIds.map((id) => root?.getElementById(id)?.textContent ?? '').join(' ') : (dialog?.getAttribute('aria-label') ?? null),
+      name:
+        labelIds.length > 0
+          ? labelIds.map((id) => root?.getElementById(id)?.textContent ?? '').join(' ')
+          : (dialog?.getAttribute('aria-label') ?? null),
       focused: document.activeElement === document.querySelector('sourcelight-card') && root?.activeElement !== null,
       loaded: (root?.querySelectorAll('.sl-body [role="link"]').length ?? 0) > 0,
     };
@@ -51,7 +54,11 @@ for (const browserName of allBrowsers) {
 
     beforeAll(async () => {
       const settings = await session.ext.openExtensionPage('src/options/options.html');
-      await storeSettings(settings, { enabled: true, disabledSites: [], highlightKinds: ['person', 'organisation', 'topic', 'place'] });
+      await storeSettings(settings, {
+        enabled: true,
+        disabledSites: [],
+        highlightKinds: ['person', 'organisation', 'topic', 'place'],
+      });
       await settings.close();
     });
 
@@ -68,7 +75,9 @@ for (const browserName of allBrowsers) {
       const settings = await session.ext.openExtensionPage('src/options/options.html');
       const answers = await sendToAllTabs(settings, { type: 'pingContent' });
       await settings.close();
-      const found = answers.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'));
+      const found = answers.find(
+        ({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'),
+      );
       if (!found) throw new Error('the demo tab did not answer');
       return found.tabId;
     }
@@ -80,7 +89,9 @@ for (const browserName of allBrowsers) {
 
     it('the popup, empty and with results, has no violations and announces how many results it shows', async () => {
       const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${await demoTab()}`);
-      await waitFor('the corpus loaded', () => popup.evaluate(() => !/Loading/.test(document.getElementById('corpus-status')?.textContent ?? '')));
+      await waitFor('the corpus loaded', () =>
+        popup.evaluate(() => !/Loading/.test(document.getElementById('corpus-status')?.textContent ?? '')),
+      );
       // "On this page" lists the demo's names, each a button named by what it shows.
       await popup.waitForSelector('#page-entities button');
       await expectNoViolations(popup, `the empty popup (${browserName}, ${scheme})`);
@@ -130,7 +141,9 @@ for (const browserName of allBrowsers) {
       await page.keyboard.press('Tab');
       expect(await focusRing(page)).toEqual({ element: 'button#pack-url-submit', visible: true });
       await page.keyboard.press('Enter');
-      const alert = await waitFor('the error notice', () => page.$eval('#import-alert', (node) => node.textContent || undefined));
+      const alert = await waitFor('the error notice', () =>
+        page.$eval('#import-alert', (node) => node.textContent || undefined),
+      );
       expect(alert).toBe('“not an address” is not a web address; it should start with https://');
       expect(await page.$eval('#import-alert', (node) => node.getAttribute('role'))).toBe('alert');
       await page.$eval('#import-alert', (node) => node.scrollIntoView({ block: 'center' }));
@@ -172,11 +185,20 @@ for (const browserName of allBrowsers) {
     it('the source viewer opened from an excerpt in the card has no violations', async () => {
       await openCard('person-steve-mccabe');
       const known = await session.ext.browser.pages();
-      const excerpt = (await demo.evaluateHandle(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-statement blockquote [role="link"]') ?? null)).asElement() as ElementHandle | null;
+      const excerpt = (
+        await demo.evaluateHandle(
+          () =>
+            document
+              .querySelector('sourcelight-card')
+              ?.shadowRoot?.querySelector('.sl-statement blockquote [role="link"]') ?? null,
+        )
+      ).asElement() as ElementHandle | null;
       expect(excerpt).not.toBeNull();
       await excerpt?.click();
       const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
-      await waitFor('the passage in the viewer', () => viewer.evaluate(() => document.getElementById('passage') !== null));
+      await waitFor('the passage in the viewer', () =>
+        viewer.evaluate(() => document.getElementById('passage') !== null),
+      );
       await viewer.screenshot({ path: resolve(outDir, `a11y-viewer-${browserName}-${scheme}.png`) });
       await expectNoViolations(viewer, `the source viewer (${browserName}, ${scheme})`);
       await viewer.close();

@@ -42,11 +42,19 @@ async function injectAxe(page: Page): Promise<void> {
  * Every violation axe-core finds (its default rules: WCAG 2.x A and AA, and best practices) in the page or the part of
  * it given, and how many rules found something to check there.
  */
-export async function findViolations(page: Page, include?: string): Promise<{ violations: AxeViolation[]; rulesApplied: number }> {
+export async function findViolations(
+  page: Page,
+  include?: string,
+): Promise<{ violations: AxeViolation[]; rulesApplied: number }> {
   await injectAxe(page);
   return page.evaluate(async (selector) => {
     interface AxeResult {
-      violations: { id: string; impact?: string | null; help: string; nodes: { target: (string | string[])[]; html: string }[] }[];
+      violations: {
+        id: string;
+        impact?: string | null;
+        help: string;
+        nodes: { target: (string | string[])[]; html: string }[];
+      }[];
       passes: unknown[];
     }
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
@@ -56,7 +64,10 @@ export async function findViolations(page: Page, include?: string): Promise<{ vi
       id: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
-      targets: violation.nodes.map((node) => `${node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' >>> ')}  ${node.html.slice(0, 160)}`),
+      targets: violation.nodes.map(
+        (node) =>
+          `${node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' >>> ')}  ${node.html.slice(0, 160)}`,
+      ),
     }));
     return { violations, rulesApplied: result.passes.length + violations.length };
   }, include ?? null);
@@ -71,9 +82,13 @@ export async function expectNoViolations(page: Page, surface: string, options: A
   const left = found
     .map((violation) => ({
       ...violation,
-      targets: violation.targets.filter((target) => !allow.some((a) => a.id === violation.id && (a.target === undefined || target.includes(a.target)))),
+      targets: violation.targets.filter(
+        (target) => !allow.some((a) => a.id === violation.id && (a.target === undefined || target.includes(a.target))),
+      ),
     }))
     .filter((violation) => violation.targets.length > 0);
-  const described = left.map((v) => `${v.id} (${v.impact ?? 'no impact given'}): ${v.help}\n    ${v.targets.join('\n    ')}`);
+  const described = left.map(
+    (v) => `${v.id} (${v.impact ?? 'no impact given'}): ${v.help}\n    ${v.targets.join('\n    ')}`,
+  );
   expect(described, `axe-core violations on ${surface}`).toEqual([]);
 }

@@ -18,7 +18,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export const distDir = (name: BrowserName): string => resolve(import.meta.dirname, '../../dist', name === 'chromium' ? 'chrome' : 'firefox');
+export const distDir = (name: BrowserName): string =>
+  resolve(import.meta.dirname, '../../dist', name === 'chromium' ? 'chrome' : 'firefox');
 
 const GECKO_ID = 'sourcelight@sourcelight.invalid';
 // A fixed moz-extension host, so that tests can open the extension's pages in Firefox.
@@ -92,7 +93,10 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     const scheme = options.colorScheme;
     // Every page, extension pages included, gets the scheme as soon as it opens.
     browser.on('targetcreated', (target) => {
-      void target.page().then((page) => page?.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])).catch(() => undefined);
+      void target
+        .page()
+        .then((page) => page?.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]))
+        .catch(() => undefined);
     });
   }
   const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 20_000 });
@@ -112,7 +116,9 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // 0 dark, 1 light, 2 follow the system.
-      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+        : {}),
       ...(options.localOnly ? FIREFOX_LOCAL_ONLY : {}),
     },
   });
@@ -137,7 +143,9 @@ function wrap(name: BrowserName, browser: Browser, extensionUrl: string): Extens
       page.goto(url, { timeout: 0 }).catch(() => undefined);
       // (waitForFunction cannot be used: the extension's CSP forbids the Function() it relies on.)
       await waitFor(`${url} to load`, () =>
-        page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false),
+        page
+          .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+          .catch(() => false),
       );
       return page;
     },
@@ -152,7 +160,9 @@ function wrap(name: BrowserName, browser: Browser, extensionUrl: string): Extens
       }
       // Firefox has no protocol command to stop an event page; reloading the add-on restarts it (and closes its pages).
       await page
-        .evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload())
+        .evaluate(() =>
+          (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
+        )
         .catch(() => undefined);
     },
     close: () => browser.close(),

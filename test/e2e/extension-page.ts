@@ -4,7 +4,10 @@ import type { Page } from 'puppeteer-core';
 /** The few extension APIs these helpers use, as both browsers expose them to extension pages. */
 interface ExtensionApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(filter: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  tabs: {
+    query(filter: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 }
 declare const chrome: ExtensionApi;
 
@@ -30,14 +33,21 @@ export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: nu
         }
       }),
     );
-    return replies.filter((entry): entry is { tabId: number; reply: unknown } => entry !== null && entry.reply !== undefined);
+    return replies.filter(
+      (entry): entry is { tabId: number; reply: unknown } => entry !== null && entry.reply !== undefined,
+    );
   }, message as never);
 }
 
 /** Stores settings as the popup and options page do; open tabs react through storage.onChanged. */
-export function storeSettings(page: Page, settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[] }): Promise<void> {
+export function storeSettings(
+  page: Page,
+  settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[] },
+): Promise<void> {
   return page.evaluate(async (value) => {
-    const api = (globalThis as unknown as { browser?: { storage: StorageApi } }).browser ?? (globalThis as unknown as { chrome: { storage: StorageApi } }).chrome;
+    const api =
+      (globalThis as unknown as { browser?: { storage: StorageApi } }).browser ??
+      (globalThis as unknown as { chrome: { storage: StorageApi } }).chrome;
     const stored = ((await api.storage.local.get('settings')) as { settings?: object }).settings ?? {};
     await api.storage.local.set({ settings: { ...stored, ...value } });
   }, settings);

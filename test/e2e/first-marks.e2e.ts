@@ -52,7 +52,8 @@ interface FirstMark {
 
 function readFirstMark(page: Page): Promise<FirstMark | undefined> {
   return page.evaluate(() => {
-    const noted = (window as unknown as { __sourcelightFirstMark?: { at: number; readyState: DocumentReadyState } }).__sourcelightFirstMark;
+    const noted = (window as unknown as { __sourcelightFirstMark?: { at: number; readyState: DocumentReadyState } })
+      .__sourcelightFirstMark;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const contentLoadedAt = navigation?.domContentLoadedEventStart ?? 0;
     if (noted === undefined || contentLoadedAt === 0) return undefined;
@@ -67,7 +68,11 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
 
   beforeAll(async () => {
     const settingsPage = await session.ext.openExtensionPage('src/options/options.html');
-    await storeSettings(settingsPage, { enabled: true, disabledSites: [], highlightKinds: ['person', 'organisation', 'topic', 'place'] });
+    await storeSettings(settingsPage, {
+      enabled: true,
+      disabledSites: [],
+      highlightKinds: ['person', 'organisation', 'topic', 'place'],
+    });
     // lemonde-1 and rtl-1 name nothing from the default corpus; this pack names something on each (see packs/README.md).
     const json = readFileSync(resolve(fixturesDir, 'packs/first-marks-pack.json'), 'utf8');
     expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
@@ -75,7 +80,10 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
   });
 
   afterAll(() => {
-    const rows = measured.map(([page, ms]) => `  ${page.padEnd(32)} ${ms === undefined ? `none within ${GIVE_UP_MS} ms` : `${Math.round(ms)} ms`}`);
+    const rows = measured.map(
+      ([page, ms]) =>
+        `  ${page.padEnd(32)} ${ms === undefined ? `none within ${GIVE_UP_MS} ms` : `${Math.round(ms)} ms`}`,
+    );
     console.log(`${browserName}: DOMContentLoaded to the first highlight (limit ${LIMIT_MS} ms)\n${rows.join('\n')}`);
   });
 
@@ -85,9 +93,11 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
       await page.evaluateOnNewDocument(NOTE_FIRST_MARK);
       // Not awaited: Puppeteer waits for the frames' DOMContentLoaded too, which a hanging iframe never has.
       page.goto(session.server.url(path), { timeout: 0 }).catch(() => undefined);
-      const first = await waitFor(`the first highlight on ${path}`, () => readFirstMark(page).catch(() => undefined), GIVE_UP_MS).catch(
-        () => undefined,
-      );
+      const first = await waitFor(
+        `the first highlight on ${path}`,
+        () => readFirstMark(page).catch(() => undefined),
+        GIVE_UP_MS,
+      ).catch(() => undefined);
       const ms = first === undefined ? undefined : first.markedAt - first.contentLoadedAt;
       measured.push([path, ms]);
       expect(ms, `${path}: no highlight within ${GIVE_UP_MS} ms of DOMContentLoaded`).toBeDefined();

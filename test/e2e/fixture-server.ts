@@ -4,7 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const fixturesDir = resolve(import.meta.dirname, '../fixtures');
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 export interface FixtureServer {
   /** Origin such as http://127.0.0.1:PORT */
@@ -18,7 +23,10 @@ const HANGING_PREFIX = 'hang/';
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^([/\\])+/,
+      '',
+    );
     if (path.startsWith(HANGING_PREFIX)) return;
     const file = join(fixturesDir, path || 'demo.html');
     if (!file.startsWith(fixturesDir)) {

@@ -7,11 +7,13 @@ import { waitFor } from './wait-for';
 describe.each(allBrowsers)('foundation in %s', (browserName) => {
   const session = useSession(browserName);
 
-
   it('installs the default corpus of five documents', async () => {
     const page = await session.ext.openExtensionPage('src/popup/popup.html');
     const reply = await waitFor('corpus summary', async () => {
-      const raw = (await sendRaw(page, { type: 'getCorpusSummary' })) as { ok: boolean; data?: { totals: { documents: number } } };
+      const raw = (await sendRaw(page, { type: 'getCorpusSummary' })) as {
+        ok: boolean;
+        data?: { totals: { documents: number } };
+      };
       return raw.ok ? raw.data : undefined;
     });
     expect(reply.totals.documents).toBe(5);
@@ -38,7 +40,9 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
     const popup = await session.ext.openExtensionPage('src/popup/popup.html');
     const status = await popup.waitForSelector('#corpus-status[data-documents]');
     expect(await status?.evaluate((node) => node.textContent)).toMatch(/^5 documents/);
-    expect(await popup.$eval('#corpus-name', (node) => node.textContent)).toMatch(/^Corpus: .+ · built \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(await popup.$eval('#corpus-name', (node) => node.textContent)).toMatch(
+      /^Corpus: .+ · built \d{1,2} [A-Z][a-z]+ \d{4}$/,
+    );
     await popup.close();
   });
 
@@ -59,7 +63,8 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
     await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
     const attempt = await demo.evaluate(async (id) => {
       window.postMessage({ type: 'getCorpusSummary' }, '*');
-      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } })
+        .chrome?.runtime;
       if (!runtime?.sendMessage) return 'no runtime in the page';
       try {
         await runtime.sendMessage(id, { type: 'getCorpusSummary' });
@@ -77,7 +82,9 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
 
   it('reports a corrupt stored pack and replaces it with the default', async () => {
     const page = await session.ext.openExtensionPage('src/popup/popup.html');
-    const before = (await sendRaw(page, { type: 'getCorpusSummary' })) as { data: { packs: { id: string; builtIn: boolean }[] } };
+    const before = (await sendRaw(page, { type: 'getCorpusSummary' })) as {
+      data: { packs: { id: string; builtIn: boolean }[] };
+    };
     const defaultId = before.data.packs.find((pack) => pack.builtIn)?.id;
     expect(defaultId).toBeTruthy();
     // Damage the stored record as a crash or a bad version might, then restart the extension.
@@ -88,7 +95,13 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction('packs', 'readwrite');
-            tx.objectStore('packs').put({ id, enabled: true, builtIn: true, installedAt: 'now', pack: { format: 'sourcelight-corpus', documents: [{ id: 'x' }] } });
+            tx.objectStore('packs').put({
+              id,
+              enabled: true,
+              builtIn: true,
+              installedAt: 'now',
+              pack: { format: 'sourcelight-corpus', documents: [{ id: 'x' }] },
+            });
             tx.oncomplete = () => done();
             tx.onerror = () => fail(tx.error);
           };
@@ -97,15 +110,18 @@ describe.each(allBrowsers)('foundation in %s', (browserName) => {
     );
     await page.close();
     await session.ext.restartBackground();
-    const summary = await waitFor('the repaired corpus', async () => {
-      const fresh = await session.ext.openExtensionPage('src/popup/popup.html').catch(() => undefined);
-      if (!fresh) return undefined;
-      const reply = (await sendRaw(fresh, { type: 'getCorpusSummary' }).catch(() => undefined)) as
-        | { ok: boolean; data: { totals: { documents: number }; problems: string[] } }
-        | undefined;
-      await fresh.close();
-      return reply?.ok ? reply.data : undefined;
-    }, 30_000);
+    const summary = await waitFor(
+      'the repaired corpus',
+      async () => {
+        const fresh = await session.ext.openExtensionPage('src/popup/popup.html').catch(() => undefined);
+        if (!fresh) return undefined;
+        const reply = (await sendRaw(fresh, { type: 'getCorpusSummary' }).catch(() => undefined)) as
+          { ok: boolean; data: { totals: { documents: number }; problems: string[] } } | undefined;
+        await fresh.close();
+        return reply?.ok ? reply.data : undefined;
+      },
+      30_000,
+    );
     expect(summary.totals.documents).toBe(5);
     expect(summary.problems.join(' ')).toMatch(/could not be read.*set aside/);
     expect(summary.problems.join(' ')).toMatch(/default corpus was reinstalled/);

@@ -8,9 +8,15 @@ export default function printBrowserVersions(): void {
     const binary = findBrowserBinary(name);
     let version: string;
     try {
-      version = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      version = execFileSync(binary, ['--version'], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim();
     } catch (error) {
-      throw new Error(`${name} at ${binary} does not run (${String(error).split('\n')[0]}). ${installHint(name)}`, { cause: error });
+      throw new Error(`${name} at ${binary} does not run (${String(error).split('\n')[0]}). ${installHint(name)}`, {
+        cause: error,
+      });
     }
     console.log(`e2e ${name}: ${version} (${binary})`);
   }

@@ -18,7 +18,13 @@ interface Summary {
 }
 /** The storage API as both browsers expose it to extension pages. */
 interface StorageApi {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 }
 declare const chrome: StorageApi;
 
@@ -35,7 +41,10 @@ async function summaryOf(page: Page): Promise<Summary> {
 }
 
 async function dictionaryIds(page: Page): Promise<Set<string>> {
-  const reply = (await sendRaw(page, { type: 'getDictionary' })) as { ok: boolean; data: { terms: { ids: string[] }[] } };
+  const reply = (await sendRaw(page, { type: 'getDictionary' })) as {
+    ok: boolean;
+    data: { terms: { ids: string[] }[] };
+  };
   expect(reply.ok).toBe(true);
   return new Set(reply.data.terms.flatMap((term) => term.ids));
 }
@@ -104,7 +113,9 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     const status = await waitForText(page, '#import-status', /Imported “Northport test pack”/);
     expect(status).toMatch(/2 documents, 3 people, 2 organisations/);
     await waitForText(page, '#pack-list', /Northport test pack/);
-    expect(await textOf(page, '[data-pack-id="northport-test-pack"]')).toMatch(/Imported.*2 documents, 3 people.*Built 3 April 2024/s);
+    expect(await textOf(page, '[data-pack-id="northport-test-pack"]')).toMatch(
+      /Imported.*2 documents, 3 people.*Built 3 April 2024/s,
+    );
     const after = await summaryOf(page);
     expect(after.totals.documents).toBe(before.totals.documents + 2);
     expect(after.totals.people).toBe(before.totals.people + 3);
@@ -145,7 +156,11 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     const before = await summaryOf(page);
     await page.type('#pack-url', session.server.url('packs/small-pack-url.json'));
     await clickWhenReady(page, '#pack-url-submit');
-    await waitForText(page, '#import-status', /Imported “Northport pack from a URL” from 127\.0\.0\.1:\d+: 2 documents/);
+    await waitForText(
+      page,
+      '#import-status',
+      /Imported “Northport pack from a URL” from 127\.0\.0\.1:\d+: 2 documents/,
+    );
     expect((await summaryOf(page)).packs).toHaveLength(before.packs.length + 1);
     expect(await page.$eval('#permission-offer', (node) => (node as HTMLElement).hidden)).toBe(true);
   });
@@ -177,7 +192,9 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-pack-confirm-remove="northport-url-pack"]');
     expect(await focusedDescription(page)).toBe('button:Cancel');
-    expect(await textOf(page, '[data-pack-id="northport-url-pack"] .confirm')).toMatch(/Remove “Northport pack from a URL” and its 2 documents\?/);
+    expect(await textOf(page, '[data-pack-id="northport-url-pack"] .confirm')).toMatch(
+      /Remove “Northport pack from a URL” and its 2 documents\?/,
+    );
     await page.keyboard.press('Escape');
     expect(await focusedDescription(page)).toMatch(/^button:Remove/);
     expect((await summaryOf(page)).packs.some((pack) => pack.id === 'northport-url-pack')).toBe(true);
@@ -200,7 +217,9 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     await waitForText(page, '#corpus-status', /“Northport test pack” is off/);
     expect((await dictionaryIds(page)).has('person-tobias-quill')).toBe(false);
     expect((await summaryOf(page)).packs.find((pack) => pack.id === 'northport-test-pack')?.enabled).toBe(false);
-    expect(await page.$eval('[data-pack-switch="northport-test-pack"]', (box) => (box as HTMLInputElement).checked)).toBe(false);
+    expect(
+      await page.$eval('[data-pack-switch="northport-test-pack"]', (box) => (box as HTMLInputElement).checked),
+    ).toBe(false);
 
     await clickWhenReady(page, '[data-pack-switch="northport-test-pack"]');
     await waitForText(page, '#corpus-status', /“Northport test pack” is on/);
@@ -220,7 +239,10 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
   it('builds a corpus from plain-text documents in the browser, and refuses a binary file by name', async () => {
     await page.type('#documents-title', 'Harbour notes');
     const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
-    await files.uploadFile(resolve(packsDir, 'small-pack-src/001_harbour.txt'), resolve(packsDir, 'small-pack-src/002_ferry.txt'));
+    await files.uploadFile(
+      resolve(packsDir, 'small-pack-src/001_harbour.txt'),
+      resolve(packsDir, 'small-pack-src/002_ferry.txt'),
+    );
     await clickWhenReady(page, '#documents-submit');
     await waitForText(page, '#import-status', /Imported “Harbour notes” from 2 documents/);
     const summary = await summaryOf(page);
@@ -229,7 +251,11 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
     await files.uploadFile(resolve(import.meta.dirname, '../../assets/icons/icon-16.png'));
     await clickWhenReady(page, '#documents-submit');
-    await waitForText(page, '#import-alert', /Nothing was imported from “icon-16\.png”\. “icon-16\.png”: (binary file|not valid UTF-8)/);
+    await waitForText(
+      page,
+      '#import-alert',
+      /Nothing was imported from “icon-16\.png”\. “icon-16\.png”: (binary file|not valid UTF-8)/,
+    );
     expect((await summaryOf(page)).packs.map((pack) => pack.id)).toEqual(summary.packs.map((pack) => pack.id));
     expect(await sendRaw(page, { type: 'removePack', packId: 'own-harbour-notes' })).toMatchObject({ ok: true });
   });
@@ -279,13 +305,18 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     });
     await waitForText(page, '#kinds-status', /Saved: people, organisations, topics, places are highlighted/);
     await clickWhenReady(page, '#kind-place');
-    await waitFor('places to be off again', async () => (await storedSettings(page))?.highlightKinds.includes('place') === false);
+    await waitFor(
+      'places to be off again',
+      async () => (await storedSettings(page))?.highlightKinds.includes('place') === false,
+    );
   });
 
   it('shows the problems the store reported', async () => {
     await page.evaluate(async () => {
       const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
-      await api.storage.local.set({ corpusProblems: ['2026-01-01: The stored corpus "x" could not be read; it was set aside.'] });
+      await api.storage.local.set({
+        corpusProblems: ['2026-01-01: The stored corpus "x" could not be read; it was set aside.'],
+      });
     });
     const fresh = await openOptions(session.ext);
     expect(await fresh.$eval('#corpus-problems', (node) => (node as HTMLElement).hidden)).toBe(false);

@@ -23,10 +23,14 @@ export function marksOn(page: Page): Promise<MarkInfo[]> {
 }
 
 export function waitForMarks(page: Page, atLeast = 1, timeoutMs = 15_000): Promise<MarkInfo[]> {
-  return waitFor(`at least ${atLeast} highlights`, async () => {
-    const marks = await marksOn(page);
-    return marks.length >= atLeast ? marks : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `at least ${atLeast} highlights`,
+    async () => {
+      const marks = await marksOn(page);
+      return marks.length >= atLeast ? marks : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export function waitForNoMarks(page: Page): Promise<true> {

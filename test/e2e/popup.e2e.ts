@@ -45,7 +45,9 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
     await waitForMarks(demo, 10);
     const answers = await sendToAllTabs(settings, { type: 'pingContent' });
-    const found = answers.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'));
+    const found = answers.find(
+      ({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'),
+    );
     if (!found) throw new Error('the demo tab did not answer');
     demoTabId = found.tabId;
     await settings.close();
@@ -76,7 +78,9 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
         if (!view) return undefined;
         return {
           name: view.querySelector('.sl-name')?.textContent ?? '',
-          statements: [...view.querySelectorAll<HTMLAnchorElement>('.sl-statement blockquote a[href]')].map((a) => a.href),
+          statements: [...view.querySelectorAll<HTMLAnchorElement>('.sl-statement blockquote a[href]')].map(
+            (a) => a.href,
+          ),
         };
       }),
     );
@@ -114,7 +118,9 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
       const found = await optionsFor(popup, '"the undersigned"');
       return found.some((option) => option.type === 'statement') ? found : undefined;
     });
-    expect(options.find((option) => option.type === 'statement')?.text).toContain('A joint statement: no single speaker');
+    expect(options.find((option) => option.type === 'statement')?.text).toContain(
+      'A joint statement: no single speaker',
+    );
     await popup.close();
   });
 
@@ -145,15 +151,25 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     const listed = await waitFor('the page list', () =>
       popup.evaluate(() => {
         const buttons = [...document.querySelectorAll<HTMLButtonElement>('#page-entities button')];
-        return buttons.length > 0 ? buttons.map((b) => ({ id: b.dataset.entityId ?? '', count: Number(b.querySelector('.count')?.textContent) })) : undefined;
+        return buttons.length > 0
+          ? buttons.map((b) => ({
+              id: b.dataset.entityId ?? '',
+              count: Number(b.querySelector('.count')?.textContent),
+            }))
+          : undefined;
       }),
     );
     const onPage = new Map<string, number>();
-    for (const mark of (await marksOn(demo)).filter((m) => !m.continued)) onPage.set(mark.id, (onPage.get(mark.id) ?? 0) + 1);
+    for (const mark of (await marksOn(demo)).filter((m) => !m.continued))
+      onPage.set(mark.id, (onPage.get(mark.id) ?? 0) + 1);
     expect(new Map(listed.map(({ id, count }) => [id, count]))).toEqual(onPage);
     await popup.click('#page-entities button[data-entity-id="person-maryam-rajavi"]');
     await waitFor('the card on the page', () =>
-      demo.evaluate(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-name')?.textContent === 'Maryam Rajavi'),
+      demo.evaluate(
+        () =>
+          document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-name')?.textContent ===
+          'Maryam Rajavi',
+      ),
     );
     await popup.close();
   });
@@ -177,14 +193,20 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
       }),
     );
     expect(new Set(listed)).toEqual(real);
-    expect(await popup.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).disabled)).toBe(false);
-    expect(await popup.evaluate(() => (document.getElementById('global-switch') as HTMLInputElement).disabled)).toBe(false);
+    expect(await popup.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).disabled)).toBe(
+      false,
+    );
+    expect(await popup.evaluate(() => (document.getElementById('global-switch') as HTMLInputElement).disabled)).toBe(
+      false,
+    );
     await popup.close();
   });
 
   it('switches the site off and on from the popup, live in the tab', async () => {
     const popup = await openPopup();
-    await waitFor('the site switch', () => popup.evaluate(() => !(document.getElementById('site-switch') as HTMLInputElement).disabled));
+    await waitFor('the site switch', () =>
+      popup.evaluate(() => !(document.getElementById('site-switch') as HTMLInputElement).disabled),
+    );
     expect(await popup.evaluate(() => document.getElementById('site-label')?.textContent)).toBe('On for 127.0.0.1');
     await popup.click('#site-switch');
     await waitForNoMarks(demo);

@@ -13,12 +13,14 @@ function countCards(page: Page): Promise<void> {
     const seen = { cards: 0 };
     (window as unknown as { sourcelightCardsSeen: typeof seen }).sourcelightCardsSeen = seen;
     new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'SOURCELIGHT-CARD') seen.cards++;
+      for (const record of records)
+        for (const node of record.addedNodes) if (node.nodeName === 'SOURCELIGHT-CARD') seen.cards++;
     }).observe(document.documentElement, { childList: true, subtree: true });
   });
 }
 
-const cardsSeen = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { sourcelightCardsSeen: { cards: number } }).sourcelightCardsSeen.cards);
+const cardsSeen = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { sourcelightCardsSeen: { cards: number } }).sourcelightCardsSeen.cards);
 
 describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
   const session = useSession(browserName);
@@ -30,7 +32,11 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
     await countCards(page);
     await page.evaluate(() => {
       // A look-alike of a real highlight, with a real entity id, clicked and "entered" from script.
-      const forged = Object.assign(document.createElement('mark'), { className: 'sourcelight', textContent: 'Steve McCabe', tabIndex: -1 });
+      const forged = Object.assign(document.createElement('mark'), {
+        className: 'sourcelight',
+        textContent: 'Steve McCabe',
+        tabIndex: -1,
+      });
       forged.dataset.slId = 'person-steve-mccabe';
       document.body.prepend(forged);
       forged.click();

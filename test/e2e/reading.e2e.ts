@@ -25,20 +25,30 @@ function cardState(page: Page) {
       open: Boolean(host),
       shadowMode: root?.mode ?? null,
       role: dialog?.getAttribute('role') ?? null,
-      label: labelId ? (root?.getElementById(labelId)?.textContent ?? null) : (dialog?.getAttribute('aria-label') ?? null),
+      label: labelId
+        ? (root?.getElementById(labelId)?.textContent ?? null)
+        : (dialog?.getAttribute('aria-label') ?? null),
       focusInside: host !== null && document.activeElement === host,
-      statementLinks: [...(root?.querySelectorAll<HTMLElement>('.sl-statement blockquote [role="link"]') ?? [])].map((a) => ({ text: a.textContent ?? '' })),
+      statementLinks: [...(root?.querySelectorAll<HTMLElement>('.sl-statement blockquote [role="link"]') ?? [])].map(
+        (a) => ({ text: a.textContent ?? '' }),
+      ),
       text: root?.querySelector('.sl-body')?.textContent ?? '',
       reason: root?.querySelector('.sl-reason')?.textContent ?? null,
       /** What the page could read from the card: no extension address, which would give the extension away. */
-      extensionUrls: [...(root?.querySelectorAll('*') ?? [])].flatMap((node) => [...node.attributes].map((a) => a.value)).filter((value) => /(?:chrome|moz)-extension:/.test(value)),
+      extensionUrls: [...(root?.querySelectorAll('*') ?? [])]
+        .flatMap((node) => [...node.attributes].map((a) => a.value))
+        .filter((value) => /(?:chrome|moz)-extension:/.test(value)),
     };
   });
 }
 
 /** The first statement's link inside the open card, as an element a reader can click or focus. */
 async function statementLink(page: Page): Promise<ElementHandle | null> {
-  const handle = await page.evaluateHandle(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-statement blockquote [role="link"]') ?? null);
+  const handle = await page.evaluateHandle(
+    () =>
+      document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-statement blockquote [role="link"]') ??
+      null,
+  );
   return handle.asElement() as ElementHandle | null;
 }
 
@@ -50,7 +60,11 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     settingsPage = await session.ext.openExtensionPage('src/options/options.html');
   });
   beforeEach(async () => {
-    await storeSettings(settingsPage, { enabled: true, disabledSites: [], highlightKinds: ['person', 'organisation', 'topic', 'place'] });
+    await storeSettings(settingsPage, {
+      enabled: true,
+      disabledSites: [],
+      highlightKinds: ['person', 'organisation', 'topic', 'place'],
+    });
   });
 
   async function open(path: string): Promise<Page> {
@@ -69,10 +83,19 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     const page = await open('demo.html');
     const marks = await waitForMarks(page, 10);
     const ids = new Set(marks.map((mark) => mark.id));
-    for (const id of ['person-maryam-rajavi', 'person-steve-mccabe', 'person-bob-blackman', 'person-ebrahim-raisi', 'organisation-national-council-of-resistance-of-iran', 'topic-1988-massacre']) {
+    for (const id of [
+      'person-maryam-rajavi',
+      'person-steve-mccabe',
+      'person-bob-blackman',
+      'person-ebrahim-raisi',
+      'organisation-national-council-of-resistance-of-iran',
+      'topic-1988-massacre',
+    ]) {
       expect(ids, id).toContain(id);
     }
-    const inFields = await page.evaluate(() => document.querySelectorAll('textarea mark, input mark, form mark').length);
+    const inFields = await page.evaluate(
+      () => document.querySelectorAll('textarea mark, input mark, form mark').length,
+    );
     expect(inFields).toBe(0);
     await page.close();
   });
@@ -95,8 +118,14 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     // A surname the page never gives in full links to nobody: this Jones is not the corpus's David Jones.
     expect(byParent('stranger')).toEqual([]);
     expect(byParent('comma').map((m) => m.id)).toEqual(['person-steve-mccabe', 'person-bob-blackman']);
-    expect(byParent('brackets').map((m) => m.text)).toEqual(expect.arrayContaining(["People's Mojahedin Organization of Iran", 'PMOI', 'MEK']));
-    expect(byParent('linebreak').filter((m) => !m.continued).map((m) => m.id)).toEqual(['person-maryam-rajavi']);
+    expect(byParent('brackets').map((m) => m.text)).toEqual(
+      expect.arrayContaining(["People's Mojahedin Organization of Iran", 'PMOI', 'MEK']),
+    );
+    expect(
+      byParent('linebreak')
+        .filter((m) => !m.continued)
+        .map((m) => m.id),
+    ).toEqual(['person-maryam-rajavi']);
     expect(byParent('lowercase')).toEqual([]);
     expect(byParent('inside-word')).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('#editable mark, form mark').length)).toBe(0);
@@ -121,7 +150,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     expect(second.map((m) => m.id)).toEqual(expect.arrayContaining(['person-maryam-rajavi', 'person-ebrahim-raisi']));
     // history.back() from the page: Firefox's BiDi goBack() never settles for same-document navigations.
     await page.evaluate(() => history.back());
-    await waitFor('the first story highlighted again', async () => (await marksOn(page)).some((m) => m.id === 'person-steve-mccabe'));
+    await waitFor('the first story highlighted again', async () =>
+      (await marksOn(page)).some((m) => m.id === 'person-steve-mccabe'),
+    );
     await page.close();
   });
 
@@ -130,7 +161,11 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     const page = await open('large.html');
     const before = await pageSnapshot(page);
     await storeSettings(settingsPage, { disabledSites: [] });
-    await waitFor('the last paragraph highlighted', () => page.evaluate(() => document.querySelector('#last mark.sourcelight') !== null), 60_000);
+    await waitFor(
+      'the last paragraph highlighted',
+      () => page.evaluate(() => document.querySelector('#last mark.sourcelight') !== null),
+      60_000,
+    );
     const after = await pageSnapshot(page);
     expect(after.text).toBe(before.text);
     // Every paragraph names someone once; each name is highlighted.
@@ -165,7 +200,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     // Esc closes it and gives focus back to the highlight.
     await page.keyboard.press('Escape');
     expect((await cardState(page)).open).toBe(false);
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slId)).toBe('person-steve-mccabe');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slId)).toBe(
+      'person-steve-mccabe',
+    );
 
     // Enter on the focused highlight opens it again; a click outside closes it.
     await page.keyboard.press('Enter');
@@ -184,7 +221,11 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
         const mark = document.getElementById('passage');
         if (!mark) return undefined;
         const rect = mark.getBoundingClientRect();
-        return { text: mark.textContent ?? '', inView: rect.top >= 0 && rect.top < innerHeight, focused: document.activeElement === mark };
+        return {
+          text: mark.textContent ?? '',
+          inView: rect.top >= 0 && rect.top < innerHeight,
+          focused: document.activeElement === mark,
+        };
       }),
     );
     expect(passage.inView).toBe(true);
@@ -239,7 +280,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     const url = session.server.url('demo.html');
     const known = await session.ext.browser.pages();
     await settingsPage.evaluate(async (address) => {
-      const api = (globalThis as unknown as { browser?: { tabs: { create(o: object): Promise<unknown> } } }).browser ?? (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome;
+      const api =
+        (globalThis as unknown as { browser?: { tabs: { create(o: object): Promise<unknown> } } }).browser ??
+        (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome;
       await api.tabs.create({ url: address, active: false });
     }, url);
     const tab = await waitForNewTab(session.ext.browser, known, 'demo.html');
@@ -295,7 +338,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
     try {
       // The open tab learns of the new corpus and highlights its names without a reload.
-      await waitFor('the new name highlighted', () => page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'));
+      await waitFor('the new name highlighted', () =>
+        page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'),
+      );
       await (await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'))?.click();
       const card = await waitFor('the card', async () => {
         const state = await cardState(page);
@@ -303,7 +348,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       });
       expect(card.statementLinks[0]?.text).toContain('<img src=x onerror=alert(1)>');
       expect(card.statementLinks[0]?.text).toContain('<script>alert(2)</script>');
-      const injected = await page.evaluate(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelectorAll('img, script, b').length);
+      const injected = await page.evaluate(
+        () => document.querySelector('sourcelight-card')?.shadowRoot?.querySelectorAll('img, script, b').length,
+      );
       expect(injected).toBe(0);
     } finally {
       await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
@@ -314,8 +361,14 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
 
   it('survives a page that breaks DOM methods, rewrites its text and strips marks', async () => {
     const page = await open('hostile-page.html');
-    await waitFor('the stable paragraph highlighted', () => page.$('#stable mark.sourcelight[data-sl-id="person-steve-mccabe"]'));
-    await waitFor('the churning paragraph highlighted at least once', () => page.$('#churn mark.sourcelight[data-sl-id="person-bob-blackman"]'), 10_000);
+    await waitFor('the stable paragraph highlighted', () =>
+      page.$('#stable mark.sourcelight[data-sl-id="person-steve-mccabe"]'),
+    );
+    await waitFor(
+      'the churning paragraph highlighted at least once',
+      () => page.$('#churn mark.sourcelight[data-sl-id="person-bob-blackman"]'),
+      10_000,
+    );
     // The page keeps running and answering while it fights; the card still opens where marks stay.
     await (await page.$('#stable mark.sourcelight'))?.click();
     await waitFor('the card', async () => (await cardState(page)).label === 'Steve McCabe');
@@ -344,7 +397,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
   async function waitUntilSettled(url: string): Promise<void> {
     await waitFor(`the first pass over ${url}`, async () => {
       const replies = await sendToAllTabs(settingsPage, { type: 'pingContent' });
-      const reply = replies.map((r) => (r.reply as { ok?: boolean; data?: { url?: string; settled?: boolean } }).data).find((d) => d?.url === url);
+      const reply = replies
+        .map((r) => (r.reply as { ok?: boolean; data?: { url?: string; settled?: boolean } }).data)
+        .find((d) => d?.url === url);
       return reply?.settled === true || undefined;
     });
   }
@@ -374,16 +429,25 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
   async function expectPageEvidence(page: Page, name: string): Promise<void> {
     const marks = (await marksOn(page)).filter((m) => !m.continued);
     const ids = [...new Set(marks.map((m) => m.id))];
-    const names = (await sendRaw(settingsPage, { type: 'getEntityNames', ids })) as { data: Record<string, { name: string; kind: string }> };
+    const names = (await sendRaw(settingsPage, { type: 'getEntityNames', ids })) as {
+      data: Record<string, { name: string; kind: string }>;
+    };
     const fullySeen = new Set<string>();
     for (const mark of marks) {
       const entity = names.data[mark.id];
       if (entity?.kind !== 'person') continue;
-      const full = mark.text.trim().split(/\s+/).length > 1 && !/^(?:Mr|Mrs|Ms|Dr|Lord|Sir|President|Senator)\b/.test(mark.text);
+      const full =
+        mark.text.trim().split(/\s+/).length > 1 && !/^(?:Mr|Mrs|Ms|Dr|Lord|Sir|President|Senator)\b/.test(mark.text);
       if (full) fullySeen.add(mark.id);
-      else expect(fullySeen.has(mark.id), `${name}: "${mark.text}" linked to ${entity.name} before the page names them in full`).toBe(true);
+      else
+        expect(
+          fullySeen.has(mark.id),
+          `${name}: "${mark.text}" linked to ${entity.name} before the page names them in full`,
+        ).toBe(true);
     }
-    for (const id of ids.filter((i) => names.data[i]?.kind === 'organisation' && isGenericBodyName(names.data[i]?.name ?? ''))) {
+    for (const id of ids.filter(
+      (i) => names.data[i]?.kind === 'organisation' && isGenericBodyName(names.data[i]?.name ?? ''),
+    )) {
       await (await page.$(`mark.sourcelight[data-sl-id="${id}"]`))?.click();
       const reason = await waitFor('the card', async () => (await cardState(page)).reason ?? undefined);
       expect(reason, `${name}: ${id}`).toMatch(/writes it with “.+”|names .+ nearby/);
@@ -395,14 +459,18 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     const reason = await waitFor('the card and its reason', async () => (await cardState(page)).reason ?? undefined);
     expect(reason, name).toMatch(/^Linked because this page /);
     // The card's first passage (a statement, a question or a mention) opens the viewer in a new tab; the article stays.
-    const passage = await page.evaluateHandle(() => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-body [role="link"]') ?? null);
+    const passage = await page.evaluateHandle(
+      () => document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-body [role="link"]') ?? null,
+    );
     const link = passage.asElement() as ElementHandle | null;
     expect(link, `${name}: a passage to follow`).not.toBeNull();
     const known = await session.ext.browser.pages();
     const articleUrl = await locationOf(page);
     await link?.click();
     const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
-    await waitFor(`${name}: the passage in the viewer`, () => viewer.evaluate(() => document.getElementById('passage') !== null));
+    await waitFor(`${name}: the passage in the viewer`, () =>
+      viewer.evaluate(() => document.getElementById('passage') !== null),
+    );
     await viewer.close();
     expect(await locationOf(page), name).toBe(articleUrl);
     await page.bringToFront();

@@ -45,6 +45,8 @@ if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
   await popup.setViewport({ width: 400, height: 560 });
   await popup.screenshot({ path: resolve(outDir, 'start-popup.png') });
   await ext.close();
-  console.log(`No display found, so Chromium ran headless. Screenshots: ${outDir}/start-demo.png, ${outDir}/start-popup.png${howToLoad}`);
+  console.log(
+    `No display found, so Chromium ran headless. Screenshots: ${outDir}/start-demo.png, ${outDir}/start-popup.png${howToLoad}`,
+  );
 }
 await server.close();

@@ -1,7 +1,11 @@
 import type { Page } from 'puppeteer-core';
 
 /** Polls until the callback returns a truthy value, or fails with the last value seen. */
-export async function waitFor<T>(what: string, read: () => Promise<T | undefined | null | false | 0 | ''>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | undefined | null | false | 0 | ''>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 
 const src = resolve(import.meta.dirname, '../../src');
 const CONTEXTS = ['background', 'content', 'popup', 'options', 'viewer'];
-const ENTRY_POINTS = ['background/main.ts', 'content/main.ts', 'popup/popup.ts', 'options/options.ts', 'viewer/viewer.ts'];
+const ENTRY_POINTS = [
+  'background/main.ts',
+  'content/main.ts',
+  'popup/popup.ts',
+  'options/options.ts',
+  'viewer/viewer.ts',
+];
 /** The corpus's Node layer: reads files and writes the pack for `npm run corpus`. */
 const CORPUS_NODE_LAYER = 'corpus/cli.ts';
 
@@ -38,21 +44,41 @@ describe('the folder map', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it.each(files.filter((f) => CONTEXTS.includes(folderOf(f.name))).map((f) => [f.name, f.path]))('%s imports only its own folder, shared/ and corpus/', (name, path) => {
-    const own = folderOf(name);
-    // Build outputs outside src/ (the compiled default pack) are assets, not code.
-    const sideways = importsOf(path).filter((i) => i.folder !== null && i.folder !== own && CONTEXTS.includes(i.folder));
-    expect(sideways.map((i) => i.specifier)).toEqual([]);
-  });
+  it.each(files.filter((f) => CONTEXTS.includes(folderOf(f.name))).map((f) => [f.name, f.path]))(
+    '%s imports only its own folder, shared/ and corpus/',
+    (name, path) => {
+      const own = folderOf(name);
+      // Build outputs outside src/ (the compiled default pack) are assets, not code.
+      const sideways = importsOf(path).filter(
+        (i) => i.folder !== null && i.folder !== own && CONTEXTS.includes(i.folder),
+      );
+      expect(sideways.map((i) => i.specifier)).toEqual([]);
+    },
+  );
 
-  it.each(files.filter((f) => folderOf(f.name) === 'shared').map((f) => [f.name, f.path]))('%s (shared) imports no context', (_, path) => {
-    expect(importsOf(path).filter((i) => i.folder !== null && CONTEXTS.includes(i.folder)).map((i) => i.specifier)).toEqual([]);
-  });
+  it.each(files.filter((f) => folderOf(f.name) === 'shared').map((f) => [f.name, f.path]))(
+    '%s (shared) imports no context',
+    (_, path) => {
+      expect(
+        importsOf(path)
+          .filter((i) => i.folder !== null && CONTEXTS.includes(i.folder))
+          .map((i) => i.specifier),
+      ).toEqual([]);
+    },
+  );
 
-  it.each(files.filter((f) => folderOf(f.name) === 'corpus' && f.name !== CORPUS_NODE_LAYER).map((f) => [f.name, f.path]))('%s (corpus) reaches neither the DOM nor Node', (_, path) => {
+  it.each(
+    files.filter((f) => folderOf(f.name) === 'corpus' && f.name !== CORPUS_NODE_LAYER).map((f) => [f.name, f.path]),
+  )('%s (corpus) reaches neither the DOM nor Node', (_, path) => {
     const imports = importsOf(path);
     expect(imports.filter((i) => i.folder !== null && i.folder !== 'corpus').map((i) => i.specifier)).toEqual([]);
-    expect(imports.filter((i) => i.folder === null && (i.specifier.startsWith('node:') || i.specifier === 'webextension-polyfill')).map((i) => i.specifier)).toEqual([]);
+    expect(
+      imports
+        .filter(
+          (i) => i.folder === null && (i.specifier.startsWith('node:') || i.specifier === 'webextension-polyfill'),
+        )
+        .map((i) => i.specifier),
+    ).toEqual([]);
     const code = readFileSync(path, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
     expect(code.match(/\b(?:document|window|navigator|localStorage|process|require)\s*[.([]/g) ?? []).toEqual([]);
   });

@@ -7,7 +7,12 @@ const css = readFileSync(resolve(import.meta.dirname, '../../src/shared/ui/theme
 const [lightBlock, darkBlock] = css.split('@media (prefers-color-scheme: dark)');
 
 function variables(block: string | undefined): Record<string, string> {
-  return Object.fromEntries([...(block ?? '').matchAll(/--sl-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [name as string, value as string]));
+  return Object.fromEntries(
+    [...(block ?? '').matchAll(/--sl-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [
+      name as string,
+      value as string,
+    ]),
+  );
 }
 
 function luminance(hex: string): number {

@@ -138,7 +138,14 @@ function runsOf(index: Index, word: string, limit: number): Run[] {
  * k + 1 slots every id matching at least n - k is known. FlexSearch's own intersections cost up to several
  * milliseconds each at 100,000 records, and one was needed per completion of the word being typed.
  */
-function countedIds(group: GroupIndex, slots: Slot[], all: boolean, pool: number, recordCount: number, budget: number): number[] {
+function countedIds(
+  group: GroupIndex,
+  slots: Slot[],
+  all: boolean,
+  pool: number,
+  recordCount: number,
+  budget: number,
+): number[] {
   const current = nextStamp(recordCount);
   const tag = current << BITS;
   const size = marks.length;
@@ -222,8 +229,10 @@ export function candidateIds(
   // One loose word: each exact, completed or sound-alike word is one cheap lookup, best first.
   const alone = asked[0];
   if (slotCount === 1 && alone) {
-    for (const word of alternativesOf(vocabulary, alone, COMPLETIONS_ALONE)) if (found.add(index.search(word, { limit: pool }))) return found.ids;
-    for (const word of vocabulary.soundingLike(alone.phonetic, SOUND_ALIKES_ALONE)) if (found.add(index.search(word, { limit: pool }))) return found.ids;
+    for (const word of alternativesOf(vocabulary, alone, COMPLETIONS_ALONE))
+      if (found.add(index.search(word, { limit: pool }))) return found.ids;
+    for (const word of vocabulary.soundingLike(alone.phonetic, SOUND_ALIKES_ALONE))
+      if (found.add(index.search(word, { limit: pool }))) return found.ids;
     return found.ids;
   }
 
@@ -231,7 +240,9 @@ export function candidateIds(
   // words also count as run together ("pour moh" finds "Pourmohammadi"). A quoted phrase needs all its words, so
   // then every word must be present.
   const last = asked.length - 1;
-  const slots: Slot[] = asked.map((term, i) => alternativesOf(vocabulary, term, i === last ? COMPLETIONS_AFTER_OTHERS : 1));
+  const slots: Slot[] = asked.map((term, i) =>
+    alternativesOf(vocabulary, term, i === last ? COMPLETIONS_AFTER_OTHERS : 1),
+  );
   for (let i = 0; i < last; i++) {
     const at = query.terms.indexOf(asked[i] as QueryTerm);
     const join = query.joins[at];
@@ -245,10 +256,9 @@ export function candidateIds(
   const counted = slots.slice(0, BITS);
   if (found.add(countedIds(group, counted, all, pool, recordCount, budget))) return found.ids;
   // Then misspelt words, through the words that sound like them.
-  const soundAlikes = [...asked, ...phraseWords].slice(0, BITS).map((t, i) => [
-    ...(counted[i] ?? []),
-    ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS),
-  ]);
+  const soundAlikes = [...asked, ...phraseWords]
+    .slice(0, BITS)
+    .map((t, i) => [...(counted[i] ?? []), ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS)]);
   found.add(countedIds(group, soundAlikes, all, pool, recordCount, budget));
   return found.ids;
 }

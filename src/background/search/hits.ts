@@ -34,7 +34,9 @@ function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
 function entityHitOf(scored: Scored, record: RecordOf<'people' | 'topics'>): EntityHit {
   const { entity, counts, lookups } = record;
   const nameHighlights = rangesInField(scored.matches, 0);
-  const aliasField = record.fields.findIndex((f, i) => f.role === 'alias' && rangesInField(scored.matches, i).length > 0);
+  const aliasField = record.fields.findIndex(
+    (f, i) => f.role === 'alias' && rangesInField(scored.matches, i).length > 0,
+  );
   return {
     type: 'entity',
     packId: lookups.pack.id,

@@ -14,12 +14,16 @@ function person(name: string, fields: [FieldRole, string, number][] = []): Searc
   return {
     group: 'people',
     entity,
-    fields: [{ text: name, weight: 3, role: 'name' }, ...fields.map(([role, text, weight]) => ({ text, weight, role }))],
+    fields: [
+      { text: name, weight: 3, role: 'name' },
+      ...fields.map(([role, text, weight]) => ({ text, weight, role })),
+    ],
   } as unknown as SearchRecord;
 }
 
 const cache = new FoldedFieldCache(100);
-const score = (record: SearchRecord, query: string): Scored | null => scoreRecord(record, cache.get(record), parseQuery(query));
+const score = (record: SearchRecord, query: string): Scored | null =>
+  scoreRecord(record, cache.get(record), parseQuery(query));
 
 describe('scoreRecord', () => {
   it('puts a whole name equal to the query above any partial match', () => {
@@ -44,7 +48,9 @@ describe('scoreRecord', () => {
   });
 
   it('needs a quoted phrase whole and in order', () => {
-    expect(score(person('X', [['body', 'the crime against humanity was named', 1]]), '"crime against humanity"')).not.toBeNull();
+    expect(
+      score(person('X', [['body', 'the crime against humanity was named', 1]]), '"crime against humanity"'),
+    ).not.toBeNull();
     expect(score(person('X', [['body', 'humanity against crime', 1]]), '"crime against humanity"')).toBeNull();
   });
 

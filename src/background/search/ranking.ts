@@ -133,14 +133,28 @@ function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       // Outside the phonetic encoders, every way a word can match starts with the term's first letter; and once an
       // exact or prefix match is found, only those count, as lower levels are dropped anyway.
       if (word.charCodeAt(0) !== initial && (!loose || kept.best > PHONETIC)) continue;
-      const level = kept.best > PHONETIC ? (word === folded ? EXACT : kept.best === PREFIX && word.startsWith(folded) ? PREFIX : 0) : matchLevel(term, word, loose, w);
+      const level =
+        kept.best > PHONETIC
+          ? word === folded
+            ? EXACT
+            : kept.best === PREFIX && word.startsWith(folded)
+              ? PREFIX
+              : 0
+          : matchLevel(term, word, loose, w);
       kept.offer(level, f, w.start, w.end);
       const next = words[i + 1];
       // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
       // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
       if (next && folded.length > word.length && folded.startsWith(word)) {
         const joined = word + next.word;
-        const joinedLevel = kept.best > PHONETIC ? (joined === folded ? EXACT : kept.best === PREFIX && joined.startsWith(folded) ? PREFIX : 0) : matchLevel(term, joined, loose);
+        const joinedLevel =
+          kept.best > PHONETIC
+            ? joined === folded
+              ? EXACT
+              : kept.best === PREFIX && joined.startsWith(folded)
+                ? PREFIX
+                : 0
+            : matchLevel(term, joined, loose);
         kept.offer(joinedLevel, f, w.start, next.end);
       }
     }
@@ -252,7 +266,12 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
     for (let j = i - 1; j <= i && level < EXACT; j++) {
       const join = joins[j];
       if (!join) continue;
-      const found = (joinMatches[j] ??= bestTermMatches(join, fields, phonetic, Math.min(ownLevel[j] ?? 0, ownLevel[j + 1] ?? 0)));
+      const found = (joinMatches[j] ??= bestTermMatches(
+        join,
+        fields,
+        phonetic,
+        Math.min(ownLevel[j] ?? 0, ownLevel[j + 1] ?? 0),
+      ));
       const joinLevel = found[0]?.level ?? 0;
       if (joinLevel > level) {
         chosen = found;
@@ -266,11 +285,18 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
   }
   if (!matchedTerms) return null;
   const wholeName = isWholeNameMatch(record, fields, query) ? 1 : 0;
-  return { record, score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality, matches, first: firstMatchOf(matches) };
+  return {
+    record,
+    score: wholeName * 1_000_000 + matchedTerms * 1_000 + quality,
+    matches,
+    first: firstMatchOf(matches),
+  };
 }
 
 function isWholeNameMatch(record: SearchRecord, fields: FoldedWord[][], query: ParsedQuery): boolean {
   if (record.group !== 'people' && record.group !== 'topics') return false;
   const wanted = [...query.terms, ...query.phrases.flat()].map((t) => t.folded).join('');
-  return record.fields.some((f, i) => (f.role === 'name' || f.role === 'alias') && (fields[i] ?? []).map((w) => w.word).join('') === wanted);
+  return record.fields.some(
+    (f, i) => (f.role === 'name' || f.role === 'alias') && (fields[i] ?? []).map((w) => w.word).join('') === wanted,
+  );
 }

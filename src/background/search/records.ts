@@ -69,7 +69,13 @@ function countEntityReferences(pack: CorpusPack): Map<string, EntityCounts> {
 }
 
 export function collectRecords(packs: CorpusPack[]): Record<SearchGroupName, SearchRecord[]> {
-  const records: Record<SearchGroupName, SearchRecord[]> = { people: [], topics: [], statements: [], questions: [], documents: [] };
+  const records: Record<SearchGroupName, SearchRecord[]> = {
+    people: [],
+    topics: [],
+    statements: [],
+    questions: [],
+    documents: [],
+  };
   for (const pack of packs) {
     const lookups: PackLookups = {
       pack,
@@ -108,7 +114,11 @@ export function collectRecords(packs: CorpusPack[]): Record<SearchGroupName, Sea
           { text: question.questionText, weight: 2, role: 'body' },
           { text: question.answerText ?? '', weight: 1, role: 'answer' },
           { text: entityName(lookups, question.askerId), weight: 2, role: 'speaker' },
-          { text: question.answererId === null ? '' : entityName(lookups, question.answererId), weight: 2, role: 'speaker' },
+          {
+            text: question.answererId === null ? '' : entityName(lookups, question.answererId),
+            weight: 2,
+            role: 'speaker',
+          },
         ],
       });
     }

@@ -124,7 +124,10 @@ export class Vocabulary {
         else byCode.set(c, [i]);
       });
       this.soundsLike = new Map(
-        [...byCode].map(([c, list]) => [c, list.sort((a, b) => (this.counts[b] ?? 0) - (this.counts[a] ?? 0)).map((i) => this.words[i] as string)]),
+        [...byCode].map(([c, list]) => [
+          c,
+          list.sort((a, b) => (this.counts[b] ?? 0) - (this.counts[a] ?? 0)).map((i) => this.words[i] as string),
+        ]),
       );
     }
     return (this.soundsLike.get(code) ?? []).slice(0, max);

@@ -12,7 +12,14 @@ export function accordingTo(scene: Scene, quoted: (from: number, to: number) => 
     const subject = subjectAt(scene, from, from + (m[1]?.length ?? 0));
     if (subject?.type !== 'entity' || quoted(m.index, m.index + m[0].length) || m[2] === undefined) continue;
     const start = m.index + m[0].length - m[2].length;
-    found.push({ documentId: scene.documentId, speakerId: subject.mention.entityId, text: m[2], start, end: start + m[2].length, cue: 'according-to' });
+    found.push({
+      documentId: scene.documentId,
+      speakerId: subject.mention.entityId,
+      text: m[2],
+      start,
+      end: start + m[2].length,
+      cue: 'according-to',
+    });
   }
   return found;
 }

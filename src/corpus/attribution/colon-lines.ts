@@ -16,7 +16,14 @@ export function colonLines(scene: Scene, quoted: (from: number, to: number) => b
     if (subject?.type !== 'entity' || scene.kindOf(subject.mention.entityId) !== 'person') continue;
     if (/\S/.test(scene.text.slice(subject.mention.end, headEnd).replace(/\b(?:[A-Z]{2,4})\b/g, ''))) continue;
     const start = line.start + m[0].length - m[2].length;
-    found.push({ documentId: scene.documentId, speakerId: subject.mention.entityId, text: m[2], start, end: line.end, cue: 'colon' });
+    found.push({
+      documentId: scene.documentId,
+      speakerId: subject.mention.entityId,
+      text: m[2],
+      start,
+      end: line.end,
+      cue: 'colon',
+    });
   }
   return found;
 }

@@ -50,7 +50,9 @@ export interface Scene extends AttributionContext {
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
 const isProse = (line: string): boolean =>
-  /[.!?:"”’)]$/.test(line) && line.split(/\s+/).length >= MIN_PROSE_WORDS && !/^(?:related|read more|see also|photo|image)\b/i.test(line);
+  /[.!?:"”’)]$/.test(line) &&
+  line.split(/\s+/).length >= MIN_PROSE_WORDS &&
+  !/^(?:related|read more|see also|photo|image)\b/i.test(line);
 
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {
@@ -69,12 +71,17 @@ export function sentenceEnd(text: string, from: number, lineEnd: number): number
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < lineEnd; m = re.exec(text)) {
     const word = m[1] ?? '';
-    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) return Math.min(m.index + m[0].length, lineEnd);
+    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word))
+      return Math.min(m.index + m[0].length, lineEnd);
   }
   return lineEnd;
 }
 
-export function createScene(ctx: AttributionContext, quotes: readonly QuoteSpan[], decided: readonly Statement[]): Scene {
+export function createScene(
+  ctx: AttributionContext,
+  quotes: readonly QuoteSpan[],
+  decided: readonly Statement[],
+): Scene {
   const lines = splitLines(ctx.text);
   // The last paragraph or quote starting at or before an offset.
   const lineAt = (offset: number): number => Math.max(0, lowerBound(lines, offset + 1) - 1);

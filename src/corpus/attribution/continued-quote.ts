@@ -11,7 +11,11 @@ const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|r
 
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   // "“All right,” came the reply.": an answer is somebody else's turn.
-  if (quote.closeAt !== null && TURN_WORDS.test(scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)))) return undefined;
+  if (
+    quote.closeAt !== null &&
+    TURN_WORDS.test(scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)))
+  )
+    return undefined;
   const last = scene.decided[scene.decided.length - 1];
   if (last?.speakerId == null) return undefined;
   const opensAt = quote.openAt ?? quote.start;
@@ -20,13 +24,18 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   const line = scene.lines[quoteLine];
   if (line === undefined) return undefined;
   if (lastLine !== quoteLine) {
-    if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '') return undefined;
+    if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '')
+      return undefined;
   } else if (!/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt))) {
     // In the same paragraph, only a quote that opens a sentence; one inside a sentence is that sentence's own.
     return undefined;
   }
   // A second speech verb between the two ("…,” Trump said, when a reporter asked …) may bring in another speaker.
-  const between = scene.text.slice(last.end, opensAt).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const between =
+    scene.text
+      .slice(last.end, opensAt)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (between.filter((w) => SPEECH_VERBS.has(w)).length > 1) return undefined;
   // The sentence that attributed the quote before may name its speaker's body ("president of the union").
   const lastLineEnd = scene.lines[lastLine]?.end ?? last.end;

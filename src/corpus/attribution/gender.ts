@@ -14,7 +14,11 @@ const REACH = 160;
  * For each person named in the narration: the first third-person pronoun after the mention, in the same sentence and
  * before any other name, votes for that person's sex. A person with votes for both gets none.
  */
-export function inferGenders(text: string, people: readonly Mention[], insideQuote: (offset: number) => boolean): Map<string, Gender> {
+export function inferGenders(
+  text: string,
+  people: readonly Mention[],
+  insideQuote: (offset: number) => boolean,
+): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   people.forEach((mention, i) => {
     if (insideQuote(mention.start)) return;

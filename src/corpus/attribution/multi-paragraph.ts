@@ -7,7 +7,8 @@ import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
 /** "Jane Doe:" or "Jane Doe, the minister, said:" opening a paragraph starts another speaker's words. */
-const SPEAKER_LINE = /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}\s*(?:,[^,]{0,80},)?\s*(?:said|says|added|told)?\s*:/u;
+const SPEAKER_LINE =
+  /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}\s*(?:,[^,]{0,80},)?\s*(?:said|says|added|told)?\s*:/u;
 
 export function joinQuotesOverParagraphs(scene: Scene): QuoteSpan[] {
   const { quotes } = scene;
@@ -21,7 +22,8 @@ export function joinQuotesOverParagraphs(scene: Scene): QuoteSpan[] {
       const startsNewSpeaker = scene.lines
         .slice(scene.lineAt(opener.end) + 1, scene.lineAt(quote.start) + 1)
         .some((l) => SPEAKER_LINE.test(l.text));
-      const sameSpeaker = post === undefined || (pre !== undefined && post.speakerId !== null && post.speakerId === pre.speakerId);
+      const sameSpeaker =
+        post === undefined || (pre !== undefined && post.speakerId !== null && post.speakerId === pre.speakerId);
       if (sameSpeaker && !startsNewSpeaker) {
         absorbed.add(opener);
         joined.push({ start: opener.start, end: quote.end, openAt: opener.openAt, closeAt: quote.closeAt });

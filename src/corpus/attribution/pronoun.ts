@@ -16,24 +16,39 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const line = scene.lineAt(at);
   const previous = scene.proseBefore(line);
   if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
-    const since = scene.narrationMentions(lastSpeaker.end, at).filter((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== lastSpeaker.speakerId);
+    const since = scene
+      .narrationMentions(lastSpeaker.end, at)
+      .filter((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== lastSpeaker.speakerId);
     if (since.every((m) => !fits(m.entityId))) return { speakerId: lastSpeaker.speakerId, cue: 'pronoun' };
   }
   const windowStart = scene.lines[Math.max(0, previous)]?.start ?? 0;
-  const ids = new Set(scene.narrationMentions(windowStart, at).filter((m) => scene.kindOf(m.entityId) === 'person').map((m) => m.entityId));
-  for (const s of scene.decided) if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
+  const ids = new Set(
+    scene
+      .narrationMentions(windowStart, at)
+      .filter((m) => scene.kindOf(m.entityId) === 'person')
+      .map((m) => m.entityId),
+  );
+  for (const s of scene.decided)
+    if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
   const [only] = fitting;
   if (fitting.length === 1 && only !== undefined) return { speakerId: only, cue: 'pronoun' };
   const nearest = nearestSentencePerson(scene, windowStart, at, fits);
-  return nearest !== undefined ? { speakerId: nearest, cue: 'pronoun' } : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+  return nearest !== undefined
+    ? { speakerId: nearest, cue: 'pronoun' }
+    : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
 }
 
 /**
  * "But Jerry was less angry than impressed. “I rassle you,” he said": the nearest sentence before the pronoun that
  * names anyone, when it names exactly one person who fits and not as an owner ("Smith's lawyer" is not Smith).
  */
-function nearestSentencePerson(scene: Scene, from: number, at: number, fits: (id: string) => boolean): string | undefined {
+function nearestSentencePerson(
+  scene: Scene,
+  from: number,
+  at: number,
+  fits: (id: string) => boolean,
+): string | undefined {
   const people = scene.narrationMentions(from, at).filter((m) => scene.kindOf(m.entityId) === 'person');
   const last = people[people.length - 1];
   if (last === undefined) return undefined;

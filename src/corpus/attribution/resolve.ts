@@ -5,7 +5,12 @@ import { resolvePronoun } from './pronoun';
 import { resolveRole } from './role';
 import { roleNear, type Subject } from './subject';
 
-export function resolveSubject(scene: Scene, subject: Subject | undefined, clauseStart: number, cue: StatementCue): Attribution | undefined {
+export function resolveSubject(
+  scene: Scene,
+  subject: Subject | undefined,
+  clauseStart: number,
+  cue: StatementCue,
+): Attribution | undefined {
   if (subject === undefined) return undefined;
   switch (subject.type) {
     case 'collective':
@@ -13,7 +18,10 @@ export function resolveSubject(scene: Scene, subject: Subject | undefined, claus
     case 'unnamed':
       return abstain('unnamed', 'unnamed-source', subject.role);
     case 'entity': {
-      const role = scene.kindOf(subject.mention.entityId) === 'person' ? roleNear(scene.text, subject.mention, clauseStart) : undefined;
+      const role =
+        scene.kindOf(subject.mention.entityId) === 'person'
+          ? roleNear(scene.text, subject.mention, clauseStart)
+          : undefined;
       return { speakerId: subject.mention.entityId, cue, ...(role !== undefined ? { role } : {}) };
     }
     case 'pronoun':

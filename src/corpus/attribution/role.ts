@@ -17,11 +17,16 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     if (holds.test(near.toLowerCase())) ids.add(m.entityId);
   }
   for (const s of scene.decided) {
-    if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord)) ids.add(s.speakerId);
+    if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord))
+      ids.add(s.speakerId);
   }
   const [only] = ids;
   // Someone else named in this paragraph may hold the office too, though the text never said so: unclear.
   const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
-  const others = scene.narrationMentions(paragraphStart, at).some((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== only);
-  return ids.size === 1 && only !== undefined && !others ? { speakerId: only, cue: 'role', role } : abstain('role-ambiguous', 'ambiguous-role', role);
+  const others = scene
+    .narrationMentions(paragraphStart, at)
+    .some((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== only);
+  return ids.size === 1 && only !== undefined && !others
+    ? { speakerId: only, cue: 'role', role }
+    : abstain('role-ambiguous', 'ambiguous-role', role);
 }

@@ -25,13 +25,19 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   const tail = text.slice(from, to);
   const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
-  if (verbAt === -1 || (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) || words[verbAt + 1] === 'that') return undefined;
+  if (
+    verbAt === -1 ||
+    (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) ||
+    words[verbAt + 1] === 'that'
+  )
+    return undefined;
   const endsSentence = /[.!?][’'"”)\]]*$/.test(text.slice(quote.start, quote.end).trim());
   if (/^\s+\p{Lu}/u.test(tail) && endsSentence && words.length > MAX_WORDS_NEW_SENTENCE) return undefined;
   const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
-  const found = verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
-    ? resolveSubject(scene, subjectAt(scene, from + verbFirst[0].length, to), from + verbFirst[0].length, 'said')
-    : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
+  const found =
+    verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
+      ? resolveSubject(scene, subjectAt(scene, from + verbFirst[0].length, to), from + verbFirst[0].length, 'said')
+      : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
   return found ?? (/^[\s,]/.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
 }

@@ -22,8 +22,15 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     const sentence = text.slice(previousFrom, from);
     const verb = [...sentence.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
     const closing = verb === undefined ? '' : sentence.slice(verb.index + verb[0].length);
-    if (verb === undefined || scene.insideQuote(previousFrom) || scene.quotes.some((q) => q.start > previousFrom && q.start < from)
-      || !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(closing)) return undefined;
+    if (
+      verb === undefined ||
+      scene.insideQuote(previousFrom) ||
+      scene.quotes.some((q) => q.start > previousFrom && q.start < from) ||
+      !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
+        closing,
+      )
+    )
+      return undefined;
     const subject = subjectBeforeVerb(scene, previousFrom, previousFrom + verb.index);
     return subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
   }
@@ -37,7 +44,8 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const lead = text.slice(from, to);
   const trimmed = lead.trimEnd();
   const words = lead.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const endsWithCue = /[:,]$/.test(trimmed) || /\bthat$/.test(trimmed) || SPEECH_VERBS.has(words[words.length - 1] ?? '');
+  const endsWithCue =
+    /[:,]$/.test(trimmed) || /\bthat$/.test(trimmed) || SPEECH_VERBS.has(words[words.length - 1] ?? '');
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("therein lies a story:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
@@ -45,11 +53,15 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   // its subject is a relative pronoun, the speaker is what it stands for, if that is a name written just before it.
   const verbs = [...lead.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
   const nearest = verbs[verbs.length - 1];
-  const relative = nearest === undefined || verbs.length < 2 ? null : /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu.exec(lead.slice(0, nearest.index));
+  const relative =
+    nearest === undefined || verbs.length < 2
+      ? null
+      : /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu.exec(lead.slice(0, nearest.index));
   if (relative !== null) {
     const relativeAt = from + relative.index;
     const antecedent = scene.narrationMentions(from, relativeAt).pop();
-    if (antecedent === undefined || !/^\s*,?\s*$/.test(text.slice(antecedent.end, relativeAt))) return abstain('unresolved', 'speaker-not-identified');
+    if (antecedent === undefined || !/^\s*,?\s*$/.test(text.slice(antecedent.end, relativeAt)))
+      return abstain('unresolved', 'speaker-not-identified');
     return resolveSubject(scene, { type: 'entity', mention: antecedent }, from, 'said');
   }
   // "When she said no, Roof told her: “…”": with two speech verbs, the subject written straight before the nearest.
@@ -58,11 +70,16 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     nearest === undefined || /\b(?:is|was|are|were|be|been)\b/i.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
-  const subject = verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
+  const subject =
+    verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
-  const nameOnly = subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);
+  const nameOnly =
+    subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);
   if (!hasSpeech && !nameOnly) return undefined;
   const verb = words.some((w) => SPEECH_VERBS.has(w));
-  return resolveSubject(scene, subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ?? abstain('unresolved', 'speaker-not-identified');
+  return (
+    resolveSubject(scene, subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ??
+    abstain('unresolved', 'speaker-not-identified')
+  );
 }

@@ -31,9 +31,15 @@ export function confirmSpeakerNames(documentId: string, text: string, people: Pe
   for (const token of tokenize(text)) {
     while (next < full.length && (full[next]?.end ?? 0) <= token.start) next++;
     const covered = next < full.length && (full[next]?.start ?? Infinity) <= token.start;
-    const id = covered || !isCapitalised(token.text) ? undefined : bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
+    const id =
+      covered || !isCapitalised(token.text) ? undefined : bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
     if (id != null) {
-      mentions.push({ entityId: id, documentId, start: token.start, end: token.start + token.text.replace(/['’]s$/u, '').length });
+      mentions.push({
+        entityId: id,
+        documentId,
+        start: token.start,
+        end: token.start + token.text.replace(/['’]s$/u, '').length,
+      });
     }
   }
   mentions.sort((a, b) => a.start - b.start);

@@ -4,8 +4,16 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { appositionAfter } from '../names';
 import {
-  COLLECTIVE_NOUNS, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, NAME_TITLES, NOT_NAME_WORDS, POST_NOMINALS, ROLE_WORDS,
-  SPEECH_VERBS, UNNAMED_GROUPS,
+  COLLECTIVE_NOUNS,
+  FEMALE_PRONOUNS,
+  HONORIFICS,
+  MALE_PRONOUNS,
+  NAME_TITLES,
+  NOT_NAME_WORDS,
+  POST_NOMINALS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  UNNAMED_GROUPS,
 } from '../lexicon';
 import type { Scene } from './context';
 
@@ -17,13 +25,53 @@ export type Subject =
   | { type: 'collective' };
 
 const INTRO_WORDS = new Set([
-  'in', 'on', 'at', 'during', 'after', 'before', 'speaking', 'addressing', 'referring', 'responding', 'commenting',
-  'writing', 'also', 'however', 'meanwhile', 'today', 'yesterday', 'later', 'earlier', 'recently', 'separately', 'then',
-  'elsewhere', 'similarly', 'finally', 'moreover', 'furthermore',
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'speaking',
+  'addressing',
+  'referring',
+  'responding',
+  'commenting',
+  'writing',
+  'also',
+  'however',
+  'meanwhile',
+  'today',
+  'yesterday',
+  'later',
+  'earlier',
+  'recently',
+  'separately',
+  'then',
+  'elsewhere',
+  'similarly',
+  'finally',
+  'moreover',
+  'furthermore',
 ]);
 const LEAD_WORDS = new Set([
-  'the', 'former', 'late', 'then', 'of', 'for', 'a', 'an', 'and', 'current', 'british', 'deputy', 'acting', 'our', 'his', 'her',
-  'their', 'its',
+  'the',
+  'former',
+  'late',
+  'then',
+  'of',
+  'for',
+  'a',
+  'an',
+  'and',
+  'current',
+  'british',
+  'deputy',
+  'acting',
+  'our',
+  'his',
+  'her',
+  'their',
+  'its',
 ]);
 const DETERMINERS = ['the', 'this', 'their', 'our', 'its', 'a', 'an', 'his', 'her'];
 /** Words that open a description of somebody the text does not name: "a senior official", "one insider". */
@@ -35,7 +83,12 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'severa
  */
 function isOfficeBetween(gap: string): boolean {
   if (/[,.;:()"“”—–]/.test(gap)) return false;
-  return wordsOf(gap).every((w) => isRole(w) || LEAD_WORDS.has(w.toLowerCase()) || (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())));
+  return wordsOf(gap).every(
+    (w) =>
+      isRole(w) ||
+      LEAD_WORDS.has(w.toLowerCase()) ||
+      (!NOT_NAME_WORDS.has(w.toLowerCase()) && !SPEECH_VERBS.has(w.toLowerCase())),
+  );
 }
 
 /** "as NPR's Debbie Elliot", "Trump’s incoming chief of staff Reince Priebus": an owner's office before a name. */
@@ -48,7 +101,10 @@ function isOwnedOffice(text: string, from: number, to: number): boolean {
 function descriptionBeforeVerb(clause: string): string {
   const words = clause.trim().split(/\s+/);
   const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
-  return words.slice(0, verb === -1 ? words.length : verb).join(' ').replace(/[,\s]+$/, '');
+  return words
+    .slice(0, verb === -1 ? words.length : verb)
+    .join(' ')
+    .replace(/[,\s]+$/, '');
 }
 
 export const wordsOf = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
@@ -64,7 +120,9 @@ const isNameWord = (word: string): boolean => /^\p{Lu}/u.test(word) && !NOT_NAME
 
 /** Words that may stand before a name at the head of a clause: "Labour MP for Birmingham Selly Oak, ", "The Rt Hon ". */
 export function isNameLead(gap: string): boolean {
-  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every((w) => isNameWord(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w));
+  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every(
+    (w) => isNameWord(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w),
+  );
 }
 
 /** The office words written straight before a name ("The NCRI President-elect Mrs"), not the sentence before them. */
@@ -79,7 +137,10 @@ export function titleWordsBefore(text: string, from: number, to: number): string
 export function roleNear(text: string, mention: Mention, clauseStart: number): string | undefined {
   const after = appositionAfter(text, mention.end);
   if (after !== undefined) return after;
-  const before = text.slice(clauseStart, mention.start).replace(/^(?:the\s+)/i, '').replace(/[\s,]+$/, '');
+  const before = text
+    .slice(clauseStart, mention.start)
+    .replace(/^(?:the\s+)/i, '')
+    .replace(/[\s,]+$/, '');
   const words = wordsOf(before).filter((w) => !isHonorific(w));
   if (!words.some(isRole)) return undefined;
   const role = words.join(' ');
@@ -118,39 +179,70 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   if (FEMALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'female', at: headAt };
   if (firstWord === 'they' || firstWord === 'we') return { type: 'collective' };
   // Somebody the text describes but does not name: never a named speaker, whatever names the description holds.
-  if (INDEFINITE.has(firstWord) || UNNAMED_GROUPS.has(firstWord) || (firstWord === 'the' && UNNAMED_GROUPS.has(head?.[2]?.toLowerCase() ?? ''))) {
+  if (
+    INDEFINITE.has(firstWord) ||
+    UNNAMED_GROUPS.has(firstWord) ||
+    (firstWord === 'the' && UNNAMED_GROUPS.has(head?.[2]?.toLowerCase() ?? ''))
+  ) {
     return { type: 'unnamed', role: descriptionBeforeVerb(clause) };
   }
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
-  if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w))) return { type: 'collective' };
+  if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w)))
+    return { type: 'collective' };
   let [first] = scene.narrationMentions(offset, to);
   // "Trump’s incoming chief of staff Reince Priebus", "NPR's Debbie Elliot": the owner is not the subject.
   if (first !== undefined && /^['’]s\s/.test(text.slice(first.end, first.end + 3))) {
     const owner = first;
     const person = scene.narrationMentions(owner.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
-    if (person !== undefined && isOfficeBetween(text.slice(owner.end + 2, person.start).replace(/\bof\s+(?=\p{Ll})/gu, ''))) first = person;
+    if (
+      person !== undefined &&
+      isOfficeBetween(text.slice(owner.end + 2, person.start).replace(/\bof\s+(?=\p{Ll})/gu, ''))
+    )
+      first = person;
   }
   const lead = text.slice(offset, first?.start ?? offset);
-  if (first !== undefined && (isNameLead(lead) || isOfficeBetween(lead) || isOwnedOffice(text, offset, first.start)) && !/^['’]s\b/.test(text.slice(first.end, first.end + 2))) {
+  if (
+    first !== undefined &&
+    (isNameLead(lead) || isOfficeBetween(lead) || isOwnedOffice(text, offset, first.start)) &&
+    !/^['’]s\b/.test(text.slice(first.end, first.end + 2))
+  ) {
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
-    const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(text.slice(first.end, to));
+    const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(
+      text.slice(first.end, to),
+    );
     const officeWords = office?.[1]?.split(/\s+/) ?? [];
     // A body's name before a person's, joined by office words: the person speaks, the body is their role. So does a
     // name read as a person's that an office word follows ("Northern Rail spokesman Karim Aziz").
     const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
     const between = person === undefined ? '' : text.slice(first.end, person.start);
-    if (person !== undefined && isOfficeBetween(between) && (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole))
-      && !/^['’]s\b/.test(text.slice(person.end, person.end + 2))) {
+    if (
+      person !== undefined &&
+      isOfficeBetween(between) &&
+      (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole)) &&
+      !/^['’]s\b/.test(text.slice(person.end, person.end + 2))
+    ) {
       return { type: 'entity', mention: person };
     }
-    if (scene.kindOf(first.entityId) !== 'person' && officeWords.length > 0 && isRole(officeWords[officeWords.length - 1] ?? '') && SPEECH_VERBS.has(office?.[2] ?? '')) {
+    if (
+      scene.kindOf(first.entityId) !== 'person' &&
+      officeWords.length > 0 &&
+      isRole(officeWords[officeWords.length - 1] ?? '') &&
+      SPEECH_VERBS.has(office?.[2] ?? '')
+    ) {
       return { type: 'role', role: text.slice(first.start, first.end) + ' ' + officeWords.join(' '), at: first.start };
     }
     return { type: 'entity', mention: first };
   }
   // "the NCRI President-elect said": an office standing for a person named before.
-  const roleHead = /^\s*the\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(clause);
-  if (firstWord === 'the' && roleHead?.[1] !== undefined && isRole(roleHead[1].split(/\s+/).pop() ?? '') && SPEECH_VERBS.has(roleHead[2] ?? '')) {
+  const roleHead = /^\s*the\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(
+    clause,
+  );
+  if (
+    firstWord === 'the' &&
+    roleHead?.[1] !== undefined &&
+    isRole(roleHead[1].split(/\s+/).pop() ?? '') &&
+    SPEECH_VERBS.has(roleHead[2] ?? '')
+  ) {
     return { type: 'role', role: roleHead[1], at: headAt };
   }
   return undefined;
@@ -167,7 +259,8 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
     const whoAt = from + lastWho.index;
     const before = scene.narrationMentions(from, whoAt).pop();
     const between = before === undefined ? '' : text.slice(before.end, whoAt);
-    if (before !== undefined && wordsOf(between).every((w) => POST_NOMINALS.has(w))) return { type: 'entity', mention: before };
+    if (before !== undefined && wordsOf(between).every((w) => POST_NOMINALS.has(w)))
+      return { type: 'entity', mention: before };
   }
   const direct = subjectAt(scene, from, to);
   if (direct !== undefined) return direct;
@@ -180,23 +273,32 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
 }
 
 /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
-const SUBJECT_TO_VERB = /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
+const SUBJECT_TO_VERB =
+  /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
 /** A name after one of these is an object ("ordered by Putin"), not the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
-const OFFICE_SUBJECT = /(?:^|[\s,])the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
-const PRONOUN_SUBJECT = /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
+const OFFICE_SUBJECT =
+  /(?:^|[\s,])the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
+const PRONOUN_SUBJECT =
+  /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
 
 /** The subject written straight before a reporting verb: "Schlegelmilch says", "the press secretary, Josh Earnest, said". */
 export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
   const { text } = scene;
   const mention = scene.narrationMentions(from, verbAt).pop();
-  if (mention !== undefined && SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) && !PREPOSITION_BEFORE.test(text.slice(from, mention.start))) {
+  if (
+    mention !== undefined &&
+    SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) &&
+    !PREPOSITION_BEFORE.test(text.slice(from, mention.start))
+  ) {
     return { type: 'entity', mention };
   }
   const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
-  if (pronoun?.[1] !== undefined) return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
+  if (pronoun?.[1] !== undefined)
+    return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
   // "…, the spokesperson said the city had decided …": an office straight before the verb.
   const office = OFFICE_SUBJECT.exec(text.slice(from, verbAt));
-  if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? '')) return { type: 'role', role: office[1], at: verbAt - office[0].length };
+  if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? ''))
+    return { type: 'role', role: office[1], at: verbAt - office[0].length };
   return undefined;
 }

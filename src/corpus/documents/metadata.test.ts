@@ -8,13 +8,18 @@ describe('findDocumentMetadata', () => {
   });
 
   it('reads a signature block: the body before a closing date', () => {
-    const meta = findDocumentMetadata('A statement.\n\nJane Doe MP\n\nChair of the Committee for Clean Rivers\n\n5 March 2017', 'x');
+    const meta = findDocumentMetadata(
+      'A statement.\n\nJane Doe MP\n\nChair of the Committee for Clean Rivers\n\n5 March 2017',
+      'x',
+    );
     expect(meta.date).toBe('2017-03-05');
     expect(meta.publisher).toBe('Committee for Clean Rivers');
   });
 
   it('dates a report by the event it opens with', () => {
-    expect(findDocumentMetadata('Title\n\nMPs met on Thursday, 10 September 2020, in London.', 'x').date).toBe('2020-09-10');
+    expect(findDocumentMetadata('Title\n\nMPs met on Thursday, 10 September 2020, in London.', 'x').date).toBe(
+      '2020-09-10',
+    );
   });
 
   it('derives a stable id from the file name', () => {

@@ -32,7 +32,9 @@ function shortened(line: string): string {
 }
 
 function looksLikeOrganisation(line: string): boolean {
-  return line.length < 90 && !/[.!?]$/.test(line) && line.split(/\s+/).some((w) => ORGANISATION_WORDS.has(w.toLowerCase()));
+  return (
+    line.length < 90 && !/[.!?]$/.test(line) && line.split(/\s+/).some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))
+  );
 }
 
 /** Title, publisher and date as the text gives them; a title from the first line otherwise. */
@@ -65,7 +67,10 @@ export function findDocumentMetadata(text: string, fallbackTitle: string): Docum
   }
   if (meta.date === undefined) {
     // An event date near the top ("on Thursday, 10 September 2020") dates a report of that event.
-    const top = lines.slice(bodyIndex, bodyIndex + 3).map((l) => l.text).join('\n');
+    const top = lines
+      .slice(bodyIndex, bodyIndex + 3)
+      .map((l) => l.text)
+      .join('\n');
     const onDate = findDates(top).find((d) => /\bon\s+$/.test(top.slice(Math.max(0, d.start - 4), d.start)));
     if (onDate !== undefined) meta.date = onDate.iso;
   }

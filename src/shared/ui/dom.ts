@@ -26,7 +26,11 @@ export function append(parent: Node, ...children: Child[]): void {
 }
 
 /** Text with some ranges emphasised, as the search and the card mark matched words. */
-export function textWithHighlights(text: string, ranges: { start: number; end: number }[], tag: 'mark' | 'strong' = 'mark'): DocumentFragment {
+export function textWithHighlights(
+  text: string,
+  ranges: { start: number; end: number }[],
+  tag: 'mark' | 'strong' = 'mark',
+): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let at = 0;
   for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {

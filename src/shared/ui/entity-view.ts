@@ -4,7 +4,6 @@ import { citation, formatDate, plural } from './format';
 import { originalLink } from './links';
 import type { ViewLinks } from './passage-links';
 
-
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
 
@@ -30,7 +29,9 @@ function sourceLine(source: PassageSource, links: ViewLinks, passage: string, ro
     role ? ' · ' : null,
     links.passage(source, citation(source), { class: 'sl-source' }),
     original ? ' · ' : null,
-    original ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page') : null,
+    original
+      ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page')
+      : null,
   );
 }
 
@@ -41,7 +42,9 @@ function statementItem(statement: CardStatement, links: ViewLinks, speaker: stri
     el(
       'blockquote',
       { class: 'sl-quote' },
-      links.passage(statement.source, `“${statement.excerpt.text}”`, { 'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}` }),
+      links.passage(statement.source, `“${statement.excerpt.text}”`, {
+        'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}`,
+      }),
     ),
     sourceLine(statement.source, links, statement.excerpt.text.replace(/^… |…$/g, ''), statement.role),
   );
@@ -50,14 +53,29 @@ function statementItem(statement: CardStatement, links: ViewLinks, speaker: stri
 function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
   const house = question.house === 'lords' ? 'House of Lords' : 'House of Commons';
   const answered = question.dateAnswered ? `answered ${formatDate(question.dateAnswered)}` : 'no answer recorded';
-  const by = question.answerText !== null ? (question.answererName ? ` by ${question.answererName}` : ' (the answer names no minister)') : '';
+  const by =
+    question.answerText !== null
+      ? question.answererName
+        ? ` by ${question.answererName}`
+        : ' (the answer names no minister)'
+      : '';
   return el(
     'li',
     { class: 'sl-item sl-question' },
-    el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'), ` ${house} · asked by ${question.askerName} · ${answered}${by}`),
+    el(
+      'p',
+      { class: 'sl-meta' },
+      el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'),
+      ` ${house} · asked by ${question.askerName} · ${answered}${by}`,
+    ),
     el('p', { class: 'sl-question-text' }, links.passage(question.source, question.questionText)),
     question.answerText !== null
-      ? el('p', { class: 'sl-answer' }, el('span', { class: 'sl-label' }, 'Answer: '), question.answerText.length > 320 ? `${question.answerText.slice(0, 320)} …` : question.answerText)
+      ? el(
+          'p',
+          { class: 'sl-answer' },
+          el('span', { class: 'sl-label' }, 'Answer: '),
+          question.answerText.length > 320 ? `${question.answerText.slice(0, 320)} …` : question.answerText,
+        )
       : el('p', { class: 'sl-answer sl-none' }, 'No answer in the source.'),
   );
 }
@@ -66,7 +84,11 @@ function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
   return el(
     'li',
     { class: 'sl-item sl-mention' },
-    el('p', { class: 'sl-excerpt' }, links.passage(mention.source, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong'))),
+    el(
+      'p',
+      { class: 'sl-excerpt' },
+      links.passage(mention.source, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong')),
+    ),
     sourceLine(mention.source, links, mention.excerpt.text),
   );
 }
@@ -85,9 +107,18 @@ function section<T>(title: string, items: T[], total: number, render: (item: T) 
     }
     list.append(li);
   });
-  const section = el('section', { class: 'sl-section', 'aria-labelledby': headingId }, el('h3', { id: headingId }, `${title} (${total})`), list);
+  const section = el(
+    'section',
+    { class: 'sl-section', 'aria-labelledby': headingId },
+    el('h3', { id: headingId }, `${title} (${total})`),
+    list,
+  );
   if (rest.length > 0) {
-    const more = el('button', { type: 'button', class: 'sl-more', 'aria-expanded': 'false' }, `Show ${rest.length} more`);
+    const more = el(
+      'button',
+      { type: 'button', class: 'sl-more', 'aria-expanded': 'false' },
+      `Show ${rest.length} more`,
+    );
     more.addEventListener('click', () => {
       for (const li of rest) li.hidden = false;
       more.remove();
@@ -95,7 +126,14 @@ function section<T>(title: string, items: T[], total: number, render: (item: T) 
     });
     section.append(more);
   }
-  if (total > items.length) section.append(el('p', { class: 'sl-note' }, `${plural(total - items.length, 'more')} in the corpus; search for them from the toolbar button.`));
+  if (total > items.length)
+    section.append(
+      el(
+        'p',
+        { class: 'sl-note' },
+        `${plural(total - items.length, 'more')} in the corpus; search for them from the toolbar button.`,
+      ),
+    );
   return section;
 }
 
@@ -108,7 +146,9 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
         { class: 'sl-description' },
         entity.description,
         entity.descriptionSource ? ' (' : null,
-        entity.descriptionSource ? links.passage(entity.descriptionSource, `source: ${citation(entity.descriptionSource)}`) : null,
+        entity.descriptionSource
+          ? links.passage(entity.descriptionSource, `source: ${citation(entity.descriptionSource)}`)
+          : null,
         entity.descriptionSource ? ')' : null,
       )
     : null;
@@ -128,7 +168,19 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
       el('h2', { id: headingId, class: 'sl-name' }, entity.name),
       description,
     ),
-    ...(sections.length > 0 ? sections : [el('p', { class: 'sl-note' }, `The corpus names ${entity.name} but holds no statements or questions about them.`)]),
-    el('p', { class: 'sl-disclaimer' }, 'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.'),
+    ...(sections.length > 0
+      ? sections
+      : [
+          el(
+            'p',
+            { class: 'sl-note' },
+            `The corpus names ${entity.name} but holds no statements or questions about them.`,
+          ),
+        ]),
+    el(
+      'p',
+      { class: 'sl-disclaimer' },
+      'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.',
+    ),
   );
 }

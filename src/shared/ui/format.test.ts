@@ -16,7 +16,9 @@ describe('format', () => {
   });
 
   it('cites what the source gives and leaves out what it does not', () => {
-    expect(citation({ documentTitle: 'Answer', publisher: 'Hansard', date: '2021-09-15' })).toBe('Answer — Hansard, 15 September 2021');
+    expect(citation({ documentTitle: 'Answer', publisher: 'Hansard', date: '2021-09-15' })).toBe(
+      'Answer — Hansard, 15 September 2021',
+    );
     expect(citation({ documentTitle: 'Answer', date: '2021-09-15' })).toBe('Answer — 15 September 2021');
     expect(citation({ documentTitle: 'Answer' })).toBe('Answer');
   });

@@ -23,10 +23,17 @@ export function viewerLinks(viewerHref: (source: PassageSource) => string): View
  * Ctrl/Cmd-click and middle-click open it in a background tab. It carries no extension URL the page could read.
  * Only the browser's own events count, never a page script's synthetic click.
  */
-export function messageLinks(open: (source: PassageSource, inBackground: boolean) => void, signal: AbortSignal): ViewLinks {
+export function messageLinks(
+  open: (source: PassageSource, inBackground: boolean) => void,
+  signal: AbortSignal,
+): ViewLinks {
   return {
     passage: (source, content, attributes = {}) => {
-      const link = el('button', { ...attributes, type: 'button', role: 'link', class: `sl-link ${attributes.class ?? ''}`.trim() }, content);
+      const link = el(
+        'button',
+        { ...attributes, type: 'button', role: 'link', class: `sl-link ${attributes.class ?? ''}`.trim() },
+        content,
+      );
       link.addEventListener(
         'click',
         (event) => {

@@ -40,7 +40,8 @@ interface Expected {
 
 const root = join(import.meta.dirname, '../../corpus');
 const seedsDir = join(import.meta.dirname, '../../../assets/corpus');
-const readExpected = (dir: string): Expected => JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+const readExpected = (dir: string): Expected =>
+  JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
 
 function entityNamed(pack: CorpusPack, name: string): string | undefined {
   return pack.entities.find((e) => e.name === name || e.aliases.includes(name))?.id;
@@ -48,13 +49,19 @@ function entityNamed(pack: CorpusPack, name: string): string | undefined {
 
 function checkCase(pack: CorpusPack, documentId: string, expected: Expected): void {
   const statements = pack.statements.filter((s) => s.documentId === documentId);
-  const speakerName = (id: string | null): string | null => (id === null ? null : pack.entities.find((e) => e.id === id)?.name ?? id);
+  const speakerName = (id: string | null): string | null =>
+    id === null ? null : (pack.entities.find((e) => e.id === id)?.name ?? id);
   expect(statements.map((s) => s.text.slice(0, 30))).toHaveLength(expected.statements.length);
   expected.statements.forEach((want, i) => {
     const got = statements[i];
-    expect(got?.text.startsWith(want.startsWith), `statement ${i + 1} starts "${want.startsWith}", got "${got?.text.slice(0, 40)}"`).toBe(true);
-    if (want.endsWith !== undefined) expect(got?.text.trimEnd().endsWith(want.endsWith), `statement ${i + 1} ends "${want.endsWith}"`).toBe(true);
-    const wanted = want.speaker === null ? null : speakerName(entityNamed(pack, want.speaker) ?? `missing entity ${want.speaker}`);
+    expect(
+      got?.text.startsWith(want.startsWith),
+      `statement ${i + 1} starts "${want.startsWith}", got "${got?.text.slice(0, 40)}"`,
+    ).toBe(true);
+    if (want.endsWith !== undefined)
+      expect(got?.text.trimEnd().endsWith(want.endsWith), `statement ${i + 1} ends "${want.endsWith}"`).toBe(true);
+    const wanted =
+      want.speaker === null ? null : speakerName(entityNamed(pack, want.speaker) ?? `missing entity ${want.speaker}`);
     expect(speakerName(got?.speakerId ?? null), `statement ${i + 1} (${want.why})`).toBe(wanted);
     if (want.cue !== undefined) expect(got?.cue).toBe(want.cue);
   });
@@ -63,15 +70,22 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
   (expected.questions ?? []).forEach((want, i) => {
     const got = questions[i];
     expect(got?.questionText.startsWith(want.startsWith), `question ${i + 1} text`).toBe(true);
-    expect(speakerName(got?.askerId ?? null), `question ${i + 1} asker`).toBe(speakerName(entityNamed(pack, want.asker) ?? want.asker));
-    expect(speakerName(got?.answererId ?? null), `question ${i + 1} answerer`).toBe(want.answerer === null ? null : speakerName(entityNamed(pack, want.answerer) ?? want.answerer));
+    expect(speakerName(got?.askerId ?? null), `question ${i + 1} asker`).toBe(
+      speakerName(entityNamed(pack, want.asker) ?? want.asker),
+    );
+    expect(speakerName(got?.answererId ?? null), `question ${i + 1} answerer`).toBe(
+      want.answerer === null ? null : speakerName(entityNamed(pack, want.answerer) ?? want.answerer),
+    );
     expect(got?.house, `question ${i + 1} house`).toBe(want.house);
     expect(got?.dateAnswered, `question ${i + 1} date`).toBe(want.dateAnswered);
     expect(got?.answerText !== null, `question ${i + 1} answered`).toBe(want.answered);
   });
   for (const names of [...(expected.separatePeople ?? []), ...(expected.separateEntities ?? [])]) {
     const ids = names.map((n) => entityNamed(pack, n));
-    expect(ids.every((id) => id !== undefined), `all of ${names.join(', ')} found`).toBe(true);
+    expect(
+      ids.every((id) => id !== undefined),
+      `all of ${names.join(', ')} found`,
+    ).toBe(true);
     expect(new Set(ids).size, `${names.join(', ')} stay apart`).toBe(names.length);
   }
   for (const names of [...(expected.samePerson ?? []), ...(expected.sameOrganisation ?? [])]) {
@@ -80,24 +94,36 @@ function checkCase(pack: CorpusPack, documentId: string, expected: Expected): vo
     expect([...ids][0]).toBeDefined();
   }
   for (const [name, kind] of Object.entries(expected.kinds ?? {})) {
-    expect(pack.entities.find((e) => e.name === name || e.aliases.includes(name))?.kind, `${name} is a ${kind}`).toBe(kind);
+    expect(pack.entities.find((e) => e.name === name || e.aliases.includes(name))?.kind, `${name} is a ${kind}`).toBe(
+      kind,
+    );
   }
   for (const name of expected.absent ?? []) {
-    expect(pack.entities.find((e) => e.name === name), `no entity is named ${name}`).toBeUndefined();
+    expect(
+      pack.entities.find((e) => e.name === name),
+      `no entity is named ${name}`,
+    ).toBeUndefined();
   }
   for (const name of expected.mentioned ?? []) {
     const id = entityNamed(pack, name);
-    expect(pack.mentions.some((m) => m.entityId === id && m.documentId === documentId), `${name} is mentioned`).toBe(true);
+    expect(
+      pack.mentions.some((m) => m.entityId === id && m.documentId === documentId),
+      `${name} is mentioned`,
+    ).toBe(true);
   }
 }
 
 describe('hand-labelled seed documents', () => {
-  const names = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const pack = compilePack(names.map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') })));
   for (const dir of readdirSync(join(root, 'seeds')).sort()) {
     const expected = readExpected(join(root, 'seeds', dir));
     it(`attributes every quotation and reads every question in ${dir} as labelled`, () => {
-      const doc = pack.documents.find((d) => `${d.id}.txt`.replace(/-/g, '_') === expected.document?.replace(/-/g, '_'));
+      const doc = pack.documents.find(
+        (d) => `${d.id}.txt`.replace(/-/g, '_') === expected.document?.replace(/-/g, '_'),
+      );
       expect(doc, `document ${expected.document}`).toBeDefined();
       if (doc === undefined) return;
       if (expected.metadata?.date !== undefined) expect(doc.date).toBe(expected.metadata.date);

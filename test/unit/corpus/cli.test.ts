@@ -8,7 +8,10 @@ import { parsePack } from '../../../src/corpus/pack';
 
 const repo = join(import.meta.dirname, '../../..');
 const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
-  spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/corpus/cli.ts'), ...args], { encoding: 'utf8', cwd: repo });
+  spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/corpus/cli.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: repo,
+  });
 
 describe('corpus build command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-cli-'));
@@ -17,7 +20,9 @@ describe('corpus build command', () => {
     const out = join(dir, 'new', 'pack.json');
     const result = run('build', 'assets/corpus', '--out', out);
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^5 documents, \d+ people, \d+ organisations, \d+ topics, \d+ statements, 19 questions, \d+ unattributed quotes -> /);
+    expect(result.stdout.trim()).toMatch(
+      /^5 documents, \d+ people, \d+ organisations, \d+ topics, \d+ statements, 19 questions, \d+ unattributed quotes -> /,
+    );
     expect(parsePack(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
   }, 30_000);
 

@@ -8,7 +8,9 @@ describe('attribution on the labelled news set', () => {
   const news = outcomes.filter((o) => o.set === 'news');
 
   it('gives no quote to the wrong person', () => {
-    const wrong = news.filter((o) => o.verdict === 'misattributed').map((o) => `${o.document}: "${o.label.startsWith}" → ${o.gotName ?? 'null'}`);
+    const wrong = news
+      .filter((o) => o.verdict === 'misattributed')
+      .map((o) => `${o.document}: "${o.label.startsWith}" → ${o.gotName ?? 'null'}`);
     expect(wrong).toEqual([]);
   });
 
