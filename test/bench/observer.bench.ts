@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowserBinary } from '../e2e/browsers';
 import type { Entity } from '../../src/corpus/pack';
 import { buildDictionary, type Dictionary } from '../../src/shared/dictionary';
 
@@ -184,17 +185,10 @@ export async function bench(): Promise<void> {
   const dictionary = buildDictionary(ENTITIES);
   const script = await bundle();
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: findBrowserBinary('chromium'),
     headless: true,
     pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
