@@ -113,6 +113,14 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
     for (const g of group.genders) only.genders.add(g);
     groups.delete(group.key);
   }
+  // Two-word names by their first word, for "Mr. Xi" (see surnameFirst): built once, not per titled name.
+  const byFirstWord = new Map<string, PersonGroup[]>();
+  for (const group of groups.values()) {
+    const tokens = preferredForm(group.surfaces).split(' ');
+    if (group.titleOnly || tokens.length !== 2) continue;
+    const key = squash(tokens[0] ?? '');
+    byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), group]);
+  }
   documents.forEach((people) => {
     // Given names of the people this document names in full: "Stephen" after "Stephen Jones" is no new person.
     const givenNames = new Set(people.filter((c) => c.nameTokens.length > 1).map((c) => squash(c.nameTokens[0] ?? '')));
@@ -130,7 +138,7 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
       // So is a lone name that owns what only a person has ("Rouhani’s tenure"), unless it is a given name here.
       else if (sharing.length === 0 && (c.titledName !== undefined || (c.owner === true && !givenNames.has(surname)))) {
-        group = surnameFirst(groups, c, surname) ?? groupFor(`titled:${surname}`, true);
+        group = surnameFirst(byFirstWord, c, surname) ?? groupFor(`titled:${surname}`, true);
       }
       if (group === undefined) continue;
       if (c.titledName !== undefined) group.titledNames.add(c.titledName);
@@ -146,15 +154,12 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
  * is that person, whose family name comes first.
  */
 function surnameFirst(
-  groups: ReadonlyMap<string, PersonGroup>,
+  byFirstWord: ReadonlyMap<string, PersonGroup[]>,
   c: PersonCandidate,
   name: string,
 ): PersonGroup | undefined {
   if (c.titledName === undefined || c.owner === true) return undefined;
-  const matches = [...groups.values()].filter((g) => {
-    const tokens = preferredForm(g.surfaces).split(' ');
-    return !g.titleOnly && tokens.length === 2 && squash(tokens[0] ?? '') === name;
-  });
+  const matches = byFirstWord.get(name) ?? [];
   return matches.length === 1 ? matches[0] : undefined;
 }
 

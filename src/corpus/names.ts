@@ -157,10 +157,12 @@ function afterIndefinite(text: string, start: number): boolean {
   );
 }
 
-/** "TRUMP IMPACT" in a headline: a word in capitals that the text also writes as a name is shouted, not an acronym. */
-function isShouted(text: string, word: string): boolean {
-  const titleCase = word[0] + word.slice(1).toLowerCase();
-  return new RegExp(`(?:^|[^\\p{L}])${titleCase}(?:$|[^\\p{L}])`, 'u').test(text);
+/**
+ * "TRUMP IMPACT" in a headline: a word in capitals that the text also writes as a name (among its `words`) is
+ * shouted, not an acronym.
+ */
+function isShouted(words: ReadonlySet<string>, word: string): boolean {
+  return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
 function speechVerbAfter(text: string, end: number): boolean {
@@ -260,6 +262,7 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 export function findNameCandidates(text: string): NameCandidates {
   const tokens = tokenize(text);
+  const writtenWords = new Set(tokens.map((t) => withoutPossessive(t.text)));
   const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
@@ -374,7 +377,7 @@ export function findNameCandidates(text: string): NameCandidates {
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
       if (PLACES.has(word)) found.places.push({ start: token.start, end: token.start + word.length, name: word });
-      else if (isAcronym(word) && !POST_NOMINALS.has(word) && !isShouted(text, word))
+      else if (isAcronym(word) && !POST_NOMINALS.has(word) && !isShouted(writtenWords, word))
         found.acronyms.push({ start: token.start, end: token.start + word.length, name: word });
     }
 
