@@ -488,8 +488,20 @@ export async function bench(): Promise<void> {
         }
         const floor = floors.reduce((best, run) => (run.ms < best.ms ? run : best));
 
-        await freshPage(page, html, script);
-        const ours = (await page.evaluate(oursCall(dictionary))) as OursResult;
+        // Best of three, as the floor is; long tasks and the text check count every run.
+        const runs: OursResult[] = [];
+        for (let k = 0; k < 3; k++) {
+          await freshPage(page, html, script);
+          runs.push((await page.evaluate(oursCall(dictionary))) as OursResult);
+        }
+        const scriptMs = (run: OursResult): number => run.compileMs + (run.busyMs ?? run.ms);
+        const best = runs.reduce((a, b) => (scriptMs(b) < scriptMs(a) ? b : a));
+        const ours = {
+          ...best,
+          longTasks: runs.flatMap((run) => run.longTasks),
+          longestChunkMs: Math.max(...runs.map((run) => run.longestChunkMs)),
+          textKept: runs.every((run) => run.textKept),
+        };
 
         await freshPage(page, html, script);
         const terms = dictionary.terms.map((term) => term.text);
