@@ -6,9 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import puppeteer, { type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowserBinary } from '../e2e/browsers';
+import type { Page } from 'puppeteer-core';
+import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { Entity } from '../../src/corpus/pack';
 import { buildDictionary, type Dictionary } from '../../src/shared/dictionary';
 
@@ -298,20 +297,6 @@ window.sourcelightBench = {
 };
 `;
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    stdin: { contents: IN_PAGE, resolveDir: join(repo, 'src', 'content'), loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error('the in-page bundle is empty');
-  return output.text;
-}
-
 interface OursResult {
   compileMs: number;
   ms: number;
@@ -339,10 +324,6 @@ interface MarkJsResult {
 async function freshPage(page: Page, html: string, script: string): Promise<void> {
   await page.setContent(html, { waitUntil: 'load' });
   await page.addScriptTag({ content: script });
-}
-
-function fixed(value: number, digits = 1): string {
-  return value.toFixed(digits);
 }
 
 function oursCall(dictionary: Dictionary, chunkBudgetMs?: number): string {
@@ -457,14 +438,9 @@ export async function bench(): Promise<void> {
     console.log('realistic page skipped: guardian-1.html not found in shared/pages or test/fixtures/pages');
   else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
   pages.push(['dense stress case: corpus paragraphs only', buildDensePage(corpus.texts)]);
-  const script = await bundle();
+  const script = await bundleForPage(IN_PAGE);
 
-  const browser = await puppeteer.launch({
-    executablePath: findBrowserBinary('chromium'),
-    headless: true,
-    pipe: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(120_000);

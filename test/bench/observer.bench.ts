@@ -2,15 +2,11 @@
 // in one task, either at once (one fragment, one mutation record) or as 20,000 separate appends. Timed from the
 // append until the page is quiet, with Sourcelight's observer on against the same page with it off, in the same run.
 // Goals: at most 2 times the cost with it off, and no task of ours over 50 ms (longtask API).
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import puppeteer, { type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowserBinary } from '../e2e/browsers';
+import type { Page } from 'puppeteer-core';
+import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { Entity } from '../../src/corpus/pack';
 import { buildDictionary, type Dictionary } from '../../src/shared/dictionary';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const APPENDED = Number(process.env.BENCH_OBSERVER_NODES ?? 20_000);
 /** Runs per case; the median is reported. */
 const RUNS = Number(process.env.BENCH_OBSERVER_RUNS ?? 3);
@@ -142,20 +138,6 @@ interface RunResult {
   timedOut: boolean;
 }
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    stdin: { contents: IN_PAGE, resolveDir: join(repo, 'src', 'content'), loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error('the in-page bundle is empty');
-  return output.text;
-}
-
 async function runOnce(
   page: Page,
   script: string,
@@ -177,19 +159,10 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function fixed(value: number, digits = 1): string {
-  return value.toFixed(digits);
-}
-
 export async function bench(): Promise<void> {
   const dictionary = buildDictionary(ENTITIES);
-  const script = await bundle();
-  const browser = await puppeteer.launch({
-    executablePath: findBrowserBinary('chromium'),
-    headless: true,
-    pipe: true,
-    args: CHROMIUM_ARGS,
-  });
+  const script = await bundleForPage(IN_PAGE);
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(GIVE_UP_MS + 60_000);
