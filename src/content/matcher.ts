@@ -222,7 +222,7 @@ function compileTerm(term: DictionaryTerm): CompiledTerm {
   return {
     kind: term.kind,
     ids: term.ids,
-    needsFullName: term.surname === true || term.needsFullName === true,
+    needsFullName: term.needsFullName === true,
     qualifiers: term.qualifiers,
     commonWord: term.kind !== 'topic' && !term.text.includes(' ') && COMMON_WORD_NAMES.has(term.text.toLowerCase()),
     anyCase: term.kind === 'topic',

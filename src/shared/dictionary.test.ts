@@ -25,13 +25,13 @@ describe('buildDictionary', () => {
 
   it('adds a bare surname that points to the one person who has it', () => {
     const built = buildDictionary([person('raisi', 'Ebrahim Raisi')]);
-    expect(built.terms).toContainEqual({ text: 'Raisi', kind: 'person', ids: ['raisi'], surname: true });
+    expect(built.terms).toContainEqual({ text: 'Raisi', kind: 'person', ids: ['raisi'], needsFullName: true });
   });
 
   it('gives a surname shared by two people both as candidates', () => {
     const built = buildDictionary([person('a', 'Alan Jones'), person('b', 'Beth Jones')]);
     expect(built.terms.filter((term) => term.text === 'Jones')).toEqual([
-      { text: 'Jones', kind: 'person', ids: ['a', 'b'], surname: true },
+      { text: 'Jones', kind: 'person', ids: ['a', 'b'], needsFullName: true },
     ]);
   });
 

@@ -16,10 +16,8 @@ export const dictionaryTerm = z.object({
   kind: entityKind,
   /** The entities these words name: more than one when several share them (two people called Jones). */
   ids: z.array(z.string().min(1)).min(1),
-  /** A person's surname on its own: weaker evidence, so the matcher asks more of it before highlighting. */
-  surname: z.literal(true).optional(),
   /**
-   * A person's name that is not their full name (a title and surname, "Mr Bolton", or one word): linked only after
+   * A person's name that is not their full name (a surname, a title and surname, "Mr Bolton", or one word): linked only after
    * the page names the person in full.
    */
   needsFullName: z.literal(true).optional(),
@@ -104,7 +102,7 @@ export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<stri
   const explicitTexts = new Set([...explicit.values()].map((term) => term.text));
   const surnameTerms: DictionaryTerm[] = [...surnames]
     .filter(([text]) => !explicitTexts.has(text))
-    .map(([text, ids]) => ({ text, kind: 'person', ids: [...ids].sort(), surname: true }));
+    .map(([text, ids]) => ({ text, kind: 'person', ids: [...ids].sort(), needsFullName: true }));
 
   const terms = [...explicit.values(), ...surnameTerms].sort(
     (a, b) => a.text.localeCompare(b.text) || a.kind.localeCompare(b.kind),
