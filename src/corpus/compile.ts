@@ -87,7 +87,7 @@ export function compilePack(docs: readonly DocumentInput[], options: CompileOpti
     return found;
   });
   const registry = buildEntities(candidates, findTopics(texts), options.entities);
-  const kindOf = new Map(registry.entities.map((e) => [e.id, e.kind]));
+  const kindOf = registry.kinds;
 
   const mentions: Mention[] = [];
   const statements: Statement[] = [];

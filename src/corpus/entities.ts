@@ -28,6 +28,8 @@ export interface EntityRegistry {
   /** People by their given name ("stephen"), for a given name used alone after the full name. */
   givenNames: Map<string, string[]>;
   gender: Map<string, Gender>;
+  /** Each entity's kind by id, for every document's mentions and attribution. */
+  kinds: ReadonlyMap<string, EntityKind>;
 }
 
 interface PersonGroup {
@@ -370,7 +372,7 @@ export function buildEntities(
       if (item.description !== undefined) existing.description = item.description;
     }
   }
-  return { entities, gender, ...indexAliases(entities) };
+  return { entities, gender, kinds: new Map(entities.map((e) => [e.id, e.kind])), ...indexAliases(entities) };
 }
 
 /** The index key of an alias: its first two words, or its only word. */

@@ -27,7 +27,7 @@ function scanMentions(
   registry: EntityRegistry,
   namedInDocument: ReadonlySet<string>,
 ): { mentions: Mention[]; seenPeople: Set<string> } {
-  const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
+  const { kinds } = registry;
   const mentions: Mention[] = [];
   const seenPeople = new Set<string>();
   for (let i = 0; i < tokens.length;) {
