@@ -3,9 +3,10 @@ import type Mark from 'mark.js';
 import MarkSource from 'mark.js/src/lib/mark.js';
 import type { EntityKind } from '../corpus/pack';
 import type { LinkReason } from '../shared/link-reason';
-import { findMatches, type CompiledMatcher, type TextMatch } from './matcher';
+import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
+import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
 /**
  * Wraps dictionary matches on a page in `<mark class="sourcelight" data-sl-id="ENTITY_ID" data-sl-kind="KIND">`,
@@ -160,10 +161,7 @@ interface Piece extends Mark.Range {
 }
 
 /** A piece of a match, in run text offsets, and the index of the text node it lies in. */
-interface RunPiece {
-  start: number;
-  end: number;
-  node: number;
+interface RunPiece extends NodePiece {
   entityId: string;
   kind: EntityKind;
   reason: LinkReason;
@@ -193,42 +191,6 @@ export function madeMarksUnder(root: ParentNode, selector: string): HTMLElement[
 /** The link of a mark Sourcelight made; undefined for anything a page made to look like one. */
 export function linkOf(mark: Element): MarkLink | undefined {
   return madeMarks.get(mark);
-}
-
-const WHITESPACE = /\s/u;
-
-/** A run's text node that a piece lies in: the last one starting at or before it (binary search). */
-function nodeAt(offset: number, nodeStarts: number[]): number {
-  let low = 0;
-  let high = nodeStarts.length - 2;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((nodeStarts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** One match cut at text node edges, without the whitespace at either end (a mark around a space shows). */
-function piecesOf(match: TextMatch, text: string, nodeStarts: number[], into: RunPiece[]): void {
-  let continued = false;
-  for (let k = nodeAt(match.start, nodeStarts); k < nodeStarts.length - 1 && (nodeStarts[k] ?? 0) < match.end; k++) {
-    let from = Math.max(match.start, nodeStarts[k] ?? 0);
-    let to = Math.min(match.end, nodeStarts[k + 1] ?? 0);
-    while (from < to && WHITESPACE.test(text.charAt(from))) from++;
-    while (to > from && WHITESPACE.test(text.charAt(to - 1))) to--;
-    if (from >= to) continue;
-    into.push({
-      start: from,
-      end: to,
-      node: k,
-      entityId: match.entityId,
-      kind: match.kind,
-      reason: match.reason,
-      continued,
-    });
-    continued = true;
-  }
 }
 
 interface TextMarker {
@@ -278,21 +240,15 @@ const PIECE_LAYOUT_UNITS = 40;
 
 /** A run of text nodes matched, its pieces ready to wrap; wrapping goes from the last piece to the first. */
 class RunWrap {
-  readonly #nodes: Text[];
-  readonly #nodeStarts: number[];
-  /** The nodes' text when matched: a node the page changes meanwhile is left alone. */
-  readonly #texts: string[];
+  /** The run as matched: a node the page changes meanwhile is left alone. */
+  readonly #run: TextRun;
   readonly #pieces: RunPiece[];
-  readonly #textLength: number;
   /** Pieces not yet wrapped are those before this index. */
   #next: number;
 
-  constructor(nodes: Text[], nodeStarts: number[], texts: string[], pieces: RunPiece[]) {
-    this.#nodes = nodes;
-    this.#nodeStarts = nodeStarts;
-    this.#texts = texts;
+  constructor(run: TextRun, pieces: RunPiece[]) {
+    this.#run = run;
     this.#pieces = pieces;
-    this.#textLength = nodeStarts[nodeStarts.length - 1] ?? 0;
     this.#next = pieces.length;
   }
 
@@ -302,7 +258,7 @@ class RunWrap {
 
   /** Layout work the whole run causes: its paragraph is laid out again, and each mark adds a box. */
   get layoutUnits(): number {
-    return this.#textLength + PIECE_LAYOUT_UNITS * this.#pieces.length;
+    return this.#run.text.length + PIECE_LAYOUT_UNITS * this.#pieces.length;
   }
 
   /**
@@ -316,23 +272,13 @@ class RunWrap {
     const first = this.#pieces[start];
     const last = this.#pieces[end - 1];
     if (first === undefined || last === undefined) return 0;
-    const nodes = this.#nodes.slice(first.node, last.node + 1);
-    const base = this.#nodeStarts[first.node] ?? 0;
     // The page may have changed these nodes while we yielded: wrap only if their text is still what we matched.
-    for (let k = first.node; k <= last.node; k++) {
-      const node = this.#nodes[k];
-      const original = this.#texts[k] ?? '';
-      const needed = k === last.node ? last.end - (this.#nodeStarts[k] ?? 0) : original.length;
-      if (
-        node === undefined ||
-        node.parentNode === null ||
-        node.data.length < needed ||
-        !original.startsWith(node.data)
-      ) {
-        this.#next = 0;
-        return 0;
-      }
+    if (!stillHolds(this.#run, first.node, last.node, last.end)) {
+      this.#next = 0;
+      return 0;
     }
+    const spans = this.#run.spans.slice(first.node, last.node + 1);
+    const base = spans[0]?.start ?? 0;
     const ranges: Piece[] = [];
     let matches = 0;
     for (let k = start; k < end; k++) {
@@ -348,6 +294,7 @@ class RunWrap {
       });
       if (!piece.continued) matches++;
     }
+    const nodes = spans.map((span) => span.node);
     unobserved(() => markerFor(nodes).markRanges(ranges, MARK_OPTIONS));
     return matches;
   }
@@ -355,20 +302,17 @@ class RunWrap {
 
 /** Matches one run of text nodes; the wrapping still to do, or nothing if it holds no match. */
 function matchRun(nodes: Text[], matcher: CompiledMatcher, namedSoFar: Set<string>): RunWrap | undefined {
-  const nodeStarts = [0];
-  const texts: string[] = [];
-  let text = '';
-  for (const node of nodes) {
-    const data = node.data;
-    texts.push(data);
-    text += data;
-    nodeStarts.push(text.length);
-  }
-  const matches = findMatches(text, matcher, namedSoFar);
+  const run = readTextRun(nodes);
+  const matches = findMatches(run.text, matcher, namedSoFar);
   if (matches.length === 0) return undefined;
   const pieces: RunPiece[] = [];
-  for (const match of matches) piecesOf(match, text, nodeStarts, pieces);
-  return pieces.length === 0 ? undefined : new RunWrap(nodes, nodeStarts, texts, pieces);
+  for (const { start, end, entityId, kind, reason } of matches) {
+    // One mark per node a match crosses; only the first counts as the match, and the others say they continue it.
+    piecesBetween(run, start, end).forEach((piece, index) =>
+      pieces.push({ ...piece, entityId, kind, reason, continued: index > 0 }),
+    );
+  }
+  return pieces.length === 0 ? undefined : new RunWrap(run, pieces);
 }
 
 /** Moves the walker past an element's descendants; false at the end of the root. */
