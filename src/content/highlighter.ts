@@ -1,8 +1,7 @@
 import type Mark from 'mark.js';
-// @ts-expect-error -- mark.js ships types for its UMD wrapper only; this is the class that wrapper hides.
-import MarkSource from 'mark.js/src/lib/mark.js';
 import type { EntityKind } from '../corpus/pack';
 import type { LinkReason } from '../shared/link-reason';
+import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
@@ -193,30 +192,6 @@ export function linkOf(mark: Element): MarkLink | undefined {
   return madeMarks.get(mark);
 }
 
-interface TextMarker {
-  markRanges(ranges: readonly Mark.Range[], options: Mark.MarkRangesOptions): void;
-}
-/** mark.js's own class, not its UMD wrapper, which keeps the instance (and so its text walk) out of reach. */
-const MarkClass = MarkSource as new (context: readonly Node[]) => TextMarker;
-
-/**
- * A mark.js instance over exactly these text nodes. mark.js finds text with a new live NodeIterator per context
- * node, and Chromium updates every live iterator on each node removal until garbage collection reclaims them:
- * wrapping a 1 MB page went from 0.1 ms to 4 ms per mark as they piled up. We already hold the run's nodes, so
- * mark.js gets them directly; its range checks and wrapping are unchanged.
- */
-function markerFor(nodes: Text[]): TextMarker {
-  const marker = new MarkClass(nodes);
-  const iterator = {
-    forEachNode(_whatToShow: number, each: (node: Text) => void, _filter: unknown, done: () => void): void {
-      nodes.forEach(each);
-      done();
-    },
-  };
-  Object.defineProperty(marker, 'iterator', { value: iterator });
-  return marker;
-}
-
 const MARK_OPTIONS: Mark.MarkRangesOptions = {
   element: 'mark',
   className: HIGHLIGHT_CLASS,
@@ -295,7 +270,7 @@ class RunWrap {
       if (!piece.continued) matches++;
     }
     const nodes = spans.map((span) => span.node);
-    unobserved(() => markerFor(nodes).markRanges(ranges, MARK_OPTIONS));
+    unobserved(() => markerOver(nodes).markRanges(ranges, MARK_OPTIONS));
     return matches;
   }
 }
