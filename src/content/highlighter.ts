@@ -115,7 +115,7 @@ export function isOwnNode(node: Node): boolean {
 }
 
 /** Tags skipped by their name alone, upper-cased as `tagName` gives them in HTML (SVG and MathML keep their case). */
-const SKIPPED_BY_NAME = new Set([...SKIPPED_TAGS, 'SVG', 'MATH', 'SOURCELIGHT-CARD']);
+const SKIPPED_BY_NAME = new Set([...SKIPPED_TAGS, 'SVG', 'MATH', CARD_TAG.toUpperCase()]);
 
 /**
  * Whether an element is somewhere we never wrap: the tags above, svg, math, editable areas, the extension's UI and
@@ -126,7 +126,7 @@ function isSkipped(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (SKIPPED_BY_NAME.has(tag)) return true;
   if (tag === 'MARK' && element.classList.contains(HIGHLIGHT_CLASS)) return true;
-  if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.localName === CARD_TAG) return true;
+  if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }
