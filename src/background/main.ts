@@ -1,7 +1,7 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import type { Entity } from '../corpus/pack';
-import { backgroundMessages, createMessageListener } from '../shared/messages';
+import { backgroundMessages, createMessageListener, type Handlers } from '../shared/messages';
 import {
   activePacks,
   enablePack,
@@ -16,6 +16,60 @@ import { buildEntityCard, findDocument } from './entity-card';
 import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
 
+/** Each message type's handler, named after it below; the listener only wires them up, as the message table types them. */
+type Handler<K extends keyof typeof backgroundMessages> = Handlers<typeof backgroundMessages>[K];
+
+const ping: Handler<'ping'> = () => ({ context: 'background', version: browser.runtime.getManifest().version });
+
+const getCorpusSummary: Handler<'getCorpusSummary'> = () => summariseCorpus();
+
+const getDictionary: Handler<'getDictionary'> = () => currentDictionary();
+
+const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) => buildEntityCard(await activePacks(), entityId);
+
+const getEntityNames: Handler<'getEntityNames'> = async ({ ids }) => {
+  const wanted = new Set(ids);
+  const names: Record<string, { name: string; kind: Entity['kind'] }> = {};
+  for (const pack of await activePacks()) {
+    for (const entity of pack.entities)
+      if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
+  }
+  return names;
+};
+
+const getDocument: Handler<'getDocument'> = async ({ packId, documentId }) => {
+  const found = findDocument(
+    (await storedPacks()).map((stored) => stored.pack),
+    packId,
+    documentId,
+  );
+  if (!found) return null;
+  const { pack, document } = found;
+  return { packId: pack.id, packTitle: pack.title, ...document };
+};
+
+const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, sender) => {
+  const tab = sender.tab;
+  await browser.tabs.create({
+    url: browser.runtime.getURL(viewerPath(source)),
+    active: !inBackground,
+    ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+  });
+  return null;
+};
+
+const search: Handler<'search'> = async ({ query, options }) =>
+  searchCorpus(await currentSearchIndex(), query, options);
+
+const importPack: Handler<'importPack'> = ({ json }) => importUserPack(json);
+
+const removePack: Handler<'removePack'> = async ({ packId }) => ({ removed: await removeUserPack(packId) });
+
+const setPackEnabled: Handler<'setPackEnabled'> = async ({ packId, enabled }) => ({
+  enabled: await enablePack(packId, enabled),
+});
+
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install' || details.reason === 'update') {
@@ -27,43 +81,17 @@ browser.runtime.onInstalled.addListener((details) => {
 
 browser.runtime.onMessage.addListener(
   createMessageListener(backgroundMessages, {
-    ping: () => ({ context: 'background' as const, version: browser.runtime.getManifest().version }),
-    getCorpusSummary: () => summariseCorpus(),
-    getDictionary: () => currentDictionary(),
-    getEntityCard: async ({ entityId }) => buildEntityCard(await activePacks(), entityId),
-    getEntityNames: async ({ ids }) => {
-      const wanted = new Set(ids);
-      const names: Record<string, { name: string; kind: Entity['kind'] }> = {};
-      for (const pack of await activePacks()) {
-        for (const entity of pack.entities)
-          if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
-      }
-      return names;
-    },
-    getDocument: async ({ packId, documentId }) => {
-      const found = findDocument(
-        (await storedPacks()).map((stored) => stored.pack),
-        packId,
-        documentId,
-      );
-      if (!found) return null;
-      const { pack, document } = found;
-      return { packId: pack.id, packTitle: pack.title, ...document };
-    },
-    openPassage: async ({ inBackground, ...source }, sender) => {
-      const tab = sender.tab;
-      await browser.tabs.create({
-        url: browser.runtime.getURL(viewerPath(source)),
-        active: !inBackground,
-        ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
-        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
-      });
-      return null;
-    },
-    search: async ({ query, options }) => searchCorpus(await currentSearchIndex(), query, options),
-    importPack: ({ json }) => importUserPack(json),
-    removePack: async ({ packId }) => ({ removed: await removeUserPack(packId) }),
-    setPackEnabled: async ({ packId, enabled }) => ({ enabled: await enablePack(packId, enabled) }),
+    ping,
+    getCorpusSummary,
+    getDictionary,
+    getEntityCard,
+    getEntityNames,
+    getDocument,
+    openPassage,
+    search,
+    importPack,
+    removePack,
+    setPackEnabled,
   }),
 );
 
