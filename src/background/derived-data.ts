@@ -1,6 +1,6 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
-import { buildDictionary, type Dictionary } from '../shared/dictionary';
+import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { activePacks, corpusGeneration } from './corpus-store';
 import { readSearchIndex, writeSearchIndex } from './database';
 import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
@@ -8,7 +8,8 @@ import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchInde
 /**
  * What the background derives from the enabled packs: the highlight dictionary and the search index. Each is
  * made once per change of the packs; the index is also kept in IndexedDB, so a restarted worker loads it
- * instead of rebuilding it.
+ * instead of rebuilding it. The dictionary is built here already in the form a page's matcher walks, so no tab
+ * compiles it; past `MAX_DICTIONARY_LENGTH` it is an error naming the cap, which the page's popup shows.
  */
 interface Derived<T> {
   generation: number;
@@ -30,6 +31,11 @@ export function currentDictionary(): Promise<Dictionary> {
         ),
       ),
     };
+    // A failure to read the store is tried again on the next request; a dictionary over the cap stays one until the
+    // packs change.
+    dictionaryCache.value.catch((error: unknown) => {
+      if (!(error instanceof DictionaryTooLargeError)) dictionaryCache = undefined;
+    });
   }
   return dictionaryCache.value;
 }

@@ -14,7 +14,7 @@ import {
   madeMarksUnder,
   removeHighlights,
 } from './highlighter';
-import { compileMatcher } from './matcher';
+import { openMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 
 /**
@@ -93,8 +93,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   dictionary ??= send({ type: 'getDictionary' });
   const loaded = await dictionary;
   if (signal.aborted) return;
-  const kinds = new Set(settings.highlightKinds);
-  const matcher = compileMatcher({ ...loaded, terms: loaded.terms.filter((term) => kinds.has(term.kind)) });
+  const matcher = openMatcher(loaded, new Set(settings.highlightKinds));
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });

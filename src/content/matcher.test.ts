@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import { compileMatcher, findMatches, type CompiledMatcher } from './matcher';
+import { compileMatcher, findMatches, openMatcher, type CompiledMatcher } from './matcher';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -133,6 +133,25 @@ describe('findMatches', () => {
     // CJK writes no spaces between words, so a CJK term only matches where it stands apart.
     expect(found('伊朗 and 伊朗人', scripts)).toEqual(['伊朗=zh']);
     expect(found('😀 Maryam Rajavi 😀 𝔐 \ud800')).toEqual(['Maryam Rajavi=maryam']);
+  });
+
+  it('finds a name written with compatibility characters: a ligature, full-width letters', () => {
+    const withLigature = compileMatcher(
+      buildDictionary([...entities, { id: 'sachs', kind: 'person', name: 'Jeffrey Sachs', aliases: [] }]),
+    );
+    expect(found('Je\uFB00rey Sachs and ＩＲＡＮ', withLigature)).toEqual(['Je\uFB00rey Sachs=sachs', 'ＩＲＡＮ=iran']);
+  });
+
+  it('highlights only the kinds the reader chose, and a longer name of another kind hides nothing', () => {
+    const dictionary = buildDictionary([
+      { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },
+      { id: 'iran-air', kind: 'organisation', name: 'Iran Air', aliases: [] },
+      { id: 'rights', kind: 'topic', name: 'human rights', aliases: [] },
+    ]);
+    const places = openMatcher(dictionary, new Set(['place']));
+    expect(found('Iran Air and human rights in Iran', places)).toEqual(['Iran=iran', 'Iran=iran']);
+    const noPlaces = openMatcher(dictionary, new Set(['organisation', 'topic']));
+    expect(found('Iran Air and human rights in Iran', noPlaces)).toEqual(['Iran Air=iran-air', 'human rights=rights']);
   });
 
   it('finds nothing in empty or whitespace text', () => {

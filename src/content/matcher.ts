@@ -1,7 +1,7 @@
 import type { EntityKind } from '../corpus/pack';
-import { COMMON_WORD_NAMES } from '../shared/common-words';
-import type { Dictionary, DictionaryTerm } from '../shared/dictionary';
+import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../shared/dictionary';
 import type { LinkReason } from '../shared/link-reason';
+import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../shared/text-fold';
 
 /**
  * Finds dictionary terms in plain text in one pass, however many terms there are.
@@ -11,6 +11,11 @@ import type { LinkReason } from '../shared/link-reason';
  * after one or two characters. Each character is thus read a bounded number of times (at most the longest
  * term's length), independent of the number of terms. Aho–Corasick's failure links only pay off for matches
  * that may start inside a word, which the whole-word rule forbids; no trie library is installed.
+ *
+ * The page builds no trie: the background sends the dictionary as sorted folded keys (`shared/dictionary.ts`), in
+ * which the keys that go on with the units read so far are one run of lines. A state of the walk is such a run;
+ * its next step is found by binary search the first time the page takes it, then kept (`children`), so a page
+ * opens only the few thousand states its own words lead to, and setting up costs nothing however large the corpus.
  *
  * Rules:
  * - Topics match in any case and without diacritics ("Human Rights" = "human rights").
@@ -52,83 +57,133 @@ interface CompiledTerm {
   /** A one-word name that is also a common word ("May"): never at a sentence start. */
   commonWord: boolean;
   anyCase: boolean;
-  text: string;
-  /**
-   * The term's words with diacritics removed but case kept, to check capitalisation: worked out when the term is
-   * first met on a page, as most of a large dictionary never is and compiling must stay one short task.
-   */
-  casedWords?: string[];
+  /** The term's words with diacritics removed but case kept, to check capitalisation. */
+  casedWords: string[];
 }
 
+/**
+ * The states of the walk the page has opened so far. State 0 is the root (every line); a later state is the run of
+ * lines whose keys start with the units read to reach it. State 0 as a step's result means "no such key".
+ */
 export interface CompiledMatcher {
-  /** The trie's first step, by folded UTF-16 unit: a table, because it is looked up at every word start. */
+  readonly lines: string;
+  readonly kinds: ReadonlySet<EntityKind> | undefined;
+  /** The root's steps by folded UTF-16 unit, a table because it is looked up at every word start; -1 not yet looked up. */
   readonly root: Int32Array;
-  /** Later steps by folded unit; state 0 (the root) means "no edge". */
+  /** Each state's run of lines: the start of its first line, and the end of its last. */
+  readonly from: number[];
+  readonly to: number[];
+  /** How many units were read to reach each state. */
+  readonly depth: number[];
+  /** Later steps by folded unit, as they are taken. */
   readonly children: (Map<number, number> | undefined)[];
-  /** Terms ending at each state, most trusted first. */
-  readonly accepts: (CompiledTerm[] | undefined)[];
+  /** Terms whose key ends at each state, most trusted first, read when first needed: null for none. */
+  readonly accepts: (CompiledTerm[] | null | undefined)[];
 }
 
-const COMBINING_MARK = /\p{M}/gu;
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
-const WHITESPACE = /^\s$/u;
-/** Characters pages put inside words (soft hyphen, zero-width joiners): invisible, so matching skips them. */
-const INSIDE_WORD_INVISIBLE = /^[\u00AD\u200C\u200D]$/u;
-/** Zero-width spaces break words without showing a space: they count as one. */
-const ZERO_WIDTH_BREAK = /^[\u200B\u2060\uFEFF]$/u;
-const APOSTROPHES = /[\u2018\u2019\u02BC]/gu;
-const HYPHENS = /[\u2010\u2011]/gu;
+const NOT_LOOKED_UP = -1;
+const NO_STATE = 0;
+const KEY_END = TERM_START.charCodeAt(0);
 
-interface CharFold {
-  /** Lowercase, without diacritics; ' ' for any whitespace; '' for a combining mark or invisible character. */
-  units: string;
-  /** Letters of any script, digits, and marks and invisibles that sit inside words. */
-  word: boolean;
-  space: boolean;
+/**
+ * Opens a dictionary for `findMatches`, only for the kinds the reader highlights (all when `kinds` is left out).
+ * Nothing is built here: states are opened as the page's words lead to them.
+ */
+export function openMatcher(dictionary: Dictionary, kinds?: ReadonlySet<EntityKind>): CompiledMatcher {
+  return {
+    lines: dictionary.lines,
+    kinds,
+    root: new Int32Array(0x10000).fill(NOT_LOOKED_UP),
+    from: [0],
+    to: [dictionary.lines.length],
+    depth: [0],
+    children: [undefined],
+    accepts: [null],
+  };
 }
 
-const ASCII_FOLD = new Int32Array(128);
-const ASCII_WORD = new Uint8Array(128);
-const ASCII_SPACE = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  const upper = code >= 65 && code <= 90;
-  const space = code === 32 || (code >= 9 && code <= 13);
-  ASCII_FOLD[code] = upper ? code + 32 : space ? 32 : code;
-  ASCII_WORD[code] = Number(upper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57));
-  ASCII_SPACE[code] = Number(space);
+/** The name the highlighter's and observer's tests know it by; nothing is compiled. */
+export const compileMatcher = openMatcher;
+
+/** The key's unit at `depth` of the line starting at `line`, or -1 where the key has ended. */
+function unitAt(lines: string, line: number, depth: number): number {
+  const unit = lines.charCodeAt(line + depth);
+  return unit === KEY_END ? -1 : unit;
 }
 
-const foldCache = new Map<number, CharFold>();
-
-/** Folds one non-ASCII code point. Cached: a page repeats a small alphabet. */
-function foldCodePoint(codePoint: number): CharFold {
-  let fold = foldCache.get(codePoint);
-  if (fold === undefined) {
-    const char = String.fromCodePoint(codePoint);
-    const space = WHITESPACE.test(char) || ZERO_WIDTH_BREAK.test(char);
-    const invisible = INSIDE_WORD_INVISIBLE.test(char);
-    const units = space
-      ? ' '
-      : invisible
-        ? ''
-        : char
-            .replace(APOSTROPHES, "'")
-            .replace(HYPHENS, '-')
-            .normalize('NFD')
-            .replace(COMBINING_MARK, '')
-            .toLowerCase()
-            .normalize('NFD')
-            .replace(COMBINING_MARK, '');
-    fold = { units, word: invisible || WORD_CHAR.test(char), space };
-    foldCache.set(codePoint, fold);
+/** The first line in [from, to) whose key has at least `unit` at `depth` (all of them agree before it), or `to`. */
+function firstLineFrom(lines: string, from: number, to: number, depth: number, unit: number): number {
+  while (from < to) {
+    const middle = lines.lastIndexOf(LINE_END, ((from + to) >>> 1) - 1) + 1;
+    if (unitAt(lines, middle, depth) >= unit) to = middle;
+    else from = lines.indexOf(LINE_END, middle) + 1;
   }
-  return fold;
+  return from;
+}
+
+/** Opens the state one unit on from `state`: the run of its lines whose key has `unit` next. */
+function open(matcher: CompiledMatcher, state: number, unit: number): number {
+  const { lines, from, to, depth } = matcher;
+  const start = from[state] ?? 0;
+  const end = to[state] ?? 0;
+  const read = depth[state] ?? 0;
+  const first = firstLineFrom(lines, start, end, read, unit);
+  if (first === end || unitAt(lines, first, read) !== unit) return NO_STATE;
+  const next = from.length;
+  from.push(first);
+  to.push(firstLineFrom(lines, first, end, read, unit + 1));
+  depth.push(read + 1);
+  matcher.children.push(undefined);
+  // The shortest key of a run comes first: the state ends a key if its first line's key ends here.
+  matcher.accepts.push(lines.charCodeAt(first + read + 1) === KEY_END ? undefined : null);
+  return next;
+}
+
+function step(matcher: CompiledMatcher, state: number, unit: number): number {
+  if (state === 0) {
+    let next = matcher.root[unit] ?? NO_STATE;
+    if (next === NOT_LOOKED_UP) next = matcher.root[unit] = open(matcher, 0, unit);
+    return next;
+  }
+  let edges = matcher.children[state];
+  let next = edges?.get(unit);
+  if (next === undefined) {
+    next = open(matcher, state, unit);
+    if (edges === undefined) matcher.children[state] = edges = new Map<number, number>();
+    edges.set(unit, next);
+  }
+  return next;
+}
+
+function readTerms(matcher: CompiledMatcher, state: number): CompiledTerm[] | null {
+  const { lines } = matcher;
+  const line = matcher.from[state] ?? 0;
+  const keyEnd = line + (matcher.depth[state] ?? 0);
+  const terms = unpackTerms(lines.slice(line, keyEnd), lines.slice(keyEnd + 1, lines.indexOf(LINE_END, keyEnd)))
+    .filter((term) => matcher.kinds === undefined || matcher.kinds.has(term.kind))
+    .map((term): CompiledTerm => ({
+      kind: term.kind,
+      ids: term.ids,
+      needsFullName: term.needsFullName,
+      qualifiers: term.qualifiers,
+      commonWord: term.commonWord,
+      anyCase: term.kind === 'topic',
+      casedWords: term.casedText.split(' '),
+    }));
+  return terms.length === 0 ? null : terms;
+}
+
+/** The terms whose key ends at `state`, of the kinds highlighted, or undefined. */
+function termsAt(matcher: CompiledMatcher, state: number): CompiledTerm[] | undefined {
+  let found = matcher.accepts[state];
+  if (found === undefined) found = matcher.accepts[state] = readTerms(matcher, state);
+  return found ?? undefined;
 }
 
 /** Whether the character at `index` is a letter, digit or in-word mark. */
 function isWordAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return code < 0x80 ? ASCII_WORD[code] === 1 : foldCodePoint(text.codePointAt(index) ?? code).word;
+  return code < 0x80 ? ASCII_WORD[code] === 1 : foldUnit(text.codePointAt(index) ?? code).word;
 }
 
 /** Skips combining marks and invisibles, which belong to the character before them. */
@@ -137,102 +192,16 @@ function skipTransparent(text: string, index: number): number {
     const code = text.charCodeAt(index);
     if (code < 0x80) return index;
     const codePoint = text.codePointAt(index) ?? code;
-    const fold = foldCodePoint(codePoint);
+    const fold = foldUnit(codePoint);
     if (fold.units !== '') return index;
     index += codePoint > 0xffff ? 2 : 1;
   }
   return index;
 }
 
-const ASCII_ONLY = /^\p{ASCII}*$/u;
-
-/** The folded units of a term, the way the walk folds page text. */
-function foldTerm(text: string): number[] {
-  const units: number[] = [];
-  if (ASCII_ONLY.test(text)) {
-    // Most terms: no code point to look up (compiling 5,000 terms is then one short task).
-    for (let k = 0; k < text.length; k++) {
-      const unit = ASCII_FOLD[text.charCodeAt(k)] ?? 0;
-      if (unit === 32 && units[units.length - 1] === 32) continue;
-      units.push(unit);
-    }
-    return units;
-  }
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    const folded =
-      codePoint < 0x80 ? String.fromCharCode(ASCII_FOLD[codePoint] ?? codePoint) : foldCodePoint(codePoint).units;
-    for (let k = 0; k < folded.length; k++) {
-      const unit = folded.charCodeAt(k);
-      if (unit === 32 && units[units.length - 1] === 32) continue;
-      units.push(unit);
-    }
-  }
-  return units;
-}
-
-/** Diacritics and odd spacing removed, case kept: the form capitalisation is checked on. */
-function casedForm(text: string): string {
-  if (ASCII_ONLY.test(text)) return text.replace(/\s+/gu, ' ').trim();
-  let out = '';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    const fold = codePoint < 0x80 ? undefined : foldCodePoint(codePoint);
-    if (fold === undefined) out += char;
-    else if (fold.space || fold.units === '') out += fold.units;
-    else out += char.replace(APOSTROPHES, "'").replace(HYPHENS, '-').normalize('NFD').replace(COMBINING_MARK, '');
-  }
-  return out.replace(/\s+/gu, ' ').trim();
-}
-
-function trustOrder(a: CompiledTerm, b: CompiledTerm): number {
-  // A full name is firmer than a surname or title; a capitalised name firmer than a topic phrase.
-  return Number(a.needsFullName) - Number(b.needsFullName) || Number(a.anyCase) - Number(b.anyCase);
-}
-
-/** Builds the trie once per dictionary; `findMatches` then runs on every block of every page. */
-export function compileMatcher(dictionary: Dictionary): CompiledMatcher {
-  const root = new Int32Array(0x10000);
-  const children: (Map<number, number> | undefined)[] = [undefined];
-  const accepts: (CompiledTerm[] | undefined)[] = [undefined];
-  for (const term of dictionary.terms) {
-    const units = foldTerm(term.text.trim());
-    if (units.length === 0) continue;
-    let state = 0;
-    for (const unit of units) {
-      let next = state === 0 ? root[unit] || undefined : children[state]?.get(unit);
-      if (next === undefined) {
-        next = accepts.length;
-        accepts.push(undefined);
-        children.push(undefined);
-        if (state === 0) root[unit] = next;
-        else children[state] = (children[state] ?? new Map<number, number>()).set(unit, next);
-      }
-      state = next;
-    }
-    const list = accepts[state] ?? [];
-    list.push(compileTerm(term));
-    list.sort(trustOrder);
-    accepts[state] = list;
-  }
-  return { root, children, accepts };
-}
-
-function compileTerm(term: DictionaryTerm): CompiledTerm {
-  return {
-    kind: term.kind,
-    ids: term.ids,
-    needsFullName: term.needsFullName === true,
-    qualifiers: term.qualifiers,
-    commonWord: term.kind !== 'topic' && !term.text.includes(' ') && COMMON_WORD_NAMES.has(term.text.toLowerCase()),
-    anyCase: term.kind === 'topic',
-    text: term.text,
-  };
-}
-
 function isCapitalisedAs(source: string, term: CompiledTerm): boolean {
   const words = casedForm(source).split(' ');
-  const casedWords = (term.casedWords ??= casedForm(term.text).split(' '));
+  const { casedWords } = term;
   if (words.length !== casedWords.length) return false;
   return words.every((word, i) => {
     const expected = casedWords[i] ?? '';
@@ -362,7 +331,6 @@ function walk(
   matcher: CompiledMatcher,
   namedSoFar: ReadonlySet<string>,
 ): Walked | undefined {
-  const { root, children, accepts } = matcher;
   let best: Walked | undefined;
   let state = 0;
   let lastSpace = false;
@@ -379,7 +347,7 @@ function walk(
       j += 1;
     } else {
       const codePoint = text.codePointAt(j) ?? code;
-      const fold = foldCodePoint(codePoint);
+      const fold = foldUnit(codePoint);
       j += codePoint > 0xffff ? 2 : 1;
       if (fold.units === '') continue;
       space = fold.space;
@@ -391,15 +359,14 @@ function walk(
     if (space && lastSpace) continue;
     lastSpace = space;
     if (units === undefined) {
-      state = state === 0 ? (root[unit] ?? 0) : (children[state]?.get(unit) ?? 0);
+      state = step(matcher, state, unit);
     } else {
-      for (let k = 0; k < units.length && (k === 0 || state !== 0); k++) {
-        const next = units.charCodeAt(k);
-        state = state === 0 && k === 0 ? (root[next] ?? 0) : (children[state]?.get(next) ?? 0);
+      for (let k = 0; k < units.length && (k === 0 || state !== NO_STATE); k++) {
+        state = step(matcher, state, units.charCodeAt(k));
       }
     }
-    if (state === 0) break;
-    const terms = accepts[state];
+    if (state === NO_STATE) break;
+    const terms = termsAt(matcher, state);
     if (terms === undefined) continue;
     const end = skipTransparent(text, j);
     if (word && end < text.length && isWordAt(text, end)) continue;
@@ -414,7 +381,6 @@ function walk(
  * (pass one set for a whole page so that a surname in a later paragraph can point back); it is updated in place.
  */
 export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: Set<string> = new Set()): TextMatch[] {
-  const { root } = matcher;
   const matches: TextMatch[] = [];
   let previousIsWord = false;
   for (let i = 0; i < text.length;) {
@@ -427,14 +393,16 @@ export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: 
       first = ASCII_FOLD[code] ?? code;
     } else {
       const codePoint = text.codePointAt(i) ?? code;
-      const fold = foldCodePoint(codePoint);
+      const fold = foldUnit(codePoint);
       width = codePoint > 0xffff ? 2 : 1;
       isWord = fold.word;
       first = fold.units === '' ? 0 : fold.units.charCodeAt(0);
     }
     // Matches start only on a word boundary, and only where some term starts.
     const found: Walked | undefined =
-      (isWord && previousIsWord) || root[first] === 0 ? undefined : walk(text, i, matcher, namedSoFar);
+      (isWord && previousIsWord) || step(matcher, 0, first) === NO_STATE
+        ? undefined
+        : walk(text, i, matcher, namedSoFar);
     if (found?.accepted === undefined) {
       previousIsWord = found === undefined ? isWord : false;
       i = found === undefined ? i + width : found.end;

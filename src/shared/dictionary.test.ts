@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import { buildDictionary, dictionary } from './dictionary';
+import {
+  buildDictionary,
+  dictionary,
+  dictionaryTerms,
+  DictionaryTooLargeError,
+  LINE_END,
+  packDictionary,
+  TERM_START,
+  unpackTerms,
+  type Dictionary,
+  type PackedTerm,
+} from './dictionary';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 
-describe('buildDictionary', () => {
+describe('dictionaryTerms', () => {
   it('lists names, aliases and topic phrases with the entity they stand for', () => {
-    const built = buildDictionary([
+    const built = dictionaryTerms([
       person('maryam', 'Maryam Rajavi', ['Mrs Rajavi']),
       { id: 'pmoi', kind: 'organisation', name: "People's Mojahedin Organization of Iran", aliases: ['PMOI', 'MEK'] },
       { id: 'rights', kind: 'topic', name: 'human rights', aliases: [] },
     ]);
-    const texts = built.terms.map((term) => `${term.text}→${term.ids.join(',')}`);
+    const texts = built.map((term) => `${term.text}→${term.ids.join(',')}`);
     expect(texts).toEqual(
       expect.arrayContaining([
         'Maryam Rajavi→maryam',
@@ -24,28 +35,28 @@ describe('buildDictionary', () => {
   });
 
   it('adds a bare surname that points to the one person who has it', () => {
-    const built = buildDictionary([person('raisi', 'Ebrahim Raisi')]);
-    expect(built.terms).toContainEqual({ text: 'Raisi', kind: 'person', ids: ['raisi'], needsFullName: true });
+    const built = dictionaryTerms([person('raisi', 'Ebrahim Raisi')]);
+    expect(built).toContainEqual({ text: 'Raisi', kind: 'person', ids: ['raisi'], needsFullName: true });
   });
 
   it('gives a surname shared by two people both as candidates', () => {
-    const built = buildDictionary([person('a', 'Alan Jones'), person('b', 'Beth Jones')]);
-    expect(built.terms.filter((term) => term.text === 'Jones')).toEqual([
+    const built = dictionaryTerms([person('a', 'Alan Jones'), person('b', 'Beth Jones')]);
+    expect(built.filter((term) => term.text === 'Jones')).toEqual([
       { text: 'Jones', kind: 'person', ids: ['a', 'b'], needsFullName: true },
     ]);
   });
 
   it('merges an alias that two entities share into one term with both ids', () => {
-    const built = buildDictionary([
+    const built = dictionaryTerms([
       { id: 'o1', kind: 'organisation', name: 'National Council', aliases: ['NC'] },
       { id: 'o2', kind: 'organisation', name: 'Northern Command', aliases: ['NC'] },
     ]);
-    expect(built.terms.find((term) => term.text === 'NC')?.ids).toEqual(['o1', 'o2']);
+    expect(built.find((term) => term.text === 'NC')?.ids).toEqual(['o1', 'o2']);
   });
 
   it('does not add a surname the corpus already lists as a name in its own right', () => {
-    const built = buildDictionary([person('m', 'Massoud Rajavi', ['Rajavi'])]);
-    expect(built.terms.filter((term) => term.text === 'Rajavi')).toEqual([
+    const built = dictionaryTerms([person('m', 'Massoud Rajavi', ['Rajavi'])]);
+    expect(built.filter((term) => term.text === 'Rajavi')).toEqual([
       { text: 'Rajavi', kind: 'person', ids: ['m'], needsFullName: true },
     ]);
   });
@@ -57,31 +68,104 @@ describe('buildDictionary', () => {
     ['a peer the corpus names only by title', person('d', 'Lord Dholakia'), 'Lord Dholakia', undefined],
     ['a name with a middle initial', person('s', 'Robert M. Smith'), 'Robert M. Smith', undefined],
   ])('asks the page for the full name first: %s', (_, entity, text, needsFullName) => {
-    const term = buildDictionary([entity]).terms.find((t) => t.text === text);
+    const term = dictionaryTerms([entity]).find((t) => t.text === text);
     expect(term?.needsFullName).toBe(needsFullName);
   });
 
   it('gives a generic body the qualifiers the sources use, and other bodies none', () => {
-    const built = buildDictionary(
+    const built = dictionaryTerms(
       [
         { id: 'court', kind: 'organisation', name: 'Supreme Court', aliases: [] },
         { id: 'ncri', kind: 'organisation', name: 'National Council of Resistance of Iran', aliases: [] },
       ],
       new Map([['court', ['iran']]]),
     );
-    expect(built.terms.find((t) => t.text === 'Supreme Court')?.qualifiers).toEqual(['iran']);
-    expect(built.terms.find((t) => t.text.startsWith('National'))?.qualifiers).toBeUndefined();
+    expect(built.find((t) => t.text === 'Supreme Court')?.qualifiers).toEqual(['iran']);
+    expect(built.find((t) => t.text.startsWith('National'))?.qualifiers).toBeUndefined();
   });
 
   it('skips surnames too short to stand alone and collapses whitespace in names', () => {
-    const built = buildDictionary([person('li', 'Wei  Li'), person('x', ' Ali\u00a0Khamenei ')]);
-    const texts = built.terms.map((term) => term.text);
+    const built = dictionaryTerms([person('li', 'Wei  Li'), person('x', ' Ali\u00a0Khamenei ')]);
+    const texts = built.map((term) => term.text);
     expect(texts).toEqual(expect.arrayContaining(['Wei Li', 'Ali Khamenei', 'Khamenei']));
     expect(texts).not.toContain('Li');
   });
+});
 
-  it('produces a dictionary that its own schema accepts', () => {
-    const built = buildDictionary([person('a', 'Alan Jones')]);
-    expect(dictionary.parse(structuredClone(built))).toEqual(built);
+/** Each line's key and terms, read back as a page's matcher reads them. */
+function read(packed: Dictionary): [string, PackedTerm[]][] {
+  return packed.lines
+    .split(LINE_END)
+    .slice(0, -1)
+    .map((line) => {
+      const keyEnd = line.indexOf(TERM_START);
+      const key = line.slice(0, keyEnd);
+      return [key, unpackTerms(key, line.slice(keyEnd + 1))];
+    });
+}
+
+describe('packDictionary', () => {
+  it('packs a dictionary its own schema accepts after a JSON round trip, as Chrome sends it', () => {
+    const built = buildDictionary([person('a', 'Alan Jones'), person('b', 'Zoë Ångström')]);
+    expect(dictionary.parse(JSON.parse(JSON.stringify(built)))).toEqual(built);
+  });
+
+  it('gives one line per folded key, sorted by UTF-16 unit, with its terms most trusted first', () => {
+    const packed = packDictionary([
+      { text: 'Jones', kind: 'person', ids: ['a', 'b'], needsFullName: true },
+      { text: 'jones', kind: 'topic', ids: ['t'] },
+      { text: 'JONES', kind: 'organisation', ids: ['o'] },
+      { text: 'Alan Jones', kind: 'person', ids: ['a'] },
+      { text: 'Zoë', kind: 'place', ids: ['z'] },
+      { text: 'Ángel', kind: 'place', ids: ['e'] },
+    ]);
+    expect(
+      read(packed).map(
+        ([key, terms]) => `${key}: ${terms.map((t) => `${t.casedText}→${t.ids.join(',')}`).join(' | ')}`,
+      ),
+    ).toEqual(['alan jones: Alan Jones→a', 'angel: Angel→e', 'jones: JONES→o | jones→t | Jones→a,b', 'zoe: Zoe→z']);
+    expect(packed.terms).toBe(6);
+  });
+
+  it("keeps each term's flags, and a generic body's qualifiers", () => {
+    const packed = packDictionary([
+      { text: 'May', kind: 'person', ids: ['may'], needsFullName: true },
+      { text: 'Supreme Court', kind: 'organisation', ids: ['court'], qualifiers: ['iran', 'us'] },
+      { text: 'Foreign Office', kind: 'organisation', ids: ['office'], qualifiers: [] },
+    ]);
+    expect(read(packed)).toEqual([
+      ['foreign office', [expect.objectContaining({ qualifiers: [], needsFullName: false, commonWord: false })]],
+      ['may', [expect.objectContaining({ kind: 'person', needsFullName: true, commonWord: true })]],
+      ['supreme court', [expect.objectContaining({ qualifiers: ['iran', 'us'], casedText: 'Supreme Court' })]],
+    ]);
+  });
+
+  it('keeps ids and names that hold its separators, quotes or escapes as they were', () => {
+    const ids = ['a¨b', 'c¯d¸e', 'fµg%20', 'q"u\\o\u0001te', '__proto__'];
+    const packed = packDictionary([{ text: 'McDonald¨s µ', kind: 'person', ids }]);
+    const [[key, [term] = []] = ['', []]] = read(packed);
+    expect(key).toBe('mcdonald s μ');
+    expect(term?.ids).toEqual(ids);
+    expect(term?.casedText).toBe('McDonald s μ');
+    expect(JSON.stringify(packed.lines)).not.toMatch(/\\[^\\]/u);
+  });
+
+  it('refuses a dictionary over the cap with an error that names the cap', () => {
+    const terms = Array.from({ length: 100 }, (_, i) => ({
+      text: `Person ${i}`,
+      kind: 'person' as const,
+      ids: [`p${i}`],
+    }));
+    expect(() => packDictionary(terms, 1_000)).toThrow(DictionaryTooLargeError);
+    expect(() => packDictionary(terms, 1_000)).toThrow(
+      /characters, more than the 1,000 a page is sent \(MAX_DICTIONARY_LENGTH\)/,
+    );
+    expect(packDictionary(terms).lines.length).toBeGreaterThan(1_000);
+  });
+
+  it("writes a lone surrogate as U+FFFD, which crosses Chrome's messaging unchanged", () => {
+    const packed = packDictionary([{ text: 'Doe\uD800', kind: 'person', ids: ['d'] }]);
+    expect(packed.lines.startsWith(`doe\uFFFD${TERM_START}`)).toBe(true);
+    expect(packed.lines).not.toMatch(/[\uD800-\uDFFF]/u);
   });
 });

@@ -1,36 +1,104 @@
 import { z } from 'zod';
-import { entityKind, type Entity } from '../corpus/pack';
+import { entityKind, type Entity, type EntityKind } from '../corpus/pack';
 import { HONORIFICS, NAME_TITLES } from '../corpus/lexicon';
+import { COMMON_WORD_NAMES } from './common-words';
+import { casedForm, foldTerm } from './text-fold';
 
 /**
- * The compact dictionary the background sends to content scripts: only the words to look for on a page and the
- * entity ids they stand for, never the corpus itself (a few KB for the default corpus).
+ * The dictionary the background sends to content scripts: only the words to look for on a page and the entity ids
+ * they stand for, never the corpus itself.
+ *
+ * It is built once in the background, already in the form the page's matcher walks (`content/matcher.ts`), so a
+ * page compiles nothing. It is one string of lines `KEY¯TERM¯TERM¨`, sorted by KEY: a term's folded text
+ * (`foldTerm`: lowercase, no diacritics), then the terms written that way, most trusted first. Sorted keys are a
+ * trie already: the keys that go on with the units read so far are one run of lines, found by binary search, and a
+ * page opens only the runs its own words lead to.
+ *
+ * One string, because it crosses runtime messaging whole in both browsers (Chrome sends JSON, Firefox a structured
+ * clone) and needs no decoding. Its separators are Latin-1 characters that JSON leaves as they are and that folding
+ * never leaves in a key (NFKD turns "¨", "¯", "¸" and "µ" into a space plus a mark, or into "μ"): a reply with no
+ * escapes and, for Latin names, one byte a character parses several times faster than JSON records would.
  */
-export const DICTIONARY_VERSION = 2;
+export const DICTIONARY_VERSION = 3;
+/** The most a page is sent, in UTF-16 units: past it highlighting stops and says why, rather than cut names. */
+export const MAX_DICTIONARY_LENGTH = 24_000_000;
 const MAX_QUALIFIERS = 50;
-const MAX_QUALIFIER_LENGTH = 60;
 
-export const dictionaryTerm = z.object({
+/** Ends a line. */
+export const LINE_END = '\u00A8';
+/** Ends the key, and each term but the last. */
+export const TERM_START = '\u00AF';
+/** Between a term's fields: kind and flags, text, ids, qualifiers. */
+const FIELD = '\u00B8';
+/** Between the ids (or the qualifiers) of one field. */
+const ITEM = '\u00B5';
+/** Characters a field writes as %XX: the separators, "%" itself, and what JSON would escape. */
+const ESCAPED =
+  // eslint-disable-next-line no-control-regex -- control characters are what JSON would escape
+  /[%\u00A8\u00AF\u00B8\u00B5"\\\u0000-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const KINDS = entityKind.options;
+const SEPARATOR = /[\u00A8\u00AF]/u;
+
+/** One name to look for, as `dictionaryTerms` lists it before it is packed. */
+export interface DictionaryTerm {
   /** The words to find, written as the corpus writes them ("Maryam Rajavi", "human rights"). */
-  text: z.string().min(1),
-  kind: entityKind,
+  text: string;
+  kind: EntityKind;
   /** The entities these words name: more than one when several share them (two people called Jones). */
-  ids: z.array(z.string().min(1)).min(1),
+  ids: string[];
   /**
-   * A person's name that is not their full name (a surname, a title and surname, "Mr Bolton", or one word): linked only after
-   * the page names the person in full.
+   * A person's name that is not their full name (a surname, a title and surname, "Mr Bolton", or one word): linked
+   * only after the page names the person in full.
    */
-  needsFullName: z.literal(true).optional(),
+  needsFullName?: true;
   /** A generic body's name ("Supreme Court"): linked only with one of these qualifiers the sources give it ("iran"). */
-  qualifiers: z.array(z.string().min(1).max(MAX_QUALIFIER_LENGTH)).max(MAX_QUALIFIERS).optional(),
-});
-export type DictionaryTerm = z.infer<typeof dictionaryTerm>;
+  qualifiers?: string[];
+}
+
+/** A term as a page's matcher reads it back from its line. */
+export interface PackedTerm {
+  kind: EntityKind;
+  ids: string[];
+  needsFullName: boolean;
+  /** A one-word name that is also a common word ("May"): never linked at a sentence start. */
+  commonWord: boolean;
+  /** The words as the corpus capitalises them, diacritics dropped ("Maryam Rajavi"); for a topic, its key. */
+  casedText: string;
+  qualifiers: string[] | undefined;
+}
 
 export const dictionary = z.object({
   version: z.literal(DICTIONARY_VERSION),
-  terms: z.array(dictionaryTerm),
+  /** Sorted lines (see above); empty for an empty corpus. */
+  lines: z
+    .string()
+    .max(
+      MAX_DICTIONARY_LENGTH,
+      `the dictionary is at most ${MAX_DICTIONARY_LENGTH.toLocaleString('en')} characters (MAX_DICTIONARY_LENGTH)`,
+    )
+    .refine((lines) => lines === '' || lines.endsWith(LINE_END), 'every line ends with its separator'),
+  /** How many terms the lines hold. */
+  terms: z.number().int().nonnegative(),
 });
 export type Dictionary = z.infer<typeof dictionary>;
+
+const NEEDS_FULL_NAME = 1;
+const COMMON_WORD = 2;
+
+/** The cap was passed: the message names the cap, and what to do. */
+export class DictionaryTooLargeError extends Error {
+  override name = 'DictionaryTooLargeError';
+  constructor(
+    readonly length: number,
+    readonly maxLength = MAX_DICTIONARY_LENGTH,
+  ) {
+    super(
+      `The enabled corpora's names come to ${length.toLocaleString('en')} characters, more than the ` +
+        `${maxLength.toLocaleString('en')} a page is sent (MAX_DICTIONARY_LENGTH); nothing is ` +
+        'highlighted until a corpus is turned off on the options page.',
+    );
+  }
+}
 
 /** Shorter surnames ("Li", "Ng") are too often a word or an initialism to stand alone. */
 const MIN_SURNAME_LENGTH = 3;
@@ -61,7 +129,10 @@ const isFullName = (text: string): boolean => {
  * Names, aliases and topic phrases of every entity, each mapped to the ids it may stand for. `qualifiers` holds,
  * for each generic body, the words the sources qualify it with (see `genericBodyQualifiers`).
  */
-export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<string, string[]> = new Map()): Dictionary {
+export function dictionaryTerms(
+  entities: Entity[],
+  qualifiers: ReadonlyMap<string, string[]> = new Map(),
+): DictionaryTerm[] {
   // People with a full name: their titled and one-word forms need it on the page first. A person the corpus knows
   // only as "Lord Dholakia" is named in full by that.
   const hasFullName = new Set(
@@ -104,8 +175,101 @@ export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<stri
     .filter(([text]) => !explicitTexts.has(text))
     .map(([text, ids]) => ({ text, kind: 'person', ids: [...ids].sort(), needsFullName: true }));
 
-  const terms = [...explicit.values(), ...surnameTerms].sort(
+  return [...explicit.values(), ...surnameTerms].sort(
     (a, b) => a.text.localeCompare(b.text) || a.kind.localeCompare(b.kind),
   );
-  return { version: DICTIONARY_VERSION, terms };
+}
+
+function trustOrder(a: DictionaryTerm, b: DictionaryTerm): number {
+  // A full name is firmer than a surname or title; a capitalised name firmer than a topic phrase.
+  const anyCase = (term: DictionaryTerm): number => Number(term.kind === 'topic');
+  return Number(a.needsFullName === true) - Number(b.needsFullName === true) || anyCase(a) - anyCase(b);
+}
+
+const escapeField = (text: string): string =>
+  text.replace(ESCAPED, (char) =>
+    char.length === 1 && char.charCodeAt(0) < 0x100
+      ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+      : `%u${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+const unescapeField = (text: string): string =>
+  text.includes('%')
+    ? text.replace(/%(?:u([0-9A-F]{4})|([0-9A-F]{2}))/gu, (_, wide: string | undefined, narrow: string | undefined) =>
+        String.fromCharCode(parseInt(wide ?? narrow ?? '0', 16)),
+      )
+    : text;
+
+/** "maryam rajavi" as most names are capitalised: "Maryam Rajavi". */
+const titleCased = (key: string): string =>
+  key
+    .split(' ')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+
+function packTerm(term: DictionaryTerm, key: string): string {
+  const commonWord =
+    term.kind !== 'topic' && !term.text.includes(' ') && COMMON_WORD_NAMES.has(term.text.toLowerCase());
+  const flags = (term.needsFullName === true ? NEEDS_FULL_NAME : 0) | (commonWord ? COMMON_WORD : 0);
+  // Only names are checked for capitals; a name capitalised as most are is left for the page to derive.
+  const cased = casedForm(term.text);
+  const text = term.kind === 'topic' || cased === titleCased(key) ? '' : cased;
+  const fields = [`${KINDS.indexOf(term.kind)}${flags}`, escapeField(text), term.ids.map(escapeField).join(ITEM)];
+  if (term.qualifiers !== undefined) fields.push(term.qualifiers.map(escapeField).join(ITEM));
+  return fields.join(FIELD);
+}
+
+/** The terms of the line whose key is `key`, written from `line` (the part after the key). */
+export function unpackTerms(key: string, line: string): PackedTerm[] {
+  const terms: PackedTerm[] = [];
+  for (const packed of line.split(TERM_START)) {
+    const [head = '', text = '', ids = '', qualifiers] = packed.split(FIELD);
+    const kind = KINDS[Number(head.charAt(0))];
+    const flags = Number(head.charAt(1));
+    if (kind === undefined || ids === '') continue;
+    terms.push({
+      kind,
+      ids: ids.split(ITEM).map(unescapeField),
+      needsFullName: (flags & NEEDS_FULL_NAME) !== 0,
+      commonWord: (flags & COMMON_WORD) !== 0,
+      casedText: text === '' ? (kind === 'topic' ? key : titleCased(key)) : unescapeField(text),
+      qualifiers: qualifiers === undefined ? undefined : qualifiers.split(ITEM).filter(Boolean).map(unescapeField),
+    });
+  }
+  return terms;
+}
+
+/** A lone surrogate could not cross Chrome's messaging unchanged, and would then break the keys' order. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/**
+ * The terms in the form a page walks (see the top of this file). Throws `DictionaryTooLargeError` past
+ * `MAX_DICTIONARY_LENGTH`: a page is never sent a silently shortened list.
+ */
+export function packDictionary(terms: readonly DictionaryTerm[], maxLength = MAX_DICTIONARY_LENGTH): Dictionary {
+  const byKey = new Map<string, DictionaryTerm[]>();
+  for (const term of terms) {
+    const key = foldTerm(term.text.trim().replace(LONE_SURROGATE, '\uFFFD'));
+    // Folding leaves no separator in a key (see the top of this file); a key that still had one would end early.
+    if (key.length === 0 || SEPARATOR.test(key)) continue;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [term]);
+    else list.push(term);
+  }
+  // By UTF-16 unit, as the page compares them (not localeCompare).
+  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = keys.map(
+    (key) =>
+      `${key}${TERM_START}${(byKey.get(key) ?? [])
+        .sort(trustOrder)
+        .map((term) => packTerm(term, key))
+        .join(TERM_START)}${LINE_END}`,
+  );
+  const length = lines.reduce((sum, line) => sum + line.length, 0);
+  if (length > maxLength) throw new DictionaryTooLargeError(length, maxLength);
+  return { version: DICTIONARY_VERSION, lines: lines.join(''), terms: terms.length };
+}
+
+/** The dictionary of these entities, packed for pages. */
+export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<string, string[]> = new Map()): Dictionary {
+  return packDictionary(dictionaryTerms(entities, qualifiers));
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { Entity } from '../../src/corpus/pack';
-import { buildDictionary, type Dictionary } from '../../src/shared/dictionary';
+import { dictionaryTerms, packDictionary, type Dictionary, type DictionaryTerm } from '../../src/shared/dictionary';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE_BYTES = 1_000_000;
@@ -182,16 +182,16 @@ function buildRealPage(texts: string[]): string | undefined {
 }
 
 /** The realistic terms plus fillers that share prefixes with real words, so the trie is walked but rarely matches. */
-function syntheticDictionary(realistic: Dictionary, texts: string[]): Dictionary {
+function syntheticDictionary(realistic: DictionaryTerm[], texts: string[]): DictionaryTerm[] {
   const next = random(11);
   const words = [...new Set(texts.join(' ').match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])];
-  const terms = [...realistic.terms];
+  const terms = [...realistic];
   for (let i = 0; terms.length < SYNTHETIC_TERMS; i++) {
     const word = words[Math.floor(next() * words.length)] ?? 'Term';
     const kind = i % 4 === 0 ? 'topic' : 'person';
     terms.push({ text: `${word} ${word.slice(0, 3)}${i.toString(36)}`, kind, ids: [`synthetic-${i}`] });
   }
-  return { version: realistic.version, terms };
+  return terms;
 }
 
 /** Runs in the page: our highlighter and mark.js, bundled, behind `window.sourcelightBench`. */
@@ -427,8 +427,8 @@ async function profilePass(page: Page, html: string, script: string, dictionary:
 
 export async function bench(): Promise<void> {
   const corpus = loadCorpus();
-  const realistic = buildDictionary(corpus.entities);
-  const dictionaries: [string, Dictionary][] = [
+  const realistic = dictionaryTerms(corpus.entities);
+  const termLists: [string, DictionaryTerm[]][] = [
     [`default dictionary (${corpus.label})`, realistic],
     [`synthetic ${SYNTHETIC_TERMS} terms`, syntheticDictionary(realistic, corpus.texts)],
   ];
@@ -447,7 +447,8 @@ export async function bench(): Promise<void> {
     for (const [pageLabel, html] of pages) {
       const megabytes = html.length / 1e6;
       console.log(`\n### page: ${pageLabel}: ${fixed(megabytes, 2)} MB of markup`);
-      for (const [label, dictionary] of dictionaries) {
+      for (const [label, termList] of termLists) {
+        const dictionary = packDictionary(termList);
         await freshPage(page, html, script);
         const walks: { ms: number; chars: number }[] = [];
         for (let k = 0; k < 3; k++)
@@ -480,7 +481,7 @@ export async function bench(): Promise<void> {
         };
 
         await freshPage(page, html, script);
-        const terms = dictionary.terms.map((term) => term.text);
+        const terms = termList.map((term) => term.text);
         const markjs = (await page.evaluate(
           `window.sourcelightBench.markjs(${JSON.stringify(terms)}, ${MARKJS_CAP_MS})`,
         )) as MarkJsResult;
@@ -489,7 +490,7 @@ export async function bench(): Promise<void> {
         const busy = ours.compileMs + (ours.busyMs ?? ours.ms);
         const longest = ours.longTasks.reduce((max, task) => Math.max(max, task.ms), 0);
 
-        console.log(`\n#### ${label}: ${dictionary.terms.length} terms; ${fixed(chars / 1e6, 2)} M characters of text`);
+        console.log(`\n#### ${label}: ${termList.length} terms; ${fixed(chars / 1e6, 2)} M characters of text`);
         console.log(
           `  ours: ${fixed(ours.ms)} ms from start to end (compile ${fixed(ours.compileMs)} ms included); of which our script ${fixed(busy)} ms (the rest is left to the page: ${ours.frames ?? 0} frame waits)`,
         );
