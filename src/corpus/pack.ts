@@ -20,6 +20,8 @@ export const PACK_LIMITS = {
   documentLength: 5 * 1024 * 1024,
   documents: 10_000,
   entities: 200_000,
+  /** All names and aliases of a pack's entities together: they are what every page is sent. */
+  nameCharacters: 8_000_000,
   statements: 200_000,
   questions: 50_000,
   mentions: 2_000_000,
@@ -144,6 +146,16 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
   const issue = (path: (string | number)[], message: string): void => {
     ctx.addIssue({ code: 'custom', path, message });
   };
+  let nameCharacters = 0;
+  for (const entity of pack.entities) {
+    nameCharacters += entity.name.length;
+    for (const alias of entity.aliases) nameCharacters += alias.length;
+  }
+  if (nameCharacters > PACK_LIMITS.nameCharacters)
+    issue(
+      ['entities'],
+      `names and aliases come to ${nameCharacters.toLocaleString('en')} characters, at most ${PACK_LIMITS.nameCharacters.toLocaleString('en')} together (every page is sent them)`,
+    );
   // Ids are Map and Set keys everywhere, so "__proto__" or "constructor" is an ordinary id; a repeated one is an error.
   for (const [field, ids] of [
     ['documents', pack.documents.map((d) => d.id)],
