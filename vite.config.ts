@@ -1,14 +1,33 @@
 import { defineConfig } from 'vitest/config';
-import type { PluginOption } from 'vite';
+import { build, type Plugin, type PluginOption } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
 
-/** The one manifest, adapted per browser: Firefox runs the background as an event page and needs a gecko id. */
+const CONTENT_SCRIPT = 'assets/content.js';
+const CONTENT_STYLES = 'assets/highlight.css';
+const CARD_PAGE = 'src/card/card.html';
+
+/**
+ * The one manifest, adapted per browser: Firefox runs the background as an event page and needs a gecko id.
+ * The content script is left out here and added by `contentScriptAsOneFile`.
+ */
 function manifestFor(target: Target): ManifestV3Export {
-  const manifest = structuredClone(baseManifest) as Record<string, unknown>;
+  const manifest: Record<string, unknown> = structuredClone(baseManifest);
+  delete manifest.content_scripts;
+  // The card's page, which the content script frames on web pages (src/content/card.ts). Chromium serves it to
+  // pages only under a per-session address no page can guess. Firefox has no such option; its extension address
+  // is already random per install, and nothing on the page gives it away.
+  manifest.web_accessible_resources = [
+    {
+      resources: [CARD_PAGE],
+      matches: ['http://*/*', 'https://*/*'],
+      ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
+    },
+  ];
   if (target === 'firefox') {
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' };
     manifest.browser_specific_settings = {
@@ -23,18 +42,65 @@ function manifestFor(target: Target): ManifestV3Export {
   return manifest as unknown as ManifestV3Export;
 }
 
+/**
+ * Builds the content script as one classic script that the browser injects by itself. crxjs would split it
+ * into ES-module chunks loaded through a loader, and so list every chunk as web-accessible to all pages,
+ * which lets any page fetch them and learn that the reader runs Sourcelight. One self-contained file needs
+ * no web-accessible resource at all.
+ */
+function contentScriptAsOneFile(outDir: string): Plugin {
+  return {
+    name: 'sourcelight:content-script-as-one-file',
+    apply: 'build',
+    async writeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir: resolve(outDir, 'assets'),
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          sourcemap: false,
+          lib: {
+            entry: resolve(__dirname, 'src/content/main.ts'),
+            formats: ['iife'],
+            name: 'sourcelight',
+            fileName: () => 'content.js',
+          },
+        },
+      });
+      copyFileSync(resolve(__dirname, 'src/content/highlight.css'), resolve(outDir, CONTENT_STYLES));
+      const manifestPath = resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+      manifest.content_scripts = baseManifest.content_scripts.map((script) => ({
+        ...script,
+        js: [CONTENT_SCRIPT],
+        css: [CONTENT_STYLES],
+      }));
+      writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target | undefined = mode === 'chrome' || mode === 'firefox' ? mode : undefined;
-  const plugins: PluginOption[] = target ? [crx({ manifest: manifestFor(target), browser: target })] : [];
+  const outDir = resolve(__dirname, 'dist', target ?? 'chrome');
+  const plugins: PluginOption[] = target
+    ? [crx({ manifest: manifestFor(target), browser: target }), contentScriptAsOneFile(outDir)]
+    : [];
   return {
     plugins,
     build: {
-      outDir: resolve(__dirname, 'dist', target ?? 'chrome'),
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
       rollupOptions: {
-        input: { viewer: resolve(__dirname, 'src/viewer/viewer.html') },
+        input: {
+          viewer: resolve(__dirname, 'src/viewer/viewer.html'),
+          card: resolve(__dirname, CARD_PAGE),
+        },
       },
     },
     test: {

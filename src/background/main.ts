@@ -13,6 +13,7 @@ import {
 } from './corpus-store';
 import { currentDictionary, currentSearchIndex } from './derived-data';
 import { buildEntityCard, findDocument } from './entity-card';
+import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
 
@@ -92,6 +93,9 @@ browser.runtime.onMessage.addListener(
     importPack,
     removePack,
     setPackEnabled,
+    showCard,
+    takeCard,
+    cardFrameEvent,
   }),
 );
 

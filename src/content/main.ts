@@ -33,14 +33,8 @@ let failure: string | null = null;
 let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
 
-const card = createCard({
-  loadCard: (entityId) => send({ type: 'getEntityCard', entityId }),
-  openPassage: (source, inBackground) => {
-    const { packId, documentId, start, end } = source;
-    send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) =>
-      console.error('Sourcelight: could not open the source', error),
-    );
-  },
+const card = createCard(async (entityId, reason) => {
+  await send({ type: 'showCard', entityId, reason });
 });
 
 /** The mark Sourcelight made that an event reached; a page's look-alike is no mark. */
@@ -51,7 +45,10 @@ function markOf(target: EventTarget | null): HTMLElement | null {
 
 function openCardFor(mark: HTMLElement): void {
   const link = linkOf(mark);
-  if (link) void card.open(mark, link.entityId, link.reason);
+  if (link)
+    card
+      .open(mark, link.entityId, link.reason)
+      .catch((error: unknown) => console.error('Sourcelight: could not open the card', error));
 }
 
 function listenForReaders(signal: AbortSignal): void {
@@ -188,6 +185,10 @@ browser.runtime.onMessage.addListener(
       entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
     }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
+    cardFrameEvent: ({ event }) => {
+      card.onFrameEvent(event);
+      return null;
+    },
   }),
 );
 

@@ -6,8 +6,17 @@ import { dictionary } from './dictionary';
 import { entityCard, sourceDocument } from './entity-card';
 import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results';
 import { errorText } from './error-text';
+import { linkReason } from './link-reason';
 
 const id = z.string().min(1).max(500);
+
+/** What the card's frame tells the highlight it belongs to: its content's height, or that the reader closed it. */
+export const cardFrameEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('size'), height: z.number().finite().nonnegative().max(100_000) }),
+  z.object({ kind: z.literal('close') }),
+]);
+export type CardFrameEvent = z.infer<typeof cardFrameEvent>;
+const cardToShow = z.object({ entityId: id, reason: linkReason });
 /** Largest pack accepted for import, as JSON text. */
 export const MAX_PACK_JSON_LENGTH = 50_000_000;
 
@@ -84,6 +93,21 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('setPackEnabled'), packId: id, enabled: z.boolean() }),
     response: z.object({ enabled: z.boolean() }),
   },
+  /** A content script is about to open the card frame for a highlight of its tab: what the frame will show. */
+  showCard: {
+    request: cardToShow.extend({ type: z.literal('showCard') }),
+    response: z.null(),
+  },
+  /** The card frame asks what to show: the last card its tab's content script asked for, once. */
+  takeCard: {
+    request: z.object({ type: z.literal('takeCard') }),
+    response: cardToShow.nullable(),
+  },
+  /** From the card frame, for the content script of its tab. */
+  cardFrameEvent: {
+    request: z.object({ type: z.literal('cardFrameEvent'), event: cardFrameEvent }),
+    response: z.null(),
+  },
 } as const;
 
 /** One entity's highlights in a tab, for the popup's "On this page". */
@@ -117,6 +141,11 @@ export const tabMessages = {
   revealEntity: {
     request: z.object({ type: z.literal('revealEntity'), entityId: id }),
     response: z.object({ revealed: z.boolean() }),
+  },
+  /** Relayed by the background from the card frame in this tab. */
+  cardFrameEvent: {
+    request: z.object({ type: z.literal('cardFrameEvent'), event: cardFrameEvent }),
+    response: z.null(),
   },
 } as const;
 
@@ -180,12 +209,13 @@ export async function send<K extends BackgroundMessageType>(
   return unwrapReply(backgroundMessages, request.type, raw);
 }
 
-/** Sends a request to the content script of one tab. */
+/** Sends a request to the content script of one tab (of its top frame, or of `frameId`). */
 export async function sendToTab<K extends TabMessageType>(
   tabId: number,
   request: RequestOf<typeof tabMessages, K> & { type: K },
+  frameId?: number,
 ): Promise<ResponseOf<typeof tabMessages, K>> {
-  const raw: unknown = await browser.tabs.sendMessage(tabId, request);
+  const raw: unknown = await browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId });
   return unwrapReply(tabMessages, request.type, raw);
 }
 

@@ -6,7 +6,7 @@
 // page's CSP governs only what the page itself asks to compile. The same works on ordinary web pages.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,26 +28,23 @@ export interface AllowedViolation {
 }
 
 export interface AxeOptions {
-  /** The part of the page to check (a selector; a shadow host includes its open shadow root). The whole document when absent. */
-  include?: string;
   allow?: readonly AllowedViolation[];
 }
 
-async function injectAxe(page: Page): Promise<void> {
+async function injectAxe(page: Page | Frame): Promise<void> {
   const present = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!present) await page.evaluate(axeSource);
 }
 
 /**
- * Every violation axe-core finds (its default rules: WCAG 2.x A and AA, and best practices) in the page or the part of
- * it given, and how many rules found something to check there.
+ * Every violation axe-core finds (its default rules: WCAG 2.x A and AA, and best practices) in a page or a frame
+ * (the card's), and how many rules found something to check there.
  */
 export async function findViolations(
-  page: Page,
-  include?: string,
+  page: Page | Frame,
 ): Promise<{ violations: AxeViolation[]; rulesApplied: number }> {
   await injectAxe(page);
-  return page.evaluate(async (selector) => {
+  return page.evaluate(async () => {
     interface AxeResult {
       violations: {
         id: string;
@@ -58,8 +55,7 @@ export async function findViolations(
       passes: unknown[];
     }
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
-    const context = selector === null ? document : { include: [[selector]] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'] });
     const violations = result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
@@ -70,13 +66,13 @@ export async function findViolations(
       ),
     }));
     return { violations, rulesApplied: result.passes.length + violations.length };
-  }, include ?? null);
+  });
 }
 
 /** Fails with each violation's id, impact and targets, after dropping the ones the test allows with a reason. */
-export async function expectNoViolations(page: Page, surface: string, options: AxeOptions = {}): Promise<void> {
+export async function expectNoViolations(page: Page | Frame, surface: string, options: AxeOptions = {}): Promise<void> {
   const allow = options.allow ?? [];
-  const { violations: found, rulesApplied } = await findViolations(page, options.include);
+  const { violations: found, rulesApplied } = await findViolations(page);
   // A context that matched nothing would pass every rule; make sure axe had something to look at.
   expect(rulesApplied, `axe-core rules that applied on ${surface}`).toBeGreaterThan(5);
   const left = found

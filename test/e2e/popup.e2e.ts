@@ -7,6 +7,7 @@ import { useSession } from './session';
 import { sendToAllTabs, storeSettings } from './extension-page';
 import { marksOn, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
+import { cardState } from './card-frame';
 
 const outDir = resolve(import.meta.dirname, '../../out');
 mkdirSync(outDir, { recursive: true });
@@ -164,13 +165,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
       onPage.set(mark.id, (onPage.get(mark.id) ?? 0) + 1);
     expect(new Map(listed.map(({ id, count }) => [id, count]))).toEqual(onPage);
     await popup.click('#page-entities button[data-entity-id="person-maryam-rajavi"]');
-    await waitFor('the card on the page', () =>
-      demo.evaluate(
-        () =>
-          document.querySelector('sourcelight-card')?.shadowRoot?.querySelector('.sl-name')?.textContent ===
-          'Maryam Rajavi',
-      ),
-    );
+    await waitFor('the card on the page', async () => (await cardState(demo)).label === 'Maryam Rajavi');
     await popup.close();
   });
 

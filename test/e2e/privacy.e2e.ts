@@ -1,8 +1,11 @@
-// What a web page can do against the reader's corpus: forge highlights and click them, or click real ones from
-// script. It must get no card, so it can read nothing of the corpus that way.
+// What a web page can do against the reader's corpus: forge highlights and click them, click real ones from script,
+// read the card the reader opened, or fetch the extension's files to learn it is there. It must get nothing.
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { allBrowsers } from './browsers';
+import { allBrowsers, distDir } from './browsers';
+import { cardState } from './card-frame';
 import { useSession } from './session';
 import { waitForMarks } from './page-state';
 import { waitFor } from './wait-for';
@@ -50,6 +53,86 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
     await outsideLinks[outsideLinks.length - 1]?.click();
     await waitFor('the reader’s card', async () => (await cardsSeen(page)) > 0);
     expect(await cardsSeen(page)).toBe(1);
+    await page.close();
+  });
+
+  it('cannot read the card the reader opened, nor find where it comes from', async () => {
+    const page = await session.ext.browser.newPage();
+    await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+    await waitForMarks(page, 10);
+    await (await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]:not(a mark)'))?.click();
+    const card = await waitFor('the reader’s card', async () => {
+      const state = await cardState(page);
+      return state.statementLinks.length > 0 ? state : undefined;
+    });
+    // Words the card shows and the article does not.
+    const secret = (card.statementLinks[0]?.text ?? '').replace(/^“/, '').slice(0, 40);
+    expect(secret.length).toBe(40);
+    expect(await page.evaluate((words) => document.body.innerText.includes(words), secret)).toBe(false);
+    const attempts = await page.evaluate((words) => {
+      const host = document.querySelector('sourcelight-card') as HTMLElement;
+      const tryTo = (read: () => unknown): unknown => {
+        try {
+          return read() ?? null;
+        } catch {
+          return 'refused';
+        }
+      };
+      // A frame in a shadow root is not even among the page's frames; any frame the page can reach must refuse.
+      const frames = Array.from({ length: window.frames.length }, (_, i) => window.frames[i]);
+      const everything = [
+        new XMLSerializer().serializeToString(document.documentElement),
+        ...performance.getEntries().map((entry) => entry.name),
+      ].join('\n');
+      return {
+        shadowRoot: host.shadowRoot,
+        attachShadow: tryTo(() => host.attachShadow({ mode: 'open' })),
+        frameDocuments: frames.map((frame) => tryTo(() => frame?.document.body.innerText)),
+        frameAddresses: frames.map((frame) => tryTo(() => frame?.location.href)),
+        found: (window as unknown as { find?: (text: string) => boolean }).find?.(words) ?? false,
+        seesWords: everything.includes(words),
+        seesExtensionAddress: /(?:chrome|moz)-extension:/.test(everything),
+      };
+    }, secret);
+    expect(attempts).toEqual({
+      shadowRoot: null,
+      attachShadow: 'refused',
+      frameDocuments: attempts.frameDocuments.map(() => 'refused'),
+      frameAddresses: attempts.frameAddresses.map(() => 'refused'),
+      found: false,
+      seesWords: false,
+      seesExtensionAddress: false,
+    });
+    await page.close();
+  });
+
+  it('cannot fetch any of the extension’s files', async () => {
+    const page = await session.ext.browser.newPage();
+    await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+    await waitForMarks(page, 10);
+    const root = distDir(browserName);
+    const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).replace(/\\/g, '/'))
+      // Firefox has no per-session address for the card's page (Chromium's use_dynamic_url); its address there is
+      // random per install, and the test above shows that the page cannot learn it.
+      .filter((path) => !(browserName === 'firefox' && path === 'src/card/card.html'));
+    expect(files).toContain('manifest.json');
+    expect(files).toContain('assets/content.js');
+    const fetched = await page.evaluate(
+      (base, paths) =>
+        Promise.all(
+          paths.map((path) =>
+            fetch(base + path).then(
+              (response) => `${path}: ${response.status}`,
+              () => null,
+            ),
+          ),
+        ),
+      session.ext.extensionUrl,
+      files,
+    );
+    expect(fetched.filter((answer) => answer !== null)).toEqual([]);
     await page.close();
   });
 });

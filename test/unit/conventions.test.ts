@@ -6,10 +6,11 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const src = resolve(import.meta.dirname, '../../src');
-const CONTEXTS = ['background', 'content', 'popup', 'options', 'viewer'];
+const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer'];
 const ENTRY_POINTS = [
   'background/main.ts',
   'content/main.ts',
+  'card/card.ts',
   'popup/popup.ts',
   'options/options.ts',
   'viewer/viewer.ts',

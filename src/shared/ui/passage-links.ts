@@ -18,15 +18,12 @@ export function viewerLinks(viewerHref: (source: PassageSource) => string): View
 }
 
 /**
- * For the card on a web page, which may not open an extension page itself (Chromium shows ERR_BLOCKED_BY_CLIENT,
- * Firefox does nothing): a control with a link's role that asks the background to open the viewer in a new tab.
- * Ctrl/Cmd-click and middle-click open it in a background tab. It carries no extension URL the page could read.
- * Only the browser's own events count, never a page script's synthetic click.
+ * For the card, framed inside a web page, where a link to the viewer (not web-accessible) would be a web page's
+ * navigation to an extension page: a control with a link's role that asks the background to open the viewer in a
+ * new tab, next to the reader's tab. Ctrl/Cmd-click and middle-click open it in a background tab. Only the browser's
+ * own events count, never a synthetic click.
  */
-export function messageLinks(
-  open: (source: PassageSource, inBackground: boolean) => void,
-  signal: AbortSignal,
-): ViewLinks {
+export function messageLinks(open: (source: PassageSource, inBackground: boolean) => void): ViewLinks {
   return {
     passage: (source, content, attributes = {}) => {
       const link = el(
@@ -41,7 +38,6 @@ export function messageLinks(
           event.preventDefault();
           open(source, event.ctrlKey || event.metaKey);
         },
-        { signal },
       );
       link.addEventListener(
         'auxclick',
@@ -50,7 +46,6 @@ export function messageLinks(
           event.preventDefault();
           open(source, true);
         },
-        { signal },
       );
       return link;
     },

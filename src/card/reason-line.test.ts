@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkReason } from '../shared/link-reason';
-import { reasonLine } from './card';
+import { reasonLine } from './reason-line';
 
 describe('the card says why the page was linked', () => {
   it.each<[LinkReason, string]>([

@@ -1,0 +1,76 @@
+import '../shared/zod-config';
+import type { PassageSource } from '../shared/entity-card';
+import { errorText } from '../shared/error-text';
+import { send, type CardFrameEvent } from '../shared/messages';
+import { byId, el } from '../shared/ui/dom';
+import { renderEntityView } from '../shared/ui/entity-view';
+import { messageLinks } from '../shared/ui/passage-links';
+import { reasonLine } from './reason-line';
+
+/**
+ * The card a highlight opens, as an extension page in a frame on the web page: the page can neither read nor
+ * script it. It asks the background what to show, draws it, and tells its highlight's content script (through the
+ * background) how tall it is and when the reader closes it.
+ */
+const dialog = byId('card');
+const body = byId('body');
+const closeButton = byId('close');
+
+function tell(event: CardFrameEvent): void {
+  send({ type: 'cardFrameEvent', event }).catch((error: unknown) =>
+    console.error('Sourcelight: the card could not reach its page', error),
+  );
+}
+
+function status(text: string, isError = false): void {
+  body.replaceChildren(
+    el('p', { class: isError ? 'sl-status sl-error' : 'sl-status', role: isError ? 'alert' : 'status' }, text),
+  );
+}
+
+function openPassage(source: PassageSource, inBackground: boolean): void {
+  const { packId, documentId, start, end } = source;
+  send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) =>
+    console.error('Sourcelight: could not open the source', error),
+  );
+}
+
+async function show(): Promise<void> {
+  const wanted = await send({ type: 'takeCard' });
+  if (!wanted) {
+    status('Nothing to show: open the card again from its highlight.');
+    return;
+  }
+  const card = await send({ type: 'getEntityCard', entityId: wanted.entityId });
+  if (!card) {
+    status('This name is no longer in any enabled corpus.');
+    return;
+  }
+  const headingId = 'sl-card-name';
+  dialog.removeAttribute('aria-label');
+  dialog.setAttribute('aria-labelledby', headingId);
+  const view = renderEntityView(card, messageLinks(openPassage), headingId);
+  // Under the name, where the reader looks first: why this text of the page was linked to it.
+  const reason = el('p', { class: 'sl-reason' }, reasonLine(wanted.reason, card.entity.name));
+  const header = view.querySelector('.sl-header');
+  if (header) header.after(reason);
+  else view.prepend(reason);
+  body.replaceChildren(view);
+}
+
+closeButton.addEventListener('click', () => tell({ kind: 'close' }));
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  event.preventDefault();
+  tell({ kind: 'close' });
+});
+dialog.focus({ preventScroll: true });
+show()
+  .catch((error: unknown) => status(`The card could not be loaded: ${errorText(error)}`, true))
+  .finally(() => {
+    // Sizes only once the card is drawn, so that the frame shows at its place and does not jump there. The frame
+    // is as tall as the card, up to the room its highlight leaves, which the content script knows.
+    new ResizeObserver(() => tell({ kind: 'size', height: Math.ceil(dialog.getBoundingClientRect().height) })).observe(
+      dialog,
+    );
+  });
