@@ -2,15 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import {
-  focusAdjacentHighlight,
-  highlight,
-  HIGHLIGHT_SELECTOR,
-  isOwnNode,
-  linkOf,
-  madeMarksUnder,
-  removeHighlights,
-} from './highlighter';
+import { highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { compileMatcher } from './matcher';
 
 const entities: Entity[] = [
@@ -227,17 +219,6 @@ describe('highlight', () => {
     await highlight(document.body, matcher);
     expect(marks()).toEqual(['Iran=iran']);
     expect(document.querySelector('[contenteditable="FALSE"] mark')).not.toBeNull();
-  });
-
-  it('makes only the first mark of a split name reachable by the highlight shortcut', async () => {
-    setBody('<p><b>Maryam</b> Rajavi and Iran</p>');
-    await highlight(document.body, matcher);
-    const first = focusAdjacentHighlight(document.body, 'next');
-    expect(first?.textContent).toBe('Maryam');
-    expect(first?.getAttribute('tabindex')).toBe('-1');
-    expect(document.activeElement).toBe(first);
-    expect(focusAdjacentHighlight(document.body, 'next')?.textContent).toBe('Iran');
-    expect(focusAdjacentHighlight(document.body, 'previous')?.textContent).toBe('Maryam');
   });
 
   it('knows its own marks and split text from page nodes', async () => {

@@ -17,8 +17,8 @@ import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } 
  * few hundred characters, not the page, and its offsets are ours by construction (handing it the block element
  * would also feed it nested blocks and skipped descendants, whose text we did not match).
  *
- * Keyboard reach: marks get no tabindex, so a page with three thousand names keeps its own tab order; the
- * content script binds a shortcut to `focusAdjacentHighlight`, which makes one mark focusable when it is reached.
+ * Text offsets live in `text-range.ts`, mark.js's internals in `markjs-adapter.ts`, pacing in `pacer.ts` and
+ * keyboard focus in `mark-focus.ts`; this module walks the page and puts them together.
  */
 
 export const HIGHLIGHT_CLASS = 'sourcelight';
@@ -438,25 +438,4 @@ export function removeHighlights(root: ParentNode): void {
       parent.replaceChild(restored, mark);
     }
   }
-}
-
-/**
- * Focuses the next (or previous) highlight after the focused element, for the content script's keyboard
- * shortcut; the mark becomes focusable only now, so marks never crowd the page's tab order. Returns the mark.
- */
-export function focusAdjacentHighlight(root: ParentNode, direction: 'next' | 'previous'): HTMLElement | undefined {
-  const marks = madeMarksUnder(root, FIRST_MARKS);
-  if (marks.length === 0) return undefined;
-  const active = document.activeElement;
-  const after = (mark: HTMLElement): boolean =>
-    active !== null && (active.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-  const target =
-    direction === 'next'
-      ? (marks.find(after) ?? marks[0])
-      : (marks.findLast((mark) => mark !== active && !after(mark) && !mark.contains(active)) ??
-        marks[marks.length - 1]);
-  if (target === undefined) return undefined;
-  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.focus();
-  return target;
 }

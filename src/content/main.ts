@@ -6,14 +6,8 @@ import { createMessageListener, send, tabMessages, type PageEntity } from '../sh
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
 import { errorText } from '../shared/error-text';
 import { createCard } from './card';
-import {
-  FIRST_MARKS,
-  focusAdjacentHighlight,
-  HIGHLIGHT_SELECTOR,
-  linkOf,
-  madeMarksUnder,
-  removeHighlights,
-} from './highlighter';
+import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
+import { focusAdjacentHighlight } from './mark-focus';
 import { openMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 
