@@ -96,8 +96,12 @@ export async function refreshDefaultPack(): Promise<void> {
 }
 
 /** Validates a pack the reader imports and stores it whole, or throws an error that says what is wrong. */
+/** Throws when these packs, enabled together, would be more than a page may be sent. */
+export type FitCheck = (enabledPacks: CorpusPack[]) => void;
+
 export async function importUserPack(
   json: string,
+  fitsOnPages: FitCheck,
 ): Promise<{ packId: string; title: string; replaced: boolean; warnings: string[] }> {
   let raw: unknown;
   try {
@@ -115,6 +119,10 @@ export async function importUserPack(
   const existing = packs.find((stored) => stored.id === pack.id);
   if (existing?.builtIn)
     throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
+  fitsOnPages([
+    ...packs.filter((stored) => stored.enabled && stored.id !== pack.id).map((stored) => stored.pack),
+    pack,
+  ]);
   await writePack({ id: pack.id, enabled: true, builtIn: false, installedAt: new Date().toISOString(), pack });
   forgetCache();
   return { packId: pack.id, title: pack.title, replaced: existing !== undefined, warnings };
@@ -129,9 +137,11 @@ export async function removeUserPack(packId: string): Promise<boolean> {
   return true;
 }
 
-export async function enablePack(packId: string, enabled: boolean): Promise<boolean> {
-  if (!(await storedPacks()).some((stored) => stored.id === packId))
-    throw new Error(`No corpus "${packId}" is stored.`);
+export async function enablePack(packId: string, enabled: boolean, fitsOnPages: FitCheck): Promise<boolean> {
+  const packs = await storedPacks();
+  if (!packs.some((stored) => stored.id === packId)) throw new Error(`No corpus "${packId}" is stored.`);
+  if (enabled)
+    fitsOnPages(packs.filter((stored) => stored.enabled || stored.id === packId).map((stored) => stored.pack));
   await setPackEnabled(packId, enabled);
   forgetCache();
   return enabled;

@@ -19,18 +19,24 @@ interface Derived<T> {
 let dictionaryCache: Derived<Dictionary> | undefined;
 let searchCache: Derived<SearchIndex> | undefined;
 
+const dictionaryOf = (packs: CorpusPack[]): Dictionary =>
+  buildDictionary(
+    packs.flatMap((pack) => pack.entities),
+    genericBodyQualifiers(packs),
+  );
+
+/**
+ * Refuses, before they are stored or turned on, packs whose names together are more than a page may be sent
+ * (`DictionaryTooLargeError`, which names the cap), rather than have every page fail afterwards.
+ */
+export function assertFitsOnPages(enabledPacks: CorpusPack[]): void {
+  dictionaryOf(enabledPacks);
+}
+
 export function currentDictionary(): Promise<Dictionary> {
   const generation = corpusGeneration();
   if (dictionaryCache?.generation !== generation) {
-    dictionaryCache = {
-      generation,
-      value: activePacks().then((packs) =>
-        buildDictionary(
-          packs.flatMap((pack) => pack.entities),
-          genericBodyQualifiers(packs),
-        ),
-      ),
-    };
+    dictionaryCache = { generation, value: activePacks().then(dictionaryOf) };
     // A failure to read the store is tried again on the next request; a dictionary over the cap stays one until the
     // packs change.
     dictionaryCache.value.catch((error: unknown) => {

@@ -11,11 +11,12 @@ import {
   storedPacks,
   summariseCorpus,
 } from './corpus-store';
-import { currentDictionary, currentSearchIndex } from './derived-data';
+import { assertFitsOnPages, currentDictionary, currentSearchIndex } from './derived-data';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
+import { PackUploads } from '../shared/pack-parts';
 
 /** Each message type's handler, named after it below; the listener only wires them up, as the message table types them. */
 type Handler<K extends keyof typeof backgroundMessages> = Handlers<typeof backgroundMessages>[K];
@@ -63,12 +64,21 @@ const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, 
 const search: Handler<'search'> = async ({ query, options }) =>
   searchCorpus(await currentSearchIndex(), query, options);
 
-const importPack: Handler<'importPack'> = ({ json }) => importUserPack(json);
+/** The pack being sent in parts (see `packParts`). */
+const uploads = new PackUploads();
+
+const importPackPart: Handler<'importPackPart'> = ({ uploadId, index, text }) => {
+  uploads.receive(uploadId, index, text);
+  return null;
+};
+
+const importPack: Handler<'importPack'> = ({ uploadId, parts }) =>
+  importUserPack(uploads.take(uploadId, parts), assertFitsOnPages);
 
 const removePack: Handler<'removePack'> = async ({ packId }) => ({ removed: await removeUserPack(packId) });
 
 const setPackEnabled: Handler<'setPackEnabled'> = async ({ packId, enabled }) => ({
-  enabled: await enablePack(packId, enabled),
+  enabled: await enablePack(packId, enabled, assertFitsOnPages),
 });
 
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
@@ -90,6 +100,7 @@ browser.runtime.onMessage.addListener(
     getDocument,
     openPassage,
     search,
+    importPackPart,
     importPack,
     removePack,
     setPackEnabled,

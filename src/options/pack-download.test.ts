@@ -5,7 +5,7 @@ vi.mock('webextension-polyfill', () => ({
   default: { permissions: { contains: (request: { origins: string[] }) => contains(request) } },
 }));
 const { downloadPack, parsePackUrl } = await import('./pack-download');
-const { MAX_PACK_JSON_LENGTH } = await import('../shared/messages');
+const { MAX_PACK_JSON_LENGTH } = await import('../shared/pack-parts');
 
 const url = new URL('https://packs.example.org/a/pack.json');
 

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
+import { MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
 import { formatSize } from './pack-file';
 import { errorText } from '../shared/error-text';
 

@@ -1,4 +1,4 @@
-import { MAX_PACK_JSON_LENGTH } from '../shared/messages';
+import { MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
 
 /** "62.3 MB", for size limits a reader can compare with what the file manager shows. */
 export function formatSize(bytes: number): string {

@@ -1,4 +1,5 @@
 import { send } from '../shared/messages';
+import { packParts } from '../shared/pack-parts';
 import type { CorpusSummary } from '../shared/corpus-summary';
 import { describeCounts } from './corpus-list';
 import { downloadPack, parsePackUrl, requestOriginPermission } from './pack-download';
@@ -51,7 +52,10 @@ export function bindPackImport(
   let pendingUrl: URL | undefined;
 
   async function importJson(json: string, from: string): Promise<void> {
-    const result = await send({ type: 'importPack', json });
+    const uploadId = crypto.randomUUID();
+    const parts = packParts(json);
+    for (const [index, text] of parts.entries()) await send({ type: 'importPackPart', uploadId, index, text });
+    const result = await send({ type: 'importPack', uploadId, parts: parts.length });
     const summary = await refreshList();
     const stored = summary?.packs.find((pack) => pack.id === result.packId);
     const counts = stored ? `: ${describeCounts(stored.counts)}` : '';

@@ -7,6 +7,7 @@ import { entityCard, sourceDocument } from './entity-card';
 import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results';
 import { errorText } from './error-text';
 import { linkReason } from './link-reason';
+import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
 
 const id = z.string().min(1).max(500);
 
@@ -17,8 +18,6 @@ export const cardFrameEvent = z.discriminatedUnion('kind', [
 ]);
 export type CardFrameEvent = z.infer<typeof cardFrameEvent>;
 const cardToShow = z.object({ entityId: id, reason: linkReason });
-/** Largest pack accepted for import, as JSON text. */
-export const MAX_PACK_JSON_LENGTH = 50_000_000;
 
 /**
  * Every request between the extension's contexts and its response, as zod schemas.
@@ -75,8 +74,22 @@ export const backgroundMessages = {
     }),
     response: searchResults,
   },
+  /** One part of a pack's JSON text, in order; `importPack` then imports the parts as one. */
+  importPackPart: {
+    request: z.object({
+      type: z.literal('importPackPart'),
+      uploadId: id,
+      index: z.number().int().nonnegative().lt(MAX_PACK_PARTS),
+      text: z.string().max(PACK_PART_LENGTH),
+    }),
+    response: z.null(),
+  },
   importPack: {
-    request: z.object({ type: z.literal('importPack'), json: z.string().max(MAX_PACK_JSON_LENGTH) }),
+    request: z.object({
+      type: z.literal('importPack'),
+      uploadId: id,
+      parts: z.number().int().positive().max(MAX_PACK_PARTS),
+    }),
     /** `warnings`: what was dropped on the way in (a document link that is not a web address). */
     response: z.object({
       packId: z.string(),

@@ -1,5 +1,6 @@
 // Helpers that run inside one of the extension's own pages, where the extension APIs are available.
 import type { Page } from 'puppeteer-core';
+import { packParts } from '../../src/shared/pack-parts';
 
 /** The few extension APIs these helpers use, as both browsers expose them to extension pages. */
 interface ExtensionApi {
@@ -17,6 +18,14 @@ export function sendRaw(page: Page, message: unknown): Promise<unknown> {
     const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
     return api.runtime.sendMessage(msg);
   }, message as never);
+}
+
+/** Imports a pack's JSON text as the options page does, in parts, and returns the raw reply to the import. */
+export async function importPackJson(page: Page, json: string): Promise<unknown> {
+  const uploadId = `test-${Date.now()}`;
+  const parts = packParts(json);
+  for (const [index, text] of parts.entries()) await sendRaw(page, { type: 'importPackPart', uploadId, index, text });
+  return sendRaw(page, { type: 'importPack', uploadId, parts: parts.length });
 }
 
 /** Sends a message to the content script of every tab and returns the answers that came back. */

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers } from './browsers';
-import { sendRaw, storeSettings } from './extension-page';
+import { importPackJson, storeSettings } from './extension-page';
 import { useSession } from './session';
 import { waitFor } from './wait-for';
 
@@ -75,7 +75,7 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
     });
     // lemonde-1 and rtl-1 name nothing from the default corpus; this pack names something on each (see packs/README.md).
     const json = readFileSync(resolve(fixturesDir, 'packs/first-marks-pack.json'), 'utf8');
-    expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
+    expect(await importPackJson(settingsPage, json)).toMatchObject({ ok: true });
     await settingsPage.close();
   });
 

@@ -1,11 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
 import { sendRaw } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
+import { largePackJson } from '../fixtures/large-pack';
+import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../../src/shared/dictionary';
+import { MAX_PACK_JSON_LENGTH } from '../../src/shared/pack-parts';
 
 const packsDir = resolve(import.meta.dirname, '../fixtures/packs');
 const outDir = resolve(import.meta.dirname, '../../out');
@@ -41,12 +45,15 @@ async function summaryOf(page: Page): Promise<Summary> {
 }
 
 async function dictionaryIds(page: Page): Promise<Set<string>> {
-  const reply = (await sendRaw(page, { type: 'getDictionary' })) as {
-    ok: boolean;
-    data: { terms: { ids: string[] }[] };
-  };
+  const reply = (await sendRaw(page, { type: 'getDictionary' })) as { ok: boolean; data: Dictionary };
   expect(reply.ok).toBe(true);
-  return new Set(reply.data.terms.flatMap((term) => term.ids));
+  const ids = new Set<string>();
+  for (const line of reply.data.lines.split(LINE_END).filter(Boolean)) {
+    const keyEnd = line.indexOf(TERM_START);
+    for (const term of unpackTerms(line.slice(0, keyEnd), line.slice(keyEnd + 1)))
+      for (const id of term.ids) ids.add(id);
+  }
+  return ids;
 }
 
 /** The settings as stored, read the way the extension reads them. */
@@ -61,11 +68,15 @@ function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (node) => node.textContent ?? '').catch(() => '');
 }
 
-function waitForText(page: Page, selector: string, pattern: RegExp): Promise<string> {
-  return waitFor(`${selector} to match ${pattern}`, async () => {
-    const text = await textOf(page, selector);
-    return pattern.test(text) ? text : undefined;
-  });
+function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs?: number): Promise<string> {
+  return waitFor(
+    `${selector} to match ${pattern}`,
+    async () => {
+      const text = await textOf(page, selector);
+      return pattern.test(text) ? text : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 function focusedDescription(page: Page): Promise<string> {
@@ -123,6 +134,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
   });
 
   it('imports a pack file dropped onto the import box', async () => {
+    await sendRaw(page, { type: 'removePack', packId: 'northport-test-pack' });
     const json = readFileSync(resolve(packsDir, 'small-pack.json'), 'utf8');
     // Puppeteer cannot drag a file from the desktop; a drop event carrying the same File is what the page receives.
     await page.$eval(
@@ -135,7 +147,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
       },
       json,
     );
-    await waitForText(page, '#import-status', /Replaced “Northport test pack” from “dropped-pack\.json”: 2 documents/);
+    await waitForText(page, '#import-status', /Imported “Northport test pack” from “dropped-pack\.json”: 2 documents/);
   });
 
   it('refuses an invalid pack or a file that is not JSON with the exact error, and changes no stored pack', async () => {
@@ -150,6 +162,24 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     await waitForText(page, '#import-alert', /“not-json\.json”.*not JSON/);
     expect(await summaryOf(page)).toEqual(before);
     expect(await page.$$('#pack-list > li')).toHaveLength(before.packs.length);
+  });
+
+  it('imports a pack file just under the 50 MB cap, in a script of two bytes a character', async () => {
+    // Persian quotations: a file this size crosses to the background in parts, under the browsers' message cap.
+    const json = largePackJson(43_000_000, 'pack-at-the-cap', 'دربارهٔ تحقیق، با کلماتی به اندازهٔ یک نقل قول واقعی.');
+    const bytes = Buffer.byteLength(json);
+    expect(bytes).toBeGreaterThan(45_000_000);
+    expect(bytes).toBeLessThan(MAX_PACK_JSON_LENGTH);
+    const file = join(tmpdir(), 'pack-at-the-cap.json');
+    writeFileSync(file, json);
+    const input = (await page.$('#pack-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await waitForText(page, '#import-status', /Imported “A pack near the size cap”/, 60_000);
+    await sendRaw(page, { type: 'removePack', packId: 'pack-at-the-cap' });
+    await waitFor(
+      'the pack removed',
+      async () => !(await summaryOf(page)).packs.some((p) => p.id === 'pack-at-the-cap'),
+    );
   });
 
   it('imports a pack from an address on 127.0.0.1', async () => {

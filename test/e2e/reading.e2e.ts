@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
 import { isGenericBodyName } from '../../src/shared/body-qualifiers';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
 import { locationOf, waitForNewTab } from './tabs';
@@ -301,7 +301,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     const page = await open('hostile.html');
     expect(await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]')).toBeNull();
     const json = readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8');
-    expect(await sendRaw(settingsPage, { type: 'importPack', json })).toMatchObject({ ok: true });
+    expect(await importPackJson(settingsPage, json)).toMatchObject({ ok: true });
     try {
       // The open tab learns of the new corpus and highlights its names without a reload.
       await waitFor('the new name highlighted', () =>

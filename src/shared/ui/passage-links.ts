@@ -31,22 +31,16 @@ export function messageLinks(open: (source: PassageSource, inBackground: boolean
         { ...attributes, type: 'button', role: 'link', class: `sl-link ${attributes.class ?? ''}`.trim() },
         content,
       );
-      link.addEventListener(
-        'click',
-        (event) => {
-          if (!event.isTrusted) return;
-          event.preventDefault();
-          open(source, event.ctrlKey || event.metaKey);
-        },
-      );
-      link.addEventListener(
-        'auxclick',
-        (event) => {
-          if (!event.isTrusted || event.button !== 1) return;
-          event.preventDefault();
-          open(source, true);
-        },
-      );
+      link.addEventListener('click', (event) => {
+        if (!event.isTrusted) return;
+        event.preventDefault();
+        open(source, event.ctrlKey || event.metaKey);
+      });
+      link.addEventListener('auxclick', (event) => {
+        if (!event.isTrusted || event.button !== 1) return;
+        event.preventDefault();
+        open(source, true);
+      });
       return link;
     },
   };
