@@ -84,6 +84,10 @@ function classify(token: Token): TokenClass {
   return 'name';
 }
 
+/** Words read as verbs that are also given names: "Will". */
+const GIVEN_NAME_MODALS = new Set(['will']);
+/** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
+const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
 const NOT_APPOSITION_START = new Set([
@@ -123,7 +127,7 @@ const NOT_APPOSITION_START = new Set([
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
   const m =
-    /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(
+    /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*(?:\s*,\s*\d{1,3}(?=\s*,))?\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(
       after,
     );
   const phrase = m?.[1]?.trim();
@@ -269,15 +273,35 @@ export function findNameCandidates(text: string): NameCandidates {
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
+    // "says Will McClay": after a speech verb, a modal that heads a name is the given name.
+    if (
+      from === 1 &&
+      GIVEN_NAME_MODALS.has(lower(run[0]?.text ?? '')) &&
+      classes[1] === 'name' &&
+      speechVerbBefore(text, run[0]?.start ?? 0)
+    ) {
+      from = 0;
+      classes[0] = 'name';
+    }
 
     // The person's name is the last stretch of plain capitalised words, followed only by letters like MP or QC
     // (or a peer's "of Liverpool").
     let end = run.length;
     while (end > from && classes[end - 1] === 'postNominal') end--;
     let peerage = false;
+    let bodyFrom = -1;
     const ofAt = run.findIndex((t, i) => i > from && t.text === 'of');
     if (ofAt > from && run.slice(from, ofAt).some((t) => PEERS.has(lower(t.text)))) {
       peerage = true;
+      end = ofAt;
+    } else if (
+      ofAt > from &&
+      classes[ofAt - 1] === 'name' &&
+      !run.slice(from, ofAt).some((t) => isOrganisationWord(t.text) || NAME_CONNECTORS.has(t.text)) &&
+      organisationFrom(text, run.slice(ofAt + 1))
+    ) {
+      // "Capt. James Sarnicki of the Linden Police Department": a person of a body, not the body's name.
+      bodyFrom = ofAt + 1;
       end = ofAt;
     }
     let start = end;
@@ -294,7 +318,7 @@ export function findNameCandidates(text: string): NameCandidates {
       .slice(from, start)
       .filter((_, i) => classes[from + i] === 'honorific')
       .map((t) => lower(t.text));
-    const hasPostNominal = end < run.length && !peerage;
+    const hasPostNominal = end < run.length && !peerage && bodyFrom === -1;
     const firstName = nameTokens[0];
     const lastName = nameTokens[nameTokens.length - 1];
     let personStart = run.length;
@@ -352,7 +376,8 @@ export function findNameCandidates(text: string): NameCandidates {
           speechVerbAfter(text, nameEnd) ||
           lowerTitleBefore ||
           (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) ||
-          /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8));
+          /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8)) ||
+          AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
           end: nameEnd,
@@ -370,7 +395,9 @@ export function findNameCandidates(text: string): NameCandidates {
     }
     const organisation = organisationFrom(
       text,
-      run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
+      bodyFrom !== -1
+        ? run.slice(bodyFrom)
+        : run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
     );
     if (organisation !== undefined) found.organisations.push(organisation);
 
