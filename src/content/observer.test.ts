@@ -4,6 +4,7 @@ import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
 import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult } from './highlighter';
 import { compileMatcher } from './matcher';
+import { everythingNear, type NearbyWatch } from './nearby';
 import { highlightAndObserve, observeAddedContent } from './observer';
 
 const entities: Entity[] = [
@@ -47,16 +48,37 @@ beforeEach(() => {
 
 afterEach(() => controller.abort());
 
-function observe(namedSoFar?: Set<string>): void {
+function observe(namedSoFar?: Set<string>, nearby: NearbyWatch = everythingNear): void {
   observeAddedContent(document.body, matcher, {
     signal: controller.signal,
     namedSoFar,
     debounceMs: 20,
     onHighlighted: (result) => passes.push(result),
+    nearby,
   });
 }
 
 describe('observeAddedContent', () => {
+  it('highlights added content only once it comes near the reader', async () => {
+    let comesNear: (elements: Element[]) => void = () => undefined;
+    const watched: Element[] = [];
+    observe(undefined, (onNear) => {
+      comesNear = onNear;
+      return { watch: (elements) => watched.push(...elements), stop: () => undefined };
+    });
+    const nearNow = paragraph('Maryam Rajavi spoke.');
+    const farDown = paragraph('Maryam Rajavi spoke again in Iran.');
+    document.body.append(nearNow, farDown);
+    await until(() => watched.length === 2);
+    comesNear([nearNow]);
+    await until(() => passes.length === 1);
+    expect(marks()).toEqual(['Maryam Rajavi=maryam']);
+    // The reader scrolls down.
+    comesNear([farDown]);
+    await until(() => passes.length === 2);
+    expect(marks()).toEqual(['Maryam Rajavi=maryam', 'Maryam Rajavi=maryam', 'Iran=iran']);
+  });
+
   it('highlights an article added after load, like a single-page app', async () => {
     const namedSoFar = new Set<string>();
     await highlight(document.body, matcher, { namedSoFar });
@@ -78,6 +100,7 @@ describe('observeAddedContent', () => {
       debounceMs: 5,
       maxWaitMs: 10,
       onHighlighted: (result) => passes.push(result),
+      nearby: everythingNear,
     }).then((result) => {
       passOver = true;
       return result;

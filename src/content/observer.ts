@@ -1,5 +1,6 @@
 import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
+import { nearTheViewport, type NearbyWatch } from './nearby';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
@@ -10,7 +11,8 @@ import type { CompiledMatcher } from './matcher';
  * sees of them anyway is ignored, or every pass would trigger the next.
  *
  * Only added nodes are watched (childList), not edits to existing text (characterData): our own wrapping
- * rewrites text nodes, and news pages add articles rather than retype them.
+ * rewrites text nodes, and news pages add articles rather than retype them. Added content is highlighted when it is
+ * near the viewport (`nearby.ts`), so a feed that appends 20,000 items costs the page what the reader scrolls to.
  */
 
 export interface ObserveOptions {
@@ -24,6 +26,8 @@ export interface ObserveOptions {
   maxWaitMs?: number;
   /** Called after each pass over added content, e.g. to update a highlight count. */
   onHighlighted?: (result: HighlightResult) => void;
+  /** When added content counts as near the reader; near the viewport unless a test says otherwise. */
+  nearby?: NearbyWatch;
 }
 
 /** The element to highlight for an added node, or nothing if the node is ours or already gone. */
@@ -88,6 +92,9 @@ export async function highlightAndObserve(
 }
 
 const WATCHED: MutationObserverInit = { childList: true, subtree: true };
+/** Added roots handed to `Nearby` per task. */
+const WATCH_SLICE = 2_000;
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface Watcher {
   /** Makes a change to the page that the observer does not see: our own wrapping. */
@@ -96,11 +103,21 @@ interface Watcher {
 
 /** The observer; with `firstPass`, what is added waits until that pass is over, so two never wrap one text at once. */
 function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions, firstPass?: Promise<void>): Watcher {
-  const { signal, namedSoFar = new Set<string>(), debounceMs = 150, maxWaitMs = 1000, onHighlighted } = options;
+  const {
+    signal,
+    namedSoFar = new Set<string>(),
+    debounceMs = 150,
+    maxWaitMs = 1000,
+    onHighlighted,
+    nearby = nearTheViewport,
+  } = options;
+  /** Added, not yet looked at: collected until the page is quiet. */
   const pending = new Set<Element>();
+  /** Added and near the reader: highlighted in the next pass. */
+  const near = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPendingAt: number | undefined;
-  // Until the first pass is over, a flush is as if a pass were running: it leaves its roots pending.
+  // Until the first pass is over, no other pass runs: what is near waits for it.
   let running = firstPass !== undefined;
 
   const schedule = (): void => {
@@ -136,34 +153,51 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     }
   };
 
-  const flush = async (): Promise<void> => {
-    timer = undefined;
-    // One pass at a time: what arrives meanwhile waits in `pending` for the next.
-    if (running || signal.aborted) return;
+  const highlightNear = async (): Promise<void> => {
+    // One pass at a time: what comes near meanwhile waits in `near` for the next.
+    if (running || signal.aborted || near.size === 0) return;
     running = true;
-    firstPendingAt = undefined;
-    const roots = outermost(pending);
-    pending.clear();
+    const roots = outermost(near);
+    near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
     const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
     running = false;
     onHighlighted?.(result);
-    if (pending.size > 0 && !signal.aborted) schedule();
+    void highlightNear();
+  };
+
+  const reader = nearby((elements) => {
+    for (const element of elements) if (element.isConnected) near.add(element);
+    void highlightNear();
+  });
+
+  const flush = async (): Promise<void> => {
+    timer = undefined;
+    firstPendingAt = undefined;
+    if (signal.aborted) return;
+    const roots = outermost(pending);
+    pending.clear();
+    // In slices, each its own short task: watching 20,000 elements at once is a task the page would feel.
+    for (let start = 0; start < roots.length && !signal.aborted; start += WATCH_SLICE) {
+      if (start > 0) await nextTask();
+      reader.watch(roots.slice(start, start + WATCH_SLICE));
+    }
   };
 
   if (signal.aborted) return { unobserved };
   observer.observe(root, WATCHED);
-  const firstPassOver = (): void => {
+  void firstPass?.then(() => {
     running = false;
-    if (pending.size > 0 && !signal.aborted) schedule();
-  };
-  void firstPass?.then(firstPassOver);
+    void highlightNear();
+  });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      reader.stop();
       clearTimeout(timer);
       pending.clear();
+      near.clear();
     },
     { once: true },
   );
