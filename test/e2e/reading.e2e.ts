@@ -297,11 +297,17 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
-  it('highlights names of a newly imported corpus in an open tab, and shows its markup as text', async () => {
+  it('highlights names of a newly imported corpus in an open tab, shows its markup as text, and cuts a long description', async () => {
     const page = await open('hostile.html');
     expect(await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]')).toBeNull();
-    const json = readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8');
-    expect(await importPackJson(settingsPage, json)).toMatchObject({ ok: true });
+    const pack = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8'),
+    ) as { entities: { id: string; description?: string }[] };
+    // A description at the pack's cap of 2,000 characters, markup and all.
+    const description = 'A spokesperson for the <b>Hollow Oak Trust</b>, '.repeat(50).slice(0, 2_000);
+    const janet = pack.entities.find((entity) => entity.id === 'person-janet-okonkwo-reyes');
+    if (janet) janet.description = description;
+    expect(await importPackJson(settingsPage, JSON.stringify(pack))).toMatchObject({ ok: true });
     try {
       // The open tab learns of the new corpus and highlights its names without a reload.
       await waitFor('the new name highlighted', () =>
@@ -318,6 +324,14 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
         await cardFrame(page)
       )?.evaluate(() => document.querySelectorAll('.sl-body img, .sl-body script, .sl-body b').length);
       expect(injected).toBe(0);
+      // The card shows the start of the description; "Show more" shows the rest.
+      const shownDescription = () =>
+        cardFrame(page).then((frame) =>
+          frame?.evaluate(() => document.querySelector('.sl-description')?.textContent ?? ''),
+        );
+      expect((await shownDescription())?.length).toBeLessThan(400);
+      await (await inCard(page, '.sl-description .sl-more-text'))?.click();
+      await waitFor('the whole description', async () => (await shownDescription())?.startsWith(description));
     } finally {
       await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
     }

@@ -1,11 +1,13 @@
 import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSource } from '../entity-card';
 import { el, textWithHighlights } from './dom';
-import { citation, formatDate, plural } from './format';
+import { citation, formatDate, plural, shortened } from './format';
 import { originalLink } from './links';
 import type { ViewLinks } from './passage-links';
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
+/** Characters of a description or an answer shown before "Show more". */
+const FIRST_CHARACTERS = 320;
 
 const KIND_LABELS: Record<EntityCard['entity']['kind'], string> = {
   person: 'Person',
@@ -18,6 +20,21 @@ let idCounter = 0;
 function uniqueId(prefix: string): string {
   idCounter++;
   return `sl-${prefix}-${idCounter}`;
+}
+
+/** A text shown up to FIRST_CHARACTERS, with a button that shows the whole (the pack caps its length). */
+function longText(text: string): (string | HTMLElement)[] {
+  const start = shortened(text, FIRST_CHARACTERS);
+  if (start === null) return [text];
+  const shown = el('span', { tabindex: '-1' }, `${start} …`);
+  const more = el('button', { type: 'button', class: 'sl-more sl-more-text' }, 'Show more');
+  more.addEventListener('click', () => {
+    shown.textContent = text;
+    more.remove();
+    // Focus stays where the reader was reading, not lost with the button.
+    shown.focus();
+  });
+  return [shown, ' ', more];
 }
 
 function sourceLine(source: PassageSource, links: ViewLinks, passage: string, role?: string): HTMLElement {
@@ -70,12 +87,7 @@ function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
     ),
     el('p', { class: 'sl-question-text' }, links.passage(question.source, question.questionText)),
     question.answerText !== null
-      ? el(
-          'p',
-          { class: 'sl-answer' },
-          el('span', { class: 'sl-label' }, 'Answer: '),
-          question.answerText.length > 320 ? `${question.answerText.slice(0, 320)} …` : question.answerText,
-        )
+      ? el('p', { class: 'sl-answer' }, el('span', { class: 'sl-label' }, 'Answer: '), ...longText(question.answerText))
       : el('p', { class: 'sl-answer sl-none' }, 'No answer in the source.'),
   );
 }
@@ -144,7 +156,7 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
     ? el(
         'p',
         { class: 'sl-description' },
-        entity.description,
+        ...longText(entity.description),
         entity.descriptionSource ? ' (' : null,
         entity.descriptionSource
           ? links.passage(entity.descriptionSource, `source: ${citation(entity.descriptionSource)}`)

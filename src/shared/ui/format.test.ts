@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation, formatDate, plural } from './format';
+import { citation, formatDate, plural, shortened } from './format';
 
 describe('format', () => {
   it.each([
@@ -27,5 +27,12 @@ describe('format', () => {
     expect(plural(1, 'statement')).toBe('1 statement');
     expect(plural(3, 'statement')).toBe('3 statements');
     expect(plural(2, 'body', 'bodies')).toBe('2 bodies');
+  });
+
+  it('cuts a long text at a space, and leaves a short one whole', () => {
+    expect(shortened('short', 10)).toBeNull();
+    expect(shortened('one two three four five', 12)).toBe('one two');
+    expect(shortened('abcdefghijklmnop', 10)).toBe('abcdefghij');
+    expect(shortened('abcdefghi😀jkl', 10)).toBe('abcdefghi');
   });
 });

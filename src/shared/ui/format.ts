@@ -30,3 +30,16 @@ export function citation(source: { documentTitle: string; publisher?: string; da
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * The start of a long text, cut at a space before `max` characters (never inside a surrogate pair), for a view that
+ * shows the rest on request; null when the text is short enough to show whole.
+ */
+export function shortened(text: string, max: number): string | null {
+  if (text.length <= max) return null;
+  const space = text.lastIndexOf(' ', max);
+  let end = space > max / 2 ? space : max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end).trimEnd();
+}
