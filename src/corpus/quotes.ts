@@ -30,6 +30,15 @@ function markAt(text: string, i: number): Mark | null {
   return /[\s([{\u2014\u2013-]/.test(before) ? 'open' : 'close';
 }
 
+/**
+ * "“I thought I was doing it for him,“ Jerry says": an opening curly mark glued to the end of a word or sentence,
+ * with a space or the paragraph end after it, closes the open quote (a typesetting slip); an opening mark never
+ * ends a word.
+ */
+function isMisturnedClose(text: string, i: number): boolean {
+  return text[i] === '“' && /[\p{L}\p{N}.,!?…]/u.test(text[i - 1] ?? ' ') && /^(?:\s|$)/.test(text.slice(i + 1, i + 2));
+}
+
 /** Top-level quotations in document order; quotes inside quotes stay part of their outer quote. */
 export function findQuotes(text: string): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
@@ -46,8 +55,9 @@ export function findQuotes(text: string): QuoteSpan[] {
     let sawMark = false;
     let lastMarkEnd = line.start;
     for (let i = line.start; i < line.end; i++) {
-      const mark = markAt(text, i);
+      let mark = markAt(text, i);
       if (mark === null) continue;
+      if (mark === 'open' && open !== null && isMisturnedClose(text, i)) mark = 'close';
       if (mark === 'open') {
         if (open === null) open = { openAt: i, depth: 1 };
         else if (i === line.start && !sawMark)
