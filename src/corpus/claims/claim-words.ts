@@ -1,0 +1,54 @@
+// The words a quotation is compared by, folded so that typography does not count: case, diacritics, curly or
+// straight apostrophes, hyphens ("well-documented" is "well documented") and thousands separators ("30.000" is
+// "30,000") all read the same. A page's quote also keeps where it leaves words out: an ellipsis, or an editor's
+// bracketed insertion, which stands in for words of the original ("[They] are", "[the regime]").
+import { squash } from '../text';
+
+export interface ClaimWord {
+  /** The folded word. */
+  word: string;
+  /** Its range in the text it was read from. */
+  start: number;
+  end: number;
+}
+
+/** A place where the page's quote leaves out words of the original, any number of them. */
+export const GAP = null;
+export type QuoteToken = ClaimWord | typeof GAP;
+
+/** A number with thousands separators (either "," or "."), a plain number, or a word. */
+const TOKEN = /\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** An ellipsis, or a bracketed insertion on one line. */
+const CUT = /…|\.{3}|\[[^\]\n]{0,80}\]/gu;
+
+const foldWord = (raw: string): string => (/^\d/.test(raw) ? raw.replace(/[.,](?=\d{3}(?!\d))/g, '') : squash(raw));
+
+/** The folded words of a text, in order, with their ranges. */
+export function claimWords(text: string, from = 0, to = text.length): ClaimWord[] {
+  const words: ClaimWord[] = [];
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m !== null && m.index < to; m = TOKEN.exec(text)) {
+    const word = foldWord(m[0]);
+    if (word !== '') words.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+/** A page's quote as words and gaps; two cuts in a row are one gap. */
+export function quoteTokens(text: string): QuoteToken[] {
+  const tokens: QuoteToken[] = [];
+  let at = 0;
+  const cut = (): void => {
+    if (tokens.length > 0 && tokens[tokens.length - 1] !== GAP) tokens.push(GAP);
+  };
+  for (const m of text.matchAll(CUT)) {
+    tokens.push(...claimWords(text, at, m.index));
+    cut();
+    at = m.index + m[0].length;
+  }
+  tokens.push(...claimWords(text, at));
+  // A cut at either end leaves out words the free ends of the alignment already allow for.
+  while (tokens[0] === GAP) tokens.shift();
+  while (tokens[tokens.length - 1] === GAP) tokens.pop();
+  return tokens;
+}

@@ -1,0 +1,84 @@
+// The claims a page prints that can be set beside the corpus: its quotations, found and attributed by the same
+// code that builds the corpus (the quote finder and the attribution sieve), and its figures.
+import type { EntityKind, Mention } from '../pack';
+import { findStatements } from '../attribution/index';
+import { findFigures, type Figure } from './figures';
+
+/** A name the page's own highlighter found in the text, with the corpus entity it links to. */
+export interface PageName {
+  entityId: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+}
+
+export interface PageQuote {
+  kind: 'quote';
+  start: number;
+  end: number;
+  text: string;
+  /** Whom the page gives the words to, as the compiler's attribution reads it; null when the page does not say. */
+  speakerId: string | null;
+}
+
+export interface PageFigure {
+  kind: 'figure';
+  start: number;
+  end: number;
+  text: string;
+  figure: Figure;
+}
+
+export type PageClaim = PageQuote | PageFigure;
+
+/** At most this many claims of a page are looked up: the background answers them all in one message. */
+export const MAX_PAGE_CLAIMS = 200;
+/** A longer quotation is looked up by its first part, cut at a space: a part of it is as telling. */
+export const MAX_QUOTE_LENGTH = 1_000;
+
+/** Statements the sieve found without quote marks ("Name: …", "According to X, …") are not the page's quotations. */
+const UNQUOTED_CUES = new Set(['colon', 'according-to']);
+
+function cutQuote(text: string): string {
+  if (text.length <= MAX_QUOTE_LENGTH) return text;
+  const space = text.lastIndexOf(' ', MAX_QUOTE_LENGTH);
+  return text.slice(0, space > 0 ? space : MAX_QUOTE_LENGTH);
+}
+
+/** The quotations and figures of a page's text, in order, at most `MAX_PAGE_CLAIMS`. */
+export function findPageClaims(text: string, names: readonly PageName[]): PageClaim[] {
+  const kinds = new Map(names.map((name) => [name.entityId, name.kind]));
+  const speakers: Mention[] = names
+    .filter((name) => name.kind === 'person' || name.kind === 'organisation')
+    .map(({ entityId, start, end }) => ({ entityId, documentId: 'page', start, end }));
+  const quotes: PageClaim[] = findStatements({
+    documentId: 'page',
+    text,
+    mentions: speakers,
+    kindOf: (id) => kinds.get(id),
+    genderOf: () => undefined,
+  })
+    .filter((statement) => !UNQUOTED_CUES.has(statement.cue))
+    .map((statement) => {
+      const quoted = cutQuote(statement.text);
+      return {
+        kind: 'quote',
+        start: statement.start,
+        end: statement.start + quoted.length,
+        text: quoted,
+        speakerId: statement.speakerId,
+      };
+    });
+  // A figure inside a quotation is part of the quotation's check.
+  const insideQuote = (at: number): boolean => quotes.some((quote) => quote.start <= at && at < quote.end);
+  const figures: PageClaim[] = findFigures(text)
+    .filter((figure) => !insideQuote(figure.start))
+    .map((figure) => ({
+      kind: 'figure',
+      start: figure.start,
+      end: figure.end,
+      text: text.slice(figure.start, figure.end),
+      figure,
+    }));
+  return [...quotes, ...figures].sort((a, b) => a.start - b.start).slice(0, MAX_PAGE_CLAIMS);
+}

@@ -1,0 +1,104 @@
+// Finds which statements a page's quotation comes from, among hundreds of thousands, without reading them all: an
+// inverted index of folded words. A quote is looked up by its rarest words, the few statements that hold most of
+// them are aligned with it word by word (quote-match.ts), and those within the tolerances are its matches.
+import { claimWords, GAP, quoteTokens } from './claim-words';
+import { alignQuote, classifyAlignment, describeMatch, quoteCodes, type QuoteMatch } from './quote-match';
+
+export interface StatementIndex {
+  readonly vocabulary: ReadonlyMap<string, number>;
+  /** Each statement's words as vocabulary codes. */
+  readonly codes: readonly Int32Array[];
+  /** For each code, the statements that use the word, in order. */
+  readonly postings: readonly number[][];
+}
+
+/** The rarest words of a quote it is looked up by. */
+const ANCHORS = 8;
+/** A word in more statements than this is too common to find a quote by, unless the quote has nothing rarer. */
+const MAX_POSTINGS = 5_000;
+/** Statements aligned with a quote: those that hold most of its anchors. */
+const CANDIDATES = 8;
+/** A quote's anchors a statement must hold to be aligned with it: most, as a close quote may change a few words. */
+const ANCHOR_SHARE = 0.6;
+
+export function buildStatementIndex(texts: readonly string[]): StatementIndex {
+  const vocabulary = new Map<string, number>();
+  const postings: number[][] = [];
+  const codes = texts.map((text, statement) => {
+    const words = claimWords(text);
+    const row = new Int32Array(words.length);
+    words.forEach(({ word }, i) => {
+      let code = vocabulary.get(word);
+      if (code === undefined) {
+        code = vocabulary.size;
+        vocabulary.set(word, code);
+        postings.push([]);
+      }
+      row[i] = code;
+      const list = postings[code];
+      // Statements are added in order, so a repeat of the word in this statement is the list's last entry.
+      if (list !== undefined && list[list.length - 1] !== statement) list.push(statement);
+    });
+    return row;
+  });
+  return { vocabulary, codes, postings };
+}
+
+export interface StatementMatch extends QuoteMatch {
+  /** The statement's index in the texts the index was built from. */
+  statement: number;
+}
+
+/** Statements aligned from where the rarest anchor they hold stands, when they are much longer than the quote. */
+function windowFor(row: Int32Array, quote: readonly number[], anchors: readonly number[]): [number, number] {
+  const m = quote.length;
+  if (row.length <= 4 * m + 50) return [0, row.length];
+  for (const anchor of anchors) {
+    const at = row.indexOf(anchor);
+    if (at === -1) continue;
+    const inQuote = quote.indexOf(anchor);
+    return [Math.max(0, at - inQuote - m), Math.min(row.length, at - inQuote + 2 * m)];
+  }
+  return [0, row.length];
+}
+
+/** The statements a quote comes from, best first: fewest differences, then the same words before a part. */
+export function findQuoteInStatements(
+  index: StatementIndex,
+  texts: readonly string[],
+  quoteText: string,
+  limit = 5,
+): StatementMatch[] {
+  const tokens = quoteTokens(quoteText);
+  const quoteWords = tokens.filter((token) => token !== GAP).length;
+  const quote = quoteCodes(tokens, (word) => index.vocabulary.get(word));
+  const postingsOf = (code: number): number[] => index.postings[code] ?? [];
+  const known = [...new Set(quote.filter((code) => code >= 0))].sort(
+    (a, b) => postingsOf(a).length - postingsOf(b).length,
+  );
+  const anchors = known.filter((code, i) => i === 0 || postingsOf(code).length <= MAX_POSTINGS).slice(0, ANCHORS);
+  if (anchors.length === 0) return [];
+  const hits = new Map<number, number>();
+  for (const anchor of anchors)
+    for (const statement of postingsOf(anchor)) hits.set(statement, (hits.get(statement) ?? 0) + 1);
+  const needed = Math.max(1, Math.floor(anchors.length * ANCHOR_SHARE));
+  const candidates = [...hits]
+    .filter(([, count]) => count >= needed)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CANDIDATES);
+  const matches: StatementMatch[] = [];
+  for (const [statement] of candidates) {
+    const row = index.codes[statement];
+    const text = texts[statement];
+    if (row === undefined || text === undefined) continue;
+    const [from, to] = windowFor(row, quote, anchors);
+    const alignment = alignQuote(quote, row, from, to);
+    if (classifyAlignment(alignment, quoteWords, row.length) === undefined) continue;
+    const match = describeMatch(alignment, { text: quoteText, tokens }, { text, words: claimWords(text) });
+    if (match !== undefined) matches.push({ ...match, statement });
+  }
+  const rank = { same: 0, part: 1, close: 2 };
+  return matches
+    .sort((a, b) => a.differences - b.differences || rank[a.kind] - rank[b.kind] || a.statement - b.statement)
+    .slice(0, limit);
+}
