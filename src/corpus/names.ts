@@ -306,8 +306,11 @@ export function findNameCandidates(text: string): NameCandidates {
     }
     let start = end;
     // Plain names, and particles between names ("Osama bin Laden", "Joost van Hoof").
+    // "AT&T’s John Stankey": a possessive word owns the name after it and is no part of it.
+    const owns = (i: number): boolean => i < end - 1 && /['’]s$/u.test(run[i]?.text ?? '');
     while (
       start > from &&
+      !owns(start - 1) &&
       (classes[start - 1] === 'name' ||
         (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))
     )
