@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
 import { highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
-import { compileMatcher } from './matcher';
+import { openMatcher } from './matcher';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -13,7 +13,7 @@ const entities: Entity[] = [
   { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },
   { id: 'rights', kind: 'topic', name: 'human rights', aliases: [] },
 ];
-const matcher = compileMatcher(buildDictionary(entities));
+const matcher = openMatcher(buildDictionary(entities));
 
 /** Puts markup in the body without the innerHTML property. */
 function setBody(markup: string): HTMLElement {

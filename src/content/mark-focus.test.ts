@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDictionary } from '../shared/dictionary';
 import { highlight } from './highlighter';
 import { focusAdjacentHighlight } from './mark-focus';
-import { compileMatcher } from './matcher';
+import { openMatcher } from './matcher';
 
-const matcher = compileMatcher(
+const matcher = openMatcher(
   buildDictionary([
     { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
     { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import { compileMatcher, findMatches, openMatcher, type CompiledMatcher } from './matcher';
+import { findMatches, openMatcher, type CompiledMatcher } from './matcher';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -15,7 +15,7 @@ const entities: Entity[] = [
   { id: 'massacre', kind: 'topic', name: '1988 massacre', aliases: [] },
   { id: 'death-commission', kind: 'topic', name: 'Pourmohammadi commission', aliases: [] },
 ];
-const matcher = compileMatcher(buildDictionary(entities));
+const matcher = openMatcher(buildDictionary(entities));
 
 /** The matched source text and entity of each match: what a reader would see highlighted. */
 function found(text: string, using: CompiledMatcher = matcher, named?: Set<string>): string[] {
@@ -106,7 +106,7 @@ describe('findMatches', () => {
   });
 
   it('returns nothing for an alias two organisations share', () => {
-    const shared = compileMatcher(
+    const shared = openMatcher(
       buildDictionary([
         { id: 'o1', kind: 'organisation', name: 'National Council', aliases: ['NC'] },
         { id: 'o2', kind: 'organisation', name: 'Northern Command', aliases: ['NC'] },
@@ -116,14 +116,14 @@ describe('findMatches', () => {
   });
 
   it('finds a term that is only in the dictionary as a longer word', () => {
-    const withDemonym = compileMatcher(
+    const withDemonym = openMatcher(
       buildDictionary([...entities, { id: 'iranian', kind: 'topic', name: 'Iranian', aliases: [] }]),
     );
     expect(found('Iranian officials in Iran', withDemonym)).toEqual(['Iranian=iranian', 'Iran=iran']);
   });
 
   it('handles right-to-left and CJK text without failing', () => {
-    const scripts = compileMatcher(
+    const scripts = openMatcher(
       buildDictionary([
         { id: 'fa', kind: 'person', name: 'مریم رجوی', aliases: [] },
         { id: 'zh', kind: 'place', name: '伊朗', aliases: [] },
@@ -136,7 +136,7 @@ describe('findMatches', () => {
   });
 
   it('finds a name written with compatibility characters: a ligature, full-width letters', () => {
-    const withLigature = compileMatcher(
+    const withLigature = openMatcher(
       buildDictionary([...entities, { id: 'sachs', kind: 'person', name: 'Jeffrey Sachs', aliases: [] }]),
     );
     expect(found('Je\uFB00rey Sachs and ＩＲＡＮ', withLigature)).toEqual(['Je\uFB00rey Sachs=sachs', 'ＩＲＡＮ=iran']);
@@ -166,7 +166,7 @@ describe('findMatches', () => {
       name: `term number ${i}`,
       aliases: [],
     }));
-    const big = compileMatcher(buildDictionary(many));
+    const big = openMatcher(buildDictionary(many));
     const text = 'Some text with term number 4999 and term number 12 and term number. '.repeat(2000);
     const started = performance.now();
     const matches = findMatches(text, big);

@@ -102,9 +102,6 @@ export function openMatcher(dictionary: Dictionary, kinds?: ReadonlySet<EntityKi
   };
 }
 
-/** The name the highlighter's and observer's tests know it by; nothing is compiled. */
-export const compileMatcher = openMatcher;
-
 /** The key's unit at `depth` of the line starting at `line`, or -1 where the key has ended. */
 function unitAt(lines: string, line: number, depth: number): number {
   const unit = lines.charCodeAt(line + depth);

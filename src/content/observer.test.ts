@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
 import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult } from './highlighter';
-import { compileMatcher } from './matcher';
+import { openMatcher } from './matcher';
 import { everythingNear, type NearbyWatch } from './nearby';
 import { highlightAndObserve, observeAddedContent } from './observer';
 
@@ -12,7 +12,7 @@ const entities: Entity[] = [
   { id: 'massoud', kind: 'person', name: 'Massoud Rajavi', aliases: [] },
   { id: 'iran', kind: 'place', name: 'Iran', aliases: [] },
 ];
-const matcher = compileMatcher(buildDictionary(entities));
+const matcher = openMatcher(buildDictionary(entities));
 
 function paragraph(text: string): HTMLParagraphElement {
   const element = document.createElement('p');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../shared/dictionary';
-import { compileMatcher, findMatches } from './matcher';
+import { openMatcher, findMatches } from './matcher';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 const body = (id: string, name: string, aliases: string[] = []): Entity => ({
@@ -12,7 +12,7 @@ const body = (id: string, name: string, aliases: string[] = []): Entity => ({
   aliases,
 });
 
-const matcher = compileMatcher(
+const matcher = openMatcher(
   buildDictionary(
     [
       person('jones', 'David Jones', ['Mr Jones']),

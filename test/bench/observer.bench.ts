@@ -6,10 +6,13 @@
 // near the viewport is left, and times how soon the middle of the feed is highlighted once scrolled to.
 import type { Page } from 'puppeteer-core';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
+import { generateEntities } from './generated-corpus';
 import type { Entity } from '../../src/corpus/pack';
 import { buildDictionary, type Dictionary } from '../../src/shared/dictionary';
 
 const APPENDED = Number(process.env.BENCH_OBSERVER_NODES ?? 20_000);
+/** Generated entities in the dictionary besides the few the paragraphs name, as in a large corpus. */
+const CORPUS_ENTITIES = Number(process.env.BENCH_OBSERVER_CORPUS ?? 200_000);
 /** Runs per case; the median is reported. */
 const RUNS = Number(process.env.BENCH_OBSERVER_RUNS ?? 3);
 /** A pass that has not finished by then is reported as such (the quadratic observer took 17 s and more). */
@@ -34,7 +37,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Observer b
 const IN_PAGE = `
 import { highlightAndObserve } from './observer';
 import { HIGHLIGHT_SELECTOR } from './highlighter';
-import { compileMatcher } from './matcher';
+import { openMatcher } from './matcher';
 
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rendered = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -65,7 +68,7 @@ window.observerBench = {
     const controller = new AbortController();
     const passes = [];
     if (observed) {
-      const matcher = compileMatcher(dictionary);
+      const matcher = openMatcher(dictionary);
       await highlightAndObserve(document.body, matcher, {
         signal: controller.signal,
         onHighlighted: (result) => passes.push({ at: performance.now(), matches: result.matches, longestChunkMs: result.longestChunkMs }),
@@ -181,14 +184,14 @@ function median(values: number[]): number {
 }
 
 export async function bench(): Promise<void> {
-  const dictionary = buildDictionary(ENTITIES);
+  const dictionary = buildDictionary([...ENTITIES, ...generateEntities(CORPUS_ENTITIES)]);
   const script = await bundleForPage(IN_PAGE);
   const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(GIVE_UP_MS + 60_000);
     console.log(
-      `${APPENDED} paragraphs appended in one task, each naming 2 to 3 corpus entities (or none); median of ${RUNS} runs per case`,
+      `${APPENDED} paragraphs appended in one task, each naming 2 to 3 corpus entities (or none), with a dictionary of ${(ENTITIES.length + CORPUS_ENTITIES).toLocaleString('en')} entities (${dictionary.terms.toLocaleString('en')} terms); median of ${RUNS} runs per case`,
     );
     const cases: [string, boolean][] = [
       ['at once', true],

@@ -12,6 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Entity } from '../../src/corpus/pack';
 import { buildDictionary } from '../../src/shared/dictionary';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
+import { generateEntities, random } from './generated-corpus';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ENTITIES = 200_000;
@@ -20,55 +21,6 @@ const RUNS = 5;
 const NAMED_ON_PAGE = 60;
 /** The page is served from here by request interception; everything else it asks for is refused, as offline. */
 const PAGE_URL = 'http://page-cost.test/article.html';
-
-/** A deterministic pseudo-random sequence, so every run measures the same corpus and page. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
-
-const FIRST = `Maryam David Ali Hassan Theresa John Sarah Reza Mohammad Fatemeh Peter Anne Robert Kevin Laura Omid Zahra
-  Hossein Elena Marco Sofia Ahmed Leila Daniel Yusuf Ingrid Kenji Amara Tomasz Priya Javier Chloe Nadia Ruth Samuel`.split(
-  /\s+/,
-);
-const SYLLABLES = 'ra ja vi mo ham ma di pour za de ka li ne sa ri to ba lo gha ar no ve ste ling ber son han ko'.split(
-  ' ',
-);
-const BODIES = 'Council Foundation Ministry Institute Committee Commission Agency Association Tribunal Front'.split(
-  ' ',
-);
-const TOPICS = 'rights reform inquiry trials sanctions detention asylum elections censorship courts'.split(' ');
-
-/**
- * 200,000 entities shaped like a large real corpus: people with a first name and a surname of two to four
- * syllables (a fifth with an alias, "F. Surname"), organisations, and topic phrases, names 6 to 30 characters.
- */
-function generateEntities(): Entity[] {
-  const next = random(13);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const word = (): string => {
-    let text = '';
-    for (let n = 2 + Math.floor(next() * 3); n > 0; n--) text += pick(SYLLABLES);
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  };
-  const entities: Entity[] = [];
-  for (let i = 0; i < ENTITIES; i++) {
-    const roll = i % 20;
-    if (roll < 17) {
-      const [first, last] = [pick(FIRST), word()];
-      const aliases = next() < 0.2 ? [`${first.charAt(0)}. ${last}`] : [];
-      entities.push({ id: `person-${i}`, kind: 'person', name: `${first} ${last}`, aliases });
-    } else if (roll < 19) {
-      entities.push({ id: `org-${i}`, kind: 'organisation', name: `${word()} ${pick(BODIES)}`, aliases: [] });
-    } else {
-      entities.push({ id: `topic-${i}`, kind: 'topic', name: `${word().toLowerCase()} ${pick(TOPICS)}`, aliases: [] });
-    }
-  }
-  return entities;
-}
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -195,7 +147,7 @@ const median = (values: number[]): number => {
 };
 
 export async function bench(): Promise<void> {
-  const entities = generateEntities();
+  const entities = generateEntities(ENTITIES);
   const built = performance.now();
   const dict = buildDictionary(entities);
   const buildMs = performance.now() - built;
