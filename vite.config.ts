@@ -63,14 +63,14 @@ function contentScriptAsOneFile(outDir: string): Plugin {
           target: 'es2022',
           sourcemap: false,
           lib: {
-            entry: resolve(__dirname, 'src/content/main.ts'),
+            entry: resolve(import.meta.dirname, 'src/content/main.ts'),
             formats: ['iife'],
             name: 'sourcelight',
             fileName: () => 'content.js',
           },
         },
       });
-      copyFileSync(resolve(__dirname, 'src/content/highlight.css'), resolve(outDir, CONTENT_STYLES));
+      copyFileSync(resolve(import.meta.dirname, 'src/content/highlight.css'), resolve(outDir, CONTENT_STYLES));
       const manifestPath = resolve(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
       manifest.content_scripts = baseManifest.content_scripts.map((script) => ({
@@ -85,7 +85,7 @@ function contentScriptAsOneFile(outDir: string): Plugin {
 
 export default defineConfig(({ mode }) => {
   const target: Target | undefined = mode === 'chrome' || mode === 'firefox' ? mode : undefined;
-  const outDir = resolve(__dirname, 'dist', target ?? 'chrome');
+  const outDir = resolve(import.meta.dirname, 'dist', target ?? 'chrome');
   const plugins: PluginOption[] = target
     ? [crx({ manifest: manifestFor(target), browser: target }), contentScriptAsOneFile(outDir)]
     : [];
@@ -98,8 +98,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       rollupOptions: {
         input: {
-          viewer: resolve(__dirname, 'src/viewer/viewer.html'),
-          card: resolve(__dirname, CARD_PAGE),
+          viewer: resolve(import.meta.dirname, 'src/viewer/viewer.html'),
+          card: resolve(import.meta.dirname, CARD_PAGE),
         },
       },
     },

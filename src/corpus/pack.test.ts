@@ -17,6 +17,22 @@ describe('pack schema', () => {
     if (parsed.ok) expect(parsed.pack).toEqual(pack);
   });
 
+  it('says which version it reads when a pack is of another version, or not a pack at all', () => {
+    const pack = compilePack(docs);
+    const errorOf = (changes: object): string => {
+      const parsed = parsePack({ ...pack, ...changes });
+      return parsed.ok ? '' : parsed.error;
+    };
+    expect(errorOf({ version: 2, newField: [] })).toBe(
+      'this pack is version 2, made by a newer Sourcelight; this one reads version 1: update Sourcelight to import it',
+    );
+    expect(errorOf({ version: '1' })).toBe('this pack\'s version is "1"; Sourcelight reads version 1');
+    expect(errorOf({ version: undefined })).toBe("this pack's version is null; Sourcelight reads version 1");
+    expect(errorOf({ format: 'hypothesis-annotations' })).toBe(
+      'this is not a Sourcelight corpus pack: its "format" is "hypothesis-annotations", not "sourcelight-corpus"',
+    );
+  });
+
   it('names the statement whose offsets do not hold its text', () => {
     const pack = compilePack(docs);
     const [first] = pack.statements;

@@ -221,10 +221,27 @@ export function withoutUnsafeUrls(raw: unknown): { value: unknown; warnings: str
 
 export type ParsedPack = { ok: true; pack: CorpusPack } | { ok: false; error: string };
 
+/**
+ * What is wrong with a pack's format or version, said before its fields are checked: a pack from a newer
+ * Sourcelight would otherwise fail on fields this one does not know, with an error that hides the reason. Version 1
+ * is the only one there has been, so there is nothing older to migrate.
+ */
+function packVersionError(json: Record<string, unknown>): string | undefined {
+  const { format, version } = json;
+  if (format !== PACK_FORMAT)
+    return `this is not a Sourcelight corpus pack: its "format" is ${JSON.stringify(format ?? null)?.slice(0, 60)}, not "${PACK_FORMAT}"`;
+  if (version === PACK_VERSION) return undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PACK_VERSION)
+    return `this pack is version ${version}, made by a newer Sourcelight; this one reads version ${PACK_VERSION}: update Sourcelight to import it`;
+  return `this pack's version is ${JSON.stringify(version ?? null)?.slice(0, 60)}; Sourcelight reads version ${PACK_VERSION}`;
+}
+
 /** Validates untrusted JSON as a pack; the error names the first few problems by path. */
 export function parsePack(json: unknown): ParsedPack {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { ok: false, error: 'invalid corpus pack: expected a JSON object' };
+  const versionError = packVersionError(json as Record<string, unknown>);
+  if (versionError !== undefined) return { ok: false, error: versionError };
   const result = corpusPack.safeParse(json);
   if (result.success) return { ok: true, pack: result.data };
   const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`);
