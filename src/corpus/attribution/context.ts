@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
+import { givenNameGenders } from './given-names';
 
 export interface AttributionContext {
   documentId: string;
@@ -40,6 +41,8 @@ export interface Scene extends AttributionContext {
   sentenceStart(line: Line, at: number): number;
   /** Index of the paragraph of prose before a paragraph, over captions, credits and links between ("Related: …"). */
   proseBefore(lineIndex: number): number;
+  /** Whether a paragraph is a caption, credit or link line rather than running text. */
+  isCaption(lineIndex: number): boolean;
   /** Mentions outside every quote between two offsets: names the narration uses, not names a speaker says. */
   narrationMentions(from: number, to: number): Mention[];
   insideQuote(offset: number): boolean;
@@ -49,8 +52,11 @@ export interface Scene extends AttributionContext {
 
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
+/** "… in Hershey, Penn. Thursday. (LUCAS JACKSON/REUTERS)": a photo credit in brackets ends a caption. */
+const PHOTO_CREDIT = /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u;
 const isProse = (line: string): boolean =>
   /[.!?:"”’)]$/.test(line) &&
+  !PHOTO_CREDIT.test(line) &&
   line.split(/\s+/).length >= MIN_PROSE_WORDS &&
   !/^(?:related|read more|see also|photo|image)\b/i.test(line);
 
@@ -91,6 +97,15 @@ export function createScene(
   };
   const people = ctx.mentions.filter((m) => ctx.kindOf(m.entityId) === 'person');
   const inferred = inferGenders(ctx.text, people, insideQuote);
+  const given = givenNameGenders(ctx.text, people);
+  // The text's own pronouns and a common given name: when they disagree, neither rules anybody out.
+  const localGender = (id: string): Gender | undefined => {
+    const fromText = inferred.get(id);
+    const fromName = given.get(id);
+    return fromText !== undefined && fromName !== undefined && fromText !== fromName
+      ? undefined
+      : (fromText ?? fromName);
+  };
   const proseBefore = (lineIndex: number): number => {
     let i = lineIndex - 1;
     while (i > 0 && !isProse(lines[i]?.text ?? '')) i--;
@@ -110,9 +125,10 @@ export function createScene(
   return {
     ...ctx,
     proseBefore,
+    isCaption: (lineIndex) => !isProse(lines[lineIndex]?.text ?? ''),
     sentenceStart,
-    // A title ("Mrs", "Lord") decides; the document's own pronouns stand in where the corpus has none.
-    genderOf: (id) => ctx.genderOf(id) ?? inferred.get(id),
+    // A title ("Mrs", "Lord") decides; the document's own pronouns and given names stand in where the corpus has none.
+    genderOf: (id) => ctx.genderOf(id) ?? localGender(id),
     lines,
     quotes,
     lineAt,

@@ -1,6 +1,9 @@
 // "he added", "she said": a pronoun is resolved only to the one person it can be; otherwise the quote has no speaker.
 import type { Gender } from '../names';
+import type { Mention } from '../pack';
+import { itemsWithin } from '../text';
 import { abstain, type Attribution, type Scene } from './context';
+import { isGivenName } from './given-names';
 
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
@@ -14,29 +17,55 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   // "“A,” said Jerry. After the win, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
   const line = scene.lineAt(at);
-  const previous = scene.proseBefore(line);
+  // People the narration names, not in a photo caption between (a caption is no part of the story's flow).
+  const people = (from: number, to: number): Mention[] =>
+    scene
+      .narrationMentions(from, to)
+      .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
+  let previous = scene.proseBefore(line);
+  // "… Godby said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them.
+  for (let step = 0; step < MAX_NAMELESS_PARAGRAPHS && previous > 0 && !namesSomeone(scene, previous, at); step++) {
+    // Not over a name the compiler did not take for a person's ("Boris Johnson was mouthing …"): it may be the one.
+    if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
+    previous = scene.proseBefore(previous);
+  }
   if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
-    const since = scene
-      .narrationMentions(lastSpeaker.end, at)
-      .filter((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== lastSpeaker.speakerId);
+    const since = people(lastSpeaker.end, at).filter((m) => m.entityId !== lastSpeaker.speakerId);
     if (since.every((m) => !fits(m.entityId))) return { speakerId: lastSpeaker.speakerId, cue: 'pronoun' };
   }
   const windowStart = scene.lines[Math.max(0, previous)]?.start ?? 0;
-  const ids = new Set(
-    scene
-      .narrationMentions(windowStart, at)
-      .filter((m) => scene.kindOf(m.entityId) === 'person')
-      .map((m) => m.entityId),
-  );
+  const ids = new Set(people(windowStart, at).map((m) => m.entityId));
   for (const s of scene.decided)
     if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
   const [only] = fitting;
   if (fitting.length === 1 && only !== undefined) return { speakerId: only, cue: 'pronoun' };
-  const nearest = nearestSentencePerson(scene, windowStart, at, fits);
+  const nearest = nearestSentencePerson(scene, people(windowStart, at), fits);
   return nearest !== undefined
     ? { speakerId: nearest, cue: 'pronoun' }
     : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+}
+
+/** How many paragraphs that name nobody a pronoun may look back over. */
+const MAX_NAMELESS_PARAGRAPHS = 2;
+
+/** Whether the narration from a paragraph up to an offset names a person or holds a quote with a speaker. */
+function namesSomeone(scene: Scene, lineIndex: number, at: number): boolean {
+  const from = scene.lines[lineIndex]?.start ?? 0;
+  return (
+    scene.narrationMentions(from, at).some((m) => scene.kindOf(m.entityId) === 'person') ||
+    scene.decided.some((s) => s.start >= from && s.start < at && s.speakerId !== null)
+  );
+}
+
+/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers. */
+function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
+  const covered = itemsWithin(scene.mentions, from, to);
+  for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {
+    const at = from + m.index;
+    if (isGivenName(m[1] ?? '') && !covered.some((c) => c.start <= at && at < c.end)) return true;
+  }
+  return false;
 }
 
 /**
@@ -45,11 +74,9 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
  */
 function nearestSentencePerson(
   scene: Scene,
-  from: number,
-  at: number,
+  people: readonly Mention[],
   fits: (id: string) => boolean,
 ): string | undefined {
-  const people = scene.narrationMentions(from, at).filter((m) => scene.kindOf(m.entityId) === 'person');
   const last = people[people.length - 1];
   if (last === undefined) return undefined;
   const line = scene.lines[scene.lineAt(last.start)];
