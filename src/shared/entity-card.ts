@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityKind, isoDate } from '../corpus/pack';
+import { citation } from './citation';
 import { excerpt } from './excerpt';
 
 /** Where a passage comes from: enough to cite it and to open the source viewer at it. */
@@ -7,9 +8,7 @@ export const passageSource = z.object({
   packId: z.string(),
   documentId: z.string(),
   documentTitle: z.string(),
-  publisher: z.string().optional(),
-  date: isoDate.optional(),
-  url: z.string().optional(),
+  ...citation.shape,
   /** The passage's range in the document text. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -68,9 +67,7 @@ export const sourceDocument = z.object({
   packTitle: z.string(),
   id: z.string(),
   title: z.string(),
-  publisher: z.string().optional(),
-  date: isoDate.optional(),
-  url: z.string().optional(),
+  ...citation.shape,
   text: z.string(),
 });
 export type SourceDocument = z.infer<typeof sourceDocument>;

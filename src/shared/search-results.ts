@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { citation } from './citation';
 import { excerpt, highlightRange } from './excerpt';
 
 export { excerpt, highlightRange, type Excerpt, type HighlightRange } from './excerpt';
@@ -49,8 +50,8 @@ export const statementHit = z.object({
   role: z.string().optional(),
   documentId: z.string(),
   documentTitle: z.string(),
-  publisher: z.string().optional(),
-  date: isoDate.optional(),
+  /** No url: a statement hit opens the source viewer, which links the original. */
+  ...citation.pick({ publisher: true, date: true }).shape,
   /** The statement's range in the document text, for opening the viewer at the passage. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -81,9 +82,7 @@ export const documentHit = z.object({
   ...hitBase,
   title: z.string(),
   titleHighlights: z.array(highlightRange),
-  publisher: z.string().optional(),
-  date: isoDate.optional(),
-  url: z.string().optional(),
+  ...citation.shape,
   excerpt,
 });
 export type DocumentHit = z.infer<typeof documentHit>;
