@@ -85,22 +85,22 @@ const ONES = new Uint8Array(1 << BITS);
 for (let i = 1; i < ONES.length; i++) ONES[i] = (ONES[i >> 1] ?? 0) + (i & 1);
 
 /**
- * Per-id marks for countedIds, reused across searches as ids are dense record numbers: the high bits hold the
- * search's stamp, the low BITS bits which slots list the id. A mark with an older stamp counts as empty, so no pass
+ * Which slots list each id, for countedIds, reused across searches as ids are dense record numbers: the high bits
+ * hold the search's stamp, the low BITS bits one per slot. An entry with an older stamp counts as empty, so no pass
  * clears them; values stay small integers (below 2^30), which V8 keeps unboxed.
  */
-let marks = new Int32Array(1024);
+let slotsSeen = new Int32Array(1024);
 let stamp = 0;
 const MAX_STAMP = (1 << (30 - BITS)) - 1;
 const SLOT_BITS = (1 << BITS) - 1;
 
 function nextStamp(recordCount: number): number {
-  if (marks.length < recordCount) {
-    marks = new Int32Array(recordCount);
+  if (slotsSeen.length < recordCount) {
+    slotsSeen = new Int32Array(recordCount);
     stamp = 0;
   }
   if (++stamp > MAX_STAMP) {
-    marks.fill(0);
+    slotsSeen.fill(0);
     stamp = 1;
   }
   return stamp;
@@ -132,10 +132,10 @@ function runsOf(index: Index, word: string, limit: number): Run[] {
 
 /**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
- * slots list them. Each word's postings are read up to its share of `budget` (postingLimits). One pass marks them;
- * a second walks them again in slot order and stops once
- * the ids it returns are settled: an id matching c of n slots is listed by one of any n - c + 1 of them, so after
- * k + 1 slots every id matching at least n - k is known. FlexSearch's own intersections cost up to several
+ * slots list them. Each word's postings are read up to its share of `budget` (postingLimits). One pass records
+ * which slots list each id; a second walks the ids again in slot order and stops once the ids it returns are
+ * settled: an id matching c of n slots is listed by one of any n - c + 1 of them, so after k + 1 slots every id
+ * matching at least n - k is known. FlexSearch's own intersections cost up to several
  * milliseconds each at 100,000 records, and one was needed per completion of the word being typed.
  */
 function countedIds(
@@ -148,7 +148,7 @@ function countedIds(
 ): number[] {
   const current = nextStamp(recordCount);
   const tag = current << BITS;
-  const size = marks.length;
+  const size = slotsSeen.length;
   const counted = slots.slice(0, BITS);
   const counts = counted.flat().map((word) => group.vocabulary.count(word));
   const limits = postingLimits(counts, budget);
@@ -168,8 +168,8 @@ function countedIds(
       for (let i = 0; i < end; i++) {
         const id = ids[i];
         if (typeof id !== 'number' || id >= size) continue;
-        const mark = marks[id] as number;
-        marks[id] = (mark >> BITS === current ? mark : tag) | bit;
+        const seen = slotsSeen[id] as number;
+        slotsSeen[id] = (seen >> BITS === current ? seen : tag) | bit;
       }
     }
   }
@@ -194,10 +194,10 @@ function countedIds(
       for (let i = 0; i < end; i++) {
         const id = ids[i];
         if (typeof id !== 'number' || id >= size) continue;
-        const mark = marks[id] as number;
-        const bits = mark & SLOT_BITS;
-        if (mark >> BITS !== current || !bits) continue;
-        marks[id] = tag;
+        const seen = slotsSeen[id] as number;
+        const bits = seen & SLOT_BITS;
+        if (seen >> BITS !== current || !bits) continue;
+        slotsSeen[id] = tag;
         const count = ONES[bits | unseen] as number;
         const into = byCount[count] as number[];
         if (into.length < pool) into.push(id);
