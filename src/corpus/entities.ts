@@ -271,12 +271,13 @@ function mergeAcronymsByInitials(
   }
 }
 
-/** One entity per person, body and place across all documents' candidates. */
+/** A topic as findTopics gives it: its most used form, and the other forms the documents write it in. */
 export interface TopicForms {
   name: string;
   aliases: string[];
 }
 
+/** One entity per person, body and place across all documents' candidates, then the topics and the extra entities. */
 export function buildEntities(
   candidates: readonly NameCandidates[],
   topics: readonly TopicForms[] = [],

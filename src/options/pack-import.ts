@@ -19,15 +19,15 @@ export interface PackImportElements {
   permissionButton: HTMLButtonElement;
 }
 
-/**
- * Import from a file (chosen or dropped) or an address. The background validates and stores the pack whole, so a
- * failure here leaves the stored corpora as they were; the page only reads bytes and reports the outcome.
- */
 /** Lets another way of making a pack (such as building one from documents) import through the same path. */
 export interface PackImporter {
   importMadePack(what: string, makeJson: () => Promise<string>): Promise<void>;
 }
 
+/**
+ * Import from a file (chosen or dropped) or an address. The background validates and stores the pack whole, so a
+ * failure here leaves the stored corpora as they were; the page only reads bytes and reports the outcome.
+ */
 export function bindPackImport(
   elements: PackImportElements,
   notice: Notice,
