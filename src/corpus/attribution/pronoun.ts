@@ -1,9 +1,11 @@
 // "he added", "she said": a pronoun is resolved only to the one person it can be; otherwise the quote has no speaker.
 import type { Gender } from '../names';
 import type { Mention } from '../pack';
+import { FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { itemsWithin } from '../text';
 import { abstain, type Attribution, type Scene } from './context';
 import { isGivenName } from './given-names';
+import { isRole } from './subject';
 
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
@@ -18,9 +20,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
   const line = scene.lineAt(at);
   // People the narration names, not in a photo caption between (a caption is no part of the story's flow).
+  // "Citing John Locke and Thomas Jefferson, she recommended …": the names in a participle phrase opening the
+  // pronoun's own sentence are what its subject cites, never the subject.
+  const sentenceFrom = scene.sentenceStart(scene.lines[line] ?? { start: 0, end: at, text: '' }, at);
+  const cited = OPENING_PARTICIPLE.test(scene.text.slice(sentenceFrom, at)) ? sentenceFrom : at;
   const people = (from: number, to: number): Mention[] =>
     scene
-      .narrationMentions(from, to)
+      .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
   let previous = scene.proseBefore(line);
   // "… Godby said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them.
@@ -29,9 +35,21 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
     previous = scene.proseBefore(previous);
   }
+  // A name the compiler did not take for a person's, written after the one chosen ("Dan Pryor, a builder"), may be
+  // the one the pronoun stands for.
+  const checked = (id: string): Attribution => {
+    const lastSeen = Math.max(
+      ...scene.mentions.filter((m) => m.entityId === id && m.end <= at).map((m) => m.end),
+      ...scene.decided.filter((d) => d.speakerId === id && d.end <= at).map((d) => d.end),
+      0,
+    );
+    return unknownPersonIn(scene, lastSeen, at)
+      ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
+      : { speakerId: id, cue: 'pronoun' };
+  };
   if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
     const since = people(lastSpeaker.end, at).filter((m) => m.entityId !== lastSpeaker.speakerId);
-    if (since.every((m) => !fits(m.entityId))) return { speakerId: lastSpeaker.speakerId, cue: 'pronoun' };
+    if (since.every((m) => !fits(m.entityId))) return checked(lastSpeaker.speakerId);
   }
   const windowStart = scene.lines[Math.max(0, previous)]?.start ?? 0;
   const ids = new Set(people(windowStart, at).map((m) => m.entityId));
@@ -39,11 +57,44 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
   const [only] = fitting;
-  if (fitting.length === 1 && only !== undefined) return { speakerId: only, cue: 'pronoun' };
+  if (fitting.length === 1 && only !== undefined) return checked(only);
   const nearest = nearestSentencePerson(scene, people(windowStart, at), fits);
-  return nearest !== undefined
-    ? { speakerId: nearest, cue: 'pronoun' }
-    : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+  return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+}
+
+/** A clause opened by a participle and closed by the comma before the pronoun: "Channelling Churchill, ". */
+const OPENING_PARTICIPLE = /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u;
+
+/** People and groups of people that somebody has: "Smith's lawyer", "his team". */
+const PEOPLE_OWNED = new Set([
+  ...FEMALE_NOUNS,
+  ...MALE_NOUNS,
+  ...PERSONAL_NOUNS,
+  'team',
+  'staff',
+  'aide',
+  'aides',
+  'family',
+  'friend',
+  'friends',
+  'campaign',
+  'office',
+  'administration',
+  'people',
+  'side',
+  'camp',
+  'allies',
+  'supporters',
+]);
+
+/**
+ * "Smith's lawyer" names somebody else than Smith; "Stephen’s MBA plans" names nobody else. A possessive name is
+ * ruled out as the sentence's one person only when a person or group is what it owns (within three words).
+ */
+function ownsPerson(text: string, end: number): boolean {
+  const m = /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(end, end + 60));
+  if (m?.[1] === undefined) return /^['’]s\b/.test(text.slice(end, end + 2));
+  return m[1].split(/\s+/).some((w) => isRole(w) || PEOPLE_OWNED.has(w.toLowerCase()));
 }
 
 /** How many paragraphs that name nobody a pronoun may look back over. */
@@ -84,7 +135,7 @@ function nearestSentencePerson(
   const start = scene.sentenceStart(line, last.start);
   const inSentence = people.filter((m) => m.start >= start);
   const ids = new Set(inSentence.map((m) => m.entityId));
-  const owner = inSentence.some((m) => /^['’]s\b/.test(scene.text.slice(m.end, m.end + 2)));
+  const owner = inSentence.some((m) => ownsPerson(scene.text, m.end));
   const [only] = ids;
   return ids.size === 1 && only !== undefined && !owner && fits(only) ? only : undefined;
 }

@@ -124,10 +124,26 @@ const REPORTING_VERBS = new Set([
   'testified',
   'attributed',
   'attributes',
+  'asserted',
+  'asserts',
+  'asserting',
+  'condemning',
+  'criticising',
+  'criticizing',
+  'blaming',
+  'denying',
+  'labelling',
+  'labeling',
+  'branding',
+  'dubbing',
 ]);
 /** "on CNN's “State of the Union”": a short quote in title case is a title, not somebody's words. */
 const TITLE =
   /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u;
+
+/** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
+const ADDING_THAT =
+  /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u;
 
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
@@ -144,7 +160,16 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
     const newClause =
       /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u.test(between) ||
       (between.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REPORTING_VERBS.has(w));
-    return last !== undefined && last.start > from && last.cue === 'reported' && last.speakerId !== null && !newClause
+    // "…,” he said, adding that SpaceX was hit with the “double whammy”": the quote before's own attribution goes on.
+    const wordCount = (text.slice(quote.start, quote.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const sameSpeakerGoesOn = ADDING_THAT.test(between) && last?.cue !== 'reported';
+    return last !== undefined &&
+      last.start > from &&
+      // After a pronoun's partial quote, a lone word ("since “weak” was insufficient") is more often a word
+      // mentioned than the speaker's words.
+      (last.cue === 'reported' || (last.cue === 'pronoun' && wordCount > 1) || sameSpeakerGoesOn) &&
+      last.speakerId !== null &&
+      (!newClause || sameSpeakerGoesOn)
       ? { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) }
       : undefined;
   }

@@ -274,7 +274,7 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
 
 /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
 const SUBJECT_TO_VERB =
-  /^(?:\s*,[^,“”"]{1,120},)?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
+  /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
 /** A name after one of these is an object ("ordered by Putin"), not the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
 const OFFICE_SUBJECT =
