@@ -1,6 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { LinkReason } from '../shared/link-reason';
-import { sendToTab, type backgroundMessages, type Handlers } from '../shared/messages';
+import { sendToTab, type backgroundMessages, type CardToShow, type Handlers } from '../shared/messages';
 
 /**
  * The go-between of a highlight's content script and its card frame. The frame is an extension page inside the
@@ -9,8 +8,7 @@ import { sendToTab, type backgroundMessages, type Handlers } from '../shared/mes
  */
 interface WantedCard {
   frameId: number;
-  entityId: string;
-  reason: LinkReason;
+  card: CardToShow;
 }
 
 /** Per tab, the card its content script opened last and where that script runs. */
@@ -32,20 +30,20 @@ function assertCardFrame(sender: Runtime.MessageSender): void {
 
 type Handler<K extends 'showCard' | 'takeCard' | 'cardFrameEvent'> = Handlers<typeof backgroundMessages>[K];
 
-export const showCard: Handler<'showCard'> = ({ entityId, reason }, sender) => {
+export const showCard: Handler<'showCard'> = ({ type: _type, ...card }, sender) => {
   const tabId = tabOf(sender, 'A card');
-  wanted.set(tabId, { frameId: sender.frameId ?? 0, entityId, reason });
+  wanted.set(tabId, { frameId: sender.frameId ?? 0, card });
   return null;
 };
 
 export const takeCard: Handler<'takeCard'> = (_request, sender) => {
   assertCardFrame(sender);
   const tabId = tabOf(sender, 'The card frame');
-  const card = wanted.get(tabId);
-  if (!card) return null;
+  const found = wanted.get(tabId);
+  if (!found) return null;
   wanted.delete(tabId);
-  owners.set(tabId, card.frameId);
-  return { entityId: card.entityId, reason: card.reason };
+  owners.set(tabId, found.frameId);
+  return found.card;
 };
 
 export const cardFrameEvent: Handler<'cardFrameEvent'> = async ({ event }, sender) => {

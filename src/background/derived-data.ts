@@ -4,12 +4,13 @@ import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../sh
 import { activePacks, corpusGeneration } from './corpus-store';
 import { readSearchIndex, writeSearchIndex } from './database';
 import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
+import { buildClaimIndex, type ClaimIndex } from './claim-index';
 
 /**
- * What the background derives from the enabled packs: the highlight dictionary and the search index. Each is
- * made once per change of the packs; the index is also kept in IndexedDB, so a restarted worker loads it
- * instead of rebuilding it. The dictionary is built here already in the form a page's matcher walks, so no tab
- * compiles it; past `MAX_DICTIONARY_LENGTH` it is an error naming the cap, which the page's popup shows.
+ * What the background derives from the enabled packs: the highlight dictionary, the search index and the claim
+ * index. Each is made once per change of the packs; the search index is also kept in IndexedDB, so a restarted
+ * worker loads it instead of rebuilding it. The dictionary is built here already in the form a page's matcher
+ * walks, so no tab compiles it; past `MAX_DICTIONARY_LENGTH` it is an error naming the cap, which the page's popup shows.
  */
 interface Derived<T> {
   generation: number;
@@ -65,4 +66,19 @@ export function currentSearchIndex(): Promise<SearchIndex> {
     searchCache = { generation, value };
   }
   return searchCache.value;
+}
+
+let claimCache: Derived<ClaimIndex> | undefined;
+
+/** The claim index of the enabled packs, built once per change of them (see claim-index.ts). */
+export function currentClaimIndex(): Promise<ClaimIndex> {
+  const generation = corpusGeneration();
+  if (claimCache?.generation !== generation) {
+    const value = activePacks().then(buildClaimIndex);
+    value.catch(() => {
+      claimCache = undefined;
+    });
+    claimCache = { generation, value };
+  }
+  return claimCache.value;
 }

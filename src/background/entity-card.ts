@@ -7,7 +7,7 @@ const CARD_ITEM_LIMIT = 20;
 /** Mentions from one document: more would crowd out the other sources. */
 const MENTIONS_PER_DOCUMENT = 2;
 
-function sourceOf(pack: CorpusPack, document: CorpusDocument, start: number, end: number): PassageSource {
+export function sourceOf(pack: CorpusPack, document: CorpusDocument, start: number, end: number): PassageSource {
   return {
     packId: pack.id,
     documentId: document.id,

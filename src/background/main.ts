@@ -11,7 +11,8 @@ import {
   storedPacks,
   summariseCorpus,
 } from './corpus-store';
-import { assertFitsOnPages, currentDictionary, currentSearchIndex } from './derived-data';
+import { assertFitsOnPages, currentClaimIndex, currentDictionary, currentSearchIndex } from './derived-data';
+import { buildClaimCard, checkClaim } from './claim-index';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
@@ -61,6 +62,13 @@ const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, 
   return null;
 };
 
+const checkClaims: Handler<'checkClaims'> = async ({ claims }) => {
+  const index = await currentClaimIndex();
+  return claims.map((claim) => checkClaim(index, claim));
+};
+
+const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
+
 const search: Handler<'search'> = async ({ query, options }) =>
   searchCorpus(await currentSearchIndex(), query, options);
 
@@ -106,6 +114,8 @@ browser.runtime.onMessage.addListener(
     setPackEnabled,
     showCard,
     takeCard,
+    checkClaims,
+    getClaimCard,
     cardFrameEvent,
   }),
 );

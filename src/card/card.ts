@@ -5,6 +5,7 @@ import { send, type CardFrameEvent } from '../shared/messages';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { messageLinks } from '../shared/ui/passage-links';
+import { renderClaimView } from './claim-view';
 import { reasonLine } from './reason-line';
 
 /**
@@ -35,10 +36,27 @@ function openPassage(source: PassageSource, inBackground: boolean): void {
   );
 }
 
+/** The dialog is announced by its heading once the card is drawn. */
+function labelBy(headingId: string): void {
+  dialog.removeAttribute('aria-label');
+  dialog.setAttribute('aria-labelledby', headingId);
+}
+
 async function show(): Promise<void> {
   const wanted = await send({ type: 'takeCard' });
   if (!wanted) {
     status('Nothing to show: open the card again from its highlight.');
+    return;
+  }
+  const headingId = 'sl-card-name';
+  if ('claim' in wanted) {
+    const claimCard = await send({ type: 'getClaimCard', claim: wanted.claim });
+    if (!claimCard) {
+      status('The sources no longer hold this; an enabled corpus may have changed.');
+      return;
+    }
+    labelBy(headingId);
+    body.replaceChildren(renderClaimView(claimCard, messageLinks(openPassage), headingId));
     return;
   }
   const card = await send({ type: 'getEntityCard', entityId: wanted.entityId });
@@ -46,9 +64,7 @@ async function show(): Promise<void> {
     status('This name is no longer in any enabled corpus.');
     return;
   }
-  const headingId = 'sl-card-name';
-  dialog.removeAttribute('aria-label');
-  dialog.setAttribute('aria-labelledby', headingId);
+  labelBy(headingId);
   const view = renderEntityView(card, messageLinks(openPassage), headingId);
   // Under the name, where the reader looks first: why this text of the page was linked to it.
   const reason = el('p', { class: 'sl-reason' }, reasonLine(wanted.reason, card.entity.name));

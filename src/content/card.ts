@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { CardFrameEvent } from '../shared/messages';
-import type { LinkReason } from '../shared/link-reason';
+import type { CardFrameEvent, CardToShow } from '../shared/messages';
 import { cardPlace } from './card-position';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import frameCss from './card-frame.css?inline';
@@ -17,13 +16,14 @@ const CARD_PAGE = 'src/card/card.html';
 const FIRST_HEIGHT = 96;
 
 export interface CardController {
-  open(anchor: HTMLElement, entityId: string, reason: LinkReason): Promise<void>;
+  /** Opens the card beside a mark: an entity's card, or a claim's. */
+  open(anchor: HTMLElement, card: CardToShow): Promise<void>;
   /** What the card frame said, relayed by the background. */
   onFrameEvent(event: CardFrameEvent): void;
   close(): void;
 }
 
-export function createCard(tellBackground: (entityId: string, reason: LinkReason) => Promise<void>): CardController {
+export function createCard(tellBackground: (card: CardToShow) => Promise<void>): CardController {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
   let anchor: HTMLElement | undefined;
@@ -57,11 +57,11 @@ export function createCard(tellBackground: (entityId: string, reason: LinkReason
     }
   };
 
-  const open = async (target: HTMLElement, entityId: string, reason: LinkReason): Promise<void> => {
+  const open = async (target: HTMLElement, card: CardToShow): Promise<void> => {
     close();
     const thisOpen = ++opens;
     // Before the frame exists, so that it finds its card when it asks.
-    await tellBackground(entityId, reason);
+    await tellBackground(card);
     if (thisOpen !== opens) return;
     anchor = target;
     contentHeight = FIRST_HEIGHT;

@@ -3,7 +3,7 @@ import type { EntityKind } from '../corpus/pack';
 import type { LinkReason } from '../shared/link-reason';
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
-import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
+import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
 import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
@@ -25,7 +25,9 @@ export const HIGHLIGHT_CLASS = 'sourcelight';
 /** The fixed contract other parts of the extension and the tests select highlights by. */
 export const HIGHLIGHT_SELECTOR = `mark.${HIGHLIGHT_CLASS}`;
 /** Marks after the first of one match split across elements ("<b>Maryam</b> Rajavi" gives two marks). */
-const CONTINUED_ATTRIBUTE = 'data-sl-continued';
+export const CONTINUED_ATTRIBUTE = 'data-sl-continued';
+/** Every mark Sourcelight makes: names, and claim check's quotations and figures. */
+const OWN_MARKS = `${HIGHLIGHT_SELECTOR}, ${CLAIM_SELECTOR}`;
 
 /** Where nothing may be wrapped: form fields, code and media, the extension's own UI, and earlier marks. */
 const SKIPPED_TAGS = new Set([
@@ -110,8 +112,13 @@ const splitOffText = new WeakSet<Text>();
 
 /** Whether a node is one that highlighting created: a mark, its text, or the remainder of a split text node. */
 export function isOwnNode(node: Node): boolean {
-  if (node instanceof Text) return splitOffText.has(node) || node.parentElement?.matches(HIGHLIGHT_SELECTOR) === true;
-  return node instanceof Element && node.matches(HIGHLIGHT_SELECTOR);
+  if (node instanceof Text) return splitOffText.has(node) || node.parentElement?.matches(OWN_MARKS) === true;
+  return node instanceof Element && node.matches(OWN_MARKS);
+}
+
+/** Records the remainder of a text node that wrapping split: removal merges it back, and the observer ignores it. */
+export function noteSplitOff(mark: Element): void {
+  if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
 }
 
 /** Tags skipped by their name alone, upper-cased as `tagName` gives them in HTML (SVG and MathML keep their case). */
@@ -201,7 +208,7 @@ const MARK_OPTIONS: Mark.MarkRangesOptions = {
     mark.setAttribute('data-sl-kind', piece.kind);
     madeMarks.set(mark, { entityId: piece.entityId, reason: piece.reason });
     if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
-    if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
+    noteSplitOff(mark);
   },
 };
 
@@ -411,12 +418,49 @@ export async function highlightAll(
 }
 
 /**
+ * The runs of text under `root` as highlighting reads them, in document order, with the text inside marks: claim
+ * check reads the page's article text this way after the names are marked, and wraps in the same nodes.
+ */
+export function readTextRuns(root: Element): Text[][] {
+  const runs: Text[][] = [];
+  let run: Text[] = [];
+  let runBlock: Node | undefined;
+  const finishRun = (): void => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+    runBlock = undefined;
+  };
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let more = walker.nextNode() !== null;
+  while (more) {
+    const node = walker.currentNode;
+    if (node instanceof Text) {
+      const block = blockOf(node, root);
+      if (block !== runBlock) finishRun();
+      runBlock = block;
+      if (node.data.length > 0) run.push(node);
+      more = walker.nextNode() !== null;
+      continue;
+    }
+    const element = node as Element;
+    if (!isInline(element)) finishRun();
+    more = isSkipped(element) && !madeMarks.has(element) ? skipChildren(walker) : walker.nextNode() !== null;
+  }
+  finishRun();
+  return runs;
+}
+
+/**
  * Unwraps every mark under `root`, the exact inverse of `highlight`: each mark's text goes back into the text
  * node it was split from, and only the remainders that splitting created are merged away, so the page's own
  * nodes are the same objects with the same text, and text nodes the page kept apart stay apart.
  */
 export function removeHighlights(root: ParentNode): void {
-  const marks = madeMarksUnder(root, HIGHLIGHT_SELECTOR);
+  unwrapMarks(madeMarksUnder(root, HIGHLIGHT_SELECTOR));
+}
+
+/** Unwraps marks Sourcelight made, given in document order, as `removeHighlights` says. */
+export function unwrapMarks(marks: readonly Element[]): void {
   // Last first: a mark's left neighbour may be the remainder of the mark before it, merged in its turn.
   for (let k = marks.length - 1; k >= 0; k--) {
     const mark = marks[k];

@@ -6,10 +6,12 @@ import { createMessageListener, send, tabMessages, type PageEntity } from '../sh
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
 import { errorText } from '../shared/error-text';
 import { createCard } from './card';
+import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { focusAdjacentHighlight } from './mark-focus';
 import { openMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
+import { CLAIM_SELECTOR } from './own-ui';
 
 /**
  * The content script: highlights the corpus's names on the page while Sourcelight is on for this site, opens the
@@ -27,22 +29,26 @@ let failure: string | null = null;
 let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
 
-const card = createCard(async (entityId, reason) => {
-  await send({ type: 'showCard', entityId, reason });
+const card = createCard(async (toShow) => {
+  await send({ type: 'showCard', ...toShow });
 });
 
-/** The mark Sourcelight made that an event reached; a page's look-alike is no mark. */
+/**
+ * The mark Sourcelight made that an event reached, the innermost of a name's and a claim's; a page's look-alike is
+ * no mark.
+ */
 function markOf(target: EventTarget | null): HTMLElement | null {
-  const mark = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT_SELECTOR) : null;
-  return mark !== null && linkOf(mark) !== undefined ? mark : null;
+  const mark =
+    target instanceof Element ? target.closest<HTMLElement>(`${HIGHLIGHT_SELECTOR}, ${CLAIM_SELECTOR}`) : null;
+  return mark !== null && (linkOf(mark) !== undefined || claimOf(mark) !== undefined) ? mark : null;
 }
 
 function openCardFor(mark: HTMLElement): void {
   const link = linkOf(mark);
-  if (link)
-    card
-      .open(mark, link.entityId, link.reason)
-      .catch((error: unknown) => console.error('Sourcelight: could not open the card', error));
+  const claim = claimOf(mark)?.claim;
+  const toShow = link ? { entityId: link.entityId, reason: link.reason } : claim ? { claim } : undefined;
+  if (toShow)
+    card.open(mark, toShow).catch((error: unknown) => console.error('Sourcelight: could not open the card', error));
 }
 
 function listenForReaders(signal: AbortSignal): void {
@@ -88,6 +94,8 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
+  if (settings.claimCheck && !signal.aborted)
+    await markPageClaims(document.body, matcher, (claims) => send({ type: 'checkClaims', claims }), signal);
   if (!signal.aborted) settled = true;
 }
 
@@ -124,13 +132,15 @@ function stop(): void {
   settled = false;
   failure = null;
   card.close();
+  // Claim marks lie inside name marks, never around them: they go first.
+  removeClaimMarks(document.body);
   removeHighlights(document.body);
 }
 
-/** Brings the page in line with the settings: starts, stops, or restarts when the highlighted kinds changed. */
+/** Brings the page in line with the settings: starts, stops, or restarts when what is marked changed. */
 function apply(settings: Settings): void {
   const shouldBeActive = isActiveOn(settings, site) && document.body !== null;
-  const kinds = settings.highlightKinds.join(',');
+  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}`;
   if (shouldBeActive === active && kinds === appliedKinds) return;
   if (active) stop();
   active = shouldBeActive;
@@ -162,6 +172,15 @@ function revealEntity(entityId: string): boolean {
   return true;
 }
 
+/** Scrolls to a checked claim of the page and opens its card. */
+function revealClaim(index: number): boolean {
+  const mark = claimMarksUnder(document).find((candidate) => claimOf(candidate)?.index === index);
+  if (!mark) return false;
+  mark.scrollIntoView({ block: 'center' });
+  openCardFor(mark);
+  return true;
+}
+
 browser.runtime.onMessage.addListener(
   createMessageListener(tabMessages, {
     pingContent: () => ({
@@ -179,6 +198,13 @@ browser.runtime.onMessage.addListener(
       entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
     }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
+    getPageClaims: () => ({
+      claims: claimMarksUnder(document).flatMap((mark) => {
+        const link = claimOf(mark);
+        return link ? [{ index: link.index, text: link.claim.text, verdict: link.verdict }] : [];
+      }),
+    }),
+    revealClaim: ({ index }) => ({ revealed: revealClaim(index) }),
     cardFrameEvent: ({ event }) => {
       card.onFrameEvent(event);
       return null;

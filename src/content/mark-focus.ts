@@ -1,3 +1,4 @@
+import { claimMarksUnder } from './claim-marks';
 import { FIRST_MARKS, madeMarksUnder } from './highlighter';
 
 /**
@@ -10,7 +11,10 @@ import { FIRST_MARKS, madeMarksUnder } from './highlighter';
  * shortcut; the mark becomes focusable only now, so marks never crowd the page's tab order. Returns the mark.
  */
 export function focusAdjacentHighlight(root: ParentNode, direction: 'next' | 'previous'): HTMLElement | undefined {
-  const marks = madeMarksUnder(root, FIRST_MARKS);
+  // Names and claims, in the order a reader meets them.
+  const marks = [...madeMarksUnder(root, FIRST_MARKS), ...claimMarksUnder(root)].sort((a, b) =>
+    a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
   if (marks.length === 0) return undefined;
   const active = document.activeElement;
   const after = (mark: HTMLElement): boolean =>

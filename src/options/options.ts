@@ -2,6 +2,7 @@ import '../shared/zod-config';
 // The options page: wires each section's module to its elements and keeps the page in step with changes made elsewhere.
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { byId } from '../shared/ui/dom';
+import { createClaimCheckBox } from './claim-check';
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
 import { createNotice } from './notice';
@@ -53,7 +54,9 @@ bindDocumentImport(
   importer,
 );
 
-const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), createNotice(byId('kinds-status'), null));
+const kindsNotice = createNotice(byId('kinds-status'), null);
+const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), kindsNotice);
+const claimCheck = createClaimCheckBox(byId<HTMLInputElement>('claim-check'), kindsNotice);
 const sites = createSiteList(
   {
     globalSwitch: byId<HTMLInputElement>('global-switch'),
@@ -67,6 +70,7 @@ const sites = createSiteList(
 
 function showSettings(settings: Settings): void {
   kinds.show(settings);
+  claimCheck.show(settings);
   sites.show(settings);
 }
 

@@ -1,3 +1,4 @@
+import type { ClaimVerdict } from '../shared/claim-check';
 import { send, sendToTab } from '../shared/messages';
 import { el } from '../shared/ui/dom';
 
@@ -55,4 +56,38 @@ export async function showPageEntities(
     list.append(el('li', {}, button));
   }
   return { site: page.site };
+}
+
+const VERDICT_LABELS: Record<NonNullable<ClaimVerdict>, string> = {
+  same: 'same words in the sources',
+  part: 'part of a longer statement in the sources',
+  close: 'close to a statement in the sources',
+  'same-figure': 'a source gives this figure',
+  'other-figure': 'the sources give other figures',
+};
+
+/** The page's quotations and figures that the sources also hold; choosing one scrolls to it and opens its card. */
+export async function showPageClaims(tabId: number, section: HTMLElement, list: HTMLElement): Promise<void> {
+  list.replaceChildren();
+  let claims;
+  try {
+    ({ claims } = await sendToTab(tabId, { type: 'getPageClaims' }));
+  } catch {
+    return;
+  }
+  section.hidden = claims.length === 0;
+  for (const { index, text, verdict } of claims) {
+    const button = el(
+      'button',
+      { type: 'button', 'data-claim-index': index },
+      el('span', { class: 'claim-text' }, text.length > 90 ? `${text.slice(0, 90)} …` : text),
+      verdict ? el('span', { class: 'count' }, ` — ${VERDICT_LABELS[verdict]}`) : null,
+    );
+    button.addEventListener('click', () => {
+      sendToTab(tabId, { type: 'revealClaim', index }).catch(() => {
+        section.textContent = 'The page no longer answers; reload it.';
+      });
+    });
+    list.append(el('li', {}, button));
+  }
 }

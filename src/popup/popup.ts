@@ -7,7 +7,7 @@ import { renderEntityView } from '../shared/ui/entity-view';
 import { formatDate } from '../shared/ui/format';
 import { viewerPath } from '../shared/ui/links';
 import { viewerLinks } from '../shared/ui/passage-links';
-import { showPageEntities } from './page-panel';
+import { showPageClaims, showPageEntities } from './page-panel';
 import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
 import { targetTabId } from './target-tab';
@@ -96,6 +96,7 @@ void showCorpusStatus();
 void (async () => {
   const tabId = await targetTabId();
   const page = await showPageEntities(tabId, byId('page-entities'), byId('page-status'));
+  if (tabId !== null && page !== null) await showPageClaims(tabId, byId('page-claims-section'), byId('page-claims'));
   await bindSwitches(
     page?.site ?? null,
     byId<HTMLInputElement>('site-switch'),

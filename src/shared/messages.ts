@@ -8,6 +8,8 @@ import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results'
 import { errorText } from './error-text';
 import { linkReason } from './link-reason';
 import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
+import { claimCard, claimVerdict, pageClaim, pageClaims } from './claim-check';
+import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
 
 const id = z.string().min(1).max(500);
 
@@ -17,7 +19,11 @@ export const cardFrameEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('close') }),
 ]);
 export type CardFrameEvent = z.infer<typeof cardFrameEvent>;
-const cardToShow = z.object({ entityId: id, reason: linkReason });
+/** What a card shows: an entity a highlight names, or a quotation or figure of the page (claim check). */
+const entityToShow = z.object({ entityId: id, reason: linkReason });
+const claimToShow = z.object({ claim: pageClaim });
+const cardToShow = z.union([entityToShow, claimToShow]);
+export type CardToShow = z.infer<typeof cardToShow>;
 
 /**
  * Every request between the extension's contexts and its response, as zod schemas.
@@ -108,13 +114,26 @@ export const backgroundMessages = {
   },
   /** A content script is about to open the card frame for a highlight of its tab: what the frame will show. */
   showCard: {
-    request: cardToShow.extend({ type: z.literal('showCard') }),
+    request: z.union([
+      entityToShow.extend({ type: z.literal('showCard') }),
+      claimToShow.extend({ type: z.literal('showCard') }),
+    ]),
     response: z.null(),
   },
   /** The card frame asks what to show: the last card its tab's content script asked for, once. */
   takeCard: {
     request: z.object({ type: z.literal('takeCard') }),
     response: cardToShow.nullable(),
+  },
+  /** Claim check: what the sources hold about each quotation and figure of a page, in a word, in the same order. */
+  checkClaims: {
+    request: z.object({ type: z.literal('checkClaims'), claims: pageClaims }),
+    response: z.array(claimVerdict).max(MAX_PAGE_CLAIMS),
+  },
+  /** For the card frame: everything the sources hold about one quotation or figure of its page. */
+  getClaimCard: {
+    request: z.object({ type: z.literal('getClaimCard'), claim: pageClaim }),
+    response: claimCard.nullable(),
   },
   /** From the card frame, for the content script of its tab. */
   cardFrameEvent: {
@@ -153,6 +172,20 @@ export const tabMessages = {
   /** Scrolls the page to the entity's next highlight and opens its card. */
   revealEntity: {
     request: z.object({ type: z.literal('revealEntity'), entityId: id }),
+    response: z.object({ revealed: z.boolean() }),
+  },
+  /** The quotations and figures of the page that the sources also hold (claim check), in page order. */
+  getPageClaims: {
+    request: z.object({ type: z.literal('getPageClaims') }),
+    response: z.object({
+      claims: z
+        .array(z.object({ index: z.number().int().nonnegative(), text: z.string(), verdict: claimVerdict }))
+        .max(MAX_PAGE_CLAIMS),
+    }),
+  },
+  /** Scrolls the page to one of its checked claims (by its index in `getPageClaims`) and opens its card. */
+  revealClaim: {
+    request: z.object({ type: z.literal('revealClaim'), index: z.number().int().nonnegative() }),
     response: z.object({ revealed: z.boolean() }),
   },
   /** Relayed by the background from the card frame in this tab. */

@@ -26,6 +26,11 @@ describe('settings', () => {
     expect(parseSettings({ highlightKinds: ['person', 'place'] }).highlightKinds).toEqual(['person', 'place']);
   });
 
+  it('checks claims by default, until the reader turns it off', () => {
+    expect(defaultSettings.claimCheck).toBe(true);
+    expect(parseSettings({ claimCheck: false }).claimCheck).toBe(false);
+  });
+
   it('keeps what was stored and fills in the rest', () => {
     expect(parseSettings({ enabled: false })).toEqual({ ...defaultSettings, enabled: false });
   });

@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
    * they were most of the marks and carried the least context.
    */
   highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic']),
+  /** Claim check: mark the quotations and figures of a page that the sources also hold. */
+  claimCheck: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

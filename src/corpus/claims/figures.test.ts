@@ -69,6 +69,7 @@ describe('findFigures', () => {
     ['a duration', 'sentenced to 20 years in prison'],
     ['a percentage', 'turnout was 45 per cent of voters'],
     ['a number before a name', 'the 2019 Iran protests'],
+    ['a date', 'a conference on 10 September 2020'],
   ])('finds no figure in %s', (_, text) => {
     expect(findFigures(text)).toEqual([]);
   });

@@ -76,11 +76,18 @@ const QUALIFIERS = [
   'upwards of',
 ];
 /** Words that end a noun phrase: what follows them is no longer what is counted. */
-const PHRASE_ENDS = new Set(
-  'of in at on for to from by with and or but who which that were was are is had have has be been as since during after before than per years year held slain taken shot dead still now last this next ago each every the a an across under into while when until according'.split(
+const PHRASE_ENDS = new Set([
+  ...'of in at on for to from by with and or but who which that were was are is had have has be been as since'.split(
     ' ',
   ),
-);
+  ...'during after before than per years year held slain taken shot dead still now last this next ago each every'.split(
+    ' ',
+  ),
+  ...'the a an across under into while when until according'.split(' '),
+  // A number before a month or a weekday is a date ("10 September 2020").
+  ...'january february march april may june july august september october november december'.split(' '),
+  ...'monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+]);
 const MAX_NOUN_WORDS = 3;
 
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w !== 'a' && w !== 'an'), ...Object.keys(SCALES)].join('|')})`;

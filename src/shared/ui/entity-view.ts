@@ -37,7 +37,8 @@ function longText(text: string): (string | HTMLElement)[] {
   return [shown, ' ', more];
 }
 
-function sourceLine(source: PassageSource, links: ViewLinks, passage: string, role?: string): HTMLElement {
+/** The line under a passage: its role, its citation linked to the passage, and the original page. */
+export function sourceLine(source: PassageSource, links: ViewLinks, passage: string, role?: string): HTMLElement {
   const original = originalLink(source.url, passage);
   return el(
     'p',
@@ -106,7 +107,12 @@ function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
 }
 
 /** A titled list showing its first items, with a button for the rest and a note of what was not sent. */
-function section<T>(title: string, items: T[], total: number, render: (item: T) => HTMLLIElement): HTMLElement | null {
+export function section<T>(
+  title: string,
+  items: T[],
+  total: number,
+  render: (item: T) => HTMLLIElement,
+): HTMLElement | null {
   if (items.length === 0) return null;
   const headingId = uniqueId('section');
   const list = el('ul', { class: 'sl-list' });

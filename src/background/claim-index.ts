@@ -1,0 +1,138 @@
+import type { CorpusDocument, CorpusPack, Entity, Statement } from '../corpus/pack';
+import { figuresAgree, findFigures, type Figure } from '../corpus/claims/figures';
+import { compareSpeakers } from '../corpus/claims/speakers';
+import { buildStatementIndex, findQuoteInStatements, type StatementIndex } from '../corpus/claims/statement-index';
+import type { ClaimCard, ClaimVerdict, FigureSource, PageClaimToCheck, QuoteSource } from '../shared/claim-check';
+import { excerptAround } from '../shared/excerpt';
+import { sourceOf } from './entity-card';
+
+/**
+ * What claim check looks a page's quotations and figures up in: every statement of the enabled packs in a word
+ * index, and every figure their documents give, by what it counts. Built once per change of the packs
+ * (derived-data.ts), so a page's lookups read it and build nothing.
+ */
+interface IndexedStatement {
+  pack: CorpusPack;
+  statement: Statement;
+}
+
+interface CorpusFigure {
+  pack: CorpusPack;
+  document: CorpusDocument;
+  figure: Figure;
+  /** The statement the figure stands in, if any: then its speaker gives it. */
+  statement: Statement | undefined;
+}
+
+export interface ClaimIndex {
+  statements: IndexedStatement[];
+  texts: string[];
+  words: StatementIndex;
+  figures: Map<string, CorpusFigure[]>;
+  entities: Map<string, Entity>;
+}
+
+/** Statements matched per quotation, figures listed per card. */
+const QUOTE_SOURCES = 5;
+const FIGURE_SOURCES = 20;
+/** A statement shown whole up to this length; a longer one is cut around what the page quotes. */
+const STATEMENT_EXCERPT = 1_500;
+
+function figuresOf(pack: CorpusPack, document: CorpusDocument, own: readonly Statement[]): CorpusFigure[] {
+  return findFigures(document.text).map((figure) => ({
+    pack,
+    document,
+    figure,
+    statement: own.find((s) => s.start <= figure.start && figure.end <= s.end),
+  }));
+}
+
+export function buildClaimIndex(packs: readonly CorpusPack[]): ClaimIndex {
+  const statements = packs.flatMap((pack) => pack.statements.map((statement) => ({ pack, statement })));
+  const texts = statements.map(({ statement }) => statement.text);
+  const figures = new Map<string, CorpusFigure[]>();
+  const entities = new Map<string, Entity>();
+  for (const pack of packs) {
+    for (const entity of pack.entities) if (!entities.has(entity.id)) entities.set(entity.id, entity);
+    const statementsOf = new Map<string, Statement[]>();
+    for (const statement of pack.statements) {
+      const list = statementsOf.get(statement.documentId) ?? [];
+      list.push(statement);
+      statementsOf.set(statement.documentId, list);
+    }
+    for (const document of pack.documents) {
+      for (const found of figuresOf(pack, document, statementsOf.get(document.id) ?? [])) {
+        const list = figures.get(found.figure.noun) ?? [];
+        list.push(found);
+        figures.set(found.figure.noun, list);
+      }
+    }
+  }
+  return { statements, texts, words: buildStatementIndex(texts), figures, entities };
+}
+
+/** What the sources hold about one claim of a page, in a word; null when they hold nothing about it. */
+export function checkClaim(index: ClaimIndex, claim: PageClaimToCheck): ClaimVerdict {
+  if (claim.kind === 'quote') return findQuoteInStatements(index.words, index.texts, claim.text, 1)[0]?.kind ?? null;
+  const figures = index.figures.get(claim.noun);
+  if (figures === undefined) return null;
+  return figures.some(({ figure }) => figuresAgree(figure, claim)) ? 'same-figure' : 'other-figure';
+}
+
+function documentOf(pack: CorpusPack, documentId: string): CorpusDocument | undefined {
+  return pack.documents.find((document) => document.id === documentId);
+}
+
+/** Newest source first; undated ones last. */
+const byDate = <T extends { source: { date?: string } }>(a: T, b: T): number =>
+  (b.source.date ?? '').localeCompare(a.source.date ?? '');
+
+/** Everything the sources hold about one claim of a page, for its card; null when they hold nothing. */
+export function buildClaimCard(index: ClaimIndex, claim: PageClaimToCheck): ClaimCard | null {
+  if (claim.kind === 'quote') {
+    const pageSpeaker = claim.speakerId === null ? null : (index.entities.get(claim.speakerId) ?? null);
+    const sources: QuoteSource[] = [];
+    for (const match of findQuoteInStatements(index.words, index.texts, claim.text, QUOTE_SOURCES)) {
+      const found = index.statements[match.statement];
+      const document = found && documentOf(found.pack, found.statement.documentId);
+      if (!found || !document) continue;
+      const { statement, pack } = found;
+      const corpusSpeaker = statement.speakerId === null ? null : (index.entities.get(statement.speakerId) ?? null);
+      sources.push({
+        match: match.kind,
+        diff: match.diff,
+        statement:
+          statement.text.length <= STATEMENT_EXCERPT
+            ? { text: statement.text, highlights: [{ start: match.start, end: match.end }] }
+            : excerptAround(statement.text, [{ start: match.start, end: match.end }], STATEMENT_EXCERPT),
+        speakerName: corpusSpeaker?.name ?? null,
+        speakers: compareSpeakers(pageSpeaker, corpusSpeaker),
+        source: sourceOf(pack, document, statement.start, statement.end),
+      });
+    }
+    if (sources.length === 0) return null;
+    return { kind: 'quote', pageText: claim.text, pageSpeakerName: pageSpeaker?.name ?? null, sources };
+  }
+  const figures = index.figures.get(claim.noun) ?? [];
+  if (figures.length === 0) return null;
+  const sources: FigureSource[] = figures.map(({ pack, document, figure, statement }) => {
+    const speaker = statement?.speakerId ? index.entities.get(statement.speakerId) : undefined;
+    return {
+      text: document.text.slice(figure.start, figure.end),
+      agrees: figuresAgree(figure, claim),
+      speakerName: speaker?.name ?? null,
+      inStatement: statement !== undefined,
+      excerpt: excerptAround(document.text, [{ start: figure.start, end: figure.end }]),
+      source: sourceOf(pack, document, figure.start, figure.end),
+    };
+  });
+  // The sources that give the page's figure first, then the others; newest first within each.
+  sources.sort((a, b) => Number(b.agrees) - Number(a.agrees) || byDate(a, b));
+  return {
+    kind: 'figure',
+    pageText: claim.text,
+    noun: claim.noun,
+    sources: sources.slice(0, FIGURE_SOURCES),
+    total: sources.length,
+  };
+}

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Entity } from '../corpus/pack';
+import type { ClaimVerdict, PageClaimToCheck } from '../shared/claim-check';
+import { buildDictionary } from '../shared/dictionary';
+import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
+import { highlight, isOwnNode, removeHighlights } from './highlighter';
+import { openMatcher } from './matcher';
+
+const entities: Entity[] = [
+  { id: 'mccabe', kind: 'person', name: 'Steve McCabe', aliases: [] },
+  { id: 'blackman', kind: 'person', name: 'Bob Blackman', aliases: [] },
+];
+const matcher = openMatcher(buildDictionary(entities));
+
+function setBody(markup: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+}
+
+const serialise = (): string => new XMLSerializer().serializeToString(document.body);
+
+/** A background that holds every quote and the figure, and nothing else. */
+const holdsQuotes = async (claims: PageClaimToCheck[]): Promise<ClaimVerdict[]> =>
+  claims.map((claim) => (claim.kind === 'quote' ? 'part' : claim.value === 30_000 ? 'same-figure' : null));
+
+const PAGE = [
+  '<p>“We cannot <b>negotiate</b> with these people,” said <a href="#mp">Steve McCabe</a>.</p>',
+  '<p>Some 30,000 political prisoners died, and 40 journalists were there.</p>',
+  '<p>Bob Blackman said the regime “must be held to account for what it did”.</p>',
+].join('');
+
+beforeEach(() => document.body.replaceChildren());
+
+describe('markPageClaims', () => {
+  it('marks the quotes and figures the sources hold, across the page’s own elements, and nothing else', async () => {
+    setBody(PAGE);
+    await highlight(document.body, matcher);
+    const marked = await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal);
+    expect(marked).toBe(3);
+    const claims = claimMarksUnder(document.body);
+    expect(claims.map((mark) => [mark.getAttribute('data-sl-claim'), claimOf(mark)?.claim.text])).toEqual([
+      ['quote', 'We cannot negotiate with these people,'],
+      ['figure', 'Some 30,000 political prisoners'],
+      ['quote', 'must be held to account for what it did'],
+    ]);
+    // The quote crosses the page's <b>: one mark per text node, the later ones continuing the first.
+    expect(document.querySelectorAll('p:first-child mark.sourcelight-claim').length).toBe(3);
+    expect(document.querySelector('b mark.sourcelight-claim')?.textContent).toBe('negotiate');
+    // The speaker the page gives comes from the compiler's attribution over the page's names.
+    expect(claimOf(claims[0] as Element)?.claim).toMatchObject({ speakerId: 'mccabe' });
+    expect(claimOf(claims[2] as Element)?.claim).toMatchObject({ speakerId: 'blackman' });
+    expect(isOwnNode(claims[0] as Element)).toBe(true);
+  });
+
+  it('leaves a page’s own look-alike mark alone', async () => {
+    setBody('<p><mark class="sourcelight-claim" data-sl-claim="quote">“Forged words for a card,” he said.</mark></p>');
+    await markPageClaims(
+      document.body,
+      matcher,
+      async (claims) => claims.map(() => null),
+      new AbortController().signal,
+    );
+    expect(claimMarksUnder(document.body)).toEqual([]);
+    removeClaimMarks(document.body);
+    expect(document.querySelector('mark.sourcelight-claim')).not.toBeNull();
+  });
+
+  it('removes its marks exactly: the page is as it was before names and claims were marked', async () => {
+    setBody(PAGE);
+    const before = serialise();
+    const nodes = Array.from(document.body.querySelectorAll('p, b, a'));
+    await highlight(document.body, matcher);
+    await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal);
+    removeClaimMarks(document.body);
+    removeHighlights(document.body);
+    expect(serialise()).toBe(before);
+    expect(Array.from(document.body.querySelectorAll('p, b, a'))).toEqual(nodes);
+    expect(document.body.firstChild?.childNodes.length).toBe(5);
+  });
+
+  it('marks nothing when the sources hold nothing', async () => {
+    setBody(PAGE);
+    const before = serialise();
+    await markPageClaims(
+      document.body,
+      matcher,
+      async (claims) => claims.map(() => null),
+      new AbortController().signal,
+    );
+    expect(serialise()).toBe(before);
+  });
+});
