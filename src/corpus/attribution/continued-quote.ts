@@ -41,5 +41,14 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   const lastLineEnd = scene.lines[lastLine]?.end ?? last.end;
   const attributionEnd = Math.min(sentenceEnd(scene.text, last.end + 1, lastLineEnd), opensAt);
   const others = scene.narrationMentions(attributionEnd, opensAt).filter((m) => m.entityId !== last.speakerId);
-  return others.length === 0 ? { speakerId: last.speakerId, cue: 'previous-speaker' } : undefined;
+  // "“…,” Paul Greer, the coach, and his players left.": somebody else named in the quote's own sentence after it
+  // may be its speaker.
+  const closeEnd = quote.closeAt === null ? quote.end : quote.closeAt + 1;
+  const endsSentence = /[.!?…]['’]?$/.test(scene.text.slice(quote.start, quote.end).trim());
+  const after = endsSentence
+    ? []
+    : scene
+        .narrationMentions(closeEnd, sentenceEnd(scene.text, closeEnd, line.end))
+        .filter((m) => m.entityId !== last.speakerId && scene.kindOf(m.entityId) === 'person');
+  return others.length === 0 && after.length === 0 ? { speakerId: last.speakerId, cue: 'previous-speaker' } : undefined;
 }

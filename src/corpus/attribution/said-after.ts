@@ -3,6 +3,7 @@ import { SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
+import { appositionAfter } from '../names';
 import { subjectAt } from './subject';
 
 /**
@@ -25,6 +26,7 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   const tail = text.slice(from, to);
   const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
+  if (verbAt === -1) return nameAndApposition(scene, quote, from, to);
   if (
     verbAt === -1 ||
     (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) ||
@@ -40,4 +42,21 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
       : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
   return found ?? (/^[\s,]/.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
+}
+
+/**
+ * "“The public’s engagement has been amazing,” Mark McCaughrean, senior science advisor for ESA.": a quote ending
+ * in a comma, then only a person's name and an apposition with an office in it, to the end of the sentence.
+ */
+function nameAndApposition(scene: Scene, quote: QuoteSpan, from: number, to: number): Attribution | undefined {
+  const { text } = scene;
+  if (!/,\s*$/.test(text.slice(quote.start, quote.end)) || !/\.\s*$/.test(text.slice(from, to))) return undefined;
+  const [mention] = scene.narrationMentions(from, to);
+  if (mention === undefined || scene.kindOf(mention.entityId) !== 'person') return undefined;
+  if (text.slice(from, mention.start).trim() !== '') return undefined;
+  const role = appositionAfter(text, mention.end);
+  if (role === undefined || !/^\s*,\s*$/.test(text.slice(mention.end, text.indexOf(role, mention.end))))
+    return undefined;
+  const rest = text.slice(text.indexOf(role, mention.end) + role.length, to);
+  return /^\s*\.\s*$/.test(rest) ? { speakerId: mention.entityId, cue: 'said', role } : undefined;
 }
