@@ -20,10 +20,14 @@ export interface RankedWord extends FoldedWord {
   encoded?: EncodedWord;
 }
 
+/** EXACT, PREFIX or 0: how well a folded term matches a word without the phonetic comparison. */
+const exactOrPrefixLevel = (word: string, folded: string): number =>
+  word === folded ? EXACT : word.startsWith(folded) ? PREFIX : 0;
+
 /** How well a query term matches a word (or two words run together): 0 when it does not. */
 function matchLevel(term: QueryTerm, word: string, phonetic: boolean, known?: RankedWord): number {
-  if (word === term.folded) return EXACT;
-  if (word.startsWith(term.folded)) return PREFIX;
+  const level = exactOrPrefixLevel(word, term.folded);
+  if (level) return level;
   if (term.folded.length < PHONETIC_TERM_MIN_LENGTH) return 0;
   // Long fields get only the cheap part of the precise encoder (doubled letters), which needs no encoding call.
   if (!phonetic) return word[0] === term.folded[0] && squeezedStartsWith(word, term.squeezed) ? PHONETIC : 0;
@@ -105,17 +109,24 @@ function exactOrPrefixMatches(term: QueryTerm, fields: RankedWord[][], floor: nu
       const w = words[i] as RankedWord;
       const word = w.word;
       if (word.charCodeAt(0) !== initial) continue;
-      const level = word === folded ? EXACT : word.startsWith(folded) ? PREFIX : 0;
-      kept.offer(level, f, w.start, w.end);
+      kept.offer(exactOrPrefixLevel(word, folded), f, w.start, w.end);
       const next = words[i + 1];
       if (next && folded.length > word.length && folded.startsWith(word)) {
-        const joined = word + next.word;
-        const joinedLevel = joined === folded ? EXACT : joined.startsWith(folded) ? PREFIX : 0;
-        kept.offer(joinedLevel, f, w.start, next.end);
+        kept.offer(exactOrPrefixLevel(word + next.word, folded), f, w.start, next.end);
       }
     }
   }
   return kept.matches;
+}
+
+/**
+ * matchLevel as a term's kept matches can use it: once an exact or prefix match is kept, lower levels are dropped
+ * anyway, so the phonetic comparison is not made (nor a prefix looked for once an exact match is kept).
+ */
+function levelWorthKeeping(best: number, term: QueryTerm, word: string, loose: boolean, known?: RankedWord): number {
+  if (best <= PHONETIC) return matchLevel(term, word, loose, known);
+  if (word === term.folded) return EXACT;
+  return best === PREFIX && word.startsWith(term.folded) ? PREFIX : 0;
 }
 
 /** bestTermMatches at every level, phonetic included. */
@@ -133,29 +144,12 @@ function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: bool
       // Outside the phonetic encoders, every way a word can match starts with the term's first letter; and once an
       // exact or prefix match is found, only those count, as lower levels are dropped anyway.
       if (word.charCodeAt(0) !== initial && (!loose || kept.best > PHONETIC)) continue;
-      const level =
-        kept.best > PHONETIC
-          ? word === folded
-            ? EXACT
-            : kept.best === PREFIX && word.startsWith(folded)
-              ? PREFIX
-              : 0
-          : matchLevel(term, word, loose, w);
-      kept.offer(level, f, w.start, w.end);
+      kept.offer(levelWorthKeeping(kept.best, term, word, loose, w), f, w.start, w.end);
       const next = words[i + 1];
       // Only a join the single word did not already explain ("pourmo" matches "Pour Mohammadi", "pour" not twice),
       // and only when the term starts with the first word: joins are exact or prefix, never phonetic guesses.
       if (next && folded.length > word.length && folded.startsWith(word)) {
-        const joined = word + next.word;
-        const joinedLevel =
-          kept.best > PHONETIC
-            ? joined === folded
-              ? EXACT
-              : kept.best === PREFIX && joined.startsWith(folded)
-                ? PREFIX
-                : 0
-            : matchLevel(term, joined, loose);
-        kept.offer(joinedLevel, f, w.start, next.end);
+        kept.offer(levelWorthKeeping(kept.best, term, word + next.word, loose), f, w.start, next.end);
       }
     }
   }
