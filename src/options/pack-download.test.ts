@@ -9,6 +9,14 @@ const { MAX_PACK_JSON_LENGTH } = await import('../shared/pack-parts');
 
 const url = new URL('https://packs.example.org/a/pack.json');
 
+/** A fetch that fails as the browser fails one refused by CORS or by an unreachable server: it cannot tell which. */
+const stubRefusedFetch = (): void => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  );
+};
+
 afterEach(() => {
   vi.unstubAllGlobals();
   contains.mockReset();
@@ -40,10 +48,7 @@ describe('downloadPack', () => {
     expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
   });
   it('asks for permission for just the origin when a refused fetch could be CORS and none is held', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    stubRefusedFetch();
     contains.mockResolvedValue(false);
     expect(await downloadPack(url, new AbortController().signal)).toEqual({
       ok: false,
@@ -53,10 +58,7 @@ describe('downloadPack', () => {
     expect(contains).toHaveBeenCalledWith({ origins: ['https://packs.example.org/*'] });
   });
   it('reports an unreachable server when the permission is already held', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    stubRefusedFetch();
     contains.mockResolvedValue(true);
     expect(await downloadPack(url, new AbortController().signal)).toMatchObject({
       ok: false,

@@ -57,28 +57,9 @@ describe('foldedWords on plain ASCII', () => {
   it('finds the same words and ranges as the general path', () => {
     const source = 'Mr. Raisi, 30,000 prisoners (1988) - "crime against humanity"!';
     const words = foldedWords(source);
-    expect(words.map((w) => w.word)).toEqual([
-      'mr',
-      'raisi',
-      '30',
-      '000',
-      'prisoners',
-      '1988',
-      'crime',
-      'against',
-      'humanity',
-    ]);
-    expect(words.map((w) => source.slice(w.start, w.end))).toEqual([
-      'Mr',
-      'Raisi',
-      '30',
-      '000',
-      'prisoners',
-      '1988',
-      'crime',
-      'against',
-      'humanity',
-    ]);
+    const written = ['Mr', 'Raisi', '30', '000', 'prisoners', '1988', 'crime', 'against', 'humanity'];
+    expect(words.map((w) => w.word)).toEqual(written.map((w) => w.toLowerCase()));
+    expect(words.map((w) => source.slice(w.start, w.end))).toEqual(written);
     // The same text with one non-ASCII character takes the general path and must agree word for word.
     expect(foldedWords(`${source} é`).slice(0, -1)).toEqual(words);
   });
