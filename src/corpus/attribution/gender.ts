@@ -31,10 +31,19 @@ export function inferGenders(
     const word = m[1].toLowerCase();
     const gender: Gender | undefined = MALE_FORMS.has(word) ? 'male' : FEMALE_FORMS.has(word) ? 'female' : undefined;
     if (gender === undefined) return;
-    const set = votes.get(mention.entityId) ?? new Set<Gender>();
-    set.add(gender);
-    votes.set(mention.entityId, set);
+    vote(votes, mention.entityId, gender);
   });
+  return agreedGenders(votes);
+}
+
+export function vote(votes: Map<string, Set<Gender>>, id: string, gender: Gender): void {
+  const set = votes.get(id) ?? new Set<Gender>();
+  set.add(gender);
+  votes.set(id, set);
+}
+
+/** Each person's sex where every vote agrees; a person with votes for both gets none. */
+export function agreedGenders(votes: ReadonlyMap<string, ReadonlySet<Gender>>): Map<string, Gender> {
   const genders = new Map<string, Gender>();
   for (const [id, set] of votes) {
     const [only] = set;

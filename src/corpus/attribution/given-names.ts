@@ -3,6 +3,7 @@
 // ("Jordan", "Kelly", "Sam", "Andrea", "Jean") are left out, so they rule nobody out.
 import type { Mention } from '../pack';
 import type { Gender } from '../names';
+import { agreedGenders, vote } from './gender';
 
 const list = (names: string): Set<string> => new Set(names.trim().toLowerCase().split(/\s+/));
 
@@ -39,15 +40,7 @@ export function givenNameGenders(text: string, people: readonly Mention[]): Map<
     if (words.length < 2) continue;
     const first = (words[0] ?? '').toLowerCase();
     const gender: Gender | undefined = MALE.has(first) ? 'male' : FEMALE.has(first) ? 'female' : undefined;
-    if (gender === undefined) continue;
-    const set = votes.get(mention.entityId) ?? new Set<Gender>();
-    set.add(gender);
-    votes.set(mention.entityId, set);
+    if (gender !== undefined) vote(votes, mention.entityId, gender);
   }
-  const genders = new Map<string, Gender>();
-  for (const [id, set] of votes) {
-    const [only] = set;
-    if (set.size === 1 && only !== undefined) genders.set(id, only);
-  }
-  return genders;
+  return agreedGenders(votes);
 }
