@@ -16,7 +16,9 @@ const MATCH_LABELS: Record<QuoteSource['match'], string> = {
 };
 
 const PAGE_LENGTH = 240;
-const shortened = (text: string): string => (text.length > PAGE_LENGTH ? `${text.slice(0, PAGE_LENGTH)} …` : text);
+/** The page's words as a heading: cut when long, without the comma that led into "…, he said". */
+const shortened = (text: string): string =>
+  text.length > PAGE_LENGTH ? `${text.slice(0, PAGE_LENGTH)} …` : text.replace(/[,;:]$/, '');
 
 /** Who the source gives the words to, beside whom the page gives them to: facts about the two texts. */
 function speakerLine(source: QuoteSource, pageSpeaker: string | null): string {

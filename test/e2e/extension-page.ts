@@ -51,7 +51,7 @@ export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: nu
 /** Stores settings as the popup and options page do; open tabs react through storage.onChanged. */
 export function storeSettings(
   page: Page,
-  settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[] },
+  settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[]; claimCheck?: boolean },
 ): Promise<void> {
   return page.evaluate(async (value) => {
     const api =

@@ -56,6 +56,14 @@ describe('findFigures', () => {
     ['1.5 million refugees', 1_500_000, undefined, undefined, 'refugee', '1.5 million refugees'],
     ['supported by 80 cross party MPs.', 80, undefined, undefined, 'mp', '80 cross party MPs'],
     ['87 executions in January alone', 87, undefined, undefined, 'execution', '87 executions'],
+    [
+      'put the toll at 3,800 political prisoners instead',
+      3_800,
+      undefined,
+      undefined,
+      'prisoner',
+      '3,800 political prisoners',
+    ],
   ])('reads “%s”', (text, value, upper, qualifier, noun, written) => {
     expect(figure(text)).toEqual({ value, upper, qualifier, noun, text: written });
   });

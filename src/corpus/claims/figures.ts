@@ -125,25 +125,27 @@ export function parseNumber(raw: string): number {
   return any ? total + current : NaN;
 }
 
+/** Plurals without an "s". */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'troops']);
+const isPlural = (word: string): boolean =>
+  IRREGULAR_PLURALS.has(word) || (/[^s']s$/.test(word) && !/(?:us|is)$/.test(word));
+
 /**
- * The noun phrase of the words after a number, up to a word that ends it (a preposition, a verb's participle, a
- * name), and what it counts: its last word, singular. Undefined when no word follows that can be counted.
+ * The noun phrase of the words after a number, up to its first plural ("30,000 political prisoners", "80 cross
+ * party MPs"): a count of more than one names its things in the plural, and what follows is no longer what is
+ * counted. Undefined when no plural comes before a word that ends the phrase (a preposition, a name).
  */
 function nounPhrase(after: string): { text: string; noun: string } | undefined {
   const taken: string[] = [];
   for (const raw of after.trim().split(/\s+/)) {
     const word = withoutPossessive(raw).toLowerCase();
-    const later = taken.length > 0;
-    // "1,500 people killed", "30,000 prisoners held": the participle says what happened to what is counted.
-    if (PHRASE_ENDS.has(word) || (later && /ed$/.test(word)) || !/^[\p{L}-]+$/u.test(word)) break;
+    if (PHRASE_ENDS.has(word) || !/^[\p{L}-]+$/u.test(word)) return undefined;
     // A capitalised word other than an acronym ("MPs") starts a name: "30,000 Iranians" counts, "1988 Iran" does not.
-    if (later && /^\p{Lu}\p{Ll}/u.test(raw)) break;
+    if (taken.length > 0 && /^\p{Lu}\p{Ll}/u.test(raw)) return undefined;
     taken.push(raw);
+    if (isPlural(word)) return { text: taken.join(' '), noun: singular(word) };
   }
-  const last = taken[taken.length - 1];
-  return last === undefined
-    ? undefined
-    : { text: taken.join(' '), noun: singular(withoutPossessive(last).toLowerCase()) };
+  return undefined;
 }
 
 /** A plural as its singular, well enough to compare nouns ("prisoners", "casualties", "people"). */
