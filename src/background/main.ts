@@ -17,7 +17,7 @@ import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
-import { PackUploads } from '../shared/pack-parts';
+import { PackUploads, packParts } from '../shared/pack-parts';
 
 /** Each message type's handler, named after it below; the listener only wires them up, as the message table types them. */
 type Handler<K extends keyof typeof backgroundMessages> = Handlers<typeof backgroundMessages>[K];
@@ -89,6 +89,20 @@ const setPackEnabled: Handler<'setPackEnabled'> = async ({ packId, enabled }) =>
   enabled: await enablePack(packId, enabled, assertFitsOnPages),
 });
 
+/** The pack being exported, cut into parts on its first part's request and kept for the rest. */
+let exporting: { packId: string; parts: string[] } | undefined;
+
+const exportPackPart: Handler<'exportPackPart'> = async ({ packId, index }) => {
+  if (index === 0 || exporting?.packId !== packId) {
+    const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
+    if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
+    exporting = { packId, parts: packParts(JSON.stringify(stored.pack)) };
+  }
+  const text = exporting.parts[index];
+  if (text === undefined) throw new Error(`The export of "${packId}" has no part ${index + 1}.`);
+  return { text, parts: exporting.parts.length };
+};
+
 // Listeners are registered synchronously at start-up so that an event which woke the worker is not missed.
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install' || details.reason === 'update') {
@@ -112,6 +126,7 @@ browser.runtime.onMessage.addListener(
     importPack,
     removePack,
     setPackEnabled,
+    exportPackPart,
     showCard,
     takeCard,
     checkClaims,

@@ -4,6 +4,7 @@ import { el } from '../shared/ui/dom';
 import { formatDate, plural } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
+import { exportPack, exportStatements } from './pack-export';
 
 type PackSummary = CorpusSummary['packs'][number];
 
@@ -33,7 +34,7 @@ export interface CorpusList {
   refresh(): Promise<CorpusSummary | undefined>;
 }
 
-/** The list of stored packs with their switches and, for imported packs, a Remove that asks first. */
+/** The list of stored packs with their switches, their exports and, for imported packs, a Remove that asks first. */
 export function createCorpusList(elements: CorpusListElements, notice: Notice): CorpusList {
   const { totals, list, problems, problemList, heading } = elements;
 
@@ -114,10 +115,32 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
           el('span', {}, 'Use this corpus'),
           el('span', { class: 'visually-hidden' }, `: ${pack.title}`),
         ),
+        exportControl(pack, 'pack', 'Export pack'),
+        exportControl(pack, 'statements', 'Export statements (CSV)'),
         pack.builtIn ? null : removeControl(pack),
       ),
     );
     return item;
+  }
+
+  /** A button that saves the pack, or its statements as CSV, as a file the reader downloads. */
+  function exportControl(pack: PackSummary, what: 'pack' | 'statements', label: string): HTMLButtonElement {
+    const button = el(
+      'button',
+      { type: 'button', 'data-focus-key': `export-${what}:${pack.id}`, [`data-pack-export-${what}`]: pack.id },
+      label,
+      el('span', { class: 'visually-hidden' }, `: ${pack.title}`),
+    );
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      (what === 'pack' ? exportPack(pack.id) : exportStatements(pack.id))
+        .then((name) => notice.success(`Saved “${pack.title}” as ${name}, in your downloads.`))
+        .catch((error: unknown) => notice.error(`“${pack.title}” could not be exported: ${errorText(error)}`))
+        .finally(() => {
+          button.disabled = false;
+        });
+    });
+    return button;
   }
 
   function removeControl(pack: PackSummary): HTMLElement {

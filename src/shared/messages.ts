@@ -112,6 +112,18 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('setPackEnabled'), packId: id, enabled: z.boolean() }),
     response: z.object({ enabled: z.boolean() }),
   },
+  /** One part of a stored pack's JSON text, for export; part 0 says how many there are. */
+  exportPackPart: {
+    request: z.object({
+      type: z.literal('exportPackPart'),
+      packId: id,
+      index: z.number().int().nonnegative().lt(MAX_PACK_PARTS),
+    }),
+    response: z.object({
+      text: z.string().max(PACK_PART_LENGTH),
+      parts: z.number().int().positive().max(MAX_PACK_PARTS),
+    }),
+  },
   /** A content script is about to open the card frame for a highlight of its tab: what the frame will show. */
   showCard: {
     request: z.union([

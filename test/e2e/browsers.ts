@@ -1,6 +1,7 @@
 // Launches real Chromium and Firefox with the built extension loaded, for end-to-end tests and `npm start`.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { waitFor } from './wait-for';
 
@@ -15,6 +16,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<Page>;
   /** Stops the background so that its next start reads the store afresh, as after a browser restart. */
   restartBackground(): Promise<void>;
+  /** Where the browser saves what the reader downloads, without asking: a new empty folder per launch. */
+  downloadDir: string;
   close(): Promise<void>;
 }
 
@@ -84,9 +87,22 @@ const FIREFOX_LOCAL_ONLY = {
   'network.proxy.failover_direct': false,
 };
 
+/** Firefox: save every download to `dir` without a dialog. */
+const firefoxDownloads = (dir: string): Record<string, unknown> => ({
+  'browser.download.dir': dir,
+  'browser.download.folderList': 2,
+  'browser.download.useDownloadDir': true,
+  'browser.download.always_ask_before_handling_new_types': false,
+  'browser.download.start_downloads_in_tmp_dir': false,
+  'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv',
+  // The downloads panel would open over the page and take the keyboard from it.
+  'browser.download.alwaysOpenPanel': false,
+});
+
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = distDir('chromium');
   assertBuilt(dir);
+  const downloadDir = mkdtempSync(join(tmpdir(), 'sourcelight-downloads-'));
   const browser = await puppeteer.launch({
     executablePath: findBrowserBinary('chromium'),
     headless: true,
@@ -106,12 +122,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   }
   const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 20_000 });
   const extensionUrl = `chrome-extension://${new URL(worker.url()).host}/`;
-  return wrap('chromium', browser, extensionUrl);
+  const session = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir });
+  return wrap('chromium', browser, extensionUrl, downloadDir);
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = distDir('firefox');
   assertBuilt(dir);
+  const downloadDir = mkdtempSync(join(tmpdir(), 'sourcelight-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBrowserBinary('firefox'),
@@ -125,17 +144,19 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
         ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
         : {}),
       ...(options.localOnly ? FIREFOX_LOCAL_ONLY : {}),
+      ...firefoxDownloads(downloadDir),
     },
   });
   await browser.installExtension(dir);
-  return wrap('firefox', browser, `moz-extension://${FIREFOX_UUID}/`);
+  return wrap('firefox', browser, `moz-extension://${FIREFOX_UUID}/`, downloadDir);
 }
 
-function wrap(name: BrowserName, browser: Browser, extensionUrl: string): ExtensionBrowser {
+function wrap(name: BrowserName, browser: Browser, extensionUrl: string, downloadDir: string): ExtensionBrowser {
   return {
     name,
     browser,
     extensionUrl,
+    downloadDir,
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = extensionUrl + path;
@@ -170,7 +191,10 @@ function wrap(name: BrowserName, browser: Browser, extensionUrl: string): Extens
         )
         .catch(() => undefined);
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -8,6 +8,7 @@ import { useSession } from './session';
 import { sendRaw } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
 import { largePackJson } from '../fixtures/large-pack';
+import { parsePack } from '../../src/corpus/pack';
 import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../../src/shared/dictionary';
 import { MAX_PACK_JSON_LENGTH } from '../../src/shared/pack-parts';
 
@@ -16,7 +17,14 @@ const outDir = resolve(import.meta.dirname, '../../out');
 const OPTIONS = 'src/options/options.html';
 
 interface Summary {
-  packs: { id: string; title: string; enabled: boolean; builtIn: boolean; counts: Record<string, number> }[];
+  packs: {
+    id: string;
+    title: string;
+    enabled: boolean;
+    builtIn: boolean;
+    installedAt: string;
+    counts: Record<string, number>;
+  }[];
   totals: { documents: number; people: number; organisations: number };
   problems: string[];
 }
@@ -148,6 +156,36 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
       json,
     );
     await waitForText(page, '#import-status', /Imported “Northport test pack” from “dropped-pack\.json”: 2 documents/);
+  });
+
+  it('exports a pack as a file that imports again unchanged, and its statements as CSV', async () => {
+    /** A file the browser has finished saving (Chromium writes a .crdownload first, then renames it). */
+    const downloaded = (name: string): Promise<string> =>
+      waitFor(`${name} in the downloads`, async () => {
+        const path = join(session.ext.downloadDir, name);
+        return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      });
+    const before = await summaryOf(page);
+    await clickWhenReady(page, '[data-pack-export-pack="northport-test-pack"]');
+    await waitForText(page, '#corpus-status', /Saved “Northport test pack” as northport-test-pack\.sourcelight\.json/);
+    const exported = await downloaded('northport-test-pack.sourcelight.json');
+    const original = parsePack(JSON.parse(readFileSync(resolve(packsDir, 'small-pack.json'), 'utf8')));
+    expect(parsePack(JSON.parse(exported))).toEqual(original);
+    // Imported again, it replaces itself and nothing changes.
+    const input = (await page.$('#pack-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(session.ext.downloadDir, 'northport-test-pack.sourcelight.json'));
+    await waitForText(page, '#import-status', /Replaced “Northport test pack”/);
+    // The same corpora with the same counts; only the day it was added is new.
+    const withoutAdded = (summary: Summary) => ({
+      ...summary,
+      packs: summary.packs.map(({ installedAt: _added, ...pack }) => pack),
+    });
+    expect(withoutAdded(await summaryOf(page))).toEqual(withoutAdded(before));
+
+    await clickWhenReady(page, '[data-pack-export-statements="northport-test-pack"]');
+    const csv = (await downloaded('northport-test-pack-statements.csv')).split('\r\n');
+    expect(csv[0]).toBe('speaker,role,text,document,publisher,date,url,cue');
+    expect(csv.length - 2).toBe(original.ok ? original.pack.statements.length : -1);
   });
 
   it('refuses an invalid pack or a file that is not JSON with the exact error, and changes no stored pack', async () => {

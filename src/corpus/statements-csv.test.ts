@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from './compile';
+import { statementsCsv } from './statements-csv';
+
+describe('statements as CSV', () => {
+  const pack = compilePack(
+    [
+      {
+        name: 'a.txt',
+        text: 'Notes from Monday\n\nDr Jane Doe said, “We will publish, on Monday, the “full” report.”\n\n“=HYPERLINK(1)” was all the note said.',
+      },
+    ],
+    { now: new Date('2024-01-01T00:00:00Z') },
+  );
+
+  it('has a header, then one row per statement with its speaker, words and source', () => {
+    const lines = statementsCsv(pack).split('\r\n');
+    expect(lines[0]).toBe('speaker,role,text,document,publisher,date,url,cue');
+    expect(lines[1]).toBe('Jane Doe,,"We will publish, on Monday, the “full” report.",Notes from Monday,,,,said');
+    expect(lines).toHaveLength(pack.statements.length + 2);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('leaves the speaker empty when the source does not make it clear, and never writes a formula', () => {
+    const row = statementsCsv(pack).split('\r\n')[2] ?? '';
+    expect(row.startsWith(",,'=HYPERLINK(1),")).toBe(true);
+  });
+
+  it('quotes quotation marks and line breaks as RFC 4180 does', () => {
+    const tricky = structuredClone(pack);
+    const first = tricky.statements[0];
+    if (first) first.text = 'He said "no"\nthen left';
+    expect(statementsCsv(tricky).split('\r\n')[1]).toContain('"He said ""no""\nthen left"');
+  });
+});

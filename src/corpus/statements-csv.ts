@@ -1,0 +1,38 @@
+import type { CorpusPack } from './pack';
+
+/** The columns, in order: who said it, as what, the words, and where and when, as the pack records them. */
+export const STATEMENT_COLUMNS = ['speaker', 'role', 'text', 'document', 'publisher', 'date', 'url', 'cue'] as const;
+
+/**
+ * A cell as RFC 4180 writes it, quoted when it holds a comma, a quote or a line break. A cell a spreadsheet would
+ * run as a formula (starting with =, +, -, @ or a tab) gets a leading apostrophe: corpus text is data, never code.
+ */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A pack's statements as CSV, one row each, in the pack's order. A statement whose source does not make the speaker
+ * clear has an empty speaker: the CSV, like the card, never guesses.
+ */
+export function statementsCsv(pack: CorpusPack): string {
+  const names = new Map(pack.entities.map((entity) => [entity.id, entity.name]));
+  const sources = new Map(pack.documents.map((source) => [source.id, source]));
+  const rows = pack.statements.map((statement) => {
+    const source = sources.get(statement.documentId);
+    return [
+      statement.speakerId === null ? '' : (names.get(statement.speakerId) ?? ''),
+      statement.role ?? '',
+      statement.text,
+      source?.title ?? '',
+      source?.publisher ?? '',
+      source?.date ?? '',
+      source?.url ?? '',
+      statement.cue,
+    ]
+      .map(cell)
+      .join(',');
+  });
+  return [STATEMENT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
