@@ -18,6 +18,7 @@ import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
 import { PackUploads, packParts } from '../shared/pack-parts';
+import { addPageToSources as addPage } from './my-sources';
 
 /** Each message type's handler, named after it below; the listener only wires them up, as the message table types them. */
 type Handler<K extends keyof typeof backgroundMessages> = Handlers<typeof backgroundMessages>[K];
@@ -89,6 +90,8 @@ const setPackEnabled: Handler<'setPackEnabled'> = async ({ packId, enabled }) =>
   enabled: await enablePack(packId, enabled, assertFitsOnPages),
 });
 
+const addPageToSources: Handler<'addPageToSources'> = ({ article }) => addPage(article, assertFitsOnPages);
+
 /** The pack being exported, cut into parts on its first part's request and kept for the rest. */
 let exporting: { packId: string; parts: string[] } | undefined;
 
@@ -127,6 +130,7 @@ browser.runtime.onMessage.addListener(
     removePack,
     setPackEnabled,
     exportPackPart,
+    addPageToSources,
     showCard,
     takeCard,
     checkClaims,

@@ -5,6 +5,7 @@ import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteOf, type Settings } from '../shared/settings';
 import { errorText } from '../shared/error-text';
+import { readArticle } from './article';
 import { createCard } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
@@ -198,6 +199,7 @@ browser.runtime.onMessage.addListener(
       entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
     }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
+    readArticle: () => readArticle(document),
     getPageClaims: () => ({
       claims: claimMarksUnder(document).flatMap((mark) => {
         const link = claimOf(mark);

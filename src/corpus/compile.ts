@@ -8,7 +8,7 @@ import {
   type Question,
   type Statement,
 } from './pack';
-import { documentIdFromName, findDocumentMetadata } from './documents/metadata';
+import { documentIdFromName, findDocumentMetadata, type DocumentMetadata } from './documents/metadata';
 import { findNameCandidates, appositionAfter, type NameCandidates } from './names';
 import { buildEntities, type ExtraEntities } from './entities';
 import { findMentions } from './mentions';
@@ -22,6 +22,8 @@ import { slugify } from './text';
 export interface DocumentInput {
   name: string;
   text: string;
+  /** What the document's publisher says of it (a web page's own markup), which wins over what its text suggests. */
+  metadata?: Partial<DocumentMetadata>;
 }
 
 export interface CompileOptions {
@@ -77,7 +79,8 @@ export function compilePack(docs: readonly DocumentInput[], options: CompileOpti
   const texts = docs.map((d) => normaliseText(d.text));
   const documents: CorpusDocument[] = texts.map((text, i) => {
     const id = ids[i] ?? `doc-${i + 1}`;
-    return { id, ...findDocumentMetadata(text, docs[i]?.name ?? id), text };
+    const given = Object.fromEntries(Object.entries(docs[i]?.metadata ?? {}).filter(([, value]) => value));
+    return { id, ...findDocumentMetadata(text, docs[i]?.name ?? id), ...given, text };
   });
   const rawQuestions = texts.map(findQuestions);
   const candidates = texts.map((text, i) => {

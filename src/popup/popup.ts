@@ -1,15 +1,15 @@
 import '../shared/zod-config';
-import browser from 'webextension-polyfill';
 import { send } from '../shared/messages';
 import { MAX_QUERY_UNITS } from '../shared/search-results';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { formatDate } from '../shared/ui/format';
-import { viewerPath } from '../shared/ui/links';
 import { viewerLinks } from '../shared/ui/passage-links';
 import { showPageClaims, showPageEntities } from './page-panel';
 import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
+import { bindAddPage } from './add-page';
+import { openViewer, viewerHref } from './viewer-tab';
 import { targetTabId } from './target-tab';
 import { errorText } from '../shared/error-text';
 
@@ -17,12 +17,6 @@ const input = byId<HTMLInputElement>('search');
 const searchPanel = byId('search-panel');
 const detail = byId('detail');
 const detailBody = byId('detail-body');
-
-const viewerHref = (source: Parameters<typeof viewerPath>[0]): string => browser.runtime.getURL(viewerPath(source));
-
-async function openViewer(source: Parameters<typeof viewerPath>[0]): Promise<void> {
-  await browser.tabs.create({ url: viewerHref(source) });
-}
 
 function closeDetail(): void {
   detail.hidden = true;
@@ -95,6 +89,7 @@ input.focus();
 void showCorpusStatus();
 void (async () => {
   const tabId = await targetTabId();
+  bindAddPage(tabId, byId<HTMLButtonElement>('add-page'), byId('add-page-status'));
   const page = await showPageEntities(tabId, byId('page-entities'), byId('page-status'));
   if (tabId !== null && page !== null) await showPageClaims(tabId, byId('page-claims-section'), byId('page-claims'));
   await bindSwitches(

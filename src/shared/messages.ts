@@ -7,6 +7,7 @@ import { entityCard, sourceDocument } from './entity-card';
 import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results';
 import { errorText } from './error-text';
 import { linkReason } from './link-reason';
+import { pageArticle } from './page-article';
 import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
 import { claimCard, claimVerdict, pageClaim, pageClaims } from './claim-check';
 import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
@@ -112,6 +113,18 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('setPackEnabled'), packId: id, enabled: z.boolean() }),
     response: z.object({ enabled: z.boolean() }),
   },
+  /** Adds a page's article to the reader's own corpus ("My sources"), or updates it when its address is there. */
+  addPageToSources: {
+    request: z.object({ type: z.literal('addPageToSources'), article: pageArticle }),
+    response: z.object({
+      packId: z.string(),
+      documentId: z.string(),
+      title: z.string(),
+      updated: z.boolean(),
+      statements: z.number().int().nonnegative(),
+      people: z.number().int().nonnegative(),
+    }),
+  },
   /** One part of a stored pack's JSON text, for export; part 0 says how many there are. */
   exportPackPart: {
     request: z.object({
@@ -199,6 +212,11 @@ export const tabMessages = {
   revealClaim: {
     request: z.object({ type: z.literal('revealClaim'), index: z.number().int().nonnegative() }),
     response: z.object({ revealed: z.boolean() }),
+  },
+  /** The page's article, read for "Add this page to my sources", or why it has none. */
+  readArticle: {
+    request: z.object({ type: z.literal('readArticle') }),
+    response: z.union([pageArticle, z.object({ reason: z.string().max(300) })]),
   },
   /** Relayed by the background from the card frame in this tab. */
   cardFrameEvent: {

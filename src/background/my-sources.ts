@@ -1,0 +1,63 @@
+import { compilePack, type DocumentInput } from '../corpus/compile';
+import type { CorpusPack } from '../corpus/pack';
+import type { PageArticle } from '../shared/page-article';
+import { importUserPack, storedPacks, type FitCheck } from './corpus-store';
+
+/**
+ * The reader's own corpus, "My sources", which grows as they add the pages they read. Every addition compiles the
+ * whole corpus again with the same compiler as any other, so people named across the pages are one person and the
+ * new page's quotes are attributed as any document's are. A page is known by its address: adding it again updates it.
+ */
+export const MY_SOURCES_ID = 'my-sources';
+const MY_SOURCES_TITLE = 'My sources';
+
+/** A stored document as the compiler's input again, with the metadata it was added with. */
+function inputOf(document: CorpusPack['documents'][number]): DocumentInput {
+  const { id, text, title, publisher, date, url } = document;
+  return { name: id, text, metadata: { title, publisher, date, url } };
+}
+
+/** A document name from its address: host and path, which the compiler makes an id of. */
+function nameOf(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  return `${hostname.replace(/^www\./, '')}${pathname}`.replace(/\/+$/, '').slice(0, 150);
+}
+
+export async function addPageToSources(
+  article: PageArticle,
+  fitsOnPages: FitCheck,
+): Promise<{
+  packId: string;
+  documentId: string;
+  title: string;
+  updated: boolean;
+  statements: number;
+  people: number;
+}> {
+  const stored = (await storedPacks()).find((candidate) => candidate.id === MY_SOURCES_ID)?.pack;
+  const kept = (stored?.documents ?? []).filter((document) => document.url !== article.url).map(inputOf);
+  const updated = kept.length < (stored?.documents.length ?? 0);
+  const added: DocumentInput = {
+    name: nameOf(article.url),
+    text: article.text,
+    metadata: { title: article.title, publisher: article.siteName, date: article.published, url: article.url },
+  };
+  const pack = compilePack([...kept, added], { id: MY_SOURCES_ID, title: MY_SOURCES_TITLE });
+  const document = pack.documents.find((candidate) => candidate.url === article.url);
+  if (!document) throw new Error('The page was read but could not be compiled.');
+  await importUserPack(JSON.stringify(pack), fitsOnPages);
+  const kindOf = new Map(pack.entities.map((entity) => [entity.id, entity.kind]));
+  const people = new Set(
+    pack.mentions
+      .filter((mention) => mention.documentId === document.id && kindOf.get(mention.entityId) === 'person')
+      .map((mention) => mention.entityId),
+  );
+  return {
+    packId: MY_SOURCES_ID,
+    documentId: document.id,
+    title: document.title,
+    updated,
+    statements: pack.statements.filter((statement) => statement.documentId === document.id).length,
+    people: people.size,
+  };
+}

@@ -1,0 +1,99 @@
+import { Readability } from '@mozilla/readability';
+import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
+
+/**
+ * Reads the page's article for the reader's own sources, with Mozilla's Readability (Firefox's Reader View) on a
+ * copy of the document, so the page itself is left as it is. Where the page names its canonical address, its site
+ * and its publication date in its own markup, those are used; the date is never the day the page was added.
+ */
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+const DAY = /^(\d{4}-\d{2}-\d{2})/;
+
+const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function canonicalUrl(document: Document): string {
+  const own = new URL(document.location.href);
+  own.hash = '';
+  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href');
+  if (!href) return own.href;
+  try {
+    const canonical = new URL(href, own);
+    return /^https?:$/.test(canonical.protocol) ? canonical.href : own.href;
+  } catch {
+    return own.href;
+  }
+}
+
+/** `datePublished` in the page's JSON-LD, wherever it sits (an array, an @graph, nested). */
+function jsonLdDate(document: Document): string | undefined {
+  const find = (value: unknown, depth: number): string | undefined => {
+    if (depth > 6 || typeof value !== 'object' || value === null) return undefined;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = find(item, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.datePublished === 'string') return record.datePublished;
+    for (const nested of Object.values(record)) {
+      const found = find(nested, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const found = find(JSON.parse(script.textContent ?? ''), 0);
+      if (found) return found;
+    } catch {
+      // A page's broken JSON-LD is no date.
+    }
+  }
+  return undefined;
+}
+
+/** The publication day: `article:published_time`, then JSON-LD `datePublished`, then the first `<time datetime>`. */
+export function publishedDay(document: Document): string | undefined {
+  const candidates = [
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
+    jsonLdDate(document),
+    document.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const candidate of candidates) {
+    const day = DAY.exec(candidate?.trim() ?? '')?.[1];
+    if (day !== undefined && !Number.isNaN(Date.parse(day))) return day;
+  }
+  return undefined;
+}
+
+/** The article's paragraphs as text, from Readability's cleaned markup, parsed inert and never put in the page. */
+function paragraphsOf(html: string): string[] {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  return [...body.querySelectorAll(BLOCKS)]
+    .filter((block) => block.parentElement?.closest(BLOCKS) === null)
+    .map((block) => oneLine(block.textContent))
+    .filter((text) => text !== '');
+}
+
+export function readArticle(document: Document): PageArticle | { reason: string } {
+  const parsed = new Readability(document.cloneNode(true) as Document).parse();
+  const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
+  const title = oneLine(parsed?.title) || oneLine(document.title);
+  const body = paragraphs.join('\n\n');
+  if (parsed === null || body.length < MIN_ARTICLE_LENGTH || title === '')
+    return { reason: 'This page does not look like an article (too little running text), so nothing was added.' };
+  const byline = oneLine(parsed.byline);
+  const siteName = oneLine(parsed.siteName);
+  const published = publishedDay(document);
+  return {
+    url: canonicalUrl(document),
+    title: title.slice(0, 500),
+    ...(byline ? { byline: byline.slice(0, 200) } : {}),
+    ...(siteName ? { siteName: siteName.slice(0, 500) } : {}),
+    ...(published ? { published } : {}),
+    text: [title, ...paragraphs].join('\n\n'),
+  };
+}

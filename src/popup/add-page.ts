@@ -1,0 +1,53 @@
+import { send, sendToTab } from '../shared/messages';
+import { errorText } from '../shared/error-text';
+import { el } from '../shared/ui/dom';
+import { plural } from '../shared/ui/format';
+import { openViewer, viewerHref } from './viewer-tab';
+
+/**
+ * "Add this page to my sources": the content script reads the tab's article, the background adds it to the
+ * reader's own corpus (or updates it), and the popup says what came of it, with a link to it in the viewer.
+ */
+export function bindAddPage(tabId: number | null, button: HTMLButtonElement, status: HTMLElement): void {
+  if (tabId === null) {
+    button.disabled = true;
+    return;
+  }
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = 'Reading the page…';
+    void (async () => {
+      let article;
+      try {
+        article = await sendToTab(tabId, { type: 'readArticle' });
+      } catch {
+        status.textContent = 'Sourcelight cannot read this page (only web pages, http and https); nothing was added.';
+        return;
+      }
+      if ('reason' in article) {
+        status.textContent = article.reason;
+        return;
+      }
+      const added = await send({ type: 'addPageToSources', article });
+      const document = { ...added, start: 0, end: 0 };
+      const link = el('a', { href: viewerHref(document), target: '_blank', rel: 'noopener' }, 'Open it in the viewer');
+      // A plain click opens the tab through the extension, as search results do; other clicks keep the link's ways.
+      link.addEventListener('click', (event) => {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        void openViewer(document);
+      });
+      status.replaceChildren(
+        `${added.updated ? 'Updated' : 'Added'} “${added.title}” in My sources: ` +
+          `${plural(added.statements, 'statement')}, ${plural(added.people, 'person', 'people')}. `,
+        link,
+      );
+    })()
+      .catch((error: unknown) => {
+        status.textContent = `Nothing was added: ${errorText(error)}`;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+}

@@ -1,0 +1,129 @@
+// "Add this page to my sources", as a reader does it: open an article, press the popup's button, then find the
+// article's statements in a search and in a card, with the date and publisher the page gives; add it again and it is
+// updated, not repeated.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allBrowsers } from './browsers';
+import { cardState, inCard } from './card-frame';
+import { sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { waitForMarks } from './page-state';
+import { useSession } from './session';
+import { waitForNewTab } from './tabs';
+import { waitFor } from './wait-for';
+
+const outDir = resolve(import.meta.dirname, '../../out');
+mkdirSync(outDir, { recursive: true });
+
+describe.each(allBrowsers)('my own sources in %s', (browserName) => {
+  const session = useSession(browserName);
+  let settings: Page;
+  let article: Page;
+  let articleTab: number;
+
+  beforeAll(async () => {
+    settings = await session.ext.openExtensionPage('src/options/options.html');
+    await storeSettings(settings, { enabled: true, disabledSites: [] });
+    article = await session.ext.browser.newPage();
+    await article.goto(session.server.url('article.html'), { waitUntil: 'load' });
+    const answers = await waitFor('the article tab', async () => {
+      const found = await sendToAllTabs(settings, { type: 'pingContent' });
+      return found.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url?.endsWith('/article.html'));
+    });
+    articleTab = answers.tabId;
+  });
+
+  afterAll(async () => {
+    await sendRaw(settings, { type: 'removePack', packId: 'my-sources' });
+  });
+
+  const openPopup = () => session.ext.openExtensionPage(`src/popup/popup.html?tab=${articleTab}`);
+  const addStatus = (popup: Page) =>
+    popup.evaluate(() => document.getElementById('add-page-status')?.textContent ?? '');
+
+  it('adds the article from the popup, with its statements, date and publisher, and opens it in the viewer', async () => {
+    const popup = await openPopup();
+    await popup.click('#add-page');
+    const status = await waitFor('the page added', async () => {
+      const text = await addStatus(popup);
+      return /^Added/.test(text) ? text : undefined;
+    });
+    expect(status).toMatch(
+      /^Added “Harbour inquiry to open next month, trust says” in My sources: [1-9]\d* statements?/,
+    );
+    await popup.screenshot({ path: resolve(outDir, `popup-add-page-${browserName}.png`) });
+
+    // The search finds a statement, cited with the page's publisher and its publication date (not the JSON-LD's,
+    // not the <time> of the byline, not today).
+    await popup.focus('#search');
+    await popup.keyboard.type('every family has an answer');
+    const hit = await waitFor('the statement in the search', () =>
+      popup.evaluate(() => {
+        const option = document.querySelector<HTMLElement>('#results [role="option"][data-type="statement"]');
+        return option?.textContent ?? undefined;
+      }),
+    );
+    expect(hit).toContain('Amara Okafor');
+    expect(hit).toContain('The Harbour Gazette');
+    expect(hit).toContain('14 March 2026');
+
+    // "Open it in the viewer" opens the whole article.
+    const known = await session.ext.browser.pages();
+    await popup.click('#add-page-status a');
+    const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
+    const shown = await waitFor('the article in the viewer', () =>
+      viewer.evaluate(() => (document.body.innerText.includes('harbour wall') ? document.body.innerText : undefined)),
+    );
+    expect(shown).toContain('The Harbour Gazette');
+    await viewer.close();
+    await popup.close();
+  });
+
+  it('shows the added statements in a card on the article itself', async () => {
+    await article.reload({ waitUntil: 'load' });
+    await waitForMarks(article, 1);
+    const mark = await waitFor('the speaker highlighted', () =>
+      article.$('mark.sourcelight[data-sl-id*="amara-okafor"]'),
+    );
+    await mark.click();
+    const card = await waitFor('the card', async () => {
+      const state = await cardState(article);
+      return state.statementLinks.length > 0 ? state : undefined;
+    });
+    expect(card.label).toBe('Amara Okafor');
+    expect(card.statementLinks.map((link) => link.text).join(' ')).toContain('every family has an answer');
+    const source = await (await inCard(article, '.sl-statement .sl-source'))?.evaluate((node) => node.textContent);
+    expect(source).toContain('The Harbour Gazette, 14 March 2026');
+    await article.keyboard.press('Escape');
+  });
+
+  it('updates the article when it is added again, rather than adding it twice', async () => {
+    const popup = await openPopup();
+    await popup.click('#add-page');
+    await waitFor('the page updated', async () => /^Updated “Harbour inquiry/.test(await addStatus(popup)));
+    const summary = (await sendRaw(settings, { type: 'getCorpusSummary' })) as {
+      data: { packs: { id: string; counts: { documents: number } }[] };
+    };
+    expect(summary.data.packs.find((pack) => pack.id === 'my-sources')?.counts.documents).toBe(1);
+    await popup.close();
+  });
+
+  it('adds nothing from a page that is not an article, and says so', async () => {
+    const page = await session.ext.browser.newPage();
+    await page.goto(session.server.url('not-article.html'), { waitUntil: 'load' });
+    const answers = await sendToAllTabs(settings, { type: 'pingContent' });
+    const tab = answers.find(({ reply }) =>
+      (reply as { data?: { url?: string } }).data?.url?.endsWith('/not-article.html'),
+    );
+    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab?.tabId ?? -1}`);
+    await popup.click('#add-page');
+    const status = await waitFor('the answer', async () => {
+      const text = await addStatus(popup);
+      return text && text !== 'Reading the page…' ? text : undefined;
+    });
+    expect(status).toMatch(/does not look like an article|nothing was added/);
+    await popup.close();
+    await page.close();
+  });
+});
