@@ -25,11 +25,12 @@ import { recordTokens, splitTokens } from './search/encoding';
 import { groupOf } from './search/hits';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
+import { Postings, serializedPostings } from './search/postings';
 import { collectRecords, type SearchRecord } from './search/records';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 4;
+const SEARCH_INDEX_FORMAT = 5;
 const GROUPS = SEARCH_GROUP_ORDER;
 
 /**
@@ -79,10 +80,6 @@ function corpusKeyOf(packs: CorpusPack[]): string {
     .join('|');
 }
 
-function emptyIndex(): Index {
-  return new Index({ tokenize: 'strict', encode: splitTokens });
-}
-
 function searchIndexOf(
   packs: CorpusPack[],
   indexes: Record<SearchGroupName, GroupIndex>,
@@ -103,8 +100,9 @@ function searchIndexOf(
   };
 }
 
+/** FlexSearch orders each word's records (where the word stands in them); its lists are then kept as postings. */
 function buildGroupIndex(records: SearchRecord[]): GroupIndex {
-  const index = emptyIndex();
+  const index = new Index({ tokenize: 'strict', encode: splitTokens });
   const stats = new Map<string, WordStats>();
   records.forEach((record, id) => {
     const tokens = recordTokens(record.fields.map((f) => f.text));
@@ -115,7 +113,8 @@ function buildGroupIndex(records: SearchRecord[]): GroupIndex {
       else stats.set(token, { count: 1, phonetic });
     }
   });
-  return { index, vocabulary: Vocabulary.fromStats(stats) };
+  const vocabulary = Vocabulary.fromStats(stats);
+  return { postings: Postings.fromIndex(index, vocabulary.sortedWords), vocabulary };
 }
 
 /** Builds the search index over every pack, in the order given. */
@@ -128,34 +127,35 @@ export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
   return searchIndexOf(packs, indexes, records);
 }
 
+const serializedGroup = z.object({
+  /** The group's indexed words with their record counts and phonetic codes, for completions and sound-alikes. */
+  vocabulary: serializedVocabulary,
+  /** The records holding each word, in the vocabulary's order. */
+  postings: serializedPostings,
+});
+
 export const serializedSearchIndex = z.object({
   format: z.literal(SEARCH_INDEX_FORMAT),
   corpusKey: z.string(),
-  /** FlexSearch's export chunks, tagged with the group they belong to. */
-  parts: z.array(z.object({ group: z.enum(GROUPS), key: z.string(), data: z.string() })),
-  /** Each group's indexed words with their record counts and phonetic codes, for completions and sound-alikes. */
-  vocabularies: z.object({
-    people: serializedVocabulary,
-    topics: serializedVocabulary,
-    statements: serializedVocabulary,
-    questions: serializedVocabulary,
-    documents: serializedVocabulary,
+  groups: z.object({
+    people: serializedGroup,
+    topics: serializedGroup,
+    statements: serializedGroup,
+    questions: serializedGroup,
+    documents: serializedGroup,
   }),
 });
-/** Plain strings and numbers only: it can be stored in IndexedDB or posted as it is. */
+/** Strings and typed arrays only: IndexedDB stores it and reads it back without rebuilding many small objects. */
 export type SerializedSearchIndex = z.infer<typeof serializedSearchIndex>;
 
-export async function exportSearchIndex(index: SearchIndex): Promise<SerializedSearchIndex> {
-  const parts: SerializedSearchIndex['parts'] = [];
-  for (const group of GROUPS) {
-    await index.indexes[group].index.export((key, data) => {
-      parts.push({ group, key, data });
-    });
-  }
-  const vocabularies = Object.fromEntries(
-    GROUPS.map((g) => [g, index.indexes[g].vocabulary.serialize()]),
-  ) as SerializedSearchIndex['vocabularies'];
-  return { format: SEARCH_INDEX_FORMAT, corpusKey: index.corpusKey, parts, vocabularies };
+export function exportSearchIndex(index: SearchIndex): SerializedSearchIndex {
+  const groups = Object.fromEntries(
+    GROUPS.map((g) => [
+      g,
+      { vocabulary: index.indexes[g].vocabulary.serialize(), postings: index.indexes[g].postings.serialize() },
+    ]),
+  ) as SerializedSearchIndex['groups'];
+  return { format: SEARCH_INDEX_FORMAT, corpusKey: index.corpusKey, groups };
 }
 
 /**
@@ -167,14 +167,11 @@ export function importSearchIndex(serialized: unknown, packs: CorpusPack[]): Sea
   if (!parsed.success || parsed.data.corpusKey !== corpusKeyOf(packs)) return null;
   const indexes = {} as Record<SearchGroupName, GroupIndex>;
   for (const group of GROUPS) {
-    const vocabulary = Vocabulary.fromSerialized(parsed.data.vocabularies[group]);
-    if (!vocabulary) return null;
-    indexes[group] = { index: emptyIndex(), vocabulary };
-  }
-  try {
-    for (const part of parsed.data.parts) indexes[part.group].index.import(part.key, part.data);
-  } catch {
-    return null;
+    const stored = parsed.data.groups[group];
+    const vocabulary = Vocabulary.fromSerialized(stored.vocabulary);
+    const postings = vocabulary && Postings.fromSerialized(stored.postings, vocabulary.sortedWords.length);
+    if (!vocabulary || !postings) return null;
+    indexes[group] = { postings, vocabulary };
   }
   return searchIndexOf(packs, indexes);
 }

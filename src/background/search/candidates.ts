@@ -4,12 +4,12 @@
  * phonetic codes are indexed. Exact and completed words are asked first, sound-alikes only to fill up, so an exact
  * "Raisi" is never crowded out by a phonetic "raised".
  */
-import type { Index } from 'flexsearch';
+import type { Postings, Run } from './postings';
 import type { ParsedQuery, QueryTerm } from './query';
 import type { Vocabulary } from './vocabulary';
 
 export interface GroupIndex {
-  index: Index;
+  postings: Postings;
   vocabulary: Vocabulary;
 }
 
@@ -107,22 +107,20 @@ function nextStamp(recordCount: number): number {
 }
 
 /**
- * A run of one word's postings: FlexSearch keeps a word's ids in runs by where the word stands in the record, and
- * hands them out unresolved without copying. Read up to `end` only, and never written: they are the index's own.
- * Ids are numbers here (the index is given numeric ids only); anything else is skipped.
+ * A run of one word's postings (see postings.ts), read up to `end` only, and never written: they are the index's
+ * own.
  */
-interface Run {
-  ids: readonly unknown[];
+interface RunPart {
+  ids: Run;
   end: number;
 }
 
 /** A word's runs in FlexSearch's order (earlier in the record first), holding at most `limit` ids in all. */
-function runsOf(index: Index, word: string, limit: number): Run[] {
-  const runs: Run[] = [];
+function runsOf(group: GroupIndex, word: string, limit: number): RunPart[] {
+  const runs: RunPart[] = [];
   let left = limit;
-  for (const ids of index.search(word, { resolve: false }).result) {
+  for (const ids of group.postings.runs(group.vocabulary.position(word))) {
     if (left <= 0) break;
-    if (!Array.isArray(ids) || !ids.length) continue;
     const end = Math.min(ids.length, left);
     runs.push({ ids, end });
     left -= end;
@@ -154,20 +152,20 @@ function countedIds(
   const limits = postingLimits(counts, budget);
   let at = 0;
   const cut: boolean[] = [];
-  const lists: Run[][] = counted.map((slot, s) =>
+  const lists: RunPart[][] = counted.map((slot, s) =>
     slot.flatMap((word) => {
       const limit = limits[at] ?? 0;
       if (limit < (counts[at++] ?? 0)) cut[s] = true;
-      return runsOf(group.index, word, limit);
+      return runsOf(group, word, limit);
     }),
   );
   const n = lists.length;
   for (let s = 0; s < n; s++) {
     const bit = 1 << s;
-    for (const { ids, end } of lists[s] as Run[]) {
+    for (const { ids, end } of lists[s] as RunPart[]) {
       for (let i = 0; i < end; i++) {
-        const id = ids[i];
-        if (typeof id !== 'number' || id >= size) continue;
+        const id = ids[i] as number;
+        if (id >= size) continue;
         const seen = slotsSeen[id] as number;
         slotsSeen[id] = (seen >> BITS === current ? seen : tag) | bit;
       }
@@ -190,10 +188,10 @@ function countedIds(
     const lowest = n - step;
     const bucket = byCount[lowest] as number[];
     if (settled + Math.min(bucket.length, pool) >= pool || (all && step > 0)) break;
-    for (const { ids, end } of lists[walk[step] as number] as Run[]) {
+    for (const { ids, end } of lists[walk[step] as number] as RunPart[]) {
       for (let i = 0; i < end; i++) {
-        const id = ids[i];
-        if (typeof id !== 'number' || id >= size) continue;
+        const id = ids[i] as number;
+        if (id >= size) continue;
         const seen = slotsSeen[id] as number;
         const bits = seen & SLOT_BITS;
         if (seen >> BITS !== current || !bits) continue;
@@ -219,7 +217,8 @@ export function candidateIds(
   recordCount: number,
   budget: number = MAX_TOTAL_POSTINGS,
 ): number[] {
-  const { index, vocabulary } = group;
+  const { postings, vocabulary } = group;
+  const firstIds = (word: string): Uint32Array => postings.firstIds(vocabulary.position(word), pool);
   const found = new Candidates(pool);
   const phraseWords = query.phrases.flat();
   const { asked } = query;
@@ -230,9 +229,9 @@ export function candidateIds(
   const alone = asked[0];
   if (slotCount === 1 && alone) {
     for (const word of alternativesOf(vocabulary, alone, COMPLETIONS_ALONE))
-      if (found.add(index.search(word, { limit: pool }))) return found.ids;
+      if (found.add(firstIds(word))) return found.ids;
     for (const word of vocabulary.soundingLike(alone.phonetic, SOUND_ALIKES_ALONE))
-      if (found.add(index.search(word, { limit: pool }))) return found.ids;
+      if (found.add(firstIds(word))) return found.ids;
     return found.ids;
   }
 

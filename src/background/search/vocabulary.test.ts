@@ -43,10 +43,11 @@ describe('Vocabulary', () => {
     expect(vocabulary.soundingLike('nothing', 5)).toEqual([]);
   });
 
-  it('survives serialisation, and refuses lists that do not line up', () => {
+  it('survives serialisation, and refuses lists that do not line up or are out of order', () => {
     const restored = Vocabulary.fromSerialized(structuredClone(vocabulary.serialize()));
     expect(restored?.completions('ra', 3)).toEqual(['raised', 'rajavi', 'raisi']);
     expect(restored?.has('zibakalam')).toBe(true);
-    expect(Vocabulary.fromSerialized({ words: ['a'], counts: [], phonetic: ['a'] })).toBeNull();
+    expect(Vocabulary.fromSerialized({ words: 'a', counts: new Uint32Array(0), phonetic: 'a' })).toBeNull();
+    expect(Vocabulary.fromSerialized({ words: 'b a', counts: new Uint32Array([1, 1]), phonetic: 'b a' })).toBeNull();
   });
 });

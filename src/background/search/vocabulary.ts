@@ -5,10 +5,16 @@
  */
 import { z } from 'zod';
 
+/**
+ * Two strings and a typed array rather than three arrays: IndexedDB reads them back as a copy of each, where an
+ * array of 100,000 strings is 100,000 objects to rebuild.
+ */
 export const serializedVocabulary = z.object({
-  words: z.array(z.string()),
-  counts: z.array(z.number().int().nonnegative()),
-  phonetic: z.array(z.string()),
+  /** The words in order, separated by spaces (indexed words never hold one). */
+  words: z.string(),
+  counts: z.custom<Uint32Array>((value) => value instanceof Uint32Array),
+  /** Each word's phonetic code, separated by spaces. */
+  phonetic: z.string(),
 });
 export type SerializedVocabulary = z.infer<typeof serializedVocabulary>;
 
@@ -23,46 +29,58 @@ export interface WordStats {
 export class Vocabulary {
   /** Sorted, so the words sharing a prefix are one contiguous run. */
   private readonly words: string[];
-  private readonly counts: number[];
+  private readonly counts: Uint32Array;
   private readonly phonetic: string[];
-  private readonly known: Set<string>;
   private soundsLike: Map<string, string[]> | undefined;
   private readonly initialCompletions = new Map<string, string[]>();
 
-  private constructor(words: string[], counts: number[], phonetic: string[]) {
+  private constructor(words: string[], counts: Uint32Array, phonetic: string[]) {
     this.words = words;
     this.counts = counts;
     this.phonetic = phonetic;
-    this.known = new Set(words);
   }
 
   static fromStats(stats: Map<string, WordStats>): Vocabulary {
     const words = [...stats.keys()].sort();
     return new Vocabulary(
       words,
-      words.map((w) => stats.get(w)?.count ?? 0),
+      Uint32Array.from(words, (w) => stats.get(w)?.count ?? 0),
       words.map((w) => stats.get(w)?.phonetic ?? ''),
     );
   }
 
   /** Null when the lists do not line up: the caller treats the stored index as damaged. */
   static fromSerialized(data: SerializedVocabulary): Vocabulary | null {
-    if (data.words.length !== data.counts.length || data.words.length !== data.phonetic.length) return null;
-    return new Vocabulary(data.words, data.counts, data.phonetic);
+    const words = data.words ? data.words.split(' ') : [];
+    const phonetic = data.counts.length ? data.phonetic.split(' ') : [];
+    if (words.length !== data.counts.length || words.length !== phonetic.length) return null;
+    for (let i = 1; i < words.length; i++) if ((words[i] as string) <= (words[i - 1] as string)) return null;
+    return new Vocabulary(words, data.counts, phonetic);
   }
 
   serialize(): SerializedVocabulary {
-    return { words: this.words, counts: this.counts, phonetic: this.phonetic };
+    return { words: this.words.join(' '), counts: this.counts, phonetic: this.phonetic.join(' ') };
+  }
+
+  /** The words in order, each at its position. */
+  get sortedWords(): readonly string[] {
+    return this.words;
+  }
+
+  /** The word's position in sortedWords, or -1. A binary search: no set is built when a stored index is read. */
+  position(word: string): number {
+    const at = this.lowerBound(word);
+    return this.words[at] === word ? at : -1;
   }
 
   has(word: string): boolean {
-    return this.known.has(word);
+    return this.position(word) !== -1;
   }
 
   /** How many records hold the word: the length of its postings. */
   count(word: string): number {
-    const at = this.lowerBound(word);
-    return this.words[at] === word ? (this.counts[at] ?? 0) : 0;
+    const at = this.position(word);
+    return at === -1 ? 0 : (this.counts[at] ?? 0);
   }
 
   /** The first position whose word is not before `word`. */
