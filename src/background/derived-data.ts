@@ -4,6 +4,7 @@ import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../sh
 import { activePacks, corpusGeneration } from './corpus-store';
 import { readSearchIndex, writeSearchIndex } from './database';
 import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
+import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
 
 /**
@@ -18,7 +19,6 @@ interface Derived<T> {
 }
 
 let dictionaryCache: Derived<Dictionary> | undefined;
-let searchCache: Derived<SearchIndex> | undefined;
 
 const dictionaryOf = (packs: CorpusPack[]): Dictionary =>
   buildDictionary(
@@ -52,21 +52,12 @@ async function loadOrBuildSearchIndex(packs: CorpusPack[]): Promise<SearchIndex>
   const restored = stored ? importSearchIndex(stored.data, packs) : null;
   if (restored) return restored;
   const index = buildSearchIndex(packs);
-  await writeSearchIndex({ key: 'current', data: await exportSearchIndex(index) });
+  await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) });
   return index;
 }
 
-export function currentSearchIndex(): Promise<SearchIndex> {
-  const generation = corpusGeneration();
-  if (searchCache?.generation !== generation) {
-    const value = activePacks().then(loadOrBuildSearchIndex);
-    value.catch(() => {
-      searchCache = undefined;
-    });
-    searchCache = { generation, value };
-  }
-  return searchCache.value;
-}
+/** While a change of the packs is being indexed, searches are answered from the previous index. */
+export const currentSearchIndex = latestSearchIndex(corpusGeneration, () => activePacks().then(loadOrBuildSearchIndex));
 
 let claimCache: Derived<ClaimIndex> | undefined;
 
