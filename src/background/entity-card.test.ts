@@ -120,3 +120,32 @@ describe('buildEntityCard', () => {
     expect(buildEntityCard([pack], 'person-nobody')).toBeNull();
   });
 });
+
+describe('one person in two corpora', () => {
+  it('is one card, each item saying which corpus it comes from', () => {
+    const notes: CorpusPack = {
+      ...pack,
+      id: 'reader-notes',
+      title: 'Reader notes',
+      documents: [{ id: 'n1', title: 'My interview', text: 'Jane Roe said: "We will publish in May."' }],
+      entities: [{ id: 'person-jane-roe', kind: 'person', name: 'Jane Roe', aliases: [] }],
+      statements: [
+        {
+          id: 'n1-s1',
+          documentId: 'n1',
+          speakerId: 'person-jane-roe',
+          text: 'We will publish in May.',
+          start: 15,
+          end: 38,
+          cue: 'said',
+        },
+      ],
+      mentions: [{ entityId: 'person-jane-roe', documentId: 'n1', start: 0, end: 8 }],
+    };
+    const card = buildEntityCard([pack, notes], 'person-jane-roe');
+    expect(card?.statements.map((s) => [s.excerpt.text, s.source.corpusTitle])).toEqual([
+      ['We must act.', 'Test'],
+      ['We will publish in May.', 'Reader notes'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ const MENTIONS_PER_DOCUMENT = 2;
 export function sourceOf(pack: CorpusPack, document: CorpusDocument, start: number, end: number): PassageSource {
   return {
     packId: pack.id,
+    corpusTitle: pack.title,
     documentId: document.id,
     documentTitle: document.title,
     publisher: document.publisher,

@@ -6,6 +6,8 @@ import { excerpt } from './excerpt';
 /** Where a passage comes from: enough to cite it and to open the source viewer at it. */
 export const passageSource = z.object({
   packId: z.string(),
+  /** The corpus's title, so that a card drawing on several corpora can say which one each item comes from. */
+  corpusTitle: z.string(),
   documentId: z.string(),
   documentTitle: z.string(),
   ...citation.shape,

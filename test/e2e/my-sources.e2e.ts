@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers } from './browsers';
-import { cardState, inCard } from './card-frame';
-import { sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { cardFrame, cardState, inCard } from './card-frame';
+import { importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { compilePack } from '../../src/corpus/compile';
 import { waitForMarks } from './page-state';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
@@ -125,5 +126,42 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     expect(status).toMatch(/does not look like an article|nothing was added/);
     await popup.close();
     await page.close();
+  });
+
+  it('shows one card for a person two corpora quote, each statement saying which corpus it comes from', async () => {
+    // The reader's own notes, compiled as the command line compiles them, quoting a person the default corpus quotes.
+    const notes = compilePack(
+      [
+        {
+          name: 'harbour-meeting.txt',
+          text: 'Notes from the harbour meeting\n\nDavid Jones said: “The inquiry must hear every family before the summer.”\n',
+        },
+      ],
+      { id: 'reader-notes', title: 'Reader notes' },
+    );
+    expect(notes.statements.map((statement) => statement.speakerId)).toEqual(['person-david-jones']);
+    expect(await importPackJson(settings, JSON.stringify(notes))).toMatchObject({ ok: true });
+    const page = await session.ext.browser.newPage();
+    try {
+      await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+      await waitForMarks(page, 10);
+      await (await page.$('mark.sourcelight[data-sl-id="person-david-jones"]:not([data-sl-continued])'))?.click();
+      const card = await waitFor('the card', async () => {
+        const state = await cardState(page);
+        return state.statementLinks.length > 1 ? state : undefined;
+      });
+      expect(card.label).toBe('David Jones');
+      await page.screenshot({ path: resolve(outDir, `card-two-corpora-${browserName}.png`) });
+      expect(card.statementLinks.map((link) => link.text).join(' ')).toContain('every family before the summer');
+      const corpora = await (
+        await cardFrame(page)
+      )?.evaluate(() => [...document.querySelectorAll('.sl-statement .sl-corpus')].map((node) => node.textContent));
+      expect(new Set(corpora)).toEqual(
+        new Set([' · in Reader notes', ' · in 1988 prison massacre in Iran: statements and parliamentary questions']),
+      );
+    } finally {
+      await page.close();
+      await sendRaw(settings, { type: 'removePack', packId: 'reader-notes' });
+    }
   });
 });

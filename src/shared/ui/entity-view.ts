@@ -37,8 +37,17 @@ function longText(text: string): (string | HTMLElement)[] {
   return [shown, ' ', more];
 }
 
-/** The line under a passage: its role, its citation linked to the passage, and the original page. */
-export function sourceLine(source: PassageSource, links: ViewLinks, passage: string, role?: string): HTMLElement {
+/**
+ * The line under a passage: its role, its citation linked to the passage, the original page, and, in a view that
+ * draws on several corpora, the corpus it comes from.
+ */
+export function sourceLine(
+  source: PassageSource,
+  links: ViewLinks,
+  passage: string,
+  role?: string,
+  corpus?: string,
+): HTMLElement {
   const original = originalLink(source.url, passage);
   return el(
     'p',
@@ -50,10 +59,14 @@ export function sourceLine(source: PassageSource, links: ViewLinks, passage: str
     original
       ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page')
       : null,
+    corpus ? el('span', { class: 'sl-corpus' }, ` · in ${corpus}`) : null,
   );
 }
 
-function statementItem(statement: CardStatement, links: ViewLinks, speaker: string): HTMLLIElement {
+/** The corpus of an item, named only when the card's items come from more than one. */
+type CorpusOf = (source: PassageSource) => string | undefined;
+
+function statementItem(statement: CardStatement, links: ViewLinks, speaker: string, corpusOf: CorpusOf): HTMLLIElement {
   return el(
     'li',
     { class: 'sl-item sl-statement' },
@@ -64,11 +77,17 @@ function statementItem(statement: CardStatement, links: ViewLinks, speaker: stri
         'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}`,
       }),
     ),
-    sourceLine(statement.source, links, statement.excerpt.text.replace(/^… |…$/g, ''), statement.role),
+    sourceLine(
+      statement.source,
+      links,
+      statement.excerpt.text.replace(/^… |…$/g, ''),
+      statement.role,
+      corpusOf(statement.source),
+    ),
   );
 }
 
-function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
+function questionItem(question: CardQuestion, links: ViewLinks, corpusOf: CorpusOf): HTMLLIElement {
   const house = question.house === 'lords' ? 'House of Lords' : 'House of Commons';
   const answered = question.dateAnswered ? `answered ${formatDate(question.dateAnswered)}` : 'no answer recorded';
   const by =
@@ -85,6 +104,7 @@ function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
       { class: 'sl-meta' },
       el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'),
       ` ${house} · asked by ${question.askerName} · ${answered}${by}`,
+      corpusOf(question.source) ? el('span', { class: 'sl-corpus' }, ` · in ${corpusOf(question.source)}`) : null,
     ),
     el('p', { class: 'sl-question-text' }, links.passage(question.source, question.questionText)),
     question.answerText !== null
@@ -93,7 +113,7 @@ function questionItem(question: CardQuestion, links: ViewLinks): HTMLLIElement {
   );
 }
 
-function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
+function mentionItem(mention: CardMention, links: ViewLinks, corpusOf: CorpusOf): HTMLLIElement {
   return el(
     'li',
     { class: 'sl-item sl-mention' },
@@ -102,7 +122,7 @@ function mentionItem(mention: CardMention, links: ViewLinks): HTMLLIElement {
       { class: 'sl-excerpt' },
       links.passage(mention.source, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong')),
     ),
-    sourceLine(mention.source, links, mention.excerpt.text),
+    sourceLine(mention.source, links, mention.excerpt.text, undefined, corpusOf(mention.source)),
   );
 }
 
@@ -170,10 +190,12 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
         entity.descriptionSource ? ')' : null,
       )
     : null;
+  const corpora = new Set([...card.statements, ...card.questions, ...card.mentions].map((item) => item.source.packId));
+  const corpusOf: CorpusOf = (source) => (corpora.size > 1 ? source.corpusTitle : undefined);
   const sections = [
-    section('Statements', card.statements, card.statementsTotal, (s) => statementItem(s, links, entity.name)),
-    section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links)),
-    section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links)),
+    section('Statements', card.statements, card.statementsTotal, (s) => statementItem(s, links, entity.name, corpusOf)),
+    section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links, corpusOf)),
+    section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links, corpusOf)),
   ].filter((s): s is HTMLElement => s !== null);
   return el(
     'div',
