@@ -71,6 +71,24 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     });
   }
 
+  /** Clicks a source in the open card and reads the passage the new viewer tab shows. */
+  async function followSource(page: Page, selector: string): Promise<string> {
+    const known = await session.ext.browser.pages();
+    await (await inCard(page, selector))?.click();
+    const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
+    const passage = await waitFor('the passage in the viewer', () =>
+      viewer.evaluate(() => document.getElementById('passage')?.textContent ?? undefined),
+    );
+    await viewer.close();
+    return passage;
+  }
+
+  /** Closes the open card with Escape, as a reader would. */
+  async function closeCard(page: Page): Promise<void> {
+    await page.keyboard.press('Escape');
+    await waitFor('the card to close', async () => !(await cardState(page)).open);
+  }
+
   it('marks the quotes and figures the sources hold, and nothing the sources do not hold', async () => {
     const page = await openFixture();
     expect(await claimMarksOn(page)).toEqual(EXPECTED_MARKS);
@@ -94,14 +112,9 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(card.text).toContain('This source also gives these words to Michelle Mulherin.');
     expect(card.text).not.toMatch(/false|misquot|untrue|wrong/i);
 
-    const known = await session.ext.browser.pages();
-    await (await inCard(page, '.sl-claim-source blockquote [role="link"]'))?.click();
-    const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
-    const passage = await waitFor('the statement in the viewer', () =>
-      viewer.evaluate(() => document.getElementById('passage')?.textContent ?? undefined),
+    expect(await followSource(page, '.sl-claim-source blockquote [role="link"]')).toContain(
+      'When a government turns on its own people',
     );
-    expect(passage).toContain('When a government turns on its own people');
-    await viewer.close();
     await page.close();
   });
 
@@ -126,8 +139,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(card.text).toContain('This source gives these words to Roger Gale; the page gives them to Bob Blackman.');
     // The card shows the whole statement the page quotes a part of.
     expect(card.text).toContain('I want to reiterate the fact that there is a significant number of parliamentary');
-    await page.keyboard.press('Escape');
-    await waitFor('the card to close', async () => !(await cardState(page)).open);
+    await closeCard(page);
     await page.close();
   });
 
@@ -137,8 +149,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(reworded.text).toContain('Close wording');
     expect(reworded.text).toContain('Word by word: It is appalling shameful that 32 years after this atrocity');
     await page.screenshot({ path: resolve(outDir, `claim-card-light-${browserName}.png`) });
-    await page.keyboard.press('Escape');
-    await waitFor('the card to close', async () => !(await cardState(page)).open);
+    await closeCard(page);
     const cut = await openByMouse(page, 'ellipsis');
     expect(cut.text).toContain('Part of a longer statement');
     expect(cut.text).toContain('This source also gives these words to Kirsty Brimelow.');
@@ -151,20 +162,14 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(same.text).toContain('Figures the sources give for “prisoner”');
     expect(same.text).toContain('Same figure');
     expect(same.text).toContain('Bob Blackman, in a statement: 30,000 political prisoners');
-    await page.keyboard.press('Escape');
-    await waitFor('the card to close', async () => !(await cardState(page)).open);
+    await closeCard(page);
 
     const other = await openByMouse(page, 'other-figure');
     expect(other.text).toContain('A different figure');
     expect(other.text).not.toContain('Same figure');
-    const known = await session.ext.browser.pages();
-    await (await inCard(page, '.sl-claim-source .sl-excerpt [role="link"]'))?.click();
-    const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
-    const passage = await waitFor('the figure in the viewer', () =>
-      viewer.evaluate(() => document.getElementById('passage')?.textContent ?? undefined),
+    expect(await followSource(page, '.sl-claim-source .sl-excerpt [role="link"]')).toMatch(
+      /30[,.]000 political prisoners/,
     );
-    expect(passage).toMatch(/30[,.]000 political prisoners/);
-    await viewer.close();
     await page.close();
   });
 
