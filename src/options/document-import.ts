@@ -1,8 +1,8 @@
-import { compilePack } from '../corpus/compile';
-import { decodeDocument } from '../corpus/document-input';
 import { slugify } from '../corpus/text';
+import type { BuildProgressPanel } from './build-progress';
 import type { Notice } from './notice';
 import type { PackImporter } from './pack-import';
+import { buildPackInWorker } from './worker-build';
 
 export interface DocumentImportElements {
   form: HTMLFormElement;
@@ -17,10 +17,16 @@ export function packIdForTitle(title: string): string {
 }
 
 /**
- * Builds a corpus from the reader's own plain-text documents, in this page, with the same compiler the command line
- * uses, then imports it like any pack. Nothing leaves the browser.
+ * Builds a corpus from the reader's own documents (.txt, .md, .html) in a worker, with the same compiler the command
+ * line uses, showing its progress, then imports it like any pack. Nothing leaves the browser, and a cancelled or
+ * failed build imports nothing.
  */
-export function bindDocumentImport(elements: DocumentImportElements, notice: Notice, importer: PackImporter): void {
+export function bindDocumentImport(
+  elements: DocumentImportElements,
+  notice: Notice,
+  importer: PackImporter,
+  progress: BuildProgressPanel,
+): void {
   const { form, title, files, submit } = elements;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -32,7 +38,7 @@ export function bindDocumentImport(elements: DocumentImportElements, notice: Not
       return;
     }
     if (chosen.length === 0) {
-      notice.error('Choose one or more .txt documents.');
+      notice.error('Choose one or more .txt, .md or .html documents.');
       files.focus();
       return;
     }
@@ -40,17 +46,19 @@ export function bindDocumentImport(elements: DocumentImportElements, notice: Not
     const what = chosen.length === 1 ? `“${chosen[0]?.name ?? ''}”` : `${chosen.length} documents`;
     void importer
       .importMadePack(what, async () => {
-        const documents = await Promise.all(
-          chosen.map(async (file) =>
-            decodeDocument(`“${file.name}”`, file.name, new Uint8Array(await file.arrayBuffer())),
-          ),
+        const cancel = new AbortController();
+        progress.start(chosen.length, () => cancel.abort());
+        const json = await buildPackInWorker(
+          { title: name, id: packIdForTitle(name), files: chosen },
+          (step) => progress.show(step),
+          cancel.signal,
         );
-        // Let the "Importing…" message paint before compiling, which can take a moment for long documents.
-        await new Promise((done) => setTimeout(done, 0));
-        return JSON.stringify(compilePack(documents, { title: name, id: packIdForTitle(name) }));
+        progress.storing();
+        return json;
       })
       .finally(() => {
         submit.disabled = false;
+        progress.stop(submit);
         files.value = '';
       });
   });

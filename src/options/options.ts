@@ -2,6 +2,7 @@ import '../shared/zod-config';
 // The options page: wires each section's module to its elements and keeps the page in step with changes made elsewhere.
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { byId } from '../shared/ui/dom';
+import { createBuildProgress } from './build-progress';
 import { createClaimCheckBox } from './claim-check';
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
@@ -52,6 +53,12 @@ bindDocumentImport(
   },
   importNotice,
   importer,
+  createBuildProgress({
+    panel: byId('documents-progress'),
+    bar: byId<HTMLProgressElement>('documents-progress-bar'),
+    text: byId('documents-progress-text'),
+    cancel: byId<HTMLButtonElement>('documents-cancel'),
+  }),
 );
 
 const kindsNotice = createNotice(byId('kinds-status'), null);

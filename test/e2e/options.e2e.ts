@@ -7,6 +7,7 @@ import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
 import { sendRaw } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
+import { writeDocumentSet } from '../fixtures/document-set';
 import { largePackJson } from '../fixtures/large-pack';
 import { parsePack } from '../../src/corpus/pack';
 import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../../src/shared/dictionary';
@@ -326,6 +327,123 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     );
     expect((await summaryOf(page)).packs.map((pack) => pack.id)).toEqual(summary.packs.map((pack) => pack.id));
     expect(await sendRaw(page, { type: 'removePack', packId: 'own-harbour-notes' })).toMatchObject({ ok: true });
+  });
+
+  /** Records every text the build's live line shows and every value of its bar, and how long the page's own timer
+   * was kept waiting, from now until `stopBuildLog`. */
+  async function startBuildLog(): Promise<void> {
+    await page.evaluate(() => {
+      const log = { texts: [] as string[], values: [] as number[], longestGap: 0, started: performance.now() };
+      (globalThis as unknown as { buildLog: typeof log }).buildLog = log;
+      const text = document.getElementById('documents-progress-text');
+      const bar = document.getElementById('documents-progress-bar') as HTMLProgressElement | null;
+      const observer = new MutationObserver(() => {
+        const shown = text?.textContent ?? '';
+        if (shown !== '' && shown !== log.texts.at(-1)) log.texts.push(shown);
+        if (bar && bar.value !== log.values.at(-1)) log.values.push(bar.value);
+      });
+      if (text) observer.observe(text, { childList: true, characterData: true, subtree: true });
+      let last = performance.now();
+      const timer = setInterval(() => {
+        const now = performance.now();
+        log.longestGap = Math.max(log.longestGap, now - last);
+        last = now;
+      }, 10);
+      (globalThis as unknown as { stopBuildLog: () => void }).stopBuildLog = () => {
+        observer.disconnect();
+        clearInterval(timer);
+      };
+    });
+  }
+
+  function stopBuildLog(): Promise<{ texts: string[]; values: number[]; longestGap: number; started: number }> {
+    return page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        stopBuildLog: () => void;
+        buildLog: { texts: string[]; values: number[]; longestGap: number; started: number };
+      };
+      scope.stopBuildLog();
+      return { ...scope.buildLog, started: performance.now() - scope.buildLog.started };
+    });
+  }
+
+  it('builds a corpus of 50 documents (.txt, .md, .html) in a worker, showing documents read and a percentage', async () => {
+    const paths = writeDocumentSet(join(tmpdir(), `sourcelight-documents-${browserName}`), 50);
+    const before = await summaryOf(page);
+    await page.$eval('#documents-title', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('#documents-title', 'Fifty documents');
+    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
+    await files.uploadFile(...paths);
+    await startBuildLog();
+    await clickWhenReady(page, '#documents-submit');
+    await waitForText(page, '#import-status', /Imported “Fifty documents” from 50 documents: 50 documents/, 60_000);
+    const log = await stopBuildLog();
+
+    // Every count from 0 to 50 in order, each with its percentage, then the compiling line, then storing.
+    const counts = log.texts.flatMap((text) => {
+      const read = /^Read (\d+) of 50 documents \((\d+)%\)$/.exec(text);
+      if (read) expect(Number(read[2])).toBe(Math.floor(Number(read[1]) * 2));
+      return read ? [Number(read[1])] : [];
+    });
+    expect(counts[0]).toBe(0);
+    expect(counts.at(-1)).toBe(50);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.filter((count) => count > 0 && count < 50).length).toBeGreaterThan(5);
+    expect(log.texts).toContain(
+      'Read 50 of 50 documents (100%). Finding people, organisations, statements and questions…',
+    );
+    expect(log.texts.at(-1)).toBe('Storing the corpus…');
+    expect(log.values.at(-1)).toBe(50);
+    // The compiler ran off the page: the page's own 10 ms timer was never held up for long.
+    console.log(
+      `${browserName}: build ${Math.round(log.started)} ms, longest page timer gap ${Math.round(log.longestGap)} ms`,
+    );
+    expect(log.longestGap).toBeLessThan(Math.max(250, log.started / 4));
+
+    expect(await page.$eval('#documents-progress', (panel) => (panel as HTMLElement).hidden)).toBe(true);
+    const stored = (await summaryOf(page)).packs.find((pack) => pack.id === 'own-fifty-documents');
+    expect(stored?.counts.documents).toBe(50);
+    expect((await summaryOf(page)).packs).toHaveLength(before.packs.length + 1);
+    const ids = await dictionaryIds(page);
+    // From the saved web page and the Markdown file.
+    expect(ids.has('person-rowena-pike')).toBe(true);
+    expect(ids.has('person-amos-fennick')).toBe(true);
+  });
+
+  it('cancels a build from the keyboard, and a cancelled build changes nothing (screenshot in out/)', async () => {
+    mkdirSync(outDir, { recursive: true });
+    const paths = writeDocumentSet(join(tmpdir(), `sourcelight-documents-long-${browserName}`), 50, 3);
+    const before = await summaryOf(page);
+    // A rebuild under the same title would replace “Fifty documents”: cancelled, it must leave it as it was.
+    await page.$eval('#documents-title', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('#documents-title', 'Fifty documents');
+    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
+    await files.uploadFile(...paths);
+    await startBuildLog();
+    await page.focus('#documents-submit');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#documents-progress-text', /^Read [1-9]\d* of 50 documents \(\d+%\)/);
+    // Focus moved to Cancel, so the keyboard reaches it at once.
+    expect(await focusedDescription(page)).toBe('button:Cancel');
+    expect(
+      await page.$eval('#documents-progress-bar', (bar) => ({
+        name: (bar as HTMLProgressElement).labels[0]?.textContent,
+        max: (bar as HTMLProgressElement).max,
+      })),
+    ).toEqual({ name: 'Building the corpus', max: 50 });
+    await page.screenshot({ path: resolve(outDir, `options-${browserName}-build-progress.png`) });
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#import-alert', /^Nothing was imported from 50 documents\. The build was cancelled\.$/);
+    const log = await stopBuildLog();
+    expect(log.texts).not.toContain('Storing the corpus…');
+    expect(await page.$eval('#documents-progress', (panel) => (panel as HTMLElement).hidden)).toBe(true);
+    expect(await focusedDescription(page)).toBe('button:Build and import');
+
+    // Longer than the build would have taken: nothing arrives late from the stopped worker.
+    await new Promise((done) => setTimeout(done, 6_000));
+    expect(await summaryOf(page)).toEqual(before);
+    expect(await textOf(page, '#import-status')).toBe('');
+    expect(await sendRaw(page, { type: 'removePack', packId: 'own-fifty-documents' })).toMatchObject({ ok: true });
   });
 
   it('adds a skipped site as a bare hostname and removes it again', async () => {
