@@ -4,6 +4,7 @@ import { errorText } from '../shared/error-text';
 import { send, type CardFrameEvent } from '../shared/messages';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
+import { copyCitation } from '../shared/ui/copy-citation';
 import { messageLinks } from '../shared/ui/passage-links';
 import { renderClaimView } from './claim-view';
 import { reasonLine } from './reason-line';
@@ -65,7 +66,7 @@ async function show(): Promise<void> {
     return;
   }
   labelBy(headingId);
-  const view = renderEntityView(card, messageLinks(openPassage), headingId);
+  const view = renderEntityView(card, messageLinks(openPassage), headingId, copyCitation);
   // Under the name, where the reader looks first: why this text of the page was linked to it.
   const reason = el('p', { class: 'sl-reason' }, reasonLine(wanted.reason, card.entity.name));
   const header = view.querySelector('.sl-header');

@@ -3,6 +3,7 @@ import { send } from '../shared/messages';
 import { MAX_QUERY_UNITS } from '../shared/search-results';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
+import { copyCitation } from '../shared/ui/copy-citation';
 import { formatDate } from '../shared/ui/format';
 import { viewerLinks } from '../shared/ui/passage-links';
 import { showPageClaims, showPageEntities } from './page-panel';
@@ -30,7 +31,7 @@ async function showEntity(entityId: string): Promise<void> {
   detail.hidden = false;
   detailBody.replaceChildren(
     card
-      ? renderEntityView(card, viewerLinks(viewerHref))
+      ? renderEntityView(card, viewerLinks(viewerHref), undefined, copyCitation)
       : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'),
   );
   byId('detail-back').focus();

@@ -145,6 +145,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
         : {}),
       ...(options.localOnly ? FIREFOX_LOCAL_ONLY : {}),
       ...firefoxDownloads(downloadDir),
+      // Lets a test read what the reader copied, without Firefox's paste prompt.
+      'dom.events.testing.asyncClipboard': true,
     },
   });
   await browser.installExtension(dir);

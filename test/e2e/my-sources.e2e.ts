@@ -164,4 +164,55 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
       await sendRaw(settings, { type: 'removePack', packId: 'reader-notes' });
     }
   });
+
+  it('copies a statement’s citation, as text and as a Web Annotation whose selectors find it in the source', async () => {
+    const page = await session.ext.browser.newPage();
+    const origin = new URL(session.server.url('demo.html')).origin;
+    if (browserName === 'chromium')
+      await session.ext.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read']);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    try {
+      await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+      await waitForMarks(page, 10);
+      await (await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]:not(a mark)'))?.click();
+      await waitFor('the card', async () => (await cardState(page)).statementLinks.length > 0);
+      await (await inCard(page, '.sl-statement .sl-copy'))?.click();
+      const text = await waitFor('the citation copied', async () => {
+        const copied = await clipboard();
+        return copied.includes('Steve McCabe') ? copied : undefined;
+      });
+      const copyAnnotation = await inCard(page, '.sl-statement .sl-copy ~ .sl-copy');
+      const source = await (await inCard(page, '.sl-statement .sl-source'))?.evaluate((node) => node.textContent ?? '');
+      // “words” — Steve McCabe, role, publisher, date, address or title: the card's own source, whole words.
+      expect(text).toMatch(/^“[^”]+” — Steve McCabe, /);
+      const publisherAndDate = (source ?? '').split(' — ')[1] ?? '';
+      for (const part of publisherAndDate.split(', ')) expect(text).toContain(part);
+
+      await copyAnnotation?.click();
+      const annotation = JSON.parse(
+        await waitFor('the annotation copied', async () => {
+          const copied = await clipboard();
+          return copied.startsWith('{') ? copied : undefined;
+        }),
+      ) as {
+        type: string;
+        target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+      };
+      expect(annotation.type).toBe('Annotation');
+      const [quote, position] = annotation.target.selector;
+      expect(text.startsWith(`“${quote.exact}”`)).toBe(true);
+      expect(position.end - position.start).toBe(quote.exact.length);
+      // The source the statement links to shows those very words at that place.
+      const known = await session.ext.browser.pages();
+      await (await inCard(page, '.sl-statement blockquote [role="link"]'))?.click();
+      const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');
+      const passage = await waitFor('the passage in the viewer', () =>
+        viewer.evaluate(() => document.getElementById('passage')?.textContent ?? undefined),
+      );
+      expect(passage.replace(/\s+/g, ' ')).toBe(quote.exact.replace(/\s+/g, ' '));
+      await viewer.close();
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -3,6 +3,8 @@ import { el, textWithHighlights } from './dom';
 import { citation, formatDate, plural, shortened } from './format';
 import { originalLink } from './links';
 import type { ViewLinks } from './passage-links';
+import type { CitedStatement } from '../statement-citation';
+import type { CitationFormat } from './copy-citation';
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
@@ -66,7 +68,44 @@ export function sourceLine(
 /** The corpus of an item, named only when the card's items come from more than one. */
 type CorpusOf = (source: PassageSource) => string | undefined;
 
-function statementItem(statement: CardStatement, links: ViewLinks, speaker: string, corpusOf: CorpusOf): HTMLLIElement {
+/** Copies a statement's citation; the views that may write to the clipboard pass one. */
+export type CopyCitation = (statement: CitedStatement, format: CitationFormat) => Promise<void>;
+
+/** "Copy citation" and "Copy as annotation" for one statement, each saying for a moment that it copied. */
+function copyButtons(statement: CitedStatement, copy: CopyCitation): HTMLElement {
+  const button = (label: string, format: CitationFormat): HTMLButtonElement => {
+    const shown = el('span', {}, label);
+    const copyButton = el(
+      'button',
+      { type: 'button', class: 'sl-more sl-copy' },
+      shown,
+      // Which statement, for a screen reader going through the buttons alone.
+      el('span', { class: 'visually-hidden' }, `: ${statement.speaker} in ${statement.source.documentTitle}`),
+    );
+    copyButton.addEventListener('click', () => {
+      copy(statement, format)
+        .then(() => (shown.textContent = 'Copied'))
+        .catch(() => (shown.textContent = 'Could not copy'))
+        .finally(() => setTimeout(() => (shown.textContent = label), 2_000));
+    });
+    return copyButton;
+  };
+  return el(
+    'p',
+    { class: 'sl-copies' },
+    button('Copy citation', 'text'),
+    ' ',
+    button('Copy as annotation', 'annotation'),
+  );
+}
+
+function statementItem(
+  statement: CardStatement,
+  links: ViewLinks,
+  speaker: string,
+  corpusOf: CorpusOf,
+  copy: CopyCitation | undefined,
+): HTMLLIElement {
   return el(
     'li',
     { class: 'sl-item sl-statement' },
@@ -84,6 +123,17 @@ function statementItem(statement: CardStatement, links: ViewLinks, speaker: stri
       statement.role,
       corpusOf(statement.source),
     ),
+    copy
+      ? copyButtons(
+          {
+            text: statement.excerpt.text,
+            speaker,
+            ...(statement.role ? { role: statement.role } : {}),
+            source: statement.source,
+          },
+          copy,
+        )
+      : null,
   );
 }
 
@@ -176,7 +226,12 @@ export function section<T>(
 }
 
 /** Draws everything the corpus holds about one entity. Every piece of corpus text is inserted as text. */
-export function renderEntityView(card: EntityCard, links: ViewLinks, headingId = uniqueId('name')): HTMLElement {
+export function renderEntityView(
+  card: EntityCard,
+  links: ViewLinks,
+  headingId = uniqueId('name'),
+  copy?: CopyCitation,
+): HTMLElement {
   const { entity } = card;
   const description = entity.description
     ? el(
@@ -193,7 +248,9 @@ export function renderEntityView(card: EntityCard, links: ViewLinks, headingId =
   const corpora = new Set([...card.statements, ...card.questions, ...card.mentions].map((item) => item.source.packId));
   const corpusOf: CorpusOf = (source) => (corpora.size > 1 ? source.corpusTitle : undefined);
   const sections = [
-    section('Statements', card.statements, card.statementsTotal, (s) => statementItem(s, links, entity.name, corpusOf)),
+    section('Statements', card.statements, card.statementsTotal, (s) =>
+      statementItem(s, links, entity.name, corpusOf, copy),
+    ),
     section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links, corpusOf)),
     section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links, corpusOf)),
   ].filter((s): s is HTMLElement => s !== null);
