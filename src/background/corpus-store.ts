@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { corpusPack, parsePack, withoutUnsafeUrls, type CorpusPack } from '../corpus/pack';
+import { withoutDocument } from '../corpus/pack-edit';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
 import { deletePack, readPacks, setPackEnabled, writePack, type StoredPack } from './database';
@@ -135,6 +136,32 @@ export async function removeUserPack(packId: string): Promise<boolean> {
   await deletePack(packId);
   forgetCache();
   return true;
+}
+
+/** The documents of a stored pack, for the options page to list. */
+export async function packDocuments(
+  packId: string,
+): Promise<{ id: string; title: string; publisher?: string; date?: string }[]> {
+  const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
+  if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
+  return stored.pack.documents.map(({ id, title, publisher, date }) => ({ id, title, publisher, date }));
+}
+
+/**
+ * Takes one document out of a reader's corpus, with what only it held (`withoutDocument`). The last document takes
+ * the corpus with it.
+ */
+export async function removeDocument(packId: string, documentId: string): Promise<{ packRemoved: boolean }> {
+  const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
+  if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
+  if (stored.builtIn) throw new Error('Documents of the built-in corpus cannot be removed; turn it off instead.');
+  if (!stored.pack.documents.some((document) => document.id === documentId))
+    throw new Error(`“${stored.pack.title}” holds no document "${documentId}".`);
+  const pack = withoutDocument(stored.pack, documentId);
+  if (pack.documents.length === 0) await deletePack(packId);
+  else await writePack({ ...stored, pack });
+  forgetCache();
+  return { packRemoved: pack.documents.length === 0 };
 }
 
 export async function enablePack(packId: string, enabled: boolean, fitsOnPages: FitCheck): Promise<boolean> {

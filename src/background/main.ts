@@ -6,7 +6,9 @@ import {
   activePacks,
   enablePack,
   importUserPack,
+  packDocuments,
   refreshDefaultPack,
+  removeDocument as removeStoredDocument,
   removeUserPack,
   storedPacks,
   summariseCorpus,
@@ -90,6 +92,10 @@ const setPackEnabled: Handler<'setPackEnabled'> = async ({ packId, enabled }) =>
   enabled: await enablePack(packId, enabled, assertFitsOnPages),
 });
 
+const getPackDocuments: Handler<'getPackDocuments'> = ({ packId }) => packDocuments(packId);
+
+const removeDocument: Handler<'removeDocument'> = ({ packId, documentId }) => removeStoredDocument(packId, documentId);
+
 const addPageToSources: Handler<'addPageToSources'> = ({ article }) => addPage(article, assertFitsOnPages);
 
 /** The pack being exported, cut into parts on its first part's request and kept for the rest. */
@@ -131,6 +137,8 @@ browser.runtime.onMessage.addListener(
     setPackEnabled,
     exportPackPart,
     addPageToSources,
+    getPackDocuments,
+    removeDocument,
     showCard,
     takeCard,
     checkClaims,

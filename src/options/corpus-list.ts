@@ -1,7 +1,7 @@
 import { send } from '../shared/messages';
 import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
 import { el } from '../shared/ui/dom';
-import { formatDate, plural } from '../shared/ui/format';
+import { citation, formatDate, plural } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
 import { exportPack, exportStatements } from './pack-export';
@@ -119,8 +119,68 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
         exportControl(pack, 'statements', 'Export statements (CSV)'),
         pack.builtIn ? null : removeControl(pack),
       ),
+      pack.builtIn ? null : documentsControl(pack),
     );
     return item;
+  }
+
+  /** A reader's corpus's documents, listed when opened, each with a Remove. */
+  function documentsControl(pack: PackSummary): HTMLElement {
+    const list = el('ul', { class: 'pack-documents' });
+    const summary = el(
+      'summary',
+      { 'data-focus-key': `documents:${pack.id}` },
+      `Documents (${pack.counts.documents})`,
+      el('span', { class: 'visually-hidden' }, ` of ${pack.title}`),
+    );
+    const details = el('details', { class: 'documents', 'data-pack-documents': pack.id }, summary, list);
+    details.addEventListener('toggle', () => {
+      if (details.open && list.childElementCount === 0) void listDocuments(pack, list, summary);
+    });
+    return details;
+  }
+
+  async function listDocuments(pack: PackSummary, list: HTMLElement, summary: HTMLElement): Promise<void> {
+    try {
+      const documents = await send({ type: 'getPackDocuments', packId: pack.id });
+      list.replaceChildren(
+        ...documents.map((document) => {
+          const button = el(
+            'button',
+            { type: 'button', class: 'danger', 'data-document-remove': document.id },
+            'Remove',
+            el('span', { class: 'visually-hidden' }, `: ${document.title}`),
+          );
+          button.addEventListener('click', () => void removeDocument(pack, document.title, document.id, summary));
+          return el(
+            'li',
+            {},
+            el('span', { class: 'document-title' }, citation({ documentTitle: document.title, ...document })),
+            ' ',
+            button,
+          );
+        }),
+      );
+    } catch (error) {
+      list.replaceChildren(el('li', {}, `The documents could not be listed: ${errorText(error)}`));
+    }
+  }
+
+  async function removeDocument(pack: PackSummary, title: string, documentId: string, summary: HTMLElement) {
+    // Focus waits on the list's heading, where the redrawn list puts it back.
+    summary.focus();
+    try {
+      const { packRemoved } = await send({ type: 'removeDocument', packId: pack.id, documentId });
+      notice.success(
+        packRemoved
+          ? `Removed “${title}”, the last document of “${pack.title}”, and with it the corpus.`
+          : `Removed “${title}” from “${pack.title}”.`,
+      );
+    } catch (error) {
+      notice.error(`“${title}” could not be removed: ${errorText(error)}`);
+    }
+    await refresh();
+    if (!list.contains(document.activeElement)) heading.focus();
   }
 
   /** A button that saves the pack, or its statements as CSV, as a file the reader downloads. */

@@ -8,6 +8,7 @@ import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results'
 import { errorText } from './error-text';
 import { linkReason } from './link-reason';
 import { pageArticle } from './page-article';
+import { citation } from './citation';
 import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
 import { claimCard, claimVerdict, pageClaim, pageClaims } from './claim-check';
 import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
@@ -124,6 +125,18 @@ export const backgroundMessages = {
       statements: z.number().int().nonnegative(),
       people: z.number().int().nonnegative(),
     }),
+  },
+  /** A stored pack's documents, for the options page to list. */
+  getPackDocuments: {
+    request: z.object({ type: z.literal('getPackDocuments'), packId: id }),
+    response: z
+      .array(z.object({ id: z.string(), title: z.string(), ...citation.pick({ publisher: true, date: true }).shape }))
+      .max(PACK_LIMITS.documents),
+  },
+  /** Takes one document out of a reader's corpus; the last one takes the corpus with it. */
+  removeDocument: {
+    request: z.object({ type: z.literal('removeDocument'), packId: id, documentId: id }),
+    response: z.object({ packRemoved: z.boolean() }),
   },
   /** One part of a stored pack's JSON text, for export; part 0 says how many there are. */
   exportPackPart: {

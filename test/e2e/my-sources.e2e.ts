@@ -170,9 +170,11 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     const origin = new URL(session.server.url('demo.html')).origin;
     if (browserName === 'chromium')
       await session.ext.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read']);
-    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    // Read as a test must; a read before the page has focus is refused, and tried again.
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
     try {
       await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+      await page.bringToFront();
       await waitForMarks(page, 10);
       await (await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]:not(a mark)'))?.click();
       await waitFor('the card', async () => (await cardState(page)).statementLinks.length > 0);
@@ -213,6 +215,51 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
       await viewer.close();
     } finally {
       await page.close();
+    }
+  });
+
+  it('removes one document of a reader’s corpus from the options page, and what only it held', async () => {
+    const notes = compilePack(
+      [
+        {
+          name: 'harbour.txt',
+          text: 'Harbour notes\n\nAmara Okafor said: “We will not stop until the inquiry opens.”\n',
+        },
+        { name: 'council.txt', text: 'Council notes\n\nPetra Lindqvist said: “Nothing will be kept back from anyone.”\n' },
+      ],
+      { id: 'two-notes', title: 'Two notes' },
+    );
+    expect(await importPackJson(settings, JSON.stringify(notes))).toMatchObject({ ok: true });
+    const options = await session.ext.openExtensionPage('src/options/options.html');
+    try {
+      await options.waitForSelector('[data-pack-documents="two-notes"] summary');
+      await options.click('[data-pack-documents="two-notes"] summary');
+      await options.waitForSelector('[data-pack-documents="two-notes"] [data-document-remove="council"]');
+      await options.click('[data-pack-documents="two-notes"] [data-document-remove="council"]');
+      await waitFor('the document removed', () =>
+        options.evaluate(() =>
+          /Removed “Council notes” from “Two notes”/.test(document.getElementById('corpus-status')?.textContent ?? ''),
+        ),
+      );
+      const counts = await waitFor('the list redrawn', () =>
+        options.evaluate(() => {
+          const text = document.querySelector('[data-pack-id="two-notes"] .pack-counts')?.textContent ?? '';
+          return text.startsWith('1 document') ? text : undefined;
+        }),
+      );
+      expect(counts).toMatch(/^1 document, 1 person/);
+      // The person only that document named is gone with it; the other stays.
+      expect(await sendRaw(settings, { type: 'getEntityCard', entityId: 'person-petra-lindqvist' })).toEqual({
+        ok: true,
+        data: null,
+      });
+      expect(await sendRaw(settings, { type: 'getEntityCard', entityId: 'person-amara-okafor' })).toMatchObject({
+        ok: true,
+        data: { entity: { name: 'Amara Okafor' } },
+      });
+    } finally {
+      await options.close();
+      await sendRaw(settings, { type: 'removePack', packId: 'two-notes' });
     }
   });
 });

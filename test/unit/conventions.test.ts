@@ -13,6 +13,7 @@ const ENTRY_POINTS = [
   'card/card.ts',
   'popup/popup.ts',
   'options/options.ts',
+  'options/build-worker.ts',
   'viewer/viewer.ts',
 ];
 /** The corpus's Node layer: reads files and writes the pack for `npm run corpus`. */
