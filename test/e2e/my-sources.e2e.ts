@@ -225,7 +225,10 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
           name: 'harbour.txt',
           text: 'Harbour notes\n\nAmara Okafor said: “We will not stop until the inquiry opens.”\n',
         },
-        { name: 'council.txt', text: 'Council notes\n\nPetra Lindqvist said: “Nothing will be kept back from anyone.”\n' },
+        {
+          name: 'council.txt',
+          text: 'Council notes\n\nPetra Lindqvist said: “Nothing will be kept back from anyone.”\n',
+        },
       ],
       { id: 'two-notes', title: 'Two notes' },
     );
