@@ -1,8 +1,16 @@
 import type { CorpusDocument, CorpusPack, Entity, Statement } from '../corpus/pack';
 import { figuresAgree, findFigures, type Figure } from '../corpus/claims/figures';
 import { compareSpeakers } from '../corpus/claims/speakers';
+import { findPageClaims, type PageClaim, type PageName } from '../corpus/claims/page-claims';
 import { buildStatementIndex, findQuoteInStatements, type StatementIndex } from '../corpus/claims/statement-index';
-import type { ClaimCard, ClaimVerdict, FigureSource, PageClaimToCheck, QuoteSource } from '../shared/claim-check';
+import type {
+  CheckedClaim,
+  ClaimCard,
+  ClaimVerdict,
+  FigureSource,
+  PageClaimToCheck,
+  QuoteSource,
+} from '../shared/claim-check';
 import { excerptAround } from '../shared/excerpt';
 import { sourceOf } from './entity-card';
 
@@ -72,11 +80,35 @@ export function buildClaimIndex(packs: readonly CorpusPack[]): ClaimIndex {
 }
 
 /** What the sources hold about one claim of a page, in a word; null when they hold nothing about it. */
-export function checkClaim(index: ClaimIndex, claim: PageClaimToCheck): ClaimVerdict {
+export function checkClaim(index: ClaimIndex, claim: PageClaimToCheck): ClaimVerdict | null {
   if (claim.kind === 'quote') return findQuoteInStatements(index.words, index.texts, claim.text, 1)[0]?.kind ?? null;
   const figures = index.figures.get(claim.noun);
   if (figures === undefined) return null;
   return figures.some(({ figure }) => figuresAgree(figure, claim)) ? 'same-figure' : 'other-figure';
+}
+
+/** A claim as the card asks about it again: the page's words and speaker, or the figure and what it counts. */
+const toCheck = (claim: PageClaim): PageClaimToCheck =>
+  claim.kind === 'quote'
+    ? { kind: 'quote', text: claim.text, speakerId: claim.speakerId }
+    : {
+        kind: 'figure',
+        text: claim.text.slice(0, 300),
+        value: claim.figure.value,
+        ...(claim.figure.upper !== undefined ? { upper: claim.figure.upper } : {}),
+        noun: claim.figure.noun,
+      };
+
+/**
+ * The quotations and figures of a page's text that the sources hold, with where they stand in it. The compiler's
+ * attribution runs here, in the background, so that it costs the page nothing.
+ */
+export function checkPageText(index: ClaimIndex, text: string, names: readonly PageName[]): CheckedClaim[] {
+  return findPageClaims(text, names).flatMap((found) => {
+    const claim = toCheck(found);
+    const verdict = checkClaim(index, claim);
+    return verdict === null ? [] : [{ start: found.start, end: found.end, claim, verdict }];
+  });
 }
 
 function documentOf(pack: CorpusPack, documentId: string): CorpusDocument | undefined {

@@ -14,7 +14,7 @@ import {
   summariseCorpus,
 } from './corpus-store';
 import { assertFitsOnPages, currentClaimIndex, currentDictionary, currentSearchIndex } from './derived-data';
-import { buildClaimCard, checkClaim } from './claim-index';
+import { buildClaimCard, checkPageText } from './claim-index';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { searchCorpus } from './search-index';
@@ -65,10 +65,8 @@ const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, 
   return null;
 };
 
-const checkClaims: Handler<'checkClaims'> = async ({ claims }) => {
-  const index = await currentClaimIndex();
-  return claims.map((claim) => checkClaim(index, claim));
-};
+const checkClaims: Handler<'checkClaims'> = async ({ text, names }) =>
+  checkPageText(await currentClaimIndex(), text, names);
 
 const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
 

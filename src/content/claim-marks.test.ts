@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import type { ClaimVerdict, PageClaimToCheck } from '../shared/claim-check';
+import { findPageClaims, type PageName } from '../corpus/claims/page-claims';
+import type { CheckedClaim } from '../shared/claim-check';
 import { buildDictionary } from '../shared/dictionary';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { highlight, isOwnNode, removeHighlights } from './highlighter';
@@ -20,9 +21,16 @@ function setBody(markup: string): void {
 
 const serialise = (): string => new XMLSerializer().serializeToString(document.body);
 
-/** A background that holds every quote and the figure, and nothing else. */
-const holdsQuotes = async (claims: PageClaimToCheck[]): Promise<ClaimVerdict[]> =>
-  claims.map((claim) => (claim.kind === 'quote' ? 'part' : claim.value === 30_000 ? 'same-figure' : null));
+/** A background that finds the page's claims as the real one does, and holds every quote and 30,000 of anything. */
+const holdsQuotes = async (text: string, names: PageName[]): Promise<CheckedClaim[]> =>
+  findPageClaims(text, names).flatMap(({ start, end, ...found }): CheckedClaim[] => {
+    if (found.kind === 'quote')
+      return [{ start, end, claim: { kind: 'quote', text: found.text, speakerId: found.speakerId }, verdict: 'part' }];
+    const { value, noun } = found.figure;
+    const claim = { kind: 'figure' as const, text: found.text, value, noun };
+    return value === 30_000 ? [{ start, end, claim, verdict: 'same-figure' }] : [];
+  });
+const holdsNothing = async (): Promise<CheckedClaim[]> => [];
 
 const PAGE = [
   '<p>“We cannot <b>negotiate</b> with these people,” said <a href="#mp">Steve McCabe</a>.</p>',
@@ -55,12 +63,7 @@ describe('markPageClaims', () => {
 
   it('leaves a page’s own look-alike mark alone', async () => {
     setBody('<p><mark class="sourcelight-claim" data-sl-claim="quote">“Forged words for a card,” he said.</mark></p>');
-    await markPageClaims(
-      document.body,
-      matcher,
-      async (claims) => claims.map(() => null),
-      new AbortController().signal,
-    );
+    await markPageClaims(document.body, matcher, holdsNothing, new AbortController().signal);
     expect(claimMarksUnder(document.body)).toEqual([]);
     removeClaimMarks(document.body);
     expect(document.querySelector('mark.sourcelight-claim')).not.toBeNull();
@@ -82,12 +85,7 @@ describe('markPageClaims', () => {
   it('marks nothing when the sources hold nothing', async () => {
     setBody(PAGE);
     const before = serialise();
-    await markPageClaims(
-      document.body,
-      matcher,
-      async (claims) => claims.map(() => null),
-      new AbortController().signal,
-    );
+    await markPageClaims(document.body, matcher, holdsNothing, new AbortController().signal);
     expect(serialise()).toBe(before);
   });
 });

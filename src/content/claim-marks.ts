@@ -1,6 +1,7 @@
 import type Mark from 'mark.js';
-import { findPageClaims, MAX_PAGE_CLAIMS, type PageClaim } from '../corpus/claims/page-claims';
-import type { ClaimVerdict, PageClaimToCheck } from '../shared/claim-check';
+import type { PageName } from '../corpus/claims/page-claims';
+import { lowerBound } from '../corpus/text';
+import { MAX_PAGE_TEXT, type CheckedClaim, type ClaimVerdict, type PageClaimToCheck } from '../shared/claim-check';
 import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks } from './highlighter';
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
@@ -9,10 +10,12 @@ import { nextTask } from './pacer';
 import { piecesBetween, readTextRun, stillHolds, type TextRun } from './text-range';
 
 /**
- * Claim check on the page: after the names pass, reads the page's text as runs, finds its quotations and figures
- * (corpus/claims/page-claims.ts, with the names the highlighter links as the speakers), asks the background which
- * of them the sources hold, and wraps those in `<mark class="sourcelight-claim" data-sl-claim="quote|figure">`.
- * A claim the sources do not hold gets no mark: the corpus is not the world.
+ * Claim check on the page: after the names pass, reads the page's text as runs, finds the names in it as the
+ * highlighter does, a chunk per task, and sends both to the background, which finds the quotations and figures
+ * (corpus/claims/page-claims.ts: the compiler's quote finder and attribution, too heavy for one of the page's
+ * tasks) and answers those the sources hold. They are wrapped in
+ * `<mark class="sourcelight-claim" data-sl-claim="quote|figure">`; a claim the sources do not hold gets no mark:
+ * the corpus is not the world.
  */
 
 export interface ClaimLink {
@@ -41,50 +44,51 @@ export function removeClaimMarks(root: ParentNode): void {
   unwrapMarks(Array.from(root.querySelectorAll(CLAIM_SELECTOR)).filter((mark) => madeClaimMarks.has(mark)));
 }
 
-/** Characters of page text read in one task: attribution over a long page would otherwise be one long task. */
-const CHUNK_LENGTH = 20_000;
+/** Characters of page text whose names are found in one task. */
+const NAMES_CHUNK = 20_000;
 
-interface FoundClaim {
-  claim: PageClaim;
-  /** The runs the chunk joined, and where each starts in the chunk's text. */
-  runs: TextRun[];
-  starts: number[];
+/** A run of the page's text and where it starts in the text sent to the background. */
+interface PlacedRun {
+  start: number;
+  run: TextRun;
 }
 
-const toCheck = (claim: PageClaim): PageClaimToCheck =>
-  claim.kind === 'quote'
-    ? { kind: 'quote', text: claim.text, speakerId: claim.speakerId }
-    : {
-        kind: 'figure',
-        text: claim.text.slice(0, 300),
-        value: claim.figure.value,
-        ...(claim.figure.upper !== undefined ? { upper: claim.figure.upper } : {}),
-        noun: claim.figure.noun,
-      };
-
-/** The page's claims, read a chunk of paragraphs per task; paragraphs are joined by line breaks, as in a document. */
-async function findClaims(root: Element, matcher: CompiledMatcher, signal: AbortSignal): Promise<FoundClaim[]> {
-  const found: FoundClaim[] = [];
-  const namedSoFar = new Set<string>();
-  const all = readTextRuns(root).map(readTextRun);
-  for (let from = 0; from < all.length && found.length < MAX_PAGE_CLAIMS;) {
-    const runs: TextRun[] = [];
-    const starts: number[] = [];
-    let text = '';
-    while (from < all.length && (runs.length === 0 || text.length < CHUNK_LENGTH)) {
-      const run = all[from++];
-      if (run === undefined) continue;
-      if (text !== '') text += '\n';
-      starts.push(text.length);
-      runs.push(run);
-      text += run.text.replace(/\n/g, ' ');
-    }
-    const names = findMatches(text, matcher, namedSoFar);
-    for (const claim of findPageClaims(text, names)) found.push({ claim, runs, starts });
-    await nextTask();
-    if (signal.aborted) return [];
+/** The page's runs joined by line breaks (a document's paragraphs), up to `MAX_PAGE_TEXT` characters. */
+function readPageText(root: Element): { text: string; runs: PlacedRun[] } {
+  const runs: PlacedRun[] = [];
+  let text = '';
+  for (const nodes of readTextRuns(root, MAX_PAGE_TEXT)) {
+    const run = readTextRun(nodes);
+    const separator = text === '' ? '' : '\n';
+    if (text.length + separator.length + run.text.length > MAX_PAGE_TEXT) break;
+    text += separator;
+    runs.push({ start: text.length, run });
+    // A line break inside a paragraph's markup is a space: the quote finder reads lines as paragraphs.
+    text += run.text.replace(/\n/g, ' ');
   }
-  return found.slice(0, MAX_PAGE_CLAIMS);
+  return { text, runs };
+}
+
+/** The names the highlighter links in the page's text, a chunk of runs per task; undefined if aborted meanwhile. */
+async function namesIn(
+  text: string,
+  runs: readonly PlacedRun[],
+  matcher: CompiledMatcher,
+  signal: AbortSignal,
+): Promise<PageName[] | undefined> {
+  const names: PageName[] = [];
+  const namedSoFar = new Set<string>();
+  for (let k = 0; k < runs.length;) {
+    const from = runs[k]?.start ?? 0;
+    let to = from;
+    for (; k < runs.length && to - from < NAMES_CHUNK; k++)
+      to = (runs[k]?.start ?? 0) + (runs[k]?.run.text.length ?? 0);
+    for (const { entityId, kind, start, end } of findMatches(text.slice(from, to), matcher, namedSoFar))
+      names.push({ entityId, kind, start: start + from, end: end + from });
+    await nextTask();
+    if (signal.aborted) return undefined;
+  }
+  return names;
 }
 
 const claimMarkOptions = (link: ClaimLink, first: { done: boolean }): Mark.MarkRangesOptions => ({
@@ -100,18 +104,20 @@ const claimMarkOptions = (link: ClaimLink, first: { done: boolean }): Mark.MarkR
 });
 
 /** Wraps one claim in the runs it lies in, one mark per text node it crosses; false if the page changed them. */
-function wrapClaim(found: FoundClaim, link: ClaimLink): boolean {
-  const { claim, runs, starts } = found;
+function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: ClaimLink): boolean {
   const first = { done: false };
+  const within: PlacedRun[] = [];
+  for (let k = Math.max(0, lowerBound(runs, checked.start + 1) - 1); k < runs.length; k++) {
+    const placed = runs[k];
+    if (placed === undefined || placed.start >= checked.end) break;
+    within.push(placed);
+  }
   // The last run first, so the earlier runs' nodes keep their offsets.
-  for (let k = runs.length - 1; k >= 0; k--) {
-    const run = runs[k];
-    const runStart = starts[k] ?? 0;
-    if (run === undefined || runStart >= claim.end || runStart + run.text.length <= claim.start) continue;
+  for (const { start, run } of within.reverse()) {
     const pieces = piecesBetween(
       run,
-      Math.max(0, claim.start - runStart),
-      Math.min(run.text.length, claim.end - runStart),
+      Math.max(0, checked.start - start),
+      Math.min(run.text.length, checked.end - start),
     );
     const firstPiece = pieces[0];
     const lastPiece = pieces[pieces.length - 1];
@@ -126,28 +132,26 @@ function wrapClaim(found: FoundClaim, link: ClaimLink): boolean {
 }
 
 /**
- * Finds the page's claims under `root`, asks `check` what the sources hold about them, and marks those they
- * hold. Returns how many it marked.
+ * Reads the page's text under `root`, asks `check` which of its claims the sources hold, and marks those. Returns
+ * how many it marked.
  */
 export async function markPageClaims(
   root: Element,
   matcher: CompiledMatcher,
-  check: (claims: PageClaimToCheck[]) => Promise<ClaimVerdict[]>,
+  check: (text: string, names: PageName[]) => Promise<CheckedClaim[]>,
   signal: AbortSignal,
 ): Promise<number> {
-  const found = await findClaims(root, matcher, signal);
-  if (found.length === 0 || signal.aborted) return 0;
-  const claims = found.map((f) => toCheck(f.claim));
-  const verdicts = await check(claims);
+  const { text, runs } = readPageText(root);
+  const names = await namesIn(text, runs, matcher, signal);
+  if (names === undefined || text === '') return 0;
+  const checked = await check(text, names);
   if (signal.aborted) return 0;
   let marked = 0;
   // The last claim first: wrapping splits text nodes, and the earlier claims' offsets stay true in what is left.
-  for (let i = found.length - 1; i >= 0; i--) {
-    const verdict = verdicts[i];
-    const claim = claims[i];
-    const where = found[i];
-    if (verdict === null || verdict === undefined || claim === undefined || where === undefined) continue;
-    if (wrapClaim(where, { claim, verdict, index: i })) marked++;
+  const inOrder = [...checked].sort((a, b) => a.start - b.start);
+  for (let i = inOrder.length - 1; i >= 0; i--) {
+    const found = inOrder[i];
+    if (found && wrapClaim(runs, found, { claim: found.claim, verdict: found.verdict, index: i })) marked++;
   }
   return marked;
 }

@@ -419,12 +419,14 @@ export async function highlightAll(
 
 /**
  * The runs of text under `root` as highlighting reads them, in document order, with the text inside marks: claim
- * check reads the page's article text this way after the names are marked, and wraps in the same nodes.
+ * check reads the page's article text this way after the names are marked, and wraps in the same nodes. The walk
+ * stops once the runs hold `maxLength` characters, so a long page is not read to its end in one task.
  */
-export function readTextRuns(root: Element): Text[][] {
+export function readTextRuns(root: Element, maxLength: number): Text[][] {
   const runs: Text[][] = [];
   let run: Text[] = [];
   let runBlock: Node | undefined;
+  let length = 0;
   const finishRun = (): void => {
     if (run.length > 0) runs.push(run);
     run = [];
@@ -432,13 +434,14 @@ export function readTextRuns(root: Element): Text[][] {
   };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let more = walker.nextNode() !== null;
-  while (more) {
+  while (more && length <= maxLength) {
     const node = walker.currentNode;
     if (node instanceof Text) {
       const block = blockOf(node, root);
       if (block !== runBlock) finishRun();
       runBlock = block;
       if (node.data.length > 0) run.push(node);
+      length += node.data.length;
       more = walker.nextNode() !== null;
       continue;
     }

@@ -96,7 +96,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
   if (settings.claimCheck && !signal.aborted)
-    await markPageClaims(document.body, matcher, (claims) => send({ type: 'checkClaims', claims }), signal);
+    await markPageClaims(document.body, matcher, (text, names) => send({ type: 'checkClaims', text, names }), signal);
   if (!signal.aborted) settled = true;
 }
 

@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { MAX_PAGE_CLAIMS, MAX_QUOTE_LENGTH } from '../corpus/claims/page-claims';
+import { entityKind } from '../corpus/pack';
 import { passageSource } from './entity-card';
 import { excerpt } from './excerpt';
 
 /**
- * Claim check: what a page's content script asks the background about its quotations and figures, and what the
- * card shows of them. Only the page's own claims go to the background; what the corpus says comes back only to the
- * card's frame, which no page can read.
+ * Claim check: what a page's content script asks the background about its text, and what the card shows of its
+ * quotations and figures. The page's text goes to the background, which finds the claims there (the compiler's
+ * attribution is too heavy for one of the page's tasks) and says which the sources hold; what the corpus says comes
+ * back only to the card's frame, which no page can read.
  */
 const id = z.string().min(1).max(500);
+
+/** The page's text read for claims: its paragraphs joined by line breaks, up to this length (a long article's). */
+export const MAX_PAGE_TEXT = 200_000;
+
+/** A name the page's highlighter linked in that text: the speakers the attribution can give quotes to. */
+export const pageName = z.object({
+  entityId: id,
+  kind: entityKind,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
 
 /** A quotation or a figure the page prints, as the content script found it. */
 export const pageClaim = z.discriminatedUnion('kind', [
@@ -28,14 +41,22 @@ export const pageClaim = z.discriminatedUnion('kind', [
 ]);
 export type PageClaimToCheck = z.infer<typeof pageClaim>;
 
-export const pageClaims = z.array(pageClaim).max(MAX_PAGE_CLAIMS);
-
 /**
  * What the sources hold about a claim, in a word: the same words, a part of a longer statement, close words; for a
- * figure, whether a source gives the same figure for the same thing or only other figures. Null: nothing.
+ * figure, whether a source gives the same figure for the same thing or only other figures.
  */
-export const claimVerdict = z.enum(['same', 'part', 'close', 'same-figure', 'other-figure']).nullable();
+export const claimVerdict = z.enum(['same', 'part', 'close', 'same-figure', 'other-figure']);
 export type ClaimVerdict = z.infer<typeof claimVerdict>;
+
+/** A claim of the page's text that the sources hold: where it stands in the text, what it is, and in a word what they hold. */
+export const checkedClaim = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  claim: pageClaim,
+  verdict: claimVerdict,
+});
+export type CheckedClaim = z.infer<typeof checkedClaim>;
+export const checkedClaims = z.array(checkedClaim).max(MAX_PAGE_CLAIMS);
 
 export const diffPart = z.object({ op: z.enum(['same', 'page', 'source', 'cut']), text: z.string() });
 

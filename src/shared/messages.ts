@@ -10,7 +10,7 @@ import { linkReason } from './link-reason';
 import { pageArticle } from './page-article';
 import { citation } from './citation';
 import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
-import { claimCard, claimVerdict, pageClaim, pageClaims } from './claim-check';
+import { checkedClaims, claimCard, claimVerdict, MAX_PAGE_TEXT, pageClaim, pageName } from './claim-check';
 import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
 
 const id = z.string().min(1).max(500);
@@ -163,10 +163,14 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('takeCard') }),
     response: cardToShow.nullable(),
   },
-  /** Claim check: what the sources hold about each quotation and figure of a page, in a word, in the same order. */
+  /** Claim check: the quotations and figures of a page's text (at most 200 looked up) that the sources hold. */
   checkClaims: {
-    request: z.object({ type: z.literal('checkClaims'), claims: pageClaims }),
-    response: z.array(claimVerdict).max(MAX_PAGE_CLAIMS),
+    request: z.object({
+      type: z.literal('checkClaims'),
+      text: z.string().max(MAX_PAGE_TEXT),
+      names: z.array(pageName).max(MAX_PAGE_TEXT),
+    }),
+    response: checkedClaims,
   },
   /** For the card frame: everything the sources hold about one quotation or figure of its page. */
   getClaimCard: {
