@@ -28,7 +28,7 @@ export interface ClaimLink {
 /** The claim marks Sourcelight made; a page's own `<mark class="sourcelight-claim">` is no claim. */
 const madeClaimMarks = new WeakMap<Element, ClaimLink>();
 
-export const FIRST_CLAIM_MARKS = `${CLAIM_SELECTOR}:not([${CONTINUED_ATTRIBUTE}])`;
+const FIRST_CLAIM_MARKS = `${CLAIM_SELECTOR}:not([${CONTINUED_ATTRIBUTE}])`;
 
 export function claimOf(mark: Element): ClaimLink | undefined {
   return madeClaimMarks.get(mark);

@@ -19,7 +19,7 @@ export interface Figure {
 }
 
 /** A figure under this counts the ordinary things of prose ("three brothers", "two things"), not a claim. */
-export const MIN_FIGURE = 10;
+const MIN_FIGURE = 10;
 
 const UNITS: Record<string, number> = {
   one: 1,

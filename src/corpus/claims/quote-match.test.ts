@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote } from './quote-match';
+import { buildStatementIndex, findQuoteInStatements } from './statement-index';
+
+/** How a quote stands to one statement, looked up as the background looks it up among all. */
+const matchQuote = (quote: string, statement: string) =>
+  findQuoteInStatements(buildStatementIndex([statement]), [statement], quote)[0];
 
 // Statements from the default corpus (assets/corpus/), quoted as news pages quote them.
 const BLACKMAN =
@@ -11,7 +15,7 @@ const GALE =
 const PERRY =
   'To prevent human rights violations from happening again, it is absolutely necessary to hold the regime in Tehran to account.';
 
-describe('matchQuote', () => {
+describe('a quote beside a statement', () => {
   it.each([
     ['exact, the whole statement', GALE, GALE, 'same'],
     [

@@ -2,12 +2,12 @@
 // stretch of the statement), where the page's cuts (an ellipsis, a bracketed insertion) pass over statement words
 // for free. From it: whether the page gives the same words, a part of a longer statement, or close words, and
 // the differences word by word. Words are compared as codes (a vocabulary's ids), so the index compares integers.
-import { claimWords, GAP, quoteTokens, type ClaimWord, type QuoteToken } from './claim-words';
+import { GAP, type ClaimWord, type QuoteToken } from './claim-words';
 
 /** A quote's cut, as a code. */
-export const GAP_CODE = -2;
+const GAP_CODE = -2;
 /** A word the statements never use: it equals nothing. */
-export const UNKNOWN_CODE = -1;
+const UNKNOWN_CODE = -1;
 
 /**
  * The tolerances. A quote of fewer words is too short to tell apart from common phrases; a close quote has at
@@ -15,7 +15,7 @@ export const UNKNOWN_CODE = -1;
  * words (at least one allowed), so "we must hold the regime to account" is not "to hold the regime in Tehran to
  * account".
  */
-export const MIN_QUOTE_WORDS = 4;
+const MIN_QUOTE_WORDS = 4;
 export const MIN_MATCHED_SHARE = 0.8;
 export const MAX_DIFFERENCE_SHARE = 0.2;
 
@@ -146,7 +146,7 @@ export interface DiffPart {
 }
 
 /** The comparison as runs of words, each in its own spelling: the page's words from the quote, the others from the statement. */
-export function quoteDiff(
+function quoteDiff(
   alignment: Alignment,
   quote: { text: string; tokens: readonly QuoteToken[] },
   statement: { text: string; words: readonly ClaimWord[] },
@@ -210,21 +210,4 @@ export function describeMatch(
     end: statement.words[alignment.to - 1]?.end ?? 0,
     diff: quoteDiff(alignment, quote, statement),
   };
-}
-
-/** Compares one quote with one statement, both as text. */
-export function matchQuote(quoteText: string, statementText: string): QuoteMatch | undefined {
-  const tokens = quoteTokens(quoteText);
-  const words = claimWords(statementText);
-  const vocabulary = new Map<string, number>();
-  const codes = words.map((w) => {
-    let code = vocabulary.get(w.word);
-    if (code === undefined) vocabulary.set(w.word, (code = vocabulary.size));
-    return code;
-  });
-  const alignment = alignQuote(
-    quoteCodes(tokens, (word) => vocabulary.get(word)),
-    codes,
-  );
-  return describeMatch(alignment, { text: quoteText, tokens }, { text: statementText, words });
 }
