@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
-import { cardState, inCard } from './card-frame';
+import { expectNoViolations } from './axe';
+import { cardFrame, cardState, inCard } from './card-frame';
 import { sendToAllTabs, storeSettings } from './extension-page';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
@@ -149,6 +150,8 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(reworded.text).toContain('Close wording');
     expect(reworded.text).toContain('Word by word: It is appalling shameful that 32 years after this atrocity');
     await page.screenshot({ path: resolve(outDir, `claim-card-light-${browserName}.png`) });
+    const frame = await cardFrame(page);
+    if (frame) await expectNoViolations(frame, `a close quote's card (${browserName}, light)`);
     await closeCard(page);
     const cut = await openByMouse(page, 'ellipsis');
     expect(cut.text).toContain('Part of a longer statement');
@@ -162,6 +165,8 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(same.text).toContain('Figures the sources give for “prisoner”');
     expect(same.text).toContain('Same figure');
     expect(same.text).toContain('Bob Blackman, in a statement: 30,000 political prisoners');
+    const frame = await cardFrame(page);
+    if (frame) await expectNoViolations(frame, `a figure's card (${browserName})`);
     await closeCard(page);
 
     const other = await openByMouse(page, 'other-figure');
@@ -206,6 +211,8 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
       const card = await openByMouse(page, 'other-speaker');
       expect(card.text).toContain('Roger Gale');
       await page.screenshot({ path: resolve(outDir, `claim-card-dark-${browserName}.png`) });
+      const frame = await cardFrame(page);
+      if (frame) await expectNoViolations(frame, `a quote's card (${browserName}, dark)`);
     } finally {
       await dark.close();
     }
