@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { blockParagraphs } from '../shared/block-paragraphs';
 import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
 
 /**
@@ -7,7 +8,6 @@ import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
  * and its publication date in its own markup, those are used; the date is never the day the page was added.
  */
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -69,14 +69,9 @@ export function publishedDay(document: Document): string | undefined {
   return undefined;
 }
 
-/** The article's paragraphs as text, from Readability's cleaned markup, parsed inert and never put in the page. */
-function paragraphsOf(html: string): string[] {
-  const body = new DOMParser().parseFromString(html, 'text/html').body;
-  return [...body.querySelectorAll(BLOCKS)]
-    .filter((block) => block.parentElement?.closest(BLOCKS) === null)
-    .map((block) => oneLine(block.textContent))
-    .filter((text) => text !== '');
-}
+/** The article's paragraphs, from Readability's cleaned markup, parsed inert and never put in the page. */
+const paragraphsOf = (html: string): string[] =>
+  blockParagraphs(new DOMParser().parseFromString(html, 'text/html').body);
 
 export function readArticle(document: Document): PageArticle | { reason: string } {
   const parsed = new Readability(document.cloneNode(true) as Document).parse();

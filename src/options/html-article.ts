@@ -3,18 +3,11 @@
 // page is parsed by linkedom (a DOM in plain JavaScript); linkedom runs no script and loads nothing the page names.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom/worker';
-
-/** Block elements whose text makes a paragraph; the innermost one wins, as in test/corpus/extract-news.ts. */
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dd, dt';
+import { blockParagraphs } from '../shared/block-paragraphs';
 
 function paragraphsOf(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const paragraphs: string[] = [];
-  for (const block of document.querySelectorAll(BLOCKS)) {
-    if (block.querySelector(BLOCKS) !== null) continue;
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 0) paragraphs.push(text);
-  }
+  const paragraphs = blockParagraphs(document);
   // An article of bare text with no block inside is still one paragraph.
   if (paragraphs.length === 0) {
     const text = (document.body.textContent ?? '').replace(/\s+/g, ' ').trim();

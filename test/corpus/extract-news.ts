@@ -7,21 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { blockParagraphs } from '../../src/shared/block-paragraphs';
 
 const REPOSITORY = 'postlight/parser';
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 const outRoot = join(import.meta.dirname, 'news');
 
-/** One paragraph per block element, the innermost block only, with whitespace collapsed. */
+/** The article's paragraphs, read as the extension reads a saved page (`blockParagraphs`). */
 function paragraphsOf(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const paragraphs: string[] = [];
-  for (const block of document.querySelectorAll(BLOCKS)) {
-    if (block.querySelector(BLOCKS) !== null) continue;
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 0) paragraphs.push(text);
-  }
-  return paragraphs;
+  return blockParagraphs(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document);
 }
 
 function extract(gitDir: string, commit: string, name: string): void {
@@ -53,7 +46,7 @@ function extract(gitDir: string, commit: string, name: string): void {
     byline: article.byline ?? null,
     siteName: article.siteName ?? null,
     publishedTime: article.publishedTime ?? null,
-    extractor: `@mozilla/readability ${versionOf('@mozilla/readability')} on linkedom ${versionOf('linkedom')}; paragraphs from innermost ${BLOCKS}`,
+    extractor: `@mozilla/readability ${versionOf('@mozilla/readability')} on linkedom ${versionOf('linkedom')}; paragraphs from innermost blocks (src/shared/block-paragraphs.ts)`,
   };
   writeFileSync(join(dir, 'provenance.json'), JSON.stringify(provenance, null, 2) + '\n');
   console.log(`${name}: ${text.length} characters`);
