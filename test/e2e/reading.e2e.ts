@@ -221,6 +221,8 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
 
     for (const how of ['ctrl', 'middle'] as const) {
       await page.bringToFront();
+      // Firefox's driver answers before the tab is in front; a click meanwhile reaches a page still hidden.
+      await waitFor('the article in front', () => page.evaluate(() => document.visibilityState === 'visible'));
       known = await session.ext.browser.pages();
       const link = await inCard(page, STATEMENT_LINK);
       if (how === 'ctrl') {
