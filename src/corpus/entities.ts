@@ -6,7 +6,7 @@ import type { Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
 import { NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
-import { tokenize } from './tokens';
+import { isAcronym, tokenize } from './tokens';
 
 /** Extra knowledge a user may supply (`--entities`): descriptions and aliases, merged by name. */
 export const extraEntities = z.array(
@@ -21,8 +21,11 @@ export type ExtraEntities = z.infer<typeof extraEntities>;
 
 export interface EntityRegistry {
   entities: Entity[];
-  /** Every alias by its first two word keys (see `aliasKey`), for the mention finder. */
-  aliases: Map<string, { words: string[]; entityId: string }[]>;
+  /**
+   * Every alias by its first two word keys (see `aliasKey`), for the mention finder. `acronym`: the alias is one word
+   * in capitals ("NCRI", "ON"), found only in capitals ("On Monday" is no body).
+   */
+  aliases: Map<string, { words: string[]; entityId: string; acronym: boolean }[]>;
   /** People by each proper suffix of their name ("rajavi", "pourmohammadi"), for a surname used alone. */
   surnames: Map<string, string[]>;
   /** People by their given name ("stephen"), for a given name used alone after the full name. */
@@ -384,7 +387,7 @@ export const wordKey = (word: string): string =>
   word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 
 function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames' | 'givenNames'> {
-  const aliases = new Map<string, { words: string[]; entityId: string }[]>();
+  const aliases = new Map<string, { words: string[]; entityId: string; acronym: boolean }[]>();
   const surnames = new Map<string, string[]>();
   const givenNames = new Map<string, string[]>();
   const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
@@ -398,9 +401,10 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       if (words.length === 0) continue;
       // Keyed by the first two words, so a common first name does not make every lookup scan all its bearers.
       const key = aliasKey(words);
+      const entry = { words, entityId: entity.id, acronym: words.length === 1 && isAcronym(alias.trim()) };
       const list = aliases.get(key);
-      if (list === undefined) aliases.set(key, [{ words, entityId: entity.id }]);
-      else list.push({ words, entityId: entity.id });
+      if (list === undefined) aliases.set(key, [entry]);
+      else list.push(entry);
       if (entity.kind === 'person') {
         const tokens = alias
           .split(/\s+/)

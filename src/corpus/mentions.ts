@@ -42,8 +42,9 @@ function scanMentions(
     ];
     for (const alias of candidates) {
       const isTopic = kinds.get(alias.entityId) === 'topic';
-      // Names must be written with capitals; topics match in any case.
+      // Names must be written with capitals; topics match in any case; an acronym only in capitals.
       if (!isTopic && !isCapitalised(token.text)) continue;
+      if (alias.acronym && !isAcronym(withoutPossessive(token.text))) continue;
       let ok = true;
       for (let k = 0; k < alias.words.length && ok; k++) {
         const t = tokens[i + k];
