@@ -8,7 +8,7 @@ import { useSession } from './session';
 import { importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
 import { isGenericBodyName } from '../../src/shared/body-qualifiers';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
-import { locationOf, waitForNewTab } from './tabs';
+import { closeTab, locationOf, tabIds, waitForNewBackgroundTab, waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
 import { cardFrame, cardState, inCard } from './card-frame';
 
@@ -210,7 +210,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await waitFor('the card with its statements', async () => (await cardState(page)).statementLinks.length > 0);
 
     // Keyboard: Tab from the dialog to the first link inside it, then Enter.
-    let known = await session.ext.browser.pages();
+    const known = await session.ext.browser.pages();
     await (await inCard(page, STATEMENT_LINK))?.focus();
     await page.keyboard.press('Enter');
     const byKeyboard = await waitForNewTab(session.ext.browser, known, 'viewer.html');
@@ -221,9 +221,8 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
 
     for (const how of ['ctrl', 'middle'] as const) {
       await page.bringToFront();
-      // Firefox's driver answers before the tab is in front; a click meanwhile reaches a page still hidden.
       await waitFor('the article in front', () => page.evaluate(() => document.visibilityState === 'visible'));
-      known = await session.ext.browser.pages();
+      const knownTabs = await tabIds(settingsPage);
       const link = await inCard(page, STATEMENT_LINK);
       if (how === 'ctrl') {
         await page.keyboard.down('Control');
@@ -232,12 +231,12 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       } else {
         await link?.click({ button: 'middle' });
       }
-      const opened = await waitForNewTab(session.ext.browser, known, 'viewer.html');
       // The viewer waits behind; the article is still the tab in front, with its card open.
-      expect(await opened.evaluate(() => document.visibilityState), how).toBe('hidden');
+      const opened = await waitForNewBackgroundTab(settingsPage, knownTabs, 'viewer.html');
+      expect(opened.active, how).toBe(false);
       expect(await page.evaluate(() => document.visibilityState), how).toBe('visible');
       expect((await cardState(page)).open, how).toBe(true);
-      await opened.close();
+      await closeTab(settingsPage, opened.id);
     }
     await page.close();
   });

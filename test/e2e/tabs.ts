@@ -17,3 +17,50 @@ export async function waitForNewTab(browser: Browser, known: readonly Page[], pa
     return undefined;
   });
 }
+
+/** The browser's tabs as the extension sees them (`tabs.query`), asked from one of its pages. */
+function extensionTabs(extensionPage: Page): Promise<{ id: number; url: string; active: boolean }[]> {
+  return extensionPage.evaluate(async () => {
+    interface TabsApi {
+      tabs: { query(filter: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
+    }
+    const api =
+      (globalThis as unknown as { browser?: TabsApi }).browser ?? (globalThis as unknown as { chrome: TabsApi }).chrome;
+    return (await api.tabs.query({})).map((tab) => ({
+      id: tab.id ?? -1,
+      url: tab.url ?? '',
+      active: tab.active ?? false,
+    }));
+  });
+}
+
+/**
+ * Waits for a tab at `part` that was not open before (`known`, tab ids), as the browser itself lists its tabs. For a
+ * tab opened behind the reader's: Firefox's driver may not list such a tab among its pages until it is shown.
+ */
+export async function waitForNewBackgroundTab(
+  extensionPage: Page,
+  known: readonly number[],
+  part: string,
+): Promise<{ id: number; url: string; active: boolean }> {
+  return waitFor(`a new tab at ${part}`, async () =>
+    (await extensionTabs(extensionPage)).find((tab) => !known.includes(tab.id) && tab.url.includes(part)),
+  );
+}
+
+/** The ids of the open tabs, to tell a new one later. */
+export async function tabIds(extensionPage: Page): Promise<number[]> {
+  return (await extensionTabs(extensionPage)).map((tab) => tab.id);
+}
+
+/** Closes a tab by id, as the reader would close a tab they opened. */
+export function closeTab(extensionPage: Page, tabId: number): Promise<void> {
+  return extensionPage.evaluate(async (id) => {
+    interface TabsApi {
+      tabs: { remove(id: number): Promise<void> };
+    }
+    const api =
+      (globalThis as unknown as { browser?: TabsApi }).browser ?? (globalThis as unknown as { chrome: TabsApi }).chrome;
+    await api.tabs.remove(id);
+  }, tabId);
+}
