@@ -6,7 +6,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoViolations } from './axe';
 import { allBrowsers } from './browsers';
-import { sendToAllTabs, storeSettings } from './extension-page';
+import { storeSettings, tabAt } from './extension-page';
 import { waitForMarks } from './page-state';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
@@ -60,13 +60,9 @@ for (const browserName of allBrowsers) {
 
     async function demoTab(): Promise<number> {
       const settings = await session.ext.openExtensionPage('src/options/options.html');
-      const answers = await sendToAllTabs(settings, { type: 'pingContent' });
+      const tabId = await tabAt(settings, session.server.url('demo.html'));
       await settings.close();
-      const found = answers.find(
-        ({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'),
-      );
-      if (!found) throw new Error('the demo tab did not answer');
-      return found.tabId;
+      return tabId;
     }
 
     async function openCard(id: string): Promise<void> {

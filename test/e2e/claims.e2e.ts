@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { expectNoViolations } from './axe';
 import { cardFrame, cardState, inCard } from './card-frame';
-import { sendToAllTabs, storeSettings } from './extension-page';
+import { storeSettings, tabAt } from './extension-page';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
@@ -180,12 +180,9 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
 
   it('lists the page’s quotes and figures in the popup, and choosing one opens its card on the page', async () => {
     const page = await openFixture();
-    const answers = await sendToAllTabs(settingsPage, { type: 'pingContent' });
     // The newest tab at the fixture's address is this test's.
-    const tab = answers
-      .filter(({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('claims.html'))
-      .sort((a, b) => b.tabId - a.tabId)[0];
-    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab?.tabId ?? -1}`);
+    const tab = await tabAt(settingsPage, session.server.url('claims.html'));
+    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
     const listed = await waitFor('the quotes and figures listed', () =>
       popup.evaluate(() => {
         const buttons = [...document.querySelectorAll<HTMLButtonElement>('#page-claims button')];

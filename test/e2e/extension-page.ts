@@ -1,13 +1,15 @@
 // Helpers that run inside one of the extension's own pages, where the extension APIs are available.
 import type { Page } from 'puppeteer-core';
 import { packParts } from '../../src/shared/pack-parts';
+import { waitFor } from './wait-for';
 
 /** The few extension APIs these helpers use, as both browsers expose them to extension pages. */
 interface ExtensionApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: {
-    query(filter: object): Promise<{ id?: number }[]>;
+    query(filter: object): Promise<{ id?: number; url?: string; active?: boolean }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    remove(tabId: number): Promise<void>;
   };
 }
 declare const chrome: ExtensionApi;
@@ -46,6 +48,38 @@ export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: nu
       (entry): entry is { tabId: number; reply: unknown } => entry !== null && entry.reply !== undefined,
     );
   }, message as never);
+}
+
+/** The newest tab whose content script answers from `url`, once one does. */
+export async function tabAt(page: Page, url: string): Promise<number> {
+  const found = await waitFor(`the tab at ${url}`, async () => {
+    const answers = await sendToAllTabs(page, { type: 'pingContent' });
+    const ids = answers
+      .filter(({ reply }) => (reply as { data?: { url?: string } }).data?.url === url)
+      .map(({ tabId }) => tabId);
+    return ids.length > 0 ? { tabId: Math.max(...ids) } : undefined;
+  });
+  return found.tabId;
+}
+
+/** The browser's tabs as the extension sees them (`tabs.query`). */
+export function extensionTabs(page: Page): Promise<{ id: number; url: string; active: boolean }[]> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
+    return (await api.tabs.query({})).map((tab) => ({
+      id: tab.id ?? -1,
+      url: tab.url ?? '',
+      active: tab.active ?? false,
+    }));
+  });
+}
+
+/** Closes a tab by id, as the reader would close a tab they opened. */
+export function closeTab(page: Page, tabId: number): Promise<void> {
+  return page.evaluate(async (id) => {
+    const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
+    await api.tabs.remove(id);
+  }, tabId);
 }
 
 /** Stores settings as the popup and options page do; open tabs react through storage.onChanged. */

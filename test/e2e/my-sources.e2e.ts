@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers } from './browsers';
 import { cardFrame, cardState, inCard } from './card-frame';
-import { importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { importPackJson, sendRaw, storeSettings, tabAt } from './extension-page';
 import { compilePack } from '../../src/corpus/compile';
 import { waitForMarks } from './page-state';
 import { useSession } from './session';
@@ -28,11 +28,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     await storeSettings(settings, { enabled: true, disabledSites: [] });
     article = await session.ext.browser.newPage();
     await article.goto(session.server.url('article.html'), { waitUntil: 'load' });
-    const answers = await waitFor('the article tab', async () => {
-      const found = await sendToAllTabs(settings, { type: 'pingContent' });
-      return found.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url?.endsWith('/article.html'));
-    });
-    articleTab = answers.tabId;
+    articleTab = await tabAt(settings, session.server.url('article.html'));
   });
 
   afterAll(async () => {
@@ -113,11 +109,8 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
   it('adds nothing from a page that is not an article, and says so', async () => {
     const page = await session.ext.browser.newPage();
     await page.goto(session.server.url('not-article.html'), { waitUntil: 'load' });
-    const answers = await sendToAllTabs(settings, { type: 'pingContent' });
-    const tab = answers.find(({ reply }) =>
-      (reply as { data?: { url?: string } }).data?.url?.endsWith('/not-article.html'),
-    );
-    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab?.tabId ?? -1}`);
+    const tab = await tabAt(settings, session.server.url('not-article.html'));
+    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
     await popup.click('#add-page');
     const status = await waitFor('the answer', async () => {
       const text = await addStatus(popup);

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { sendToAllTabs, storeSettings } from './extension-page';
+import { storeSettings, tabAt } from './extension-page';
 import { marksOn, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
 import { cardState } from './card-frame';
@@ -45,12 +45,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     demo = await session.ext.browser.newPage();
     await demo.goto(session.server.url('demo.html'), { waitUntil: 'load' });
     await waitForMarks(demo, 10);
-    const answers = await sendToAllTabs(settings, { type: 'pingContent' });
-    const found = answers.find(
-      ({ reply }) => (reply as { data?: { url?: string } }).data?.url === session.server.url('demo.html'),
-    );
-    if (!found) throw new Error('the demo tab did not answer');
-    demoTabId = found.tabId;
+    demoTabId = await tabAt(settings, session.server.url('demo.html'));
     await settings.close();
   });
 

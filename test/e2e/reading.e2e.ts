@@ -5,10 +5,10 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { closeTab, importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
 import { isGenericBodyName } from '../../src/shared/body-qualifiers';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
-import { closeTab, locationOf, tabIds, waitForNewBackgroundTab, waitForNewTab } from './tabs';
+import { locationOf, tabIds, waitForNewBackgroundTab, waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
 import { cardFrame, cardState, inCard } from './card-frame';
 

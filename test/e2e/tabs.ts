@@ -1,6 +1,7 @@
 // Finds the tab a reader's click opened, as a reader would: by what it shows, among the browser's open tabs.
 import type { Browser, Page } from 'puppeteer-core';
 import { waitFor } from './wait-for';
+import { extensionTabs } from './extension-page';
 
 /** Where a page is: asked of the page itself, as Firefox's BiDi does not always report extension pages' URLs. */
 export function locationOf(page: Page): Promise<string> {
@@ -15,22 +16,6 @@ export async function waitForNewTab(browser: Browser, known: readonly Page[], pa
       if ((await locationOf(page)).includes(part)) return page;
     }
     return undefined;
-  });
-}
-
-/** The browser's tabs as the extension sees them (`tabs.query`), asked from one of its pages. */
-function extensionTabs(extensionPage: Page): Promise<{ id: number; url: string; active: boolean }[]> {
-  return extensionPage.evaluate(async () => {
-    interface TabsApi {
-      tabs: { query(filter: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
-    }
-    const api =
-      (globalThis as unknown as { browser?: TabsApi }).browser ?? (globalThis as unknown as { chrome: TabsApi }).chrome;
-    return (await api.tabs.query({})).map((tab) => ({
-      id: tab.id ?? -1,
-      url: tab.url ?? '',
-      active: tab.active ?? false,
-    }));
   });
 }
 
@@ -51,16 +36,4 @@ export async function waitForNewBackgroundTab(
 /** The ids of the open tabs, to tell a new one later. */
 export async function tabIds(extensionPage: Page): Promise<number[]> {
   return (await extensionTabs(extensionPage)).map((tab) => tab.id);
-}
-
-/** Closes a tab by id, as the reader would close a tab they opened. */
-export function closeTab(extensionPage: Page, tabId: number): Promise<void> {
-  return extensionPage.evaluate(async (id) => {
-    interface TabsApi {
-      tabs: { remove(id: number): Promise<void> };
-    }
-    const api =
-      (globalThis as unknown as { browser?: TabsApi }).browser ?? (globalThis as unknown as { chrome: TabsApi }).chrome;
-    await api.tabs.remove(id);
-  }, tabId);
 }
