@@ -401,9 +401,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       expect((await pageSnapshot(page)).html, name).toBe(original.html);
       await page.close();
     }
-    // Six real pages, each highlighted, checked, clicked through and restored: 16 to 28 s alone, over 60 s on a busy
-    // machine.
-  }, 120_000);
+  });
 
   /**
    * Every person is linked by a name the page writes in full, or after it: a surname's first mark on the page is never
