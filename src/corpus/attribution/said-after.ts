@@ -34,7 +34,13 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   )
     return undefined;
   const endsSentence = /[.!?][’'"”)\]]*$/.test(text.slice(quote.start, quote.end).trim());
-  if (/^\s+\p{Lu}/u.test(tail) && endsSentence && words.length > MAX_WORDS_NEW_SENTENCE) return undefined;
+  if (
+    /^\s+\p{Lu}/u.test(tail) &&
+    endsSentence &&
+    words.length > MAX_WORDS_NEW_SENTENCE &&
+    !namedThenVerbAlone(words, verbAt)
+  )
+    return undefined;
   const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
   const found =
     verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
@@ -42,6 +48,24 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
       : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
   return found ?? (/^[\s,]/.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
+}
+
+/**
+ * Words after a speech verb that leave the quote as its object: punctuation, or when, where and how it was said.
+ * Anything else ("said he", "said the plan") opens a reported clause of its own.
+ */
+const AFTER_VERB_CIRCUMSTANCE = new Set(
+  'on in at during after before late earlier later yesterday today tonight last this from via to'.split(' '),
+);
+
+/**
+ * "“Just met with General Petraeus!” Trump tweeted on Monday, thickening the intrigue …": a long new sentence
+ * after a quote that ends its own, opened by a name of at most three words and its speech verb, which says only
+ * when or where.
+ */
+function namedThenVerbAlone(words: readonly string[], verbAt: number): boolean {
+  const next = words[verbAt + 1];
+  return verbAt >= 1 && verbAt <= 3 && (next === undefined || AFTER_VERB_CIRCUMSTANCE.has(next));
 }
 
 /**
