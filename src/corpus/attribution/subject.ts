@@ -166,8 +166,9 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     offset += heading[0].length;
     clause = clause.slice(heading[0].length);
   }
-  // "Asked a Pennsylvania Republican:", "Replied Stephen,": a speech verb may come before its subject.
-  const inverted = /^\s*(\p{Lu}\p{Ll}+)\s+/u.exec(clause);
+  // "Asked a Pennsylvania Republican:", "Replied Stephen,", and between two parts of one quote "“A,” says X, “B.”":
+  // a speech verb may come before its subject.
+  const inverted = /^\s*(\p{L}\p{Ll}+)\s+/u.exec(clause);
   if (inverted?.[1] !== undefined && SPEECH_VERBS.has(inverted[1].toLowerCase())) {
     offset += inverted[0].length;
     clause = clause.slice(inverted[0].length);
