@@ -50,7 +50,7 @@ export const ROLE_WORDS = words(`
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
-  realtor broker agent
+  realtor broker agent suspect defendant gunman terrorist
 `);
 
 /** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */
@@ -78,7 +78,8 @@ export const SPEECH_VERBS = words(`
   reported reports joked jokes quipped quips conceded concedes predicted predicts boasted boasts wondered wonders
   mused muses laughed laughs sighed cracked vowed vows promised promises pledged pledges countered counters retorted
   griped gushed gushes raved marveled marvelled marvels agreed agrees contended contends estimated estimates
-  texted emailed beams beamed recounted recounts interjected interjects
+  texted emailed beams beamed recounted recounts interjected interjects reminded reminds fumed fumes yelled screamed
+  shouts whispers
 `);
 
 /** Plural nouns for people a text does not name: "officials said", "the insiders said". */

@@ -53,10 +53,14 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   // its subject is a relative pronoun, the speaker is what it stands for, if that is a name written just before it.
   const verbs = [...lead.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
   const nearest = verbs[verbs.length - 1];
-  const relative =
+  // "Witnesses said that Valli shouted “…”": a "that" straight after a speech verb opens what was said, not a
+  // relative clause.
+  const relativeMatch =
     nearest === undefined || verbs.length < 2
       ? null
       : /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu.exec(lead.slice(0, nearest.index));
+  const wordBefore = (at: number): string => /(\p{L}+)\s*$/u.exec(lead.slice(0, at))?.[1]?.toLowerCase() ?? '';
+  const relative = relativeMatch !== null && !SPEECH_VERBS.has(wordBefore(relativeMatch.index)) ? relativeMatch : null;
   if (relative !== null) {
     const relativeAt = from + relative.index;
     const antecedent = scene.narrationMentions(from, relativeAt).pop();
