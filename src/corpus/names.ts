@@ -19,6 +19,7 @@ import {
 } from './lexicon';
 import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
+import { isGivenName } from './attribution/given-names';
 
 export type Gender = 'female' | 'male';
 
@@ -264,9 +265,30 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
 }
 
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
+/**
+ * "Elon Musk … Musk appealed …": two words, a common given name and a surname the text writes again and never in
+ * lower case, are a person's name with no other cue. "Jerry World" is not: the text also writes "world".
+ */
+function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: ReadonlyMap<string, number>): boolean {
+  const [given, surname] = nameTokens.map((t) => withoutPossessive(t.text));
+  return (
+    nameTokens.length === 2 &&
+    given !== undefined &&
+    surname !== undefined &&
+    isGivenName(given) &&
+    (wordCounts.get(surname) ?? 0) > 1 &&
+    !wordCounts.has(surname.toLowerCase())
+  );
+}
+
 export function findNameCandidates(text: string): NameCandidates {
   const tokens = tokenize(text);
-  const writtenWords = new Set(tokens.map((t) => withoutPossessive(t.text)));
+  const wordCounts = new Map<string, number>();
+  for (const t of tokens) {
+    const word = withoutPossessive(t.text);
+    wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  }
+  const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
   const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
@@ -380,6 +402,7 @@ export function findNameCandidates(text: string): NameCandidates {
           lowerTitleBefore ||
           (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) ||
           /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8)) ||
+          givenNameAndRecurringSurname(nameTokens, wordCounts) ||
           AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
