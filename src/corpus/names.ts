@@ -170,10 +170,14 @@ function isShouted(words: ReadonlySet<string>, word: string): boolean {
   return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
+/** "of the Netherlands’ Fontys University of Applied Sciences": where a person is from, between name and verb. */
+const AFFILIATION = /(?:\s+(?:of|at|from)(?:\s+the)?(?:\s+(?:\p{Lu}[\p{L}.&-]*['’]?|of|for|and))+)?/u.source;
+
 function speechVerbAfter(text: string, end: number): boolean {
-  const m = /^(?:['’]s)?\s+(?:(?:also|then|later|recently|once|has|had|have)\s+)?([a-z]+)/.exec(
-    text.slice(end, end + 40),
-  );
+  const m = new RegExp(
+    `^(?:['’]s)?${AFFILIATION}\\s+(?:(?:also|then|later|recently|once|has|had|have)\\s+)?([a-z]+)`,
+    'u',
+  ).exec(text.slice(end, end + 120));
   return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
 }
 
@@ -319,7 +323,9 @@ export function findNameCandidates(text: string): NameCandidates {
     } else if (
       ofAt > from &&
       classes[ofAt - 1] === 'name' &&
-      !run.slice(from, ofAt).some((t) => isOrganisationWord(t.text) || NAME_CONNECTORS.has(t.text)) &&
+      !run
+        .slice(from, ofAt)
+        .some((t) => isOrganisationWord(t.text) || (NAME_CONNECTORS.has(t.text) && !NAME_PARTICLES.has(t.text))) &&
       organisationFrom(text, run.slice(ofAt + 1))
     ) {
       // "Capt. James Sarnicki of the Linden Police Department": a person of a body, not the body's name.

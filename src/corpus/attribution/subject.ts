@@ -28,6 +28,7 @@ const INTRO_WORDS = new Set([
   'in',
   'on',
   'at',
+  'for',
   'during',
   'after',
   'before',
