@@ -11,3 +11,15 @@ describe('mentions of an acronym', () => {
     expect(pack.mentions.map((mention) => text.slice(mention.start, mention.end))).toEqual(['Ontario New', 'ON', 'ON']);
   });
 });
+
+describe('a given name alone', () => {
+  it('is the one person named in full with it, unless a capitalised word after it names somebody else', () => {
+    const text =
+      'Notes\n\nThe composer Justin Hurwitz said the score took a year. Justin’s Oscar came later, and Justin knew it.\n\nHe thanked the lyricists Benj Pasek and Justin Paul.';
+    const pack = compilePack([{ name: 'a.txt', text }]);
+    const hurwitz = pack.entities.find((e) => e.name === 'Justin Hurwitz');
+    expect(hurwitz).toBeDefined();
+    const mentions = pack.mentions.filter((m) => m.entityId === hurwitz?.id).map((m) => text.slice(m.start, m.end));
+    expect(mentions).toEqual(['Justin Hurwitz', 'Justin', 'Justin']);
+  });
+});

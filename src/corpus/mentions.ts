@@ -92,7 +92,14 @@ function scanMentions(
       if (only === undefined && candidates.length === 1 && sole !== undefined && namedInDocument.has(sole)) only = sole;
       // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
       // is nobody's surname and follows no title ("Mr. Stephen" would be a surname).
-      if (only === undefined && candidates.length === 0 && !titled) {
+      // Not when a capitalised word follows: "Justin Paul" is somebody else than Justin Hurwitz.
+      const next = tokens[i + 1];
+      const namesSomebodyElse =
+        next !== undefined &&
+        word === token.text &&
+        isCapitalised(next.text) &&
+        /^\s$/.test(text.slice(token.end, next.start));
+      if (only === undefined && candidates.length === 0 && !titled && !namesSomebodyElse) {
         const given = (registry.givenNames.get(squash(word)) ?? []).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
       }

@@ -9,6 +9,16 @@ import { sentenceEnd, type Attribution, type Scene } from './context';
 
 const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i;
 
+/**
+ * "“… our lyricists Benj Pasek and Justin Paul” – the songwriting duo behind Dear Evan Hansen – “and then I’d …”":
+ * the writer's remark between dashes, with no speech verb, inside one quote.
+ */
+function dashInsertion(scene: Scene, from: number, to: number): boolean {
+  const between = scene.text.slice(from, to);
+  const words = between.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return /^[”"’]?\s+[–—]\s[^“”".!?]+\s[–—]\s*$/u.test(between) && !words.some((w) => SPEECH_VERBS.has(w));
+}
+
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   // "“All right,” came the reply.": an answer is somebody else's turn.
   if (
@@ -26,8 +36,12 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   if (lastLine !== quoteLine) {
     if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '')
       return undefined;
-  } else if (!/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt))) {
-    // In the same paragraph, only a quote that opens a sentence; one inside a sentence is that sentence's own.
+  } else if (
+    !/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt)) &&
+    !dashInsertion(scene, last.end, opensAt)
+  ) {
+    // In the same paragraph, only a quote that opens a sentence, or goes on after a remark set off by dashes; one
+    // inside a sentence is that sentence's own.
     return undefined;
   }
   // A second speech verb between the two ("…,” Trump said, when a reporter asked …) may bring in another speaker.
