@@ -29,8 +29,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
   let previous = scene.proseBefore(line);
-  // "… Godby said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them.
-  for (let step = 0; step < MAX_NAMELESS_PARAGRAPHS && previous > 0 && !namesSomeone(scene, previous, at); step++) {
+  // "… Godby said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
+  // so do paragraphs that name only people the pronoun cannot be (a photo caption about a woman before "He said").
+  for (
+    let step = 0;
+    step < MAX_NAMELESS_PARAGRAPHS && previous > 0 && !namesSomeone(scene, previous, at, fits);
+    step++
+  ) {
     // Not over a name the compiler did not take for a person's ("Boris Johnson was mouthing …"): it may be the one.
     if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
     previous = scene.proseBefore(previous);
@@ -100,21 +105,29 @@ function ownsPerson(text: string, end: number): boolean {
 /** How many paragraphs that name nobody a pronoun may look back over. */
 const MAX_NAMELESS_PARAGRAPHS = 2;
 
-/** Whether the narration from a paragraph up to an offset names a person or holds a quote with a speaker. */
-function namesSomeone(scene: Scene, lineIndex: number, at: number): boolean {
+/**
+ * Whether the narration from a paragraph up to an offset names a person the pronoun may stand for, or holds a quote
+ * with such a speaker.
+ */
+function namesSomeone(scene: Scene, lineIndex: number, at: number, fits: (id: string) => boolean): boolean {
   const from = scene.lines[lineIndex]?.start ?? 0;
   return (
-    scene.narrationMentions(from, at).some((m) => scene.kindOf(m.entityId) === 'person') ||
-    scene.decided.some((s) => s.start >= from && s.start < at && s.speakerId !== null)
+    scene.narrationMentions(from, at).some((m) => scene.kindOf(m.entityId) === 'person' && fits(m.entityId)) ||
+    scene.decided.some((s) => s.start >= from && s.start < at && s.speakerId !== null && fits(s.speakerId))
   );
 }
 
-/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers. */
+/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers, outside photo captions. */
 function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
   for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {
     const at = from + m.index;
-    if (isGivenName(m[1] ?? '') && !covered.some((c) => c.start <= at && at < c.end)) return true;
+    if (
+      isGivenName(m[1] ?? '') &&
+      !covered.some((c) => c.start <= at && at < c.end) &&
+      !scene.isCaption(scene.lineAt(at))
+    )
+      return true;
   }
   return false;
 }

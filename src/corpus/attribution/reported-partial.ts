@@ -145,6 +145,9 @@ const TITLE =
 const ADDING_THAT =
   /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u;
 
+/** "”, and explained …": a second verb of the sentence's subject, straight after the quote before. */
+const AND_VERB = /^[”"’]?,?\s+and\s+(\p{L}+)\s/u;
+
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
   if (quote.openAt === null || TITLE.test(text.slice(quote.start, quote.end).trim())) return undefined;
@@ -162,7 +165,14 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
       (between.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REPORTING_VERBS.has(w));
     // "…,” he said, adding that SpaceX was hit with the “double whammy”": the quote before's own attribution goes on.
     const wordCount = (text.slice(quote.start, quote.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    const sameSpeakerGoesOn = ADDING_THAT.test(between) && last?.cue !== 'reported';
+    // "… because “no one else was brave enough,” and explained to the agents that he believed “…”": the same
+    // subject reports on, with no one else named.
+    const andVerb = AND_VERB.exec(between)?.[1]?.toLowerCase();
+    const sameSubjectGoesOn =
+      andVerb !== undefined &&
+      REPORTING_VERBS.has(andVerb) &&
+      (last === undefined || scene.narrationMentions(last.end, quote.openAt).length === 0);
+    const sameSpeakerGoesOn = (ADDING_THAT.test(between) && last?.cue !== 'reported') || sameSubjectGoesOn;
     return last !== undefined &&
       last.start > from &&
       // After a pronoun's partial quote, a lone word ("since “weak” was insufficient") is more often a word

@@ -11,6 +11,7 @@ import { subjectAt } from './subject';
  * ("“…,” X, a long apposition, said."); one far inside a long sentence belongs to another clause.
  */
 const MAX_WORDS_FROM_VERB = 12;
+const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
 /** A new sentence after a quote that ends its own sentence attributes it only when short ("Smith said."). */
 const MAX_WORDS_NEW_SENTENCE = 6;
 
@@ -28,9 +29,10 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
   if (verbAt === -1) return nameAndApposition(scene, quote, from, to);
   if (
-    verbAt === -1 ||
     (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) ||
-    words[verbAt + 1] === 'that'
+    words[verbAt + 1] === 'that' ||
+    // "… because “no one else was brave enough,” and explained to the agents …": the sentence's own subject goes on.
+    (verbAt === 1 && COORDINATORS.has(words[0] ?? ''))
   )
     return undefined;
   const endsSentence = /[.!?][’'"”)\]]*$/.test(text.slice(quote.start, quote.end).trim());
