@@ -151,7 +151,8 @@ function roleCommaBefore(text: string, start: number): boolean {
 
 /** "said Joost van Hoof", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
 function speechVerbBefore(text: string, start: number): boolean {
-  const m = /(?:^|[^\p{L}])(according to|[a-z]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
+  const m = /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
 }
 

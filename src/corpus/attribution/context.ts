@@ -63,7 +63,7 @@ const isProse = (line: string): boolean =>
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {
   const starts = [line.start];
-  const re = /([\p{L}]+)?[.!?]+["”’)]*\s+/gu;
+  const re = /([\p{L}\p{N}]+)?[.!?]+["”’)]*\s+/gu;
   re.lastIndex = line.start;
   for (let m = re.exec(text); m !== null && m.index < line.end; m = re.exec(text)) {
     const word = m[1] ?? '';
@@ -73,7 +73,7 @@ function sentenceStarts(text: string, line: Line): number[] {
 }
 
 export function sentenceEnd(text: string, from: number, lineEnd: number): number {
-  const re = /([\p{L}]+)?[.!?]+(?=\s|$|["”])/gu;
+  const re = /([\p{L}\p{N}]+)?[.!?]+(?=\s|$|["”])/gu;
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < lineEnd; m = re.exec(text)) {
     const word = m[1] ?? '';
