@@ -79,7 +79,9 @@ export const SPEECH_VERBS = words(`
   mused muses laughed laughs sighed cracked vowed vows promised promises pledged pledges countered counters retorted
   griped gushed gushes raved marveled marvelled marvels agreed agrees contended contends estimated estimates
   texted emailed beams beamed recounted recounts interjected interjects reminded reminds fumed fumes yelled screamed
-  shouts whispers
+  shouts whispers asserted asserts proclaimed proclaims complained complains demanded disclosed discloses
+  grumbled implored inquired enquired maintained maintains objected protested repeated
+  revealed reveals snapped speculated speculates elaborated elaborates cried
 `);
 
 /** Plural nouns for people a text does not name: "officials said", "the insiders said". */
