@@ -6,6 +6,8 @@ import { abstain, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
+const INTRODUCES_NEXT = /(?::|\b(?:the following|as follows)[.:])$/;
+
 /** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
 export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
   const { text } = scene;
@@ -35,9 +37,11 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     return subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
   }
   if (text.slice(from, to).trim() === '') {
-    // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon.
+    // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon or
+    // announces it ("Trump said the following.").
     const previous = scene.lines[lineIndex - 1];
-    if (previous === undefined || !previous.text.endsWith(':') || previousEnd > previous.start) return undefined;
+    if (previous === undefined || !INTRODUCES_NEXT.test(previous.text) || previousEnd > previous.start)
+      return undefined;
     from = Math.max(scene.sentenceStart(previous, previous.end - 1), previous.start);
     to = previous.end;
   }
@@ -45,7 +49,10 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const trimmed = lead.trimEnd();
   const words = lead.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const endsWithCue =
-    /[:,]$/.test(trimmed) || /\bthat$/.test(trimmed) || SPEECH_VERBS.has(words[words.length - 1] ?? '');
+    /[:,]$/.test(trimmed) ||
+    /\bthat$/.test(trimmed) ||
+    INTRODUCES_NEXT.test(trimmed) ||
+    SPEECH_VERBS.has(words[words.length - 1] ?? '');
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("therein lies a story:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
