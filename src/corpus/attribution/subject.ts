@@ -138,10 +138,15 @@ export function titleWordsBefore(text: string, from: number, to: number): string
 export function roleNear(text: string, mention: Mention, clauseStart: number): string | undefined {
   const after = appositionAfter(text, mention.end);
   if (after !== undefined) return after;
-  const before = text
-    .slice(clauseStart, mention.start)
-    .replace(/^(?:the\s+)/i, '')
-    .replace(/[\s,]+$/, '');
+  // Only the words after the last comma ("When a reporter asked, Fisk said" gives Fisk no role), or, when the
+  // name follows the comma, an office ending just before it ("White House press secretary, Josh Earnest").
+  const segments = text.slice(clauseStart, mention.start).split(/[,;:]\s/);
+  let phrase = segments.pop() ?? '';
+  if (phrase.trim() === '') {
+    const office = segments.pop() ?? '';
+    phrase = isRole(wordsOf(office).pop() ?? '') ? office : '';
+  }
+  const before = phrase.replace(/^\s*(?:the\s+)/i, '').replace(/[\s,]+$/, '');
   const words = wordsOf(before).filter((w) => !isHonorific(w));
   if (!words.some(isRole)) return undefined;
   const role = words.join(' ');
