@@ -88,6 +88,8 @@ function classify(token: Token): TokenClass {
 /** Words read as verbs that are also given names: "Will". */
 const GIVEN_NAME_MODALS = new Set(['will']);
 /** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
+/** Offices written before a surname alone that only a person holds ("General" also heads "General Motors"). */
+const PERSONAL_OFFICES = new Set(['president', 'senator', 'governor', 'mayor', 'ambassador', 'chancellor', 'judge']);
 const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
@@ -372,8 +374,10 @@ export function findNameCandidates(text: string): NameCandidates {
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
+          // "Mr. Trump", and an office only a person holds: "President Trump".
           const titledName =
-            titleToken !== undefined && classes[start - 1] === 'honorific'
+            titleToken !== undefined &&
+            (classes[start - 1] === 'honorific' || PERSONAL_OFFICES.has(lower(titleToken.text)))
               ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
               : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;

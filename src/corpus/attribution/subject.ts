@@ -283,7 +283,9 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
 const SUBJECT_TO_VERB =
   /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
 /** A name after one of these is an object ("ordered by Putin"), not the subject. */
-const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than|and|or)\s+$/i;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i;
+/** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Trump said" starts a clause. */
+const JOINED_SUBJECT = /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u;
 const OFFICE_SUBJECT =
   /(?:^|[\s,])the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
 const PRONOUN_SUBJECT =
@@ -296,7 +298,8 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
   if (
     mention !== undefined &&
     SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) &&
-    !PREPOSITION_BEFORE.test(text.slice(from, mention.start))
+    !PREPOSITION_BEFORE.test(text.slice(from, mention.start)) &&
+    !JOINED_SUBJECT.test(text.slice(from, mention.start))
   ) {
     return { type: 'entity', mention };
   }
