@@ -281,6 +281,12 @@ export interface TopicForms {
 }
 
 /** One entity per person, body and place across all documents' candidates, then the topics and the extra entities. */
+/** "Boeing Co." is also written "Boeing": a company's name without its legal form. */
+function withoutLegalSuffix(name: string): string[] {
+  const bare = /^(\p{Lu}.*?)[\s,]+(?:Inc|Co|Corp|Corporation|Ltd|Limited|LLC|plc|PLC)\.?$/u.exec(name)?.[1];
+  return bare === undefined ? [] : [bare];
+}
+
 export function buildEntities(
   candidates: readonly NameCandidates[],
   topics: readonly TopicForms[] = [],
@@ -356,7 +362,7 @@ export function buildEntities(
     add(
       'organisation',
       preferredForm(expanded.size > 0 ? expanded : unplaced.size > 0 ? unplaced : counts),
-      counts.keys(),
+      [...counts.keys()].flatMap((form) => [form, ...withoutLegalSuffix(form)]),
     );
   }
 

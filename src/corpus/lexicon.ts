@@ -110,7 +110,7 @@ export const ORGANISATION_WORDS = words(`
   house congress senate cabinet secretariat resistance mojahedin mujahedeen international guards corps
   school academy trust fund church
   festival awards museum hall station program programme conference summit games club team hospital airport
-  airlines airways inc corp llc ltd partners associates holdings media studios records magazine review stadium
+  airlines airways inc co corp llc ltd partners associates holdings media studios records magazine review stadium
   theater theatre administration bureau firm institution laboratory lab coalition caucus consortium
 `);
 

@@ -267,9 +267,13 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   const connectorAt = tokens.findIndex((t) => NAME_CONNECTORS.has(t.text));
   const head = tokens[(connectorAt === -1 ? tokens.length : connectorAt) - 1];
   if (head === undefined || !isOrganisationWord(head.text)) return undefined;
-  const end = last.start + withoutPossessive(last.text).length;
+  const lastEnd = last.start + withoutPossessive(last.text).length;
+  // "Boeing Co.": a legal form's full stop is part of the name.
+  const end = LEGAL_ABBREVIATIONS.has(last.text) && text[lastEnd] === '.' ? lastEnd + 1 : lastEnd;
   return { start: first.start, end, name: text.slice(first.start, end) };
 }
+
+const LEGAL_ABBREVIATIONS = new Set(['Co', 'Inc', 'Corp', 'Ltd']);
 
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 /**

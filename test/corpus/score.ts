@@ -123,7 +123,9 @@ function scoreDocument(
       for (let at = doc.text.indexOf(form); at !== -1; at = doc.text.indexOf(form, at + 1)) {
         const end = at + form.length;
         if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
-        for (const m of mentions) if (m.start >= at && m.end === end) inside.push(m.entityId);
+        // "Boeing Co." ends a sentence too: a mention may stop before the full stop.
+        const ends = form.endsWith('.') ? [end, end - 1] : [end];
+        for (const m of mentions) if (m.start >= at && ends.includes(m.end)) inside.push(m.entityId);
       }
       // A form the text never writes as such ("Mr Xi" for "Mr. Xi"): the mentioned entity that has it as a name.
       if (inside.length === 0) {

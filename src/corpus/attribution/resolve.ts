@@ -2,7 +2,7 @@
 import type { StatementCue } from '../pack';
 import { abstain, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
-import { resolveRole } from './role';
+import { resolveBody, resolveRole } from './role';
 import { roleNear, type Subject } from './subject';
 
 export function resolveSubject(
@@ -28,5 +28,7 @@ export function resolveSubject(
       return resolvePronoun(scene, subject.gender, subject.at);
     case 'role':
       return resolveRole(scene, subject.role, subject.at);
+    case 'body':
+      return resolveBody(scene, subject.noun, subject.at);
   }
 }

@@ -1,6 +1,6 @@
 // "the MP said", "the NCRI President-elect said": an office stands for the one person named earlier with it, when
 // nobody else is named in the paragraph.
-import { appositionAfter } from '../names';
+import { appositionAfter, isOrganisationWord } from '../names';
 import { abstain, type Attribution, type Scene } from './context';
 import { titleWordsBefore } from './subject';
 
@@ -29,4 +29,39 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
   return ids.size === 1 && only !== undefined && !others
     ? { speakerId: only, cue: 'role', role }
     : abstain('role-ambiguous', 'ambiguous-role', role);
+}
+
+/** Legal forms and words that make a body's name a company's: "Boeing Co.", "Acme Corp", "Dell Technologies Inc". */
+const COMPANY_FORMS = /\b(?:Inc|Co|Corp|Corporation|Company|Ltd|Limited|LLC|plc|PLC|Group|Holdings)\b/;
+const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'corporation']);
+
+/** Whether a body, as the text writes its name, is of the kind a noun says ("the ministry", "the airline"). */
+function isKind(noun: string, written: string): boolean {
+  if (COMPANY_NOUNS.has(noun)) return COMPANY_FORMS.test(written);
+  const singular = (w: string): string => w.toLowerCase().replace(/s$/, '');
+  return written.split(/\s+/).some((w) => isOrganisationWord(w) && singular(w) === singular(noun));
+}
+
+/**
+ * "“…,” the company said.": a body stands for the one body of that kind named in this paragraph or the one before;
+ * organisations speak only so, never in a named person's place. Two of that kind, or none: unclear.
+ */
+export function resolveBody(scene: Scene, noun: string, at: number): Attribution {
+  const head = noun.toLowerCase();
+  // What kind of body each is, from every way the text wrote its name so far ("Boeing Co." before "Boeing").
+  const written = new Map<string, string[]>();
+  for (const m of scene.narrationMentions(0, at)) {
+    if (scene.kindOf(m.entityId) !== 'organisation') continue;
+    written.set(m.entityId, [...(written.get(m.entityId) ?? []), scene.text.slice(m.start, m.end)]);
+  }
+  // As for a pronoun, the body is looked for in this paragraph and the prose one before it.
+  const windowStart = scene.lines[Math.max(0, scene.proseBefore(scene.lineAt(at)))]?.start ?? 0;
+  const near = new Set(scene.narrationMentions(windowStart, at).map((m) => m.entityId));
+  const ids = [...written]
+    .filter(([id, forms]) => near.has(id) && forms.some((f) => isKind(head, f)))
+    .map(([id]) => id);
+  const [only] = ids;
+  return ids.length === 1 && only !== undefined
+    ? { speakerId: only, cue: 'role' }
+    : abstain('role-ambiguous', 'ambiguous-role', `the ${noun}`);
 }

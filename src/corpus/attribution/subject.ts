@@ -2,7 +2,7 @@
 // source ("a senior official") or a text ("the statement").
 import type { Mention } from '../pack';
 import type { Gender } from '../names';
-import { appositionAfter } from '../names';
+import { appositionAfter, isOrganisationWord } from '../names';
 import {
   COLLECTIVE_NOUNS,
   FEMALE_PRONOUNS,
@@ -21,6 +21,8 @@ export type Subject =
   | { type: 'entity'; mention: Mention }
   | { type: 'pronoun'; gender: Gender; at: number }
   | { type: 'role'; role: string; at: number }
+  /** "the company said": a body the text named before, by the kind of body it is. */
+  | { type: 'body'; noun: string; at: number }
   | { type: 'unnamed'; role: string }
   | { type: 'collective' };
 
@@ -252,6 +254,13 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   ) {
     return { type: 'role', role: roleHead[1], at: headAt };
   }
+  if (
+    firstWord === 'the' &&
+    roleHead?.[1] !== undefined &&
+    isBodyNoun(roleHead[1]) &&
+    SPEECH_VERBS.has(roleHead[2] ?? '')
+  )
+    return { type: 'body', noun: roleHead[1], at: headAt };
   return undefined;
 }
 
@@ -287,7 +296,7 @@ const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|a
 /** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Trump said" starts a clause. */
 const JOINED_SUBJECT = /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u;
 const OFFICE_SUBJECT =
-  /(?:^|[\s,])the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
+  /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
 const PRONOUN_SUBJECT =
   /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
 
@@ -310,5 +319,10 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
   const office = OFFICE_SUBJECT.exec(text.slice(from, verbAt));
   if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? ''))
     return { type: 'role', role: office[1], at: verbAt - office[0].length };
+  if (office?.[1] !== undefined && isBodyNoun(office[1]))
+    return { type: 'body', noun: office[1], at: verbAt - office[0].length };
   return undefined;
 }
+
+/** "company", "the ministry": one word for a kind of body, not an office ("the company spokesman"). */
+const isBodyNoun = (words: string): boolean => !/\s/.test(words.trim()) && isOrganisationWord(words.trim());
