@@ -48,7 +48,8 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       ...scene.decided.filter((d) => d.speakerId === id && d.end <= at).map((d) => d.end),
       0,
     );
-    return unknownPersonIn(scene, lastSeen, at)
+    // Not over the names a participle phrase cites ("Citing John Locke, she …"): they are not who "she" is.
+    return unknownPersonIn(scene, lastSeen, cited)
       ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
       : { speakerId: id, cue: 'pronoun' };
   };

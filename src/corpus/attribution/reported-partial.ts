@@ -136,6 +136,13 @@ const REPORTING_VERBS = new Set([
   'labeling',
   'branding',
   'dubbing',
+  'favours',
+  'favors',
+  'favoured',
+  'favored',
+  'desires',
+  'advocates',
+  'advocated',
 ]);
 /** "on CNN's “State of the Union”": a short quote in title case is a title, not somebody's words. */
 const TITLE =
@@ -175,9 +182,11 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
     const sameSpeakerGoesOn = (ADDING_THAT.test(between) && last?.cue !== 'reported') || sameSubjectGoesOn;
     return last !== undefined &&
       last.start > from &&
-      // After a pronoun's partial quote, a lone word ("since “weak” was insufficient") is more often a word
+      // After a pronoun's or an office's partial quote, a lone word ("since “weak” was insufficient") is more often a word
       // mentioned than the speaker's words.
-      (last.cue === 'reported' || (last.cue === 'pronoun' && wordCount > 1) || sameSpeakerGoesOn) &&
+      (last.cue === 'reported' ||
+        ((last.cue === 'pronoun' || last.cue === 'role') && wordCount > 1) ||
+        sameSpeakerGoesOn) &&
       last.speakerId !== null &&
       (!newClause || sameSpeakerGoesOn)
       ? { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) }
