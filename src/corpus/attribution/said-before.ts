@@ -24,17 +24,32 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     const sentence = text.slice(previousFrom, from);
     const verb = [...sentence.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
     const closing = verb === undefined ? '' : sentence.slice(verb.index + verb[0].length);
+    // "The English-speaking world, she proclaimed, had a task to fulfil. “We take …”": the attribution set off by
+    // commas inside a sentence of reported speech, which the quote goes on.
+    const inserted = verb === undefined ? null : /,\s+(?:[\p{L}.'’-]+\s+){1,3}$/u.exec(sentence.slice(0, verb.index));
+    const setOff = inserted !== null && /^,\s/.test(closing);
     if (
       verb === undefined ||
       scene.insideQuote(previousFrom) ||
       scene.quotes.some((q) => q.start > previousFrom && q.start < from) ||
-      !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
-        closing,
-      )
+      (!setOff &&
+        !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
+          closing,
+        ))
     )
       return undefined;
-    const subject = subjectBeforeVerb(scene, previousFrom, previousFrom + verb.index);
-    return subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
+    const subjectFrom = setOff && inserted !== null ? previousFrom + inserted.index + 1 : previousFrom;
+    const subject = subjectBeforeVerb(scene, subjectFrom, previousFrom + verb.index);
+    const found = subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
+    if (!setOff) return found;
+    // A set-off attribution is taken only when it names somebody for sure and the rest of the sentence names nobody
+    // ("the movies he and Hurwitz admire …, he admits, …": "he" is not Hurwitz, but who is it?).
+    const named = scene
+      .narrationMentions(previousFrom, from)
+      .some(
+        (m) => scene.kindOf(m.entityId) === 'person' && (m.start < subjectFrom || m.start > previousFrom + verb.index),
+      );
+    return found?.speakerId == null || named ? undefined : found;
   }
   if (text.slice(from, to).trim() === '') {
     // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon or
