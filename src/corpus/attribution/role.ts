@@ -1,7 +1,9 @@
 // "the MP said", "the NCRI President-elect said": an office stands for the one person named earlier with it, when
 // nobody else is named in the paragraph.
+import { FEMALE_NOUNS, MALE_NOUNS, NAME_TITLES } from '../lexicon';
 import { appositionAfter, isOrganisationWord } from '../names';
 import { abstain, type Attribution, type Scene } from './context';
+import { resolvePronoun } from './pronoun';
 import { titleWordsBefore } from './subject';
 
 export function resolveRole(scene: Scene, role: string, at: number): Attribution {
@@ -19,6 +21,17 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
   for (const s of scene.decided) {
     if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord))
       ids.add(s.speakerId);
+  }
+  // "the actress says" where nobody was called an actress: the one person it can be, as for "she".
+  const sex = FEMALE_NOUNS.has(headWord) ? 'female' : MALE_NOUNS.has(headWord) ? 'male' : undefined;
+  // Only someone this paragraph names: a description may be of a person the compiler did not recognise.
+  if (ids.size === 0 && sex !== undefined && !NAME_TITLES.has(headWord)) {
+    const { speakerId } = resolvePronoun(scene, sex, at);
+    const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
+    const named = scene.narrationMentions(paragraphStart, at).some((m) => m.entityId === speakerId);
+    return speakerId !== null && named
+      ? { speakerId, cue: 'role', role }
+      : abstain('role-ambiguous', 'ambiguous-role', role);
   }
   const [only] = ids;
   // Someone else named in this paragraph may hold the office too, though the text never said so: unclear.
