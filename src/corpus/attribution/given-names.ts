@@ -8,25 +8,39 @@ import { agreedGenders, vote } from './gender';
 const list = (names: string): Set<string> => new Set(names.trim().toLowerCase().split(/\s+/));
 
 const MALE = list(`
-  aaron adam alan albert alexander andrew anthony antonio arthur barack barry ben benjamin bernie bill billy bob
-  bobby boris brandon brian bruce carl carlos charles chris christopher colin craig dan daniel david dennis diego
-  donald douglas duncan dylann edmund edward elon emmanuel eric frank fred gary george gerald graham greg gregory
-  harold harry henry hugh ian jack jacob james jason jeff jeffrey jeremy jerry jim jimmy joe john johnny jonathan
-  jose joseph joshua juan justin keith ken kenneth kevin kyle larry lawrence louis luis luke marco mark martin
-  matthew michael mike mitch mitt nathan neil nicholas nick nigel noah oliver omar osama patrick paul peter philip
-  ralph raymond reince richard rick robert roger ron ronald roy rudy russell ryan samuel scott sean simon stephen
-  steve steven stuart ted terry thomas tim timothy tom tony victor vincent vladimir walter wayne william winston
-  zachary
+  aaron adam adrian alan albert alexander andre andrew angelo anthony antoine antonio arthur barack barry ben
+  benjamin bernie bill billy bob bobby boris bradley brandon brett brian bruce caleb carl carlos charles chris
+  christopher clarence cody colin connor craig curtis damian damien dan daniel darren david dennis derek diego
+  dominic donald douglas duncan dustin dylan dylann eddie edgar edmund edward elijah elliot elon emmanuel eric ethan
+  evan felix frank fred gabriel gary gavin george gerald graham greg gregory harold harry harvey hector henry hugh
+  ian isaac ivan jack jacob jake james jared jason jeff jeffrey jeremiah jeremy jerome jerry jesse jim jimmy joe
+  joel john johnny jon jonathan jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kurt kyle
+  larry lawrence leon leonard liam lloyd louis lucas luis luke malcolm manuel marco marcus mark martin marvin
+  matthew michael mike mitch mitt mohammed muhammad nathan nathaniel neil neville nicholas nick nigel noah oliver
+  omar osama owen pablo patrick paul peter philip pierre rafael ralph raymond reggie reince ricardo richard rick
+  robert rodney roger ron ronald roy rudy rupert russell ryan samuel scott sean seth shane simon spencer stanley
+  stefan stephen steve steven stuart ted terry thomas tim timothy todd tom tony travis trevor tyler vernon victor
+  vince vincent vladimir walter wayne wesley william winston xavier zach zachary zack
 `);
 
 const FEMALE = list(`
-  abigail alice alyssa amanda amy angela ann anna anne barbara betty beverly brenda carol caroline catherine
-  charlotte cheryl christina christine cynthia deborah debbie debra denise diana diane dina donna doris dorothy
-  elizabeth emily emma eva evelyn frances gloria grace hannah heather helen hillary ivanka jacqueline jane janet
-  janice jennifer jessica joan joyce judith judy julia julie karen katherine kathleen kathryn kellyanne kimberly
-  kisha laura lauren linda lisa lucy margaret maria marie marilyn marni martha mary megan melania melissa michelle
-  nancy natalie nicole nikki olivia pamela patricia polly rachel rebecca ruth samantha sandra sara sarah sharon
-  shirley sophia stephanie susan teresa theresa victoria virginia
+  abigail adele agnes alexandra alice alicia alison allison alyssa amanda amy angela angelina anita ann anna anne
+  annie audrey barbara beatrice belinda bella bernadette beth bethany betty beverly bonnie brenda bridget brittany
+  camila carla carmen carol caroline carolyn cassandra catherine cecilia charlene charlotte cheryl chloe christina
+  christine claire clara claudia colleen connie courtney cynthia danielle debbie deborah debra delia denise diana
+  diane dina dolores donna doris dorothy edith eileen elaine eleanor elena eliza elizabeth ella ellen eloise emilia
+  emily emma erica erin esther eva evelyn felicity fiona frances francesca gabriela gabrielle gail georgina
+  geraldine gina gloria grace gwen hannah harriet heather heidi helen helena hillary imogen ingrid irene isabel
+  isabella ivanka jacqueline jane janet janice jasmine jenna jennifer jenny jessica jill joan joanna jocelyn
+  josephine joyce juanita judith judy julia julie karen kate katherine kathleen kathryn katie katy kellyanne
+  kimberly kisha kristen kylie laura lauren leah lena linda lindsay lisa lois lorraine louise lucia lucy lydia mabel
+  madeleine mandy marcia margaret margot maria marian marie marilyn marina marjorie marni marsha martha mary maureen
+  maxine megan melania melanie melinda melissa michelle mildred miranda molly monica muriel nadia nancy naomi
+  natalie natasha nicole nikki nina nora norma olga olivia oprah pamela patricia paula pauline peggy penelope phoebe
+  phyllis polly priscilla rachel rebecca rebekah rita roberta rosa rosalind rosemary roxanne ruth sabrina sally
+  samantha sandra sara sarah selena serena sharon sheila shirley sofia sonia sophia stella stephanie susan susanna
+  suzanne sylvia tamara tanya tara teresa thelma theresa tina ursula valerie vanessa vera veronica victoria virginia
+  vivian wanda wendy yvonne zoe
 `);
 
 /** Whether a word is a common given name of either sex ("Boris"). */
