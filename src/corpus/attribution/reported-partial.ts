@@ -148,6 +148,10 @@ const REPORTING_VERBS = new Set([
 const TITLE =
   /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u;
 
+/** "searched for the phrase “black on white crime”": words named as words, which nobody is said to have said. */
+const NAMED_AS_WORDS =
+  /\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)\s*$/i;
+
 /** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
 const ADDING_THAT =
   /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u;
@@ -158,6 +162,7 @@ const AND_VERB = /^[”"’]?,?\s+and\s+(\p{L}+)\s/u;
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
   if (quote.openAt === null || TITLE.test(text.slice(quote.start, quote.end).trim())) return undefined;
+  if (NAMED_AS_WORDS.test(text.slice(Math.max(0, quote.openAt - 40), quote.openAt))) return undefined;
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
