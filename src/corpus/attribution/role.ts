@@ -46,10 +46,13 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
 
 /** Legal forms and words that make a body's name a company's: "Boeing Co.", "Acme Corp", "Dell Technologies Inc". */
 const COMPANY_FORMS = /\b(?:Inc|Co|Corp|Corporation|Company|Ltd|Limited|LLC|plc|PLC|Group|Holdings)\b/;
-const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'corporation']);
+const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);
+/** Nouns any kind of body answers to: "the group said". */
+const ANY_BODY_NOUNS = new Set(['group', 'organisation', 'organization']);
 
 /** Whether a body, as the text writes its name, is of the kind a noun says ("the ministry", "the airline"). */
 function isKind(noun: string, written: string): boolean {
+  if (ANY_BODY_NOUNS.has(noun)) return true;
   if (COMPANY_NOUNS.has(noun)) return COMPANY_FORMS.test(written);
   const singular = (w: string): string => w.toLowerCase().replace(/s$/, '');
   return written.split(/\s+/).some((w) => isOrganisationWord(w) && singular(w) === singular(noun));
