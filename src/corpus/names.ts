@@ -277,13 +277,20 @@ const LEGAL_ABBREVIATIONS = new Set(['Co', 'Inc', 'Corp', 'Ltd']);
 
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 /**
- * "Elon Musk … Musk appealed …": two words, a common given name and a surname the text writes again and never in
- * lower case, are a person's name with no other cue. "Jerry World" is not: the text also writes "world".
+ * "Elon Musk … Musk appealed …": a common given name and a surname the text writes again and never in lower
+ * case, with at most initials between, are a person's name with no other cue. "Jerry World" is not: the text
+ * also writes "world".
  */
 function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: ReadonlyMap<string, number>): boolean {
-  const [given, surname] = nameTokens.map((t) => withoutPossessive(t.text));
+  const words = nameTokens.map((t) => withoutPossessive(t.text));
+  const given = words[0];
+  const surname = words[words.length - 1];
+  // "Paul D. Ryan": initials between the two.
+  const initialsBetween = words.slice(1, -1).every((w) => /^\p{Lu}$/u.test(w));
   return (
-    nameTokens.length === 2 &&
+    words.length >= 2 &&
+    words.length <= 4 &&
+    initialsBetween &&
     given !== undefined &&
     surname !== undefined &&
     isGivenName(given) &&
