@@ -23,3 +23,19 @@ describe('a given name alone', () => {
     expect(mentions).toEqual(['Justin Hurwitz', 'Justin', 'Justin']);
   });
 });
+
+describe('a given name that is somebody else’s surname', () => {
+  it('is the one person named here in full with it, when the bearer of that surname is named only elsewhere', () => {
+    const texts = [
+      'Notes\n\nIowa strategist Nick Ryan said the race was open.',
+      'Film\n\nThe actor Ryan Gosling said the film was a risk. Later, Ryan and the director met again.',
+    ];
+    const pack = compilePack(texts.map((text, i) => ({ name: `${i}.txt`, text })));
+    const gosling = pack.entities.find((e) => e.name === 'Ryan Gosling');
+    const second = pack.documents[1];
+    const mentions = pack.mentions
+      .filter((m) => m.entityId === gosling?.id && m.documentId === second?.id)
+      .map((m) => second?.text.slice(m.start, m.end));
+    expect(mentions).toEqual(['Ryan Gosling', 'Ryan']);
+  });
+});

@@ -91,7 +91,7 @@ function scanMentions(
       const [sole] = candidates;
       if (only === undefined && candidates.length === 1 && sole !== undefined && namedInDocument.has(sole)) only = sole;
       // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
-      // is nobody's surname and follows no title ("Mr. Stephen" would be a surname).
+      // is the surname of nobody named here and follows no title ("Mr. Stephen" would be a surname).
       // Not when a capitalised word follows: "Justin Paul" is somebody else than Justin Hurwitz.
       const next = tokens[i + 1];
       const namesSomebodyElse =
@@ -99,7 +99,9 @@ function scanMentions(
         word === token.text &&
         isCapitalised(next.text) &&
         /^\s$/.test(text.slice(token.end, next.start));
-      if (only === undefined && candidates.length === 0 && !titled && !namesSomebodyElse) {
+      // A surname of somebody this document never names does not stand in the way ("Ryan" with Nick Ryan elsewhere).
+      const surnameHereToo = candidates.some((id) => seenPeople.has(id) || namedInDocument.has(id));
+      if (only === undefined && !surnameHereToo && !titled && !namesSomebodyElse) {
         const given = (registry.givenNames.get(squash(word)) ?? []).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
       }
