@@ -310,6 +310,11 @@ export function findNameCandidates(text: string): NameCandidates {
   const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
+    // "Michelle King", "Stephen King": an office word after a given name, ending the name, is a surname.
+    for (let i = 1; i < run.length; i++) {
+      if (classes[i] === 'title' && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
+        if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
+    }
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
@@ -422,7 +427,10 @@ export function findNameCandidates(text: string): NameCandidates {
           (start === from && roleCommaBefore(text, nameStart)) ||
           speechVerbAfter(text, nameEnd) ||
           lowerTitleBefore ||
-          (start === from && (speechVerbBefore(text, nameStart) || roleWordBefore(text, nameStart))) ||
+          (start === from &&
+            (speechVerbBefore(text, nameStart) ||
+              roleWordBefore(text, nameStart) ||
+              genderNounBefore(text, nameStart) !== undefined)) ||
           /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8)) ||
           givenNameAndRecurringSurname(nameTokens, wordCounts) ||
           AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8));
