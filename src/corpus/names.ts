@@ -294,7 +294,11 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
     given !== undefined &&
     surname !== undefined &&
     isGivenName(given) &&
-    (wordCounts.get(surname) ?? 0) > 1 &&
+    // "O’Donnell" and "O'Donnell" are one surname.
+    [...new Set([surname, surname.replace(/’/g, "'"), surname.replace(/'/g, '’')])].reduce(
+      (n, form) => n + (wordCounts.get(form) ?? 0),
+      0,
+    ) > 1 &&
     !wordCounts.has(surname.toLowerCase())
   );
 }

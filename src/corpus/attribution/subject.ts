@@ -210,6 +210,8 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
       first = person;
   }
   const lead = text.slice(offset, first?.start ?? offset);
+  // "Our Zack Colman and Katy O’Donnell:": two people, one of whom the compiler may not have recognised.
+  if (first !== undefined && JOINED_SUBJECT.test(lead)) return { type: 'collective' };
   if (
     first !== undefined &&
     (isNameLead(lead) || isOfficeBetween(lead) || isOwnedOffice(text, offset, first.start)) &&
