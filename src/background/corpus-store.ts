@@ -11,7 +11,12 @@ import defaultPackUrl from '../../.build/default-pack.json?url';
  * The corpora the background serves: the default pack shipped with the extension plus any the reader added.
  * Packs are read from IndexedDB once per background lifetime and kept in memory until this module changes them.
  */
-let cached: Promise<StoredPack[]> | undefined;
+interface PacksRead {
+  stored: StoredPack[];
+  /** Pack writes begun before these packs were read (see database.ts); -1 when that is not known. */
+  writes: number;
+}
+let cached: Promise<PacksRead> | undefined;
 /** Bumped whenever the stored packs change, so that what is derived from them (dictionary, index) is rebuilt. */
 let generation = 0;
 
@@ -60,25 +65,33 @@ function storedRecordFor(pack: CorpusPack, enabled: boolean): StoredPack {
 }
 
 /** Reads the store once, setting aside damaged records and putting back the default pack if it is missing. */
-async function loadPacksRepairing(): Promise<StoredPack[]> {
-  const { packs, damaged } = await readPacks();
+async function loadPacksRepairing(): Promise<PacksRead> {
+  const { packs, damaged, writes } = await readPacks();
   for (const { id, reason } of damaged) {
     await recordProblem(`The stored corpus "${id}" could not be read (${reason}); it was set aside.`);
   }
-  if (packs.some((stored) => stored.builtIn)) return packs;
+  if (packs.some((stored) => stored.builtIn)) return { stored: packs, writes };
   const fresh = storedRecordFor(await readBundledPack(), true);
-  await writePack(fresh);
+  const written = await writePack(fresh);
   if (damaged.length > 0) await recordProblem('The default corpus was reinstalled from the extension.');
-  return [...packs.filter((stored) => stored.id !== fresh.id), fresh];
+  // The packs are as read plus this one only if no other write began in between.
+  return {
+    stored: [...packs.filter((stored) => stored.id !== fresh.id), fresh],
+    writes: written === writes + 1 ? written : -1,
+  };
 }
 
-export function storedPacks(): Promise<StoredPack[]> {
+function readCorpus(): Promise<PacksRead> {
   cached ??= loadPacksRepairing().catch((error: unknown) => {
     // Nothing changed, so nothing is announced: the next request simply tries again.
     cached = undefined;
     throw error;
   });
   return cached;
+}
+
+export async function storedPacks(): Promise<StoredPack[]> {
+  return (await readCorpus()).stored;
 }
 
 /**
@@ -175,7 +188,13 @@ export async function enablePack(packId: string, enabled: boolean, fitsOnPages: 
 }
 
 export async function activePacks(): Promise<CorpusPack[]> {
-  return (await storedPacks()).filter((stored) => stored.enabled).map((stored) => stored.pack);
+  return (await activePacksAsRead()).packs;
+}
+
+/** The enabled packs, with the pack writes begun before they were read, for storing what is built from them. */
+export async function activePacksAsRead(): Promise<{ packs: CorpusPack[]; writes: number }> {
+  const { stored, writes } = await readCorpus();
+  return { packs: stored.filter((record) => record.enabled).map((record) => record.pack), writes };
 }
 
 export function countPack(pack: CorpusPack): PackCounts {

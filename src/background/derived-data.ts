@@ -1,7 +1,7 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
-import { activePacks, corpusGeneration } from './corpus-store';
+import { activePacks, activePacksAsRead, corpusGeneration } from './corpus-store';
 import { readSearchIndex, writeSearchIndex } from './database';
 import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
 import { latestSearchIndex } from './search-index-current';
@@ -47,17 +47,25 @@ export function currentDictionary(): Promise<Dictionary> {
   return dictionaryCache.value;
 }
 
-async function loadOrBuildSearchIndex(packs: CorpusPack[]): Promise<SearchIndex> {
+async function loadOrBuildSearchIndex({
+  packs,
+  writes,
+}: {
+  packs: CorpusPack[];
+  writes: number;
+}): Promise<SearchIndex> {
   const stored = await readSearchIndex();
   const restored = stored ? importSearchIndex(stored.data, packs) : null;
   if (restored) return restored;
   const index = buildSearchIndex(packs);
-  await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) });
+  await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) }, writes);
   return index;
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
-export const currentSearchIndex = latestSearchIndex(corpusGeneration, () => activePacks().then(loadOrBuildSearchIndex));
+export const currentSearchIndex = latestSearchIndex(corpusGeneration, () =>
+  activePacksAsRead().then(loadOrBuildSearchIndex),
+);
 
 let claimCache: Derived<ClaimIndex> | undefined;
 
