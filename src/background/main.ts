@@ -51,7 +51,16 @@ const getDocument: Handler<'getDocument'> = async ({ packId, documentId }) => {
   );
   if (!found) return null;
   const { pack, document } = found;
-  return { packId: pack.id, packTitle: pack.title, ...document };
+  const names = new Map(pack.entities.map((entity) => [entity.id, entity.name]));
+  const statements = pack.statements
+    .filter((statement) => statement.documentId === document.id)
+    .map(({ start, end, speakerId, role }) => ({
+      start,
+      end,
+      speaker: speakerId === null ? null : (names.get(speakerId) ?? null),
+      ...(role !== undefined ? { role } : {}),
+    }));
+  return { packId: pack.id, packTitle: pack.title, ...document, statements };
 };
 
 const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, sender) => {

@@ -64,6 +64,16 @@ export const entityCard = z.object({
 export type EntityCard = z.infer<typeof entityCard>;
 
 /** A whole source document for the viewer, with the pack it came from. */
+/** Who the corpus says spoke a passage of a document, so the viewer can cite the passage it opens at. */
+export const documentStatement = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Null when the compiler could not tell who spoke. */
+  speaker: z.string().nullable(),
+  role: z.string().optional(),
+});
+export type DocumentStatement = z.infer<typeof documentStatement>;
+
 export const sourceDocument = z.object({
   packId: z.string(),
   packTitle: z.string(),
@@ -71,5 +81,6 @@ export const sourceDocument = z.object({
   title: z.string(),
   ...citation.shape,
   text: z.string(),
+  statements: z.array(documentStatement),
 });
 export type SourceDocument = z.infer<typeof sourceDocument>;

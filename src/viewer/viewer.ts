@@ -6,6 +6,8 @@ import { el } from '../shared/ui/dom';
 import { formatDate } from '../shared/ui/format';
 import { originalLink } from '../shared/ui/links';
 import { errorText } from '../shared/error-text';
+import { copyCitation } from '../shared/ui/copy-citation';
+import { copyButtons } from '../shared/ui/entity-view';
 
 /**
  * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
@@ -51,6 +53,37 @@ function renderText(
   return { container, mark };
 }
 
+/**
+ * "Copy citation" and "Copy as annotation" for the statement the viewer opened at, when the corpus knows who said it;
+ * otherwise a line saying why there is none.
+ */
+function citePassage(document: SourceDocument, passage: { start: number; end: number }): HTMLElement | null {
+  const statement = document.statements.find((s) => s.start === passage.start && s.end === passage.end);
+  if (!statement) return null;
+  if (statement.speaker === null)
+    return el('p', { class: 'meta' }, 'The marked passage: the source does not make clear who said it.');
+  const buttons = copyButtons(
+    {
+      text: document.text.slice(passage.start, passage.end),
+      speaker: statement.speaker,
+      ...(statement.role !== undefined ? { role: statement.role } : {}),
+      source: {
+        packId: document.packId,
+        corpusTitle: document.packTitle,
+        documentId: document.id,
+        documentTitle: document.title,
+        ...(document.publisher !== undefined ? { publisher: document.publisher } : {}),
+        ...(document.date !== undefined ? { date: document.date } : {}),
+        ...(document.url !== undefined ? { url: document.url } : {}),
+        ...passage,
+      },
+    },
+    copyCitation,
+  );
+  const who = [statement.speaker, statement.role].filter(Boolean).join(', ');
+  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, `The marked passage: ${who}.`), buttons);
+}
+
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
   const date = formatDate(document.date);
   const original = passage
@@ -68,6 +101,7 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     original
       ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, 'Open the original page'))
       : null,
+    passage ? citePassage(document, passage) : null,
     el(
       'p',
       { class: 'notice' },

@@ -158,7 +158,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     }
   });
 
-  it('copies a statement’s citation, as text and as a Web Annotation whose selectors find it in the source', async () => {
+  it('copies a statement’s citation, as text and as a Web Annotation whose selectors find it in the source, and again from the viewer', async () => {
     const page = await session.ext.browser.newPage();
     const origin = new URL(session.server.url('demo.html')).origin;
     if (browserName === 'chromium')
@@ -205,6 +205,16 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
         viewer.evaluate(() => document.getElementById('passage')?.textContent ?? undefined),
       );
       expect(passage.replace(/\s+/g, ' ')).toBe(quote.exact.replace(/\s+/g, ' '));
+      // The viewer, opened at that statement, cites it as the card does.
+      await viewer.bringToFront();
+      await viewer.click('.sl-copy');
+      await viewer.screenshot({ path: resolve(outDir, `viewer-copy-citation-${browserName}.png`) });
+      await page.bringToFront();
+      const fromViewer = await waitFor('the citation copied in the viewer', async () => {
+        const copied = await clipboard();
+        return copied.startsWith('“') ? copied : undefined;
+      });
+      expect(fromViewer).toBe(text);
       await viewer.close();
     } finally {
       await page.close();

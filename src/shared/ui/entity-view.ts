@@ -72,7 +72,7 @@ type CorpusOf = (source: PassageSource) => string | undefined;
 export type CopyCitation = (statement: CitedStatement, format: CitationFormat) => Promise<void>;
 
 /** "Copy citation" and "Copy as annotation" for one statement, each saying for a moment that it copied. */
-function copyButtons(statement: CitedStatement, copy: CopyCitation): HTMLElement {
+export function copyButtons(statement: CitedStatement, copy: CopyCitation): HTMLElement {
   const button = (label: string, format: CitationFormat): HTMLButtonElement => {
     const shown = el('span', {}, label);
     const copyButton = el(
