@@ -47,25 +47,23 @@ export function currentDictionary(): Promise<Dictionary> {
   return dictionaryCache.value;
 }
 
-async function loadOrBuildSearchIndex({
-  packs,
-  writes,
-}: {
-  packs: CorpusPack[];
-  writes: number;
-}): Promise<SearchIndex> {
+/**
+ * The stored index when there is one: it is always the current packs' (see database.ts), and carries all a search
+ * shows, so a restarted worker answers without reading the packs, which at 100,000 statements take longer to read
+ * and check than the 300 ms a first search may take. Otherwise it is built from the packs and stored.
+ */
+async function loadOrBuildSearchIndex(): Promise<SearchIndex> {
   const stored = await readSearchIndex();
-  const restored = stored ? importSearchIndex(stored.data, packs) : null;
+  const restored = stored ? importSearchIndex(stored.data) : null;
   if (restored) return restored;
+  const { packs, writes } = await activePacksAsRead();
   const index = buildSearchIndex(packs);
   await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) }, writes);
   return index;
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
-export const currentSearchIndex = latestSearchIndex(corpusGeneration, () =>
-  activePacksAsRead().then(loadOrBuildSearchIndex),
-);
+export const currentSearchIndex = latestSearchIndex(corpusGeneration, loadOrBuildSearchIndex);
 
 let claimCache: Derived<ClaimIndex> | undefined;
 

@@ -3,7 +3,7 @@ import type { SearchIndex } from './search-index';
 import { latestSearchIndex } from './search-index-current';
 
 /** Stand-in indexes: only their identity matters here. */
-const indexNamed = (corpusKey: string): SearchIndex => ({ corpusKey }) as SearchIndex;
+const indexNamed = (name: string): SearchIndex => ({ name }) as unknown as SearchIndex;
 
 /** A load the test finishes by hand, as a rebuild that takes seconds. */
 function deferred(): { promise: Promise<SearchIndex>; resolve: (i: SearchIndex) => void; reject: (e: Error) => void } {

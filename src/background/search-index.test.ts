@@ -368,40 +368,43 @@ describe('export and import', () => {
 
   it('gives the same results after a round trip through structured clone', async () => {
     const stored: unknown = structuredClone(exportSearchIndex(built));
-    const imported = importSearchIndex(stored, [pack]);
+    const imported = importSearchIndex(stored);
     expect(imported).not.toBeNull();
     for (const query of queries) {
       expect(imported && searchCorpus(imported, query)).toEqual(searchCorpus(built, query));
     }
   });
 
-  it('refuses an index built from other packs, or damaged data, so the caller rebuilds', () => {
+  it('refuses damaged data, so the caller rebuilds', () => {
     const stored = exportSearchIndex(built);
-    const other = makePack([], [{ id: 's', speakerId: null, text: 'Something else entirely.' }]);
-    expect(importSearchIndex(stored, [other])).toBeNull();
-    expect(importSearchIndex({ format: 'nonsense' }, [pack])).toBeNull();
-    expect(importSearchIndex(null, [pack])).toBeNull();
+    expect(importSearchIndex({ format: 'nonsense' })).toBeNull();
+    expect(importSearchIndex(null)).toBeNull();
     const { statements } = stored.groups;
     const cutPostings = { ...statements.postings, ids: statements.postings.ids.subarray(1) };
     const damaged = { ...stored, groups: { ...stored.groups, statements: { ...statements, postings: cutPostings } } };
-    expect(importSearchIndex(damaged, [pack])).toBeNull();
+    expect(importSearchIndex(damaged)).toBeNull();
   });
 
-  it('refuses an index stored in the earlier format, FlexSearch’s JSON export', () => {
-    const earlier = { format: 4, corpusKey: exportSearchIndex(built).corpusKey, parts: [], vocabularies: {} };
-    expect(importSearchIndex(earlier, [pack])).toBeNull();
+  it('refuses an index stored in an earlier format: FlexSearch’s JSON export, or postings without their table', () => {
+    const earlier = { format: 4, corpusKey: 'sourcelight-seed@2025-01-01', parts: [], vocabularies: {} };
+    expect(importSearchIndex(earlier)).toBeNull();
+    const { groups } = exportSearchIndex(built);
+    expect(importSearchIndex({ format: 5, corpusKey: 'sourcelight-seed@2025-01-01', groups })).toBeNull();
   });
 
   it('is stored as strings and typed arrays only, which IndexedDB reads back without rebuilding many objects', () => {
     const kinds = new Set<string>();
     const walk = (value: unknown): void => {
       if (value instanceof Uint32Array) kinds.add('Uint32Array');
+      else if (value instanceof Int32Array) kinds.add('Int32Array');
       else if (Array.isArray(value)) kinds.add('array');
       else if (value && typeof value === 'object') Object.values(value).forEach(walk);
       else kinds.add(typeof value);
     };
-    walk(exportSearchIndex(built).groups);
-    expect([...kinds].sort()).toEqual(['Uint32Array', 'string']);
+    const { groups, table } = exportSearchIndex(built);
+    walk(groups);
+    walk(table);
+    expect([...kinds].sort()).toEqual(['Int32Array', 'Uint32Array', 'string']);
   });
 });
 

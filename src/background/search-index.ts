@@ -7,6 +7,9 @@
  * indexing every prefix and a second, phonetic copy instead made the index five times larger and its build nine
  * times slower (141 MB and 71 s at 100,000 statements).
  *
+ * What a search ranks and shows is kept with the index as columns (search/table.ts), so a restarted worker answers
+ * from the stored index alone, without reading the packs.
+ *
  * Pure: no DOM and no extension APIs, so it runs in Node, in tests and in the service worker.
  */
 import { Index } from 'flexsearch';
@@ -26,11 +29,12 @@ import { groupOf } from './search/hits';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
 import { Postings, serializedPostings } from './search/postings';
-import { collectRecords, type SearchRecord } from './search/records';
+import { SearchRecords } from './search/records';
+import { searchTable, searchTableOf } from './search/table';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 5;
+const SEARCH_INDEX_FORMAT = 6;
 const GROUPS = SEARCH_GROUP_ORDER;
 
 /**
@@ -61,8 +65,8 @@ const DOCUMENTS_SHOWN_CACHE_CAP = 20;
 const DOCUMENT_EXCERPT_ROOM = 300;
 
 export interface SearchIndex {
-  readonly corpusKey: string;
-  readonly records: Record<SearchGroupName, SearchRecord[]>;
+  /** Everything a search ranks and shows, kept with the index so that answering never reads the packs. */
+  readonly records: SearchRecords;
   readonly indexes: Record<SearchGroupName, GroupIndex>;
   /** Folded words of recently ranked records: the same candidates come back on every keystroke. */
   readonly foldedFields: Record<SearchGroupName, FoldedFieldCache>;
@@ -70,61 +74,41 @@ export interface SearchIndex {
   readonly shownDocuments: FoldedFieldCache;
 }
 
-/** Which packs an index was built from: a stored index with another key is stale. */
-function corpusKeyOf(packs: CorpusPack[]): string {
-  return packs
-    .map(
-      (p) =>
-        `${p.id}@${p.createdAt}:${p.documents.length}/${p.entities.length}/${p.statements.length}/${p.questions.length}`,
-    )
-    .join('|');
-}
-
-function searchIndexOf(
-  packs: CorpusPack[],
-  indexes: Record<SearchGroupName, GroupIndex>,
-  records: Record<SearchGroupName, SearchRecord[]> = collectRecords(packs),
-): SearchIndex {
+function searchIndexOf(records: SearchRecords, indexes: Record<SearchGroupName, GroupIndex>): SearchIndex {
   const foldedFields = Object.fromEntries(
     GROUPS.map((g) => [
       g,
       new FoldedFieldCache(FOLDED_CACHE_CAP[g], g === 'documents' ? DOCUMENT_RANKED_CHARS : undefined),
     ]),
   ) as Record<SearchGroupName, FoldedFieldCache>;
-  return {
-    corpusKey: corpusKeyOf(packs),
-    records,
-    indexes,
-    foldedFields,
-    shownDocuments: new FoldedFieldCache(DOCUMENTS_SHOWN_CACHE_CAP),
-  };
+  return { records, indexes, foldedFields, shownDocuments: new FoldedFieldCache(DOCUMENTS_SHOWN_CACHE_CAP) };
 }
 
 /** FlexSearch orders each word's records (where the word stands in them); its lists are then kept as postings. */
-function buildGroupIndex(records: SearchRecord[]): GroupIndex {
+function buildGroupIndex(records: SearchRecords, group: SearchGroupName): GroupIndex {
   const index = new Index({ tokenize: 'strict', encode: splitTokens });
   const stats = new Map<string, WordStats>();
-  records.forEach((record, id) => {
-    const tokens = recordTokens(record.fields.map((f) => f.text));
+  for (let id = 0; id < records.count(group); id++) {
+    const tokens = recordTokens(records.fieldTexts(group, id));
     index.add(id, tokens.precise);
     for (const [token, phonetic] of tokens.phoneticOf) {
       const known = stats.get(token);
       if (known) known.count++;
       else stats.set(token, { count: 1, phonetic });
     }
-  });
+  }
   const vocabulary = Vocabulary.fromStats(stats);
   return { postings: Postings.fromIndex(index, vocabulary.sortedWords), vocabulary };
 }
 
 /** Builds the search index over every pack, in the order given. */
 export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
-  const records = collectRecords(packs);
-  const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records[g])])) as Record<
+  const records = new SearchRecords(searchTableOf(packs));
+  const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records, g)])) as Record<
     SearchGroupName,
     GroupIndex
   >;
-  return searchIndexOf(packs, indexes, records);
+  return searchIndexOf(records, indexes);
 }
 
 const serializedGroup = z.object({
@@ -136,7 +120,7 @@ const serializedGroup = z.object({
 
 export const serializedSearchIndex = z.object({
   format: z.literal(SEARCH_INDEX_FORMAT),
-  corpusKey: z.string(),
+  table: searchTable,
   groups: z.object({
     people: serializedGroup,
     topics: serializedGroup,
@@ -155,25 +139,27 @@ export function exportSearchIndex(index: SearchIndex): SerializedSearchIndex {
       { vocabulary: index.indexes[g].vocabulary.serialize(), postings: index.indexes[g].postings.serialize() },
     ]),
   ) as SerializedSearchIndex['groups'];
-  return { format: SEARCH_INDEX_FORMAT, corpusKey: index.corpusKey, groups };
+  return { format: SEARCH_INDEX_FORMAT, table: index.records.table, groups };
 }
 
 /**
- * Restores an exported index for the same packs. Returns null when the stored form is damaged, of an older
- * format or built from other packs: the caller then rebuilds with buildSearchIndex.
+ * Restores an exported index, without the packs: the store keeps an index only while it is the packs' (see
+ * database.ts). Returns null when the stored form is damaged or of an older format: the caller then rebuilds with
+ * buildSearchIndex.
  */
-export function importSearchIndex(serialized: unknown, packs: CorpusPack[]): SearchIndex | null {
+export function importSearchIndex(serialized: unknown): SearchIndex | null {
   const parsed = serializedSearchIndex.safeParse(serialized);
-  if (!parsed.success || parsed.data.corpusKey !== corpusKeyOf(packs)) return null;
+  if (!parsed.success) return null;
+  const records = new SearchRecords(parsed.data.table);
   const indexes = {} as Record<SearchGroupName, GroupIndex>;
   for (const group of GROUPS) {
     const stored = parsed.data.groups[group];
     const vocabulary = Vocabulary.fromSerialized(stored.vocabulary);
     const postings = vocabulary && Postings.fromSerialized(stored.postings, vocabulary.sortedWords.length);
-    if (!vocabulary || !postings) return null;
+    if (!vocabulary || !postings?.idsBelow(records.count(group))) return null;
     indexes[group] = { postings, vocabulary };
   }
-  return searchIndexOf(packs, indexes);
+  return searchIndexOf(records, indexes);
 }
 
 /** The shown documents matched in their whole text; a candidate that matches nowhere after all is dropped. */
@@ -207,11 +193,10 @@ function searchGroupOf(
   cap: number,
 ): SearchGroup | null {
   const pool = poolOf(group, cap);
-  const records = index.records[group];
-  const ids = candidateIds(index.indexes[group], query, pool, records.length);
+  const ids = candidateIds(index.indexes[group], query, pool, index.records.count(group));
   const scored: Scored[] = [];
   for (const id of ids) {
-    const record = records[id];
+    const record = index.records.get(group, id);
     if (!record) continue;
     const s = scoreRecord(record, index.foldedFields[group].get(record), query);
     // A document may match only beyond the opening it is ranked on: it comes last, and is checked if shown.

@@ -41,7 +41,7 @@ describe('candidateIds over common words', () => {
   });
   const index = buildSearchIndex([pack]);
   const group = index.indexes.statements;
-  const count = index.records.statements.length;
+  const count = index.records.count('statements');
   const rare = count - 1;
 
   it('puts the record holding every word first when the budget reads every list whole', () => {

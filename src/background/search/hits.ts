@@ -11,7 +11,7 @@ import {
   type StatementHit,
 } from '../../shared/search-results';
 import type { Scored, TermMatch } from './ranking';
-import { entityName, type RecordOf } from './records';
+import type { RecordOf } from './records';
 
 /** Result rows are one line: a shorter window than the viewer's. */
 const EXCERPT_LENGTH = 180;
@@ -32,14 +32,14 @@ function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
 }
 
 function entityHitOf(scored: Scored, record: RecordOf<'people' | 'topics'>): EntityHit {
-  const { entity, counts, lookups } = record;
+  const { entity, counts, packId } = record;
   const nameHighlights = rangesInField(scored.matches, 0);
   const aliasField = record.fields.findIndex(
     (f, i) => f.role === 'alias' && rangesInField(scored.matches, i).length > 0,
   );
   return {
     type: 'entity',
-    packId: lookups.pack.id,
+    packId,
     id: entity.id,
     kind: entity.kind,
     name: entity.name,
@@ -53,14 +53,13 @@ function entityHitOf(scored: Scored, record: RecordOf<'people' | 'topics'>): Ent
 }
 
 function statementHitOf(scored: Scored, record: RecordOf<'statements'>): StatementHit {
-  const { statement, lookups } = record;
-  const document = lookups.documents.get(statement.documentId);
+  const { statement, document, packId, speakerName } = record;
   return {
     type: 'statement',
-    packId: lookups.pack.id,
+    packId,
     id: statement.id,
     speakerId: statement.speakerId,
-    speakerName: statement.speakerId === null ? null : entityName(lookups, statement.speakerId),
+    speakerName,
     cue: statement.cue,
     ...(statement.unattributedReason !== undefined ? { unattributedReason: statement.unattributedReason } : {}),
     ...(statement.role !== undefined ? { role: statement.role } : {}),
@@ -74,29 +73,23 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>): Stateme
   };
 }
 
-/** Where the question's text sits in its document, so the viewer opens there; 0 and 0 when it is not found. */
-function questionRange(record: RecordOf<'questions'>): { start: number; end: number } {
-  const { question, lookups } = record;
-  const start = lookups.documents.get(question.documentId)?.text.indexOf(question.questionText) ?? -1;
-  return start === -1 ? { start: 0, end: 0 } : { start, end: start + question.questionText.length };
-}
-
 function questionHitOf(scored: Scored, record: RecordOf<'questions'>): QuestionHit {
-  const { question, lookups } = record;
+  const { question, packId, askerName, answererName, range } = record;
   const inQuestion = rangesInField(scored.matches, 0);
   const inAnswer = rangesInField(scored.matches, 1);
   const fromAnswer = inQuestion.length === 0 && inAnswer.length > 0 && question.answerText !== null;
   return {
     type: 'question',
-    packId: lookups.pack.id,
+    packId,
     id: question.id,
     documentId: question.documentId,
     house: question.house,
-    askerName: entityName(lookups, question.askerId),
-    answererName: question.answererId === null ? null : entityName(lookups, question.answererId),
+    askerName,
+    answererName,
     ...(question.dateAsked ? { dateAsked: question.dateAsked } : {}),
     dateAnswered: question.dateAnswered,
-    ...questionRange(record),
+    start: range.start,
+    end: range.end,
     excerptFrom: fromAnswer ? 'answer' : 'question',
     excerpt: fromAnswer
       ? excerptAround(question.answerText ?? '', inAnswer, EXCERPT_LENGTH)
@@ -105,10 +98,10 @@ function questionHitOf(scored: Scored, record: RecordOf<'questions'>): QuestionH
 }
 
 function documentHitOf(scored: Scored, record: RecordOf<'documents'>): DocumentHit {
-  const { document, lookups } = record;
+  const { document, packId } = record;
   return {
     type: 'document',
-    packId: lookups.pack.id,
+    packId,
     id: document.id,
     title: document.title,
     titleHighlights: rangesInField(scored.matches, 0),

@@ -9,6 +9,7 @@
  */
 import type { Index } from 'flexsearch';
 import { z } from 'zod';
+import { areOffsets, uint32Array } from './columns';
 
 /** FlexSearch keeps a word's ids in runs by where the word stands in the record: `map.get(word)[slot]`. */
 interface FlexSearchInternals {
@@ -17,11 +18,11 @@ interface FlexSearchInternals {
 
 export const serializedPostings = z.object({
   /** Every word's ids, word after word (in vocabulary order), run after run. */
-  ids: z.custom<Uint32Array>((value) => value instanceof Uint32Array),
+  ids: uint32Array,
   /** Where each run starts in `ids`, and one more: the end of the last. */
-  runStarts: z.custom<Uint32Array>((value) => value instanceof Uint32Array),
+  runStarts: uint32Array,
   /** Where each word's runs start in `runStarts`, and one more. */
-  wordRuns: z.custom<Uint32Array>((value) => value instanceof Uint32Array),
+  wordRuns: uint32Array,
 });
 export type SerializedPostings = z.infer<typeof serializedPostings>;
 
@@ -76,11 +77,16 @@ export class Postings {
   /** Null when the arrays do not fit together for `wordCount` words: the caller treats the index as damaged. */
   static fromSerialized(data: SerializedPostings, wordCount: number): Postings | null {
     const { ids, runStarts, wordRuns } = data;
-    if (wordRuns.length !== wordCount + 1 || wordRuns[0] !== 0 || runStarts[0] !== 0) return null;
-    if (wordRuns[wordCount] !== runStarts.length - 1 || runStarts[runStarts.length - 1] !== ids.length) return null;
-    for (let i = 1; i < wordRuns.length; i++) if ((wordRuns[i] as number) < (wordRuns[i - 1] as number)) return null;
-    for (let i = 1; i < runStarts.length; i++) if ((runStarts[i] as number) < (runStarts[i - 1] as number)) return null;
+    if (wordRuns.length !== wordCount + 1) return null;
+    if (!areOffsets(wordRuns, runStarts.length - 1) || !areOffsets(runStarts, ids.length)) return null;
     return new Postings(ids, runStarts, wordRuns);
+  }
+
+  /** Whether every id names one of `count` records: a stored index whose ids run past its table is damaged. */
+  idsBelow(count: number): boolean {
+    const ids = this.ids;
+    for (let i = 0; i < ids.length; i++) if ((ids[i] as number) >= count) return false;
+    return true;
   }
 
   serialize(): SerializedPostings {

@@ -1,15 +1,20 @@
 /**
  * What each search group holds: one record per entity, statement, question or document, with the fields matched
- * and how much each counts. Built in a fixed order from the packs, so numeric ids survive export and import.
+ * and how much each counts. Records are views over the search table (table.ts), made when a search first ranks
+ * them: the index built from the packs and the one restored from IndexedDB read the same table the same way.
  */
-import type { CorpusDocument, CorpusPack, Entity, Question, Statement } from '../../corpus/pack';
-import type { SearchGroupName } from '../../shared/search-results';
-
-export interface PackLookups {
-  pack: CorpusPack;
-  entities: Map<string, Entity>;
-  documents: Map<string, CorpusDocument>;
-}
+import type {
+  CorpusDocument,
+  Entity,
+  EntityKind,
+  Question,
+  Statement,
+  StatementCue,
+  UnattributedReason,
+} from '../../corpus/pack';
+import { SEARCH_GROUP_ORDER, type SearchGroupName } from '../../shared/search-results';
+import { listAt, NONE, rowCount, sliceAt, textAt } from './columns';
+import type { SearchTable } from './table';
 
 export interface EntityCounts {
   statements: number;
@@ -24,115 +29,180 @@ export interface Field {
   role: 'name' | 'alias' | 'body' | 'answer' | 'speaker' | 'title';
 }
 
+/** Where a statement was published, for its hit. */
+export type DocumentSource = Pick<CorpusDocument, 'title' | 'publisher' | 'date'>;
+
+interface RecordBase<G extends SearchGroupName> {
+  group: G;
+  packId: string;
+  fields: Field[];
+}
+
 export type RecordOf<G extends SearchGroupName> = G extends 'people' | 'topics'
-  ? { group: G; lookups: PackLookups; entity: Entity; counts: EntityCounts; fields: Field[] }
+  ? RecordBase<G> & { entity: Omit<Entity, 'aliases'>; counts: EntityCounts }
   : G extends 'statements'
-    ? { group: G; lookups: PackLookups; statement: Statement; fields: Field[] }
+    ? RecordBase<G> & { statement: Statement; speakerName: string | null; document: DocumentSource | undefined }
     : G extends 'questions'
-      ? { group: G; lookups: PackLookups; question: Question; fields: Field[] }
-      : { group: G; lookups: PackLookups; document: CorpusDocument; fields: Field[] };
+      ? RecordBase<G> & {
+          question: Omit<Question, 'askerId' | 'answererId'>;
+          askerName: string;
+          answererName: string | null;
+          /** Where the question's text stands in its document; 0 and 0 when it is not there. */
+          range: { start: number; end: number };
+        }
+      : RecordBase<G> & { document: CorpusDocument };
 
 export type SearchRecord = RecordOf<SearchGroupName>;
 
-export function entityName(lookups: PackLookups, id: string): string {
-  return lookups.entities.get(id)?.name ?? id;
+function entityRecord<G extends 'people' | 'topics'>(table: SearchTable, group: G, row: number): RecordOf<G> {
+  const c = table[group];
+  const name = textAt(c.name, row) ?? '';
+  const aliases = listAt(c.aliases, row);
+  const description = textAt(c.description, row);
+  const fields: Field[] = [
+    { text: name, weight: 3, role: 'name' },
+    ...aliases.map((alias): Field => ({ text: alias, weight: 3, role: 'alias' })),
+  ];
+  if (description) fields.push({ text: description, weight: 1, role: 'body' });
+  return {
+    group,
+    packId: textAt(c.packId, row) ?? '',
+    fields,
+    entity: { id: textAt(c.id, row) ?? '', kind: textAt(c.kind, row) as EntityKind, name, description },
+    counts: {
+      statements: c.statementCount[row] ?? 0,
+      questions: c.questionCount[row] ?? 0,
+      documents: c.documentCount[row] ?? 0,
+    },
+  } as RecordOf<G>;
 }
 
-function countEntityReferences(pack: CorpusPack): Map<string, EntityCounts> {
-  const counts = new Map<string, EntityCounts>();
-  const documents = new Map<string, Set<string>>();
-  const countsOf = (id: string): EntityCounts => {
-    let c = counts.get(id);
-    if (!c) counts.set(id, (c = { statements: 0, questions: 0, documents: 0 }));
-    return c;
-  };
-  const seenIn = (id: string, documentId: string): void => {
-    let set = documents.get(id);
-    if (!set) documents.set(id, (set = new Set()));
-    set.add(documentId);
-  };
-  for (const s of pack.statements) {
-    if (s.speakerId === null) continue;
-    countsOf(s.speakerId).statements++;
-    seenIn(s.speakerId, s.documentId);
-  }
-  for (const q of pack.questions) {
-    for (const id of new Set([q.askerId, q.answererId])) {
-      if (id === null) continue;
-      countsOf(id).questions++;
-      seenIn(id, q.documentId);
-    }
-  }
-  for (const m of pack.mentions) seenIn(m.entityId, m.documentId);
-  for (const [id, set] of documents) countsOf(id).documents = set.size;
-  return counts;
-}
-
-export function collectRecords(packs: CorpusPack[]): Record<SearchGroupName, SearchRecord[]> {
-  const records: Record<SearchGroupName, SearchRecord[]> = {
-    people: [],
-    topics: [],
-    statements: [],
-    questions: [],
-    documents: [],
-  };
-  for (const pack of packs) {
-    const lookups: PackLookups = {
-      pack,
-      entities: new Map(pack.entities.map((e) => [e.id, e])),
-      documents: new Map(pack.documents.map((d) => [d.id, d])),
-    };
-    const counts = countEntityReferences(pack);
-    for (const entity of pack.entities) {
-      const group = entity.kind === 'person' || entity.kind === 'organisation' ? 'people' : 'topics';
-      const fields: Field[] = [
-        { text: entity.name, weight: 3, role: 'name' },
-        ...entity.aliases.map((alias): Field => ({ text: alias, weight: 3, role: 'alias' })),
-      ];
-      if (entity.description) fields.push({ text: entity.description, weight: 1, role: 'body' });
-      const entityCounts = counts.get(entity.id) ?? { statements: 0, questions: 0, documents: 0 };
-      records[group].push({ group, lookups, entity, counts: entityCounts, fields });
-    }
-    for (const statement of pack.statements) {
-      const speaker = statement.speakerId === null ? '' : entityName(lookups, statement.speakerId);
-      records.statements.push({
-        group: 'statements',
-        lookups,
-        statement,
-        fields: [
-          { text: statement.text, weight: 2, role: 'body' },
-          { text: speaker, weight: 2, role: 'speaker' },
-        ],
-      });
-    }
-    for (const question of pack.questions) {
-      records.questions.push({
-        group: 'questions',
-        lookups,
-        question,
-        fields: [
-          { text: question.questionText, weight: 2, role: 'body' },
-          { text: question.answerText ?? '', weight: 1, role: 'answer' },
-          { text: entityName(lookups, question.askerId), weight: 2, role: 'speaker' },
-          {
-            text: question.answererId === null ? '' : entityName(lookups, question.answererId),
-            weight: 2,
-            role: 'speaker',
+function statementRecord(table: SearchTable, row: number): RecordOf<'statements'> {
+  const c = table.statements;
+  const documents = table.documents;
+  const document = c.document[row] ?? NONE;
+  const start = c.start[row] ?? 0;
+  const end = c.end[row] ?? 0;
+  const text = textAt(c.text, row) ?? sliceAt(documents.text, document, start, end);
+  const speakerName = textAt(c.speakerName, row) ?? null;
+  return {
+    group: 'statements',
+    packId: textAt(c.packId, row) ?? '',
+    fields: [
+      { text, weight: 2, role: 'body' },
+      { text: speakerName ?? '', weight: 2, role: 'speaker' },
+    ],
+    statement: {
+      id: textAt(c.id, row) ?? '',
+      documentId: textAt(c.documentId, row) ?? '',
+      speakerId: textAt(c.speakerId, row) ?? null,
+      text,
+      start,
+      end,
+      role: textAt(c.role, row),
+      cue: textAt(c.cue, row) as StatementCue,
+      unattributedReason: textAt(c.unattributedReason, row) as UnattributedReason | undefined,
+    },
+    speakerName,
+    document:
+      document === NONE
+        ? undefined
+        : {
+            title: textAt(documents.title, document) ?? '',
+            publisher: textAt(documents.publisher, document),
+            date: textAt(documents.date, document),
           },
-        ],
-      });
-    }
-    for (const document of pack.documents) {
-      records.documents.push({
-        group: 'documents',
-        lookups,
-        document,
-        fields: [
-          { text: document.title, weight: 2, role: 'title' },
-          { text: document.text, weight: 1, role: 'body' },
-        ],
-      });
-    }
+  };
+}
+
+function questionRecord(table: SearchTable, row: number): RecordOf<'questions'> {
+  const c = table.questions;
+  const questionText = textAt(c.questionText, row) ?? '';
+  const answerText = textAt(c.answerText, row) ?? null;
+  const askerName = textAt(c.askerName, row) ?? '';
+  const answererName = textAt(c.answererName, row) ?? null;
+  return {
+    group: 'questions',
+    packId: textAt(c.packId, row) ?? '',
+    fields: [
+      { text: questionText, weight: 2, role: 'body' },
+      { text: answerText ?? '', weight: 1, role: 'answer' },
+      { text: askerName, weight: 2, role: 'speaker' },
+      { text: answererName ?? '', weight: 2, role: 'speaker' },
+    ],
+    question: {
+      id: textAt(c.id, row) ?? '',
+      documentId: textAt(c.documentId, row) ?? '',
+      house: textAt(c.house, row) as Question['house'],
+      questionText,
+      answerText,
+      dateAnswered: textAt(c.dateAnswered, row) ?? null,
+      dateAsked: textAt(c.dateAsked, row),
+    },
+    askerName,
+    answererName,
+    range: { start: c.start[row] ?? 0, end: c.end[row] ?? 0 },
+  };
+}
+
+function documentRecord(table: SearchTable, row: number): RecordOf<'documents'> {
+  const c = table.documents;
+  const document: CorpusDocument = {
+    id: textAt(c.id, row) ?? '',
+    title: textAt(c.title, row) ?? '',
+    publisher: textAt(c.publisher, row),
+    date: textAt(c.date, row),
+    url: textAt(c.url, row),
+    text: textAt(c.text, row) ?? '',
+  };
+  return {
+    group: 'documents',
+    packId: textAt(c.packId, row) ?? '',
+    fields: [
+      { text: document.title, weight: 2, role: 'title' },
+      { text: document.text, weight: 1, role: 'body' },
+    ],
+    document,
+  };
+}
+
+function recordAt(table: SearchTable, group: SearchGroupName, row: number): SearchRecord {
+  switch (group) {
+    case 'people':
+    case 'topics':
+      return entityRecord(table, group, row);
+    case 'statements':
+      return statementRecord(table, row);
+    case 'questions':
+      return questionRecord(table, row);
+    case 'documents':
+      return documentRecord(table, row);
   }
-  return records;
+}
+
+/** The records of every group, over one table. */
+export class SearchRecords {
+  /** The records made so far, by group and id: ranking keeps a record's folded words by the record object. */
+  private readonly made = Object.fromEntries(SEARCH_GROUP_ORDER.map((g) => [g, []])) as unknown as Record<
+    SearchGroupName,
+    (SearchRecord | undefined)[]
+  >;
+
+  constructor(readonly table: SearchTable) {}
+
+  count(group: SearchGroupName): number {
+    return rowCount(this.table[group].id);
+  }
+
+  /** The record with this id, the same object each time; undefined past the group's end. */
+  get(group: SearchGroupName, id: number): SearchRecord | undefined {
+    if (!(id >= 0 && id < this.count(group))) return undefined;
+    const made = this.made[group];
+    return (made[id] ??= recordAt(this.table, group, id));
+  }
+
+  /** The texts of a record's fields, for indexing every record once without keeping them all. */
+  fieldTexts(group: SearchGroupName, id: number): string[] {
+    return recordAt(this.table, group, id).fields.map((f) => f.text);
+  }
 }

@@ -4,6 +4,7 @@
  * finds the indexed words that sound the same ("khomeini" → "khomeyni"), the most common first.
  */
 import { z } from 'zod';
+import { uint32Array } from './columns';
 
 /**
  * Two strings and a typed array rather than three arrays: IndexedDB reads them back as a copy of each, where an
@@ -12,7 +13,7 @@ import { z } from 'zod';
 export const serializedVocabulary = z.object({
   /** The words in order, separated by spaces (indexed words never hold one). */
   words: z.string(),
-  counts: z.custom<Uint32Array>((value) => value instanceof Uint32Array),
+  counts: uint32Array,
   /** Each word's phonetic code, separated by spaces. */
   phonetic: z.string(),
 });
