@@ -451,7 +451,8 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     );
     await viewer.close();
     expect(await locationOf(page), name).toBe(articleUrl);
-    await page.bringToFront();
-    await page.keyboard.press('Escape');
+    // The card stays open: switching Sourcelight off for the site, next, must take it away with the marks. A key
+    // pressed here goes to the card's frame just after the viewer it opened was closed, and Chromium sometimes never
+    // answers it (the test hung there in about one run in three).
   }
 });
