@@ -166,9 +166,8 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
-  const lead = text.slice(from, quote.openAt);
   // A second partial quote in the sentence ("not “civil disobedience” but “evil agitators”") has the first one's
-  // speaker, when this pattern decided it; after a quote decided otherwise, the sentence is not one report.
+  // speaker, when this pattern decided it; after a quote decided otherwise, only a reporting verb of its own gives one.
   if (scene.decided.some((d) => d.start > from && d.start < quote.start)) {
     const last = scene.decided[scene.decided.length - 1];
     const between = last === undefined ? '' : text.slice(last.end, quote.openAt);
@@ -185,7 +184,8 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
       REPORTING_VERBS.has(andVerb) &&
       (last === undefined || scene.narrationMentions(last.end, quote.openAt).length === 0);
     const sameSpeakerGoesOn = (ADDING_THAT.test(between) && last?.cue !== 'reported') || sameSubjectGoesOn;
-    return last !== undefined &&
+    const goesOn =
+      last !== undefined &&
       last.start > from &&
       // After a pronoun's or an office's partial quote, a lone word ("since “weak” was insufficient") is more often a word
       // mentioned than the speaker's words.
@@ -193,15 +193,40 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
         ((last.cue === 'pronoun' || last.cue === 'role') && wordCount > 1) ||
         sameSpeakerGoesOn) &&
       last.speakerId !== null &&
-      (!newClause || sameSpeakerGoesOn)
-      ? { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) }
-      : undefined;
+      (!newClause || sameSpeakerGoesOn);
+    if (goesOn && last.speakerId !== null)
+      return { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) };
+    // "… the headline “…,” calling the department out for what he said was a “…”": the nearest reporting verb after
+    // the quote before, with its subject written straight before it and leading into this quote.
+    return last === undefined ? undefined : nearestReportingVerbSubject(scene, last.end, quote.openAt);
   }
-  for (const verb of lead.matchAll(/\p{L}+/gu)) {
+  return reportingVerbSubject(scene, from, quote.openAt);
+}
+
+/** The speaker of the first reporting verb in [from, to) whose subject, before it or heading the clause, is found. */
+function reportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
+  for (const verb of scene.text.slice(from, to).matchAll(/\p{L}+/gu)) {
     if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
     const verbAt = from + verb.index;
     const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt + verb[0].length);
     if (subject !== undefined) return resolveSubject(scene, subject, from, 'reported');
   }
   return undefined;
+}
+
+/**
+ * The speaker of the last reporting verb in [from, to), when its subject is written straight before it and no
+ * circumstance follows it ("said in announcing the “…”" attributes something else; "when a reporter asked" is the
+ * reporter).
+ */
+function nearestReportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
+  const verb = [...scene.text.slice(from, to).matchAll(/\p{L}+/gu)]
+    .filter((m) => REPORTING_VERBS.has(m[0].toLowerCase()))
+    .pop();
+  if (verb === undefined) return undefined;
+  const verbAt = from + verb.index;
+  if (/^\s+(?:at|in|on|during|after|before|when|while)\b/.test(scene.text.slice(verbAt + verb[0].length, to)))
+    return undefined;
+  const subject = subjectBeforeVerb(scene, from, verbAt);
+  return subject === undefined ? undefined : resolveSubject(scene, subject, from, 'reported');
 }
