@@ -87,9 +87,9 @@ function classify(token: Token): TokenClass {
 
 /** Words read as verbs that are also given names: "Will". */
 const GIVEN_NAME_MODALS = new Set(['will']);
-/** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
 /** Offices written before a surname alone that only a person holds ("General" also heads "General Motors"). */
 const PERSONAL_OFFICES = new Set(['president', 'senator', 'governor', 'mayor', 'ambassador', 'chancellor', 'judge']);
+/** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
 const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
