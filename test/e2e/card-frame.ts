@@ -85,3 +85,17 @@ export async function inCard(page: Page, selector: string): Promise<ElementHandl
   const frame = await cardFrame(page);
   return frame ? frame.$(selector) : null;
 }
+
+/**
+ * Presses Escape in the open card, as a reader does, and waits for the card to close. The card closes on the key's
+ * press, so its frame is gone before the key's release arrives; Chromium's driver then sometimes never confirms the
+ * release (a test hung there about one run in three), so the release is not waited for past a second.
+ */
+export async function closeCardWithEscape(page: Page): Promise<void> {
+  await page.keyboard.down('Escape');
+  await Promise.race([
+    page.keyboard.up('Escape').catch(() => undefined),
+    new Promise<void>((done) => setTimeout(done, 1_000)),
+  ]);
+  await waitFor('the card to close', async () => !(await cardState(page)).open);
+}

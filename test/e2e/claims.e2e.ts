@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { expectNoViolations } from './axe';
-import { cardFrame, cardState, inCard } from './card-frame';
+import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
 import { storeSettings, tabAt } from './extension-page';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
@@ -84,12 +84,6 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     return passage;
   }
 
-  /** Closes the open card with Escape, as a reader would. */
-  async function closeCard(page: Page): Promise<void> {
-    await page.keyboard.press('Escape');
-    await waitFor('the card to close', async () => !(await cardState(page)).open);
-  }
-
   it('marks the quotes and figures the sources hold, and nothing the sources do not hold', async () => {
     const page = await openFixture();
     expect(await claimMarksOn(page)).toEqual(EXPECTED_MARKS);
@@ -140,7 +134,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(card.text).toContain('This source gives these words to Roger Gale; the page gives them to Bob Blackman.');
     // The card shows the whole statement the page quotes a part of.
     expect(card.text).toContain('I want to reiterate the fact that there is a significant number of parliamentary');
-    await closeCard(page);
+    await closeCardWithEscape(page);
     await page.close();
   });
 
@@ -152,7 +146,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     await page.screenshot({ path: resolve(outDir, `claim-card-light-${browserName}.png`) });
     const frame = await cardFrame(page);
     if (frame) await expectNoViolations(frame, `a close quote's card (${browserName}, light)`);
-    await closeCard(page);
+    await closeCardWithEscape(page);
     const cut = await openByMouse(page, 'ellipsis');
     expect(cut.text).toContain('Part of a longer statement');
     expect(cut.text).toContain('This source also gives these words to Kirsty Brimelow.');
@@ -167,7 +161,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(same.text).toContain('Bob Blackman, in a statement: 30,000 political prisoners');
     const frame = await cardFrame(page);
     if (frame) await expectNoViolations(frame, `a figure's card (${browserName})`);
-    await closeCard(page);
+    await closeCardWithEscape(page);
 
     const other = await openByMouse(page, 'other-figure');
     expect(other.text).toContain('A different figure');

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers } from './browsers';
-import { cardFrame, cardState, inCard } from './card-frame';
+import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
 import { importPackJson, sendRaw, storeSettings, tabAt } from './extension-page';
 import { compilePack } from '../../src/corpus/compile';
 import { waitForMarks } from './page-state';
@@ -92,7 +92,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     expect(card.statementLinks.map((link) => link.text).join(' ')).toContain('every family has an answer');
     const source = await (await inCard(article, '.sl-statement .sl-source'))?.evaluate((node) => node.textContent);
     expect(source).toContain('The Harbour Gazette, 14 March 2026');
-    await article.keyboard.press('Escape');
+    await closeCardWithEscape(article);
   });
 
   it('updates the article when it is added again, rather than adding it twice', async () => {
