@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { corpusPack, parsePack, withoutUnsafeUrls, type CorpusPack } from '../corpus/pack';
 import { withoutDocument } from '../corpus/pack-edit';
 import { announceCorpusChange } from '../shared/corpus-change';
-import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
-import { deletePack, readPacks, setPackEnabled, writePack, type StoredPack } from './database';
+import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
+import {
+  deletePack,
+  readPackSummaries,
+  readPacks,
+  rewriteSummaries,
+  setPackEnabled,
+  writePack,
+  type StoredPack,
+} from './database';
 import defaultPackUrl from '../../.build/default-pack.json?url';
 
 /**
@@ -64,16 +72,21 @@ function storedRecordFor(pack: CorpusPack, enabled: boolean): StoredPack {
   return { id: pack.id, enabled, builtIn: true, installedAt: new Date().toISOString(), pack };
 }
 
-/** Reads the store once, setting aside damaged records and putting back the default pack if it is missing. */
+/**
+ * Reads the store once, setting aside damaged records and putting back the default pack if it is missing. The
+ * summaries are rewritten from what was read, so they list exactly the packs served.
+ */
 async function loadPacksRepairing(): Promise<PacksRead> {
   const { packs, damaged, writes } = await readPacks();
   for (const { id, reason } of damaged) {
     await recordProblem(`The stored corpus "${id}" could not be read (${reason}); it was set aside.`);
   }
+  await rewriteSummaries(packs, writes);
   if (packs.some((stored) => stored.builtIn)) return { stored: packs, writes };
   const fresh = storedRecordFor(await readBundledPack(), true);
-  const written = await writePack(fresh);
+  // Noted before the write: a worker stopped between the two would leave the next start nothing to report.
   if (damaged.length > 0) await recordProblem('The default corpus was reinstalled from the extension.');
+  const written = await writePack(fresh);
   // The packs are as read plus this one only if no other write began in between.
   return {
     stored: [...packs.filter((stored) => stored.id !== fresh.id), fresh],
@@ -197,30 +210,22 @@ export async function activePacksAsRead(): Promise<{ packs: CorpusPack[]; writes
   return { packs: stored.filter((record) => record.enabled).map((record) => record.pack), writes };
 }
 
-export function countPack(pack: CorpusPack): PackCounts {
-  const ofKind = (kind: string): number => pack.entities.filter((entity) => entity.kind === kind).length;
-  return {
-    documents: pack.documents.length,
-    people: ofKind('person'),
-    organisations: ofKind('organisation'),
-    topics: ofKind('topic'),
-    places: ofKind('place'),
-    statements: pack.statements.length,
-    questions: pack.questions.length,
-  };
+/**
+ * The summaries of the stored packs, checked against the store without reading a pack (`readPackSummaries`). Only
+ * when they do not describe the stored packs, or no built-in pack is among them, are the packs read, which sets
+ * aside what is damaged, reinstalls the default pack and rewrites the summaries. A stored pack passed the schema
+ * when it was written, and an update, which may change the schema, reads them all (`refreshDefaultPack`): at any
+ * other start the summaries suffice, and whatever hands a page a pack's content still reads the packs, repairing first.
+ */
+export async function checkedSummaries(): Promise<PackSummary[]> {
+  const { summaries, current } = await readPackSummaries();
+  if (current && summaries.some((summary) => summary.builtIn)) return summaries;
+  await readCorpus();
+  return (await readPackSummaries()).summaries;
 }
 
 export async function summariseCorpus(): Promise<CorpusSummary> {
-  const packs = await storedPacks();
-  const summaries = packs.map((stored) => ({
-    id: stored.id,
-    title: stored.pack.title,
-    createdAt: stored.pack.createdAt,
-    installedAt: stored.installedAt,
-    enabled: stored.enabled,
-    builtIn: stored.builtIn,
-    counts: countPack(stored.pack),
-  }));
+  const summaries = await checkedSummaries();
   const zero: PackCounts = {
     documents: 0,
     people: 0,

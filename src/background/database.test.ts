@@ -1,12 +1,16 @@
-// The store's promise to the search: a stored search index is always the current packs', so a restarted worker
-// answers from it without reading them. IndexedDB here is fake-indexeddb, in memory.
+// The store's promises to a restarted worker: a stored search index is always the current packs', and each pack's
+// summary is written with it, so the first search and the corpus line are answered without reading the packs.
+// IndexedDB here is fake-indexeddb, in memory.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeSeedPack } from '../../test/fixtures/search-seed-pack';
 import {
   deletePack,
+  openDatabase,
+  readPackSummaries,
   readPacks,
   readSearchIndex,
+  rewriteSummaries,
   setPackEnabled,
   writePack,
   writeSearchIndex,
@@ -59,5 +63,60 @@ describe('the stored search index', () => {
     expect(await writeSearchIndex(index, writes)).toBe(false);
     expect(await readSearchIndex()).toBeUndefined();
     expect((await readPacks()).packs.find((p) => p.id === 'a')?.enabled).toBe(false);
+  });
+});
+
+describe('the pack summaries', () => {
+  const summaryOf = async (id: string) => (await readPackSummaries()).summaries.find((s) => s.id === id);
+
+  it('are written with the pack, and follow it when it is turned off and removed', async () => {
+    await writePack(stored('c'));
+    expect(await summaryOf('c')).toEqual({
+      id: 'c',
+      title: pack.title,
+      createdAt: pack.createdAt,
+      installedAt: '2025-01-01T00:00:00.000Z',
+      enabled: true,
+      builtIn: false,
+      counts: {
+        documents: pack.documents.length,
+        people: pack.entities.filter((e) => e.kind === 'person').length,
+        organisations: pack.entities.filter((e) => e.kind === 'organisation').length,
+        topics: pack.entities.filter((e) => e.kind === 'topic').length,
+        places: pack.entities.filter((e) => e.kind === 'place').length,
+        statements: pack.statements.length,
+        questions: pack.questions.length,
+      },
+    });
+    expect((await readPackSummaries()).current).toBe(true);
+    await setPackEnabled('c', false);
+    expect((await summaryOf('c'))?.enabled).toBe(false);
+    await deletePack('c');
+    expect(await summaryOf('c')).toBeUndefined();
+    expect((await readPackSummaries()).current).toBe(true);
+  });
+
+  it('no longer count as current once a pack record is written some other way, until the packs are read', async () => {
+    await writePack(stored('e'));
+    const db = await openDatabase();
+    // Written behind the store's back, over a pack with a summary: a pack of another version than this one reads.
+    await db.put('packs', { ...stored('e'), pack: { ...pack, id: 'e', version: 0 } });
+    expect((await readPackSummaries()).current).toBe(false);
+    const read = await readPacks();
+    expect(read.damaged.map((d) => d.id)).toEqual(['e']);
+    expect(await rewriteSummaries(read.packs, read.writes)).toBe(true);
+    // The damaged record is set aside, not deleted: the summaries list the packs served, and stay not current.
+    expect((await readPackSummaries()).summaries.map((s) => s.id)).toEqual(read.packs.map((p) => p.id));
+    expect((await readPackSummaries()).current).toBe(false);
+    await deletePack('e');
+    expect((await readPackSummaries()).current).toBe(true);
+  });
+
+  it('are not rewritten from packs read before a change that began since', async () => {
+    const { packs, writes } = await readPacks();
+    await writePack(stored('d'));
+    expect(await rewriteSummaries(packs, writes)).toBe(false);
+    expect(await summaryOf('d')).toBeDefined();
+    expect((await readPackSummaries()).current).toBe(true);
   });
 });

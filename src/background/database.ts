@@ -1,13 +1,15 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import { z } from 'zod';
-import { corpusPack } from '../corpus/pack';
+import { corpusPack, PACK_VERSION } from '../corpus/pack';
+import { packSummary, type PackSummary } from '../shared/corpus-summary';
+import { summariseStoredPack } from './pack-summary';
 
 /**
  * The one owner of the extension's IndexedDB: versions, upgrades and transactions live here only.
  * Records are parsed through zod on every read, so a damaged record is reported, never half-used.
  */
 export const DATABASE_NAME = 'sourcelight';
-const DATABASE_VERSION = 1;
+const DATABASE_VERSION = 2;
 
 export const storedPack = z.object({
   id: z.string().min(1),
@@ -31,19 +33,40 @@ export const storedSearchIndex = z.object({
 export type StoredSearchIndex = z.infer<typeof storedSearchIndex>;
 
 interface SourcelightDB extends DBSchema {
-  packs: { key: string; value: unknown };
+  /** Indexed by the pack's version, which says without reading a pack whether this extension reads it. */
+  packs: { key: string; value: unknown; indexes: { version: number } };
+  /** One `packSummary` per stored pack, under its id, written with it. */
+  packSummaries: { key: string; value: unknown };
   searchIndex: { key: string; value: unknown };
+}
+
+/** Version 2's summaries, of the packs stored by version 1, which all stay. */
+async function summariseStoredPacks(
+  tx: IDBPTransaction<SourcelightDB, ('packs' | 'packSummaries' | 'searchIndex')[], 'versionchange'>,
+): Promise<void> {
+  const summaries = tx.objectStore('packSummaries');
+  for (let cursor = await tx.objectStore('packs').openCursor(); cursor; cursor = await cursor.continue()) {
+    // A record that fails the schema gets no summary: the start-up check then reads the packs and reports it.
+    const parsed = storedPack.safeParse(cursor.value);
+    if (parsed.success) await summaries.put(summariseStoredPack(parsed.data));
+  }
 }
 
 let opening: Promise<IDBPDatabase<SourcelightDB>> | undefined;
 
 export function openDatabase(): Promise<IDBPDatabase<SourcelightDB>> {
   opening ??= openDB<SourcelightDB>(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       // Each step upgrades from the version before it, so any old database reaches the current shape.
       if (oldVersion < 1) {
         db.createObjectStore('packs', { keyPath: 'id' });
         db.createObjectStore('searchIndex', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        tx.objectStore('packs').createIndex('version', 'pack.version');
+        db.createObjectStore('packSummaries', { keyPath: 'id' });
+        // An upgrade that fails part-way is undone whole: the store stays at version 1 for the next start to upgrade.
+        summariseStoredPacks(tx).catch(() => tx.abort());
       }
     },
     blocking() {
@@ -80,36 +103,89 @@ export async function readPacks(): Promise<PackReadResult> {
   return result;
 }
 
-type PackStore = IDBPObjectStore<SourcelightDB, ('packs' | 'searchIndex')[], 'packs', 'readwrite'>;
+type PackChangeStores = ('packs' | 'packSummaries' | 'searchIndex')[];
+type PackStore = IDBPObjectStore<SourcelightDB, PackChangeStores, 'packs', 'readwrite'>;
+type SummaryStore = IDBPObjectStore<SourcelightDB, PackChangeStores, 'packSummaries', 'readwrite'>;
 
 /**
- * Changes the packs in one transaction that also clears the stored search index: no change of the packs is kept
- * without the index built from the packs before it going too. Returns the pack writes begun so far, this one
- * included.
+ * Changes the packs and their summaries in one transaction that also clears the stored search index: no change of
+ * the packs is kept without its summary, nor with the index built from the packs before it. Returns the pack writes
+ * begun so far, this one included.
  */
-async function changePacks(change: (packs: PackStore) => Promise<unknown>): Promise<number> {
+async function changePacks(change: (packs: PackStore, summaries: SummaryStore) => Promise<unknown>): Promise<number> {
   const db = await openDatabase();
-  const tx = db.transaction(['packs', 'searchIndex'], 'readwrite');
+  const tx = db.transaction(['packs', 'packSummaries', 'searchIndex'], 'readwrite');
   const writes = ++packWrites;
-  await Promise.all([change(tx.objectStore('packs')), tx.objectStore('searchIndex').clear(), tx.done]);
+  await Promise.all([
+    change(tx.objectStore('packs'), tx.objectStore('packSummaries')),
+    tx.objectStore('searchIndex').clear(),
+    tx.done,
+  ]);
   return writes;
 }
 
 /** Writes a pack in one transaction: either it is stored whole or the previous record stays. */
 export async function writePack(record: StoredPack): Promise<number> {
   const checked = storedPack.parse(record);
-  return changePacks((packs) => packs.put(checked));
+  return changePacks((packs, summaries) =>
+    Promise.all([packs.put(checked), summaries.put(summariseStoredPack(checked))]),
+  );
 }
 
 export function deletePack(id: string): Promise<number> {
-  return changePacks((packs) => packs.delete(id));
+  return changePacks((packs, summaries) => Promise.all([packs.delete(id), summaries.delete(id)]));
 }
 
 export function setPackEnabled(id: string, enabled: boolean): Promise<number> {
-  return changePacks(async (packs) => {
-    const record = storedPack.parse(await packs.get(id));
-    await packs.put({ ...record, enabled });
+  return changePacks(async (packs, summaries) => {
+    const record = { ...storedPack.parse(await packs.get(id)), enabled };
+    await Promise.all([packs.put(record), summaries.put(summariseStoredPack(record))]);
   });
+}
+
+export interface SummaryReadResult {
+  summaries: PackSummary[];
+  /**
+   * Whether the summaries describe the stored packs: one readable summary per stored pack, and every pack of the
+   * version this extension reads. Told from the keys alone, so no pack is read; when false, only reading the packs
+   * says what is wrong (a record written some other way, or by an older version).
+   */
+  current: boolean;
+}
+
+export async function readPackSummaries(): Promise<SummaryReadResult> {
+  const db = await openDatabase();
+  const tx = db.transaction(['packs', 'packSummaries']);
+  const [packIds, readableIds, records] = await Promise.all([
+    tx.objectStore('packs').getAllKeys(),
+    tx.objectStore('packs').index('version').getAllKeys(PACK_VERSION),
+    tx.objectStore('packSummaries').getAll(),
+    tx.done,
+  ]);
+  const summaries = records.flatMap((record) => {
+    const parsed = packSummary.safeParse(record);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const readable = new Set(readableIds);
+  // As many readable summaries as packs, each of a pack of this version: the same ids.
+  const current =
+    summaries.length === records.length &&
+    summaries.length === packIds.length &&
+    summaries.every((summary) => readable.has(summary.id));
+  return { summaries, current };
+}
+
+/**
+ * Replaces the summaries with those of the packs read after `writes` pack writes (`PackReadResult.writes`), unless
+ * another has begun since: that write stored its own summary, and these packs are from before it. A damaged record
+ * left out of the packs read loses its summary with it. Returns whether the summaries were replaced.
+ */
+export async function rewriteSummaries(packs: StoredPack[], writes: number): Promise<boolean> {
+  const db = await openDatabase();
+  if (writes !== packWrites) return false;
+  const tx = db.transaction('packSummaries', 'readwrite');
+  await Promise.all([tx.store.clear(), ...packs.map((stored) => tx.store.put(summariseStoredPack(stored))), tx.done]);
+  return true;
 }
 
 export async function readSearchIndex(): Promise<StoredSearchIndex | undefined> {

@@ -4,6 +4,7 @@ import type { Entity } from '../corpus/pack';
 import { backgroundMessages, createMessageListener, type Handlers } from '../shared/messages';
 import {
   activePacks,
+  checkedSummaries,
   enablePack,
   importUserPack,
   packDocuments,
@@ -154,5 +155,7 @@ browser.runtime.onMessage.addListener(
   }),
 );
 
-// Reading the store at start-up finds and repairs a damaged pack before the first page asks for it.
-storedPacks().catch((error: unknown) => console.error('Sourcelight: could not read the corpus store', error));
+// Checking the store at start-up finds and repairs a damaged or missing pack before the first page asks for it. It
+// reads the packs only when their summaries show something wrong: at 100,000 statements reading them takes half a
+// second, which a restarted worker's first search would wait behind.
+checkedSummaries().catch((error: unknown) => console.error('Sourcelight: could not read the corpus store', error));

@@ -1,12 +1,10 @@
 import { send } from '../shared/messages';
-import type { CorpusSummary, PackCounts } from '../shared/corpus-summary';
+import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
 import { el } from '../shared/ui/dom';
 import { citation, formatDate, plural } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
 import { exportPack, exportStatements } from './pack-export';
-
-type PackSummary = CorpusSummary['packs'][number];
 
 /** "2 documents, 3 people, 2 organisations, 0 topics, 1 place, 3 statements", the counts a reader compares packs by. */
 export function describeCounts(counts: PackCounts): string {

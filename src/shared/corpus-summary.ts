@@ -11,19 +11,21 @@ export const packCounts = z.object({
 });
 export type PackCounts = z.infer<typeof packCounts>;
 
+/** What the corpus list shows about one stored pack. */
+export const packSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  installedAt: z.string(),
+  enabled: z.boolean(),
+  builtIn: z.boolean(),
+  counts: packCounts,
+});
+export type PackSummary = z.infer<typeof packSummary>;
+
 /** What the popup and options page show about the stored corpora. */
 export const corpusSummary = z.object({
-  packs: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      createdAt: z.string(),
-      installedAt: z.string(),
-      enabled: z.boolean(),
-      builtIn: z.boolean(),
-      counts: packCounts,
-    }),
-  ),
+  packs: z.array(packSummary),
   /** Counts over the enabled packs. */
   totals: packCounts,
   /** Things the store had to repair, in words a reader understands. */
