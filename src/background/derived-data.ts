@@ -48,14 +48,17 @@ export function currentDictionary(): Promise<Dictionary> {
 }
 
 /**
- * The stored index when there is one: it is always the current packs' (see database.ts), and carries all a search
- * shows, so a restarted worker answers without reading the packs, which at 100,000 statements take longer to read
- * and check than the 300 ms a first search may take. Otherwise it is built from the packs and stored.
+ * The stored index is always the current packs' (see database.ts) and carries all a search shows, so a restarted
+ * worker answers without reading the packs, which at 100,000 statements take longer to read and check than the
+ * 300 ms a first search may take. Null when none is stored, or the stored one is damaged or of an older format.
  */
-async function loadOrBuildSearchIndex(): Promise<SearchIndex> {
+async function restoreSearchIndex(): Promise<SearchIndex | null> {
   const stored = await readSearchIndex();
-  const restored = stored ? importSearchIndex(stored.data) : null;
-  if (restored) return restored;
+  return stored ? importSearchIndex(stored.data) : null;
+}
+
+/** Built from the packs when none is stored, and stored. */
+async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
   const { packs, writes } = await activePacksAsRead();
   const index = buildSearchIndex(packs);
   await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) }, writes);
@@ -63,7 +66,7 @@ async function loadOrBuildSearchIndex(): Promise<SearchIndex> {
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
-export const currentSearchIndex = latestSearchIndex(corpusGeneration, loadOrBuildSearchIndex);
+export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIndex, buildAndStoreSearchIndex);
 
 let claimCache: Derived<ClaimIndex> | undefined;
 

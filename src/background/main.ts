@@ -1,6 +1,5 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
-import type { Entity } from '../corpus/pack';
 import { backgroundMessages, createMessageListener, type Handlers } from '../shared/messages';
 import {
   activePacks,
@@ -14,7 +13,8 @@ import {
   storedPacks,
   summariseCorpus,
 } from './corpus-store';
-import { assertFitsOnPages, currentClaimIndex, currentDictionary, currentSearchIndex } from './derived-data';
+import { assertFitsOnPages, currentClaimIndex, currentDictionary, searchIndexes } from './derived-data';
+import { entityNamesInPacks, entityNamesInTable } from './entity-names';
 import { buildClaimCard, checkPageText } from './claim-index';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
@@ -35,13 +35,10 @@ const getDictionary: Handler<'getDictionary'> = () => currentDictionary();
 const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) => buildEntityCard(await activePacks(), entityId);
 
 const getEntityNames: Handler<'getEntityNames'> = async ({ ids }) => {
-  const wanted = new Set(ids);
-  const names: Record<string, { name: string; kind: Entity['kind'] }> = {};
-  for (const pack of await activePacks()) {
-    for (const entity of pack.entities)
-      if (wanted.has(entity.id)) names[entity.id] ??= { name: entity.name, kind: entity.kind };
-  }
-  return names;
+  // The search index, which the popup's first search reads too, rather than every pack; the packs when it would
+  // have to be built, or cannot be read.
+  const index = await searchIndexes.readyOrStored().catch(() => null);
+  return (index && entityNamesInTable(index.records.table, ids)) ?? entityNamesInPacks(await activePacks(), ids);
 };
 
 const getDocument: Handler<'getDocument'> = async ({ packId, documentId }) => {
@@ -81,7 +78,7 @@ const checkClaims: Handler<'checkClaims'> = async ({ text, names }) =>
 const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
 
 const search: Handler<'search'> = async ({ query, options }) =>
-  searchCorpus(await currentSearchIndex(), query, options);
+  searchCorpus(await searchIndexes.latest(), query, options);
 
 /** The pack being sent in parts (see `packParts`). */
 const uploads = new PackUploads();
