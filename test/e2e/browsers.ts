@@ -58,6 +58,11 @@ export interface LaunchOptions {
    * so that the real pages' links to their sites' stylesheets and images never leave the machine.
    */
   localOnly?: boolean;
+  /**
+   * Firefox: how long its event page may idle before it is suspended (30 s by default), so that a benchmark can
+   * have it stopped as after a reader's pause without waiting that long.
+   */
+  backgroundIdleMs?: number;
 }
 
 /**
@@ -144,6 +149,9 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
         ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
         : {}),
       ...(options.localOnly ? FIREFOX_LOCAL_ONLY : {}),
+      ...(options.backgroundIdleMs !== undefined
+        ? { 'extensions.background.idle.timeout': options.backgroundIdleMs }
+        : {}),
       ...firefoxDownloads(downloadDir),
       // Lets a test read what the reader copied, without Firefox's paste prompt.
       'dom.events.testing.asyncClipboard': true,
