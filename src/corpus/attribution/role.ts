@@ -22,12 +22,12 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord))
       ids.add(s.speakerId);
   }
+  const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
   // "the actress says" where nobody was called an actress: the one person it can be, as for "she".
   const sex = FEMALE_NOUNS.has(headWord) ? 'female' : MALE_NOUNS.has(headWord) ? 'male' : undefined;
   // Only someone this paragraph names: a description may be of a person the compiler did not recognise.
   if (ids.size === 0 && sex !== undefined && !NAME_TITLES.has(headWord)) {
     const { speakerId } = resolvePronoun(scene, sex, at);
-    const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
     const named = scene.narrationMentions(paragraphStart, at).some((m) => m.entityId === speakerId);
     return speakerId !== null && named
       ? { speakerId, cue: 'role', role }
@@ -35,7 +35,6 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
   }
   const [only] = ids;
   // Someone else named in this paragraph may hold the office too, though the text never said so: unclear.
-  const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
   const others = scene
     .narrationMentions(paragraphStart, at)
     .some((m) => scene.kindOf(m.entityId) === 'person' && m.entityId !== only);
@@ -68,7 +67,9 @@ export function resolveBody(scene: Scene, noun: string, at: number): Attribution
   const written = new Map<string, string[]>();
   for (const m of scene.narrationMentions(0, at)) {
     if (scene.kindOf(m.entityId) !== 'organisation') continue;
-    written.set(m.entityId, [...(written.get(m.entityId) ?? []), scene.text.slice(m.start, m.end)]);
+    const forms = written.get(m.entityId);
+    if (forms) forms.push(scene.text.slice(m.start, m.end));
+    else written.set(m.entityId, [scene.text.slice(m.start, m.end)]);
   }
   // As for a pronoun, the body is looked for in this paragraph and the prose one before it.
   const windowStart = scene.lines[Math.max(0, scene.proseBefore(scene.lineAt(at)))]?.start ?? 0;
