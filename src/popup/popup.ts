@@ -92,11 +92,16 @@ void (async () => {
   const tabId = await targetTabId();
   bindAddPage(tabId, byId<HTMLButtonElement>('add-page'), byId('add-page-status'));
   const page = await showPageEntities(tabId, byId('page-entities'), byId('page-status'));
-  if (tabId !== null && page !== null) await showPageClaims(tabId, byId('page-claims-section'), byId('page-claims'));
-  await bindSwitches(
-    page?.site ?? null,
-    byId<HTMLInputElement>('site-switch'),
-    byId('site-label'),
-    byId<HTMLInputElement>('global-switch'),
-  );
+  // The switches come alive as soon as the site is known, not after the page's claims are checked.
+  await Promise.all([
+    bindSwitches(
+      page?.site ?? null,
+      byId<HTMLInputElement>('site-switch'),
+      byId('site-label'),
+      byId<HTMLInputElement>('global-switch'),
+    ),
+    tabId !== null && page !== null
+      ? showPageClaims(tabId, byId('page-claims-section'), byId('page-claims'))
+      : Promise.resolve(),
+  ]);
 })();
