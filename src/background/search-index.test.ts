@@ -380,7 +380,7 @@ describe('export and import', () => {
     expect(importSearchIndex({ format: 'nonsense' })).toBeNull();
     expect(importSearchIndex(null)).toBeNull();
     const { statements } = stored.groups;
-    const cutPostings = { ...statements.postings, ids: statements.postings.ids.subarray(1) };
+    const cutPostings = { ...statements.postings, gaps: statements.postings.gaps.subarray(1) };
     const damaged = { ...stored, groups: { ...stored.groups, statements: { ...statements, postings: cutPostings } } };
     expect(importSearchIndex(damaged)).toBeNull();
   });
@@ -392,10 +392,11 @@ describe('export and import', () => {
     expect(importSearchIndex({ format: 5, corpusKey: 'sourcelight-seed@2025-01-01', groups })).toBeNull();
   });
 
-  it('is stored as strings and typed arrays only, which IndexedDB reads back without rebuilding many objects', () => {
+  it('is stored as strings, typed arrays and counts only, which IndexedDB reads back without rebuilding many objects', () => {
     const kinds = new Set<string>();
     const walk = (value: unknown): void => {
       if (value instanceof Uint32Array) kinds.add('Uint32Array');
+      else if (value instanceof Uint8Array) kinds.add('Uint8Array');
       else if (value instanceof Int32Array) kinds.add('Int32Array');
       else if (Array.isArray(value)) kinds.add('array');
       else if (value && typeof value === 'object') Object.values(value).forEach(walk);
@@ -404,7 +405,7 @@ describe('export and import', () => {
     const { groups, table } = exportSearchIndex(built);
     walk(groups);
     walk(table);
-    expect([...kinds].sort()).toEqual(['Int32Array', 'Uint32Array', 'string']);
+    expect([...kinds].sort()).toEqual(['Int32Array', 'Uint32Array', 'Uint8Array', 'number', 'string']);
   });
 });
 

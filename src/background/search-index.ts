@@ -34,7 +34,7 @@ import { searchTable, searchTableOf } from './search/table';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 6;
+const SEARCH_INDEX_FORMAT = 7;
 const GROUPS = SEARCH_GROUP_ORDER;
 
 /**
@@ -98,7 +98,7 @@ function buildGroupIndex(records: SearchRecords, group: SearchGroupName): GroupI
     }
   }
   const vocabulary = Vocabulary.fromStats(stats);
-  return { postings: Postings.fromIndex(index, vocabulary.sortedWords), vocabulary };
+  return { postings: Postings.fromIndex(index, vocabulary.sortedWords, records.count(group)), vocabulary };
 }
 
 /** Builds the search index over every pack, in the order given. */
@@ -155,8 +155,9 @@ export function importSearchIndex(serialized: unknown): SearchIndex | null {
   for (const group of GROUPS) {
     const stored = parsed.data.groups[group];
     const vocabulary = Vocabulary.fromSerialized(stored.vocabulary);
-    const postings = vocabulary && Postings.fromSerialized(stored.postings, vocabulary.sortedWords.length);
-    if (!vocabulary || !postings?.idsBelow(records.count(group))) return null;
+    const postings =
+      vocabulary && Postings.fromSerialized(stored.postings, vocabulary.sortedWords.length, records.count(group));
+    if (!vocabulary || !postings) return null;
     indexes[group] = { postings, vocabulary };
   }
   return searchIndexOf(records, indexes);

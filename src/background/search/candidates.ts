@@ -107,28 +107,6 @@ function nextStamp(recordCount: number): number {
 }
 
 /**
- * A run of one word's postings (see postings.ts), read up to `end` only, and never written: they are the index's
- * own.
- */
-interface RunPart {
-  ids: Run;
-  end: number;
-}
-
-/** A word's runs in FlexSearch's order (earlier in the record first), holding at most `limit` ids in all. */
-function runsOf(group: GroupIndex, word: string, limit: number): RunPart[] {
-  const runs: RunPart[] = [];
-  let left = limit;
-  for (const ids of group.postings.runs(group.vocabulary.position(word))) {
-    if (left <= 0) break;
-    const end = Math.min(ids.length, left);
-    runs.push({ ids, end });
-    left -= end;
-  }
-  return runs;
-}
-
-/**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
  * slots list them. Each word's postings are read up to its share of `budget` (postingLimits). One pass records
  * which slots list each id; a second walks the ids again in slot order and stops once the ids it returns are
@@ -152,18 +130,19 @@ function countedIds(
   const limits = postingLimits(counts, budget);
   let at = 0;
   const cut: boolean[] = [];
-  const lists: RunPart[][] = counted.map((slot, s) =>
+  const lists: Run[][] = counted.map((slot, s) =>
     slot.flatMap((word) => {
       const limit = limits[at] ?? 0;
       if (limit < (counts[at++] ?? 0)) cut[s] = true;
-      return runsOf(group, word, limit);
+      // A word's runs in FlexSearch's order (earlier in the record first), holding at most `limit` ids in all.
+      return group.postings.runs(group.vocabulary.position(word), limit);
     }),
   );
   const n = lists.length;
   for (let s = 0; s < n; s++) {
     const bit = 1 << s;
-    for (const { ids, end } of lists[s] as RunPart[]) {
-      for (let i = 0; i < end; i++) {
+    for (const ids of lists[s] as Run[]) {
+      for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
         if (id >= size) continue;
         const seen = slotsSeen[id] as number;
@@ -188,8 +167,8 @@ function countedIds(
     const lowest = n - step;
     const bucket = byCount[lowest] as number[];
     if (settled + Math.min(bucket.length, pool) >= pool || (all && step > 0)) break;
-    for (const { ids, end } of lists[walk[step] as number] as RunPart[]) {
-      for (let i = 0; i < end; i++) {
+    for (const ids of lists[walk[step] as number] as Run[]) {
+      for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
         if (id >= size) continue;
         const seen = slotsSeen[id] as number;
