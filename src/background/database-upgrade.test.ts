@@ -1,9 +1,19 @@
 // Upgrading a store written by version 1 of the database, which had no pack summaries: every pack stays, and each
-// readable one gets its summary. A file of its own, so the fake IndexedDB starts empty and at version 1.
+// readable one gets its summary. The search index, which held its documents' texts until version 3, is cleared to
+// be rebuilt. A file of its own, so the fake IndexedDB starts empty and at version 1.
 import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
 import { makeSeedPack } from '../../test/fixtures/search-seed-pack';
-import { DATABASE_NAME, deletePack, readPackSummaries, readPacks, readSearchIndex, type StoredPack } from './database';
+import {
+  DATABASE_NAME,
+  deletePack,
+  readPackSummaries,
+  readPacks,
+  readSearchIndex,
+  readSearchTextParts,
+  writeSearchIndex,
+  type StoredPack,
+} from './database';
 
 const pack = makeSeedPack();
 const stored = (id: string, builtIn: boolean): StoredPack => ({
@@ -38,13 +48,13 @@ function storeVersion1(packs: unknown[], searchIndex: unknown): Promise<void> {
   });
 }
 
-it('keeps every stored pack and the search index, and summarises each pack that can be read', async () => {
+it('keeps every stored pack, summarises each that can be read, and clears the search index of the older form', async () => {
   await storeVersion1([stored('default', true), stored('mine', false), damaged], index);
 
   const read = await readPacks();
   expect(read.packs).toEqual([stored('default', true), stored('mine', false)]);
   expect(read.damaged.map((d) => d.id)).toEqual(['damaged']);
-  expect(await readSearchIndex()).toEqual(index);
+  expect(await readSearchIndex()).toBeUndefined();
 
   const { summaries, current } = await readPackSummaries();
   expect(summaries.map(({ id, enabled, builtIn }) => ({ id, enabled, builtIn }))).toEqual([
@@ -56,4 +66,10 @@ it('keeps every stored pack and the search index, and summarises each pack that 
   expect(current).toBe(false);
   await deletePack('damaged');
   expect((await readPackSummaries()).current).toBe(true);
+
+  // The upgraded store keeps an index with its text parts.
+  const rebuilt = { key: 'current' as const, build: 'rebuilt', data: { built: 'from the packs' } };
+  expect(await writeSearchIndex(rebuilt, ['Part one.'], (await readPacks()).writes)).toBe(true);
+  expect(await readSearchIndex()).toEqual(rebuilt);
+  expect(await readSearchTextParts('rebuilt', [0])).toEqual(['Part one.']);
 });

@@ -10,6 +10,7 @@ import {
   readPackSummaries,
   readPacks,
   readSearchIndex,
+  readSearchTextParts,
   rewriteSummaries,
   setPackEnabled,
   writePack,
@@ -25,12 +26,13 @@ const stored = (id: string): StoredPack => ({
   installedAt: '2025-01-01T00:00:00.000Z',
   pack: { ...pack, id },
 });
-const index = { key: 'current' as const, data: { built: 'from the packs as read' } };
+const index = { key: 'current' as const, build: 'first', data: { built: 'from the packs as read' } };
+const textParts = ['The texts of the first documents.', 'And of the next.'];
 
 /** Stores an index built from the packs as they are now, as the background does after reading them. */
 async function storeIndexOfCurrentPacks(): Promise<boolean> {
   const { writes } = await readPacks();
-  return writeSearchIndex(index, writes);
+  return writeSearchIndex(index, textParts, writes);
 }
 
 describe('the stored search index', () => {
@@ -58,11 +60,38 @@ describe('the stored search index', () => {
     const { writes } = await readPacks();
     const change = setPackEnabled('a', false);
     // The index of the packs before the change arrives while the change is still being written, and after it.
-    expect(await writeSearchIndex(index, writes)).toBe(false);
+    expect(await writeSearchIndex(index, textParts, writes)).toBe(false);
     await change;
-    expect(await writeSearchIndex(index, writes)).toBe(false);
+    expect(await writeSearchIndex(index, textParts, writes)).toBe(false);
     expect(await readSearchIndex()).toBeUndefined();
     expect((await readPacks()).packs.find((p) => p.id === 'a')?.enabled).toBe(false);
+  });
+});
+
+describe('the stored text parts of the search index', () => {
+  it('are read by build and part, undefined for one not stored', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    expect(await readSearchTextParts('first', [1, 0, 2])).toEqual([textParts[1], textParts[0], undefined]);
+    expect(await readSearchTextParts('another', [0])).toEqual([undefined]);
+  });
+
+  it('outlive a change of the packs, for the index in memory until the next is stored, which replaces them', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    await writePack(stored('f'));
+    expect(await readSearchIndex()).toBeUndefined();
+    expect(await readSearchTextParts('first', [0])).toEqual([textParts[0]]);
+    const { writes } = await readPacks();
+    expect(await writeSearchIndex({ ...index, build: 'second' }, ['Only part.'], writes)).toBe(true);
+    expect(await readSearchTextParts('first', [0, 1])).toEqual([undefined, undefined]);
+    expect(await readSearchTextParts('second', [0])).toEqual(['Only part.']);
+    await deletePack('f');
+  });
+
+  it('read a damaged part as undefined', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    const db = await openDatabase();
+    await db.put('searchTexts', { key: 'first/0', text: 42 });
+    expect(await readSearchTextParts('first', [0, 1])).toEqual([undefined, textParts[1]]);
   });
 });
 

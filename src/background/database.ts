@@ -9,7 +9,7 @@ import { summariseStoredPack } from './pack-summary';
  * Records are parsed through zod on every read, so a damaged record is reported, never half-used.
  */
 export const DATABASE_NAME = 'sourcelight';
-const DATABASE_VERSION = 2;
+const DATABASE_VERSION = 3;
 
 export const storedPack = z.object({
   id: z.string().min(1),
@@ -24,13 +24,21 @@ export type StoredPack = z.infer<typeof storedPack>;
  * The search index as the search module exported it (it checks the data when it imports it). A stored index is
  * always the current packs': every write of the packs clears it in the same transaction, and an index built from
  * packs read before a write is not stored after it (see `writeSearchIndex`). So a restarted worker answers a search
- * from it without reading the packs.
+ * from it without reading the packs. `build` names the one build whose document text parts are stored beside it.
  */
 export const storedSearchIndex = z.object({
   key: z.literal('current'),
+  build: z.string().min(1),
   data: z.unknown(),
 });
 export type StoredSearchIndex = z.infer<typeof storedSearchIndex>;
+
+/**
+ * A part of the documents' texts of one build of the search index, read as searches need it. Parts are not cleared
+ * with the index when the packs change: the index in memory keeps reading its own until the next one is stored.
+ */
+const storedTextPart = z.object({ key: z.string(), text: z.string() });
+const textPartKey = (build: string, part: number): string => `${build}/${part}`;
 
 interface SourcelightDB extends DBSchema {
   /** Indexed by the pack's version, which says without reading a pack whether this extension reads it. */
@@ -38,11 +46,13 @@ interface SourcelightDB extends DBSchema {
   /** One `packSummary` per stored pack, under its id, written with it. */
   packSummaries: { key: string; value: unknown };
   searchIndex: { key: string; value: unknown };
+  /** `storedTextPart`s of the stored search index's build (and of the one before it, until it is replaced). */
+  searchTexts: { key: string; value: unknown };
 }
 
 /** Version 2's summaries, of the packs stored by version 1, which all stay. */
 async function summariseStoredPacks(
-  tx: IDBPTransaction<SourcelightDB, ('packs' | 'packSummaries' | 'searchIndex')[], 'versionchange'>,
+  tx: IDBPTransaction<SourcelightDB, ('packs' | 'packSummaries' | 'searchIndex' | 'searchTexts')[], 'versionchange'>,
 ): Promise<void> {
   const summaries = tx.objectStore('packSummaries');
   for (let cursor = await tx.objectStore('packs').openCursor(); cursor; cursor = await cursor.continue()) {
@@ -67,6 +77,13 @@ export function openDatabase(): Promise<IDBPDatabase<SourcelightDB>> {
         db.createObjectStore('packSummaries', { keyPath: 'id' });
         // An upgrade that fails part-way is undone whole: the store stays at version 1 for the next start to upgrade.
         summariseStoredPacks(tx).catch(() => tx.abort());
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('searchTexts', { keyPath: 'key' });
+        // An index of version 2 held its texts; it is rebuilt, and stored with its texts apart.
+        tx.objectStore('searchIndex')
+          .clear()
+          .catch(() => tx.abort());
       }
     },
     blocking() {
@@ -195,16 +212,41 @@ export async function readSearchIndex(): Promise<StoredSearchIndex | undefined> 
 }
 
 /**
- * Stores the search index built from packs read after `writes` pack writes (`PackReadResult.writes`), unless another
- * has begun since: that write cleared the store, and this index is of the packs before it. The check and the
- * transaction's opening are one synchronous step, so a write begun after them clears the store after this one.
- * Returns whether the index was stored.
+ * Stores the search index built from packs read after `writes` pack writes (`PackReadResult.writes`), with its
+ * documents' text parts, unless another write has begun since: that write cleared the store, and this index is of
+ * the packs before it. The check and the transaction's opening are one synchronous step, so a write begun after them
+ * clears the store after this one. The parts of earlier builds go in the same transaction. Returns whether the index
+ * was stored.
  */
-export async function writeSearchIndex(record: StoredSearchIndex, writes: number): Promise<boolean> {
+export async function writeSearchIndex(
+  record: StoredSearchIndex,
+  textParts: readonly string[],
+  writes: number,
+): Promise<boolean> {
   const checked = storedSearchIndex.parse(record);
   const db = await openDatabase();
   if (writes !== packWrites) return false;
-  const tx = db.transaction('searchIndex', 'readwrite');
-  await Promise.all([tx.store.put(checked), tx.done]);
+  const tx = db.transaction(['searchIndex', 'searchTexts'], 'readwrite');
+  const texts = tx.objectStore('searchTexts');
+  await Promise.all([
+    tx.objectStore('searchIndex').put(checked),
+    texts.clear(),
+    ...textParts.map((text, part) => texts.put(storedTextPart.parse({ key: textPartKey(checked.build, part), text }))),
+    tx.done,
+  ]);
   return true;
+}
+
+/** The text parts of a build of the search index, in one transaction: undefined for a part not stored, or damaged. */
+export async function readSearchTextParts(build: string, parts: readonly number[]): Promise<(string | undefined)[]> {
+  const db = await openDatabase();
+  const tx = db.transaction('searchTexts');
+  const [records] = await Promise.all([
+    Promise.all(parts.map((part) => tx.store.get(textPartKey(build, part)))),
+    tx.done,
+  ]);
+  return records.map((record) => {
+    const parsed = storedTextPart.safeParse(record);
+    return parsed.success ? parsed.data.text : undefined;
+  });
 }

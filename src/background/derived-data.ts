@@ -2,8 +2,15 @@ import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { activePacks, activePacksAsRead, corpusGeneration } from './corpus-store';
-import { readSearchIndex, writeSearchIndex } from './database';
-import { buildSearchIndex, exportSearchIndex, importSearchIndex, type SearchIndex } from './search-index';
+import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
+import {
+  buildSearchIndex,
+  exportSearchIndex,
+  importSearchIndex,
+  searchCorpusWithTexts,
+  type SearchIndex,
+} from './search-index';
+import type { SearchOptions, SearchResults } from '../shared/search-results';
 import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
 
@@ -47,26 +54,40 @@ export function currentDictionary(): Promise<Dictionary> {
   return dictionaryCache.value;
 }
 
+/** How a restored index reads its documents' text parts: from the parts stored with its build. */
+const textPartReaders = new WeakMap<SearchIndex, (parts: number[]) => Promise<(string | undefined)[]>>();
+
 /**
  * The stored index is always the current packs' (see database.ts) and carries all a search shows, so a restarted
  * worker answers without reading the packs, which at 100,000 statements take longer to read and check than the
- * 300 ms a first search may take. Null when none is stored, or the stored one is damaged or of an older format.
+ * 300 ms a first search may take; the documents' texts are read in parts as searches need them. Null when none is
+ * stored, or the stored one is damaged or of an older format.
  */
 async function restoreSearchIndex(): Promise<SearchIndex | null> {
   const stored = await readSearchIndex();
-  return stored ? importSearchIndex(stored.data) : null;
+  const index = stored ? importSearchIndex(stored.data) : null;
+  if (stored && index) textPartReaders.set(index, (parts) => readSearchTextParts(stored.build, parts));
+  return index;
 }
 
-/** Built from the packs when none is stored, and stored. */
+/** Built from the packs when none is stored, and stored; it holds every text, so it reads no part. */
 async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
   const { packs, writes } = await activePacksAsRead();
   const index = buildSearchIndex(packs);
-  await writeSearchIndex({ key: 'current', data: exportSearchIndex(index) }, writes);
+  const { index: data, textParts } = exportSearchIndex(index);
+  await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, writes);
   return index;
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
 export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIndex, buildAndStoreSearchIndex);
+
+/** Searches the newest ready index, reading the text parts its search needs. */
+export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+  const index = await searchIndexes.latest();
+  const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
+  return searchCorpusWithTexts(index, query, readParts, options);
+}
 
 let claimCache: Derived<ClaimIndex> | undefined;
 

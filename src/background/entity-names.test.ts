@@ -28,7 +28,7 @@ describe('entity names', () => {
   it('are the same from the search table as from the packs, the first pack naming a shared id', () => {
     const packs = [seed, secondPack('same')];
     const ids = [...seed.entities.map((e) => e.id), 'only-in-second', 'in-no-pack'];
-    const fromTable = entityNamesInTable(searchTableOf(packs), ids);
+    const fromTable = entityNamesInTable(searchTableOf(packs).table, ids);
     expect(fromTable).toEqual(entityNamesInPacks(packs, ids));
     expect(Object.keys(fromTable ?? {})).toHaveLength(seed.entities.length + 1);
     expect(fromTable?.['only-in-second']).toEqual({ name: 'Second Pack Council', kind: 'organisation' });
@@ -37,7 +37,7 @@ describe('entity names', () => {
   it('are left to the packs when packs give an id a person’s kind and a topic’s', () => {
     const packs = [seed, secondPack('other')];
     const shared = secondPack('other').entities[0]?.id ?? '';
-    expect(entityNamesInTable(searchTableOf(packs), [shared])).toBeNull();
+    expect(entityNamesInTable(searchTableOf(packs).table, [shared])).toBeNull();
     expect(entityNamesInPacks(packs, [shared])[shared]?.kind).toBe('person');
   });
 });

@@ -13,12 +13,17 @@ import {
   storedPacks,
   summariseCorpus,
 } from './corpus-store';
-import { assertFitsOnPages, currentClaimIndex, currentDictionary, searchIndexes } from './derived-data';
+import {
+  assertFitsOnPages,
+  currentClaimIndex,
+  currentDictionary,
+  searchCurrentCorpus,
+  searchIndexes,
+} from './derived-data';
 import { entityNamesInPacks, entityNamesInTable } from './entity-names';
 import { buildClaimCard, checkPageText } from './claim-index';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
-import { searchCorpus } from './search-index';
 import { viewerPath } from '../shared/ui/links';
 import { PackUploads, packParts } from '../shared/pack-parts';
 import { addPageToSources as addPage } from './my-sources';
@@ -77,8 +82,7 @@ const checkClaims: Handler<'checkClaims'> = async ({ text, names }) =>
 
 const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
 
-const search: Handler<'search'> = async ({ query, options }) =>
-  searchCorpus(await searchIndexes.latest(), query, options);
+const search: Handler<'search'> = ({ query, options }) => searchCurrentCorpus(query, options);
 
 /** The pack being sent in parts (see `packParts`). */
 const uploads = new PackUploads();

@@ -8,7 +8,13 @@ import {
   type SearchResults,
 } from '../shared/search-results';
 import { makeSeedPack } from '../../test/fixtures/search-seed-pack';
-import { buildSearchIndex, exportSearchIndex, importSearchIndex, searchCorpus } from './search-index';
+import {
+  buildSearchIndex,
+  exportSearchIndex,
+  importSearchIndex,
+  searchCorpus,
+  searchCorpusWithTexts,
+} from './search-index';
 
 interface StatementSpec {
   id: string;
@@ -366,17 +372,66 @@ describe('export and import', () => {
     'pour mohammadi',
   ];
 
-  it('gives the same results after a round trip through structured clone', async () => {
-    const stored: unknown = structuredClone(exportSearchIndex(built));
-    const imported = importSearchIndex(stored);
+  /** Reads parts from the exported ones, as the store does, noting which were asked for. */
+  function partReader(parts: readonly (string | undefined)[]) {
+    const asked: number[][] = [];
+    const read = async (wanted: number[]) => {
+      asked.push(wanted);
+      return wanted.map((part) => parts[part]);
+    };
+    return { asked, read };
+  }
+
+  it('gives the same results after a round trip through structured clone, reading the texts as searches need them', async () => {
+    const { index, textParts } = structuredClone(exportSearchIndex(built));
+    const imported = importSearchIndex(index);
     expect(imported).not.toBeNull();
+    if (!imported) return;
+    const reader = partReader(textParts);
     for (const query of queries) {
-      expect(imported && searchCorpus(imported, query)).toEqual(searchCorpus(built, query));
+      expect(await searchCorpusWithTexts(imported, query, reader.read)).toEqual(searchCorpus(built, query));
+    }
+    // The first search read the parts it ranked, and no later one read a part twice.
+    expect(reader.asked.length).toBeGreaterThan(0);
+    const everyRead = reader.asked.flat();
+    expect(new Set(everyRead).size).toBe(everyRead.length);
+  });
+
+  it('reads only the parts holding the records a search ranks', async () => {
+    const documents = Array.from({ length: 40 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Report ${i}`,
+      text: `${i === 17 ? 'Zanjani' : 'Nobody'} said the decree was read. ${'Filler words of a long report. '.repeat(1_200)}`,
+    }));
+    const large = corpusPack.parse({ ...makePack([], []), documents, statements: [] });
+    const { index, textParts } = exportSearchIndex(buildSearchIndex([large]));
+    expect(textParts.length).toBeGreaterThan(10);
+    const imported = importSearchIndex(structuredClone(index));
+    if (!imported) throw new Error('not imported');
+    const reader = partReader(textParts);
+    const results = await searchCorpusWithTexts(imported, 'zanjani', reader.read);
+    expect(groupOf(results, 'documents')?.hits.map((h) => h.title)).toEqual(['Report 17']);
+    expect(reader.asked.flat()).toHaveLength(1);
+  });
+
+  it('leaves out the records whose texts cannot be read, and shows none with a wrong text', async () => {
+    const { index, textParts } = exportSearchIndex(built);
+    const imported = importSearchIndex(structuredClone(index));
+    if (!imported) throw new Error('not imported');
+    const wrongLength = textParts.map((text) => `${text}!`);
+    const missing = await searchCorpusWithTexts(imported, 'rajavi', partReader([]).read);
+    const damaged = await searchCorpusWithTexts(imported, 'rajavi', partReader(wrongLength).read);
+    const failing = await searchCorpusWithTexts(imported, 'rajavi', () => Promise.reject(new Error('no store')));
+    for (const results of [missing, damaged, failing]) {
+      const groups = results.groups.map((g) => g.group);
+      expect(groups).toContain('people');
+      expect(groups).not.toContain('statements');
+      expect(groups).not.toContain('documents');
     }
   });
 
   it('refuses damaged data, so the caller rebuilds', () => {
-    const stored = exportSearchIndex(built);
+    const stored = exportSearchIndex(built).index;
     expect(importSearchIndex({ format: 'nonsense' })).toBeNull();
     expect(importSearchIndex(null)).toBeNull();
     const { statements } = stored.groups;
@@ -388,7 +443,7 @@ describe('export and import', () => {
   it('refuses an index stored in an earlier format: FlexSearch’s JSON export, or postings without their table', () => {
     const earlier = { format: 4, corpusKey: 'sourcelight-seed@2025-01-01', parts: [], vocabularies: {} };
     expect(importSearchIndex(earlier)).toBeNull();
-    const { groups } = exportSearchIndex(built);
+    const { groups } = exportSearchIndex(built).index;
     expect(importSearchIndex({ format: 5, corpusKey: 'sourcelight-seed@2025-01-01', groups })).toBeNull();
   });
 
@@ -402,7 +457,7 @@ describe('export and import', () => {
       else if (value && typeof value === 'object') Object.values(value).forEach(walk);
       else kinds.add(typeof value);
     };
-    const { groups, table } = exportSearchIndex(built);
+    const { groups, table } = exportSearchIndex(built).index;
     walk(groups);
     walk(table);
     expect([...kinds].sort()).toEqual(['Int32Array', 'Uint32Array', 'Uint8Array', 'number', 'string']);

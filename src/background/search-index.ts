@@ -8,7 +8,8 @@
  * times slower (141 MB and 71 s at 100,000 statements).
  *
  * What a search ranks and shows is kept with the index as columns (search/table.ts), so a restarted worker answers
- * from the stored index alone, without reading the packs.
+ * from the stored index alone, without reading the packs; the documents' texts are stored apart and read in parts
+ * as searches need them (search/document-texts.ts).
  *
  * Pure: no DOM and no extension APIs, so it runs in Node, in tests and in the service worker.
  */
@@ -29,12 +30,13 @@ import { groupOf } from './search/hits';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
 import { Postings, serializedPostings } from './search/postings';
+import { DocumentTexts } from './search/document-texts';
 import { SearchRecords } from './search/records';
 import { searchTable, searchTableOf } from './search/table';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 7;
+const SEARCH_INDEX_FORMAT = 8;
 const GROUPS = SEARCH_GROUP_ORDER;
 
 /**
@@ -103,7 +105,8 @@ function buildGroupIndex(records: SearchRecords, group: SearchGroupName): GroupI
 
 /** Builds the search index over every pack, in the order given. */
 export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
-  const records = new SearchRecords(searchTableOf(packs));
+  const { table, texts } = searchTableOf(packs);
+  const records = new SearchRecords(table, texts);
   const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records, g)])) as Record<
     SearchGroupName,
     GroupIndex
@@ -132,25 +135,28 @@ export const serializedSearchIndex = z.object({
 /** Strings and typed arrays only: IndexedDB stores it and reads it back without rebuilding many small objects. */
 export type SerializedSearchIndex = z.infer<typeof serializedSearchIndex>;
 
-export function exportSearchIndex(index: SearchIndex): SerializedSearchIndex {
+/** The index to store: the table and the word lists in one record, the documents' texts in parts beside it. */
+export function exportSearchIndex(index: SearchIndex): { index: SerializedSearchIndex; textParts: string[] } {
   const groups = Object.fromEntries(
     GROUPS.map((g) => [
       g,
       { vocabulary: index.indexes[g].vocabulary.serialize(), postings: index.indexes[g].postings.serialize() },
     ]),
   ) as SerializedSearchIndex['groups'];
-  return { format: SEARCH_INDEX_FORMAT, table: index.records.table, groups };
+  const textParts = index.records.texts.allParts();
+  if (!textParts) throw new Error('only an index built from the packs, with every text read, is exported');
+  return { index: { format: SEARCH_INDEX_FORMAT, table: index.records.table, groups }, textParts };
 }
 
 /**
- * Restores an exported index, without the packs: the store keeps an index only while it is the packs' (see
- * database.ts). Returns null when the stored form is damaged or of an older format: the caller then rebuilds with
- * buildSearchIndex.
+ * Restores an exported index, without the packs and without the documents' texts, which searchIndexWithTexts reads
+ * as searches need them: the store keeps an index only while it is the packs' (see database.ts). Returns null when
+ * the stored form is damaged or of an older format: the caller then rebuilds with buildSearchIndex.
  */
 export function importSearchIndex(serialized: unknown): SearchIndex | null {
   const parsed = serializedSearchIndex.safeParse(serialized);
   if (!parsed.success) return null;
-  const records = new SearchRecords(parsed.data.table);
+  const records = new SearchRecords(parsed.data.table, new DocumentTexts(parsed.data.table.documents.text));
   const indexes = {} as Record<SearchGroupName, GroupIndex>;
   for (const group of GROUPS) {
     const stored = parsed.data.groups[group];
@@ -211,6 +217,27 @@ function searchGroupOf(
   if (!shown.length) return null;
   const more = { count: Math.max(0, scored.length - dropped - shown.length), atLeast: ids.length >= pool };
   return groupOf(group, shown, more);
+}
+
+/**
+ * Searches every group with the documents' texts it needs: a search that ranks records whose texts are not read
+ * yet is made again once `readParts` has read them (or found them missing: those records are then left out). Each
+ * round reads at least one part, so it ends; a first search after a restart reads the parts of a few dozen records.
+ */
+export async function searchCorpusWithTexts(
+  index: SearchIndex,
+  query: string,
+  readParts: (parts: number[]) => Promise<(string | undefined)[]>,
+  options: SearchOptions = {},
+): Promise<SearchResults> {
+  const texts = index.records.texts;
+  for (;;) {
+    const results = searchCorpus(index, query, options);
+    const wanted = texts.takeWanted();
+    if (!wanted.length) return results;
+    const read = await readParts(wanted).catch(() => []);
+    wanted.forEach((part, i) => texts.fill(part, read[i]));
+  }
 }
 
 /**

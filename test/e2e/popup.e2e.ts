@@ -120,6 +120,26 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await popup.close();
   });
 
+  it('after the background was stopped, gives the same statements and documents from the stored index', async () => {
+    const query = 'executions';
+    const resultsOf = async (popup: Page) => {
+      await typeQuery(popup, query);
+      return waitFor('statements and documents', async () => {
+        const found = await optionsFor(popup, query);
+        const types = new Set(found.map((option) => option.type));
+        return types.has('statement') && types.has('document') ? found : undefined;
+      });
+    };
+    const before = await openPopup();
+    const warm = await resultsOf(before);
+    await before.close();
+    await session.ext.restartBackground();
+    // Firefox restarts the add-on, closing its pages: the popup opens again once the new background is up.
+    const after = await waitFor('the popup after the restart', () => openPopup().catch(() => undefined));
+    expect(await resultsOf(after)).toEqual(warm);
+    await after.close();
+  });
+
   it('says clearly when nothing is found, whatever the query', async () => {
     const popup = await openPopup();
     for (const query of ['zzzzqqqq', '%%%***', 'آزادی زندانیان', 'x'.repeat(500)]) {

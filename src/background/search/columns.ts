@@ -55,18 +55,6 @@ export function textAt(column: TextColumn, row: number): string | undefined {
   return value === NONE ? undefined : valueAt(column, value);
 }
 
-/** Characters `start` to `end` of the row's string, without cutting out the whole string first. */
-export function sliceAt(column: TextColumn, row: number, start: number, end: number): string {
-  const base = column.starts[column.rows[row] ?? NONE] ?? 0;
-  return column.text.slice(base + start, base + end);
-}
-
-/** The length of the row's string, 0 for NONE. */
-export function lengthAt(column: TextColumn, row: number): number {
-  const value = column.rows[row] ?? NONE;
-  return value === NONE ? 0 : (column.starts[value + 1] ?? 0) - (column.starts[value] ?? 0);
-}
-
 /** Collects a text column row by row; a string seen before is stored once. */
 export class TextColumnBuilder {
   private readonly numbers = new Map<string, number>();

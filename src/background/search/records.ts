@@ -1,7 +1,8 @@
 /**
  * What each search group holds: one record per entity, statement, question or document, with the fields matched
- * and how much each counts. Records are views over the search table (table.ts), made when a search first ranks
- * them: the index built from the packs and the one restored from IndexedDB read the same table the same way.
+ * and how much each counts. Records are views over the search table (table.ts) and the documents' texts
+ * (document-texts.ts), made when a search first ranks them: the index built from the packs and the one restored
+ * from IndexedDB read the same table the same way.
  */
 import type {
   CorpusDocument,
@@ -13,7 +14,8 @@ import type {
   UnattributedReason,
 } from '../../corpus/pack';
 import { SEARCH_GROUP_ORDER, type SearchGroupName } from '../../shared/search-results';
-import { listAt, NONE, rowCount, sliceAt, textAt } from './columns';
+import { listAt, NONE, rowCount, textAt } from './columns';
+import type { DocumentTexts } from './document-texts';
 import type { SearchTable } from './table';
 
 export interface EntityCounts {
@@ -77,13 +79,14 @@ function entityRecord<G extends 'people' | 'topics'>(table: SearchTable, group: 
   } as RecordOf<G>;
 }
 
-function statementRecord(table: SearchTable, row: number): RecordOf<'statements'> {
+function statementRecord(table: SearchTable, texts: DocumentTexts, row: number): RecordOf<'statements'> | undefined {
   const c = table.statements;
   const documents = table.documents;
   const document = c.document[row] ?? NONE;
   const start = c.start[row] ?? 0;
   const end = c.end[row] ?? 0;
-  const text = textAt(c.text, row) ?? sliceAt(documents.text, document, start, end);
+  const text = textAt(c.text, row) ?? texts.slice(document, start, end);
+  if (text === undefined) return undefined;
   const speakerName = textAt(c.speakerName, row) ?? null;
   return {
     group: 'statements',
@@ -145,15 +148,17 @@ function questionRecord(table: SearchTable, row: number): RecordOf<'questions'> 
   };
 }
 
-function documentRecord(table: SearchTable, row: number): RecordOf<'documents'> {
+function documentRecord(table: SearchTable, texts: DocumentTexts, row: number): RecordOf<'documents'> | undefined {
   const c = table.documents;
+  const text = texts.slice(row);
+  if (text === undefined) return undefined;
   const document: CorpusDocument = {
     id: textAt(c.id, row) ?? '',
     title: textAt(c.title, row) ?? '',
     publisher: textAt(c.publisher, row),
     date: textAt(c.date, row),
     url: textAt(c.url, row),
-    text: textAt(c.text, row) ?? '',
+    text,
   };
   return {
     group: 'documents',
@@ -166,17 +171,23 @@ function documentRecord(table: SearchTable, row: number): RecordOf<'documents'> 
   };
 }
 
-function recordAt(table: SearchTable, group: SearchGroupName, row: number): SearchRecord {
+/** The record at a row; undefined while the text of its document is not read. */
+function recordAt(
+  table: SearchTable,
+  texts: DocumentTexts,
+  group: SearchGroupName,
+  row: number,
+): SearchRecord | undefined {
   switch (group) {
     case 'people':
     case 'topics':
       return entityRecord(table, group, row);
     case 'statements':
-      return statementRecord(table, row);
+      return statementRecord(table, texts, row);
     case 'questions':
       return questionRecord(table, row);
     case 'documents':
-      return documentRecord(table, row);
+      return documentRecord(table, texts, row);
   }
 }
 
@@ -188,21 +199,28 @@ export class SearchRecords {
     (SearchRecord | undefined)[]
   >;
 
-  constructor(readonly table: SearchTable) {}
+  constructor(
+    readonly table: SearchTable,
+    /** The documents' texts, as far as they are read. */
+    readonly texts: DocumentTexts,
+  ) {}
 
   count(group: SearchGroupName): number {
     return rowCount(this.table[group].id);
   }
 
-  /** The record with this id, the same object each time; undefined past the group's end. */
+  /**
+   * The record with this id, the same object each time; undefined past the group's end, and while its document's
+   * text is not read (`texts` then notes its part as wanted).
+   */
   get(group: SearchGroupName, id: number): SearchRecord | undefined {
     if (!(id >= 0 && id < this.count(group))) return undefined;
     const made = this.made[group];
-    return (made[id] ??= recordAt(this.table, group, id));
+    return (made[id] ??= recordAt(this.table, this.texts, group, id));
   }
 
-  /** The texts of a record's fields, for indexing every record once without keeping them all. */
+  /** The texts of a record's fields, for indexing every record once without keeping them all; none while unread. */
   fieldTexts(group: SearchGroupName, id: number): string[] {
-    return recordAt(this.table, group, id).fields.map((f) => f.text);
+    return recordAt(this.table, this.texts, group, id)?.fields.map((f) => f.text) ?? [];
   }
 }

@@ -5,6 +5,7 @@ import { SEARCH_GROUP_ORDER } from '../../shared/search-results';
 import { makeSeedPack } from '../../../test/fixtures/search-seed-pack';
 import { exportSearchIndex, buildSearchIndex, importSearchIndex } from '../search-index';
 import { NONE } from './columns';
+import { DocumentTexts } from './document-texts';
 import { SearchRecords } from './records';
 import { searchTable, searchTableOf, type SearchTable } from './table';
 
@@ -37,15 +38,26 @@ function everyRecord(records: SearchRecords): unknown[] {
 }
 
 describe('the search table', () => {
-  const table = searchTableOf(packs);
+  const { table, texts } = searchTableOf(packs);
 
-  it('gives back every record after a structured clone, as IndexedDB stores it', () => {
+  it('gives back every record after a structured clone, as IndexedDB stores it, with its texts stored apart', () => {
     const restored = searchTable.parse(structuredClone(table));
-    expect(everyRecord(new SearchRecords(restored))).toEqual(everyRecord(new SearchRecords(table)));
+    const restoredTexts = new DocumentTexts(restored.documents.text, structuredClone(texts.allParts()));
+    expect(everyRecord(new SearchRecords(restored, restoredTexts))).toEqual(
+      everyRecord(new SearchRecords(table, texts)),
+    );
+  });
+
+  it('makes no record whose document’s text is not read, and notes the part to read', () => {
+    const unread = new SearchRecords(table, new DocumentTexts(table.documents.text));
+    expect(unread.get('people', 0)).toEqual(new SearchRecords(table, texts).get('people', 0));
+    expect(unread.get('statements', 0)).toBeUndefined();
+    expect(unread.get('documents', 0)).toBeUndefined();
+    expect(unread.texts.takeWanted()).toEqual([0]);
   });
 
   it('holds each statement’s text, stored once where it is its document’s passage', () => {
-    const records = new SearchRecords(table);
+    const records = new SearchRecords(table, texts);
     const statements = packs.flatMap((pack) => pack.statements);
     expect(statements.map((_, id) => records.get('statements', id))).toEqual(
       statements.map((statement) => expect.objectContaining({ statement: expect.objectContaining(statement) })),
@@ -55,7 +67,7 @@ describe('the search table', () => {
   });
 
   it('is the same object for a record asked for twice, and nothing past a group’s end', () => {
-    const records = new SearchRecords(table);
+    const records = new SearchRecords(table, texts);
     expect(records.get('people', 0)).toBe(records.get('people', 0));
     expect(records.get('people', records.count('people'))).toBeUndefined();
     expect(records.get('people', -1)).toBeUndefined();
@@ -67,7 +79,7 @@ describe('a damaged stored table', () => {
 
   /** The exported index with one part of its table replaced. */
   function damaged(change: (table: SearchTable) => void): unknown {
-    const stored = structuredClone(exportSearchIndex(built));
+    const stored = structuredClone(exportSearchIndex(built).index);
     change(stored.table);
     return stored;
   }
@@ -79,6 +91,7 @@ describe('a damaged stored table', () => {
     ['a group whose columns hold different numbers of rows', (t) => (t.statements.end = t.statements.end.slice(1))],
     ['a statement of no known document', (t) => t.statements.document.fill(t.documents.id.rows.length)],
     ['a statement beyond its document’s end', (t) => t.statements.end.fill(0xffffffff)],
+    ['more parts of texts than documents', (t) => (t.documents.text.partRows = Uint32Array.of(0, 1, 9))],
     [
       'a value no hit may carry',
       (t) =>
@@ -94,9 +107,9 @@ describe('a damaged stored table', () => {
 
   it('is refused when the index names records past the table’s end', () => {
     const stored = damaged((t) => {
-      t.people = searchTableOf([]).people;
+      t.people = searchTableOf([]).table.people;
     });
     expect(importSearchIndex(stored)).toBeNull();
-    expect(importSearchIndex(structuredClone(exportSearchIndex(built)))).not.toBeNull();
+    expect(importSearchIndex(structuredClone(exportSearchIndex(built).index))).not.toBeNull();
   });
 });

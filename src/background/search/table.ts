@@ -20,7 +20,6 @@ import {
   addRow,
   buildColumns,
   int32Array,
-  lengthAt,
   NONE,
   NumberColumnBuilder,
   rowCount,
@@ -31,6 +30,13 @@ import {
   textListColumn,
   uint32Array,
 } from './columns';
+import {
+  DocumentTexts,
+  documentTextParts,
+  documentTextsColumn,
+  textLength,
+  type DocumentTextsColumn,
+} from './document-texts';
 import type { EntityCounts } from './records';
 
 const entityColumns = z.object({
@@ -82,9 +88,8 @@ const questionColumns = z.object({
 });
 
 /**
- * Documents keep their whole text: a document is ranked on its opening, but one shown for a match further on is
- * matched and cut in full. Restoring 19.6 M characters at 100,000 statements is one string's copy, about 20 ms, so
- * splitting openings from whole texts into two records would save little and add a second read.
+ * Documents keep their whole text, but apart from the table (document-texts.ts): the table says where each text
+ * stands among them, and the texts are read in parts as searches rank and show their records.
  */
 const documentColumns = z.object({
   packId: textColumn,
@@ -93,14 +98,17 @@ const documentColumns = z.object({
   publisher: textColumn,
   date: textColumnOf(isoDate),
   url: textColumn,
-  text: textColumn,
+  text: documentTextsColumn,
 });
 
-type Columns = Record<string, Parameters<typeof rowCount>[0]>;
+type Columns = Record<string, Parameters<typeof rowCount>[0] | DocumentTextsColumn>;
 
 /** Every column of a group holds the same number of rows. */
 function rowsAgree(group: Columns): boolean {
-  return new Set(Object.values(group).map(rowCount)).size === 1;
+  const counts = Object.values(group).map((column) =>
+    'partRows' in column ? column.starts.length - 1 : rowCount(column),
+  );
+  return new Set(counts).size === 1;
 }
 
 /** Every statement's document is a row of the documents, and one stored as a slice lies inside it. */
@@ -112,7 +120,7 @@ function statementsFit(statements: z.infer<typeof statementColumns>, documents: 
     if (statements.text.rows[row] !== NONE) continue;
     const start = statements.start[row] as number;
     const end = statements.end[row] as number;
-    if (document === NONE || start > end || end > lengthAt(documents.text, document)) return false;
+    if (document === NONE || start > end || end > textLength(documents.text, document)) return false;
   }
   return true;
 }
@@ -183,7 +191,6 @@ const documentBuilders = () => ({
   publisher: new TextColumnBuilder(),
   date: new TextColumnBuilder(),
   url: new TextColumnBuilder(),
-  text: new TextColumnBuilder(),
 });
 
 function countEntityReferences(pack: CorpusPack): Map<string, EntityCounts> {
@@ -216,13 +223,14 @@ function countEntityReferences(pack: CorpusPack): Map<string, EntityCounts> {
   return counts;
 }
 
-/** Builds the table of every pack, in the order given. */
-export function searchTableOf(packs: CorpusPack[]): SearchTable {
+/** Builds the table of every pack, in the order given, with the documents' texts all read. */
+export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts: DocumentTexts } {
   const people = entityBuilders();
   const topics = entityBuilders();
   const statements = statementBuilders();
   const questions = questionBuilders();
   const documents = documentBuilders();
+  const documentTexts: string[] = [];
   let documentRows = 0;
   for (const pack of packs) {
     const entities = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
@@ -280,15 +288,19 @@ export function searchTableOf(packs: CorpusPack[]): SearchTable {
         end: at === -1 ? 0 : at + q.questionText.length,
       });
     }
-    for (const { id, title, publisher, date, url, text } of pack.documents)
-      addRow(documents, { packId: pack.id, id, title, publisher, date, url, text });
+    for (const { id, title, publisher, date, url, text } of pack.documents) {
+      addRow(documents, { packId: pack.id, id, title, publisher, date, url });
+      documentTexts.push(text);
+    }
     documentRows += pack.documents.length;
   }
-  return {
+  const { column, parts } = documentTextParts(documentTexts);
+  const table = {
     people: buildColumns(people),
     topics: buildColumns(topics),
     statements: buildColumns(statements),
     questions: buildColumns(questions),
-    documents: buildColumns(documents),
+    documents: { ...buildColumns(documents), text: column },
   };
+  return { table, texts: new DocumentTexts(column, parts) };
 }
