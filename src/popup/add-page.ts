@@ -28,6 +28,8 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
         status.textContent = article.reason;
         return;
       }
+      // Compiling the corpus again takes a moment once My sources holds many pages.
+      status.textContent = `Adding “${article.title}” to My sources…`;
       const added = await send({ type: 'addPageToSources', article });
       const document = { ...added, start: 0, end: 0 };
       const link = el('a', { href: viewerHref(document), target: '_blank', rel: 'noopener' }, 'Open it in the viewer');
