@@ -42,6 +42,8 @@ interface PersonGroup {
   /** Lone names shown to be a person's by what they own ("Rouhani"), for a group with no title to name it by. */
   loneNames: Set<string>;
   genders: Set<Gender>;
+  /** Offices the text writes before the person's full name ("president"). */
+  offices: Set<string>;
   titleOnly: boolean;
 }
 
@@ -83,7 +85,15 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
   const groupFor = (key: string, titleOnly: boolean): PersonGroup => {
     let group = groups.get(key);
     if (group === undefined) {
-      group = { key, surfaces: new Map(), titledNames: new Set(), loneNames: new Set(), genders: new Set(), titleOnly };
+      group = {
+        key,
+        surfaces: new Map(),
+        titledNames: new Set(),
+        loneNames: new Set(),
+        genders: new Set(),
+        offices: new Set(),
+        titleOnly,
+      };
       groups.set(key, group);
     }
     return group;
@@ -96,6 +106,7 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
     if (group === undefined) continue;
     bump(group.surfaces, c.nameTokens.join(' '));
     if (c.gender) group.genders.add(c.gender);
+    if (c.office !== undefined) group.offices.add(c.office);
   }
   const bySurname = new Map<string, PersonGroup[]>();
   for (const group of groups.values()) {
@@ -136,7 +147,7 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       const fits = (g: PersonGroup): boolean =>
         c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
       const sharing = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
-      const matches = sharing.filter(fits);
+      const matches = byOffice(sharing.filter(fits), c);
       const [only] = matches;
       let group: PersonGroup | undefined;
       if (matches.length === 1 && only !== undefined) group = only;
@@ -152,6 +163,17 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
     }
   });
   return [...groups.values()];
+}
+
+/**
+ * "President Trump" where the corpus names two Trumps: the one it writes as "President Donald Trump", when no other
+ * of them holds that office in its text. Otherwise all of them, and the name stays ambiguous.
+ */
+function byOffice(groups: PersonGroup[], candidate: PersonCandidate): PersonGroup[] {
+  const office = candidate.titledName?.split(' ')[0]?.toLowerCase();
+  if (groups.length < 2 || office === undefined) return groups;
+  const holders = groups.filter((g) => g.offices.has(office));
+  return holders.length === 1 ? holders : groups;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
-import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES } from './lexicon';
+import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES, SPEECH_VERBS } from './lexicon';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 
@@ -20,6 +20,31 @@ export function findMentions(documentId: string, text: string, registry: EntityR
   return scanMentions(documentId, text, tokens, registry, seenPeople).mentions;
 }
 
+/**
+ * The body of `bodies` (named in the document before) whose name begins with the word at `at`, when exactly one
+ * does and the word is the subject of a reporting verb right after it ("United said"), not a word of a longer
+ * name ("United Nations") nor an adjective ("American officials said").
+ */
+function bodyByFirstWord(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+  bodies: ReadonlySet<string>,
+  registry: EntityRegistry,
+): string | undefined {
+  const token = tokens[at];
+  const verb = tokens[at + 1];
+  if (token === undefined || verb === undefined || /['’]s$/u.test(token.text)) return undefined;
+  if (text.slice(token.end, verb.start) !== ' ' || !SPEECH_VERBS.has(verb.text)) return undefined;
+  const first = wordKey(token.text);
+  const owners = registry.entities.filter(
+    (entity) =>
+      bodies.has(entity.id) &&
+      [entity.name, ...entity.aliases].some((name) => wordKey(name.split(/\s+/)[0] ?? '') === first),
+  );
+  return owners.length === 1 ? owners[0]?.id : undefined;
+}
+
 function scanMentions(
   documentId: string,
   text: string,
@@ -30,6 +55,7 @@ function scanMentions(
   const { kinds } = registry;
   const mentions: Mention[] = [];
   const seenPeople = new Set<string>();
+  const seenBodies = new Set<string>();
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
     if (token === undefined) break;
@@ -67,6 +93,7 @@ function scanMentions(
         end: last.start + withoutPossessive(last.text).length,
       });
       if (kinds.get(alias.entityId) === 'person') seenPeople.add(alias.entityId);
+      if (kinds.get(alias.entityId) === 'organisation' && alias.words.length > 1) seenBodies.add(alias.entityId);
       matched = alias.words.length;
       break;
     }
@@ -105,6 +132,9 @@ function scanMentions(
         const given = (registry.givenNames.get(squash(word)) ?? []).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
       }
+      // "American said" after "American Airlines": a body's first word as the subject of a reporting verb is the one
+      // body named here so far whose name it begins, when it is no one's name here.
+      if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;

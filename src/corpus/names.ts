@@ -32,6 +32,8 @@ export interface PersonCandidate {
   titledName?: string;
   /** A lone name the text shows is a person's by what it owns ("Rouhani’s tenure"), with no title or full name. */
   owner?: boolean;
+  /** The office written right before a full name ("president" in "President Donald Trump"), in lower case. */
+  office?: string;
   /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
   evident: boolean;
   gender?: Gender;
@@ -446,6 +448,9 @@ export function findNameCandidates(text: string): NameCandidates {
             (t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : ''),
           ),
           evident,
+          ...(before === 'title' && PERSONAL_OFFICES.has(lower(run[start - 1]?.text ?? ''))
+            ? { office: lower(run[start - 1]?.text ?? '') }
+            : {}),
           ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
             ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) }
             : {}),
