@@ -4,7 +4,7 @@ import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { NOT_NAME_WORDS, PLACES } from './lexicon';
+import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -303,9 +303,11 @@ export interface TopicForms {
 }
 
 /** One entity per person, body and place across all documents' candidates, then the topics and the extra entities. */
+const LEGAL_SUFFIX = new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u');
+
 /** "Boeing Co." is also written "Boeing": a company's name without its legal form. */
 function withoutLegalSuffix(name: string): string[] {
-  const bare = /^(\p{Lu}.*?)[\s,]+(?:Inc|Co|Corp|Corporation|Ltd|Limited|LLC|plc|PLC)\.?$/u.exec(name)?.[1];
+  const bare = LEGAL_SUFFIX.exec(name)?.[1];
   return bare === undefined ? [] : [bare];
 }
 

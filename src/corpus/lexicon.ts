@@ -182,3 +182,8 @@ export const NAME_PARTICLES = words('de du da del della al el bin ibn abu ben va
 /** Subject pronouns that may stand for a speaker. */
 export const MALE_PRONOUNS = words('he');
 export const FEMALE_PRONOUNS = words('she');
+
+/** Legal forms that end a company's name: "Boeing Co.", "Acme Corp", "Dell Technologies Inc". */
+export const LEGAL_FORMS = ['Inc', 'Co', 'Corp', 'Corporation', 'Ltd', 'Limited', 'LLC', 'plc', 'PLC'] as const;
+/** The legal forms written short, whose full stop belongs to the name ("Boeing Co."). */
+export const ABBREVIATED_LEGAL_FORMS: ReadonlySet<string> = new Set(['Co', 'Inc', 'Corp', 'Ltd']);

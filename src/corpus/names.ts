@@ -1,5 +1,6 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
+  ABBREVIATED_LEGAL_FORMS,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -271,11 +272,9 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   if (head === undefined || !isOrganisationWord(head.text)) return undefined;
   const lastEnd = last.start + withoutPossessive(last.text).length;
   // "Boeing Co.": a legal form's full stop is part of the name.
-  const end = LEGAL_ABBREVIATIONS.has(last.text) && text[lastEnd] === '.' ? lastEnd + 1 : lastEnd;
+  const end = ABBREVIATED_LEGAL_FORMS.has(last.text) && text[lastEnd] === '.' ? lastEnd + 1 : lastEnd;
   return { start: first.start, end, name: text.slice(first.start, end) };
 }
-
-const LEGAL_ABBREVIATIONS = new Set(['Co', 'Inc', 'Corp', 'Ltd']);
 
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 /**

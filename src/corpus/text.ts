@@ -74,3 +74,11 @@ export function itemsWithin<T extends { start: number; end: number }>(
   }
   return found;
 }
+
+/** A plural as its singular, well enough to compare nouns ("prisoners", "casualties", "people", "ministries"). */
+export function singular(word: string): string {
+  if (word === 'people' || word === 'persons') return 'person';
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  return word.replace(/s$/, '');
+}

@@ -1,6 +1,7 @@
 // "the MP said", "the NCRI President-elect said": an office stands for the one person named earlier with it, when
 // nobody else is named in the paragraph.
-import { FEMALE_NOUNS, MALE_NOUNS, NAME_TITLES } from '../lexicon';
+import { FEMALE_NOUNS, LEGAL_FORMS, MALE_NOUNS, NAME_TITLES } from '../lexicon';
+import { singular } from '../text';
 import { appositionAfter, isOrganisationWord } from '../names';
 import { abstain, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
@@ -43,8 +44,8 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     : abstain('role-ambiguous', 'ambiguous-role', role);
 }
 
-/** Legal forms and words that make a body's name a company's: "Boeing Co.", "Acme Corp", "Dell Technologies Inc". */
-const COMPANY_FORMS = /\b(?:Inc|Co|Corp|Corporation|Company|Ltd|Limited|LLC|plc|PLC|Group|Holdings)\b/;
+/** Legal forms and words that make a body's name a company's: "Boeing Co.", "Acme Group". */
+const COMPANY_FORMS = new RegExp(`\\b(?:${[...LEGAL_FORMS, 'Company', 'Group', 'Holdings'].join('|')})\\b`);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);
 /** Nouns any kind of body answers to: "the group said". */
 const ANY_BODY_NOUNS = new Set(['group', 'organisation', 'organization']);
@@ -53,8 +54,8 @@ const ANY_BODY_NOUNS = new Set(['group', 'organisation', 'organization']);
 function isKind(noun: string, written: string): boolean {
   if (ANY_BODY_NOUNS.has(noun)) return true;
   if (COMPANY_NOUNS.has(noun)) return COMPANY_FORMS.test(written);
-  const singular = (w: string): string => w.toLowerCase().replace(/s$/, '');
-  return written.split(/\s+/).some((w) => isOrganisationWord(w) && singular(w) === singular(noun));
+  const kind = singular(noun.toLowerCase());
+  return written.split(/\s+/).some((w) => isOrganisationWord(w) && singular(w.toLowerCase()) === kind);
 }
 
 /**

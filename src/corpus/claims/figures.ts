@@ -2,7 +2,7 @@
 // 100 people killed", "thirty thousand prisoners", "between 3,800 and 5,000 prisoners"). A year is not a figure
 // ("the 1988 massacre", "in 1988"), nor is money ("$200 billion"): a figure counts people or things, and the
 // corpus's figures are compared by what they count.
-import { withoutPossessive } from '../text';
+import { singular, withoutPossessive } from '../text';
 
 export interface Figure {
   /** The figure as the text writes it, qualifier and noun included. */
@@ -146,14 +146,6 @@ function nounPhrase(after: string): { text: string; noun: string } | undefined {
     if (isPlural(word)) return { text: taken.join(' '), noun: singular(word) };
   }
   return undefined;
-}
-
-/** A plural as its singular, well enough to compare nouns ("prisoners", "casualties", "people"). */
-function singular(word: string): string {
-  if (word === 'people' || word === 'persons') return 'person';
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/.test(word)) return word;
-  return word.replace(/s$/, '');
 }
 
 const isYear = (raw: string, value: number): boolean => /^\d{4}$/.test(raw) && value >= 1000 && value <= 2100;
