@@ -124,6 +124,33 @@ export const PLACES = words(`
   Spain Sweden Switzerland Syria Tehran Turkey UK USA Ukraine US Wales Washington Yemen Brussels Strasbourg
 `);
 
+/**
+ * Places of two words, neither a place alone, that would otherwise read as a person's name ("North Dakota") or a
+ * body's ("United States").
+ */
+export const COMPOUND_PLACES: ReadonlySet<string> = new Set([
+  'New Hampshire',
+  'New Jersey',
+  'New Mexico',
+  'New York',
+  'North Carolina',
+  'North Dakota',
+  'Rhode Island',
+  'South Carolina',
+  'South Dakota',
+  'West Virginia',
+  'Los Angeles',
+  'San Francisco',
+  'Hong Kong',
+  'New Delhi',
+  'New Zealand',
+  'North Korea',
+  'South Korea',
+  'South Africa',
+  'Saudi Arabia',
+  'Sri Lanka',
+]);
+
 /** Months, for dates written in words. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(
   [

@@ -1,6 +1,7 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
 import {
   ABBREVIATED_LEGAL_FORMS,
+  COMPOUND_PLACES,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -261,7 +262,10 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
       (cls === 'title' && !isOrganisationWord(t.text) && !PARTY_MEMBERS.has(lower(t.text)))
     );
   };
-  while (tokens[0] !== undefined && droppable(tokens[0])) tokens.shift();
+  // "New York Times": the first word of a place of two words heads the body's name, though it opens sentences too.
+  const opensPlace = (): boolean =>
+    COMPOUND_PLACES.has(`${tokens[0]?.text ?? ''} ${withoutPossessive(tokens[1]?.text ?? '')}`);
+  while (tokens[0] !== undefined && droppable(tokens[0]) && !opensPlace()) tokens.shift();
   while (tokens[tokens.length - 1] !== undefined && droppable(tokens[tokens.length - 1] as Token)) tokens.pop();
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
@@ -315,6 +319,17 @@ export function findNameCandidates(text: string): NameCandidates {
   const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
+    // "North Dakota officers": a place of two words is no person's name.
+    for (let i = 0; i + 1 < run.length; i++) {
+      const first = run[i];
+      const second = run[i + 1];
+      if (first === undefined || second === undefined || text.slice(first.end, second.start) !== ' ') continue;
+      const name = `${first.text} ${withoutPossessive(second.text)}`;
+      if (!COMPOUND_PLACES.has(name)) continue;
+      classes[i] = 'place';
+      classes[i + 1] = 'place';
+      found.places.push({ start: first.start, end: first.start + name.length, name });
+    }
     // "Michelle King", "Stephen King": an office word after a given name, ending the name, is a surname.
     for (let i = 1; i < run.length; i++) {
       if (classes[i] === 'title' && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
