@@ -39,3 +39,21 @@ describe('a given name that is somebody else’s surname', () => {
     expect(mentions).toEqual(['Ryan Gosling', 'Ryan']);
   });
 });
+
+describe('a surname that is a month', () => {
+  it('is the person only where the text makes it a name: "Mrs May", "May said", not "due in May"', () => {
+    const text =
+      'Notes\n\nPrime Minister Theresa May met the Irish leader. “We will leave in March,” May said.\n\nMrs May left. The vote is due in May, and May 5 is a Tuesday.';
+    const pack = compilePack([{ name: 'a.txt', text }]);
+    const may = pack.entities.find((e) => e.name === 'Theresa May');
+    expect(may).toBeDefined();
+    const mentions = pack.mentions
+      .filter((m) => m.entityId === may?.id)
+      .map((m) => [text.slice(m.start, m.end), m.start]);
+    expect(mentions).toEqual([
+      ['Theresa May', text.indexOf('Theresa May')],
+      ['May', text.indexOf('May said')],
+      ['May', text.indexOf('Mrs May') + 'Mrs '.length],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Mention } from './pack';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
-import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES, SPEECH_VERBS } from './lexicon';
+import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_TITLES, SPEECH_VERBS } from './lexicon';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 
@@ -135,6 +135,9 @@ function scanMentions(
       // "American said" after "American Airlines": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
       if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
+      // "May" is Theresa May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
+      const spoke = next !== undefined && text.slice(token.end, next.start) === ' ' && SPEECH_VERBS.has(next.text);
+      if (MONTHS.has(word.toLowerCase()) && !titled && !spoke) only = undefined;
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;

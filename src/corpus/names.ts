@@ -2,6 +2,7 @@
 import {
   ABBREVIATED_LEGAL_FORMS,
   COMPOUND_PLACES,
+  MONTHS,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -331,8 +332,10 @@ export function findNameCandidates(text: string): NameCandidates {
       found.places.push({ start: first.start, end: first.start + name.length, name });
     }
     // "Michelle King", "Stephen King": an office word after a given name, ending the name, is a surname.
+    // So is a month ("Theresa May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
-      if (classes[i] === 'title' && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
+      const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
+      if (surnameLike && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
     }
     // Strip words that only start a sentence ("The", "In", "Today").
