@@ -31,7 +31,8 @@ import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../sha
  *     share it and both were named, the nearest full mention before it decides;
  *   - a generic body ("Supreme Court") links only with a qualifier the sources give it, written just before it
  *     ("Iran's Supreme Court", "the UN Security Council") or, for the one body of that name, nearby;
- *   - a name that is also a common word ("May", "Rich", "Brown") never links at a sentence start;
+ *   - a name that is also a common word ("May", "Rich", "Brown") never links at a sentence start, nor a month
+ *     written as a date ("in May", "May 5");
  *   - an alias two bodies share links to neither.
  *   We return nothing rather than a list of candidates: a highlight the reader cannot act on is noise, and the
  *   card contract (`data-sl-id`) names one entity.
@@ -219,6 +220,15 @@ function startsSentence(text: string, start: number): boolean {
   return true;
 }
 
+/** A month written as a date: "in May", "on May 5", "mid-May". */
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const BEFORE_A_DATE =
+  /(?:\b(?:in|on|since|until|till|through|during|early|late|last|next|this|each|every)\s+|\b(?:mid|early|late)-)$/i;
+function isDate(text: string, start: number, end: number): boolean {
+  if (!MONTH.test(text.slice(start, end))) return false;
+  return BEFORE_A_DATE.test(text.slice(Math.max(0, start - 12), start)) || /^\s+\d/.test(text.slice(end, end + 3));
+}
+
 interface Accepted {
   entityId: string;
   kind: EntityKind;
@@ -273,7 +283,7 @@ function acceptTerm(
   namedSoFar: ReadonlySet<string>,
 ): Accepted | undefined {
   const { kind, ids } = term;
-  if (term.commonWord && startsSentence(text, start)) return undefined;
+  if (term.commonWord && (startsSentence(text, start) || isDate(text, start, end))) return undefined;
   if (kind === 'person') {
     if (!term.needsFullName) {
       const entityId = ids.length === 1 ? ids[0] : lastNamed(ids, namedSoFar);

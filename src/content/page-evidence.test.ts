@@ -157,6 +157,16 @@ describe('page evidence: a name that is also a common word', () => {
     ],
     ['trap: lowercase', ['they may go'], []],
     [
+      'trap: the month, after the full name',
+      ['Theresa May spoke. The vote is due in May, and again on May 5; talks end by mid-May.'],
+      ['Theresa May=may (full-name)'],
+    ],
+    [
+      'the person after a word that also opens dates: "a letter from May"',
+      ['Theresa May spoke, and a letter from May followed.'],
+      ['Theresa May=may (full-name)', 'May=may (named-above)'],
+    ],
+    [
       'trap: Brown opening a sentence after Gordon Brown',
       ['Gordon Brown spoke. Brown bread was served.'],
       ['Gordon Brown=brown (full-name)'],
