@@ -1,3 +1,4 @@
+import { MONTHS } from '../corpus/lexicon';
 import type { EntityKind } from '../corpus/pack';
 import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../shared/dictionary';
 import type { LinkReason } from '../shared/link-reason';
@@ -221,11 +222,10 @@ function startsSentence(text: string, start: number): boolean {
 }
 
 /** A month written as a date: "in May", "on May 5", "mid-May". */
-const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BEFORE_A_DATE =
   /(?:\b(?:in|on|since|until|till|through|during|early|late|last|next|this|each|every)\s+|\b(?:mid|early|late)-)$/i;
 function isDate(text: string, start: number, end: number): boolean {
-  if (!MONTH.test(text.slice(start, end))) return false;
+  if (!MONTHS.has(text.slice(start, end).toLowerCase())) return false;
   return BEFORE_A_DATE.test(text.slice(Math.max(0, start - 12), start)) || /^\s+\d/.test(text.slice(end, end + 3));
 }
 

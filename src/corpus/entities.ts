@@ -302,7 +302,6 @@ export interface TopicForms {
   aliases: string[];
 }
 
-/** One entity per person, body and place across all documents' candidates, then the topics and the extra entities. */
 const LEGAL_SUFFIX = new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u');
 
 /** "Boeing Co." is also written "Boeing": a company's name without its legal form. */
@@ -311,6 +310,7 @@ function withoutLegalSuffix(name: string): string[] {
   return bare === undefined ? [] : [bare];
 }
 
+/** One entity per person, body and place across all documents' candidates, then the topics and the extra entities. */
 export function buildEntities(
   candidates: readonly NameCandidates[],
   topics: readonly TopicForms[] = [],

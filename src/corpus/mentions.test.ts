@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from './compile';
+import type { CorpusPack } from './pack';
+
+/** The mentions of the entity called `name` in the pack's document `documentIndex`, as the text writes them. */
+function mentionsOf(pack: CorpusPack, name: string, documentIndex = 0): { text: string; start: number }[] {
+  const entity = pack.entities.find((e) => e.name === name);
+  const document = pack.documents[documentIndex];
+  expect(entity, `an entity called ${name}`).toBeDefined();
+  return pack.mentions
+    .filter((m) => m.entityId === entity?.id && m.documentId === document?.id)
+    .map((m) => ({ text: document?.text.slice(m.start, m.end) ?? '', start: m.start }));
+}
 
 describe('mentions of an acronym', () => {
   it('are found in capitals only: "On Monday" is not the body called ON', () => {
@@ -17,10 +28,7 @@ describe('a given name alone', () => {
     const text =
       'Notes\n\nThe composer Justin Hurwitz said the score took a year. Justin’s Oscar came later, and Justin knew it.\n\nHe thanked the lyricists Benj Pasek and Justin Paul.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    const hurwitz = pack.entities.find((e) => e.name === 'Justin Hurwitz');
-    expect(hurwitz).toBeDefined();
-    const mentions = pack.mentions.filter((m) => m.entityId === hurwitz?.id).map((m) => text.slice(m.start, m.end));
-    expect(mentions).toEqual(['Justin Hurwitz', 'Justin', 'Justin']);
+    expect(mentionsOf(pack, 'Justin Hurwitz').map((m) => m.text)).toEqual(['Justin Hurwitz', 'Justin', 'Justin']);
   });
 });
 
@@ -31,12 +39,7 @@ describe('a given name that is somebody else’s surname', () => {
       'Film\n\nThe actor Ryan Gosling said the film was a risk. Later, Ryan and the director met again.',
     ];
     const pack = compilePack(texts.map((text, i) => ({ name: `${i}.txt`, text })));
-    const gosling = pack.entities.find((e) => e.name === 'Ryan Gosling');
-    const second = pack.documents[1];
-    const mentions = pack.mentions
-      .filter((m) => m.entityId === gosling?.id && m.documentId === second?.id)
-      .map((m) => second?.text.slice(m.start, m.end));
-    expect(mentions).toEqual(['Ryan Gosling', 'Ryan']);
+    expect(mentionsOf(pack, 'Ryan Gosling', 1).map((m) => m.text)).toEqual(['Ryan Gosling', 'Ryan']);
   });
 });
 
@@ -45,15 +48,10 @@ describe('a surname that is a month', () => {
     const text =
       'Notes\n\nPrime Minister Theresa May met the Irish leader. “We will leave in March,” May said.\n\nMrs May left. The vote is due in May, and May 5 is a Tuesday.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    const may = pack.entities.find((e) => e.name === 'Theresa May');
-    expect(may).toBeDefined();
-    const mentions = pack.mentions
-      .filter((m) => m.entityId === may?.id)
-      .map((m) => [text.slice(m.start, m.end), m.start]);
-    expect(mentions).toEqual([
-      ['Theresa May', text.indexOf('Theresa May')],
-      ['May', text.indexOf('May said')],
-      ['May', text.indexOf('Mrs May') + 'Mrs '.length],
+    expect(mentionsOf(pack, 'Theresa May')).toEqual([
+      { text: 'Theresa May', start: text.indexOf('Theresa May') },
+      { text: 'May', start: text.indexOf('May said') },
+      { text: 'May', start: text.indexOf('Mrs May') + 'Mrs '.length },
     ]);
   });
 });

@@ -20,6 +20,18 @@ export function findMentions(documentId: string, text: string, registry: EntityR
   return scanMentions(documentId, text, tokens, registry, seenPeople).mentions;
 }
 
+/** Whether the word at `at` is followed, after one space, by a reporting verb: "United said", "May said". */
+function speechVerbNext(text: string, tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  const next = tokens[at + 1];
+  return (
+    token !== undefined &&
+    next !== undefined &&
+    text.slice(token.end, next.start) === ' ' &&
+    SPEECH_VERBS.has(next.text)
+  );
+}
+
 /**
  * The body of `bodies` (named in the document before) whose name begins with the word at `at`, when exactly one
  * does and the word is the subject of a reporting verb right after it ("United said"), not a word of a longer
@@ -33,9 +45,7 @@ function bodyByFirstWord(
   registry: EntityRegistry,
 ): string | undefined {
   const token = tokens[at];
-  const verb = tokens[at + 1];
-  if (token === undefined || verb === undefined || /['’]s$/u.test(token.text)) return undefined;
-  if (text.slice(token.end, verb.start) !== ' ' || !SPEECH_VERBS.has(verb.text)) return undefined;
+  if (token === undefined || /['’]s$/u.test(token.text) || !speechVerbNext(text, tokens, at)) return undefined;
   const first = wordKey(token.text);
   const owners = registry.entities.filter(
     (entity) =>
@@ -136,8 +146,7 @@ function scanMentions(
       // body named here so far whose name it begins, when it is no one's name here.
       if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
       // "May" is Theresa May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
-      const spoke = next !== undefined && text.slice(token.end, next.start) === ' ' && SPEECH_VERBS.has(next.text);
-      if (MONTHS.has(word.toLowerCase()) && !titled && !spoke) only = undefined;
+      if (MONTHS.has(word.toLowerCase()) && !titled && !speechVerbNext(text, tokens, i)) only = undefined;
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;

@@ -243,6 +243,15 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   return undefined;
 }
 
+/** The place of two words ("North Dakota") that the tokens at `at` and after it, one space apart, write. */
+function compoundPlaceAt(text: string, tokens: readonly Token[], at: number): string | undefined {
+  const first = tokens[at];
+  const second = tokens[at + 1];
+  if (first === undefined || second === undefined || text.slice(first.end, second.start) !== ' ') return undefined;
+  const name = `${first.text} ${withoutPossessive(second.text)}`;
+  return COMPOUND_PLACES.has(name) ? name : undefined;
+}
+
 function organisationFrom(text: string, run: readonly Token[]): NamedCandidate | undefined {
   let tokens = [...run];
   // "Rouhani’s Government": a possessive before the body's name belongs to someone else.
@@ -264,9 +273,8 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
     );
   };
   // "New York Times": the first word of a place of two words heads the body's name, though it opens sentences too.
-  const opensPlace = (): boolean =>
-    COMPOUND_PLACES.has(`${tokens[0]?.text ?? ''} ${withoutPossessive(tokens[1]?.text ?? '')}`);
-  while (tokens[0] !== undefined && droppable(tokens[0]) && !opensPlace()) tokens.shift();
+  while (tokens[0] !== undefined && droppable(tokens[0]) && compoundPlaceAt(text, tokens, 0) === undefined)
+    tokens.shift();
   while (tokens[tokens.length - 1] !== undefined && droppable(tokens[tokens.length - 1] as Token)) tokens.pop();
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
@@ -281,7 +289,6 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   return { start: first.start, end, name: text.slice(first.start, end) };
 }
 
-/** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 /**
  * "Elon Musk … Musk appealed …": a common given name and a surname the text writes again and never in lower
  * case, with at most initials between, are a person's name with no other cue. "Jerry World" is not: the text
@@ -309,6 +316,7 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
+/** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 export function findNameCandidates(text: string): NameCandidates {
   const tokens = tokenize(text);
   const wordCounts = new Map<string, number>();
@@ -322,14 +330,12 @@ export function findNameCandidates(text: string): NameCandidates {
     const classes = run.map(classify);
     // "North Dakota officers": a place of two words is no person's name.
     for (let i = 0; i + 1 < run.length; i++) {
-      const first = run[i];
-      const second = run[i + 1];
-      if (first === undefined || second === undefined || text.slice(first.end, second.start) !== ' ') continue;
-      const name = `${first.text} ${withoutPossessive(second.text)}`;
-      if (!COMPOUND_PLACES.has(name)) continue;
+      const name = compoundPlaceAt(text, run, i);
+      const start = run[i]?.start;
+      if (name === undefined || start === undefined) continue;
       classes[i] = 'place';
       classes[i + 1] = 'place';
-      found.places.push({ start: first.start, end: first.start + name.length, name });
+      found.places.push({ start, end: start + name.length, name });
     }
     // "Michelle King", "Stephen King": an office word after a given name, ending the name, is a surname.
     // So is a month ("Theresa May"), which elsewhere opens no name.
@@ -410,13 +416,15 @@ export function findNameCandidates(text: string): NameCandidates {
       const nameEnd = lastName.start + withoutPossessive(lastName.text).length;
       const titled = before === 'honorific' || before === 'title' || before === 'postNominal';
       const lowerTitleBefore = start === from && titleWordBefore(text, nameStart);
+      // An office only a person holds, written right before the name: "President Trump", "President Donald Trump".
+      const wordBefore = lower(run[start - 1]?.text ?? '');
+      const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
-          // "Mr. Trump", and an office only a person holds: "President Trump".
+          // "Mr. Trump", "President Trump".
           const titledName =
-            titleToken !== undefined &&
-            (classes[start - 1] === 'honorific' || PERSONAL_OFFICES.has(lower(titleToken.text)))
+            titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined)
               ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
               : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
@@ -465,9 +473,7 @@ export function findNameCandidates(text: string): NameCandidates {
             (t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : ''),
           ),
           evident,
-          ...(before === 'title' && PERSONAL_OFFICES.has(lower(run[start - 1]?.text ?? ''))
-            ? { office: lower(run[start - 1]?.text ?? '') }
-            : {}),
+          ...(before === 'title' && office !== undefined ? { office } : {}),
           ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
             ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) }
             : {}),
