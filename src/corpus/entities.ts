@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
-import type { Gender, NameCandidates, PersonCandidate } from './names';
+import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
 import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES } from './lexicon';
 import { slugify, squash } from './text';
@@ -296,6 +296,30 @@ function mergeAcronymsByInitials(
   }
 }
 
+/**
+ * "the Fed" joins the "U.S. Federal Reserve", but only when every document that cuts it short so cuts the same
+ * body, and "Fed" names no other body of its own.
+ */
+function mergeClippings(
+  clippings: readonly ClippedName[],
+  orgCounts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  forms: UnionFind,
+  count: (name: string) => void,
+): void {
+  const roots = new Map<string, Set<string>>();
+  for (const { clipping, body } of clippings) {
+    const bodyRoots = roots.get(clipping) ?? new Set<string>();
+    bodyRoots.add(forms.find(orgKey(body)));
+    roots.set(clipping, bodyRoots);
+  }
+  for (const [clipping, bodyRoots] of roots) {
+    const [root] = bodyRoots;
+    if (bodyRoots.size !== 1 || root === undefined || orgCounts.has(orgKey(clipping))) continue;
+    count(clipping);
+    forms.union(root, orgKey(clipping));
+  }
+}
+
 /** A topic as findTopics gives it: its most used form, and the other forms the documents write it in. */
 export interface TopicForms {
   name: string;
@@ -371,6 +395,12 @@ export function buildEntities(
   }
   const placed = mergePlacedBodies(orgCounts, forms);
   mergeAcronymsByInitials(acronymCounts, orgCounts, forms, expansions, count);
+  mergeClippings(
+    candidates.flatMap((c) => c.clippings),
+    orgCounts,
+    forms,
+    count,
+  );
   const orgGroups = new Map<string, Map<string, number>>();
   for (const [key, counts] of orgCounts) {
     const root = forms.find(key);

@@ -111,7 +111,7 @@ export const ORGANISATION_WORDS = words(`
   school academy trust fund church
   festival awards museum hall station program programme conference summit games club team hospital airport
   airlines airways inc co corp llc ltd partners associates holdings media studios records magazine review stadium
-  theater theatre administration bureau firm institution laboratory lab coalition caucus consortium
+  theater theatre administration bureau firm institution laboratory lab coalition caucus consortium reserve
 `);
 
 /** Place names general enough to know without a gazetteer. */

@@ -5,6 +5,7 @@ import { aliasKey, wordKey } from './entities';
 import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_TITLES, SPEECH_VERBS } from './lexicon';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
+import { fullGivenName } from './attribution/given-names';
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
 function joinedWords(text: string, gap: string, previousEnd: number, before: string, after: string): boolean {
@@ -139,7 +140,12 @@ function scanMentions(
       // A surname of somebody this document never names does not stand in the way ("Ryan" with Nick Ryan elsewhere).
       const surnameHereToo = candidates.some((id) => seenPeople.has(id) || namedInDocument.has(id));
       if (only === undefined && !surnameHereToo && !titled && !namesSomebodyElse) {
-        const given = (registry.givenNames.get(squash(word)) ?? []).filter((id) => seenPeople.has(id));
+        // "Ric" for Richard A. Grenell, when no one named here is written "Ric".
+        const full = fullGivenName(word);
+        const written = registry.givenNames.get(squash(word)) ?? [];
+        const given = (
+          written.length === 0 && full !== undefined ? (registry.givenNames.get(full) ?? []) : written
+        ).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
       }
       // "American said" after "American Airlines": a body's first word as the subject of a reporting verb is the one

@@ -20,7 +20,7 @@ import {
   ROLE_WORDS,
   SPEECH_VERBS,
 } from './lexicon';
-import { capitalisedRuns, isAcronym, tokenize, type Token } from './tokens';
+import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
 import { isGivenName } from './attribution/given-names';
 
@@ -53,12 +53,19 @@ export interface AcronymDefinition {
   expansion: string;
 }
 
+/** "the Fed" for the "U.S. Federal Reserve": a body's name cut short. */
+export interface ClippedName {
+  clipping: string;
+  body: string;
+}
+
 export interface NameCandidates {
   people: PersonCandidate[];
   organisations: NamedCandidate[];
   places: NamedCandidate[];
   acronyms: NamedCandidate[];
   definitions: AcronymDefinition[];
+  clippings: ClippedName[];
 }
 
 type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
@@ -94,6 +101,8 @@ function classify(token: Token): TokenClass {
 const GIVEN_NAME_MODALS = new Set(['will']);
 /** Offices written before a surname alone that only a person holds ("General" also heads "General Motors"). */
 const PERSONAL_OFFICES = new Set(['president', 'senator', 'governor', 'mayor', 'ambassador', 'chancellor', 'judge']);
+/** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
+const RANKS = new Set(['general', 'colonel', 'admiral']);
 /** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
 const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
@@ -316,6 +325,15 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
+/** "met Petraeus" after "General Petraeus": the text also writes the word with no capitalised word before it. */
+function writtenAlone(text: string, tokens: readonly Token[], word: string): boolean {
+  return tokens.some((t, i) => {
+    if (withoutPossessive(t.text) !== word) return false;
+    const previous = tokens[i - 1];
+    return previous === undefined || !isCapitalised(previous.text) || text.slice(previous.end, t.start) !== ' ';
+  });
+}
+
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
 export function findNameCandidates(text: string): NameCandidates {
   const tokens = tokenize(text);
@@ -325,7 +343,14 @@ export function findNameCandidates(text: string): NameCandidates {
     wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   }
   const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
-  const found: NameCandidates = { people: [], organisations: [], places: [], acronyms: [], definitions: [] };
+  const found: NameCandidates = {
+    people: [],
+    organisations: [],
+    places: [],
+    acronyms: [],
+    definitions: [],
+    clippings: [],
+  };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
     // "North Dakota officers": a place of two words is no person's name.
@@ -343,6 +368,17 @@ export function findNameCandidates(text: string): NameCandidates {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
       if (surnameLike && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
+    }
+    // "Richard A. Grenell": a letter with a full stop between names is an initial, not the article "A".
+    for (let i = 1; i + 1 < run.length; i++) {
+      const letter = run[i];
+      if (
+        letter !== undefined &&
+        /^\p{Lu}$/u.test(letter.text) &&
+        text[letter.end] === '.' &&
+        classes[i - 1] === 'name'
+      )
+        classes[i] = 'name';
     }
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
@@ -422,9 +458,13 @@ export function findNameCandidates(text: string): NameCandidates {
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
-          // "Mr. Trump", "President Trump".
+          // "Mr. Trump", "President Trump"; "General Petraeus" but not "General Motors" nor "Attorney General Sessions".
+          const rank =
+            RANKS.has(wordBefore) &&
+            start - 1 === from &&
+            writtenAlone(text, tokens, withoutPossessive(firstName.text));
           const titledName =
-            titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined)
+            titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || rank)
               ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
               : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
@@ -507,5 +547,50 @@ export function findNameCandidates(text: string): NameCandidates {
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
     }
   }
+  found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/** A clipped name is at least this long: "the Fed", never "the Fe". */
+const MIN_CLIPPING_LENGTH = 3;
+
+/**
+ * "the Fed" after "The U.S. Federal Reserve": a capitalised word the text writes after "the" that begins, and is
+ * shorter than, the first word (places aside) of exactly one body the text names. A word that is a person's name
+ * here, a place, an office or a kind of body ("the Board") is no clipped name.
+ */
+function clippedNames(text: string, tokens: readonly Token[], found: NameCandidates): ClippedName[] {
+  const personWords = new Set(found.people.flatMap((p) => p.nameTokens));
+  const bodies = [...new Set(found.organisations.map((o) => o.name))];
+  const firstWord = (body: string): string =>
+    body
+      .replace(/^the\s+/i, '')
+      .split(/\s+/)
+      .find((w) => !PLACES.has(w)) ?? '';
+  const clippings = new Map<string, string>();
+  tokens.forEach((token, i) => {
+    const word = withoutPossessive(token.text);
+    const previous = tokens[i - 1];
+    if (
+      previous === undefined ||
+      previous.text.toLowerCase() !== 'the' ||
+      text.slice(previous.end, token.start) !== ' ' ||
+      word.length < MIN_CLIPPING_LENGTH ||
+      !isCapitalised(word) ||
+      isAcronym(word) ||
+      clippings.has(word) ||
+      personWords.has(word) ||
+      classify(token) !== 'name' ||
+      isGivenName(word) ||
+      MONTHS.has(word.toLowerCase())
+    )
+      return;
+    const owners = bodies.filter((body) => {
+      const first = firstWord(body);
+      return first.length > word.length && first.startsWith(word);
+    });
+    const [only] = owners;
+    if (owners.length === 1 && only !== undefined) clippings.set(word, only);
+  });
+  return [...clippings].map(([clipping, body]) => ({ clipping, body }));
 }

@@ -11,36 +11,38 @@ const MALE = list(`
   aaron adam adrian alan albert alexander andre andrew angelo anthony antoine antonio arthur barack barry ben
   benjamin bernie bill billy bob bobby boris bradley brandon brett brian bruce caleb carl carlos charles chris
   christopher clarence cody colin connor craig curtis damian damien dan daniel darren david dennis derek diego
-  dominic donald douglas duncan dustin dylan dylann eddie edgar edmund edward elijah elliot elon emmanuel eric ethan
-  evan felix frank fred gabriel gary gavin george gerald graham greg gregory harold harry harvey hector henry hugh
-  ian isaac ivan jack jacob jake james jared jason jeff jeffrey jeremiah jeremy jerome jerry jesse jim jimmy joe
-  joel john johnny jon jonathan jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kurt kyle
-  larry lawrence leon leonard liam lloyd louis lucas luis luke malcolm manuel marco marcus mark martin marvin
-  matthew michael mike mitch mitt mohammed muhammad nathan nathaniel neil neville nicholas nick nigel noah oliver
-  omar osama owen pablo patrick paul peter philip pierre rafael ralph raymond reggie reince ricardo richard rick
-  robert rodney roger ron ronald roy rudy rupert russell ryan samuel scott sean seth shane simon spencer stanley
-  stefan stephen steve steven stuart ted terry thomas tim timothy todd tom tony travis trevor tyler vernon victor
-  vince vincent vladimir walter wayne wesley william winston xavier zach zachary zack
+  dominic donald douglas duncan dustin dylan dylann eddie edgar edmund edward elijah elliot elliott elon emmanuel
+  eric ethan evan felix frank fred gabriel gary gavin george gerald gordon graham greg gregory harold harrison harry
+  harvey hector henry howard hugh hugo ian isaac ivan jack jacob jake james jared jason jasper jeff jeffrey jeremiah
+  jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua juan julian justin
+  karl keith ken kenneth kevin kirk kurt kyle lance larry lawrence leo leon leonard lewis liam lloyd louis lucas luis
+  luke malcolm manuel marco marcus mark martin marvin matthew michael mike miles mitch mitt mohammed muhammad nathan
+  nathaniel neil nelson neville nicholas nick nigel noah norman oliver omar osama oscar owen pablo patrick paul percy
+  peter phil philip pierre quentin rafael ralph ray raymond reggie reince ricardo richard rick rob robert rodney
+  roger ron ronald ross roy rudy rupert russell ryan samuel scott sean sebastian seth shane simon spencer stan
+  stanley stefan stephen steve steven stuart ted terry theodore thomas tim timothy tobias toby todd tom tony travis
+  trevor troy tyler vernon victor vince vincent vladimir walter warren wayne wesley wilbur william winston wyatt
+  xavier zach zachary zack
 `);
 
 const FEMALE = list(`
-  abigail adele agnes alexandra alice alicia alison allison alyssa amanda amy angela angelina anita ann anna anne
-  annie audrey barbara beatrice belinda bella bernadette beth bethany betty beverly bonnie brenda bridget brittany
-  camila carla carmen carol caroline carolyn cassandra catherine cecilia charlene charlotte cheryl chloe christina
-  christine claire clara claudia colleen connie courtney cynthia danielle debbie deborah debra delia denise diana
-  diane dina dolores donna doris dorothy edith eileen elaine eleanor elena eliza elizabeth ella ellen eloise emilia
-  emily emma erica erin esther eva evelyn felicity fiona frances francesca gabriela gabrielle gail georgina
-  geraldine gina gloria grace gwen hannah harriet heather heidi helen helena hillary imogen ingrid irene isabel
-  isabella ivanka jacqueline jane janet janice jasmine jenna jennifer jenny jessica jill joan joanna jocelyn
-  josephine joyce juanita judith judy julia julie karen kate katherine kathleen kathryn katie katy kellyanne
+  abby abigail ada adele agnes alexandra alice alicia alison allison alyssa amanda amelia amy angela angelina anita
+  ann anna anne annie audrey ava barbara beatrice belinda bella bernadette beth bethany betty beverly bonnie brenda
+  bridget brittany camila carla carmen carol caroline carolyn cassandra catherine cecilia charlene charlotte cheryl
+  chloe christina christine claire clara claudia colleen connie courtney cynthia daisy danielle debbie deborah debra
+  delia denise diana diane dina dolores donna doris dorothy edith eileen elaine eleanor elena eliza elizabeth ella
+  ellen eloise emilia emily emma erica erin esther eva eve evelyn felicity fiona frances francesca gabriela gabrielle
+  gail georgina geraldine gina gloria grace gwen hannah harriet heather heidi helen helena hillary imogen ingrid
+  irene isabel isabella ivanka ivy jacqueline jane janet janice jasmine jenna jennifer jenny jessica jill joan joanna
+  jocelyn josephine joyce juanita judith judy julia julie karen kate katherine kathleen kathryn katie katy kellyanne
   kimberly kisha kristen kylie laura lauren leah lena linda lindsay lisa lois lorraine louise lucia lucy lydia mabel
   madeleine mandy marcia margaret margot maria marian marie marilyn marina marjorie marni marsha martha mary maureen
-  maxine megan melania melanie melinda melissa michelle mildred miranda molly monica muriel nadia nancy naomi
-  natalie natasha nicole nikki nina nora norma olga olivia oprah pamela patricia paula pauline peggy penelope phoebe
-  phyllis polly priscilla rachel rebecca rebekah rita roberta rosa rosalind rosemary roxanne ruth sabrina sally
-  samantha sandra sara sarah selena serena sharon sheila shirley sofia sonia sophia stella stephanie susan susanna
-  suzanne sylvia tamara tanya tara teresa thelma theresa tina ursula valerie vanessa vera veronica victoria virginia
-  vivian wanda wendy yvonne zoe
+  maxine megan melania melanie melinda melissa mia michelle mildred miranda molly monica muriel nadia nancy naomi
+  natalie natasha nell nicole nikki nina nora norma olga olivia oprah pamela patricia paula pauline peggy penelope
+  phoebe phyllis polly poppy priscilla rachel rebecca rebekah rita roberta rosa rosalind rosemary roxanne ruby ruth
+  sabrina sally samantha sandra sara sarah selena serena sharon sheila shirley sofia sonia sophia sophie stella
+  stephanie susan susanna suzanne sylvia tamara tanya tara teresa tessa thelma theresa tina ursula valerie vanessa
+  vera veronica victoria violet virginia vivian wanda wendy yvonne zoe
 `);
 
 /** Whether a word is a common given name of either sex ("Boris"). */
@@ -58,3 +60,62 @@ export function givenNameGenders(text: string, people: readonly Mention[]): Map<
   }
   return agreedGenders(votes);
 }
+
+/**
+ * Short forms of given names that stand for one full given name only ("Ric" is a Richard). Shared short forms
+ * ("Alex", "Sam", "Chris") are left out: they could be more than one name.
+ */
+const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ric: 'richard',
+    rick: 'richard',
+    rich: 'richard',
+    dick: 'richard',
+    bob: 'robert',
+    bobby: 'robert',
+    rob: 'robert',
+    bill: 'william',
+    billy: 'william',
+    will: 'william',
+    mike: 'michael',
+    jim: 'james',
+    jimmy: 'james',
+    bernie: 'bernard',
+    tom: 'thomas',
+    tommy: 'thomas',
+    dave: 'david',
+    steve: 'stephen',
+    joe: 'joseph',
+    ted: 'edward',
+    ed: 'edward',
+    liz: 'elizabeth',
+    beth: 'elizabeth',
+    betsy: 'elizabeth',
+    peggy: 'margaret',
+    meg: 'margaret',
+    kate: 'katherine',
+    kathy: 'katherine',
+    jen: 'jennifer',
+    jenny: 'jennifer',
+    becky: 'rebecca',
+    sue: 'susan',
+    pat: 'patricia',
+    ben: 'benjamin',
+    nick: 'nicholas',
+    tony: 'anthony',
+    larry: 'lawrence',
+    jerry: 'gerald',
+    chuck: 'charles',
+    charlie: 'charles',
+    hank: 'henry',
+    ken: 'kenneth',
+    andy: 'andrew',
+    matt: 'matthew',
+    dan: 'daniel',
+    danny: 'daniel',
+    don: 'donald',
+  }),
+);
+
+/** The full given name a short form stands for ("Ric" → "richard"), if it stands for one. */
+export const fullGivenName = (word: string): string | undefined => SHORT_FORMS.get(word.toLowerCase());
