@@ -6,7 +6,7 @@ import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
-import { givenNameGenders } from './given-names';
+import { givenNameGenders, isGivenName } from './given-names';
 
 export interface AttributionContext {
   documentId: string;
@@ -136,4 +136,19 @@ export function createScene(
     narrationMentions: (from, to) => itemsWithin(ctx.mentions, from, to).filter((m) => !insideQuote(m.start)),
     decided,
   };
+}
+
+/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers, outside photo captions. */
+export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
+  const covered = itemsWithin(scene.mentions, from, to);
+  for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {
+    const at = from + m.index;
+    if (
+      isGivenName(m[1] ?? '') &&
+      !covered.some((c) => c.start <= at && at < c.end) &&
+      !scene.isCaption(scene.lineAt(at))
+    )
+      return true;
+  }
+  return false;
 }

@@ -2,9 +2,7 @@
 import type { Gender } from '../names';
 import type { Mention } from '../pack';
 import { FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
-import { itemsWithin } from '../text';
-import { abstain, type Attribution, type Scene } from './context';
-import { isGivenName } from './given-names';
+import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 import { isRole } from './subject';
 
 /**
@@ -116,21 +114,6 @@ function namesSomeone(scene: Scene, lineIndex: number, at: number, fits: (id: st
     scene.narrationMentions(from, at).some((m) => scene.kindOf(m.entityId) === 'person' && fits(m.entityId)) ||
     scene.decided.some((s) => s.start >= from && s.start < at && s.speakerId !== null && fits(s.speakerId))
   );
-}
-
-/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers, outside photo captions. */
-function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
-  const covered = itemsWithin(scene.mentions, from, to);
-  for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {
-    const at = from + m.index;
-    if (
-      isGivenName(m[1] ?? '') &&
-      !covered.some((c) => c.start <= at && at < c.end) &&
-      !scene.isCaption(scene.lineAt(at))
-    )
-      return true;
-  }
-  return false;
 }
 
 /**

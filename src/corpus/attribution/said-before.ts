@@ -2,11 +2,34 @@
 // clause before the quote introduces it.
 import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
-import { abstain, type Attribution, type Scene } from './context';
+import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
 const INTRODUCES_NEXT = /(?::|\b(?:the following|as follows)[.:])$/;
+
+/**
+ * "Thatcher even claimed a divine warrant for leaving Europe. “God separated Britain from Europe.”": a sentence that
+ * opens with the one person it names, as the subject of a speech verb, introduces a quote that is the whole next
+ * sentence.
+ */
+function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, verbAt: number): boolean {
+  const named = scene.narrationMentions(sentenceFrom, quote.openAt ?? quote.start);
+  const [only] = named;
+  const subject = subjectBeforeVerb(scene, sentenceFrom, verbAt);
+  return (
+    named.length === 1 &&
+    only !== undefined &&
+    scene.kindOf(only.entityId) === 'person' &&
+    subject?.type === 'entity' &&
+    subject.mention.start === only.start &&
+    scene.text.slice(sentenceFrom, only.start).trim() === '' &&
+    /^\p{Lu}/u.test(scene.text.slice(quote.start, quote.end)) &&
+    /[.!?]['’]?\s*$/.test(scene.text.slice(quote.start, quote.end)) &&
+    // "John Major argued that Tony Blair …": a name the compiler did not take for a person's may be the speaker.
+    !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
+  );
+}
 
 /** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
 export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
@@ -35,7 +58,8 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
       (!setOff &&
         !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
           closing,
-        ))
+        ) &&
+        !claimThenQuote(scene, quote, previousFrom, previousFrom + verb.index))
     )
       return undefined;
     const subjectFrom = setOff && inserted !== null ? previousFrom + inserted.index + 1 : previousFrom;
