@@ -44,13 +44,13 @@ export const ROLE_WORDS = words(`
   representative member mp mep peer official diplomat activist campaigner journalist reporter editor
   writer author filmmaker historian teacher student doctor surgeon cleric priest imam ayatollah
   councillor candidate survivor witness sportsman sportswoman athlete actor actress singer artist
-  officer commander general colonel captain prosecutor magistrate justice vice-president ceo executive
+  officer commander general colonel captain prosecutor magistrate justice vice-president ceo cfo coo cto executive
   manager chairperson convenor organiser organizer secretary-general envoy delegate politician
   owner co-owner heir coach player investigator physician physicist biophysicist biologist chemist psychologist
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
-  realtor broker agent suspect defendant gunman terrorist counterpart
+  realtor broker agent suspect defendant gunman terrorist counterpart quarterback qb
 `);
 
 /** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */

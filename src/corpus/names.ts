@@ -493,6 +493,8 @@ export function findNameCandidates(text: string): NameCandidates {
         const evident =
           titled ||
           hasPostNominal ||
+          // "CEO Tim Cook", "QB Dak Prescott": an office written in capitals straight before the name.
+          (before === 'acronym' && isRoleWord(run[start - 1]?.text ?? '')) ||
           peerage ||
           appositionAfter(text, nameEnd) !== undefined ||
           (start === from && roleCommaBefore(text, nameStart)) ||
