@@ -325,13 +325,15 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
-/** "met Petraeus" after "General Petraeus": the text also writes the word with no capitalised word before it. */
-function writtenAlone(text: string, tokens: readonly Token[], word: string): boolean {
-  return tokens.some((t, i) => {
-    if (withoutPossessive(t.text) !== word) return false;
+/** Words the text writes at least once with no capitalised word before them: "met Petraeus", not "General Motors". */
+function wordsWrittenAlone(text: string, tokens: readonly Token[]): Set<string> {
+  const alone = new Set<string>();
+  tokens.forEach((t, i) => {
     const previous = tokens[i - 1];
-    return previous === undefined || !isCapitalised(previous.text) || text.slice(previous.end, t.start) !== ' ';
+    if (previous === undefined || !isCapitalised(previous.text) || text.slice(previous.end, t.start) !== ' ')
+      alone.add(withoutPossessive(t.text));
   });
+  return alone;
 }
 
 /** Every candidate name in the text, found by general rules about titles, roles and capitals. */
@@ -343,6 +345,7 @@ export function findNameCandidates(text: string): NameCandidates {
     wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   }
   const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
+  const writtenAlone = wordsWrittenAlone(text, tokens);
   const found: NameCandidates = {
     people: [],
     organisations: [],
@@ -460,9 +463,7 @@ export function findNameCandidates(text: string): NameCandidates {
           const titleToken = run[start - 1];
           // "Mr. Trump", "President Trump"; "General Petraeus" but not "General Motors" nor "Attorney General Sessions".
           const rank =
-            RANKS.has(wordBefore) &&
-            start - 1 === from &&
-            writtenAlone(text, tokens, withoutPossessive(firstName.text));
+            RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
             titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || rank)
               ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
@@ -563,12 +564,19 @@ const MIN_CLIPPING_LENGTH = 3;
  */
 function clippedNames(text: string, tokens: readonly Token[], found: NameCandidates): ClippedName[] {
   const personWords = new Set(found.people.flatMap((p) => p.nameTokens));
-  const bodies = [...new Set(found.organisations.map((o) => o.name))];
-  const firstWord = (body: string): string =>
-    body
-      .replace(/^the\s+/i, '')
-      .split(/\s+/)
-      .find((w) => !PLACES.has(w)) ?? '';
+  // Each body by every shortening of its first word ("Fed", "Fede", … for "Federal Reserve"), read once.
+  const byShortening = new Map<string, Set<string>>();
+  for (const { name } of found.organisations) {
+    const first =
+      name
+        .replace(/^the\s+/i, '')
+        .split(/\s+/)
+        .find((w) => !PLACES.has(w)) ?? '';
+    for (let length = MIN_CLIPPING_LENGTH; length < first.length; length++) {
+      const shortening = first.slice(0, length);
+      byShortening.set(shortening, (byShortening.get(shortening) ?? new Set()).add(name));
+    }
+  }
   const clippings = new Map<string, string>();
   tokens.forEach((token, i) => {
     const word = withoutPossessive(token.text);
@@ -577,7 +585,6 @@ function clippedNames(text: string, tokens: readonly Token[], found: NameCandida
       previous === undefined ||
       previous.text.toLowerCase() !== 'the' ||
       text.slice(previous.end, token.start) !== ' ' ||
-      word.length < MIN_CLIPPING_LENGTH ||
       !isCapitalised(word) ||
       isAcronym(word) ||
       clippings.has(word) ||
@@ -587,12 +594,9 @@ function clippedNames(text: string, tokens: readonly Token[], found: NameCandida
       MONTHS.has(word.toLowerCase())
     )
       return;
-    const owners = bodies.filter((body) => {
-      const first = firstWord(body);
-      return first.length > word.length && first.startsWith(word);
-    });
-    const [only] = owners;
-    if (owners.length === 1 && only !== undefined) clippings.set(word, only);
+    const owners = byShortening.get(word);
+    const [only] = owners ?? [];
+    if (owners?.size === 1 && only !== undefined) clippings.set(word, only);
   });
   return [...clippings].map(([clipping, body]) => ({ clipping, body }));
 }
