@@ -17,11 +17,11 @@ export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayato
 /** Nouns before a name that tell a person's sex ("his daughter Ivanka Trump", "actress Emma Stone"). */
 export const FEMALE_NOUNS = words(`
   daughter wife mother sister actress chairwoman spokeswoman congresswoman businesswoman queen princess widow
-  granddaughter niece aunt girlfriend grandmother stepmother stepdaughter sportswoman
+  granddaughter niece aunt girlfriend grandmother stepmother stepdaughter sportswoman mom mum
 `);
 export const MALE_NOUNS = words(`
   son husband father brother actor chairman spokesman congressman businessman king prince widower grandson nephew
-  uncle boyfriend grandfather stepfather stepson sportsman
+  uncle boyfriend grandfather stepfather stepson sportsman dad
 `);
 
 /** Letters written after a person's name. */

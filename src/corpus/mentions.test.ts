@@ -55,3 +55,19 @@ describe('a surname that is a month', () => {
     ]);
   });
 });
+
+describe('a surname two people named here carry', () => {
+  it('is the one of the sex the text gives it ("Obama is the calm dad"), and nobody where a sex is unknown', () => {
+    const text =
+      'Notes\n\nMichelle Obama spoke of Barack Obama, her husband, of Robin Smith, a teacher, and of Kelly Smith, a nurse.\n\n' +
+      'She said Obama is the calm dad of the nation, and that Obama was tired. Smith is the calm dad of the school.';
+    const pack = compilePack([{ name: 'a.txt', text }]);
+    expect(mentionsOf(pack, 'Barack Obama')).toEqual([
+      { text: 'Barack Obama', start: text.indexOf('Barack Obama') },
+      { text: 'Obama', start: text.indexOf('Obama is the calm dad') },
+    ]);
+    expect(mentionsOf(pack, 'Michelle Obama').map((m) => m.text)).toEqual(['Michelle Obama']);
+    expect(mentionsOf(pack, 'Robin Smith').map((m) => m.text)).toEqual(['Robin Smith']);
+    expect(mentionsOf(pack, 'Kelly Smith').map((m) => m.text)).toEqual(['Kelly Smith']);
+  });
+});

@@ -1,11 +1,21 @@
 // Finds every occurrence of every entity in a document in one pass over its words.
 import type { Mention } from './pack';
+import type { Gender } from './names';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
-import { FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_TITLES, SPEECH_VERBS } from './lexicon';
+import {
+  FEMALE_HONORIFICS,
+  FEMALE_NOUNS,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  MALE_NOUNS,
+  MONTHS,
+  NAME_TITLES,
+  SPEECH_VERBS,
+} from './lexicon';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
-import { fullGivenName } from './attribution/given-names';
+import { fullGivenName, givenNameSex } from './attribution/given-names';
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
 function joinedWords(text: string, gap: string, previousEnd: number, before: string, after: string): boolean {
@@ -54,6 +64,36 @@ function bodyByFirstWord(
       [entity.name, ...entity.aliases].some((name) => wordKey(name.split(/\s+/)[0] ?? '') === first),
   );
   return owners.length === 1 ? owners[0]?.id : undefined;
+}
+
+/** How far after a name "is the calm dad" is looked for. */
+const PREDICATE_SPAN = 60;
+
+/** "Obama is the calm dad": the sex a noun after "is/was a/the" tells, within its first three words. */
+function predicateSex(after: string): Gender | undefined {
+  const m = /^\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
+  for (const word of m?.[1]?.split(/\s+/) ?? []) {
+    if (MALE_NOUNS.has(word)) return 'male';
+    if (FEMALE_NOUNS.has(word)) return 'female';
+  }
+  return undefined;
+}
+
+/**
+ * Of namesakes named here, the one of the sex the text gives the lone surname, when every one of them has a known sex
+ * ("She said Obama is the calm dad" with Michelle and Barack Obama named). A title or a common given name tells it.
+ */
+function namesakeBySex(
+  registry: EntityRegistry,
+  namesakes: readonly string[],
+  sex: Gender | undefined,
+): string | undefined {
+  if (sex === undefined) return undefined;
+  const sexOf = (id: string): Gender | undefined =>
+    registry.gender.get(id) ?? givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(/\s+/)[0] ?? '');
+  if (namesakes.some((id) => sexOf(id) === undefined)) return undefined;
+  const fitting = namesakes.filter((id) => sexOf(id) === sex);
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 function scanMentions(
@@ -124,6 +164,8 @@ function scanMentions(
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));
       let [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
+      if (only === undefined && named.length > 1 && word === token.text)
+        only = namesakeBySex(registry, named, predicateSex(text.slice(token.end, token.end + PREDICATE_SPAN)));
       // "…,” says McCaughrean." before the text names Mark McCaughrean: the one person of that surname in the corpus,
       // named in full in this document, later.
       const [sole] = candidates;

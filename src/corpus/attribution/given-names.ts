@@ -48,14 +48,19 @@ const FEMALE = list(`
 /** Whether a word is a common given name of either sex ("Boris"). */
 export const isGivenName = (word: string): boolean => MALE.has(word.toLowerCase()) || FEMALE.has(word.toLowerCase());
 
+/** The sex a common given name tells, if it tells one ("Michelle" female, "Jordan" none). */
+export function givenNameSex(word: string): Gender | undefined {
+  const name = word.toLowerCase();
+  return MALE.has(name) ? 'male' : FEMALE.has(name) ? 'female' : undefined;
+}
+
 /** The sex each person's given names tell, from the full names the text writes; none where they disagree. */
 export function givenNameGenders(text: string, people: readonly Mention[]): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   for (const mention of people) {
     const words = text.slice(mention.start, mention.end).split(/\s+/);
     if (words.length < 2) continue;
-    const first = (words[0] ?? '').toLowerCase();
-    const gender: Gender | undefined = MALE.has(first) ? 'male' : FEMALE.has(first) ? 'female' : undefined;
+    const gender = givenNameSex(words[0] ?? '');
     if (gender !== undefined) vote(votes, mention.entityId, gender);
   }
   return agreedGenders(votes);
