@@ -71,3 +71,14 @@ describe('a surname two people named here carry', () => {
     expect(mentionsOf(pack, 'Kelly Smith').map((m) => m.text)).toEqual(['Kelly Smith']);
   });
 });
+
+describe('a short form of a given name', () => {
+  it('is the one person named here with the full name ("Ric"), never an English word that opens a sentence', () => {
+    const text =
+      'Notes\n\nThe talks were led by William Burns, a diplomat, and Richard Grenell, a former envoy.\n\n' +
+      'Will the plan work? Rich nations doubt it. Bill after bill has failed, and Ric says so.';
+    const pack = compilePack([{ name: 'a.txt', text }]);
+    expect(mentionsOf(pack, 'William Burns').map((m) => m.text)).toEqual(['William Burns']);
+    expect(mentionsOf(pack, 'Richard Grenell').map((m) => m.text)).toEqual(['Richard Grenell', 'Ric']);
+  });
+});

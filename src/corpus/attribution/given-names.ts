@@ -68,20 +68,16 @@ export function givenNameGenders(text: string, people: readonly Mention[]): Map<
 
 /**
  * Short forms of given names that stand for one full given name only ("Ric" is a Richard). Shared short forms
- * ("Alex", "Sam", "Chris") are left out: they could be more than one name.
+ * ("Alex", "Sam", "Chris") are left out: they could be more than one name. So are short forms that are also English
+ * words a sentence may open with ("Will", "Bill", "Rich", "Sue", "Don").
  */
 const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     ric: 'richard',
     rick: 'richard',
-    rich: 'richard',
-    dick: 'richard',
     bob: 'robert',
     bobby: 'robert',
-    rob: 'robert',
-    bill: 'william',
     billy: 'william',
-    will: 'william',
     mike: 'michael',
     jim: 'james',
     jimmy: 'james',
@@ -92,33 +88,23 @@ const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
     steve: 'stephen',
     joe: 'joseph',
     ted: 'edward',
-    ed: 'edward',
     liz: 'elizabeth',
     beth: 'elizabeth',
     betsy: 'elizabeth',
     peggy: 'margaret',
-    meg: 'margaret',
     kate: 'katherine',
     kathy: 'katherine',
-    jen: 'jennifer',
     jenny: 'jennifer',
     becky: 'rebecca',
-    sue: 'susan',
-    pat: 'patricia',
     ben: 'benjamin',
-    nick: 'nicholas',
     tony: 'anthony',
     larry: 'lawrence',
     jerry: 'gerald',
-    chuck: 'charles',
     charlie: 'charles',
-    hank: 'henry',
-    ken: 'kenneth',
     andy: 'andrew',
     matt: 'matthew',
     dan: 'daniel',
     danny: 'daniel',
-    don: 'donald',
   }),
 );
 
