@@ -46,7 +46,7 @@ const FEMALE = list(`
 `);
 
 /** Whether a word is a common given name of either sex ("Boris"). */
-export const isGivenName = (word: string): boolean => MALE.has(word.toLowerCase()) || FEMALE.has(word.toLowerCase());
+export const isGivenName = (word: string): boolean => givenNameSex(word) !== undefined;
 
 /** The sex a common given name tells, if it tells one ("Michelle" female, "Jordan" none). */
 export function givenNameSex(word: string): Gender | undefined {
