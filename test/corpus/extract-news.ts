@@ -1,47 +1,82 @@
-// Builds the labelled news set's inputs: the article text of real published pages, extracted with
+// Builds a labelled news set's inputs: the article text of real published pages, extracted with
 // @mozilla/readability under linkedom, one folder per page with its provenance. Labels are written by hand after.
-// Usage: tsx test/corpus/extract-news.ts <git dir of postlight/parser> <fixture name>...
+// Usage: tsx test/corpus/extract-news.ts [--repo owner/name] [--out dir] <git dir of the repo> <file in the repo>...
+// The defaults rebuild the first set: postlight/parser into test/corpus/news, a bare NAME meaning fixtures/NAME.html.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blockParagraphs } from '../../src/shared/block-paragraphs';
 
-const REPOSITORY = 'postlight/parser';
-const outRoot = join(import.meta.dirname, 'news');
+const USAGE =
+  'Usage: tsx test/corpus/extract-news.ts [--repo owner/name] [--out dir] <git dir of the repo> <file in the repo>...';
+
+/** Licences told apart by a phrase only their text has; a repository with another must be added here first. */
+const LICENCES: readonly (readonly [RegExp, string])[] = [
+  [/Apache License,?\s+Version 2\.0/i, 'Apache-2.0'],
+  [/Permission is hereby granted, free of charge/i, 'MIT'],
+];
+
+function git(gitDir: string, ...args: string[]): Buffer {
+  return execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 64 << 20 });
+}
+
+/** The repository's licence, from its LICENSE files: several (LICENSE-APACHE, LICENSE-MIT) mean a choice of them. */
+function licenceOf(gitDir: string, commit: string): string {
+  const files = git(gitDir, 'ls-tree', '--name-only', commit)
+    .toString('utf8')
+    .split('\n')
+    .filter((f) => /^(licen[cs]e|copying)/i.test(f));
+  const ids = files.map((file) => {
+    const text = git(gitDir, 'show', `${commit}:${file}`).toString('utf8');
+    const found = LICENCES.find(([phrase]) => phrase.test(text));
+    if (found === undefined) throw new Error(`${file}: licence not recognised, add it to LICENCES`);
+    return found[1];
+  });
+  if (ids.length === 0) throw new Error(`no LICENSE file at ${commit}`);
+  return [...new Set(ids)].join(' OR ');
+}
 
 /** The article's paragraphs, read as the extension reads a saved page (`blockParagraphs`). */
 function paragraphsOf(html: string): string[] {
   return blockParagraphs(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document);
 }
 
-function extract(gitDir: string, commit: string, name: string): void {
-  const path = `fixtures/${name}.html`;
-  const html = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  const { document } = parseHTML(html);
+const versionOf = (pkg: string): string =>
+  (
+    JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules', pkg, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+interface Source {
+  repository: string;
+  gitDir: string;
+  commit: string;
+  license: string;
+}
+
+function extract(source: Source, outRoot: string, path: string): void {
+  // The folder is the file's name: a publisher's host for postlight/parser, host and a word for most other collections.
+  const name = basename(path).replace(/\.html?$/i, '');
+  // Hashed as stored, so the hash finds the very file even where it is not valid UTF-8.
+  const bytes = git(source.gitDir, 'show', `${source.commit}:${path}`);
+  const { document } = parseHTML(bytes.toString('utf8'));
   const article = new Readability(document as unknown as Document).parse();
-  if (article?.content == null) throw new Error(`${name}: readability found no article`);
+  if (article?.content == null) throw new Error(`${path}: readability found no article`);
   const text = paragraphsOf(article.content).join('\n\n') + '\n';
   const dir = join(outRoot, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'source.txt'), text);
-  const versionOf = (pkg: string): string =>
-    (
-      JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules', pkg, 'package.json'), 'utf8')) as {
-        version: string;
-      }
-    ).version;
   const provenance = {
-    repository: REPOSITORY,
-    commit,
+    repository: source.repository,
+    commit: source.commit,
     path,
-    license: 'Apache-2.0 OR MIT (postlight/parser); the article text belongs to its publisher, used here as test data',
-    sourceSha256: createHash('sha256').update(html).digest('hex'),
+    license: `${source.license} (${source.repository}); the article text belongs to its publisher, used here as test data`,
+    sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     title: article.title ?? null,
     byline: article.byline ?? null,
     siteName: article.siteName ?? null,
@@ -52,10 +87,17 @@ function extract(gitDir: string, commit: string, name: string): void {
   console.log(`${name}: ${text.length} characters`);
 }
 
-const [gitDir, ...names] = process.argv.slice(2);
-if (gitDir === undefined || names.length === 0) {
-  console.error('Usage: tsx test/corpus/extract-news.ts <git dir of postlight/parser> <fixture name>...');
+const { values, positionals } = parseArgs({
+  options: { repo: { type: 'string', default: 'postlight/parser' }, out: { type: 'string' } },
+  allowPositionals: true,
+});
+const [gitDir, ...files] = positionals;
+if (gitDir === undefined || files.length === 0) {
+  console.error(USAGE);
   process.exit(2);
 }
-const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-for (const name of names) extract(gitDir, commit, name);
+const outRoot = values.out === undefined ? join(import.meta.dirname, 'news') : resolve(values.out);
+const commit = git(gitDir, 'rev-parse', 'HEAD').toString('utf8').trim();
+const source: Source = { repository: values.repo, gitDir, commit, license: licenceOf(gitDir, commit) };
+// A bare name is a postlight/parser fixture, as the first set's folders were named.
+for (const file of files) extract(source, outRoot, /\/|\.html?$/i.test(file) ? file : `fixtures/${file}.html`);
