@@ -1,4 +1,6 @@
 // Merges the candidate names of all documents into one entity per person, body and place, with stable ids.
+import { nameSkeleton } from './name-skeleton';
+import { sameBodyPairs } from './body-variants';
 import { z } from 'zod';
 import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
@@ -75,9 +77,11 @@ export function surnameKeys(nameTokens: readonly string[]): string[] {
   return keys;
 }
 
-/** "M" or "M." in "Robert M. Smith": an initial, left out of the key so that "Donald J. Trump" is "Donald Trump". */
+/** "M" or "M." in "Robert M. Smith": an initial, left out of the key so that "Sam J. Okafor" is "Sam Okafor". */
 const isInitial = (token: string): boolean => /^\p{Lu}\.?$/u.test(token);
-const personKey = (nameTokens: readonly string[]): string => squash(nameTokens.filter((t) => !isInitial(t)).join(''));
+/** One key for every spelling of a full name whose words all agree but for transliteration (`nameSkeleton`). */
+const personKey = (nameTokens: readonly string[]): string =>
+  nameSkeleton(nameTokens.filter((t) => !isInitial(t)).join(' ')).join('');
 
 /** People named in the documents, one group per person; `documents` holds each document's candidates. */
 function groupPeople(documents: readonly (readonly PersonCandidate[])[]): PersonGroup[] {
@@ -117,12 +121,14 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       else list.push(group);
     }
   }
-  // "De Iesu" after "Antonio De Iesu", "Black Elk" after "Linda Black Elk": a two-word surname of one longer name
+  // "Di Stefano" after "Marco Di Stefano", "Red Hawk" after "Ann Red Hawk": a two-word surname of one longer name
   // is that person's, not a full name of its own.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
     const longer =
-      bySurname.get(group.key)?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
+      bySurname
+        .get(squash(tokens.join('')))
+        ?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
     const [only] = longer;
     if (tokens.length !== 2 || longer.length !== 1 || only === undefined) continue;
     for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
@@ -138,12 +144,12 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
     byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), group]);
   }
   documents.forEach((people) => {
-    // Given names of the people this document names in full: "Stephen" after "Stephen Jones" is no new person.
+    // Given names of the people this document names in full: "Peter" after "Peter Novak" is no new person.
     const givenNames = new Set(people.filter((c) => c.nameTokens.length > 1).map((c) => squash(c.nameTokens[0] ?? '')));
     for (const c of people) {
       if (c.nameTokens.length !== 1) continue;
       const surname = squash(c.nameTokens[0] ?? '');
-      // A title tells the sex: "Ms. Trump" is not Donald Trump, and "Mr. Trump" is not Ivanka Trump.
+      // A title tells the sex: "Ms. Okafor" is not Peter Okafor, and "Mr. Okafor" is not Ann Okafor.
       const fits = (g: PersonGroup): boolean =>
         c.gender === undefined || !g.genders.has(c.gender === 'female' ? 'male' : 'female');
       const sharing = (bySurname.get(surname) ?? []).filter((g) => groups.has(g.key));
@@ -166,7 +172,7 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
 }
 
 /**
- * "President Trump" where the corpus names two Trumps: the one it writes as "President Donald Trump", when no other
+ * "President Okafor" where the corpus names two Okafors: the one it writes as "President Peter Okafor", when no other
  * of them holds that office in its text. Otherwise all of them, and the name stays ambiguous.
  */
 function byOffice(groups: PersonGroup[], candidate: PersonCandidate): PersonGroup[] {
@@ -177,7 +183,7 @@ function byOffice(groups: PersonGroup[], candidate: PersonCandidate): PersonGrou
 }
 
 /**
- * "Mr. Xi" for "Xi Jinping": a titled name that is no one's surname but the first word of exactly one two-word name
+ * "Mr. Zhou" for "Zhou Lan": a titled name that is no one's surname but the first word of exactly one two-word name
  * is that person, whose family name comes first.
  */
 function surnameFirst(
@@ -240,7 +246,7 @@ function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, nu
 
 /** "United Nations" -> "UN"; undefined for a one-word name, which no acronym abbreviates. */
 export function initialsOf(name: string): string | undefined {
-  // "English-Speaking Union" is "ESU": each capitalised part of a hyphenated word has its initial.
+  // "Anglo-French Society" is "AFS": each capitalised part of a hyphenated word has its initial.
   const words = name
     .replace(/^the\s+/i, '')
     .split(/\s+|-(?=\p{Lu})/u)
@@ -297,8 +303,8 @@ function mergeAcronymsByInitials(
 }
 
 /**
- * "the Fed" joins the "U.S. Federal Reserve", but only when every document that cuts it short so cuts the same
- * body, and "Fed" names no other body of its own.
+ * "the Met" joins the "Metropolitan Opera", but only when every document that cuts it short so cuts the same
+ * body, and "Met" names no other body of its own.
  */
 function mergeClippings(
   clippings: readonly ClippedName[],
@@ -328,7 +334,7 @@ export interface TopicForms {
 
 const LEGAL_SUFFIX = new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u');
 
-/** "Boeing Co." is also written "Boeing": a company's name without its legal form. */
+/** "Apex Co." is also written "Apex": a company's name without its legal form. */
 function withoutLegalSuffix(name: string): string[] {
   const bare = LEGAL_SUFFIX.exec(name)?.[1];
   return bare === undefined ? [] : [bare];
@@ -401,6 +407,7 @@ export function buildEntities(
     forms,
     count,
   );
+  for (const [a, b] of sameBodyPairs([...orgCounts.values()].map(preferredForm))) forms.union(orgKey(a), orgKey(b));
   const orgGroups = new Map<string, Map<string, number>>();
   for (const [key, counts] of orgCounts) {
     const root = forms.find(key);

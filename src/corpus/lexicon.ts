@@ -14,7 +14,7 @@ export const HONORIFICS = words(`
 export const FEMALE_HONORIFICS = words('mrs ms miss dame lady baroness countess madam madame sister');
 export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayatollah imam sheikh father brother');
 
-/** Nouns before a name that tell a person's sex ("his daughter Ivanka Trump", "actress Emma Stone"). */
+/** Nouns before a name that tell a person's sex ("his daughter Ann Okafor", "actress Jo Doe"). */
 export const FEMALE_NOUNS = words(`
   daughter wife mother sister actress chairwoman spokeswoman congresswoman businesswoman queen princess widow
   granddaughter niece aunt girlfriend grandmother stepmother stepdaughter sportswoman mom mum
@@ -46,14 +46,14 @@ export const ROLE_WORDS = words(`
   councillor candidate survivor witness sportsman sportswoman athlete actor actress singer artist
   officer commander general colonel captain prosecutor magistrate justice vice-president ceo cfo coo cto executive
   manager chairperson convenor organiser organizer secretary-general envoy delegate politician
-  owner co-owner heir coach player investigator physician physicist biophysicist biologist chemist psychologist
+  owner co-owner heir coach player investigator physician physicist biologist chemist psychologist
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
-  realtor broker agent suspect defendant gunman terrorist counterpart quarterback qb
+  realtor broker agent suspect defendant gunman terrorist counterpart quarterback
 `);
 
-/** A party's members, which describe a person ("a Pennsylvania Republican") but never name one. */
+/** A party's members, which describe a person ("a Maine Democrat") but never name one. */
 export const PARTY_MEMBERS = words(`
   republican republicans democrat democrats conservative conservatives tory tories liberal liberals socialist
   socialists labourite independent independents
@@ -203,14 +203,14 @@ export const ABBREVIATIONS = words(`
 /** Words that may sit inside a name of a body or a place between capitalised words. */
 export const NAME_CONNECTORS = words('of for the de du da al el bin ibn van von der den di la le');
 
-/** Particles inside a person's name: "Osama bin Laden", "Joost van Hoof", "Omar Hassan al-Bashir". */
+/** Particles inside a person's name: "Osama bin Laden", "Anna van Dijk", "Omar Hassan al-Bashir". */
 export const NAME_PARTICLES = words('de du da del della al el bin ibn abu ben van von der den di la le ter ten');
 
 /** Subject pronouns that may stand for a speaker. */
 export const MALE_PRONOUNS = words('he');
 export const FEMALE_PRONOUNS = words('she');
 
-/** Legal forms that end a company's name: "Boeing Co.", "Acme Corp", "Dell Technologies Inc". */
+/** Legal forms that end a company's name: "Apex Co.", "Acme Corp", "Dell Technologies Inc". */
 export const LEGAL_FORMS = ['Inc', 'Co', 'Corp', 'Corporation', 'Ltd', 'Limited', 'LLC', 'plc', 'PLC'] as const;
-/** The legal forms written short, whose full stop belongs to the name ("Boeing Co."). */
+/** The legal forms written short, whose full stop belongs to the name ("Apex Co."). */
 export const ABBREVIATED_LEGAL_FORMS: ReadonlySet<string> = new Set(['Co', 'Inc', 'Corp', 'Ltd']);

@@ -26,30 +26,30 @@ describe('mentions of an acronym', () => {
 describe('a given name alone', () => {
   it('is the one person named in full with it, unless a capitalised word after it names somebody else', () => {
     const text =
-      'Notes\n\nThe composer Justin Hurwitz said the score took a year. Justin’s Oscar came later, and Justin knew it.\n\nHe thanked the lyricists Benj Pasek and Justin Paul.';
+      'Notes\n\nThe composer Peter Novak said the score took a year. Peter’s prize came later, and Peter knew it.\n\nHe thanked the lyricists Ann Lee and Peter Lindqvist.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    expect(mentionsOf(pack, 'Justin Hurwitz').map((m) => m.text)).toEqual(['Justin Hurwitz', 'Justin', 'Justin']);
+    expect(mentionsOf(pack, 'Peter Novak').map((m) => m.text)).toEqual(['Peter Novak', 'Peter', 'Peter']);
   });
 });
 
 describe('a given name that is somebody else’s surname', () => {
   it('is the one person named here in full with it, when the bearer of that surname is named only elsewhere', () => {
     const texts = [
-      'Notes\n\nIowa strategist Nick Ryan said the race was open.',
-      'Film\n\nThe actor Ryan Gosling said the film was a risk. Later, Ryan and the director met again.',
+      'Notes\n\nIdaho strategist Ann Owen said the race was open.',
+      'Film\n\nThe actor Owen Lindqvist said the film was a risk. Later, Owen and the director met again.',
     ];
     const pack = compilePack(texts.map((text, i) => ({ name: `${i}.txt`, text })));
-    expect(mentionsOf(pack, 'Ryan Gosling', 1).map((m) => m.text)).toEqual(['Ryan Gosling', 'Ryan']);
+    expect(mentionsOf(pack, 'Owen Lindqvist', 1).map((m) => m.text)).toEqual(['Owen Lindqvist', 'Owen']);
   });
 });
 
 describe('a surname that is a month', () => {
   it('is the person only where the text makes it a name: "Mrs May", "May said", not "due in May"', () => {
     const text =
-      'Notes\n\nPrime Minister Theresa May met the Irish leader. “We will leave in March,” May said.\n\nMrs May left. The vote is due in May, and May 5 is a Tuesday.';
+      'Notes\n\nPrime Minister Ann May met the Irish leader. “We will leave in March,” May said.\n\nMrs May left. The vote is due in May, and May 5 is a Tuesday.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    expect(mentionsOf(pack, 'Theresa May')).toEqual([
-      { text: 'Theresa May', start: text.indexOf('Theresa May') },
+    expect(mentionsOf(pack, 'Ann May')).toEqual([
+      { text: 'Ann May', start: text.indexOf('Ann May') },
       { text: 'May', start: text.indexOf('May said') },
       { text: 'May', start: text.indexOf('Mrs May') + 'Mrs '.length },
     ]);
@@ -57,28 +57,28 @@ describe('a surname that is a month', () => {
 });
 
 describe('a surname two people named here carry', () => {
-  it('is the one of the sex the text gives it ("Obama is the calm dad"), and nobody where a sex is unknown', () => {
+  it('is the one of the sex the text gives it ("Okafor is the proud father"), and nobody where a sex is unknown', () => {
     const text =
-      'Notes\n\nMichelle Obama spoke of Barack Obama, her husband, of Robin Smith, a teacher, and of Kelly Smith, a nurse.\n\n' +
-      'She said Obama is the calm dad of the nation, and that Obama was tired. Smith is the calm dad of the school.';
+      'Notes\n\nGrace Okafor spoke of Peter Okafor, her husband, of Robin Smith, a teacher, and of Kelly Smith, a nurse.\n\n' +
+      'She said Okafor is the proud father of the town, and that Okafor was tired. Smith is the proud father of the school.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    expect(mentionsOf(pack, 'Barack Obama')).toEqual([
-      { text: 'Barack Obama', start: text.indexOf('Barack Obama') },
-      { text: 'Obama', start: text.indexOf('Obama is the calm dad') },
+    expect(mentionsOf(pack, 'Peter Okafor')).toEqual([
+      { text: 'Peter Okafor', start: text.indexOf('Peter Okafor') },
+      { text: 'Okafor', start: text.indexOf('Okafor is the proud father') },
     ]);
-    expect(mentionsOf(pack, 'Michelle Obama').map((m) => m.text)).toEqual(['Michelle Obama']);
+    expect(mentionsOf(pack, 'Grace Okafor').map((m) => m.text)).toEqual(['Grace Okafor']);
     expect(mentionsOf(pack, 'Robin Smith').map((m) => m.text)).toEqual(['Robin Smith']);
     expect(mentionsOf(pack, 'Kelly Smith').map((m) => m.text)).toEqual(['Kelly Smith']);
   });
 });
 
 describe('a short form of a given name', () => {
-  it('is the one person named here with the full name ("Ric"), never an English word that opens a sentence', () => {
+  it('is the one person named here with the full name ("Rick"), never an English word that opens a sentence', () => {
     const text =
-      'Notes\n\nThe talks were led by William Burns, a diplomat, and Richard Grenell, a former envoy.\n\n' +
-      'Will the plan work? Rich nations doubt it. Bill after bill has failed, and Ric says so.';
+      'Notes\n\nThe talks were led by William Novak, a diplomat, and Richard Okafor, a former envoy.\n\n' +
+      'Will the plan work? Rich nations doubt it. Bill after bill has failed, and Rick says so.';
     const pack = compilePack([{ name: 'a.txt', text }]);
-    expect(mentionsOf(pack, 'William Burns').map((m) => m.text)).toEqual(['William Burns']);
-    expect(mentionsOf(pack, 'Richard Grenell').map((m) => m.text)).toEqual(['Richard Grenell', 'Ric']);
+    expect(mentionsOf(pack, 'William Novak').map((m) => m.text)).toEqual(['William Novak']);
+    expect(mentionsOf(pack, 'Richard Okafor').map((m) => m.text)).toEqual(['Richard Okafor', 'Rick']);
   });
 });

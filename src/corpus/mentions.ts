@@ -31,7 +31,7 @@ export function findMentions(documentId: string, text: string, registry: EntityR
   return scanMentions(documentId, text, tokens, registry, seenPeople).mentions;
 }
 
-/** Whether the word at `at` is followed, after one space, by a reporting verb: "United said", "May said". */
+/** Whether the word at `at` is followed, after one space, by a reporting verb: "Allied said", "May said". */
 function speechVerbNext(text: string, tokens: readonly Token[], at: number): boolean {
   const token = tokens[at];
   const next = tokens[at + 1];
@@ -45,8 +45,8 @@ function speechVerbNext(text: string, tokens: readonly Token[], at: number): boo
 
 /**
  * The body of `bodies` (named in the document before) whose name begins with the word at `at`, when exactly one
- * does and the word is the subject of a reporting verb right after it ("United said"), not a word of a longer
- * name ("United Nations") nor an adjective ("American officials said").
+ * does and the word is the subject of a reporting verb right after it ("Allied said"), not a word of a longer
+ * name ("Allied Forces") nor an adjective ("Allied officials said").
  */
 function bodyByFirstWord(
   text: string,
@@ -66,10 +66,10 @@ function bodyByFirstWord(
   return owners.length === 1 ? owners[0]?.id : undefined;
 }
 
-/** How far after a name "is the calm dad" is looked for. */
+/** How far after a name "is the proud father" is looked for. */
 const PREDICATE_SPAN = 60;
 
-/** "Obama is the calm dad": the sex a noun after "is/was a/the" tells, within its first three words. */
+/** "Okafor is the proud father": the sex a noun after "is/was a/the" tells, within its first three words. */
 function predicateSex(after: string): Gender | undefined {
   const m = /^\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
   for (const word of m?.[1]?.split(/\s+/) ?? []) {
@@ -81,7 +81,7 @@ function predicateSex(after: string): Gender | undefined {
 
 /**
  * Of namesakes named here, the one of the sex the text gives the lone surname, when every one of them has a known sex
- * ("She said Obama is the calm dad" with Michelle and Barack Obama named). A title or a common given name tells it.
+ * ("She said Okafor is the proud father" with Grace and Peter Okafor named). A title or a common given name tells it.
  */
 function namesakeBySex(
   registry: EntityRegistry,
@@ -155,7 +155,7 @@ function scanMentions(
       const titleWord = before?.[1]?.toLowerCase() ?? '';
       const titled =
         before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
-      // "Mr. Trump" is none of the women named Trump.
+      // "Mr. Okafor" is none of the women named Okafor.
       const other = FEMALE_HONORIFICS.has(titleWord) ? 'male' : MALE_HONORIFICS.has(titleWord) ? 'female' : undefined;
       const candidates = (registry.surnames.get(squash(word)) ?? []).filter(
         (id) => other === undefined || registry.gender.get(id) !== other,
@@ -166,23 +166,23 @@ function scanMentions(
       let [only] = named.length === 1 ? named : titled && candidates.length === 1 ? candidates : [];
       if (only === undefined && named.length > 1 && word === token.text)
         only = namesakeBySex(registry, named, predicateSex(text.slice(token.end, token.end + PREDICATE_SPAN)));
-      // "…,” says McCaughrean." before the text names Mark McCaughrean: the one person of that surname in the corpus,
+      // "…,” says Lindqvist." before the text names Ann Lindqvist: the one person of that surname in the corpus,
       // named in full in this document, later.
       const [sole] = candidates;
       if (only === undefined && candidates.length === 1 && sole !== undefined && namedInDocument.has(sole)) only = sole;
-      // "Stephen" after "Stephen Jones": a given name alone is the one person named here in full with it, when it
-      // is the surname of nobody named here and follows no title ("Mr. Stephen" would be a surname).
-      // Not when a capitalised word follows: "Justin Paul" is somebody else than Justin Hurwitz.
+      // "Peter" after "Peter Novak": a given name alone is the one person named here in full with it, when it
+      // is the surname of nobody named here and follows no title ("Mr. Peter" would be a surname).
+      // Not when a capitalised word follows: "Peter Lindqvist" is somebody else than Peter Novak.
       const next = tokens[i + 1];
       const namesSomebodyElse =
         next !== undefined &&
         word === token.text &&
         isCapitalised(next.text) &&
         /^\s$/.test(text.slice(token.end, next.start));
-      // A surname of somebody this document never names does not stand in the way ("Ryan" with Nick Ryan elsewhere).
+      // A surname of somebody this document never names does not stand in the way ("Owen" with Ann Owen elsewhere).
       const surnameHereToo = candidates.some((id) => seenPeople.has(id) || namedInDocument.has(id));
       if (only === undefined && !surnameHereToo && !titled && !namesSomebodyElse) {
-        // "Ric" for Richard A. Grenell, when no one named here is written "Ric".
+        // "Rick" for Richard A. Okafor, when no one named here is written "Rick".
         const full = fullGivenName(word);
         const written = registry.givenNames.get(squash(word)) ?? [];
         const given = (
@@ -190,10 +190,10 @@ function scanMentions(
         ).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
       }
-      // "American said" after "American Airlines": a body's first word as the subject of a reporting verb is the one
+      // "Allied said" after "Allied Freight": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
       if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
-      // "May" is Theresa May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
+      // "May" is Ann May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
       if (MONTHS.has(word.toLowerCase()) && !titled && !speechVerbNext(text, tokens, i)) only = undefined;
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });

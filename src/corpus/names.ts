@@ -35,7 +35,7 @@ export interface PersonCandidate {
   titledName?: string;
   /** A lone name the text shows is a person's by what it owns ("Rouhani’s tenure"), with no title or full name. */
   owner?: boolean;
-  /** The office written right before a full name ("president" in "President Donald Trump"), in lower case. */
+  /** The office written right before a full name ("president" in "President Peter Okafor"), in lower case. */
   office?: string;
   /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
   evident: boolean;
@@ -53,7 +53,7 @@ export interface AcronymDefinition {
   expansion: string;
 }
 
-/** "the Fed" for the "U.S. Federal Reserve": a body's name cut short. */
+/** "the Met" for the "Metropolitan Opera": a body's name cut short. */
 export interface ClippedName {
   clipping: string;
   body: string;
@@ -91,7 +91,7 @@ function classify(token: Token): TokenClass {
   if (NAME_CONNECTORS.has(token.text)) return 'connector';
   if (isAcronym(word)) return 'acronym';
   if (PLACES.has(word)) return 'place';
-  // "Replied Stephen, with some delicacy": a speech verb opening a sentence is no part of a name.
+  // "Replied Peter, with some care": a speech verb opening a sentence is no part of a name.
   if (NOT_NAME_WORDS.has(w) || SPEECH_VERBS.has(w)) return 'stop';
   if (isRoleWord(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w)) return 'title';
   return 'name';
@@ -103,7 +103,7 @@ const GIVEN_NAME_MODALS = new Set(['will']);
 const PERSONAL_OFFICES = new Set(['president', 'senator', 'governor', 'mayor', 'ambassador', 'chancellor', 'judge']);
 /** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
 const RANKS = new Set(['general', 'colonel', 'admiral']);
-/** "Diego Jeronimo, 36, the owner of a store": an age set off by commas after a name. */
+/** "Sam Okafor, 41, a bakery owner": an age set off by commas after a name. */
 const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
@@ -165,14 +165,14 @@ function roleCommaBefore(text: string, start: number): boolean {
   return words.some(isRoleWord);
 }
 
-/** "said Joost van Hoof", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
+/** "said Anna van Dijk", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
 function speechVerbBefore(text: string, start: number): boolean {
   // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
   const m = /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
 }
 
-/** "a New Hampshire Republican", "one Nevada Democrat": a description of somebody unnamed, not a name. */
+/** "a New Jersey Republican", "one Maine Democrat": a description of somebody unnamed, not a name. */
 function afterIndefinite(text: string, start: number): boolean {
   return /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu.test(
     text.slice(Math.max(0, start - 12), start),
@@ -180,14 +180,14 @@ function afterIndefinite(text: string, start: number): boolean {
 }
 
 /**
- * "TRUMP IMPACT" in a headline: a word in capitals that the text also writes as a name (among its `words`) is
+ * "OKAFOR VICTORY" in a headline: a word in capitals that the text also writes as a name (among its `words`) is
  * shouted, not an acronym.
  */
 function isShouted(words: ReadonlySet<string>, word: string): boolean {
   return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
-/** "of the Netherlands’ Fontys University of Applied Sciences": where a person is from, between name and verb. */
+/** "of Norway’s Acme Institute of Marine Science": where a person is from, between name and verb. */
 const AFFILIATION = /(?:\s+(?:of|at|from)(?:\s+the)?(?:\s+(?:\p{Lu}[\p{L}.&-]*['’]?|of|for|and))+)?/u.source;
 
 function speechVerbAfter(text: string, end: number): boolean {
@@ -215,13 +215,13 @@ function titleWordBefore(text: string, start: number): boolean {
   return m?.[1] !== undefined && NAME_TITLES.has(m[1].toLowerCase());
 }
 
-/** "Morton County sheriff Kyle Kirchmeier": a lower-case role noun straight before a full name. */
+/** "Lake County sheriff Jo Doe": a lower-case role noun straight before a full name. */
 function roleWordBefore(text: string, start: number): boolean {
   const m = /(?:^|[^\p{L}-])([\p{Ll}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && ROLE_WORDS.has(m[1]);
 }
 
-/** "his daughter Ivanka Trump", "actress Emma Stone": a noun straight before the name that tells the sex. */
+/** "his daughter Ann Okafor", "actress Jo Doe": a noun straight before the name that tells the sex. */
 function genderNounBefore(text: string, start: number): Gender | undefined {
   const word = /([\p{L}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '';
   return FEMALE_NOUNS.has(word) ? 'female' : MALE_NOUNS.has(word) ? 'male' : undefined;
@@ -293,21 +293,21 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   const head = tokens[(connectorAt === -1 ? tokens.length : connectorAt) - 1];
   if (head === undefined || !isOrganisationWord(head.text)) return undefined;
   const lastEnd = last.start + withoutPossessive(last.text).length;
-  // "Boeing Co.": a legal form's full stop is part of the name.
+  // "Apex Co.": a legal form's full stop is part of the name.
   const end = ABBREVIATED_LEGAL_FORMS.has(last.text) && text[lastEnd] === '.' ? lastEnd + 1 : lastEnd;
   return { start: first.start, end, name: text.slice(first.start, end) };
 }
 
 /**
- * "Elon Musk … Musk appealed …": a common given name and a surname the text writes again and never in lower
- * case, with at most initials between, are a person's name with no other cue. "Jerry World" is not: the text
- * also writes "world".
+ * "Peter Novak … Novak appealed …": a common given name and a surname the text writes again and never in lower
+ * case, with at most initials between, are a person's name with no other cue. "Peter Field" is not: the text
+ * also writes "field".
  */
 function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: ReadonlyMap<string, number>): boolean {
   const words = nameTokens.map((t) => withoutPossessive(t.text));
   const given = words[0];
   const surname = words[words.length - 1];
-  // "Paul D. Ryan": initials between the two.
+  // "Peter J. Novak": initials between the two.
   const initialsBetween = words.slice(1, -1).every((w) => /^\p{Lu}$/u.test(w));
   return (
     words.length >= 2 &&
@@ -316,7 +316,7 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
     given !== undefined &&
     surname !== undefined &&
     isGivenName(given) &&
-    // "O’Donnell" and "O'Donnell" are one surname.
+    // "O’Brien" and "O'Brien" are one surname.
     [...new Set([surname, surname.replace(/’/g, "'"), surname.replace(/'/g, '’')])].reduce(
       (n, form) => n + (wordCounts.get(form) ?? 0),
       0,
@@ -325,7 +325,7 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
-/** Words the text writes at least once with no capitalised word before them: "met Petraeus", not "General Motors". */
+/** Words the text writes at least once with no capitalised word before them: "met Novak", not "General Motors". */
 function wordsWrittenAlone(text: string, tokens: readonly Token[]): Set<string> {
   const alone = new Set<string>();
   tokens.forEach((t, i) => {
@@ -356,7 +356,7 @@ export function findNameCandidates(text: string): NameCandidates {
   };
   for (const run of capitalisedRuns(text, tokens)) {
     const classes = run.map(classify);
-    // "North Dakota officers": a place of two words is no person's name.
+    // "New Mexico officials": a place of two words is no person's name.
     for (let i = 0; i + 1 < run.length; i++) {
       const name = compoundPlaceAt(text, run, i);
       const start = run[i]?.start;
@@ -365,14 +365,14 @@ export function findNameCandidates(text: string): NameCandidates {
       classes[i + 1] = 'place';
       found.places.push({ start, end: start + name.length, name });
     }
-    // "Michelle King", "Stephen King": an office word after a given name, ending the name, is a surname.
-    // So is a month ("Theresa May"), which elsewhere opens no name.
+    // "Ann King", "Peter Bishop": an office word after a given name, ending the name, is a surname.
+    // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
       if (surnameLike && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
     }
-    // "Richard A. Grenell": a letter with a full stop between names is an initial, not the article "A".
+    // "Peter A. Novak": a letter with a full stop between names is an initial, not the article "A".
     for (let i = 1; i + 1 < run.length; i++) {
       const letter = run[i];
       if (
@@ -386,7 +386,7 @@ export function findNameCandidates(text: string): NameCandidates {
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
-    // "says Will McClay": after a speech verb, a modal that heads a name is the given name.
+    // "says Will Okafor": after a speech verb, a modal that heads a name is the given name.
     if (
       from === 1 &&
       GIVEN_NAME_MODALS.has(lower(run[0]?.text ?? '')) &&
@@ -415,13 +415,13 @@ export function findNameCandidates(text: string): NameCandidates {
         .some((t) => isOrganisationWord(t.text) || (NAME_CONNECTORS.has(t.text) && !NAME_PARTICLES.has(t.text))) &&
       organisationFrom(text, run.slice(ofAt + 1))
     ) {
-      // "Capt. James Sarnicki of the Linden Police Department": a person of a body, not the body's name.
+      // "Capt. Jo Doe of the Dover Police Department": a person of a body, not the body's name.
       bodyFrom = ofAt + 1;
       end = ofAt;
     }
     let start = end;
-    // Plain names, and particles between names ("Osama bin Laden", "Joost van Hoof").
-    // "AT&T’s John Stankey": a possessive word owns the name after it and is no part of it.
+    // Plain names, and particles between names ("Osama bin Laden", "Anna van Dijk").
+    // "Acme’s Jo Doe": a possessive word owns the name after it and is no part of it.
     const owns = (i: number): boolean => i < end - 1 && /['’]s$/u.test(run[i]?.text ?? '');
     while (
       start > from &&
@@ -455,13 +455,13 @@ export function findNameCandidates(text: string): NameCandidates {
       const nameEnd = lastName.start + withoutPossessive(lastName.text).length;
       const titled = before === 'honorific' || before === 'title' || before === 'postNominal';
       const lowerTitleBefore = start === from && titleWordBefore(text, nameStart);
-      // An office only a person holds, written right before the name: "President Trump", "President Donald Trump".
+      // An office only a person holds, written right before the name: "President Okafor", "President Peter Okafor".
       const wordBefore = lower(run[start - 1]?.text ?? '');
       const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
-          // "Mr. Trump", "President Trump"; "General Petraeus" but not "General Motors" nor "Attorney General Sessions".
+          // "Mr. Okafor", "President Okafor"; "General Novak" but not "General Motors" nor "Attorney General Lee".
           const rank =
             RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
@@ -494,7 +494,7 @@ export function findNameCandidates(text: string): NameCandidates {
         const evident =
           titled ||
           hasPostNominal ||
-          // "CEO Tim Cook", "QB Dak Prescott": an office written in capitals straight before the name.
+          // "CEO Jo Doe", "CFO Ann Lee": an office written in capitals straight before the name.
           (before === 'acronym' && isRoleWord(run[start - 1]?.text ?? '')) ||
           peerage ||
           appositionAfter(text, nameEnd) !== undefined ||
@@ -554,17 +554,17 @@ export function findNameCandidates(text: string): NameCandidates {
   return found;
 }
 
-/** A clipped name is at least this long: "the Fed", never "the Fe". */
+/** A clipped name is at least this long: "the Met", never "the Me". */
 const MIN_CLIPPING_LENGTH = 3;
 
 /**
- * "the Fed" after "The U.S. Federal Reserve": a capitalised word the text writes after "the" that begins, and is
+ * "the Met" after "The Metropolitan Opera": a capitalised word the text writes after "the" that begins, and is
  * shorter than, the first word (places aside) of exactly one body the text names. A word that is a person's name
  * here, a place, an office or a kind of body ("the Board") is no clipped name.
  */
 function clippedNames(text: string, tokens: readonly Token[], found: NameCandidates): ClippedName[] {
   const personWords = new Set(found.people.flatMap((p) => p.nameTokens));
-  // Each body by every shortening of its first word ("Fed", "Fede", … for "Federal Reserve"), read once.
+  // Each body by every shortening of its first word ("Met", "Metr", … for "Metropolitan Opera"), read once.
   const byShortening = new Map<string, Set<string>>();
   for (const { name } of found.organisations) {
     const first =
@@ -572,8 +572,10 @@ function clippedNames(text: string, tokens: readonly Token[], found: NameCandida
         .replace(/^the\s+/i, '')
         .split(/\s+/)
         .find((w) => !PLACES.has(w)) ?? '';
-    for (let length = MIN_CLIPPING_LENGTH; length < first.length; length++) {
-      const shortening = first.slice(0, length);
+    // "People" is no clipping of "People’s Mojahedin …": the possessive is no part of the word.
+    const word = withoutPossessive(first);
+    for (let length = MIN_CLIPPING_LENGTH; length < word.length; length++) {
+      const shortening = word.slice(0, length);
       byShortening.set(shortening, (byShortening.get(shortening) ?? new Set()).add(name));
     }
   }

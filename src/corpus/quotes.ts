@@ -31,7 +31,7 @@ function markAt(text: string, i: number): Mark | null {
 }
 
 /**
- * "“I thought I was doing it for him,“ Jerry says": an opening curly mark glued to the end of a word or sentence,
+ * "“We did it for the town,“ Okafor says": an opening curly mark glued to the end of a word or sentence,
  * with a space or the paragraph end after it, closes the open quote (a typesetting slip); an opening mark never
  * ends a word.
  */

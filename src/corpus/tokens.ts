@@ -18,7 +18,7 @@ export function tokenize(text: string): Token[] {
 /** A capital, or an Arabic particle glued to one ("al-Bashir"), starts a word of a name. */
 export const isCapitalised = (word: string): boolean => /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u.test(word);
 
-/** "M" in "Robert M. Smith", "J" in "J. David Cox": one capital letter standing for a name. */
+/** "M" in "Robert M. Smith", "J" in "J. Peter Novak": one capital letter standing for a name. */
 const isInitial = (word: string): boolean => /^\p{Lu}$/u.test(word);
 export const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 

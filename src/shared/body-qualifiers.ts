@@ -56,7 +56,9 @@ const NOT_QUALIFIERS = new Set([
 export function genericBodyQualifiers(packs: readonly CorpusPack[]): Map<string, string[]> {
   const qualifiers = new Map<string, Set<string>>();
   const organisations: Entity[] = packs.flatMap((pack) => pack.entities.filter((e) => e.kind === 'organisation'));
-  for (const body of organisations) if (isGenericBodyName(body.name)) qualifiers.set(body.id, new Set());
+  // A body with a generic name or alias: "UN Security Council", also written "Security Council".
+  const genericNames = (body: Entity): string[] => [body.name, ...body.aliases].filter(isGenericBodyName);
+  for (const body of organisations) if (genericNames(body).length > 0) qualifiers.set(body.id, new Set());
   for (const pack of packs) {
     const texts = new Map(pack.documents.map((d) => [d.id, d.text]));
     for (const mention of pack.mentions) {
@@ -70,13 +72,14 @@ export function genericBodyQualifiers(packs: readonly CorpusPack[]): Map<string,
   for (const body of organisations) {
     const found = qualifiers.get(body.id);
     if (found === undefined) continue;
-    const ending = ` ${body.name.toLowerCase()}`;
-    for (const other of organisations) {
-      for (const name of [other.name, ...other.aliases]) {
-        const lower = name.toLowerCase();
-        if (!lower.endsWith(ending)) continue;
-        for (const word of lower.slice(0, -ending.length).split(/\s+/))
-          if (!CONNECTORS.has(word) && word !== '') found.add(word.replace(/['’]s$/, ''));
+    for (const ending of genericNames(body).map((name) => ` ${name.toLowerCase()}`)) {
+      for (const other of organisations) {
+        for (const name of [other.name, ...other.aliases]) {
+          const lower = name.toLowerCase();
+          if (!lower.endsWith(ending)) continue;
+          for (const word of lower.slice(0, -ending.length).split(/\s+/))
+            if (!CONNECTORS.has(word) && word !== '') found.add(word.replace(/['’]s$/, ''));
+        }
       }
     }
   }

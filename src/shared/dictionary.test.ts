@@ -16,6 +16,29 @@ import {
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 
 describe('dictionaryTerms', () => {
+  it('asks a qualifier of a generic alias of a body, not of its full name', () => {
+    const terms = dictionaryTerms(
+      [{ id: 'unsc', kind: 'organisation', name: 'UN Security Council', aliases: ['Security Council'] }],
+      new Map([['unsc', ['un']]]),
+    );
+    expect(terms.map((t) => [t.text, t.qualifiers])).toEqual([
+      ['Security Council', ['un']],
+      ['UN Security Council', undefined],
+    ]);
+  });
+
+  it("leaves out a body's one-word short name that is an ordinary word (traps: an acronym, a surname)", () => {
+    const texts = dictionaryTerms([
+      { id: 'pmoi', kind: 'organisation', name: "People's Mojahedin Organization", aliases: ['People', 'PMOI'] },
+      { id: 'fed', kind: 'organisation', name: 'Federal Reserve', aliases: ['Fed', 'US Federal Reserve'] },
+      { id: 'un', kind: 'organisation', name: 'United Nations', aliases: ['UN', 'US'] },
+      person('gale', 'Roger Gale'),
+    ]).map((term) => term.text);
+    expect(texts).not.toContain('People');
+    expect(texts).not.toContain('Fed');
+    expect(texts).toEqual(expect.arrayContaining(['PMOI', 'UN', 'US', 'US Federal Reserve', 'Gale']));
+  });
+
   it('lists names, aliases and topic phrases with the entity they stand for', () => {
     const built = dictionaryTerms([
       person('maryam', 'Maryam Rajavi', ['Mrs Rajavi']),

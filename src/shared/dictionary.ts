@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { entityKind, type Entity, type EntityKind } from '../corpus/pack';
 import { HONORIFICS, NAME_TITLES } from '../corpus/lexicon';
+import { isOrdinaryWord } from '../corpus/ordinary-words';
+import { isGenericBodyName } from './body-qualifiers';
 import { COMMON_WORD_NAMES } from './common-words';
 import { casedForm, foldTerm } from './text-fold';
 
@@ -144,11 +146,24 @@ export function dictionaryTerms(
   const surnames = new Map<string, Set<string>>();
 
   for (const entity of entities) {
-    const texts = new Set([entity.name, ...entity.aliases].map(tidy).filter((text) => text.length > 0));
-    const bodyQualifiers = qualifiers.get(entity.id);
+    // A body's one-word short name that is an ordinary word ("People", "Fed") would link every sentence that opens
+    // with it: a page names the body by its name or acronym instead.
+    const texts = new Set(
+      [entity.name, ...entity.aliases]
+        .map(tidy)
+        .filter(
+          (text) =>
+            text.length > 0 &&
+            !(entity.kind === 'organisation' && text !== entity.name && !text.includes(' ') && isOrdinaryWord(text)),
+        ),
+    );
+    const bodyGeneric = isGenericBodyName(entity.name);
+    const qualifiersOf = (text: string): string[] | undefined =>
+      bodyGeneric || isGenericBodyName(text) ? qualifiers.get(entity.id) : undefined;
     for (const text of texts) {
       const partial =
         entity.kind === 'person' && !isFullName(text) && (hasFullName.has(entity.id) || text.split(' ').length === 1);
+      const bodyQualifiers = qualifiersOf(text);
       const key = `${entity.kind}\u0000${text}\u0000${partial ? 'partial' : ''}\u0000${bodyQualifiers === undefined ? '' : 'generic'}`;
       const term: DictionaryTerm = explicit.get(key) ?? {
         text,

@@ -1,7 +1,8 @@
 // The folder map as checks, in the spirit of refined-github's build/features.test.ts: a context imports only shared/
 // and corpus/ (never another context), every entry point imports zod-config first, shared/ imports no context, and
-// corpus/ reaches neither the DOM nor Node (its command line, cli.ts, is the one Node layer, by design).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// corpus/ reaches neither the DOM nor Node (its command line, cli.ts, is the one Node layer, by design). Also: no
+// line under src/ quotes a news article the attribution is scored on.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -88,5 +89,58 @@ describe('the folder map', () => {
   it.each(ENTRY_POINTS)('%s imports zod-config before anything else', (entry) => {
     const [first] = importsOf(join(src, entry));
     expect(first?.specifier).toBe('../shared/zod-config');
+  });
+});
+
+// The labelled news articles (test/corpus/news/, and test/corpus/news-held-out/ where it exists) are a test set: a
+// comment's example, a test's text or a word list that quotes one fits the compiler to the articles it is scored on.
+// Six words in a row shared with an article count as a quote.
+const newsSets = ['news', 'news-held-out'].map((set) => resolve(import.meta.dirname, '../corpus', set));
+const QUOTE_WORDS = 6;
+
+/** Every file under a folder, tests and stylesheets included. */
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [path];
+  });
+}
+
+/** Words in lower case, apostrophes dropped ("Smith’s" is "smiths"); any other mark or space parts two words. */
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/['‘’]/g, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Each run of QUOTE_WORDS words in a row, joined by spaces. */
+function runsOf(words: readonly string[]): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i + QUOTE_WORDS <= words.length; i++) runs.push(words.slice(i, i + QUOTE_WORDS).join(' '));
+  return runs;
+}
+
+describe('the news sets stay unseen', () => {
+  const articles = newsSets
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name, 'source.txt')))
+    .filter((path) => existsSync(path));
+  const articleRuns = new Set(articles.flatMap((path) => runsOf(wordsOf(readFileSync(path, 'utf8')))));
+
+  it('reads the news articles', () => {
+    expect(articles.length).toBeGreaterThanOrEqual(35);
+    expect(articleRuns.size).toBeGreaterThan(10_000);
+  });
+
+  it('no line under src/ has six words in a row from a news article', () => {
+    const quotes = allFiles(src).flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          const run = runsOf(wordsOf(line)).find((r) => articleRuns.has(r));
+          return run === undefined ? [] : [`${relative(src, path).replace(/\\/g, '/')}:${i + 1}: "${run}"`];
+        }),
+    );
+    expect(quotes).toEqual([]);
   });
 });

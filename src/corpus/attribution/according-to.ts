@@ -1,12 +1,15 @@
 // "According to X, ..." — reported speech of a named person or body, without quote marks.
 import type { Statement } from '../pack';
 import type { Scene } from './context';
+import type { Evidence } from './guards';
 import { subjectAt } from './subject';
 
 const ACCORDING_TO = /\bAccording to ([^,\n]{2,80}),\s+([^\n]+?[.!?])(?=\s|$)/g;
 
-export function accordingTo(scene: Scene, quoted: (from: number, to: number) => boolean): Omit<Statement, 'id'>[] {
-  const found: Omit<Statement, 'id'>[] = [];
+type Unquoted = Omit<Statement, 'id'> & { evidence: Evidence };
+
+export function accordingTo(scene: Scene, quoted: (from: number, to: number) => boolean): Unquoted[] {
+  const found: Unquoted[] = [];
   for (const m of scene.text.matchAll(ACCORDING_TO)) {
     const from = m.index + 'According to '.length;
     const subject = subjectAt(scene, from, from + (m[1]?.length ?? 0));
@@ -19,6 +22,7 @@ export function accordingTo(scene: Scene, quoted: (from: number, to: number) => 
       start,
       end: start + m[2].length,
       cue: 'according-to',
+      evidence: { subject: { start: subject.mention.start, end: subject.mention.end } },
     });
   }
   return found;

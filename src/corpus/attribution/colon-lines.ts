@@ -1,12 +1,15 @@
 // "Jane Doe: We will act." — a paragraph opened by a person's name and a colon, with no quote marks.
 import type { Statement } from '../pack';
 import type { Scene } from './context';
+import type { Evidence } from './guards';
 import { subjectAt } from './subject';
 
 const NAME_AND_COLON = /^([^:“”"]{2,80}?):\s+([^“"\s].*)$/u;
 
-export function colonLines(scene: Scene, quoted: (from: number, to: number) => boolean): Omit<Statement, 'id'>[] {
-  const found: Omit<Statement, 'id'>[] = [];
+type Unquoted = Omit<Statement, 'id'> & { evidence: Evidence };
+
+export function colonLines(scene: Scene, quoted: (from: number, to: number) => boolean): Unquoted[] {
+  const found: Unquoted[] = [];
   for (const line of scene.lines) {
     const m = NAME_AND_COLON.exec(line.text);
     if (m?.[1] === undefined || m[2] === undefined || quoted(line.start, line.end)) continue;
@@ -23,6 +26,7 @@ export function colonLines(scene: Scene, quoted: (from: number, to: number) => b
       start,
       end: line.end,
       cue: 'colon',
+      evidence: { subject: { start: subject.mention.start, end: subject.mention.end } },
     });
   }
   return found;

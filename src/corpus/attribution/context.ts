@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
+import type { Evidence } from './guards';
 import { givenNameGenders, isGivenName } from './given-names';
 
 export interface AttributionContext {
@@ -23,6 +24,8 @@ export interface Attribution {
   cue: StatementCue;
   role?: string;
   unattributedReason?: UnattributedReason;
+  /** What the pattern read to reach its speaker, for the guards (guards.ts); never stored. */
+  evidence?: Evidence;
 }
 
 export const abstain = (cue: StatementCue, unattributedReason: UnattributedReason, role?: string): Attribution => ({
@@ -52,7 +55,7 @@ export interface Scene extends AttributionContext {
 
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
-/** "… in Hershey, Penn. Thursday. (LUCAS JACKSON/REUTERS)": a photo credit in brackets ends a caption. */
+/** "… in Dover, Del. Friday. (JO DOE/ACME PHOTOS)": a photo credit in brackets ends a caption. */
 const PHOTO_CREDIT = /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u;
 const isProse = (line: string): boolean =>
   /[.!?:"”’)]$/.test(line) &&
@@ -138,7 +141,7 @@ export function createScene(
   };
 }
 
-/** A given name and a capitalised word after it ("Boris Johnson") that no mention covers, outside photo captions. */
+/** A given name and a capitalised word after it ("Peter Novak") that no mention covers, outside photo captions. */
 export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
   for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {

@@ -10,7 +10,7 @@ import { sentenceEnd, type Attribution, type Scene } from './context';
 const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i;
 
 /**
- * "“… our lyricists Benj Pasek and Justin Paul” – the songwriting duo behind Dear Evan Hansen – “and then I’d …”":
+ * "“… our builders Jo Doe and Ann Lee” – the crew behind the new library – “and then we’d …”":
  * the writer's remark between dashes, with no speech verb, inside one quote.
  */
 function dashInsertion(scene: Scene, from: number, to: number): boolean {
@@ -20,7 +20,7 @@ function dashInsertion(scene: Scene, from: number, to: number): boolean {
 }
 
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
-  // "“All right,” came the reply.": an answer is somebody else's turn.
+  // "“Not yet,” came the answer.": an answer is somebody else's turn.
   if (
     quote.closeAt !== null &&
     TURN_WORDS.test(scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)))
@@ -44,7 +44,7 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
     // inside a sentence is that sentence's own.
     return undefined;
   }
-  // A second speech verb between the two ("…,” Trump said, when a reporter asked …) may bring in another speaker.
+  // A second speech verb between the two ("…,” Okafor said, when a reporter asked …) may bring in another speaker.
   const between =
     scene.text
       .slice(last.end, opensAt)

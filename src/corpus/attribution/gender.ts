@@ -1,4 +1,4 @@
-// The sex a document's own pronouns give a person: "Kisha Rivera … said she has coworkers" makes Rivera "she".
+// The sex a document's own pronouns give a person: "Ann Haddad … said she has neighbours" makes Haddad "she".
 // Used only to rule out a pronoun's antecedent, and only when the text never contradicts itself.
 import type { Mention } from '../pack';
 import type { Gender } from '../names';

@@ -1,4 +1,4 @@
-// The sex a common given name tells ("Polly Sheppard" is a woman, "Dylann Roof" is not known), used only to rule out
+// The sex a common given name tells ("Ann Haddad" is a woman, "Kael Haddad" is not known), used only to rule out
 // a pronoun's antecedent. Only names that are given to one sex in nearly every use; names shared by both sexes
 // ("Jordan", "Kelly", "Sam", "Andrea", "Jean") are left out, so they rule nobody out.
 import type { Mention } from '../pack';
@@ -11,14 +11,14 @@ const MALE = list(`
   aaron adam adrian alan albert alexander andre andrew angelo anthony antoine antonio arthur barack barry ben
   benjamin bernie bill billy bob bobby boris bradley brandon brett brian bruce caleb carl carlos charles chris
   christopher clarence cody colin connor craig curtis damian damien dan daniel darren david dennis derek diego
-  dominic donald douglas duncan dustin dylan dylann eddie edgar edmund edward elijah elliot elliott elon emmanuel
+  dominic donald douglas duncan dustin dylan eddie edgar edmund edward elijah elliot elliott elon emmanuel
   eric ethan evan felix frank fred gabriel gary gavin george gerald gordon graham greg gregory harold harrison harry
   harvey hector henry howard hugh hugo ian isaac ivan jack jacob jake james jared jason jasper jeff jeffrey jeremiah
   jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua juan julian justin
   karl keith ken kenneth kevin kirk kurt kyle lance larry lawrence leo leon leonard lewis liam lloyd louis lucas luis
-  luke malcolm manuel marco marcus mark martin marvin matthew michael mike miles mitch mitt mohammed muhammad nathan
+  luke malcolm manuel marco marcus mark martin marvin matthew michael mike miles mitch mohammed muhammad nathan
   nathaniel neil nelson neville nicholas nick nigel noah norman oliver omar osama oscar owen pablo patrick paul percy
-  peter phil philip pierre quentin rafael ralph ray raymond reggie reince ricardo richard rick rob robert rodney
+  peter phil philip pierre quentin rafael ralph ray raymond reggie ricardo richard rick rob robert rodney
   roger ron ronald ross roy rudy rupert russell ryan samuel scott sean sebastian seth shane simon spencer stan
   stanley stefan stephen steve steven stuart ted terry theodore thomas tim timothy tobias toby todd tom tony travis
   trevor troy tyler vernon victor vince vincent vladimir walter warren wayne wesley wilbur william winston wyatt
@@ -33,19 +33,19 @@ const FEMALE = list(`
   delia denise diana diane dina dolores donna doris dorothy edith eileen elaine eleanor elena eliza elizabeth ella
   ellen eloise emilia emily emma erica erin esther eva eve evelyn felicity fiona frances francesca gabriela gabrielle
   gail georgina geraldine gina gloria grace gwen hannah harriet heather heidi helen helena hillary imogen ingrid
-  irene isabel isabella ivanka ivy jacqueline jane janet janice jasmine jenna jennifer jenny jessica jill joan joanna
-  jocelyn josephine joyce juanita judith judy julia julie karen kate katherine kathleen kathryn katie katy kellyanne
-  kimberly kisha kristen kylie laura lauren leah lena linda lindsay lisa lois lorraine louise lucia lucy lydia mabel
-  madeleine mandy marcia margaret margot maria marian marie marilyn marina marjorie marni marsha martha mary maureen
+  irene isabel isabella ivy jacqueline jane janet janice jasmine jenna jennifer jenny jessica jill joan joanna
+  jocelyn josephine joyce juanita judith judy julia julie karen kate katherine kathleen kathryn katie katy
+  kimberly kristen kylie laura lauren leah lena linda lindsay lisa lois lorraine louise lucia lucy lydia mabel
+  madeleine mandy marcia margaret margot maria marian marie marilyn marina marjorie marsha martha mary maureen
   maxine megan melania melanie melinda melissa mia michelle mildred miranda molly monica muriel nadia nancy naomi
-  natalie natasha nell nicole nikki nina nora norma olga olivia oprah pamela patricia paula pauline peggy penelope
+  natalie natasha nell nicole nikki nina nora norma olga olivia pamela patricia paula pauline peggy penelope
   phoebe phyllis polly poppy priscilla rachel rebecca rebekah rita roberta rosa rosalind rosemary roxanne ruby ruth
   sabrina sally samantha sandra sara sarah selena serena sharon sheila shirley sofia sonia sophia sophie stella
   stephanie susan susanna suzanne sylvia tamara tanya tara teresa tessa thelma theresa tina ursula valerie vanessa
   vera veronica victoria violet virginia vivian wanda wendy yvonne zoe
 `);
 
-/** Whether a word is a common given name of either sex ("Boris"). */
+/** Whether a word is a common given name of either sex ("Peter"). */
 export const isGivenName = (word: string): boolean => givenNameSex(word) !== undefined;
 
 /** The sex a common given name tells, if it tells one ("Michelle" female, "Jordan" none). */
@@ -67,13 +67,12 @@ export function givenNameGenders(text: string, people: readonly Mention[]): Map<
 }
 
 /**
- * Short forms of given names that stand for one full given name only ("Ric" is a Richard). Shared short forms
+ * Short forms of given names that stand for one full given name only ("Rick" is a Richard). Shared short forms
  * ("Alex", "Sam", "Chris") are left out: they could be more than one name. So are short forms that are also English
  * words a sentence may open with ("Will", "Bill", "Rich", "Sue", "Don").
  */
 const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    ric: 'richard',
     rick: 'richard',
     bob: 'robert',
     bobby: 'robert',
@@ -108,5 +107,5 @@ const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The full given name a short form stands for ("Ric" → "richard"), if it stands for one. */
+/** The full given name a short form stands for ("Rick" → "richard"), if it stands for one. */
 export const fullGivenName = (word: string): string | undefined => SHORT_FORMS.get(word.toLowerCase());

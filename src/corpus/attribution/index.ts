@@ -5,8 +5,9 @@ import { PACK_LIMITS, type Statement } from '../pack';
 import { findQuotes } from '../quotes';
 import { accordingTo } from './according-to';
 import { colonLines } from './colon-lines';
-import { abstain, createScene, type AttributionContext } from './context';
+import { abstain, createScene, type Attribution, type AttributionContext } from './context';
 import { joinQuotesOverParagraphs } from './multi-paragraph';
+import { guard, newGuardMemory } from './guards';
 import { attributeQuote } from './sieve';
 
 export type { AttributionContext } from './context';
@@ -14,11 +15,19 @@ export type { AttributionContext } from './context';
 /** Short quotes nobody is said to have spoken are titles or scare quotes, not statements. */
 const MIN_UNATTRIBUTED_WORDS = 3;
 
+/** An attribution as a statement keeps it: what the pattern read stays behind. */
+function stored(attribution: Attribution): Omit<Attribution, 'evidence'> {
+  const kept = { ...attribution };
+  delete kept.evidence;
+  return kept;
+}
+
 export function findStatements(ctx: AttributionContext): Statement[] {
   const { text, documentId } = ctx;
   const decided: Statement[] = [];
   const scene = createScene(ctx, findQuotes(text), decided);
   const spans = joinQuotesOverParagraphs(scene);
+  const memory = newGuardMemory();
   let previousEnd = 0;
   for (const quote of spans) {
     // A quote longer than a pack allows (a quote mark never closed in a long text) keeps its first part.
@@ -26,11 +35,20 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     const attribution = attributeQuote(scene, quote, previousEnd);
     previousEnd = (quote.closeAt ?? quote.end) + 1;
     if (attribution === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
-    const speaker = attribution ?? abstain('none', 'no-attribution');
-    decided.push({ id: '', documentId, text: body, start: quote.start, end: quote.start + body.length, ...speaker });
+    const place = { start: quote.start, end: quote.start + body.length };
+    const speaker = stored(
+      attribution === undefined
+        ? abstain('none', 'no-attribution')
+        : guard(scene, attribution, place, memory).attribution,
+    );
+    decided.push({ id: '', documentId, text: body, ...place, ...speaker });
   }
   const quoted = (from: number, to: number): boolean => spans.some((q) => q.start < to && from < q.end);
-  const statements = [...decided, ...colonLines(scene, quoted), ...accordingTo(scene, quoted)];
+  const unquoted = [...colonLines(scene, quoted), ...accordingTo(scene, quoted)].map(({ evidence, ...s }) => ({
+    ...s,
+    ...stored(guard(scene, { ...s, evidence }, s, memory).attribution),
+  }));
+  const statements = [...decided, ...unquoted];
   statements.sort((a, b) => a.start - b.start);
   return statements.map((s, i) => ({ ...s, id: `${documentId}-s${i + 1}` }));
 }

@@ -14,11 +14,11 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     const known = scene.genderOf(id);
     return known === undefined || known === gender;
   };
-  // "“A,” said Jerry. After the win, he added: “B.”": the last speaker, when nobody else is named since.
+  // "“A,” said Peter. After the vote, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
   const line = scene.lineAt(at);
   // People the narration names, not in a photo caption between (a caption is no part of the story's flow).
-  // "Citing John Locke and Thomas Jefferson, she recommended …": the names in a participle phrase opening the
+  // "Citing Jo Doe and Peter Novak, she proposed …": the names in a participle phrase opening the
   // pronoun's own sentence are what its subject cites, never the subject.
   const sentenceFrom = scene.sentenceStart(scene.lines[line] ?? { start: 0, end: at, text: '' }, at);
   const cited = OPENING_PARTICIPLE.test(scene.text.slice(sentenceFrom, at)) ? sentenceFrom : at;
@@ -27,14 +27,14 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
   let previous = scene.proseBefore(line);
-  // "… Godby said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
+  // "… Okafor said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
   // so do paragraphs that name only people the pronoun cannot be (a photo caption about a woman before "He said").
   for (
     let step = 0;
     step < MAX_NAMELESS_PARAGRAPHS && previous > 0 && !namesSomeone(scene, previous, at, fits);
     step++
   ) {
-    // Not over a name the compiler did not take for a person's ("Boris Johnson was mouthing …"): it may be the one.
+    // Not over a name the compiler did not take for a person's ("Peter Novak was nodding …"): it may be the one.
     if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
     previous = scene.proseBefore(previous);
   }
@@ -46,10 +46,10 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       ...scene.decided.filter((d) => d.speakerId === id && d.end <= at).map((d) => d.end),
       0,
     );
-    // Not over the names a participle phrase cites ("Citing John Locke, she …"): they are not who "she" is.
+    // Not over the names a participle phrase cites ("Citing Jo Doe, she …"): they are not who "she" is.
     return unknownPersonIn(scene, lastSeen, cited)
       ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
-      : { speakerId: id, cue: 'pronoun' };
+      : { speakerId: id, cue: 'pronoun', evidence: { pronoun: { gender, at } } };
   };
   if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
     const since = people(lastSpeaker.end, at).filter((m) => m.entityId !== lastSpeaker.speakerId);
@@ -66,7 +66,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
 }
 
-/** A clause opened by a participle and closed by the comma before the pronoun: "Channelling Churchill, ". */
+/** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ". */
 const OPENING_PARTICIPLE = /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u;
 
 /** People and groups of people that somebody has: "Smith's lawyer", "his team". */
@@ -92,7 +92,7 @@ const PEOPLE_OWNED = new Set([
 ]);
 
 /**
- * "Smith's lawyer" names somebody else than Smith; "Stephen’s MBA plans" names nobody else. A possessive name is
+ * "Smith's lawyer" names somebody else than Smith; "Peter’s travel plans" names nobody else. A possessive name is
  * ruled out as the sentence's one person only when a person or group is what it owns (within three words).
  */
 function ownsPerson(text: string, end: number): boolean {
@@ -117,7 +117,7 @@ function namesSomeone(scene: Scene, lineIndex: number, at: number, fits: (id: st
 }
 
 /**
- * "But Jerry was less angry than impressed. “I rassle you,” he said": the nearest sentence before the pronoun that
+ * "But Peter was more amused than hurt. “I beat you,” he said": the nearest sentence before the pronoun that
  * names anyone, when it names exactly one person who fits and not as an owner ("Smith's lawyer" is not Smith).
  */
 function nearestSentencePerson(

@@ -1,5 +1,5 @@
 // A partial quote inside reported speech: "Lee said that after review the city had found the plan “not unlawful”",
-// "Trump called civilian leadership “stupid”", "Priebus said Trump still believes climate change is “bunk.”". The
+// "Okafor called the budget “reckless”", "Doe said Okafor still believes the plan is “doomed.”". The
 // speaker is the subject of the sentence's first reporting verb, before the quote.
 import { SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
@@ -144,11 +144,11 @@ const REPORTING_VERBS = new Set([
   'advocates',
   'advocated',
 ]);
-/** "on CNN's “State of the Union”": a short quote in title case is a title, not somebody's words. */
+/** "on Acme TV's “Morning Desk”": a short quote in title case is a title, not somebody's words. */
 const TITLE =
   /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u;
 
-/** "searched for the phrase “black on white crime”": words named as words, which nobody is said to have said. */
+/** "searched for the phrase “cheap flights home”": words named as words, which nobody is said to have said. */
 const NAMED_AS_WORDS =
   /\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)\s*$/i;
 
@@ -166,7 +166,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
-  // A second partial quote in the sentence ("not “civil disobedience” but “evil agitators”") has the first one's
+  // A second partial quote in the sentence ("not “a protest” but “a riot”") has the first one's
   // speaker, when this pattern decided it; after a quote decided otherwise, only a reporting verb of its own gives one.
   if (scene.decided.some((d) => d.start > from && d.start < quote.start)) {
     const last = scene.decided[scene.decided.length - 1];
@@ -174,9 +174,9 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
     const newClause =
       /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u.test(between) ||
       (between.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REPORTING_VERBS.has(w));
-    // "…,” he said, adding that SpaceX was hit with the “double whammy”": the quote before's own attribution goes on.
+    // "…,” he said, adding that the firm was hit by a “perfect storm”": the quote before's own attribution goes on.
     const wordCount = (text.slice(quote.start, quote.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    // "… because “no one else was brave enough,” and explained to the agents that he believed “…”": the same
+    // "… because “nobody else would do it,” and explained to the officers that he thought “…”": the same
     // subject reports on, with no one else named.
     const andVerb = AND_VERB.exec(between)?.[1]?.toLowerCase();
     const sameSubjectGoesOn =
@@ -187,7 +187,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
     const goesOn =
       last !== undefined &&
       last.start > from &&
-      // After a pronoun's or an office's partial quote, a lone word ("since “weak” was insufficient") is more often a word
+      // After a pronoun's or an office's partial quote, a lone word ("though “slow” was too kind") is more often a word
       // mentioned than the speaker's words.
       (last.cue === 'reported' ||
         ((last.cue === 'pronoun' || last.cue === 'role') && wordCount > 1) ||
@@ -196,7 +196,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
       (!newClause || sameSpeakerGoesOn);
     if (goesOn && last.speakerId !== null)
       return { speakerId: last.speakerId, cue: 'reported', ...(last.role !== undefined ? { role: last.role } : {}) };
-    // "… the headline “…,” calling the department out for what he said was a “…”": the nearest reporting verb after
+    // "… the headline “…,” chiding the council over what he said was plainly a “…”": the nearest reporting verb after
     // the quote before, with its subject written straight before it and leading into this quote.
     return last === undefined ? undefined : nearestReportingVerbSubject(scene, last.end, quote.openAt);
   }
@@ -216,7 +216,7 @@ function reportingVerbSubject(scene: Scene, from: number, to: number): Attributi
 
 /**
  * The speaker of the last reporting verb in [from, to), when its subject is written straight before it and no
- * circumstance follows it ("said in announcing the “…”" attributes something else; "when a reporter asked" is the
+ * circumstance follows it ("said in unveiling the “…”" attributes something else; "when a reporter asked" is the
  * reporter).
  */
 function nearestReportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {

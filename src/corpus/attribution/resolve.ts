@@ -22,7 +22,12 @@ export function resolveSubject(
         scene.kindOf(subject.mention.entityId) === 'person'
           ? roleNear(scene.text, subject.mention, clauseStart)
           : undefined;
-      return { speakerId: subject.mention.entityId, cue, ...(role !== undefined ? { role } : {}) };
+      return {
+        speakerId: subject.mention.entityId,
+        cue,
+        ...(role !== undefined ? { role } : {}),
+        evidence: { subject: { start: subject.mention.start, end: subject.mention.end } },
+      };
     }
     case 'pronoun':
       return resolvePronoun(scene, subject.gender, subject.at);

@@ -24,7 +24,7 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
       ids.add(s.speakerId);
   }
   const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
-  // "the actress says" where nobody was called an actress: the one person it can be, as for "she".
+  // "the chairwoman says" where nobody was called a chairwoman: the one person it can be, as for "she".
   const sex = FEMALE_NOUNS.has(headWord) ? 'female' : MALE_NOUNS.has(headWord) ? 'male' : undefined;
   // Only someone this paragraph names: a description may be of a person the compiler did not recognise.
   if (ids.size === 0 && sex !== undefined && !NAME_TITLES.has(headWord)) {
@@ -44,7 +44,7 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     : abstain('role-ambiguous', 'ambiguous-role', role);
 }
 
-/** Legal forms and words that make a body's name a company's: "Boeing Co.", "Acme Group". */
+/** Legal forms and words that make a body's name a company's: "Apex Co.", "Acme Group". */
 const COMPANY_FORMS = new RegExp(`\\b(?:${[...LEGAL_FORMS, 'Company', 'Group', 'Holdings'].join('|')})\\b`);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);
 /** Nouns any kind of body answers to: "the group said". */
@@ -64,7 +64,7 @@ function isKind(noun: string, written: string): boolean {
  */
 export function resolveBody(scene: Scene, noun: string, at: number): Attribution {
   const head = noun.toLowerCase();
-  // What kind of body each is, from every way the text wrote its name so far ("Boeing Co." before "Boeing").
+  // What kind of body each is, from every way the text wrote its name so far ("Apex Co." before "Apex").
   const written = new Map<string, string[]>();
   for (const m of scene.narrationMentions(0, at)) {
     if (scene.kindOf(m.entityId) !== 'organisation') continue;

@@ -31,7 +31,7 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   if (
     (verbAt > MAX_WORDS_FROM_VERB && words.length - verbAt > MAX_WORDS_FROM_VERB) ||
     words[verbAt + 1] === 'that' ||
-    // "… because “no one else was brave enough,” and explained to the agents …": the sentence's own subject goes on.
+    // "… because “nobody else would do it,” and explained to the officers …": the sentence's own subject goes on.
     (verbAt === 1 && COORDINATORS.has(words[0] ?? ''))
   )
     return undefined;
@@ -61,7 +61,7 @@ const AFTER_VERB_CIRCUMSTANCE = new Set(
 );
 
 /**
- * "“Just met with General Petraeus!” Trump tweeted on Monday, thickening the intrigue …": a long new sentence
+ * "“Just met with General Novak!” Okafor tweeted on Monday, fuelling the rumours …": a long new sentence
  * after a quote that ends its own, opened by a name of at most three words and its speech verb, which says only
  * when or where.
  */
@@ -71,7 +71,7 @@ function namedThenVerbAlone(words: readonly string[], verbAt: number): boolean {
 }
 
 /**
- * "“The public’s engagement has been amazing,” Mark McCaughrean, senior science advisor for ESA.": a quote ending
+ * "“The turnout has been remarkable,” Ann Lee, senior policy adviser for the council.": a quote ending
  * in a comma, then only a person's name and an apposition with an office in it, to the end of the sentence.
  */
 function nameAndApposition(scene: Scene, quote: QuoteSpan, from: number, to: number): Attribution | undefined {

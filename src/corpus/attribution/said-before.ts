@@ -9,7 +9,7 @@ import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 const INTRODUCES_NEXT = /(?::|\b(?:the following|as follows)[.:])$/;
 
 /**
- * "Thatcher even claimed a divine warrant for leaving Europe. “God separated Britain from Europe.”": a sentence that
+ * "Okafor even claimed a mandate for leaving the league. “The members chose this.”": a sentence that
  * opens with the one person it names, as the subject of a speech verb, introduces a quote that is the whole next
  * sentence.
  */
@@ -26,7 +26,7 @@ function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, ve
     scene.text.slice(sentenceFrom, only.start).trim() === '' &&
     /^\p{Lu}/u.test(scene.text.slice(quote.start, quote.end)) &&
     /[.!?]['’]?\s*$/.test(scene.text.slice(quote.start, quote.end)) &&
-    // "John Major argued that Tony Blair …": a name the compiler did not take for a person's may be the speaker.
+    // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.
     !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
   );
 }
@@ -41,13 +41,13 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   let from = Math.max(scene.sentenceStart(line, quote.openAt), previousEnd);
   let to = quote.openAt;
   if (text.slice(from, to).trim() === '' && from > line.start) {
-    // "…, former Fed Vice Chair Donald Kohn said. “I suspect …”": a sentence that ends with its attribution and
+    // "…, former bank vice chair Ann Lee said. “I doubt …”": a sentence that ends with its attribution and
     // quotes nothing introduces the quote straight after it.
     const previousFrom = scene.sentenceStart(line, from - 1);
     const sentence = text.slice(previousFrom, from);
     const verb = [...sentence.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
     const closing = verb === undefined ? '' : sentence.slice(verb.index + verb[0].length);
-    // "The English-speaking world, she proclaimed, had a task to fulfil. “We take …”": the attribution set off by
+    // "The town, she declared, had a duty to act. “We owe …”": the attribution set off by
     // commas inside a sentence of reported speech, which the quote goes on.
     const inserted = verb === undefined ? null : /,\s+(?:[\p{L}.'’-]+\s+){1,3}$/u.exec(sentence.slice(0, verb.index));
     const setOff = inserted !== null && /^,\s/.test(closing);
@@ -67,7 +67,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     const found = subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
     if (!setOff) return found;
     // A set-off attribution is taken only when it names somebody for sure and the rest of the sentence names nobody
-    // ("the movies he and Hurwitz admire …, he admits, …": "he" is not Hurwitz, but who is it?).
+    // ("the songs he and Okafor love …, he admits, …": "he" is not Okafor, but who is it?).
     const named = scene
       .narrationMentions(previousFrom, from)
       .some(
@@ -77,7 +77,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   }
   if (text.slice(from, to).trim() === '') {
     // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon or
-    // announces it ("Trump said the following.").
+    // announces it ("Okafor said the following.").
     const previous = scene.lines[lineIndex - 1];
     if (previous === undefined || !INTRODUCES_NEXT.test(previous.text) || previousEnd > previous.start)
       return undefined;
@@ -93,9 +93,9 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     INTRODUCES_NEXT.test(trimmed) ||
     SPEECH_VERBS.has(words[words.length - 1] ?? '');
   if (!endsWithCue) return undefined;
-  // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("therein lies a story:").
+  // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("the plan was simple:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
-  // "She said Obama is the calm dad who tells his child, “…”": the nearest speech verb speaks the quote, and when
+  // "She said Okafor is the coach who tells his team, “…”": the nearest speech verb speaks the quote, and when
   // its subject is a relative pronoun, the speaker is what it stands for, if that is a name written just before it.
   const verbs = [...lead.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
   const nearest = verbs[verbs.length - 1];
@@ -114,8 +114,8 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
       return abstain('unresolved', 'speaker-not-identified');
     return resolveSubject(scene, { type: 'entity', mention: antecedent }, from, 'said');
   }
-  // "When she said no, Roof told her: “…”": with two speech verbs, the subject written straight before the nearest.
-  // Not when another verb follows the speech verb ("The reaction, Schlegelmilch said, is, “…”": the quote is the reaction).
+  // "When she said no, Haddad told her: “…”": with two speech verbs, the subject written straight before the nearest.
+  // Not when another verb follows the speech verb ("The answer, Okafor said, is, “…”": the quote is the answer).
   const beforeVerb = (): Subject | undefined =>
     nearest === undefined || /\b(?:is|was|are|were|be|been)\b/i.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined

@@ -1,5 +1,5 @@
-// A name the sieve finds in a speaker's place ("“…,” says study co-author Boris Kingma", or "Roof said" after
-// "Dylann Roof") is a person's, even with no title or role beside it. The sieve runs once over the document's
+// A name the sieve finds in a speaker's place ("“…,” says study co-author Peter Novak", or "Haddad said" after
+// "Kael Haddad") is a person's, even with no title or role beside it. The sieve runs once over the document's
 // unconfirmed names, full and surname alone, to find them.
 import type { Mention } from '../pack';
 import type { PersonCandidate } from '../names';

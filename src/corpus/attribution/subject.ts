@@ -81,7 +81,7 @@ const DETERMINERS = ['the', 'this', 'their', 'our', 'its', 'a', 'an', 'his', 'he
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'other']);
 
 /**
- * "former NFL general manager Bill Polian", "Verizon executive VP Marni Walden": office words between a body's name
+ * "former Acme general manager Jo Doe", "Northwind executive VP Ann Lee": office words between a body's name
  * and a person's. No punctuation, no verb, no preposition: only names, offices and the words of an office.
  */
 function isOfficeBetween(gap: string): boolean {
@@ -94,13 +94,13 @@ function isOfficeBetween(gap: string): boolean {
   );
 }
 
-/** "as NPR's Debbie Elliot", "Trump’s incoming chief of staff Reince Priebus": an owner's office before a name. */
+/** "as Acme Radio's Ann Lee", "Okafor’s incoming chief of staff Jo Doe": an owner's office before a name. */
 function isOwnedOffice(text: string, from: number, to: number): boolean {
   const m = /^\s*(?:as\s+)?[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*)*['’]s\s+(.*)$/su.exec(text.slice(from, to));
   return m?.[1] !== undefined && isOfficeBetween(m[1].replace(/\bof\s+(?=\p{Ll})/gu, ''));
 }
 
-/** The words of a clause up to its speech verb: "a Pennsylvania Republican", "officials familiar with the talks". */
+/** The words of a clause up to its speech verb: "a Maine Democrat", "officials familiar with the talks". */
 function descriptionBeforeVerb(clause: string): string {
   const words = clause.trim().split(/\s+/);
   const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
@@ -141,7 +141,7 @@ export function roleNear(text: string, mention: Mention, clauseStart: number): s
   const after = appositionAfter(text, mention.end);
   if (after !== undefined) return after;
   // Only the words after the last comma ("When a reporter asked, Fisk said" gives Fisk no role), or, when the
-  // name follows the comma, an office ending just before it ("White House press secretary, Josh Earnest").
+  // name follows the comma, an office ending just before it ("City Hall press secretary, Jo Doe").
   const segments = text.slice(clauseStart, mention.start).split(/[,;:]\s/);
   let phrase = segments.pop() ?? '';
   if (phrase.trim() === '') {
@@ -168,13 +168,13 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     offset += comma + 1;
     clause = clause.slice(comma + 1);
   }
-  // "TRUMP SPAC — Our Declan Harty writes:": a heading set off by a dash is not the subject.
+  // "BANK MERGER — Our Jo Doe writes:": a heading set off by a dash is not the subject.
   const heading = /^[^—–]*\s[—–]\s+(?=\p{Lu})/u.exec(clause);
   if (heading !== null && !(heading[0].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => SPEECH_VERBS.has(w))) {
     offset += heading[0].length;
     clause = clause.slice(heading[0].length);
   }
-  // "Asked a Pennsylvania Republican:", "Replied Stephen,", and between two parts of one quote "“A,” says X, “B.”":
+  // "Asked a Maine Democrat:", "Replied Peter,", and between two parts of one quote "“A,” says X, “B.”":
   // a speech verb may come before its subject.
   const inverted = /^\s*(\p{L}\p{Ll}+)\s+/u.exec(clause);
   if (inverted?.[1] !== undefined && SPEECH_VERBS.has(inverted[1].toLowerCase())) {
@@ -199,7 +199,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w)))
     return { type: 'collective' };
   let [first] = scene.narrationMentions(offset, to);
-  // "Trump’s incoming chief of staff Reince Priebus", "NPR's Debbie Elliot": the owner is not the subject.
+  // "Okafor’s incoming chief of staff Jo Doe", "Acme Radio's Ann Lee": the owner is not the subject.
   if (first !== undefined && /^['’]s\s/.test(text.slice(first.end, first.end + 3))) {
     const owner = first;
     const person = scene.narrationMentions(owner.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
@@ -210,7 +210,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
       first = person;
   }
   const lead = text.slice(offset, first?.start ?? offset);
-  // "Our Zack Colman and Katy O’Donnell:": two people, one of whom the compiler may not have recognised.
+  // "Our Sam Okafor and Ann Lee:": two people, one of whom the compiler may not have recognised.
   if (first !== undefined && JOINED_SUBJECT.test(lead)) return { type: 'collective' };
   if (
     first !== undefined &&
@@ -293,16 +293,16 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
 /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
 const SUBJECT_TO_VERB =
   /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
-/** A name after one of these is an object ("ordered by Putin"), not the subject. */
+/** A name after one of these is an object ("ordered by Okafor"), not the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i;
-/** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Trump said" starts a clause. */
+/** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Doe said" starts a clause. */
 const JOINED_SUBJECT = /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u;
 const OFFICE_SUBJECT =
   /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
 const PRONOUN_SUBJECT =
   /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
 
-/** The subject written straight before a reporting verb: "Schlegelmilch says", "the press secretary, Josh Earnest, said". */
+/** The subject written straight before a reporting verb: "Okafor says", "the press secretary, Jo Doe, said". */
 export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
   const { text } = scene;
   const mention = scene.narrationMentions(from, verbAt).pop();
@@ -317,7 +317,7 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
   const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
   if (pronoun?.[1] !== undefined)
     return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
-  // "…, the spokesperson said the city had decided …": an office straight before the verb.
+  // "…, the spokesperson said the board had agreed …": an office straight before the verb.
   const office = OFFICE_SUBJECT.exec(text.slice(from, verbAt));
   if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? ''))
     return { type: 'role', role: office[1], at: verbAt - office[0].length };

