@@ -5,6 +5,8 @@ export function reasonLine(reason: LinkReason, name: string): string {
   switch (reason.rule) {
     case 'full-name':
       return `Linked because this page names ${name} here.`;
+    case 'spelling-variant':
+      return `Linked because this page names ${name} here, spelt another way.`;
     case 'named-above':
       return `Linked because this page names ${name} in full above.`;
     case 'distinct-name':

@@ -1,6 +1,7 @@
 import { MONTHS } from '../corpus/lexicon';
 import type { EntityKind } from '../corpus/pack';
-import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../shared/dictionary';
+import { nameSkeleton } from '../corpus/name-skeleton';
+import { LINE_END, TERM_START, unpackTerms, unpackVariants, writtenForm, type Dictionary } from '../shared/dictionary';
 import type { LinkReason } from '../shared/link-reason';
 import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../shared/text-fold';
 
@@ -68,6 +69,8 @@ interface CompiledTerm {
  * lines whose keys start with the units read to reach it. State 0 as a step's result means "no such key".
  */
 export interface CompiledMatcher {
+  /** People's names in other spellings, by skeleton (`spellingVariants`); undefined when there are none to find. */
+  readonly variants: SpellingVariants | undefined;
   readonly lines: string;
   readonly kinds: ReadonlySet<EntityKind> | undefined;
   /** The root's steps by folded UTF-16 unit, a table because it is looked up at every word start; -1 not yet looked up. */
@@ -93,6 +96,10 @@ const KEY_END = TERM_START.charCodeAt(0);
  */
 export function openMatcher(dictionary: Dictionary, kinds?: ReadonlySet<EntityKind>): CompiledMatcher {
   return {
+    variants:
+      dictionary.variants === '' || (kinds !== undefined && !kinds.has('person'))
+        ? undefined
+        : unpackVariants(dictionary.variants),
     lines: dictionary.lines,
     kinds,
     root: new Int32Array(0x10000).fill(NOT_LOOKED_UP),
@@ -426,5 +433,81 @@ export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: 
     previousIsWord = false;
     i = found.end;
   }
-  return matches;
+  return matcher.variants === undefined ? matches : withVariants(text, matcher.variants, matches, namedSoFar);
+}
+
+type SpellingVariants = ReturnType<typeof unpackVariants>;
+
+/** Capitalised words in a row, at most four: where a name in another spelling may be. */
+const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’ʼ-]*(?:[ \u00A0]+\p{Lu}[\p{L}\p{M}'’ʼ-]*){0,3}/gu;
+const WORD_IN_RUN = /\p{L}[\p{L}\p{M}'’ʼ-]*/gu;
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Adds to the page's matches the people it names in another spelling: a full name whose every word agrees with one
+ * of the corpus's by skeleton ("Hassan Rohani", "Ali Khamene'i"), and after it the surname alone in any spelling.
+ * Only where no term matched: the corpus's own spelling is always the firmer link.
+ */
+function withVariants(
+  text: string,
+  variants: SpellingVariants,
+  matches: TextMatch[],
+  namedSoFar: Set<string>,
+): TextMatch[] {
+  const found: TextMatch[] = [];
+  const free = (start: number, end: number): boolean => !matches.some((m) => m.start < end && start < m.end);
+  for (const run of text.matchAll(CAPITALISED_RUN)) {
+    const words = [...run[0].matchAll(WORD_IN_RUN)].map((w) => {
+      const start = run.index + w.index;
+      // "Rohani's": the possessive is no part of the name.
+      return { start, end: start + w[0].replace(/['’]s$/u, '').length };
+    });
+    for (let i = 0; i < words.length;) {
+      const match = variantAt(text, words, i, variants, namedSoFar, free);
+      if (match === undefined) {
+        i++;
+        continue;
+      }
+      found.push(match.link);
+      i = match.next;
+    }
+  }
+  return found.length === 0 ? matches : [...matches, ...found].sort((a, b) => a.start - b.start);
+}
+
+function variantAt(
+  text: string,
+  words: readonly { start: number; end: number }[],
+  i: number,
+  variants: SpellingVariants,
+  namedSoFar: Set<string>,
+  free: (start: number, end: number) => boolean,
+): { link: TextMatch; next: number } | undefined {
+  const first = words[i];
+  if (first === undefined) return undefined;
+  for (let j = Math.min(words.length, i + MAX_NAME_WORDS); j > i; j--) {
+    const end = words[j - 1]?.end ?? first.end;
+    if (!free(first.start, end) || variants.exact.has(writtenForm(text.slice(first.start, end)))) continue;
+    const key = nameSkeleton(text.slice(first.start, end)).join('');
+    if (j - i >= 2) {
+      const [only, ...others] = variants.full.get(key) ?? [];
+      if (only === undefined || others.length > 0) continue;
+      namedSoFar.delete(only);
+      namedSoFar.add(only);
+      const link: TextMatch = {
+        start: first.start,
+        end,
+        entityId: only,
+        kind: 'person',
+        reason: { rule: 'spelling-variant' },
+      };
+      return { link, next: j };
+    }
+    const entityId = lastNamed(variants.surnames.get(key) ?? [], namedSoFar);
+    if (entityId !== undefined) {
+      const link: TextMatch = { start: first.start, end, entityId, kind: 'person', reason: { rule: 'named-above' } };
+      return { link, next: j };
+    }
+  }
+  return undefined;
 }

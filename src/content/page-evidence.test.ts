@@ -175,3 +175,36 @@ describe('page evidence: a name that is also a common word', () => {
     expect(linked(...texts)).toEqual(expected);
   });
 });
+
+describe('page evidence: a person named in another spelling', () => {
+  const variantMatcher = openMatcher(
+    buildDictionary([
+      person('raisi', 'Ebrahim Raisi', ['Mr Raisi']),
+      person('rouhani', 'Hassan Rouhani'),
+      person('khamenei', 'Ali Khamenei'),
+    ]),
+  );
+  const links = (...texts: string[]): string[] => {
+    const named = new Set<string>();
+    return texts.flatMap((text) =>
+      findMatches(text, variantMatcher, named).map(
+        (m) => `${text.slice(m.start, m.end)}=${m.entityId} (${m.reason.rule})`,
+      ),
+    );
+  };
+
+  it.each([
+    ['a transliteration', ['Hassan Rohani spoke.'], ['Hassan Rohani=rouhani (spelling-variant)']],
+    ['an apostrophe', ["Ali Khamene'i spoke."], ["Ali Khamene'i=khamenei (spelling-variant)"]],
+    [
+      'diacritics and doubled letters, then the surname in a third spelling',
+      ['Ebrahim Raïssi spoke.', 'Later Raeesi left, and Raisi’s aides too.'],
+      ['Ebrahim Raïssi=raisi (spelling-variant)', 'Raeesi=raisi (named-above)', 'Raisi=raisi (named-above)'],
+    ],
+    ['trap: another given name', ['Reza Rohani spoke.'], []],
+    ['trap: another name that looks alike', ['Reza Rohan spoke. Hassan Rohan left.'], []],
+    ['trap: a surname in another spelling, never named in full', ['Rohani spoke.'], []],
+  ])('%s', (_, texts, expected) => {
+    expect(links(...texts)).toEqual(expected);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityKind, type Entity, type EntityKind } from '../corpus/pack';
 import { HONORIFICS, NAME_TITLES } from '../corpus/lexicon';
+import { nameSkeleton } from '../corpus/name-skeleton';
 import { isOrdinaryWord } from '../corpus/ordinary-words';
 import { isGenericBodyName } from './body-qualifiers';
 import { COMMON_WORD_NAMES } from './common-words';
@@ -21,7 +22,7 @@ import { casedForm, foldTerm } from './text-fold';
  * never leaves in a key (NFKD turns "¨", "¯", "¸" and "µ" into a space plus a mark, or into "μ"): a reply with no
  * escapes and, for Latin names, one byte a character parses several times faster than JSON records would.
  */
-export const DICTIONARY_VERSION = 3;
+export const DICTIONARY_VERSION = 4;
 /** The most a page is sent, in UTF-16 units: past it highlighting stops and says why, rather than cut names. */
 export const MAX_DICTIONARY_LENGTH = 24_000_000;
 const MAX_QUALIFIERS = 50;
@@ -81,6 +82,11 @@ export const dictionary = z.object({
     .refine((lines) => lines === '' || lines.endsWith(LINE_END), 'every line ends with its separator'),
   /** How many terms the lines hold. */
   terms: z.number().int().nonnegative(),
+  /**
+   * People's names in other spellings (`spellingVariants`): `f` or `s`, a skeleton, TERM_START, the ids, LINE_END for
+   * each full name and each surname of a person known by a full name.
+   */
+  variants: z.string().max(MAX_DICTIONARY_LENGTH),
 });
 export type Dictionary = z.infer<typeof dictionary>;
 
@@ -281,10 +287,67 @@ export function packDictionary(terms: readonly DictionaryTerm[], maxLength = MAX
   );
   const length = lines.reduce((sum, line) => sum + line.length, 0);
   if (length > maxLength) throw new DictionaryTooLargeError(length, maxLength);
-  return { version: DICTIONARY_VERSION, lines: lines.join(''), terms: terms.length };
+  return { version: DICTIONARY_VERSION, lines: lines.join(''), terms: terms.length, variants: '' };
+}
+
+/**
+ * Each person known by a full name, under the skeleton of that name (`nameSkeleton`) and of its surname: a page that
+ * writes "Hassan Rohani" for the corpus's "Hassan Rouhani" names him, given name and surname agreeing, and "Rohani"
+ * after that links back. One-word names and titled names have no variants: a surname alone is too weak to respell.
+ */
+export function spellingVariants(entities: readonly Entity[]): string {
+  const full = new Map<string, Set<string>>();
+  const surnames = new Map<string, Set<string>>();
+  const exact = new Map<string, Set<string>>();
+  const add = (index: Map<string, Set<string>>, key: string, id: string): void => {
+    index.set(key, (index.get(key) ?? new Set()).add(id));
+  };
+  for (const entity of entities) {
+    if (entity.kind !== 'person') continue;
+    for (const name of [entity.name, ...entity.aliases].map(tidy).filter(isFullName)) {
+      const words = nameSkeleton(name);
+      const surname = words[words.length - 1];
+      if (words.length < 2 || surname === undefined || surname.length < MIN_SURNAME_LENGTH) continue;
+      add(full, words.join(''), entity.id);
+      add(surnames, surname, entity.id);
+      add(exact, writtenForm(name), entity.id);
+      add(exact, writtenForm(name.split(' ').pop() ?? ''), entity.id);
+    }
+  }
+  const lines = (tag: string, index: Map<string, Set<string>>): string[] =>
+    [...index].map(
+      ([key, ids]) => `${tag}${escapeField(key)}${TERM_START}${[...ids].map(escapeField).join(ITEM)}${LINE_END}`,
+    );
+  return [...lines('f', full), ...lines('s', surnames), ...lines('e', exact)].join('');
+}
+
+/**
+ * A name as written, only case and diacritics dropped: the corpus's own spellings, which the page's terms already
+ * match under their own rules ("May" never at a sentence start), so a variant is only ever another spelling.
+ */
+export const writtenForm = (name: string): string =>
+  name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+
+/** Reads `spellingVariants` back: full names and surnames by skeleton, each with the ids it may stand for. */
+export function unpackVariants(variants: string): {
+  full: Map<string, string[]>;
+  surnames: Map<string, string[]>;
+  exact: Set<string>;
+} {
+  const full = new Map<string, string[]>();
+  const surnames = new Map<string, string[]>();
+  const exact = new Set<string>();
+  for (const line of variants.split(LINE_END)) {
+    const [head = '', ids = ''] = line.split(TERM_START);
+    if (head.length < 2 || ids === '') continue;
+    const key = unescapeField(head.slice(1));
+    if (head.startsWith('e')) exact.add(key);
+    else (head.startsWith('f') ? full : surnames).set(key, ids.split(ITEM).map(unescapeField));
+  }
+  return { full, surnames, exact };
 }
 
 /** The dictionary of these entities, packed for pages. */
 export function buildDictionary(entities: Entity[], qualifiers: ReadonlyMap<string, string[]> = new Map()): Dictionary {
-  return packDictionary(dictionaryTerms(entities, qualifiers));
+  return { ...packDictionary(dictionaryTerms(entities, qualifiers)), variants: spellingVariants(entities) };
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const linkRule = z.enum([
   /** A person's full name, or an alias of two or more words, written on the page. */
   'full-name',
+  /** A person's full name in another spelling (transliteration, diacritics, doubled letters), every word agreeing. */
+  'spelling-variant',
   /** A surname or title and surname, after the page named that person in full. */
   'named-above',
   /** A body's own distinctive name ("National Council of Resistance of Iran"), or a place's. */

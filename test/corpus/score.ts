@@ -145,6 +145,9 @@ function readCase(dir: string): LabelledCase {
   return labelledCase.parse(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
 }
 
+/** The labelled news sets, each scored as its own row. */
+export const NEWS_SETS = ['news', 'news-held-out'] as const;
+
 export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[] } {
   const out = { outcomes: [] as Outcome[], spurious: [] as SpuriousOutcome[], merges: [] as MergeOutcome[] };
   // The seeds, compiled together as the default corpus.
@@ -160,17 +163,19 @@ export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; 
     if (doc === undefined) throw new Error(`seed ${dir}: document ${c.document} not compiled`);
     scoreDocument('seeds', seedPack, doc.id, c, out);
   }
-  // The news set, compiled together as one reader's corpus.
-  const newsDirs = readdirSync(join(root, 'news'))
-    .filter((d) => existsSync(join(root, 'news', d, 'expected.json')))
-    .sort();
-  const newsPack = compilePack(
-    newsDirs.map((d) => ({ name: `${d}.txt`, text: readFileSync(join(root, 'news', d, 'source.txt'), 'utf8') })),
-  );
-  newsDirs.forEach((dir, i) => {
-    const id = newsPack.documents[i]?.id ?? '';
-    scoreDocument('news', newsPack, id, readCase(join(root, 'news', dir)), out);
-  });
+  // Each news set, compiled together as one reader's corpus: the one rules are written against, and the held-out one
+  // nobody tunes on, scored apart.
+  for (const set of NEWS_SETS) {
+    const dirs = readdirSync(join(root, set))
+      .filter((d) => existsSync(join(root, set, d, 'expected.json')))
+      .sort();
+    const pack = compilePack(
+      dirs.map((d) => ({ name: `${d}.txt`, text: readFileSync(join(root, set, d, 'source.txt'), 'utf8') })),
+    );
+    dirs.forEach((dir, i) => {
+      scoreDocument(set, pack, pack.documents[i]?.id ?? '', readCase(join(root, set, dir)), out);
+    });
+  }
   // Each pattern folder on its own.
   for (const dir of readdirSync(join(root, 'patterns')).sort()) {
     const caseDir = join(root, 'patterns', dir);

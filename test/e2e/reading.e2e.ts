@@ -144,6 +144,30 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
+  it('links a person the page names in another spelling, given name and surname agreeing, and says so in the card', async () => {
+    const page = await open('variants.html');
+    await waitForMarks(page, 3);
+    const marks = await marksOn(page);
+    const byParent = (id: string): string[][] =>
+      marks.filter((mark) => mark.parentId === id).map((mark) => [mark.text, mark.id]);
+    // Traps: another given name, another name that looks alike, a surname before anyone is named in full.
+    expect(byParent('trap-given')).toEqual([]);
+    expect(byParent('trap-unnamed')).toEqual([]);
+    expect(byParent('translit')).toEqual(expect.arrayContaining([['Ebrahim Raïssi', 'person-ebrahim-raisi']]));
+    expect(byParent('surname')).toEqual([['Raeesi', 'person-ebrahim-raisi']]);
+    expect(byParent('apostrophe')).toEqual([["Ali Khamene'i", 'person-ali-khamenei']]);
+
+    await (await page.$('#translit mark.sourcelight[data-sl-id="person-ebrahim-raisi"]'))?.click();
+    const card = await waitFor('the card for the respelt name', async () => {
+      const state = await cardState(page);
+      return state.open && state.reason !== null ? state : undefined;
+    });
+    expect(card.label).toBe('Ebrahim Raisi');
+    expect(card.reason).toBe('Linked because this page names Ebrahim Raisi here, spelt another way.');
+    await page.screenshot({ path: resolve(outDir, `card-variant-${browserName}.png`) });
+    await page.close();
+  });
+
   it('opens a card on click, as a labelled dialog with a statement linked to the source viewer', async () => {
     const page = await open('demo.html');
     await waitForMarks(page, 10);
