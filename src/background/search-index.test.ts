@@ -60,6 +60,18 @@ const statementIds = (results: SearchResults): string[] => groupOf(results, 'sta
 describe('searchCorpus on the seed texts', () => {
   const index = buildSearchIndex([makeSeedPack()]);
 
+  it.each([
+    ['Raeesi', 'Ebrahim Raisi'],
+    ['Raïssi', 'Ebrahim Raisi'],
+    ['Pour-Mohamadi', 'Mostafa Pourmohammadi'],
+  ])('finds a person typed in another spelling: %s → %s', (query, name) => {
+    expect(groupOf(searchCorpus(index, query), 'people')?.hits.map((h) => h.name)).toContain(name);
+  });
+
+  it('finds nobody for a name that only looks alike (trap: "Rasim" is not Raisi)', () => {
+    expect(groupOf(searchCorpus(index, 'Rasim'), 'people')).toBeUndefined();
+  });
+
   it('groups people and organisations, topics, statements, questions and documents in that order', () => {
     const results = searchCorpus(index, 'raisi');
     const order = results.groups.map((g) => g.group);
