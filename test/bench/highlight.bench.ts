@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { Entity } from '../../src/corpus/pack';
-import { dictionaryTerms, packDictionary, type Dictionary, type DictionaryTerm } from '../../src/shared/dictionary';
+import { type Dictionary } from '../../src/shared/dictionary';
+import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/shared/dictionary-build';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE_BYTES = 1_000_000;

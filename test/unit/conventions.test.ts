@@ -1,7 +1,7 @@
 // The folder map as checks, in the spirit of refined-github's build/features.test.ts: a context imports only shared/
 // and corpus/ (never another context), every entry point imports zod-config first, shared/ imports no context, and
 // corpus/ reaches neither the DOM nor Node (its command line, cli.ts, is the one Node layer, by design). Also: no
-// line under src/ quotes a news article the attribution is scored on.
+// line under src/ or in the hand-written pattern cases quotes a news article the attribution is scored on.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,8 +94,10 @@ describe('the folder map', () => {
 
 // The labelled news articles (test/corpus/news/, and test/corpus/news-held-out/ where it exists) are a test set: a
 // comment's example, a test's text or a word list that quotes one fits the compiler to the articles it is scored on.
-// Six words in a row shared with an article count as a quote.
+// So is a hand-written pattern case (test/corpus/patterns/NAME/) that quotes one: its text must be invented. Six words
+// in a row shared with an article count as a quote.
 const newsSets = ['news', 'news-held-out'].map((set) => resolve(import.meta.dirname, '../corpus', set));
+const patterns = resolve(import.meta.dirname, '../corpus/patterns');
 const QUOTE_WORDS = 6;
 
 /** Every file under a folder, tests and stylesheets included. */
@@ -132,15 +134,24 @@ describe('the news sets stay unseen', () => {
     expect(articleRuns.size).toBeGreaterThan(10_000);
   });
 
-  it('no line under src/ has six words in a row from a news article', () => {
-    const quotes = allFiles(src).flatMap((path) =>
+  /** Each line of each file under a folder that has a run of words from an article, as "path:line: run". */
+  const quotesUnder = (dir: string): string[] =>
+    allFiles(dir).flatMap((path) =>
       readFileSync(path, 'utf8')
         .split('\n')
         .flatMap((line, i) => {
           const run = runsOf(wordsOf(line)).find((r) => articleRuns.has(r));
-          return run === undefined ? [] : [`${relative(src, path).replace(/\\/g, '/')}:${i + 1}: "${run}"`];
+          return run === undefined ? [] : [`${relative(dir, path).replace(/\\/g, '/')}:${i + 1}: "${run}"`];
         }),
     );
-    expect(quotes).toEqual([]);
+
+  it('no line under src/ has six words in a row from a news article', () => {
+    expect(quotesUnder(src)).toEqual([]);
+  });
+
+  it('no line of a pattern case (test/corpus/patterns/) has six words in a row from a news article', () => {
+    // Every file of every case: its source.txt and the startsWith and why of its expected.json.
+    expect(allFiles(patterns).length).toBeGreaterThan(40);
+    expect(quotesUnder(patterns)).toEqual([]);
   });
 });
