@@ -99,6 +99,8 @@ export const statement = z.object({
   cue: statementCue,
   /** Why the speaker is null, when it is. */
   unattributedReason: unattributedReason.optional(),
+  /** The attribution sieve's entry that decided it (src/corpus/attribution/sieve.ts); older packs have none. */
+  decidedBy: chars(PACK_LIMITS.nameLength, 'statements').optional(),
 });
 export type Statement = z.infer<typeof statement>;
 

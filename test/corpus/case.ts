@@ -41,7 +41,8 @@ function printCase(dir: string): void {
   statements.forEach((s, i) => {
     const why = s.unattributedReason ? `, ${s.unattributedReason}` : '';
     const role = s.role ? `, ${s.role}` : '';
-    console.log(`${i + 1}. ${name(s.speakerId)} [${s.cue}${why}${role}]: ${oneLine(s.text)}`);
+    const by = s.decidedBy === undefined ? '' : ` ← ${s.decidedBy}`;
+    console.log(`${i + 1}. ${name(s.speakerId)} [${s.cue}${why}${role}${by}]: ${oneLine(s.text)}`);
   });
   const questions = pack.questions.filter((q) => q.documentId === doc.id);
   console.log(`\n${questions.length} questions`);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SIEVE } from '../../src/corpus/attribution/sieve';
 
 const src = resolve(import.meta.dirname, '../../src');
 const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer'];
@@ -153,5 +154,20 @@ describe('the news sets stay unseen', () => {
     // Every file of every case: its source.txt and the startsWith and why of its expected.json.
     expect(allFiles(patterns).length).toBeGreaterThan(40);
     expect(quotesUnder(patterns)).toEqual([]);
+  });
+});
+
+describe('the attribution sieve', () => {
+  it.each(SIEVE.map((entry) => [entry.stage, entry.name, entry.folder]))(
+    '%s %s has its cases and traps in test/corpus/patterns/%s',
+    (_stage, _name, folder) => {
+      const dir = resolve(import.meta.dirname, '../corpus/patterns', folder);
+      expect(existsSync(join(dir, 'source.txt')) && existsSync(join(dir, 'expected.json'))).toBe(true);
+    },
+  );
+
+  it('names each entry once', () => {
+    const names = SIEVE.map((entry) => entry.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -11,6 +11,8 @@ export interface Evidence {
   pronoun?: { gender: Gender; at: number };
   /** The words in the subject's place that named the speaker. */
   subject?: { start: number; end: number };
+  /** The sieve's resolver that turned the subject into the speaker ("pronoun", "role", "body"). */
+  resolver?: string;
 }
 
 /** Where the statement stands in the text: the quote, or the unquoted words. */
@@ -36,7 +38,7 @@ export const newGuardMemory = (): GuardMemory => ({ pronounsOf: new Map() });
 const opposite = (g: Gender): Gender => (g === 'female' ? 'male' : 'female');
 
 /** "She said" is a person, of a sex that fits: never a body, never a man the text already called "he". */
-const pronounIsPerson: Guard = {
+export const pronounIsPerson: Guard = {
   name: 'pronoun-is-person',
   check(scene, { speakerId, evidence }, _place, memory) {
     const pronoun = evidence?.pronoun;
@@ -65,7 +67,7 @@ const NOT_A_NAME = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 
  * spoke or a sign the text names someone else: a speaker resolved from a pronoun, an office or the last speaker must
  * be that name, or nobody ("Smith said that … “…”, saying she …" is Smith's, whoever spoke before).
  */
-const namedSubjectBlocks: Guard = {
+export const namedSubjectBlocks: Guard = {
   name: 'named-subject-blocks',
   check(scene, { speakerId, cue }, place) {
     if (speakerId === null || !RESOLVED_CUES.has(cue)) return undefined;
@@ -111,7 +113,7 @@ const OFFICE_BEFORE = /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:o
  * An office of a body ("the Council of Europe Commissioner for Human Rights", "Acme's chief executive", "the
  * president of the Acme Farm Bureau") is somebody the text does not name: an unnamed role, never the body itself.
  */
-const officeIsNotItsBody: Guard = {
+export const officeIsNotItsBody: Guard = {
   name: 'office-is-not-its-body',
   check(scene, { speakerId, evidence }) {
     const subject = evidence?.subject;
@@ -146,17 +148,18 @@ function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
   return scene.text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
-/** Every guard, in the order they run; the first that fires decides. */
-export const GUARDS: readonly Guard[] = [pronounIsPerson, officeIsNotItsBody, namedSubjectBlocks];
-
-/** Runs every guard over a proposed attribution; remembers what a kept pronoun says of its person. */
+/**
+ * Runs the guards, in the sieve's order (sieve.ts), over a proposed attribution; the first that fires decides.
+ * Remembers what a kept pronoun says of its person.
+ */
 export function guard(
+  guards: readonly Guard[],
   scene: Scene,
   attribution: Attribution,
   place: Place,
   memory: GuardMemory,
 ): { attribution: Attribution; firedBy?: string } {
-  for (const g of GUARDS) {
+  for (const g of guards) {
     const abstained = g.check(scene, attribution, place, memory);
     if (abstained !== undefined) return { attribution: abstained, firedBy: g.name };
   }

@@ -3,51 +3,65 @@
 // and the statement says why.
 import { PACK_LIMITS, type Statement } from '../pack';
 import { findQuotes } from '../quotes';
-import { accordingTo } from './according-to';
-import { colonLines } from './colon-lines';
-import { abstain, createScene, type Attribution, type AttributionContext } from './context';
-import { joinQuotesOverParagraphs } from './multi-paragraph';
-import { guard, newGuardMemory } from './guards';
-import { attributeQuote } from './sieve';
+import type { QuoteSpan } from '../quotes';
+import { abstain, createScene, type Attribution, type AttributionContext, type Scene } from './context';
+import { guard, newGuardMemory, type GuardMemory, type Place } from './guards';
+import { attributeQuote, GUARDS, JOINS, UNQUOTED } from './sieve';
 
 export type { AttributionContext } from './context';
 
 /** Short quotes nobody is said to have spoken are titles or scare quotes, not statements. */
 const MIN_UNATTRIBUTED_WORDS = 3;
 
-/** An attribution as a statement keeps it: what the pattern read stays behind. */
-function stored(attribution: Attribution): Omit<Attribution, 'evidence'> {
+/**
+ * An attribution as a statement keeps it, with the sieve's entry that decided it (a resolver after its pattern, or
+ * the guard that fired): what the pattern read stays behind.
+ */
+function stored(
+  scene: Scene,
+  proposed: Attribution,
+  by: string,
+  place: Place,
+  memory: GuardMemory,
+): Omit<Attribution, 'evidence'> & { decidedBy: string } {
+  const guards = GUARDS.map((g) => g.guard);
+  const { attribution, firedBy } = guard(guards, scene, proposed, place, memory);
+  const resolver = proposed.evidence?.resolver;
   const kept = { ...attribution };
   delete kept.evidence;
-  return kept;
+  return { ...kept, decidedBy: firedBy ?? (resolver === undefined ? by : `${by} > ${resolver}`) };
 }
 
 export function findStatements(ctx: AttributionContext): Statement[] {
   const { text, documentId } = ctx;
   const decided: Statement[] = [];
   const scene = createScene(ctx, findQuotes(text), decided);
-  const spans = joinQuotesOverParagraphs(scene);
+  const spans = JOINS.reduce<readonly QuoteSpan[]>(
+    (joined, entry) => entry.join({ ...scene, quotes: joined }),
+    scene.quotes,
+  );
   const memory = newGuardMemory();
   let previousEnd = 0;
   for (const quote of spans) {
     // A quote longer than a pack allows (a quote mark never closed in a long text) keeps its first part.
     const body = text.slice(quote.start, Math.min(quote.end, quote.start + PACK_LIMITS.passageLength));
-    const attribution = attributeQuote(scene, quote, previousEnd);
+    const found = attributeQuote(scene, quote, previousEnd);
     previousEnd = (quote.closeAt ?? quote.end) + 1;
-    if (attribution === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
+    if (found === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
     const place = { start: quote.start, end: quote.start + body.length };
-    const speaker = stored(
-      attribution === undefined
-        ? abstain('none', 'no-attribution')
-        : guard(scene, attribution, place, memory).attribution,
-    );
+    const speaker =
+      found === undefined
+        ? { ...abstain('none', 'no-attribution'), decidedBy: 'none' }
+        : stored(scene, found.attribution, found.pattern, place, memory);
     decided.push({ id: '', documentId, text: body, ...place, ...speaker });
   }
   const quoted = (from: number, to: number): boolean => spans.some((q) => q.start < to && from < q.end);
-  const unquoted = [...colonLines(scene, quoted), ...accordingTo(scene, quoted)].map(({ evidence, ...s }) => ({
-    ...s,
-    ...stored(guard(scene, { ...s, evidence }, s, memory).attribution),
-  }));
+  const unquoted = UNQUOTED.flatMap((entry) =>
+    entry.find(scene, quoted).map(({ evidence, ...s }) => ({
+      ...s,
+      ...stored(scene, { ...s, evidence }, entry.name, s, memory),
+    })),
+  );
   const statements = [...decided, ...unquoted];
   statements.sort((a, b) => a.start - b.start);
   return statements.map((s, i) => ({ ...s, id: `${documentId}-s${i + 1}` }));

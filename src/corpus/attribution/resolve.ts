@@ -30,10 +30,16 @@ export function resolveSubject(
       };
     }
     case 'pronoun':
-      return resolvePronoun(scene, subject.gender, subject.at);
+      return resolvedBy('pronoun', resolvePronoun(scene, subject.gender, subject.at));
     case 'role':
-      return resolveRole(scene, subject.role, subject.at);
+      return resolvedBy('role', resolveRole(scene, subject.role, subject.at));
     case 'body':
-      return resolveBody(scene, subject.noun, subject.at);
+      return resolvedBy('body', resolveBody(scene, subject.noun, subject.at));
   }
 }
+
+/** Notes the sieve's resolver (sieve.ts) that turned the subject into the speaker. */
+const resolvedBy = (resolver: string, attribution: Attribution): Attribution => ({
+  ...attribution,
+  evidence: { ...attribution.evidence, resolver },
+});

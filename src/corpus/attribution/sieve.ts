@@ -1,17 +1,39 @@
-// The attribution sieve: the patterns in order of reliability. The first pattern that decides a quote (a speaker,
-// or a certain "nobody can be named") settles it; a later pattern never overrules an earlier one.
+// The attribution sieve: the one table of every pass, in the order they run. Quotes are first joined over
+// paragraphs; then the patterns, most reliable first, each of which may decide a quote (a speaker, or a certain
+// "nobody can be named") and a later one never overrules an earlier; the resolvers turn what a pattern found in the
+// subject's place (a pronoun, an office, a body's kind) into one speaker; the guards check every decision and may
+// only turn it into an abstention; last, the finders of statements made without quote marks, which the guards check
+// too. Each entry names what it may decide and the folder of test/corpus/patterns/ that holds its cases and traps
+// (the model: CoreNLP's QuoteAttributionAnnotator sieves). Every statement records the entry that decided it.
 import type { QuoteSpan } from '../quotes';
+import { accordingTo } from './according-to';
+import { colonLines } from './colon-lines';
 import { abstain, type Attribution, type Scene } from './context';
 import { continuedQuote } from './continued-quote';
+import { namedSubjectBlocks, officeIsNotItsBody, pronounIsPerson, type Guard } from './guards';
+import { joinQuotesOverParagraphs } from './multi-paragraph';
 import { reportedPartial } from './reported-partial';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
-interface QuotePattern {
+interface Entry {
   name: string;
-  /** `previousEnd`: where the quote before this one closed. */
-  attribute(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined;
+  /** What the entry may decide. */
+  decides: string;
+  /** Its cases and traps: test/corpus/patterns/FOLDER. */
+  folder: string;
 }
+
+export type SieveEntry =
+  | (Entry & { stage: 'join'; join(scene: Scene): QuoteSpan[] })
+  | (Entry & {
+      stage: 'pattern';
+      /** `previousEnd`: where the quote before this one closed. */
+      attribute(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined;
+    })
+  | (Entry & { stage: 'resolver' })
+  | (Entry & { stage: 'guard'; guard: Guard })
+  | (Entry & { stage: 'unquoted'; find: typeof colonLines });
 
 /** The clause before and the clause after name different speakers: the text contradicts itself, so nobody is named. */
 function conflictingCues(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
@@ -22,18 +44,122 @@ function conflictingCues(scene: Scene, quote: QuoteSpan, previousEnd: number): A
     : undefined;
 }
 
-export const SIEVE: readonly QuotePattern[] = [
-  { name: 'conflicting-cues', attribute: conflictingCues },
-  { name: 'said-after', attribute: (scene, quote) => saidAfter(scene, quote) },
-  { name: 'said-before', attribute: saidBefore },
-  { name: 'reported-partial', attribute: (scene, quote) => reportedPartial(scene, quote) },
-  { name: 'continued-quote', attribute: (scene, quote) => continuedQuote(scene, quote) },
+export const SIEVE: readonly SieveEntry[] = [
+  {
+    stage: 'join',
+    name: 'multi-paragraph',
+    decides: 'one span for a quote left open over paragraphs, when the close names no other speaker',
+    folder: 'multi-paragraph',
+    join: joinQuotesOverParagraphs,
+  },
+  {
+    stage: 'pattern',
+    name: 'conflicting-cues',
+    decides: 'nobody, when the clause before and the clause after name different speakers',
+    folder: 'name-then-quote',
+    attribute: conflictingCues,
+  },
+  {
+    stage: 'pattern',
+    name: 'said-after',
+    decides: '“…,” said X / “…,” X said, with an apposition or a title glued to X',
+    folder: 'said-after',
+    attribute: (scene, quote) => saidAfter(scene, quote),
+  },
+  {
+    stage: 'pattern',
+    name: 'said-before',
+    decides: 'X said: “…”, X told the paper: “…”',
+    folder: 'said-before',
+    attribute: saidBefore,
+  },
+  {
+    stage: 'pattern',
+    name: 'reported-partial',
+    decides: 'X said that … “…”, X called it “…”',
+    folder: 'reported-partial',
+    attribute: (scene, quote) => reportedPartial(scene, quote),
+  },
+  {
+    stage: 'pattern',
+    name: 'continued-quote',
+    decides: 'the speaker of the quote before, when nobody else is named since (“A,” said X. “B.”)',
+    folder: 'continued-quote',
+    attribute: (scene, quote) => continuedQuote(scene, quote),
+  },
+  {
+    stage: 'resolver',
+    name: 'pronoun',
+    decides: '"he", "she": the one person named just before whose sex fits, or nobody',
+    folder: 'pronoun',
+  },
+  {
+    stage: 'resolver',
+    name: 'role',
+    decides: '"the senator": the one person named with that office, or nobody',
+    folder: 'role',
+  },
+  {
+    stage: 'resolver',
+    name: 'body',
+    decides: '"the company": the one body of that kind named nearby, or nobody',
+    folder: 'organisations',
+  },
+  {
+    stage: 'guard',
+    name: pronounIsPerson.name,
+    decides: 'nobody, when a pronoun was resolved to a body or to a person of the other sex',
+    folder: 'guard-pronoun-person',
+    guard: pronounIsPerson,
+  },
+  {
+    stage: 'guard',
+    name: officeIsNotItsBody.name,
+    decides: 'an unnamed role, when an office of a body was taken for the body',
+    folder: 'guard-office-of-body',
+    guard: officeIsNotItsBody,
+  },
+  {
+    stage: 'guard',
+    name: namedSubjectBlocks.name,
+    decides: 'nobody, when a resolved speaker is not the name in the subject place of the sentence',
+    folder: 'guard-named-subject',
+    guard: namedSubjectBlocks,
+  },
+  {
+    stage: 'unquoted',
+    name: 'colon-lines',
+    decides: 'a paragraph opened by a person’s name and a colon: that person',
+    folder: 'colon-lines',
+    find: colonLines,
+  },
+  {
+    stage: 'unquoted',
+    name: 'according-to',
+    decides: '"According to X, …": X',
+    folder: 'according-to',
+    find: accordingTo,
+  },
 ];
 
-export function attributeQuote(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
-  for (const pattern of SIEVE) {
-    const decided = pattern.attribute(scene, quote, previousEnd);
-    if (decided !== undefined) return decided;
+type Stage<S extends SieveEntry['stage']> = Extract<SieveEntry, { stage: S }>;
+const stage = <S extends SieveEntry['stage']>(s: S): Stage<S>[] =>
+  SIEVE.filter((entry): entry is Stage<S> => entry.stage === s);
+
+export const JOINS = stage('join');
+export const PATTERNS = stage('pattern');
+export const GUARDS = stage('guard');
+export const UNQUOTED = stage('unquoted');
+
+/** The first pattern that decides a quote, and its name. */
+export function attributeQuote(
+  scene: Scene,
+  quote: QuoteSpan,
+  previousEnd: number,
+): { attribution: Attribution; pattern: string } | undefined {
+  for (const pattern of PATTERNS) {
+    const attribution = pattern.attribute(scene, quote, previousEnd);
+    if (attribution !== undefined) return { attribution, pattern: pattern.name };
   }
   return undefined;
 }
