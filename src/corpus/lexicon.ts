@@ -84,6 +84,9 @@ export const SPEECH_VERBS = words(`
   revealed reveals snapped speculated speculates elaborated elaborates cried
 `);
 
+/** The speech verbs as a regular-expression alternation, longest first: "(?:said|says|…)" without the group. */
+export const SPEECH_VERB_ALTERNATION = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|');
+
 /** Plural nouns for people a text does not name: "officials said", "the insiders said". */
 export const UNNAMED_GROUPS = words(`
   officials sources analysts experts critics residents witnesses aides insiders observers people police investigators

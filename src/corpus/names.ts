@@ -19,6 +19,7 @@ import {
   POST_NOMINALS,
   ROLE_WORDS,
   SPEECH_VERBS,
+  SPEECH_VERB_ALTERNATION,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
@@ -140,13 +141,16 @@ const NOT_APPOSITION_START = new Set([
   'as',
 ]);
 
+/** A comma and a phrase after a name, up to a comma, a speech verb, a bracket or the clause's end. */
+const APPOSITION = new RegExp(
+  `^(?:['’]s)?(?:\\s+[A-Z]{2,4}\\b)*(?:\\s*,\\s*\\d{1,3}(?=\\s*,))?\\s*,\\s+([^,.;:“”"()\\n]+?)(?=,|\\s+(?:${SPEECH_VERB_ALTERNATION})\\b|\\s*\\(|[.;:“”"\\n]|$)`,
+  'u',
+);
+
 /** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
-  const m =
-    /^(?:['’]s)?(?:\s+[A-Z]{2,4}\b)*(?:\s*,\s*\d{1,3}(?=\s*,))?\s*,\s+([^,.;:“”"()\n]+?)(?=,|\s+(?:said|says|added|told)\b|\s*\(|[.;:“”"\n]|$)/u.exec(
-      after,
-    );
+  const m = APPOSITION.exec(after);
   const phrase = m?.[1]?.trim();
   if (phrase === undefined) return undefined;
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.

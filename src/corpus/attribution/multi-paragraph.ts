@@ -2,13 +2,16 @@
 // joins a quote left open with a later close, when only unmarked paragraphs lie between and the close names no
 // other speaker.
 import type { QuoteSpan } from '../quotes';
+import { SPEECH_VERB_ALTERNATION } from '../lexicon';
 import type { Scene } from './context';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
 /** "Jane Doe:" or "Jane Doe, the minister, said:" opening a paragraph starts another speaker's words. */
-const SPEAKER_LINE =
-  /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}\s*(?:,[^,]{0,80},)?\s*(?:said|says|added|told)?\s*:/u;
+const SPEAKER_LINE = new RegExp(
+  `^[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,4}\\s*(?:,[^,]{0,80},)?\\s*(?:${SPEECH_VERB_ALTERNATION})?\\s*:`,
+  'u',
+);
 
 export function joinQuotesOverParagraphs(scene: Scene): QuoteSpan[] {
   const { quotes } = scene;
