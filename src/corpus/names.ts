@@ -256,6 +256,14 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   return undefined;
 }
 
+/** Capitalised words and "and" or "&" written straight before a run: "Coast and " before "Harbour Patrol". */
+function runJoinedBefore(text: string, start: number): Token[] {
+  const before = /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (before?.[1] === undefined) return [];
+  const from = start - before[0].length;
+  return tokenize(before[0]).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+}
+
 /** The place of two words ("North Dakota") that the tokens at `at` and after it, one space apart, write. */
 function compoundPlaceAt(text: string, tokens: readonly Token[], at: number): string | undefined {
   const first = tokens[at];
@@ -550,7 +558,15 @@ export function findNameCandidates(text: string): NameCandidates {
         : /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/.exec(text.slice(last.end, last.end + 40));
     if (definition?.[1] !== undefined) {
       const acronyms = definition[1].split('/').map((a) => a.trim());
-      const expansion = acronyms.map((a) => expansionFor(text, a, run.slice(from))).find((e) => e !== undefined);
+      const named = run.slice(from);
+      // "Coast and Harbour Patrol (CHP)": a name joined by "and" is two runs; the acronym's letters say so.
+      const joined = [...runJoinedBefore(text, named[0]?.start ?? 0), ...named];
+      const expansion = acronyms
+        .map(
+          (a) =>
+            expansionFor(text, a, named) ?? (joined.length > named.length ? expansionFor(text, a, joined) : undefined),
+        )
+        .find((e) => e !== undefined);
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
     }
   }
