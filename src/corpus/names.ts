@@ -101,7 +101,28 @@ function classify(token: Token): TokenClass {
 /** Words read as verbs that are also given names: "Will". */
 const GIVEN_NAME_MODALS = new Set(['will']);
 /** Offices written before a surname alone that only a person holds ("General" also heads "General Motors"). */
-const PERSONAL_OFFICES = new Set(['president', 'senator', 'governor', 'mayor', 'ambassador', 'chancellor', 'judge']);
+const PERSONAL_OFFICES = new Set([
+  'president',
+  'senator',
+  'governor',
+  'mayor',
+  'ambassador',
+  'chancellor',
+  'judge',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'commissioner',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'congressman',
+  'congresswoman',
+  'representative',
+  'minister',
+  'premier',
+  'sheriff',
+]);
 /** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
 const RANKS = new Set(['general', 'colonel', 'admiral']);
 /** "Sam Okafor, 41, a bakery owner": an age set off by commas after a name. */
