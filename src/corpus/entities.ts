@@ -50,6 +50,8 @@ interface PersonGroup {
 }
 
 const MIN_ACRONYM_COUNT = 2;
+/** "U.N." is "UN". */
+const undotted = (acronym: string): string => acronym.replace(/\./g, '');
 
 const bump = (counts: Map<string, number>, key: string): void => {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -284,8 +286,9 @@ function mergeAcronymsByInitials(
   // Merging below only hangs undefined acronyms under other roots, so the defined bodies' roots stay roots.
   const definedRoots = new Set([...expansions].map((k) => forms.find(k)));
   for (const [acronym, n] of [...acronymCounts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (PLACES.has(acronym) || NOT_NAME_WORDS.has(acronym.toLowerCase())) continue;
-    const roots = byInitials.get(acronym);
+    const letters = undotted(acronym);
+    if (PLACES.has(letters) || NOT_NAME_WORDS.has(letters.toLowerCase())) continue;
+    const roots = byInitials.get(letters);
     if (roots === undefined || roots.size !== 1) continue;
     const [[root, key] = ['', '']] = roots;
     const own = orgKey(acronym);
@@ -395,7 +398,7 @@ export function buildEntities(
     }
   }
   for (const [acronym, n] of acronymCounts) {
-    if (n >= MIN_ACRONYM_COUNT && !PLACES.has(acronym) && !orgCounts.has(orgKey(acronym))) {
+    if (n >= MIN_ACRONYM_COUNT && !PLACES.has(undotted(acronym)) && !orgCounts.has(orgKey(acronym))) {
       for (let i = 0; i < n; i++) count(acronym);
     }
   }

@@ -17,6 +17,8 @@ import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from 
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';
 
+const DOTTED = /^(?:\p{Lu}\.){2,5}$/u;
+
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
 function joinedWords(text: string, gap: string, previousEnd: number, before: string, after: string): boolean {
   if (gap === ' ' || gap === '. ' || gap === '.' || closesInsertion(text, gap, previousEnd)) return true;
@@ -137,12 +139,10 @@ function scanMentions(
       if (!ok) continue;
       const last = tokens[i + alias.words.length - 1];
       if (last === undefined) continue;
-      mentions.push({
-        entityId: alias.entityId,
-        documentId,
-        start: token.start,
-        end: last.start + withoutPossessive(last.text).length,
-      });
+      const written = last.start + withoutPossessive(last.text).length;
+      // "U.N.": a dotted acronym ends with its last full stop.
+      const end = text[written] === '.' && DOTTED.test(text.slice(token.start, written + 1)) ? written + 1 : written;
+      mentions.push({ entityId: alias.entityId, documentId, start: token.start, end });
       if (kinds.get(alias.entityId) === 'person') seenPeople.add(alias.entityId);
       if (kinds.get(alias.entityId) === 'organisation' && alias.words.length > 1) seenBodies.add(alias.entityId);
       matched = alias.words.length;

@@ -277,6 +277,25 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   return undefined;
 }
 
+/**
+ * A name's words as written: an initial keeps its full stop ("Robert M. Smith"), and initials written together stay
+ * one word ("J.K. Ames").
+ */
+function writtenNameTokens(text: string, tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  tokens.forEach((t, i) => {
+    const word = withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : '');
+    const previous = tokens[i - 1];
+    if (previous !== undefined && /^\p{Lu}$/u.test(previous.text) && previous.end + 1 === t.start && words.length > 0)
+      words[words.length - 1] += word;
+    else words.push(word);
+  });
+  return words;
+}
+
+/** "U.N.", "U.S.": an acronym written with full stops, which the tokens read as initials. */
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu;
+
 /** Capitalised words and "and" or "&" written straight before a run: "Coast and " before "Harbour Patrol". */
 function runJoinedBefore(text: string, start: number): Token[] {
   const before = /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
@@ -544,10 +563,7 @@ export function findNameCandidates(text: string): NameCandidates {
         found.people.push({
           start: nameStart,
           end: nameEnd,
-          // An initial keeps its full stop: "Robert M. Smith".
-          nameTokens: nameTokens.map(
-            (t) => withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : ''),
-          ),
+          nameTokens: writtenNameTokens(text, nameTokens),
           evident,
           ...(before === 'title' && office !== undefined ? { office } : {}),
           ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
@@ -590,6 +606,10 @@ export function findNameCandidates(text: string): NameCandidates {
         .find((e) => e !== undefined);
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
     }
+  }
+  for (const m of text.matchAll(DOTTED_ACRONYM)) {
+    const name = m[1] ?? '';
+    found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
   found.clippings = clippedNames(text, tokens, found);
   return found;

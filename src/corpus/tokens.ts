@@ -62,11 +62,19 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
       gap === '. ' &&
       isCapitalised(token.text) &&
       (run.length > 1 || /(?:^|\s)$/.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
+    // "Dr. J.K. Ames": initials written together after a title are a person's, where "U.S." alone is no name.
+    const gluedInitials =
+      previous !== undefined &&
+      gap === '.' &&
+      isInitial(previous.text) &&
+      isInitial(token.text) &&
+      run.some((t) => HONORIFICS.has(t.text.toLowerCase()));
     const joined =
       previous !== undefined &&
       (gap === ' ' ||
         ((gap === '. ' || gap === '.') && abbreviation) ||
         initial ||
+        gluedInitials ||
         closesInsertion(text, gap, previous.end));
     if (!joined) flush();
     if (isCapitalised(token.text)) {
