@@ -35,7 +35,9 @@ import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../sha
  *     ("Iran's Supreme Court", "the UN Security Council") or, for the one body of that name, nearby;
  *   - a name that is also a common word ("May", "Rich", "Brown") never links at a sentence start, nor a month
  *     written as a date ("in May", "May 5");
- *   - an alias two bodies share links to neither.
+ *   - an alias two bodies share links to neither;
+ *   - a person's full name in another spelling (`nameSkeleton`: "Hassan Rohani" for "Hassan Rouhani") links when
+ *     every word agrees, and the surname alone in any spelling after it (`withVariants`).
  *   We return nothing rather than a list of candidates: a highlight the reader cannot act on is noise, and the
  *   card contract (`data-sl-id`) names one entity.
  */
