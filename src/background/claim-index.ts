@@ -4,7 +4,7 @@ import { compareSpeakers } from '../corpus/claims/speakers';
 import { findPageClaims, type PageClaim, type PageName } from '../corpus/claims/page-claims';
 import { buildStatementIndex, findQuoteInStatements, type StatementIndex } from '../corpus/claims/statement-index';
 import type {
-  CheckedClaim,
+  CheckedClaims,
   ClaimCard,
   ClaimVerdict,
   FigureSource,
@@ -99,16 +99,34 @@ const toCheck = (claim: PageClaim): PageClaimToCheck =>
         noun: claim.figure.noun,
       };
 
+/** The most time one page's check may take: the popup, the cards and other tabs wait while it runs. */
+export const PAGE_CHECK_BUDGET_MS = 150;
+
 /**
  * The quotations and figures of a page's text that the sources hold, with where they stand in it. The compiler's
- * attribution runs here, in the background, so that it costs the page nothing.
+ * attribution runs here, in the background, so that it costs the page nothing; it runs only on the quotations the
+ * sources hold, at most `MAX_PAGE_QUOTES` of them looked up and within `PAGE_CHECK_BUDGET_MS`, so that no page can
+ * hold the background up. A page past a bound gets what was checked, marked partial.
  */
-export function checkPageText(index: ClaimIndex, text: string, names: readonly PageName[]): CheckedClaim[] {
-  return findPageClaims(text, names).flatMap((found) => {
-    const claim = toCheck(found);
-    const verdict = checkClaim(index, claim);
-    return verdict === null ? [] : [{ start: found.start, end: found.end, claim, verdict }];
+export function checkPageText(
+  index: ClaimIndex,
+  text: string,
+  names: readonly PageName[],
+  now: () => number = () => performance.now(),
+): CheckedClaims {
+  const deadline = now() + PAGE_CHECK_BUDGET_MS;
+  const { claims, partial } = findPageClaims(text, names, {
+    inSources: (quote) => findQuoteInStatements(index.words, index.texts, quote, 1).length > 0,
+    outOfTime: () => now() > deadline,
   });
+  return {
+    claims: claims.flatMap((found) => {
+      const claim = toCheck(found);
+      const verdict = checkClaim(index, claim);
+      return verdict === null ? [] : [{ start: found.start, end: found.end, claim, verdict }];
+    }),
+    partial,
+  };
 }
 
 function documentOf(pack: CorpusPack, documentId: string): CorpusDocument | undefined {

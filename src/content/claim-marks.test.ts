@@ -23,7 +23,7 @@ const serialise = (): string => new XMLSerializer().serializeToString(document.b
 
 /** A background that finds the page's claims as the real one does, and holds every quote and 30,000 of anything. */
 const holdsQuotes = async (text: string, names: PageName[]): Promise<CheckedClaim[]> =>
-  findPageClaims(text, names).flatMap(({ start, end, ...found }): CheckedClaim[] => {
+  findPageClaims(text, names).claims.flatMap(({ start, end, ...found }): CheckedClaim[] => {
     if (found.kind === 'quote')
       return [{ start, end, claim: { kind: 'quote', text: found.text, speakerId: found.speakerId }, verdict: 'part' }];
     const { value, noun } = found.figure;

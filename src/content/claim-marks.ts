@@ -53,20 +53,23 @@ interface PlacedRun {
   run: TextRun;
 }
 
-/** The page's runs joined by line breaks (a document's paragraphs), up to `MAX_PAGE_TEXT` characters. */
-function readPageText(root: Element): { text: string; runs: PlacedRun[] } {
+/**
+ * The page's runs joined by line breaks (a document's paragraphs), up to `MAX_PAGE_TEXT` characters; `cut` when the
+ * page holds more.
+ */
+function readPageText(root: Element): { text: string; runs: PlacedRun[]; cut: boolean } {
   const runs: PlacedRun[] = [];
   let text = '';
   for (const nodes of readTextRuns(root, MAX_PAGE_TEXT)) {
     const run = readTextRun(nodes);
     const separator = text === '' ? '' : '\n';
-    if (text.length + separator.length + run.text.length > MAX_PAGE_TEXT) break;
+    if (text.length + separator.length + run.text.length > MAX_PAGE_TEXT) return { text, runs, cut: true };
     text += separator;
     runs.push({ start: text.length, run });
     // A line break inside a paragraph's markup is a space: the quote finder reads lines as paragraphs.
     text += run.text.replace(/\n/g, ' ');
   }
-  return { text, runs };
+  return { text, runs, cut: false };
 }
 
 /** The names the highlighter links in the page's text, a chunk of runs per task; undefined if aborted meanwhile. */
@@ -138,13 +141,14 @@ function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: Clai
 export async function markPageClaims(
   root: Element,
   matcher: CompiledMatcher,
-  check: (text: string, names: PageName[]) => Promise<CheckedClaim[]>,
+  /** `cut`: the page holds more text than was read, so its check covers only the first part. */
+  check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
   signal: AbortSignal,
 ): Promise<number> {
-  const { text, runs } = readPageText(root);
+  const { text, runs, cut } = readPageText(root);
   const names = await namesIn(text, runs, matcher, signal);
   if (names === undefined || text === '') return 0;
-  const checked = await check(text, names);
+  const checked = await check(text, names, cut);
   if (signal.aborted) return 0;
   let marked = 0;
   // The last claim first: wrapping splits text nodes, and the earlier claims' offsets stay true in what is left.

@@ -27,6 +27,8 @@ let active = false;
 let settled = false;
 /** Why highlighting could not start, after its retries. */
 let failure: string | null = null;
+/** The background checked only the first part of the page's quotations (too many, or out of time). */
+let claimsPartial = false;
 let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
 
@@ -95,8 +97,18 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
-  if (settings.claimCheck && !signal.aborted)
-    await markPageClaims(document.body, matcher, (text, names) => send({ type: 'checkClaims', text, names }), signal);
+  if (settings.claimCheck && !signal.aborted) {
+    await markPageClaims(
+      document.body,
+      matcher,
+      async (text, names, cut) => {
+        const checked = await send({ type: 'checkClaims', text, names });
+        claimsPartial = checked.partial || cut;
+        return checked.claims;
+      },
+      signal,
+    );
+  }
   if (!signal.aborted) settled = true;
 }
 
@@ -132,6 +144,7 @@ function stop(): void {
   session = undefined;
   settled = false;
   failure = null;
+  claimsPartial = false;
   card.close();
   // Claim marks lie inside name marks, never around them: they go first.
   removeClaimMarks(document.body);
@@ -205,6 +218,7 @@ browser.runtime.onMessage.addListener(
         const link = claimOf(mark);
         return link ? [{ index: link.index, text: link.claim.text, verdict: link.verdict }] : [];
       }),
+      partial: claimsPartial,
     }),
     revealClaim: ({ index }) => ({ revealed: revealClaim(index) }),
     cardFrameEvent: ({ event }) => {

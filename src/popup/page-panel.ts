@@ -70,12 +70,24 @@ const VERDICT_LABELS: Record<NonNullable<ClaimVerdict>, string> = {
 export async function showPageClaims(tabId: number, section: HTMLElement, list: HTMLElement): Promise<void> {
   list.replaceChildren();
   let claims;
+  let partial;
   try {
-    ({ claims } = await sendToTab(tabId, { type: 'getPageClaims' }));
+    ({ claims, partial } = await sendToTab(tabId, { type: 'getPageClaims' }));
   } catch {
     return;
   }
-  section.hidden = claims.length === 0;
+  section.hidden = claims.length === 0 && !partial;
+  section.querySelector('.claims-partial')?.remove();
+  if (partial) {
+    // A page that prints more quotations than are checked (or one that takes too long) is told so, not silently cut.
+    list.before(
+      el(
+        'p',
+        { class: 'claims-partial hint', role: 'status' },
+        'This page prints more quotations than Sourcelight checks: only the first part of it was checked.',
+      ),
+    );
+  }
   for (const { index, text, verdict } of claims) {
     const button = el(
       'button',

@@ -56,7 +56,9 @@ export const checkedClaim = z.object({
   verdict: claimVerdict,
 });
 export type CheckedClaim = z.infer<typeof checkedClaim>;
-export const checkedClaims = z.array(checkedClaim).max(MAX_PAGE_CLAIMS);
+/** A page's checked claims; `partial` when a bound (the number of quotations, or the time) left some unchecked. */
+export const checkedClaims = z.object({ claims: z.array(checkedClaim).max(MAX_PAGE_CLAIMS), partial: z.boolean() });
+export type CheckedClaims = z.infer<typeof checkedClaims>;
 
 export const diffPart = z.object({ op: z.enum(['same', 'page', 'source', 'cut']), text: z.string() });
 

@@ -163,7 +163,7 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('takeCard') }),
     response: cardToShow.nullable(),
   },
-  /** Claim check: the quotations and figures of a page's text (at most 200 looked up) that the sources hold. */
+  /** Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the sources hold. */
   checkClaims: {
     request: z.object({
       type: z.literal('checkClaims'),
@@ -223,6 +223,8 @@ export const tabMessages = {
       claims: z
         .array(z.object({ index: z.number().int().nonnegative(), text: z.string(), verdict: claimVerdict }))
         .max(MAX_PAGE_CLAIMS),
+      /** Some of the page's quotations were left unchecked (too many, or out of time): the list is the first part. */
+      partial: z.boolean(),
     }),
   },
   /** Scrolls the page to one of its checked claims (by its index in `getPageClaims`) and opens its card. */

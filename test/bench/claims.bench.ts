@@ -77,7 +77,7 @@ export async function bench(): Promise<void> {
   const index = buildClaimIndex([pack]);
   const buildMs = performance.now() - built;
   const page = pageText(index.texts);
-  const answers = checkPageText(index, page, []);
+  const answers = checkPageText(index, page, []).claims;
   const ours = timeRuns(PAGE_REQUESTS, () => checkPageText(index, page, []), 5);
 
   // The plain scan: every statement folded once; the page's quotes found as ours are, then each quote's longest
@@ -89,7 +89,7 @@ export async function bench(): Promise<void> {
       .map(fold)
       .sort((a, b) => b.length - a.length)[0] ?? '';
   const scan = timeRuns(SCAN_REQUESTS, () =>
-    findPageClaims(page, []).map((claim) => {
+    findPageClaims(page, []).claims.map((claim) => {
       const needle = longestStretch(claim.text);
       return folded.filter((text) => text.includes(needle)).length;
     }),

@@ -16,6 +16,11 @@ export interface AttributionContext {
   mentions: readonly Mention[];
   kindOf: (entityId: string) => string | undefined;
   genderOf: (entityId: string) => Gender | undefined;
+  /**
+   * Which quotes to attribute, asked in order; the others are passed over with no speaker and no pattern run (a
+   * page's quotes that the sources do not hold, or past a cap). Every quote when absent.
+   */
+  attributes?: (start: number, end: number) => boolean;
 }
 
 /** Who a pattern says spoke a quote. A null speaker is a decision too: the pattern is sure nobody can be named. */
@@ -63,27 +68,49 @@ const isProse = (line: string): boolean =>
   line.split(/\s+/).length >= MIN_PROSE_WORDS &&
   !/^(?:related|read more|see also|photo|image)\b/i.test(line);
 
+/** The longest sentence the patterns read back over from a quote, in characters; real ones are far shorter. */
+const MAX_SENTENCE = 1_000;
+
+/** Letters and digits: what a word is made of. */
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+/** Longer than any abbreviation or initial: a word before a full stop is read back at most this far. */
+const MAX_ABBREVIATION = 12;
+
+/**
+ * The word written just before a sentence mark at `at`, read backwards: the regular expressions below start at the
+ * mark, never at every letter of a word before it, so a page's 200,000 letters with no space cost one pass, not a
+ * pass per letter.
+ */
+function wordBefore(text: string, at: number, floor: number): string {
+  let from = at;
+  while (from > floor && at - from <= MAX_ABBREVIATION && WORD_UNIT.test(text[from - 1] ?? '')) from--;
+  return text.slice(from, at);
+}
+
+/** A full stop after an abbreviation or an initial ends no sentence. */
+const endsSentence = (word: string): boolean => !ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word);
+
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {
   const starts = [line.start];
-  const re = /([\p{L}\p{N}]+)?[.!?]+["”’)]*\s+/gu;
+  const re = /[.!?]+["”’)]*\s+/gu;
   re.lastIndex = line.start;
   for (let m = re.exec(text); m !== null && m.index < line.end; m = re.exec(text)) {
-    const word = m[1] ?? '';
-    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word)) starts.push(m.index + m[0].length);
+    if (endsSentence(wordBefore(text, m.index, line.start))) starts.push(m.index + m[0].length);
   }
   return starts;
 }
 
+/** Where the sentence from an offset ends: its full stop, or the paragraph's end, at most `MAX_SENTENCE` on. */
 export function sentenceEnd(text: string, from: number, lineEnd: number): number {
-  const re = /([\p{L}\p{N}]+)?[.!?]+(?=\s|$|["”])/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < lineEnd; m = re.exec(text)) {
-    const word = m[1] ?? '';
-    if (!ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word))
-      return Math.min(m.index + m[0].length, lineEnd);
+  const end = Math.min(lineEnd, from + MAX_SENTENCE);
+  // On the slice, so that the search stops at `end` (one character past it, for the lookahead).
+  for (const m of text.slice(from, end + 1).matchAll(/[.!?]+(?=\s|$|["”])/gu)) {
+    const at = from + m.index;
+    if (at >= end) break;
+    if (endsSentence(wordBefore(text, at, from))) return Math.min(at + m[0].length, lineEnd);
   }
-  return lineEnd;
+  return end;
 }
 
 export function createScene(
@@ -121,9 +148,16 @@ export function createScene(
       list = sentenceStarts(ctx.text, line);
       starts.set(line.start, list);
     }
-    let found = line.start;
-    for (const start of list) if (start <= at) found = start;
-    return found;
+    // The last start at or before `at`, found by halving: a page may hold one paragraph of thousands of sentences.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // No clause that introduces a quote runs longer: a hostile "sentence" of 200,000 characters is read from here.
+    return Math.max(list[lo - 1] ?? line.start, at - MAX_SENTENCE);
   };
   return {
     ...ctx,
@@ -139,6 +173,14 @@ export function createScene(
     narrationMentions: (from, to) => itemsWithin(ctx.mentions, from, to).filter((m) => !insideQuote(m.start)),
     decided,
   };
+}
+
+/** The quotes that start at or after an offset, in order: found by halving, since a page may hold thousands. */
+export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> {
+  for (let i = lowerBound(scene.quotes, offset); i < scene.quotes.length; i++) {
+    const quote = scene.quotes[i];
+    if (quote !== undefined) yield quote;
+  }
 }
 
 /** A given name and a capitalised word after it ("Peter Novak") that no mention covers, outside photo captions. */

@@ -45,6 +45,13 @@ export function findStatements(ctx: AttributionContext): Statement[] {
   for (const quote of spans) {
     // A quote longer than a pack allows (a quote mark never closed in a long text) keeps its first part.
     const body = text.slice(quote.start, Math.min(quote.end, quote.start + PACK_LIMITS.passageLength));
+    if (ctx.attributes?.(quote.start, quote.start + body.length) === false) {
+      // Passed over, it still ends the run of a speaker's quotes: the next one is not taken as theirs.
+      previousEnd = (quote.closeAt ?? quote.end) + 1;
+      const passed = { ...abstain('none', 'no-attribution'), decidedBy: 'passed-over' };
+      decided.push({ id: '', documentId, text: body, start: quote.start, end: quote.start + body.length, ...passed });
+      continue;
+    }
     const found = attributeQuote(scene, quote, previousEnd);
     previousEnd = (quote.closeAt ?? quote.end) + 1;
     if (found === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;

@@ -1,7 +1,7 @@
 // "“…,” said X." and "“…,” X said." (also "X added", "X told reporters"): the attribution after the quote.
 import { SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
-import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
+import { abstain, quotesFrom, sentenceEnd, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { appositionAfter } from '../names';
 import { subjectAt } from './subject';
@@ -22,7 +22,13 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   const line = scene.lines[scene.lineAt(closeAt)];
   if (line === undefined) return undefined;
   const from = closeAt + 1;
-  const nextOpen = scene.quotes.find((q) => q.openAt !== null && q.openAt > closeAt)?.openAt ?? Infinity;
+  let nextOpen = Infinity;
+  for (const q of quotesFrom(scene, closeAt)) {
+    if (q.openAt !== null && q.openAt > closeAt) {
+      nextOpen = q.openAt;
+      break;
+    }
+  }
   const to = Math.min(sentenceEnd(text, from, line.end), nextOpen);
   const tail = text.slice(from, to);
   const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];

@@ -2,7 +2,7 @@
 // clause before the quote introduces it.
 import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
-import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
+import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
@@ -54,7 +54,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     if (
       verb === undefined ||
       scene.insideQuote(previousFrom) ||
-      scene.quotes.some((q) => q.start > previousFrom && q.start < from) ||
+      (quotesFrom(scene, previousFrom + 1).next().value?.start ?? Infinity) < from ||
       (!setOff &&
         !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
           closing,

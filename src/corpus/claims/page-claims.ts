@@ -33,6 +33,29 @@ export type PageClaim = PageQuote | PageFigure;
 
 /** At most this many claims of a page are looked up: the background answers them all in one message. */
 export const MAX_PAGE_CLAIMS = 200;
+/**
+ * At most this many quotations of a page are looked for in the sources, in order: a page that prints thousands (to
+ * stall the background, or to probe the reader's corpus) gets the first ones checked and a result marked partial.
+ */
+export const MAX_PAGE_QUOTES = 2_000;
+
+/** A page's claims, and whether some of its quotations were left unchecked by a cap or the time budget. */
+export interface PageClaimsFound {
+  claims: PageClaim[];
+  partial: boolean;
+}
+
+/**
+ * How the background bounds a page's check: which quotations the sources hold (looked up before any attribution,
+ * which only those get), and when to stop.
+ */
+export interface PageCheckBounds {
+  inSources: (quote: string) => boolean;
+  /** Whether the time allowed for this page has run out. */
+  outOfTime: () => boolean;
+}
+
+const UNBOUNDED: PageCheckBounds = { inSources: () => true, outOfTime: () => false };
 /** A longer quotation is looked up by its first part, cut at a space: a part of it is as telling. */
 export const MAX_QUOTE_LENGTH = 1_000;
 
@@ -45,8 +68,28 @@ function cutQuote(text: string): string {
   return text.slice(0, space > 0 ? space : MAX_QUOTE_LENGTH);
 }
 
-/** The quotations and figures of a page's text, in order, at most `MAX_PAGE_CLAIMS`. */
-export function findPageClaims(text: string, names: readonly PageName[]): PageClaim[] {
+/**
+ * The quotations and figures of a page's text, in order, at most `MAX_PAGE_CLAIMS`: only quotations the sources
+ * hold are attributed, at most `MAX_PAGE_QUOTES` are looked up, and none once the time is out.
+ */
+export function findPageClaims(
+  text: string,
+  names: readonly PageName[],
+  bounds: PageCheckBounds = UNBOUNDED,
+): PageClaimsFound {
+  let looked = 0;
+  let held = 0;
+  let partial = false;
+  const attributes = (start: number, end: number): boolean => {
+    if (looked >= MAX_PAGE_QUOTES || held >= MAX_PAGE_CLAIMS || bounds.outOfTime()) {
+      partial = true;
+      return false;
+    }
+    looked++;
+    const inSources = bounds.inSources(cutQuote(text.slice(start, end)));
+    if (inSources) held++;
+    return inSources;
+  };
   const kinds = new Map(names.map((name) => [name.entityId, name.kind]));
   const speakers: Mention[] = names
     .filter((name) => name.kind === 'person' || name.kind === 'organisation')
@@ -57,8 +100,9 @@ export function findPageClaims(text: string, names: readonly PageName[]): PageCl
     mentions: speakers,
     kindOf: (id) => kinds.get(id),
     genderOf: () => undefined,
+    attributes,
   })
-    .filter((statement) => !UNQUOTED_CUES.has(statement.cue))
+    .filter((statement) => !UNQUOTED_CUES.has(statement.cue) && statement.decidedBy !== 'passed-over')
     .map((statement) => {
       const quoted = cutQuote(statement.text);
       return {
@@ -73,6 +117,7 @@ export function findPageClaims(text: string, names: readonly PageName[]): PageCl
   const insideQuote = (at: number): boolean => quotes.some((quote) => quote.start <= at && at < quote.end);
   const figures: PageClaim[] = findFigures(text)
     .filter((figure) => !insideQuote(figure.start))
+    .slice(0, MAX_PAGE_CLAIMS)
     .map((figure) => ({
       kind: 'figure',
       start: figure.start,
@@ -80,5 +125,6 @@ export function findPageClaims(text: string, names: readonly PageName[]): PageCl
       text: text.slice(figure.start, figure.end),
       figure,
     }));
-  return [...quotes, ...figures].sort((a, b) => a.start - b.start).slice(0, MAX_PAGE_CLAIMS);
+  const claims = [...quotes, ...figures].sort((a, b) => a.start - b.start);
+  return { claims: claims.slice(0, MAX_PAGE_CLAIMS), partial: partial || claims.length > MAX_PAGE_CLAIMS };
 }
