@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { publishedDay } from './article';
+import { publishedDay, readArticle } from './article';
 
 function page(head: string, body = ''): Document {
   return new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -22,5 +22,14 @@ describe('the day a page says it was published', () => {
     expect(publishedDay(page(''))).toBeUndefined();
     expect(publishedDay(page('<meta property="article:published_time" content="yesterday">'))).toBeUndefined();
     expect(publishedDay(page('<script type="application/ld+json">{not json</script>', time))).toBe('2026-03-16');
+  });
+});
+
+describe('reading the article', () => {
+  it('says the article is too long for one document, rather than failing on the way', () => {
+    const paragraph = `<p>${'The harbour wall gave way after the storm, the council said on Monday. '.repeat(200)}</p>`;
+    const huge = page('<title>A very long report</title>', `<article>${paragraph.repeat(400)}</article>`);
+    const read = readArticle(huge);
+    expect('reason' in read && read.reason).toMatch(/more text than Sourcelight keeps in one document \(5 MiB\)/);
   });
 });

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { blockParagraphs } from '../shared/block-paragraphs';
+import { PACK_LIMITS } from '../corpus/pack';
 import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
 
 /**
@@ -80,6 +81,10 @@ export function readArticle(document: Document): PageArticle | { reason: string 
   const body = paragraphs.join('\n\n');
   if (parsed === null || body.length < MIN_ARTICLE_LENGTH || title === '')
     return { reason: 'This page does not look like an article (too little running text), so nothing was added.' };
+  if (title.length + body.length + 2 > PACK_LIMITS.documentLength)
+    return {
+      reason: `This article has more text than Sourcelight keeps in one document (${PACK_LIMITS.documentLength / 1024 / 1024} MiB), so nothing was added.`,
+    };
   const byline = oneLine(parsed.byline);
   const siteName = oneLine(parsed.siteName);
   const published = publishedDay(document);

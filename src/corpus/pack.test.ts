@@ -10,6 +10,18 @@ const docs = [
 ];
 
 describe('pack schema', () => {
+  it('stores titles and names without direction overrides, so they read as written', () => {
+    const pack = compilePack(docs, { now: new Date('2024-01-01T00:00:00Z') });
+    const [document] = pack.documents;
+    const [entity] = pack.entities;
+    if (!document || !entity) throw new Error('the pack has a document and an entity');
+    document.title = 'Report \u202Efdp.exe\u202C of \u2067Monday\u2069';
+    entity.aliases = ['Jane \u202EeoD'];
+    const parsed = parsePack(JSON.parse(JSON.stringify(pack)));
+    expect(parsed.ok && parsed.pack.documents[0]?.title).toBe('Report fdp.exe of Monday');
+    expect(parsed.ok && parsed.pack.entities[0]?.aliases).toEqual(['Jane eoD']);
+  });
+
   it('accepts a compiled pack after a JSON round trip, unchanged', () => {
     const pack = compilePack(docs, { now: new Date('2024-01-01T00:00:00Z') });
     const parsed = parsePack(JSON.parse(JSON.stringify(pack)));

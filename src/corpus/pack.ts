@@ -30,6 +30,15 @@ export const PACK_LIMITS = {
 const chars = (max: number, what: string) =>
   z.string().max(max, `${what} are at most ${max.toLocaleString('en')} characters`);
 const packId = chars(PACK_LIMITS.idLength, 'ids').min(1);
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a one-line label they can make
+ * a title read backwards or pull the text after it along ("Trojan Source"). Names and titles are stored without them;
+ * the UI sets each label's direction from its own letters (`dir="auto"`).
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+export const withoutDirectionControls = (text: string): string => text.replace(DIRECTION_CONTROLS, '');
+/** A title, name or role: at most `max` characters, without direction controls. */
+const label = (max: number, what: string, min = 0) => chars(max, what).min(min).transform(withoutDirectionControls);
 const listOf = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, `at most ${max.toLocaleString('en')} ${what}`);
 
@@ -38,8 +47,8 @@ export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
 
 export const corpusDocument = z.object({
   id: packId,
-  title: chars(PACK_LIMITS.titleLength, 'titles'),
-  publisher: chars(PACK_LIMITS.titleLength, 'publishers').optional(),
+  title: label(PACK_LIMITS.titleLength, 'titles'),
+  publisher: label(PACK_LIMITS.titleLength, 'publishers').optional(),
   date: isoDate.optional(),
   url: z.string().url().max(2_000).refine(isWebUrl, 'only http: and https: addresses are kept').optional(),
   text: chars(PACK_LIMITS.documentLength, 'documents'),
@@ -49,8 +58,8 @@ export type CorpusDocument = z.infer<typeof corpusDocument>;
 export const entity = z.object({
   id: packId,
   kind: entityKind,
-  name: chars(PACK_LIMITS.nameLength, 'names').min(1),
-  aliases: listOf(chars(PACK_LIMITS.nameLength, 'aliases').min(1), PACK_LIMITS.aliasesPerEntity, 'aliases per entity'),
+  name: label(PACK_LIMITS.nameLength, 'names', 1),
+  aliases: listOf(label(PACK_LIMITS.nameLength, 'aliases', 1), PACK_LIMITS.aliasesPerEntity, 'aliases per entity'),
   description: chars(PACK_LIMITS.descriptionLength, 'descriptions').optional(),
 });
 export type Entity = z.infer<typeof entity>;
@@ -95,7 +104,7 @@ export const statement = z.object({
   text: chars(PACK_LIMITS.passageLength, 'statements').min(1),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  role: chars(PACK_LIMITS.nameLength, 'roles').optional(),
+  role: label(PACK_LIMITS.nameLength, 'roles').optional(),
   cue: statementCue,
   /** Why the speaker is null, when it is. */
   unattributedReason: unattributedReason.optional(),
@@ -132,7 +141,7 @@ const corpusPackShape = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
   id: packId,
-  title: chars(PACK_LIMITS.titleLength, 'titles').min(1),
+  title: label(PACK_LIMITS.titleLength, 'titles', 1),
   createdAt: z.string().datetime(),
   documents: listOf(corpusDocument, PACK_LIMITS.documents, 'documents'),
   entities: listOf(entity, PACK_LIMITS.entities, 'entities'),

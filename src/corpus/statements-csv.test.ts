@@ -32,4 +32,18 @@ describe('statements as CSV', () => {
     if (first) first.text = 'He said "no"\nthen left';
     expect(statementsCsv(tricky).split('\r\n')[1]).toContain('"He said ""no""\nthen left"');
   });
+
+  it.each([
+    [' =1+1', "' =1+1"],
+    ['\u00A0=1+1', "'\u00A0=1+1"],
+    ['\uFF1DSUM(A1)', "'\uFF1DSUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['a;=1', '"a;=1"'],
+    ['plain words', 'plain words'],
+  ])('neutralises a formula however it is disguised: %j', (text, written) => {
+    const tricky = structuredClone(pack);
+    const first = tricky.statements[0];
+    if (first) first.text = text;
+    expect((statementsCsv(tricky).split('\r\n')[1] ?? '').split(',')[2]).toBe(written);
+  });
 });

@@ -4,12 +4,20 @@ import type { CorpusPack } from './pack';
 export const STATEMENT_COLUMNS = ['speaker', 'role', 'text', 'document', 'publisher', 'date', 'url', 'cue'] as const;
 
 /**
- * A cell as RFC 4180 writes it, quoted when it holds a comma, a quote or a line break. A cell a spreadsheet would
- * run as a formula (starting with =, +, -, @ or a tab) gets a leading apostrophe: corpus text is data, never code.
+ * What a spreadsheet may run as a formula when a cell starts with it: =, +, -, @ (also in their full-width forms,
+ * which some spreadsheets fold), after any spaces, no-break spaces, tabs or line breaks they skip (OWASP's CSV
+ * injection list).
+ */
+const FORMULA_START = /^[\s\u00A0\u2000-\u200B\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+
+/**
+ * A cell as RFC 4180 writes it, quoted when it holds a comma, a semicolon (the separator where the decimal mark is a
+ * comma), a quote or a line break. A cell a spreadsheet would run as a formula gets a leading apostrophe: corpus text
+ * is data, never code.
  */
 function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

@@ -15,8 +15,19 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** A capital, or an Arabic particle glued to one ("al-Bashir"), starts a word of a name. */
-export const isCapitalised = (word: string): boolean => /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u.test(word);
+/**
+ * Letters of more than one of the scripts whose capitals look alike, in one word: "Stеve" with a Cyrillic "е" reads
+ * as "Steve" but is another name (Unicode TR39's mixed-script confusables). No real name is written so.
+ */
+export const isMixedScript = (word: string): boolean =>
+  [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u].filter((script) => script.test(word)).length > 1;
+
+/**
+ * A capital, or an Arabic particle glued to one ("al-Bashir"), starts a word of a name; a word that mixes look-alike
+ * scripts never does, so no second person who looks the same as a real one is made of it.
+ */
+export const isCapitalised = (word: string): boolean =>
+  /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u.test(word) && !isMixedScript(word);
 
 /** "M" in "Robert M. Smith", "J" in "J. Peter Novak": one capital letter standing for a name. */
 const isInitial = (word: string): boolean => /^\p{Lu}$/u.test(word);

@@ -8,6 +8,9 @@ import { openViewer, viewerHref } from './viewer-tab';
  * "Add this page to my sources": the content script reads the tab's article, the background adds it to the
  * reader's own corpus (or updates it), and the popup says what came of it, with a link to it in the viewer.
  */
+/** What both browsers say when no content script listens in the tab. */
+const NO_CONTENT_SCRIPT = /Receiving end does not exist|Could not establish connection|No matching message handler/i;
+
 export function bindAddPage(tabId: number | null, button: HTMLButtonElement, status: HTMLElement): void {
   if (tabId === null) {
     button.disabled = true;
@@ -20,8 +23,11 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
       let article;
       try {
         article = await sendToTab(tabId, { type: 'readArticle' });
-      } catch {
-        status.textContent = 'Sourcelight cannot read this page (only web pages, http and https); nothing was added.';
+      } catch (error) {
+        // No content script answers on a browser page or a file; anything else is said as it is (never swallowed).
+        status.textContent = NO_CONTENT_SCRIPT.test(errorText(error))
+          ? 'Sourcelight cannot read this page (only web pages, http and https); nothing was added.'
+          : `Nothing was added: ${errorText(error)}`;
         return;
       }
       if ('reason' in article) {
