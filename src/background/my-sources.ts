@@ -1,12 +1,14 @@
 import { compilePack, type DocumentInput } from '../corpus/compile';
 import type { CorpusPack } from '../corpus/pack';
 import type { PageArticle } from '../shared/page-article';
+import { storedSource } from '../shared/provenance';
 import { importUserPack, storedPacks, type FitCheck } from './corpus-store';
 
 /**
  * The reader's own corpus, "My sources", which grows as they add the pages they read. Every addition compiles the
  * whole corpus again with the same compiler as any other, so people named across the pages are one person and the
- * new page's quotes are attributed as any document's are. A page is known by its address: adding it again updates it.
+ * new page's quotes are attributed as any document's are. A page is known by the address it was read from (or its
+ * canonical address on the same site): adding it again updates it.
  */
 export const MY_SOURCES_ID = 'my-sources';
 const MY_SOURCES_TITLE = 'My sources';
@@ -34,16 +36,19 @@ export async function addPageToSources(
   statements: number;
   people: number;
 }> {
+  // The address the text was read from decides where it is stored, and so which document it may update: only one
+  // from its own site (provenance.ts).
+  const { url, publisher } = storedSource(article);
   const stored = (await storedPacks()).find((candidate) => candidate.id === MY_SOURCES_ID)?.pack;
-  const kept = (stored?.documents ?? []).filter((document) => document.url !== article.url).map(inputOf);
+  const kept = (stored?.documents ?? []).filter((document) => document.url !== url).map(inputOf);
   const updated = kept.length < (stored?.documents.length ?? 0);
   const added: DocumentInput = {
-    name: nameOf(article.url),
+    name: nameOf(url),
     text: article.text,
-    metadata: { title: article.title, publisher: article.siteName, date: article.published, url: article.url },
+    metadata: { title: article.title, publisher, date: article.published, url },
   };
   const pack = compilePack([...kept, added], { id: MY_SOURCES_ID, title: MY_SOURCES_TITLE });
-  const document = pack.documents.find((candidate) => candidate.url === article.url);
+  const document = pack.documents.find((candidate) => candidate.url === url);
   if (!document) throw new Error('The page was read but could not be compiled.');
   await importUserPack(JSON.stringify(pack), fitsOnPages);
   const kindOf = new Map(pack.entities.map((entity) => [entity.id, entity.kind]));

@@ -5,24 +5,29 @@ import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
 
 /**
  * Reads the page's article for the reader's own sources, with Mozilla's Readability (Firefox's Reader View) on a
- * copy of the document, so the page itself is left as it is. Where the page names its canonical address, its site
- * and its publication date in its own markup, those are used; the date is never the day the page was added.
+ * copy of the document, so the page itself is left as it is. The canonical address and the site name the page gives
+ * are claims, sent as such: the background keeps the address the page was read from unless the claim is of the same
+ * site (`provenance.ts`). The date is the page's own; never the day the page was added.
  */
 
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
-function canonicalUrl(document: Document): string {
+/** The address the page was read from, and the canonical address it names for itself when that is another. */
+function addresses(document: Document): { url: string; claimedUrl?: string } {
   const own = new URL(document.location.href);
   own.hash = '';
   const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href');
-  if (!href) return own.href;
+  if (!href) return { url: own.href };
   try {
     const canonical = new URL(href, own);
-    return /^https?:$/.test(canonical.protocol) ? canonical.href : own.href;
+    canonical.hash = '';
+    return /^https?:$/.test(canonical.protocol) && canonical.href !== own.href
+      ? { url: own.href, claimedUrl: canonical.href }
+      : { url: own.href };
   } catch {
-    return own.href;
+    return { url: own.href };
   }
 }
 
@@ -89,7 +94,7 @@ export function readArticle(document: Document): PageArticle | { reason: string 
   const siteName = oneLine(parsed.siteName);
   const published = publishedDay(document);
   return {
-    url: canonicalUrl(document),
+    ...addresses(document),
     title: title.slice(0, 500),
     ...(byline ? { byline: byline.slice(0, 200) } : {}),
     ...(siteName ? { siteName: siteName.slice(0, 500) } : {}),

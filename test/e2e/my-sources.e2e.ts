@@ -91,7 +91,8 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     expect(card.label).toBe('Amara Okafor');
     expect(card.statementLinks.map((link) => link.text).join(' ')).toContain('every family has an answer');
     const source = await (await inCard(article, '.sl-statement .sl-source'))?.evaluate((node) => node.textContent);
-    expect(source).toContain('The Harbour Gazette, 14 March 2026');
+    // Cited from the host the text was read from; the site's name is what the page says of itself.
+    expect(source).toContain('127.0.0.1 (says it is The Harbour Gazette), 14 March 2026');
     await closeCardWithEscape(article);
   });
 
@@ -267,5 +268,44 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
       await options.close();
       await sendRaw(settings, { type: 'removePack', packId: 'two-notes' });
     }
+  });
+
+  it('stores a page that claims another site’s address under its own, and never lets it replace that site’s document', async () => {
+    // The Harbour Gazette's article, added from its own site (127.0.0.1)…
+    const gazette = await openPopup();
+    await gazette.click('#add-page');
+    await waitFor('the article in my sources', async () =>
+      /^(?:Added|Updated) “Harbour inquiry/.test(await addStatus(gazette)),
+    );
+    await gazette.close();
+    // …and a page on the same server as "localhost", another site, that claims the Gazette's address.
+    const url = session.server.url('borrowed-name.html').replace('127.0.0.1', 'localhost');
+    const page = await session.ext.browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const tab = await tabAt(settings, url);
+    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
+    await popup.click('#add-page');
+    const status = await waitFor('the page added', async () => {
+      const text = await addStatus(popup);
+      return /^(?:Added|Updated)/.test(text) ? text : undefined;
+    });
+    // A new document, not the Gazette's article updated.
+    expect(status).toMatch(/^Added “Harbour wall never inspected/);
+    const summary = (await sendRaw(settings, { type: 'getCorpusSummary' })) as {
+      data: { packs: { id: string; counts: { documents: number } }[] };
+    };
+    expect(summary.data.packs.find((pack) => pack.id === 'my-sources')?.counts.documents).toBe(2);
+    // Its statement is cited from the host it was read from; the Gazette's name is what the page says.
+    await popup.focus('#search');
+    await popup.keyboard.type('never inspected, not once');
+    const hit = await waitFor('the statement in the search', () =>
+      popup.evaluate(() => {
+        const option = document.querySelector<HTMLElement>('#results [role="option"][data-type="statement"]');
+        return option?.textContent ?? undefined;
+      }),
+    );
+    expect(hit).toContain('localhost (says it is The Harbour Gazette, from http://127.0.0.1:');
+    await popup.close();
+    await page.close();
   });
 });
