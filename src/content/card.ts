@@ -23,6 +23,66 @@ export interface CardController {
   close(): void;
 }
 
+/**
+ * The host's own styles, inline and important, so that no rule of the page's (which reaches the host element, though
+ * not inside its shadow root) can fade, hide, move, clip or blend the card: the DOM-based clickjacking shown against
+ * password managers' injected menus in 2025.
+ */
+const PROTECTED_STYLE: readonly (readonly [string, string])[] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['backdrop-filter', 'none'],
+  ['clip-path', 'none'],
+  ['mask', 'none'],
+  ['mix-blend-mode', 'normal'],
+  ['pointer-events', 'auto'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', 'none'],
+  ['background', 'transparent'],
+  ['overflow', 'visible'],
+  ['inset', 'auto'],
+  ['width', 'auto'],
+  ['height', 'auto'],
+  ['zoom', '1'],
+];
+
+function protect(host: HTMLElement): void {
+  for (const [property, value] of PROTECTED_STYLE) host.style.setProperty(property, value, 'important');
+}
+
+/**
+ * In the top layer (a manual popover), the card is drawn above everything the page has, whatever its z-index, and
+ * no ancestor's opacity, filter, transform or clip applies to it. A browser without the Popover API keeps it fixed
+ * at the highest z-index.
+ */
+function showOnTop(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  host.showPopover();
+}
+
+/** A filter that lowers what shows through: opacity, blur, brightness or contrast below full. */
+const FADING_FILTER = /\b(?:opacity|brightness|contrast)\(\s*(?:0?\.\d+|0|[1-9]\d?%)\s*\)|\bblur\(\s*[1-9]/u;
+
+/**
+ * Whether the page fades or blurs its root, which no style of the card's host can undo (in Firefox, the root's filter
+ * reaches even the top layer): then the card shows, but acts on no click, and says why.
+ */
+function pageFadesEverything(): boolean {
+  return [document.documentElement, document.body].some((element) => {
+    if (!element) return false;
+    const style = getComputedStyle(element);
+    return Number(style.opacity) < 1 || FADING_FILTER.test(style.filter) || style.visibility !== 'visible';
+  });
+}
+
 export function createCard(tellBackground: (card: CardToShow) => Promise<void>): CardController {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
@@ -39,8 +99,8 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
       { width: frame.offsetWidth, height: contentHeight },
     );
     frame.style.height = `${spot.height}px`;
-    host.style.top = `${spot.top}px`;
-    host.style.left = `${spot.left}px`;
+    host.style.setProperty('top', `${spot.top}px`, 'important');
+    host.style.setProperty('left', `${spot.left}px`, 'important');
   };
 
   const close = (): void => {
@@ -61,7 +121,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     close();
     const thisOpen = ++opens;
     // Before the frame exists, so that it finds its card when it asks.
-    await tellBackground(card);
+    await tellBackground({ ...card, faded: pageFadesEverything() });
     if (thisOpen !== opens) return;
     anchor = target;
     contentHeight = FIRST_HEIGHT;
@@ -74,9 +134,11 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     frame.title = 'Sourcelight card';
     frame.src = browser.runtime.getURL(CARD_PAGE);
     shadow.append(style, frame);
+    protect(host);
     // Unseen until the card says how tall it is, but focusable at once, so keyboard focus moves into it.
-    host.style.opacity = '0';
+    host.style.setProperty('opacity', '0', 'important');
     document.documentElement.append(host);
+    showOnTop(host);
     place();
     frame.focus({ preventScroll: true });
 
@@ -102,7 +164,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     }
     contentHeight = event.height;
     place();
-    if (host) host.style.opacity = '';
+    if (host) host.style.setProperty('opacity', '1', 'important');
   };
 
   return { open, onFrameEvent, close };

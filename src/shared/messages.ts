@@ -22,8 +22,10 @@ export const cardFrameEvent = z.discriminatedUnion('kind', [
 ]);
 export type CardFrameEvent = z.infer<typeof cardFrameEvent>;
 /** What a card shows: an entity a highlight names, or a quotation or figure of the page (claim check). */
-const entityToShow = z.object({ entityId: id, reason: linkReason });
-const claimToShow = z.object({ claim: pageClaim });
+/** `faded`: the page fades or blurs everything it draws, the card too, so the card refuses to act on clicks. */
+const faded = z.boolean().optional();
+const entityToShow = z.object({ entityId: id, reason: linkReason, faded });
+const claimToShow = z.object({ claim: pageClaim, faded });
 const cardToShow = z.union([entityToShow, claimToShow]);
 export type CardToShow = z.infer<typeof cardToShow>;
 

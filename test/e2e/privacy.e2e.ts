@@ -1,14 +1,17 @@
 // What a web page can do against the reader's corpus: forge highlights and click them, click real ones from script,
 // read the card the reader opened, or fetch the extension's files to learn it is there. It must get nothing.
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { allBrowsers, distDir } from './browsers';
-import { cardState } from './card-frame';
+import { cardState, closeCardWithEscape, inCard } from './card-frame';
 import { useSession } from './session';
 import { waitForMarks } from './page-state';
 import { waitFor } from './wait-for';
+
+const outDir = resolve(import.meta.dirname, '../../out');
+mkdirSync(outDir, { recursive: true });
 
 /** Counts, in the page's own world, every card the extension puts into the page. */
 function countCards(page: Page): Promise<void> {
@@ -53,6 +56,66 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
     await outsideLinks[outsideLinks.length - 1]?.click();
     await waitFor('the reader’s card', async () => (await cardsSeen(page)) > 0);
     expect(await cardsSeen(page)).toBe(1);
+    await page.close();
+  });
+
+  it('cannot cover, fade or move the card the reader opened with its own CSS: it stays on top, as drawn', async () => {
+    const page = await session.ext.browser.newPage();
+    await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+    await waitForMarks(page, 10);
+    await page.addStyleTag({
+      content: `
+        sourcelight-card { opacity: 0.02 !important; transform: translateY(3000px) !important;
+          filter: blur(6px) !important; clip-path: inset(50%) !important; visibility: hidden !important; }
+        #decoy { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+          background: #ffffff !important; pointer-events: none; }
+      `,
+    });
+    await page.evaluate(() => {
+      document.body.append(Object.assign(document.createElement('div'), { id: 'decoy', textContent: 'A decoy' }));
+    });
+    await (await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]:not(a mark)'))?.click();
+    await waitFor('the reader’s card', async () =>
+      (await cardState(page)).statementLinks.length > 0 ? true : undefined,
+    );
+    const seen = await waitFor('the card drawn', () =>
+      page.evaluate(() => {
+        const host = document.querySelector('sourcelight-card') as HTMLElement;
+        const box = host.getBoundingClientRect();
+        const style = getComputedStyle(host);
+        if (style.opacity !== '1') return undefined;
+        return {
+          onTop: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host,
+          inView: box.top >= 0 && box.bottom <= innerHeight && box.width > 0 && box.height > 0,
+          style: [style.visibility, style.transform, style.filter, style.clipPath].join(' '),
+        };
+      }),
+    );
+    expect(seen).toEqual({ onTop: true, inView: true, style: 'visible none none none' });
+    // Not refused: the page's rules did not reach it.
+    expect(await inCard(page, '[role="alert"]')).toBeNull();
+    await page.screenshot({ path: resolve(outDir, `card-over-page-css-${browserName}.png`) });
+    await page.close();
+  });
+
+  it('refuses clicks in a card the page fades with everything else, and says so', async () => {
+    const page = await session.ext.browser.newPage();
+    await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+    await waitForMarks(page, 10);
+    await page.addStyleTag({ content: 'html { filter: opacity(0.2) !important; }' });
+    await (await page.$('mark.sourcelight[data-sl-id="person-steve-mccabe"]:not(a mark)'))?.click();
+    const alert = await waitFor(
+      'the refusal',
+      async () =>
+        (await (await inCard(page, '[role="alert"]'))?.evaluate((node) => node.textContent ?? '')) ?? undefined,
+    );
+    expect(alert).toMatch(/will not act on clicks/);
+    // A reader's click on a statement opens nothing: the card's content is inert.
+    const known = (await session.ext.browser.pages()).length;
+    await (await inCard(page, '.sl-statement blockquote [role="link"]'))?.click().catch(() => undefined);
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await session.ext.browser.pages()).length).toBe(known);
+    await closeCardWithEscape(page);
     await page.close();
   });
 
