@@ -44,32 +44,14 @@ function labelBy(headingId: string): void {
 }
 
 /**
- * The card acts on no click while it may not be seen as drawn: a page that fades or blurs everything (which the
- * content script reports), or, where the browser tells (IntersectionObserver v2, Chromium), one that covers, moves or
- * fades the card's frame. Only its close button stays live. Bitwarden's and 1Password's 2025 fixes for clickjacking
- * of injected menus do the same.
+ * The card acts on no click when the page fades or blurs everything it draws, the card too (the content script
+ * reports it): only its close button stays live. Bitwarden's and 1Password's 2025 fixes for clickjacking of injected
+ * menus do the same.
  */
 function refuseClicks(why: string): void {
   if (body.inert) return;
   body.inert = true;
   dialog.prepend(el('p', { class: 'sl-status sl-error', role: 'alert' }, why));
-}
-
-function watchVisibility(): void {
-  // The frame is unseen until it is sized (its host's opacity is 0): only a card once seen and then hidden is refused.
-  let seen = false;
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const entry = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
-      if (entry?.isVisible === true) seen = true;
-      else if (seen && entry?.isVisible === false && entry.isIntersecting)
-        refuseClicks(
-          'The page is drawing over this card, so it will not act on clicks here. Close it and use the toolbar popup.',
-        );
-    },
-    { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-  );
-  observer.observe(dialog);
 }
 
 async function show(): Promise<void> {
@@ -115,7 +97,6 @@ document.addEventListener('keydown', (event) => {
   tell({ kind: 'close' });
 });
 dialog.focus({ preventScroll: true });
-if ('IntersectionObserver' in window) watchVisibility();
 show()
   .catch((error: unknown) => status(`The card could not be loaded: ${errorText(error)}`, true))
   .finally(() => {
