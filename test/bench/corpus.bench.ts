@@ -58,26 +58,56 @@ function tokenisingTime(docs: readonly DocumentInput[]): number {
   return best;
 }
 
-function rate(bytes: number): number {
-  const docs = corpusOfSize(bytes);
+/** One compile of a corpus: its rate, and its time as a multiple of a tokenising pass over the same text. */
+function compileRun(docs: readonly DocumentInput[]): { mbPerSecond: number; ofTokenising: number; summary: string } {
   const size = docs.reduce((n, d) => n + d.text.length, 0);
   const started = performance.now();
-  const pack = compilePack(docs, { now: new Date(0) });
+  const pack = compilePack([...docs], { now: new Date(0) });
   const milliseconds = performance.now() - started;
-  const mbPerSecond = size / MB / (milliseconds / 1000);
-  const tokenising = tokenisingTime(docs);
-  console.log(
-    `${(size / MB).toFixed(1)} MB, ${docs.length} documents: ${(milliseconds / 1000).toFixed(2)} s, ${mbPerSecond.toFixed(2)} MB/s ` +
-      `(${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions); ` +
-      `tokenising pass ${tokenising.toFixed(0)} ms, compile = ${(milliseconds / tokenising).toFixed(0)}× the tokenising pass`,
-  );
-  return mbPerSecond;
+  return {
+    mbPerSecond: size / MB / (milliseconds / 1000),
+    ofTokenising: milliseconds / tokenisingTime(docs),
+    summary: `${(size / MB).toFixed(1)} MB, ${docs.length} documents (${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions)`,
+  };
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const spread = (values: readonly number[], digits: number): string =>
+  `median ${median(values).toFixed(digits)} (range ${Math.min(...values).toFixed(digits)} to ${Math.max(...values).toFixed(digits)})`;
+
+/** Runs of each size, interleaved (1 MB, 10 MB, 1 MB, …), so that a busy moment weighs on both alike. */
+const RUNS = 5;
+
 export async function bench(): Promise<void> {
-  rate(0.2 * MB); // warm-up
-  const small = rate(1 * MB);
-  const large = rate(10 * MB);
-  console.log(`rate ratio 1 MB / 10 MB: ${(small / large).toFixed(2)} (1.0 is perfectly linear)`);
+  compileRun(corpusOfSize(0.2 * MB)); // warm-up
+  const small = corpusOfSize(1 * MB);
+  const large = corpusOfSize(10 * MB);
+  const smallRuns: ReturnType<typeof compileRun>[] = [];
+  const largeRuns: ReturnType<typeof compileRun>[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    smallRuns.push(compileRun(small));
+    largeRuns.push(compileRun(large));
+  }
+  for (const [runs, label] of [
+    [smallRuns, '1 MB'],
+    [largeRuns, '10 MB'],
+  ] as const) {
+    console.log(
+      `${runs[0]?.summary ?? label}: ${spread(
+        runs.map((r) => r.mbPerSecond),
+        2,
+      )} MB/s over ${RUNS} runs; compile = ${spread(
+        runs.map((r) => r.ofTokenising),
+        0,
+      )}× a tokenising pass`,
+    );
+  }
+  // Each ratio from a pair of runs made side by side.
+  const ratios = smallRuns.map((s, i) => s.mbPerSecond / (largeRuns[i]?.mbPerSecond ?? s.mbPerSecond));
+  console.log(`rate ratio 1 MB / 10 MB, run by run: ${spread(ratios, 2)} (1.0 is perfectly linear)`);
   await Promise.resolve();
 }
