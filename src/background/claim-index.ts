@@ -115,14 +115,20 @@ export function checkPageText(
   now: () => number = () => performance.now(),
 ): CheckedClaims {
   const deadline = now() + PAGE_CHECK_BUDGET_MS;
+  // What each quotation's lookup found, so that a quotation is looked up once.
+  const quoteVerdicts = new Map<string, ClaimVerdict>();
   const { claims, partial } = findPageClaims(text, names, {
-    inSources: (quote) => findQuoteInStatements(index.words, index.texts, quote, 1).length > 0,
+    inSources: (quote) => {
+      const verdict = findQuoteInStatements(index.words, index.texts, quote, 1)[0]?.kind;
+      if (verdict !== undefined) quoteVerdicts.set(quote, verdict);
+      return verdict !== undefined;
+    },
     outOfTime: () => now() > deadline,
   });
   return {
     claims: claims.flatMap((found) => {
       const claim = toCheck(found);
-      const verdict = checkClaim(index, claim);
+      const verdict = (claim.kind === 'quote' ? quoteVerdicts.get(claim.text) : undefined) ?? checkClaim(index, claim);
       return verdict === null ? [] : [{ start: found.start, end: found.end, claim, verdict }];
     }),
     partial,
