@@ -204,6 +204,15 @@ export async function activePacks(): Promise<CorpusPack[]> {
   return (await activePacksAsRead()).packs;
 }
 
+/**
+ * The enabled packs pages are given names and claims from: the built-in corpus, and the reader's own corpora only when
+ * `includeOwn` (their choice in the options).
+ */
+export async function pagePacks(includeOwn: boolean): Promise<CorpusPack[]> {
+  const { stored } = await readCorpus();
+  return stored.filter((record) => record.enabled && (includeOwn || record.builtIn)).map((record) => record.pack);
+}
+
 /** The enabled packs, with the pack writes begun before they were read, for storing what is built from them. */
 export async function activePacksAsRead(): Promise<{ packs: CorpusPack[]; writes: number }> {
   const { stored, writes } = await readCorpus();

@@ -2,7 +2,8 @@ import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { buildDictionary } from '../shared/dictionary-build';
-import { activePacks, activePacksAsRead, corpusGeneration } from './corpus-store';
+import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
+import { loadSettings } from '../shared/settings';
 import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
 import {
   buildSearchIndex,
@@ -22,7 +23,8 @@ import { buildClaimIndex, type ClaimIndex } from './claim-index';
  * walks, so no tab compiles it; past `MAX_DICTIONARY_LENGTH` it is an error naming the cap, which the page's popup shows.
  */
 interface Derived<T> {
-  generation: number;
+  /** The packs' generation, and whether the reader's own corpora are given to pages. */
+  key: string;
   value: Promise<T>;
 }
 
@@ -42,14 +44,24 @@ export function assertFitsOnPages(enabledPacks: CorpusPack[]): void {
   dictionaryOf(enabledPacks);
 }
 
-export function currentDictionary(): Promise<Dictionary> {
-  const generation = corpusGeneration();
-  if (dictionaryCache?.generation !== generation) {
-    dictionaryCache = { generation, value: activePacks().then(dictionaryOf) };
+/**
+ * What pages are given, the packs' generation and the reader's choice: the built-in corpus, and the reader's own only
+ * when they turned that on (a page's script can read what is highlighted on it; settings.ts).
+ */
+async function pageKey(): Promise<{ key: string; includeOwn: boolean }> {
+  const { ownCorporaOnPages } = await loadSettings();
+  return { key: `${corpusGeneration()}:${ownCorporaOnPages}`, includeOwn: ownCorporaOnPages };
+}
+
+export async function currentDictionary(): Promise<Dictionary> {
+  const { key, includeOwn } = await pageKey();
+  if (dictionaryCache?.key !== key) {
+    const cache: Derived<Dictionary> = { key, value: pagePacks(includeOwn).then(dictionaryOf) };
+    dictionaryCache = cache;
     // A failure to read the store is tried again on the next request; a dictionary over the cap stays one until the
     // packs change.
-    dictionaryCache.value.catch((error: unknown) => {
-      if (!(error instanceof DictionaryTooLargeError)) dictionaryCache = undefined;
+    cache.value.catch((error: unknown) => {
+      if (!(error instanceof DictionaryTooLargeError) && dictionaryCache === cache) dictionaryCache = undefined;
     });
   }
   return dictionaryCache.value;
@@ -92,15 +104,15 @@ export async function searchCurrentCorpus(query: string, options: SearchOptions 
 
 let claimCache: Derived<ClaimIndex> | undefined;
 
-/** The claim index of the enabled packs, built once per change of them (see claim-index.ts). */
-export function currentClaimIndex(): Promise<ClaimIndex> {
-  const generation = corpusGeneration();
-  if (claimCache?.generation !== generation) {
-    const value = activePacks().then(buildClaimIndex);
-    value.catch(() => {
-      claimCache = undefined;
+/** The claim index of the packs pages are given (see `pageKey`), built once per change of them (claim-index.ts). */
+export async function currentClaimIndex(): Promise<ClaimIndex> {
+  const { key, includeOwn } = await pageKey();
+  if (claimCache?.key !== key) {
+    const cache: Derived<ClaimIndex> = { key, value: pagePacks(includeOwn).then(buildClaimIndex) };
+    claimCache = cache;
+    cache.value.catch(() => {
+      if (claimCache === cache) claimCache = undefined;
     });
-    claimCache = { generation, value };
   }
   return claimCache.value;
 }

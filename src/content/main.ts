@@ -154,8 +154,11 @@ function stop(): void {
 /** Brings the page in line with the settings: starts, stops, or restarts when what is marked changed. */
 function apply(settings: Settings): void {
   const shouldBeActive = isActiveOn(settings, site) && document.body !== null;
-  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}`;
+  const own = settings.ownCorporaOnPages ? '+own' : '';
+  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}${own}`;
   if (shouldBeActive === active && kinds === appliedKinds) return;
+  // The reader's own corpora joined or left what pages are given: the dictionary is another one.
+  if (appliedKinds.endsWith('+own') !== (own !== '')) dictionary = undefined;
   if (active) stop();
   active = shouldBeActive;
   appliedKinds = kinds;

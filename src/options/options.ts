@@ -3,7 +3,7 @@ import '../shared/zod-config';
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { byId } from '../shared/ui/dom';
 import { createBuildProgress } from './build-progress';
-import { createClaimCheckBox } from './claim-check';
+import { createSettingBox } from './setting-box';
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
 import { createNotice } from './notice';
@@ -63,7 +63,14 @@ bindDocumentImport(
 
 const kindsNotice = createNotice(byId('kinds-status'), null);
 const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), kindsNotice);
-const claimCheck = createClaimCheckBox(byId<HTMLInputElement>('claim-check'), kindsNotice);
+const claimCheck = createSettingBox(byId<HTMLInputElement>('claim-check'), kindsNotice, 'claimCheck', {
+  on: 'Saved: quotes and figures are checked.',
+  off: 'Saved: quotes and figures are not checked.',
+});
+const ownCorpora = createSettingBox(byId<HTMLInputElement>('own-corpora'), kindsNotice, 'ownCorporaOnPages', {
+  on: 'Saved: your own corpora are highlighted on web pages, where their scripts can read the highlights.',
+  off: 'Saved: only the built-in corpus is highlighted on web pages.',
+});
 const sites = createSiteList(
   {
     globalSwitch: byId<HTMLInputElement>('global-switch'),
@@ -78,6 +85,7 @@ const sites = createSiteList(
 function showSettings(settings: Settings): void {
   kinds.show(settings);
   claimCheck.show(settings);
+  ownCorpora.show(settings);
   sites.show(settings);
 }
 

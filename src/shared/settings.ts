@@ -14,6 +14,11 @@ export const settingsSchema = z.object({
   highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic']),
   /** Claim check: mark the quotations and figures of a page that the sources also hold. */
   claimCheck: z.boolean().default(true),
+  /**
+   * Highlight names and claims from the reader's own corpora on pages too. Off by default: a page's script can read
+   * what is highlighted on it, and so what those corpora hold; the built-in corpus is public.
+   */
+  ownCorporaOnPages: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -85,7 +85,13 @@ export function closeTab(page: Page, tabId: number): Promise<void> {
 /** Stores settings as the popup and options page do; open tabs react through storage.onChanged. */
 export function storeSettings(
   page: Page,
-  settings: { enabled?: boolean; disabledSites?: string[]; highlightKinds?: string[]; claimCheck?: boolean },
+  settings: {
+    enabled?: boolean;
+    disabledSites?: string[];
+    highlightKinds?: string[];
+    claimCheck?: boolean;
+    ownCorporaOnPages?: boolean;
+  },
 ): Promise<void> {
   return page.evaluate(async (value) => {
     const api =

@@ -72,6 +72,8 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
       enabled: true,
       disabledSites: [],
       highlightKinds: ['person', 'organisation', 'topic', 'place'],
+      // The pack below is a corpus of the reader's own: highlighted on pages as a reader who turned that on.
+      ownCorporaOnPages: true,
     });
     // lemonde-1 and rtl-1 name nothing from the default corpus; this pack names something on each (see packs/README.md).
     const json = readFileSync(resolve(fixturesDir, 'packs/first-marks-pack.json'), 'utf8');

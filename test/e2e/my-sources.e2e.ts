@@ -25,7 +25,8 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
 
   beforeAll(async () => {
     settings = await session.ext.openExtensionPage('src/options/options.html');
-    await storeSettings(settings, { enabled: true, disabledSites: [] });
+    // The reader's own sources are read on pages too, as a reader who turned that on does.
+    await storeSettings(settings, { enabled: true, disabledSites: [], ownCorporaOnPages: true });
     article = await session.ext.browser.newPage();
     await article.goto(session.server.url('article.html'), { waitUntil: 'load' });
     articleTab = await tabAt(settings, session.server.url('article.html'));

@@ -5,7 +5,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
-import { sendRaw } from './extension-page';
+import { sendRaw, storeSettings } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
 import { writeDocumentSet } from '../fixtures/document-set';
 import { largePackJson } from '../fixtures/large-pack';
@@ -109,6 +109,8 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
   beforeAll(async () => {
     page = await openOptions(session.ext);
+    // The corpora these tests import are the reader's own: read on pages, as a reader who turned that on.
+    await storeSettings(page, { ownCorporaOnPages: true });
   });
 
   async function uploadPack(name: string): Promise<void> {

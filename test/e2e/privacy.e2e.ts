@@ -8,6 +8,8 @@ import { allBrowsers, distDir } from './browsers';
 import { cardState, closeCardWithEscape, inCard } from './card-frame';
 import { useSession } from './session';
 import { waitForMarks } from './page-state';
+import { importPackJson, sendRaw, storeSettings } from './extension-page';
+import { compilePack } from '../../src/corpus/compile';
 import { waitFor } from './wait-for';
 
 const outDir = resolve(import.meta.dirname, '../../out');
@@ -117,6 +119,47 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
     expect((await session.ext.browser.pages()).length).toBe(known);
     await closeCardWithEscape(page);
     await page.close();
+  });
+
+  it('learns nothing of the reader’s own corpora from the page, unless the reader turns their highlights on', async () => {
+    const settings = await session.ext.openExtensionPage('src/options/options.html');
+    const notes = compilePack(
+      [
+        {
+          name: 'harbour.txt',
+          text: 'Harbour notes\n\nAmara Okafor said: “We will not stop until the inquiry opens.”\n\nPetra Lindqvist met her.\n',
+        },
+      ],
+      { id: 'private-notes', title: 'Private notes' },
+    );
+    expect(await importPackJson(settings, JSON.stringify(notes))).toMatchObject({ ok: true });
+    /** What the page's own script can read of Sourcelight's marks: ids of names, and claim marks. */
+    const readable = (page: Page) =>
+      page.evaluate(() => ({
+        ids: [...new Set([...document.querySelectorAll<HTMLElement>('mark.sourcelight')].map((m) => m.dataset.slId))],
+        claims: document.querySelectorAll('mark.sourcelight-claim').length,
+      }));
+    try {
+      await storeSettings(settings, { enabled: true, disabledSites: [], claimCheck: true, ownCorporaOnPages: false });
+      const page = await session.ext.browser.newPage();
+      await page.goto(session.server.url('probe.html'), { waitUntil: 'load' });
+      await waitForMarks(page, 1);
+      // The built-in corpus's name is there (the canary); nothing of the private notes is, names or quote.
+      await new Promise((done) => setTimeout(done, 1_000));
+      expect(await readable(page)).toEqual({ ids: ['person-maryam-rajavi', 'topic-1988-massacre'], claims: 0 });
+      // The reader who turns it on sees their own corpus's names, knowing the page can read them.
+      await storeSettings(settings, { ownCorporaOnPages: true });
+      const seen = await waitFor('the private name and quote marked', async () => {
+        const now = await readable(page);
+        return now.ids.includes('person-amara-okafor') && now.claims > 0 ? now : undefined;
+      });
+      expect(seen.ids).toContain('person-amara-okafor');
+      await page.close();
+    } finally {
+      await storeSettings(settings, { ownCorporaOnPages: false });
+      await sendRaw(settings, { type: 'removePack', packId: 'private-notes' });
+      await settings.close();
+    }
   });
 
   it('cannot read the card the reader opened, nor find where it comes from', async () => {

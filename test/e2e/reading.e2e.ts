@@ -30,6 +30,8 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       enabled: true,
       disabledSites: [],
       highlightKinds: ['person', 'organisation', 'topic', 'place'],
+      // These tests import corpora of their own and read them on pages, as a reader who turned that on.
+      ownCorporaOnPages: true,
     });
   });
 
