@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, type DocumentInput } from '../../src/corpus/compile';
 import { tokenize } from '../../src/corpus/tokens';
+import { spread } from './stats';
 
 const seedsDir = join(dirname(fileURLToPath(import.meta.url)), '../../assets/corpus');
 const MB = 1024 * 1024;
@@ -70,14 +71,6 @@ function compileRun(docs: readonly DocumentInput[]): { mbPerSecond: number; ofTo
     summary: `${(size / MB).toFixed(1)} MB, ${docs.length} documents (${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions)`,
   };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const spread = (values: readonly number[], digits: number): string =>
-  `median ${median(values).toFixed(digits)} (range ${Math.min(...values).toFixed(digits)} to ${Math.max(...values).toFixed(digits)})`;
 
 /** Runs of each size, interleaved (1 MB, 10 MB, 1 MB, …), so that a busy moment weighs on both alike. */
 const RUNS = 5;
