@@ -3,6 +3,7 @@
 // and the statement says why.
 import { PACK_LIMITS, type Statement } from '../pack';
 import { findQuotes } from '../quotes';
+import { lowerBound } from '../text';
 import type { QuoteSpan } from '../quotes';
 import { abstain, createScene, type Attribution, type AttributionContext, type Scene } from './context';
 import { guard, newGuardMemory, type GuardMemory, type Place } from './guards';
@@ -12,6 +13,8 @@ export type { AttributionContext } from './context';
 
 /** Short quotes nobody is said to have spoken are titles or scare quotes, not statements. */
 const MIN_UNATTRIBUTED_WORDS = 3;
+
+const GUARD_CHECKS = GUARDS.map((entry) => entry.guard);
 
 /**
  * An attribution as a statement keeps it, with the sieve's entry that decided it (a resolver after its pattern, or
@@ -24,8 +27,7 @@ function stored(
   place: Place,
   memory: GuardMemory,
 ): Omit<Attribution, 'evidence'> & { decidedBy: string } {
-  const guards = GUARDS.map((g) => g.guard);
-  const { attribution, firedBy } = guard(guards, scene, proposed, place, memory);
+  const { attribution, firedBy } = guard(GUARD_CHECKS, scene, proposed, place, memory);
   const resolver = proposed.evidence?.resolver;
   const kept = { ...attribution };
   delete kept.evidence;
@@ -62,7 +64,8 @@ export function findStatements(ctx: AttributionContext): Statement[] {
         : stored(scene, found.attribution, found.pattern, place, memory);
     decided.push({ id: '', documentId, text: body, ...place, ...speaker });
   }
-  const quoted = (from: number, to: number): boolean => spans.some((q) => q.start < to && from < q.end);
+  // Spans are in order and do not overlap: the last one starting before `to` is the only one that may reach `from`.
+  const quoted = (from: number, to: number): boolean => (spans[lowerBound(spans, to) - 1]?.end ?? -1) > from;
   const unquoted = UNQUOTED.flatMap((entry) =>
     entry.find(scene, quoted).map(({ evidence, ...s }) => ({
       ...s,
