@@ -458,12 +458,16 @@ function withVariants(
 ): TextMatch[] {
   const found: TextMatch[] = [];
   const free = (start: number, end: number): boolean => !matches.some((m) => m.start < end && start < m.end);
+  // A word alone is a variant only of a surname whose person the page named in full: with none named yet, only
+  // runs of two words or more are looked at, and most capitalised words (a sentence's first) cost nothing.
+  let surnamesLive = [...namedSoFar].some((id) => variants.named.has(id));
   for (const run of text.matchAll(CAPITALISED_RUN)) {
     const words = [...run[0].matchAll(WORD_IN_RUN)].map((w) => {
       const start = run.index + w.index;
       // "Rohani's": the possessive is no part of the name.
       return { start, end: start + w[0].replace(/['’]s$/u, '').length };
     });
+    if (words.length < 2 && !surnamesLive) continue;
     for (let i = 0; i < words.length;) {
       const match = variantAt(text, words, i, variants, namedSoFar, free);
       if (match === undefined) {
@@ -471,6 +475,8 @@ function withVariants(
         continue;
       }
       found.push(match.link);
+      // Named in full here, in another spelling: the surname alone may follow in this very text.
+      if (match.link.reason.rule === 'spelling-variant') surnamesLive = true;
       i = match.next;
     }
   }

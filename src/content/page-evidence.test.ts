@@ -201,6 +201,11 @@ describe('page evidence: a person named in another spelling', () => {
       ['Ebrahim Raïssi spoke.', 'Later Raeesi left, and Raisi’s aides too.'],
       ['Ebrahim Raïssi=raisi (spelling-variant)', 'Raeesi=raisi (named-above)', 'Raisi=raisi (named-above)'],
     ],
+    [
+      'the surname after the full name in the same paragraph',
+      ['Ebrahim Raïssi spoke. Raeesi left.'],
+      ['Ebrahim Raïssi=raisi (spelling-variant)', 'Raeesi=raisi (named-above)'],
+    ],
     ['trap: another given name', ['Reza Rohani spoke.'], []],
     ['trap: another name that looks alike', ['Reza Rohan spoke. Hassan Rohan left.'], []],
     ['trap: a surname in another spelling, never named in full', ['Rohani spoke.'], []],

@@ -136,6 +136,8 @@ export function unpackVariants(variants: string): {
   full: Map<string, string[]>;
   surnames: Map<string, string[]>;
   exact: Set<string>;
+  /** The people with a surname to respell. */
+  named: Set<string>;
 } {
   const full = new Map<string, string[]>();
   const surnames = new Map<string, string[]>();
@@ -147,5 +149,5 @@ export function unpackVariants(variants: string): {
     if (head.startsWith('e')) exact.add(key);
     else (head.startsWith('f') ? full : surnames).set(key, ids.split(ITEM).map(unescapeField));
   }
-  return { full, surnames, exact };
+  return { full, surnames, exact, named: new Set([...surnames.values()].flat()) };
 }
