@@ -2,13 +2,14 @@
 // one thing a right attribution never breaks; a guard that fires turns the statement into an abstention with its
 // reason, never into another speaker.
 import type { Gender } from '../names';
-import { NAME_TITLES, ROLE_WORDS, SPEECH_VERBS } from '../lexicon';
-import { abstain, type Attribution, type Scene } from './context';
+import { SPEECH_VERBS } from '../lexicon';
+import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
+import { isRole } from './subject';
 
 /** What a pattern read to reach its speaker, kept for the guards and never stored. */
 export interface Evidence {
-  /** "he said": the pronoun's sex, and where it stands. */
-  pronoun?: { gender: Gender; at: number };
+  /** "he said": the pronoun's sex. */
+  pronoun?: { gender: Gender };
   /** The words in the subject's place that named the speaker. */
   subject?: { start: number; end: number };
   /** The sieve's resolver that turned the subject into the speaker ("pronoun", "role", "body"). */
@@ -74,8 +75,7 @@ export const namedSubjectBlocks: Guard = {
     const line = scene.lines[scene.lineAt(place.start)];
     if (line === undefined) return undefined;
     const from = scene.sentenceStart(line, place.start);
-    const to = Math.min(line.end, sentenceEndAfter(scene, place.end, line.end));
-    NAMED_SUBJECT.lastIndex = 0;
+    const to = sentenceEnd(scene.text, place.end, line.end);
     for (const m of scene.text.slice(from, to).matchAll(NAMED_SUBJECT)) {
       const at = from + m.index;
       const name = m[1] ?? '';
@@ -94,16 +94,6 @@ export const namedSubjectBlocks: Guard = {
 /** Cues that resolve a speaker from something other than a name in the subject place. */
 const RESOLVED_CUES = new Set(['pronoun', 'role', 'previous-speaker']);
 
-/** The end of the sentence holding an offset, or the paragraph's end. */
-function sentenceEndAfter(scene: Scene, at: number, lineEnd: number): number {
-  const m = /[.!?](?=\s|$)/u.exec(scene.text.slice(at, lineEnd));
-  return m === null ? lineEnd : at + m.index + 1;
-}
-
-const isOffice = (word: string): boolean => {
-  const w = word.toLowerCase();
-  return NAME_TITLES.has(w) || ROLE_WORDS.has(w);
-};
 /** After a body's name: an office of it ("… Commissioner for Human Rights", "’s chief executive"). */
 const OFFICE_AFTER = /^(?:['’]s?)?\s+(\p{L}[\p{L}-]*)/u;
 /** Before a body's name: "the president of", "a spokeswoman for". */
@@ -122,10 +112,10 @@ export const officeIsNotItsBody: Guard = {
     const after = OFFICE_AFTER.exec(text.slice(subject.end, subject.end + 40));
     const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
     const before = OFFICE_BEFORE.exec(text.slice(Math.max(lineStart, subject.start - 60), subject.start));
-    if (after?.[1] !== undefined && isOffice(after[1])) {
+    if (after?.[1] !== undefined && isRole(after[1])) {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start, subject.end));
     }
-    if (before?.[1] !== undefined && isOffice(before[1])) {
+    if (before?.[1] !== undefined && isRole(before[1])) {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start - before[0].length, subject.end));
     }
     return undefined;

@@ -49,7 +49,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     // Not over the names a participle phrase cites ("Citing Jo Doe, she …"): they are not who "she" is.
     return unknownPersonIn(scene, lastSeen, cited)
       ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
-      : { speakerId: id, cue: 'pronoun', evidence: { pronoun: { gender, at } } };
+      : { speakerId: id, cue: 'pronoun', evidence: { pronoun: { gender } } };
   };
   if (lastSpeaker?.speakerId != null && scene.lineAt(lastSpeaker.end) >= previous && fits(lastSpeaker.speakerId)) {
     const since = people(lastSpeaker.end, at).filter((m) => m.entityId !== lastSpeaker.speakerId);
