@@ -2,6 +2,7 @@ import { compilePack, type DocumentInput } from '../corpus/compile';
 import type { CorpusPack } from '../corpus/pack';
 import type { PageArticle } from '../shared/page-article';
 import { storedSource } from '../shared/provenance';
+import { hostOf } from '../shared/site';
 import { importUserPack, storedPacks, type FitCheck } from './corpus-store';
 
 /**
@@ -21,8 +22,7 @@ function inputOf(document: CorpusPack['documents'][number]): DocumentInput {
 
 /** A document name from its address: host and path, which the compiler makes an id of. */
 function nameOf(url: string): string {
-  const { hostname, pathname } = new URL(url);
-  return `${hostname.replace(/^www\./, '')}${pathname}`.replace(/\/+$/, '').slice(0, 150);
+  return `${hostOf(url)}${new URL(url).pathname}`.replace(/\/+$/, '').slice(0, 150);
 }
 
 export async function addPageToSources(

@@ -1,4 +1,4 @@
-import { siteOf } from '../shared/settings';
+import { siteOf } from '../shared/site';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Letters, digits, hyphens and dots (IDN names arrive here already in punycode), or a bracketed IPv6 address. */

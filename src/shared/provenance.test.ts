@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf, storedSource } from './provenance';
+import { storedSource } from './provenance';
+import { registeredSiteOf } from './site';
 
-describe('siteOf', () => {
+describe('registeredSiteOf', () => {
   it.each([
     ['https://www.bbc.co.uk/news/x', 'bbc.co.uk'],
     ['https://news.bbc.co.uk/x', 'bbc.co.uk'],
@@ -10,7 +11,7 @@ describe('siteOf', () => {
     ['http://localhost:8000/a.html', 'localhost'],
     ['https://example.org/x', 'example.org'],
   ])('%s is on %s', (url, site) => {
-    expect(siteOf(url)).toBe(site);
+    expect(registeredSiteOf(url)).toBe(site);
   });
 });
 

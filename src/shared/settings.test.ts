@@ -12,7 +12,8 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { defaultSettings, isActiveOn, onSettingsChanged, parseSettings, siteOf } = await import('./settings');
+const { defaultSettings, isActiveOn, onSettingsChanged, parseSettings } = await import('./settings');
+const { siteOf } = await import('./site');
 
 describe('settings', () => {
   it('falls back to the defaults for anything unreadable in storage', () => {

@@ -56,17 +56,6 @@ export function onSettingsChanged(listener: (settings: Settings) => void, signal
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
 }
 
-/** The hostname a site switch applies to: lowercase, without a leading "www.". */
-export function siteOf(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:') return null;
-    return hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
 export function isActiveOn(settings: Settings, site: string | null): boolean {
   return settings.enabled && (site === null || !settings.disabledSites.includes(site));
 }
