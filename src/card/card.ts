@@ -49,7 +49,6 @@ function labelBy(headingId: string): void {
  * menus do the same.
  */
 function refuseClicks(why: string): void {
-  if (body.inert) return;
   body.inert = true;
   dialog.prepend(el('p', { class: 'sl-status sl-error', role: 'alert' }, why));
 }
