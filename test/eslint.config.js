@@ -10,8 +10,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // Corpus text must never become markup.
-      'no-restricted-properties': [
-        'error',
+      'no-restricted-properties': ['error',
         { property: 'innerHTML', message: 'Insert text with textContent; corpus text is never HTML.' },
         { property: 'outerHTML', message: 'Insert text with textContent; corpus text is never HTML.' },
         { property: 'insertAdjacentHTML', message: 'Insert text with textContent; corpus text is never HTML.' },
