@@ -6,7 +6,7 @@ import type { Entity, EntityKind } from './pack';
 import { entityKind } from './pack';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES } from './lexicon';
+import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -193,7 +193,9 @@ function surnameFirst(
   c: PersonCandidate,
   name: string,
 ): PersonGroup | undefined {
-  if (c.titledName === undefined || c.owner === true) return undefined;
+  // "Prince Osric" is a given name after a title, never a family name written first.
+  const title = c.titledName?.split(' ')[0]?.toLowerCase() ?? '';
+  if (c.titledName === undefined || c.owner === true || REGNAL_TITLES.has(title)) return undefined;
   const matches = byFirstWord.get(name) ?? [];
   return matches.length === 1 ? matches[0] : undefined;
 }
@@ -479,7 +481,9 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
         const tokens = alias
           .split(/\s+/)
           .filter(
-            (w) => !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w),
+            (w, i) =>
+              !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w) &&
+              !(i === 0 && REGNAL_TITLES.has(w.toLowerCase())),
           );
         const keys = alias.includes(' of ')
           ? [squash(tokens[0] ?? '')]

@@ -32,8 +32,16 @@ export const NAME_TITLES = words(`
   president senator minister leader judge governor mayor ambassador chancellor premier
   secretary chairman chairwoman chair spokesman spokeswoman spokesperson commissioner rapporteur
   general colonel captain cardinal bishop king queen prince princess councillor representative
-  mp mep president-elect vice-president prime
+  mp mep president-elect vice-president prime pope emperor empress sultan emir tsar
 `);
+
+/** Kinds of street and building that end a place's name, never a person's ("Queen Street", "Prince Albert Road"). */
+export const STREET_WORDS = words(`
+  street road avenue lane square boulevard bridge gardens terrace crescent highway palace castle
+`);
+
+/** Titles a monarch or pope bears before a given name alone ("Prince Tobias"): with it, a name of its own. */
+export const REGNAL_TITLES = words('king queen prince princess pope emperor empress sultan emir tsar');
 
 /** Nouns for what a person is, used to recognise appositions ("X, a political science professor at ..."). */
 export const ROLE_WORDS = words(`
@@ -66,6 +74,11 @@ export const PERSONAL_NOUNS = words(`
 `);
 
 /** Verbs that introduce or close a quotation. */
+/** Verbs of speaking to somebody: in "Harlow asked her about …", Harlow is not "she". */
+export const ADDRESS_VERBS = words(`
+  asked told pressed questioned interviewed quizzed reminded urged thanked warned assured challenged
+`);
+
 export const SPEECH_VERBS = words(`
   said says say saying told tells tell telling added adds adding stated states stating ask
   acknowledged acknowledges admitted admits explained explains stressed stresses warned warns

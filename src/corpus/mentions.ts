@@ -193,6 +193,10 @@ function scanMentions(
       // "Allied said" after "Allied Freight": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
       if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
+      // "Owen" where Ann Owen and Owen Kirsch are both named here: a lone name that is also the given name of somebody
+      // else named here is either of them. A title decides it ("Ms. Owen").
+      const alsoGiven = (registry.givenNames.get(squash(word)) ?? []).some((id) => id !== only && seenPeople.has(id));
+      if (only !== undefined && !titled && alsoGiven) only = undefined;
       // "May" is Ann May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
       if (MONTHS.has(word.toLowerCase()) && !titled && !speechVerbNext(text, tokens, i)) only = undefined;
       if (only !== undefined) {

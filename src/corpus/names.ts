@@ -17,8 +17,10 @@ import {
   PERSONAL_NOUNS,
   PLACES,
   POST_NOMINALS,
+  REGNAL_TITLES,
   ROLE_WORDS,
   SPEECH_VERBS,
+  STREET_WORDS,
   SPEECH_VERB_ALTERNATION,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
@@ -94,7 +96,7 @@ function classify(token: Token): TokenClass {
   if (PLACES.has(word)) return 'place';
   // "Replied Peter, with some care": a speech verb opening a sentence is no part of a name.
   if (NOT_NAME_WORDS.has(w) || SPEECH_VERBS.has(w)) return 'stop';
-  if (isRoleWord(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w)) return 'title';
+  if (isRoleWord(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w) || STREET_WORDS.has(w)) return 'title';
   return 'name';
 }
 
@@ -456,7 +458,11 @@ export function findNameCandidates(text: string): NameCandidates {
     let peerage = false;
     let bodyFrom = -1;
     const ofAt = run.findIndex((t, i) => i > from && t.text === 'of');
-    if (ofAt > from && run.slice(from, ofAt).some((t) => PEERS.has(lower(t.text)))) {
+    // "Lord Alton of Liverpool", "Princess Amalia of Norland": the place is part of a peer's or monarch's name.
+    if (
+      ofAt > from &&
+      run.slice(from, ofAt).some((t) => PEERS.has(lower(t.text)) || REGNAL_TITLES.has(lower(t.text)))
+    ) {
       peerage = true;
       end = ofAt;
     } else if (
@@ -510,6 +516,8 @@ export function findNameCandidates(text: string): NameCandidates {
       // An office only a person holds, written right before the name: "President Okafor", "President Peter Okafor".
       const wordBefore = lower(run[start - 1]?.text ?? '');
       const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
+      // "Prince Tobias", "Pope Leo": a monarch's or pope's given name is their name, and the title part of it.
+      const regnal = REGNAL_TITLES.has(wordBefore);
       if (nameTokens.length === 1) {
         if (titled || lowerTitleBefore) {
           const titleToken = run[start - 1];
@@ -517,7 +525,7 @@ export function findNameCandidates(text: string): NameCandidates {
           const rank =
             RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
-            titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || rank)
+            titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || regnal || rank)
               ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
               : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
@@ -529,7 +537,9 @@ export function findNameCandidates(text: string): NameCandidates {
               ? { titledName: peerage ? text.slice(titleToken?.start ?? nameStart, peerEnd) : titledName }
               : {}),
             evident: true,
-            ...(genderOf(titles) ? { gender: genderOf(titles) } : {}),
+            ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
+              ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) }
+              : {}),
           });
           personStart = start;
         } else if (start === from && end === run.length && ownsPersonalNoun(text, firstName)) {

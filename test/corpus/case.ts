@@ -36,6 +36,9 @@ function printCase(dir: string): void {
     id === null ? '(nobody)' : (pack.entities.find((e) => e.id === id)?.name ?? id);
   const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
   console.log(`${doc.title}${doc.publisher ? ` · ${doc.publisher}` : ''}${doc.date ? ` · ${doc.date}` : ''}`);
+  const named = pack.entities.filter((e) => pack.mentions.some((m) => m.documentId === doc.id && m.entityId === e.id));
+  console.log(`\n${named.length} entities`);
+  for (const e of named) console.log(`- ${e.kind}: ${[e.name, ...e.aliases.filter((a) => a !== e.name)].join(' / ')}`);
   const statements = pack.statements.filter((s) => s.documentId === doc.id);
   console.log(`\n${statements.length} statements`);
   statements.forEach((s, i) => {

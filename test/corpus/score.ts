@@ -147,8 +147,14 @@ function readCase(dir: string): LabelledCase {
 
 /** The labelled news sets, each scored as its own row. */
 export const NEWS_SETS = ['news', 'news-held-out'] as const;
+export type NewsSet = (typeof NEWS_SETS)[number];
 
-export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; merges: MergeOutcome[] } {
+/** Scores the seeds, the patterns and the given news sets (all of them unless told). */
+export function evaluate(newsSets: readonly NewsSet[] = NEWS_SETS): {
+  outcomes: Outcome[];
+  spurious: SpuriousOutcome[];
+  merges: MergeOutcome[];
+} {
   const out = { outcomes: [] as Outcome[], spurious: [] as SpuriousOutcome[], merges: [] as MergeOutcome[] };
   // The seeds, compiled together as the default corpus.
   const seedNames = readdirSync(join(repo, 'assets/corpus'))
@@ -165,7 +171,7 @@ export function evaluate(): { outcomes: Outcome[]; spurious: SpuriousOutcome[]; 
   }
   // Each news set, compiled together as one reader's corpus: the one rules are written against, and the held-out one
   // nobody tunes on, scored apart.
-  for (const set of NEWS_SETS) {
+  for (const set of newsSets) {
     const dirs = readdirSync(join(root, set))
       .filter((d) => existsSync(join(root, set, d, 'expected.json')))
       .sort();

@@ -2,7 +2,7 @@
 // Used only to rule out a pronoun's antecedent, and only when the text never contradicts itself.
 import type { Mention } from '../pack';
 import type { Gender } from '../names';
-import { FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
+import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
 
 const PRONOUNS = /\b(he|his|him|himself|she|her|hers|herself)\b/gi;
 const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
@@ -29,6 +29,9 @@ export function inferGenders(
     const m = PRONOUNS.exec(span);
     if (m?.[1] === undefined || insideQuote(mention.end + m.index)) return;
     const word = m[1].toLowerCase();
+    // "Harlow pressed him", "Harlow asked her about it": an object of the person's own verb is somebody else.
+    const verbBefore = /([a-z]+)\s+$/.exec(span.slice(0, m.index))?.[1] ?? '';
+    if (word === 'him' || (word === 'her' && ADDRESS_VERBS.has(verbBefore))) return;
     const gender: Gender | undefined = MALE_FORMS.has(word) ? 'male' : FEMALE_FORMS.has(word) ? 'female' : undefined;
     if (gender === undefined) return;
     vote(votes, mention.entityId, gender);

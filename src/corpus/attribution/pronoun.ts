@@ -1,7 +1,7 @@
 // "he added", "she said": a pronoun is resolved only to the one person it can be; otherwise the quote has no speaker.
 import type { Gender } from '../names';
 import type { Mention } from '../pack';
-import { FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
+import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 import { isRole } from './subject';
 
@@ -10,9 +10,10 @@ import { isRole } from './subject';
  * whose known sex does not fit the pronoun are ruled out; one left is the speaker.
  */
 export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attribution {
+  let addressers: ReadonlySet<string> = new Set();
   const fits = (id: string): boolean => {
     const known = scene.genderOf(id);
-    return known === undefined || known === gender;
+    return (known === undefined || known === gender) && !addressers.has(id);
   };
   // "“A,” said Peter. After the vote, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
@@ -26,6 +27,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     scene
       .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
+  addressers = speakingToPronoun(scene, people(scene.lines[scene.proseBefore(line)]?.start ?? 0, at), gender, at);
   let previous = scene.proseBefore(line);
   // "… Okafor said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
   // so do paragraphs that name only people the pronoun cannot be (a photo caption about a woman before "He said").
@@ -65,6 +67,29 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const nearest = nearestSentencePerson(scene, people(windowStart, at), fits);
   return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
 }
+
+/** "asked her about", "pressed him on", "told her.": a verb of address and its object pronoun, ending a phrase. */
+const ADDRESSED = new RegExp(
+  `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
+  'u',
+);
+
+/**
+ * People who speak to somebody of the pronoun's sex in the sentence that names them: in "Harlow pressed him on
+ * the pensions. “…,” he said", Harlow is not "he". Only when no other name comes between the person and the verb.
+ */
+function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gender, at: number): Set<string> {
+  const addressers = new Set<string>();
+  people.forEach((m, i) => {
+    const until = Math.min(at, people[i + 1]?.start ?? at, m.end + ADDRESS_REACH);
+    const object = ADDRESSED.exec(scene.text.slice(m.end, until))?.[1];
+    if (object !== undefined && (object === 'him' ? 'male' : 'female') === gender) addressers.add(m.entityId);
+  });
+  return addressers;
+}
+
+/** How far after a name its verb of address may come. */
+const ADDRESS_REACH = 80;
 
 /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ". */
 const OPENING_PARTICIPLE = /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u;
