@@ -1,7 +1,7 @@
 // A quote that continues the one before it with no attribution of its own:
 // - in the same paragraph: "“A,” said X, a professor at Y. “B.”";
 // - as the next paragraph, opening with the quote: "“A,” he said." / "“B.”".
-// Only when the quote before has a speaker, and no other person or body is named in the narration between them,
+// Only when the quote before has a speaker and, across paragraphs, is no question, and no other person or body is named in the narration between them,
 // beyond the clause that attributed the quote before.
 import type { QuoteSpan } from '../quotes';
 import { SPEECH_VERBS } from '../lexicon';
@@ -36,6 +36,9 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   if (lastLine !== quoteLine) {
     if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '')
       return undefined;
+    // "“What happens to the pensions?” asked Jo Doe. / “They will be paid.”": after a question, an answer, which is
+    // another turn.
+    if (/\?[”"’]?\s*$/.test(last.text)) return undefined;
   } else if (
     !/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt)) &&
     !dashInsertion(scene, last.end, opensAt)
