@@ -161,12 +161,17 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
       if (matches.length === 1 && only !== undefined) group = only;
       // A titled surname nobody else carries is a person of its own ("Lord Dholakia").
       // So is a lone name that owns what only a person has ("Rouhani’s tenure"), unless it is a given name here.
-      else if (sharing.length === 0 && (c.titledName !== undefined || (c.owner === true && !givenNames.has(surname)))) {
+      // So is a given name alone that the text introduces as a person's ("Maya, 34, a nurse"), unless somebody named
+      // here in full bears it.
+      else if (
+        sharing.length === 0 &&
+        (c.titledName !== undefined || ((c.owner === true || c.givenNameOnly === true) && !givenNames.has(surname)))
+      ) {
         group = surnameFirst(byFirstWord, c, surname) ?? groupFor(`titled:${surname}`, true);
       }
       if (group === undefined) continue;
       if (c.titledName !== undefined) group.titledNames.add(c.titledName);
-      if (c.owner === true) group.loneNames.add(c.nameTokens[0] ?? '');
+      if (c.owner === true || c.givenNameOnly === true) group.loneNames.add(c.nameTokens[0] ?? '');
       if (c.gender) group.genders.add(c.gender);
     }
   });

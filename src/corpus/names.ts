@@ -25,7 +25,7 @@ import {
 } from './lexicon';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
-import { isGivenName } from './attribution/given-names';
+import { givenNameSex, isGivenName } from './attribution/given-names';
 
 export type Gender = 'female' | 'male';
 
@@ -38,6 +38,8 @@ export interface PersonCandidate {
   titledName?: string;
   /** A lone name the text shows is a person's by what it owns ("Rouhani’s tenure"), with no title or full name. */
   owner?: boolean;
+  /** A given name written alone, introduced as a person's by an age or a role ("Maya, 34, a nurse"). */
+  givenNameOnly?: boolean;
   /** The office written right before a full name ("president" in "President Peter Okafor"), in lower case. */
   office?: string;
   /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
@@ -540,6 +542,23 @@ export function findNameCandidates(text: string): NameCandidates {
             ...((genderOf(titles) ?? genderNounBefore(text, nameStart))
               ? { gender: genderOf(titles) ?? genderNounBefore(text, nameStart) }
               : {}),
+          });
+          personStart = start;
+        } else if (
+          start === from &&
+          end === run.length &&
+          isGivenName(withoutPossessive(firstName.text)) &&
+          (AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8)) || appositionAfter(text, nameEnd) !== undefined)
+        ) {
+          // "Maya, 34, a nurse, said": people the story names by a given name alone, as it often does its witnesses.
+          const sex = givenNameSex(withoutPossessive(firstName.text));
+          found.people.push({
+            start: nameStart,
+            end: nameEnd,
+            nameTokens: [withoutPossessive(firstName.text)],
+            givenNameOnly: true,
+            evident: true,
+            ...(sex !== undefined ? { gender: sex } : {}),
           });
           personStart = start;
         } else if (start === from && end === run.length && ownsPersonalNoun(text, firstName)) {

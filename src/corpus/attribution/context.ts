@@ -183,10 +183,12 @@ export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> 
   }
 }
 
-/** A given name and a capitalised word after it ("Peter Novak") that no mention covers, outside photo captions. */
+/** A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's, outside photo captions. */
 export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
-  for (const m of scene.text.slice(from, to).matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}/gu)) {
+  for (const m of scene.text
+    .slice(from, to)
+    .matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}|,\s+(?:\d|an?\s|the\s))/gu)) {
     const at = from + m.index;
     if (
       isGivenName(m[1] ?? '') &&
