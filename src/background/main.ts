@@ -22,6 +22,7 @@ import {
 } from './derived-data';
 import { entityNamesInPacks, entityNamesInTable } from './entity-names';
 import { buildClaimCard, checkPageText } from './claim-index';
+import { TurnQueue } from './check-queue';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { viewerPath } from '../shared/ui/links';
@@ -77,8 +78,14 @@ const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, 
   return null;
 };
 
-const checkClaims: Handler<'checkClaims'> = async ({ text, names }) =>
-  checkPageText(await currentClaimIndex(), text, names);
+/** Claim checks take turns across tabs (see `TurnQueue`). */
+const claimChecks = new TurnQueue();
+
+const checkClaims: Handler<'checkClaims'> = async ({ text, names }, sender) => {
+  const index = await currentClaimIndex();
+  const from = `${sender.tab?.id ?? 'no tab'}:${sender.frameId ?? 0}`;
+  return claimChecks.enqueue(from, () => checkPageText(index, text, names));
+};
 
 const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
 
