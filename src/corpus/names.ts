@@ -24,7 +24,7 @@ import {
   SPEECH_VERB_ALTERNATION,
 } from './lexicon';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
-import { withoutPossessive } from './text';
+import { singular, withoutPossessive } from './text';
 import { givenNameSex, isGivenName } from './attribution/given-names';
 
 export type Gender = 'female' | 'male';
@@ -76,9 +76,8 @@ export interface NameCandidates {
 type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
 
 const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(/\.$/, '');
-const singular = (word: string): string =>
-  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-const isRoleWord = (word: string): boolean => {
+/** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
+export const isRole = (word: string): boolean => {
   const w = lower(word);
   return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
 };
@@ -98,7 +97,7 @@ function classify(token: Token): TokenClass {
   if (PLACES.has(word)) return 'place';
   // "Replied Peter, with some care": a speech verb opening a sentence is no part of a name.
   if (NOT_NAME_WORDS.has(w) || SPEECH_VERBS.has(w)) return 'stop';
-  if (isRoleWord(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w) || STREET_WORDS.has(w)) return 'title';
+  if (isRole(word) || isOrganisationWord(word) || PARTY_MEMBERS.has(w) || STREET_WORDS.has(w)) return 'title';
   return 'name';
 }
 
@@ -182,7 +181,7 @@ export function appositionAfter(text: string, end: number): string | undefined {
   const words = phrase.split(/\s+/);
   if (/\b(?:who|which|that|whose|whom)\b/i.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? ''))
     return undefined;
-  return words.slice(0, APPOSITION_HEAD_WORDS).some(isRoleWord) ? phrase : undefined;
+  return words.slice(0, APPOSITION_HEAD_WORDS).some(isRole) ? phrase : undefined;
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
@@ -191,7 +190,7 @@ function roleCommaBefore(text: string, start: number): boolean {
   const m = /([^.;:“”"\n]*),\s*(?:the\s+)?$/u.exec(before);
   if (m?.[1] === undefined) return false;
   const words = m[1].trim().split(/\s+/).slice(-10);
-  return words.some(isRoleWord);
+  return words.some(isRole);
 }
 
 /** "said Anna van Dijk", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
@@ -324,7 +323,7 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
   if (possessive !== -1 && tokens.length - possessive <= 2) tokens = tokens.slice(possessive + 1);
   // "UK Representative of the Iranian Resistance Movement": the body starts after the office held in it.
   const officeOf = tokens.findLastIndex(
-    (t, i) => isRoleWord(t.text) && !isOrganisationWord(t.text) && NAME_CONNECTORS.has(tokens[i + 1]?.text ?? ''),
+    (t, i) => isRole(t.text) && !isOrganisationWord(t.text) && NAME_CONNECTORS.has(tokens[i + 1]?.text ?? ''),
   );
   if (officeOf !== -1) tokens = tokens.slice(officeOf + 1);
   const droppable = (t: Token): boolean => {
@@ -576,7 +575,7 @@ export function findNameCandidates(text: string): NameCandidates {
           titled ||
           hasPostNominal ||
           // "CEO Jo Doe", "CFO Ann Lee": an office written in capitals straight before the name.
-          (before === 'acronym' && isRoleWord(run[start - 1]?.text ?? '')) ||
+          (before === 'acronym' && isRole(run[start - 1]?.text ?? '')) ||
           peerage ||
           appositionAfter(text, nameEnd) !== undefined ||
           (start === from && roleCommaBefore(text, nameStart)) ||

@@ -75,10 +75,16 @@ export function itemsWithin<T extends { start: number; end: number }>(
   return found;
 }
 
-/** A plural as its singular, well enough to compare nouns ("prisoners", "casualties", "people", "ministries"). */
+/** Nouns that end in "s" in the singular too. */
+const NOT_PLURALS = new Set(['news', 'series', 'species', 'means', 'politics', 'economics', 'physics', 'always']);
+
+/**
+ * A plural in lower case as its singular, well enough to compare nouns ("prisoners", "casualties", "people",
+ * "ministries"); the compiler's one such rule. Words that end like singulars are left alone ("bus", "gas", "crisis").
+ */
 export function singular(word: string): string {
   if (word === 'people' || word === 'persons') return 'person';
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (word.length <= 2 || NOT_PLURALS.has(word) || /(?:ss|us|is|as)$/.test(word)) return word;
+  if (/[^aeiou]ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
   return word.replace(/s$/, '');
 }

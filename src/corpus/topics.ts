@@ -2,6 +2,7 @@
 // recurring numeric claims ("30,000 political prisoners").
 import type { TopicForms } from './entities';
 import { NOT_NAME_WORDS } from './lexicon';
+import { singular } from './text';
 
 const MAX_TOPICS = 40;
 /** Lower-case words that start verb phrases, not noun phrases ("take action"). */
@@ -126,8 +127,6 @@ const GENERIC_ADJECTIVES = new Set([
 ]);
 /** A share of occurrences above which a context is the phrase's habit, not chance. */
 const HABIT = 0.8;
-const singular = (word: string): string =>
-  word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 const isYear = (word: string): boolean => /^(1[89]|20)\d\d$/.test(word);
 const isPlainWord = (word: string): boolean => /^[a-z][a-z-]*[a-z]$/.test(word);
 

@@ -4,7 +4,7 @@
 import type { Gender } from '../names';
 import { SPEECH_VERBS } from '../lexicon';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
-import { isRole } from './subject';
+import { isRole } from '../names';
 
 /** What a pattern read to reach its speaker, kept for the guards and never stored. */
 export interface Evidence {

@@ -3,7 +3,7 @@ import type { Gender } from '../names';
 import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
-import { isRole } from './subject';
+import { isRole } from '../names';
 
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those

@@ -2,16 +2,14 @@
 // source ("a senior official") or a text ("the statement").
 import type { Mention } from '../pack';
 import type { Gender } from '../names';
-import { appositionAfter, isOrganisationWord } from '../names';
+import { appositionAfter, isOrganisationWord, isRole } from '../names';
 import {
   COLLECTIVE_NOUNS,
   FEMALE_PRONOUNS,
   HONORIFICS,
   MALE_PRONOUNS,
-  NAME_TITLES,
   NOT_NAME_WORDS,
   POST_NOMINALS,
-  ROLE_WORDS,
   SPEECH_VERBS,
   UNNAMED_GROUPS,
 } from '../lexicon';
@@ -111,11 +109,6 @@ function descriptionBeforeVerb(clause: string): string {
 }
 
 export const wordsOf = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
-
-export const isRole = (word: string): boolean => {
-  const w = word.toLowerCase();
-  return ROLE_WORDS.has(w) || NAME_TITLES.has(w) || (w.endsWith('s') && ROLE_WORDS.has(w.slice(0, -1)));
-};
 
 const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(/\.$/, ''));
 /** A capitalised word that can be part of a name: not "If", "When" or "But" opening a clause. */
