@@ -1,11 +1,4 @@
-import { MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
-
-/** "62.3 MB", for size limits a reader can compare with what the file manager shows. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
+import { formatSize, MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
 
 export function tooLargeMessage(name: string, bytes: number): string {
   return `“${name}” is ${formatSize(bytes)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`;

@@ -2,7 +2,7 @@ import { send } from '../shared/messages';
 import { packParts } from '../shared/pack-parts';
 import type { CorpusSummary } from '../shared/corpus-summary';
 import { describeCounts } from './corpus-list';
-import { downloadPack, parsePackUrl, requestOriginPermission } from './pack-download';
+import { downloadPack, parsePackUrl, requestOriginPermission } from '../shared/pack-download';
 import { readPackFile } from './pack-file';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
@@ -135,11 +135,13 @@ export function bindPackImport(
       urlCancel.hidden = true;
       download = undefined;
     }
-    if (downloaded.ok) {
+    // Asked without validators, a server never answers "unchanged".
+    if (downloaded.ok && 'text' in downloaded) {
       await importJson(downloaded.text, url.host);
       urlInput.value = '';
       return;
     }
+    if (downloaded.ok) return;
     if (downloaded.needsPermission) {
       pendingUrl = url;
       permissionText.textContent = `${url.host} did not allow Sourcelight to read the file. Allow Sourcelight to read files from ${downloaded.origin}? It is asked for that site only; the file is fetched once and nothing is sent.`;

@@ -53,3 +53,10 @@ export class PackUploads {
     return received.join('');
   }
 }
+
+/** "62.3 MB", for size limits a reader can compare with what the file manager shows. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

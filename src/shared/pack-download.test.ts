@@ -148,4 +148,29 @@ describe('downloadPack', () => {
     setTimeout(() => cancel.abort(), 20);
     expect(await pending).toEqual({ ok: false, needsPermission: false, error: 'Cancelled.' });
   });
+
+  it('asks whether the pack changed since the last download, and says so when the server answers 304', async () => {
+    const fetchStub = vi.fn(
+      async (_url: URL, init?: RequestInit) =>
+        new Response(null, { status: new Headers(init?.headers).get('if-none-match') === '"v1"' ? 304 : 500 }),
+    );
+    vi.stubGlobal('fetch', fetchStub);
+    const since = { etag: '"v1"', lastModified: 'Mon, 07 Dec 2026 02:00:00 GMT' };
+    expect(await downloadPack(url, new AbortController().signal, 1_000, since)).toEqual({ ok: true, unchanged: true });
+    const headers = new Headers(fetchStub.mock.calls[0]?.[1]?.headers);
+    expect(headers.get('if-modified-since')).toBe(since.lastModified);
+  });
+
+  it("keeps the server's validators of a new version, for the next check", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"a":2}', { headers: { etag: '"v2"', 'last-modified': 'Tue, 08 Dec 2026' } })),
+    );
+    expect(await downloadPack(url, new AbortController().signal)).toEqual({
+      ok: true,
+      text: '{"a":2}',
+      etag: '"v2"',
+      lastModified: 'Tue, 08 Dec 2026',
+    });
+  });
 });

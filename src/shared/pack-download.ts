@@ -1,13 +1,20 @@
 import browser from 'webextension-polyfill';
-import { MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
-import { formatSize } from './pack-file';
-import { errorText } from '../shared/error-text';
+import { formatSize, MAX_PACK_JSON_LENGTH } from './pack-parts';
+import { errorText } from './error-text';
 
 /** How long a pack download may take, start to end, before it is given up. */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
 
+/** What a server said identifies the version it sent, for asking next time only whether it changed. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export type Download =
-  | { ok: true; text: string }
+  | ({ ok: true; text: string } & Validators)
+  /** Asked with the validators of the last download, the server answered 304: nothing changed. */
+  | { ok: true; unchanged: true }
   /** The server did not allow the request (no CORS header) and the extension has no permission for the site yet. */
   | { ok: false; needsPermission: true; origin: string }
   | { ok: false; needsPermission: false; error: string };
@@ -62,7 +69,12 @@ async function readCapped(response: Response): Promise<string> {
  * is reported as needing permission when the extension does not hold one for that origin; the caller asks for it,
  * since the browser grants permissions only in answer to a click.
  */
-export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DOWNLOAD_TIMEOUT_MS): Promise<Download> {
+export async function downloadPack(
+  url: URL,
+  cancel: AbortSignal,
+  timeoutMs = DOWNLOAD_TIMEOUT_MS,
+  since: Validators = {},
+): Promise<Download> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([cancel, timeout]);
   const stopped = (): Download | undefined =>
@@ -77,7 +89,16 @@ export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DO
         : undefined;
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', signal });
+    const headers: Record<string, string> = {};
+    if (since.etag !== undefined) headers['if-none-match'] = since.etag;
+    if (since.lastModified !== undefined) headers['if-modified-since'] = since.lastModified;
+    response = await fetch(url, {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      headers,
+      signal,
+    });
   } catch (error) {
     const why = stopped();
     if (why) return why;
@@ -94,6 +115,8 @@ export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DO
       error: `${url.host} redirected to ${landed.host}; Sourcelight imports only from the site you typed. If you trust ${landed.host}, import from its address: ${landed.href}`,
     };
   }
+  if (response.status === 304 && (since.etag !== undefined || since.lastModified !== undefined))
+    return { ok: true, unchanged: true };
   if (!response.ok)
     return {
       ok: false,
@@ -101,7 +124,15 @@ export async function downloadPack(url: URL, cancel: AbortSignal, timeoutMs = DO
       error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.`,
     };
   try {
-    return { ok: true, text: await readCapped(response) };
+    const text = await readCapped(response);
+    const etag = response.headers.get('etag');
+    const lastModified = response.headers.get('last-modified');
+    return {
+      ok: true,
+      text,
+      ...(etag !== null ? { etag } : {}),
+      ...(lastModified !== null ? { lastModified } : {}),
+    };
   } catch (error) {
     return stopped() ?? { ok: false, needsPermission: false, error: errorText(error) };
   }

@@ -1,0 +1,76 @@
+// Whether a downloaded pack is the one its publisher meant: a SHA-256 the reader pasted in, or an Ed25519 signature
+// by a key the reader trusts. WebCrypto only, so the same code checks in the browser and in `npm run corpus -- sign`'s
+// tests. Nothing is stored or imported until this says yes.
+import { z } from 'zod';
+
+/** A SHA-256 written as 64 hex digits (what `sha256sum` prints). */
+const sha256Hex = z
+  .string()
+  .trim()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal digits, as sha256sum prints it'));
+
+/** An Ed25519 public key: its 32 raw bytes in base64 (what `npm run corpus -- keygen` prints). */
+const ed25519Key = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, 'an Ed25519 public key is 32 bytes in base64 (44 characters ending in "=")');
+
+export const packIntegrity = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sha256'), sha256: sha256Hex }),
+  /** The signature is published beside the pack, at the pack's address with ".sig" added. */
+  z.object({ kind: z.literal('ed25519'), publicKey: ed25519Key }),
+]);
+export type PackIntegrity = z.infer<typeof packIntegrity>;
+
+/** Where a pack's detached signature is published: beside it, with ".sig" added. */
+export const signatureUrlOf = (packUrl: string): string => {
+  const url = new URL(packUrl);
+  url.pathname += '.sig';
+  return url.href;
+};
+
+const bytesOf = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  const clean = text.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return undefined;
+  const binary = atob(clean);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+export const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+
+export async function sha256HexOf(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytesOf(text)));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Checks a pack's text against what the reader trusts. Returns null when it holds, or the reason it does not, as a
+ * sentence for the options page. `signature` is the text published at `signatureUrlOf` (base64), for a key.
+ */
+export async function integrityProblem(
+  text: string,
+  integrity: PackIntegrity,
+  signature?: string,
+): Promise<string | null> {
+  if (integrity.kind === 'sha256') {
+    const actual = await sha256HexOf(text);
+    return actual === integrity.sha256
+      ? null
+      : `The pack's SHA-256 is ${actual}, not the ${integrity.sha256} you gave: it is not the file you trusted.`;
+  }
+  const signatureBytes = signature === undefined ? undefined : fromBase64(signature);
+  if (signatureBytes?.length !== 64) return 'The pack has no readable signature beside it (64 bytes in base64).';
+  const keyBytes = fromBase64(integrity.publicKey);
+  if (keyBytes?.length !== 32) return 'The public key is not 32 bytes in base64.';
+  let key: CryptoKey;
+  try {
+    key = await crypto.subtle.importKey('raw', keyBytes, { name: 'Ed25519' }, false, ['verify']);
+  } catch {
+    return 'This browser cannot check Ed25519 signatures.';
+  }
+  const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, signatureBytes, bytesOf(text));
+  return valid ? null : 'The signature does not match the pack and the key you trust: it was changed, or signed by another key.';
+}
