@@ -129,6 +129,8 @@ export type FitCheck = (enabledPacks: CorpusPack[]) => void;
 export async function importUserPack(
   json: string,
   fitsOnPages: FitCheck,
+  /** A subscription's pack: a new version must keep its id. */
+  expectedId?: string,
 ): Promise<{ packId: string; title: string; replaced: boolean; warnings: string[] }> {
   let raw: unknown;
   try {
@@ -142,6 +144,10 @@ export async function importUserPack(
   const parsed = parsePack(value);
   if (!parsed.ok) throw new Error(`This is not a valid Sourcelight corpus pack: ${parsed.error}`);
   const pack = parsed.pack;
+  if (expectedId !== undefined && pack.id !== expectedId)
+    throw new Error(
+      `The pack at this address is now “${pack.id}”, not “${expectedId}”, the one you subscribed to: nothing was changed.`,
+    );
   const packs = await storedPacks();
   const existing = packs.find((stored) => stored.id === pack.id);
   if (existing?.builtIn)

@@ -23,6 +23,15 @@ import {
 import { entityNamesInPacks, entityNamesInTable } from './entity-names';
 import { buildClaimCard, checkPageText } from './claim-index';
 import { TurnQueue } from './check-queue';
+import {
+  CHECK_ALARM,
+  checkDueSubscriptions,
+  checkSubscription,
+  scheduleChecks,
+  subscribe,
+  subscriptions,
+  unsubscribe,
+} from './subscriptions';
 import { buildEntityCard, findDocument } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { viewerPath } from '../shared/ui/links';
@@ -114,6 +123,19 @@ const removeDocument: Handler<'removeDocument'> = ({ packId, documentId }) => re
 
 const addPageToSources: Handler<'addPageToSources'> = ({ article }) => addPage(article, assertFitsOnPages);
 
+const getSubscriptions: Handler<'getSubscriptions'> = () => subscriptions();
+
+const subscribeTo: Handler<'subscribe'> = ({ url, integrity, intervalHours }) =>
+  subscribe({ url, integrity, intervalHours }, assertFitsOnPages);
+
+const checkSubscriptionNow: Handler<'checkSubscription'> = ({ url }) => checkSubscription(url, assertFitsOnPages);
+
+const unsubscribeFrom: Handler<'unsubscribe'> = async ({ url }) => {
+  const removed = await unsubscribe(url);
+  await scheduleChecks();
+  return { removed };
+};
+
 /** The pack being exported, cut into parts on its first part's request and kept for the rest. */
 let exporting: { packId: string; parts: string[] } | undefined;
 
@@ -137,6 +159,13 @@ browser.runtime.onInstalled.addListener((details) => {
   }
 });
 
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== CHECK_ALARM) return;
+  checkDueSubscriptions(assertFitsOnPages).catch((error: unknown) =>
+    console.warn('Sourcelight: could not check the subscribed corpora', error),
+  );
+});
+
 browser.runtime.onMessage.addListener(
   createMessageListener(backgroundMessages, {
     ping,
@@ -158,6 +187,10 @@ browser.runtime.onMessage.addListener(
     showCard,
     takeCard,
     checkClaims,
+    getSubscriptions,
+    subscribe: subscribeTo,
+    checkSubscription: checkSubscriptionNow,
+    unsubscribe: unsubscribeFrom,
     getClaimCard,
     cardFrameEvent,
   }),

@@ -10,6 +10,7 @@ import { createNotice } from './notice';
 import { bindDocumentImport } from './document-import';
 import { bindPackImport } from './pack-import';
 import { createSiteList } from './site-list';
+import { bindSubscriptions } from './subscriptions';
 
 const corpusNotice = createNotice(byId('corpus-status'), byId('corpus-alert'));
 const corpusList = createCorpusList(
@@ -61,6 +62,22 @@ bindDocumentImport(
   }),
 );
 
+const subscriptions = bindSubscriptions(
+  {
+    list: byId<HTMLUListElement>('subscription-list'),
+    empty: byId('subscription-empty'),
+    form: byId<HTMLFormElement>('subscribe-form'),
+    url: byId<HTMLInputElement>('subscribe-url'),
+    trust: byId<HTMLInputElement>('subscribe-trust'),
+    trustLabel: byId('subscribe-trust-label'),
+    byKey: byId<HTMLInputElement>('trust-key'),
+    byHash: byId<HTMLInputElement>('trust-hash'),
+    interval: byId<HTMLSelectElement>('subscribe-interval'),
+  },
+  createNotice(byId('subscriptions-status'), byId('subscriptions-alert')),
+  () => void corpusList.refresh(),
+);
+
 const kindsNotice = createNotice(byId('kinds-status'), null);
 const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), kindsNotice);
 const claimCheck = createSettingBox(byId<HTMLInputElement>('claim-check'), kindsNotice, 'claimCheck', {
@@ -97,6 +114,6 @@ document.addEventListener('visibilitychange', () => {
 
 void (async () => {
   showSettings(await loadSettings());
-  await corpusList.refresh();
+  await Promise.all([corpusList.refresh(), subscriptions.refresh()]);
   document.body.dataset.ready = 'true';
 })();

@@ -12,6 +12,7 @@ import { citation } from './citation';
 import { MAX_PACK_PARTS, PACK_PART_LENGTH } from './pack-parts';
 import { checkedClaims, claimCard, claimVerdict, MAX_PAGE_TEXT, pageClaim, pageName } from './claim-check';
 import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
+import { newSubscription, subscription, subscriptionList } from './subscription';
 
 const id = z.string().min(1).max(500);
 
@@ -164,6 +165,24 @@ export const backgroundMessages = {
   takeCard: {
     request: z.object({ type: z.literal('takeCard') }),
     response: cardToShow.nullable(),
+  },
+  /** Corpora the reader subscribes to by address (options page). */
+  getSubscriptions: {
+    request: z.object({ type: z.literal('getSubscriptions') }),
+    response: subscriptionList,
+  },
+  /** Subscribes and checks at once; the answer says how that first check went. */
+  subscribe: {
+    request: newSubscription.extend({ type: z.literal('subscribe') }),
+    response: subscription,
+  },
+  checkSubscription: {
+    request: z.object({ type: z.literal('checkSubscription'), url: z.string().max(2_000) }),
+    response: subscription,
+  },
+  unsubscribe: {
+    request: z.object({ type: z.literal('unsubscribe'), url: z.string().max(2_000) }),
+    response: z.object({ removed: z.boolean() }),
   },
   /** Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the sources hold. */
   checkClaims: {

@@ -72,5 +72,7 @@ export async function integrityProblem(
     return 'This browser cannot check Ed25519 signatures.';
   }
   const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, signatureBytes, bytesOf(text));
-  return valid ? null : 'The signature does not match the pack and the key you trust: it was changed, or signed by another key.';
+  return valid
+    ? null
+    : 'The signature does not match the pack and the key you trust: it was changed, or signed by another key.';
 }
