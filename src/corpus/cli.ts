@@ -1,12 +1,14 @@
 // The command line around the pure compiler:
 //   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]
 // Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
+//   npm run corpus -- keygen / sign: the publisher's key and signature for subscriptions (signing-cli.ts).
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { compilePack, type DocumentInput } from './compile';
 import { decodeDocument, DocumentInputError, MAX_DOCUMENT_BYTES } from './document-input';
 import { extraEntities, type ExtraEntities } from './entities';
 import { parsePack } from './pack';
+import { runSigning } from './signing-cli';
 
 /** Larger files are almost certainly not a press text; refusing them keeps a build fast and bounded. */
 
@@ -145,4 +147,5 @@ export function runCli(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'keygen' || argv[0] === 'sign' ? runSigning(argv) : runCli(argv);
