@@ -2,7 +2,8 @@
 // each one's state: the time of its last good update, and why the last check failed if it did.
 import { errorText } from '../shared/error-text';
 import { send } from '../shared/messages';
-import { parsePackUrl, requestOriginPermission } from '../shared/pack-download';
+import browser from 'webextension-polyfill';
+import { originCovered, parsePackUrl, requestOriginPermission } from '../shared/pack-download';
 import { packIntegrity } from '../shared/pack-integrity';
 import { DEFAULT_CHECK_INTERVAL_HOURS, type Subscription } from '../shared/subscription';
 import { el } from '../shared/ui/dom';
@@ -95,6 +96,17 @@ export function bindSubscriptions(
     url.focus();
   }
 
+  /** Host permissions the extension holds, read ahead: the click must ask for a missing one without waiting. */
+  let granted: string[] = [];
+  const readGranted = (): void =>
+    void browser.permissions.getAll().then(
+      (all) => (granted = all.origins ?? []),
+      () => undefined,
+    );
+  readGranted();
+  browser.permissions.onAdded.addListener(readGranted);
+  browser.permissions.onRemoved.addListener(readGranted);
+
   const showTrustKind = (): void => {
     trustLabel.textContent = byHash.checked ? 'SHA-256 of the pack' : "Publisher's public key";
   };
@@ -118,8 +130,10 @@ export function bindSubscriptions(
       return;
     }
     const hours = Number(interval.value) || DEFAULT_CHECK_INTERVAL_HOURS;
-    // The permission is asked in the click itself, as browsers require, for that one site.
-    const allowed = requestOriginPermission(address.origin).catch(() => false);
+    // The permission is asked in the click itself, as browsers require, for that one site, unless already held.
+    const allowed = originCovered(address.origin, granted)
+      ? Promise.resolve(true)
+      : requestOriginPermission(address.origin).catch(() => false);
     void (async () => {
       if (!(await allowed)) {
         notice.error(`Not subscribed: Sourcelight needs your permission to read from ${address.host}.`);

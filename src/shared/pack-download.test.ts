@@ -4,7 +4,7 @@ const contains = vi.fn<(request: { origins: string[] }) => Promise<boolean>>();
 vi.mock('webextension-polyfill', () => ({
   default: { permissions: { contains: (request: { origins: string[] }) => contains(request) } },
 }));
-const { downloadPack, parsePackUrl } = await import('./pack-download');
+const { downloadPack, originCovered, parsePackUrl } = await import('./pack-download');
 const { MAX_PACK_JSON_LENGTH } = await import('../shared/pack-parts');
 
 const url = new URL('https://packs.example.org/a/pack.json');
@@ -172,5 +172,17 @@ describe('downloadPack', () => {
       etag: '"v2"',
       lastModified: 'Tue, 08 Dec 2026',
     });
+  });
+});
+
+describe('originCovered', () => {
+  it('matches the patterns the browser granted, scheme and host', () => {
+    expect(originCovered('http://127.0.0.1:8080', ['http://*/*', 'https://*/*'])).toBe(true);
+    expect(originCovered('https://packs.example.org', ['https://*.example.org/*'])).toBe(true);
+    expect(originCovered('https://example.org', ['https://*.example.org/*'])).toBe(true);
+    expect(originCovered('https://evil-example.org', ['https://*.example.org/*'])).toBe(false);
+    expect(originCovered('https://example.org', ['http://*/*'])).toBe(false);
+    expect(originCovered('https://example.org', ['<all_urls>'])).toBe(true);
+    expect(originCovered('https://example.org', [])).toBe(false);
   });
 });

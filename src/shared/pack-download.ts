@@ -138,6 +138,25 @@ export async function downloadPack(
   }
 }
 
+/**
+ * Whether host permissions already granted (match patterns: any host of a scheme, a domain and its subdomains, one
+ * host) cover an origin. Chromium's `permissions.contains` answers no for a host its content scripts' patterns cover, and asking
+ * again opens a prompt for access the extension has; so the granted patterns are read first and matched here.
+ */
+export function originCovered(origin: string, patterns: readonly string[]): boolean {
+  const url = new URL(origin);
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
+    if (!m?.[1] || !m[2]) return false;
+    const [scheme, host] = [m[1], m[2]];
+    if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+    if (host === '*') return true;
+    if (host.startsWith('*.')) return url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1));
+    return host === url.host || host === url.hostname;
+  });
+}
+
 /** Asks the browser for access to just this origin; must run directly in a click handler. */
 export function requestOriginPermission(origin: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPattern(origin)] });

@@ -1,7 +1,7 @@
 // Corpus subscriptions as a reader meets them on the options page, against a pack publisher served from 127.0.0.1:
 // real Ed25519 signatures and SHA-256 hashes, ETags, a tampered pack, a wrong signature, a 404 and a server that hangs.
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -12,6 +12,7 @@ import { useSession } from './session';
 import { clickWhenReady, waitFor } from './wait-for';
 
 const OPTIONS = 'src/options/options.html';
+const outDir = resolve(import.meta.dirname, '../../out');
 const basePack = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../fixtures/packs/small-pack.json'), 'utf8'),
 ) as {
@@ -81,8 +82,9 @@ async function titleOf(page: Page, packId: string): Promise<string | undefined> 
   return reply.data.packs.find((p) => p.id === packId)?.title;
 }
 
+/** The text of every element the selector matches, together. */
 const textOf = (page: Page, selector: string): Promise<string> =>
-  page.$eval(selector, (node) => node.textContent ?? '').catch(() => '');
+  page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? '').join(' ')).catch(() => '');
 
 const waitForText = (page: Page, selector: string, pattern: RegExp, timeoutMs?: number): Promise<string> =>
   waitFor(
@@ -168,6 +170,8 @@ describe.each(allBrowsers)('corpus subscriptions in %s', (browserName) => {
     expect(await titleOf(page, 'harbour-team')).toBe('Harbour team v2');
     const state = await textOf(page, `[data-subscription="${packUrl}"]`);
     expect(state).toMatch(/Your corpus is as it was \(last good update/);
+    mkdirSync(outDir, { recursive: true });
+    await (await page.$('#subscriptions'))?.screenshot({ path: resolve(outDir, `subscriptions-${browserName}.png`) });
   }, 90_000);
 
   it('trusts one version by its SHA-256 and refuses any other', async () => {
