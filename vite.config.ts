@@ -4,6 +4,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import baseManifest from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
 
@@ -13,10 +14,11 @@ const CARD_PAGE = 'src/card/card.html';
 
 /**
  * The one manifest, adapted per browser: Firefox runs the background as an event page and needs a gecko id.
- * The content script is left out here and added by `contentScriptAsOneFile`.
+ * The version is package.json's, the only place it is written. The content script is left out here and added by
+ * `contentScriptAsOneFile`.
  */
 function manifestFor(target: Target): ManifestV3Export {
-  const manifest: Record<string, unknown> = structuredClone(baseManifest);
+  const manifest: Record<string, unknown> = { ...structuredClone(baseManifest), version: packageJson.version };
   delete manifest.content_scripts;
   // The card's page, which the content script frames on web pages (src/content/card.ts). Chromium serves it to
   // pages only under a per-session address no page can guess. Firefox has no such option; its extension address
@@ -37,6 +39,8 @@ function manifestFor(target: Target): ManifestV3Export {
         // Sourcelight collects and transmits nothing.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on (desktop from 140).
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest as unknown as ManifestV3Export;

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.build/', 'node_modules/', '.scratch*/'] },
+  { ignores: ['dist/', 'out/', '.build/', 'node_modules/', 'release/', '.scratch*/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

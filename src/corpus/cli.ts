@@ -2,6 +2,8 @@
 //   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]
 // Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
 //   npm run corpus -- keygen / sign: the publisher's key and signature for subscriptions (signing-cli.ts).
+// The pack's createdAt is SOURCE_DATE_EPOCH when set (reproducible-builds.org), so a release build of one commit is
+// the same bytes every time; otherwise the time of the build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { compilePack, type DocumentInput } from './compile';
@@ -105,11 +107,20 @@ function parseArgs(argv: readonly string[]): CliArgs {
   return { inputs, out, entities, id, title };
 }
 
+/** The build's time as SOURCE_DATE_EPOCH gives it (whole seconds since 1970), or undefined when it is not set. */
+function sourceDateEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new InputError(`SOURCE_DATE_EPOCH must be whole seconds since 1970: ${value}`);
+  return new Date(Number(value) * 1000);
+}
+
 export function runCli(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
+    const now = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
     const docs = collectFiles(args.inputs).map(readDocument);
     const pack = compilePack(docs, {
+      ...(now !== undefined ? { now } : {}),
       ...(args.entities !== undefined ? { entities: readEntities(args.entities) } : {}),
       ...(args.id !== undefined ? { id: args.id } : {}),
       ...(args.title !== undefined ? { title: args.title.trim() } : {}),

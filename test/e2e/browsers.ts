@@ -44,13 +44,18 @@ export function installHint(name: BrowserName): string {
   return `Install it with \`apt-get install -y ${pkg}\` or set ${variable} to its binary.`;
 }
 
-function assertBuilt(dir: string): void {
-  if (!existsSync(resolve(dir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+function assertBuilt(path: string): void {
+  if (!existsSync(path.endsWith('.zip') ? path : resolve(path, 'manifest.json'))) {
+    throw new Error(`No built extension at ${path}: run \`npm run build\` (or \`npm run package\`) first.`);
   }
 }
 
 export interface LaunchOptions {
+  /**
+   * What to install instead of dist/: for Chromium an unpacked folder, for Firefox a folder or a zip, which it
+   * installs as a temporary add-on as about:debugging does.
+   */
+  extension?: string;
   /** The colour scheme pages see; Firefox's BiDi cannot emulate it per page, so it is set for the whole browser. */
   colorScheme?: 'light' | 'dark';
   /**
@@ -105,7 +110,7 @@ const firefoxDownloads = (dir: string): Record<string, unknown> => ({
 });
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = distDir('chromium');
+  const dir = options.extension ?? distDir('chromium');
   assertBuilt(dir);
   const downloadDir = mkdtempSync(join(tmpdir(), 'sourcelight-downloads-'));
   const browser = await puppeteer.launch({
@@ -133,7 +138,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = distDir('firefox');
+  const dir = options.extension ?? distDir('firefox');
   assertBuilt(dir);
   const downloadDir = mkdtempSync(join(tmpdir(), 'sourcelight-downloads-'));
   const browser = await puppeteer.launch({

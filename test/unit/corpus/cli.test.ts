@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../../src/corpus/pack';
 
 const repo = join(import.meta.dirname, '../../..');
-const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
+type Result = { status: number | null; stdout: string; stderr: string };
+const runWith = (env: NodeJS.ProcessEnv, ...args: string[]): Result =>
   spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/corpus/cli.ts'), ...args], {
     encoding: 'utf8',
     cwd: repo,
+    env: { ...process.env, ...env },
   });
+const run = (...args: string[]): Result => runWith({ SOURCE_DATE_EPOCH: '' }, ...args);
 
 describe('corpus build command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-cli-'));
@@ -24,6 +27,23 @@ describe('corpus build command', () => {
       /^5 documents, \d+ people, \d+ organisations, \d+ topics, \d+ statements, 19 questions, \d+ unattributed quotes -> /,
     );
     expect(parsePack(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
+  }, 30_000);
+
+  it('dates the pack SOURCE_DATE_EPOCH, so two builds of the same sources are the same bytes', () => {
+    const outs = ['a.json', 'b.json'].map((name) => join(dir, name));
+    for (const out of outs)
+      expect(runWith({ SOURCE_DATE_EPOCH: '1700000000' }, 'build', 'assets/corpus', '--out', out).status).toBe(0);
+    const [first, second] = outs.map((out) => readFileSync(out, 'utf8'));
+    expect(first).toBe(second);
+    expect((JSON.parse(first ?? '') as { createdAt: string }).createdAt).toBe('2023-11-14T22:13:20.000Z');
+  }, 60_000);
+
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, and writes nothing', () => {
+    const out = join(dir, 'dated.json');
+    const result = runWith({ SOURCE_DATE_EPOCH: 'yesterday' }, 'build', 'assets/corpus', '--out', out);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('SOURCE_DATE_EPOCH must be whole seconds');
+    expect(existsSync(out)).toBe(false);
   }, 30_000);
 
   const bad: [string, string | Buffer, RegExp][] = [
