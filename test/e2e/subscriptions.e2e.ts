@@ -165,14 +165,14 @@ describe.each(allBrowsers)('corpus subscriptions in %s', (browserName) => {
     expect(await checkNow(packUrl, /changed nothing/)).toMatch(/answered 404/);
 
     publisher.serve('/team.json', 'hang');
-    expect(await checkNow(packUrl, /changed nothing/, 45_000)).toMatch(/no complete answer within 30 seconds/);
+    expect(await checkNow(packUrl, /changed nothing/, 75_000)).toMatch(/no complete answer within 30 seconds/);
 
     expect(await titleOf(page, 'harbour-team')).toBe('Harbour team v2');
     const state = await textOf(page, `[data-subscription="${packUrl}"]`);
     expect(state).toMatch(/Your corpus is as it was \(last good update/);
     mkdirSync(outDir, { recursive: true });
     await (await page.$('#subscriptions'))?.screenshot({ path: resolve(outDir, `subscriptions-${browserName}.png`) });
-  }, 90_000);
+  }, 150_000);
 
   it('trusts one version by its SHA-256 and refuses any other', async () => {
     const pinned = JSON.stringify({ ...basePack, id: 'harbour-pinned', title: 'Harbour pinned' });
