@@ -27,7 +27,8 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     scene
       .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
-  addressers = speakingToPronoun(scene, people(scene.lines[scene.proseBefore(line)]?.start ?? 0, at), gender, at);
+  const nearby = people(scene.lines[scene.proseBefore(line)]?.start ?? 0, at);
+  addressers = new Set([...speakingToPronoun(scene, nearby, gender, at), ...spokenTo(scene, nearby, at)]);
   let previous = scene.proseBefore(line);
   // "… Okafor said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
   // so do paragraphs that name only people the pronoun cannot be (a photo caption about a woman before "He said").
@@ -86,6 +87,23 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
     if (object !== undefined && (object === 'him' ? 'male' : 'female') === gender) addressers.add(m.entityId);
   });
   return addressers;
+}
+
+/** "in an interview with", "speaking to": what comes before the person somebody speaks to ("told" may be answered). */
+const SPOKEN_TO_BEFORE = /\b(?:interview with|speaking to|spoke to|speaks to|talking to|talked to)\s+$/i;
+
+/**
+ * People named only as the one spoken to ("In an interview with Marisol Quenby, the minister said …"): the pronoun
+ * of what follows is the one who spoke, not them, unless they have spoken themselves already.
+ */
+function spokenTo(scene: Scene, people: readonly Mention[], at: number): Set<string> {
+  const spoke = new Set(scene.decided.filter((d) => d.end <= at).map((d) => d.speakerId));
+  return new Set(
+    people
+      .filter((m) => SPOKEN_TO_BEFORE.test(scene.text.slice(Math.max(0, m.start - 30), m.start)))
+      .map((m) => m.entityId)
+      .filter((id) => !spoke.has(id)),
+  );
 }
 
 /** How far after a name its verb of address may come. */
