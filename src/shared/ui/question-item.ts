@@ -52,24 +52,16 @@ function answers(question: CardQuestion): HTMLParagraphElement[] {
     : question.answerIsCorrection
       ? dated('Corrected answer', question.dateAnswerCorrected)
       : 'Answer: ';
-  const shown = [answerParagraph(label, question.answerText)];
-  if (question.holdingAnswerText)
-    shown.push(
-      answerParagraph(
-        dated('Holding answer', question.dateHoldingAnswer),
-        question.holdingAnswerText,
-        'sl-answer sl-earlier',
-      ),
-    );
-  if (question.originalAnswerText)
-    shown.push(
-      answerParagraph(
-        dated('Answer as first given', question.dateAnswered),
-        question.originalAnswerText,
-        'sl-answer sl-earlier',
-      ),
-    );
-  return shown;
+  const earlier: [string | undefined, string][] = [
+    [question.holdingAnswerText, dated('Holding answer', question.dateHoldingAnswer)],
+    [question.originalAnswerText, dated('Answer as first given', question.dateAnswered)],
+  ];
+  return [
+    answerParagraph(label, question.answerText),
+    ...earlier.flatMap(([text, earlierLabel]) =>
+      text ? [answerParagraph(earlierLabel, text, 'sl-answer sl-earlier')] : [],
+    ),
+  ];
 }
 
 /** A parliamentary question in a card or the popup: who asked and answered it, when, and what the record flags. */
