@@ -6,6 +6,7 @@ import { writtenQuestionsExport } from '../../test/fixtures/written-questions-se
 import { compilePack } from './compile';
 import { recogniseImport } from './import-format';
 import { parsePack, type CorpusPack, type Question } from './pack';
+import { withoutDocument } from './pack-edit';
 import { readWrittenQuestion, type WrittenQuestion } from './written-questions-api';
 import { memberName, writtenQuestionsPack } from './written-questions';
 
@@ -151,6 +152,14 @@ describe('written questions from the UK Parliament API', () => {
     });
     expect(document?.text).toContain(q.questionText);
     expect(document?.text).toContain(q.originalAnswerText);
+  });
+
+  it('loses a question with its document, and the department only with the last question put to it', () => {
+    const withoutOne = withoutDocument(pack, byUin('10990').documentId);
+    expect(withoutOne.questions.map((q) => q.uin)).not.toContain('10990');
+    expect(withoutOne.entities.map((e) => e.id)).toContain('organisation-department-for-coastal-affairs');
+    const withoutAll = pack.documents.reduce((left, document) => withoutDocument(left, document.id), pack);
+    expect(withoutAll.entities).toEqual([]);
   });
 
   it('shows the answering body’s card with the questions put to it', () => {

@@ -61,6 +61,16 @@ describe.each(allBrowsers)('written questions in %s', (browserName) => {
     await options.screenshot({ path: resolve(outDir, `written-questions-import-${browserName}.png`) });
   });
 
+  it('imports the same export again from an address, replacing the corpus it made', async () => {
+    await options.type('#pack-url', session.server.url('written-questions/questions.json'));
+    await options.click('#pack-url-submit');
+    const status = await waitForText(options, '#import-status', /^Replaced/, 30_000);
+    expect(status).toMatch(
+      /^Replaced “UK Parliament written questions \(questions\.json\)” from 127\.0\.0\.1:\d+: 6 documents, .*6 questions\. Recognised a UK Parliament written questions export \(7 records\)\.$/,
+    );
+    expect((await summaryOf(options)).packs.filter((pack) => pack.id === PACK_ID)).toHaveLength(1);
+  });
+
   it('shows the holding answer, the correction and the withdrawal on the card of the member a page names, with no axe violations', async () => {
     const page = await session.ext.browser.newPage();
     try {
