@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { corpusPack, parsePack, withoutUnsafeUrls, type CorpusPack } from '../corpus/pack';
 import { withoutDocument } from '../corpus/pack-edit';
+import { NOT_JSON } from '../corpus/import-format';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
 import {
@@ -136,9 +137,7 @@ export async function importUserPack(
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new Error(
-      'The file is not JSON: a Sourcelight corpus pack is a .json file made by `npm run corpus -- build`.',
-    );
+    throw new Error(NOT_JSON);
   }
   const { value, warnings } = withoutUnsafeUrls(raw);
   const parsed = parsePack(value);

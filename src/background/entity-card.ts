@@ -70,19 +70,21 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
     }
     for (const question of pack.questions) {
       const document = documents.get(question.documentId);
-      const relation = question.askerId === entityId ? 'asked' : question.answererId === entityId ? 'answered' : null;
+      const relation =
+        question.askerId === entityId
+          ? 'asked'
+          : question.answererId === entityId || question.answeringBodyId === entityId
+            ? 'answered'
+            : null;
       if (!relation || !document) continue;
       const at = document.text.indexOf(question.questionText);
+      const { askerId, answererId, answeringBodyId, ...asRecorded } = question;
       questions.push({
-        id: question.id,
+        ...asRecorded,
         relation,
-        house: question.house,
-        askerName: nameOf(question.askerId) ?? 'unknown member',
-        answererName: nameOf(question.answererId),
-        questionText: question.questionText,
-        answerText: question.answerText,
-        dateAsked: question.dateAsked,
-        dateAnswered: question.dateAnswered,
+        askerName: nameOf(askerId) ?? 'unknown member',
+        answererName: nameOf(answererId),
+        answeringBody: nameOf(answeringBodyId ?? null) ?? undefined,
         source: sourceOf(
           pack,
           document,

@@ -16,6 +16,7 @@ import { findStatements } from './attribution/index';
 import { confirmSpeakerNames } from './attribution/speaker-names';
 import { findQuestions, type RawQuestion } from './questions';
 import { findTopics } from './topics';
+import { memberRole } from './member-role';
 import { slugify } from './text';
 
 /** A document to compile: its file name and text (the stored document the viewer shows is `SourceDocument`). */
@@ -66,12 +67,10 @@ function questionMembers(text: string, questions: readonly RawQuestion[]): NameC
   return people;
 }
 
+/** The asker's party and seat, the two lines under their name in a question block. */
 function memberDescription(q: RawQuestion): string | undefined {
   const [party, seat] = q.askerDetails;
-  if (party === undefined) return undefined;
-  if (q.house === 'lords')
-    return `${party} member of the House of Lords${seat !== undefined ? ` (${seat.toLowerCase()})` : ''}`;
-  return `${party} MP${seat !== undefined ? ` for ${seat}` : ''}`;
+  return party === undefined ? undefined : memberRole(q.house, party, seat);
 }
 
 export function compilePack(docs: readonly DocumentInput[], options: CompileOptions = {}): CorpusPack {

@@ -20,7 +20,8 @@ const DATE_PATTERN = new RegExp(
   'g',
 );
 
-function isoFrom(year: number, month: number, day: number): string | null {
+/** YYYY-MM-DD for a real calendar day, else null (no 31 April). */
+export function isoFrom(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return null;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCDate() !== day) return null;

@@ -10,6 +10,12 @@ export const HONORIFICS = words(`
   sen rep gov gen lt col capt cmdr cmdt adm maj sgt cpl pvt det insp supt amb atty
 `);
 
+/**
+ * Titles a member of Parliament's name is written with that are not part of the name ("Mr David Jones" is David
+ * Jones, as the documents name him); a peer's title is part of the name ("Lord Alton of Liverpool").
+ */
+export const COURTESY_TITLES = words('mr mrs ms miss mx dr sir dame rt hon');
+
 /** Honorifics that tell a person's sex, used only to rule out a pronoun's antecedent. */
 export const FEMALE_HONORIFICS = words('mrs ms miss dame lady baroness countess madam madame sister');
 export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayatollah imam sheikh father brother');

@@ -14,7 +14,7 @@ export function withoutDocument(pack: CorpusPack, documentId: string): CorpusPac
     ...mentions.map((mention) => mention.entityId),
     ...statements.flatMap((statement) => (statement.speakerId === null ? [] : [statement.speakerId])),
     ...questions.flatMap((question) =>
-      question.answererId === null ? [question.askerId] : [question.askerId, question.answererId],
+      [question.askerId, question.answererId, question.answeringBodyId].filter((id) => id !== null && id !== undefined),
     ),
   ]);
   return {

@@ -113,6 +113,35 @@ export const statement = z.object({
 });
 export type Statement = z.infer<typeof statement>;
 
+const answer = chars(PACK_LIMITS.passageLength, 'answers');
+
+/**
+ * What Parliament's own record says of a question's answer beyond its text (the written questions export,
+ * src/corpus/written-questions.ts); questions read from a document's text have none of it. The names are the
+ * export's own.
+ */
+export const questionRecord = z.object({
+  /** Parliament's reference for the question ("10452", "HL2291"). */
+  uin: label(PACK_LIMITS.idLength, 'references').optional(),
+  /** The asker's and the answerer's party and seat as the record gives them on the day. */
+  askerRole: label(PACK_LIMITS.nameLength, 'roles').optional(),
+  answererRole: label(PACK_LIMITS.nameLength, 'roles').optional(),
+  /** `answerText` is a holding answer ("I will reply as soon as possible"): the substantive answer is still to come. */
+  answerIsHolding: z.boolean().optional(),
+  /** The day a holding answer was given, whether or not a substantive answer has replaced it since. */
+  dateHoldingAnswer: isoDate.optional(),
+  /** The words of the holding answer that `answerText` replaced, when the source kept them. */
+  holdingAnswerText: answer.optional(),
+  /** `answerText` is a correction, made on `dateAnswerCorrected`, of the answer as first given. */
+  answerIsCorrection: z.boolean().optional(),
+  dateAnswerCorrected: isoDate.optional(),
+  /** The answer as first given, before the correction, when the source kept it. */
+  originalAnswerText: answer.optional(),
+  /** The member withdrew the question. */
+  isWithdrawn: z.boolean().optional(),
+});
+export type QuestionRecord = z.infer<typeof questionRecord>;
+
 export const question = z.object({
   id: packId,
   documentId: packId,
@@ -120,9 +149,12 @@ export const question = z.object({
   askerId: packId,
   questionText: chars(PACK_LIMITS.passageLength, 'questions').min(1),
   answererId: packId.nullable(),
-  answerText: chars(PACK_LIMITS.passageLength, 'answers').nullable(),
+  answerText: answer.nullable(),
   dateAnswered: isoDate.nullable(),
   dateAsked: isoDate.optional(),
+  /** The body (a government department) the question was put to, which answers it. */
+  answeringBodyId: packId.optional(),
+  ...questionRecord.shape,
 });
 export type Question = z.infer<typeof question>;
 
@@ -206,6 +238,8 @@ export const corpusPack = corpusPackShape.superRefine((pack, ctx) => {
     if (!entityIds.has(q.askerId)) issue(['questions', i, 'askerId'], `unknown entity ${q.askerId}`);
     if (q.answererId !== null && !entityIds.has(q.answererId))
       issue(['questions', i, 'answererId'], `unknown entity ${q.answererId}`);
+    if (q.answeringBodyId !== undefined && !entityIds.has(q.answeringBodyId))
+      issue(['questions', i, 'answeringBodyId'], `unknown entity ${q.answeringBodyId}`);
   });
 });
 export type CorpusPack = z.infer<typeof corpusPack>;

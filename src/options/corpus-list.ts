@@ -15,6 +15,7 @@ export function describeCounts(counts: PackCounts): string {
     plural(counts.topics, 'topic'),
     plural(counts.places, 'place'),
     plural(counts.statements, 'statement'),
+    plural(counts.questions, 'question'),
   ].join(', ');
 }
 

@@ -6,6 +6,7 @@ import { createBuildProgress } from './build-progress';
 import { createSettingBox } from './setting-box';
 import { createCorpusList } from './corpus-list';
 import { createKindBoxes } from './kinds';
+import { createImportProgress } from './import-progress';
 import { createNotice } from './notice';
 import { bindDocumentImport } from './document-import';
 import { bindPackImport } from './pack-import';
@@ -38,6 +39,11 @@ const importer = bindPackImport(
     permissionButton: byId<HTMLButtonElement>('permission-grant'),
   },
   importNotice,
+  createImportProgress({
+    panel: byId('import-progress'),
+    bar: byId<HTMLProgressElement>('import-progress-bar'),
+    text: byId('import-progress-text'),
+  }),
   // A new import makes the list's last message (such as "Removed …") stale.
   () => {
     corpusNotice.clear();

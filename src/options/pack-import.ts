@@ -5,7 +5,16 @@ import { describeCounts } from './corpus-list';
 import { downloadPack, parsePackUrl, requestOriginPermission } from '../shared/pack-download';
 import { readPackFile } from './pack-file';
 import { errorText } from '../shared/error-text';
+import { recogniseImport } from '../corpus/import-format';
+import type { ImportProgress } from './import-progress';
 import type { Notice } from './notice';
+import { writtenQuestionsPackJson } from './written-questions-import';
+
+/** The last part of an address's path ("questions.json"), or its host when the path names no file. */
+function fileNameOf(url: URL): string {
+  const last = url.pathname.split('/').filter(Boolean).at(-1);
+  return last ? decodeURIComponent(last) : url.host;
+}
 
 export interface PackImportElements {
   fileInput: HTMLInputElement;
@@ -25,12 +34,14 @@ export interface PackImporter {
 }
 
 /**
- * Import from a file (chosen or dropped) or an address. The background validates and stores the pack whole, so a
- * failure here leaves the stored corpora as they were; the page only reads bytes and reports the outcome.
+ * Import from a file (chosen or dropped) or an address, of a corpus pack or a UK Parliament written questions export,
+ * which the page recognises and makes into a pack first. The background validates and stores the pack whole, so a
+ * failure here leaves the stored corpora as they were; the page reads bytes and reports the outcome.
  */
 export function bindPackImport(
   elements: PackImportElements,
   notice: Notice,
+  progress: ImportProgress,
   refreshList: () => Promise<CorpusSummary | undefined>,
 ): PackImporter {
   const {
@@ -51,7 +62,8 @@ export function bindPackImport(
   /** The address waiting for the reader to grant its site. */
   let pendingUrl: URL | undefined;
 
-  async function importJson(json: string, from: string): Promise<void> {
+  /** `recognised`: what the file was taken for, said after the outcome. */
+  async function importJson(json: string, from: string, recognised = ''): Promise<void> {
     const uploadId = crypto.randomUUID();
     const parts = packParts(json);
     for (const [index, text] of parts.entries()) await send({ type: 'importPackPart', uploadId, index, text });
@@ -63,7 +75,28 @@ export function bindPackImport(
       result.warnings.length === 0
         ? ''
         : ` Not kept: ${result.warnings.slice(0, 3).join('; ')}${result.warnings.length > 3 ? ` (and ${result.warnings.length - 3} more)` : ''}.`;
-    notice.success(`${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.${dropped}`);
+    notice.success(
+      `${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.${dropped}${recognised}`,
+    );
+  }
+
+  /** A file's or a download's text, in whichever format it is; `name` names the corpus a written questions file makes. */
+  async function importText(text: string, from: string, name: string): Promise<void> {
+    const recognised = recogniseImport(text);
+    if (recognised.format === 'sourcelight-pack') {
+      await importJson(text, from, ' Recognised a Sourcelight corpus pack.');
+      return;
+    }
+    const records = recognised.results.length;
+    const what = `a UK Parliament written questions export (${records.toLocaleString('en')} record${records === 1 ? '' : 's'})`;
+    notice.success(`Recognised ${what} in ${from}; checking it…`);
+    try {
+      const made = await writtenQuestionsPackJson(recognised.results, name, progress.checked);
+      progress.storing(made.questions);
+      await importJson(made.json, from, ` Recognised ${what}.`);
+    } finally {
+      progress.stop();
+    }
   }
 
   /** Runs one import at a time and turns any failure into the exact error in the alert region. */
@@ -89,7 +122,7 @@ export function bindPackImport(
   }
 
   const importFile = (file: File): Promise<void> =>
-    run(`“${file.name}”`, async () => importJson(await readPackFile(file), `“${file.name}”`));
+    run(`“${file.name}”`, async () => importText(await readPackFile(file), `“${file.name}”`, file.name));
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
@@ -137,7 +170,7 @@ export function bindPackImport(
     }
     // Asked without validators, a server never answers "unchanged".
     if (downloaded.ok && 'text' in downloaded) {
-      await importJson(downloaded.text, url.host);
+      await importText(downloaded.text, url.host, fileNameOf(url));
       urlInput.value = '';
       return;
     }

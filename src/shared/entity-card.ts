@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityKind, isoDate } from '../corpus/pack';
+import { entityKind, isoDate, questionRecord } from '../corpus/pack';
 import { citation } from './citation';
 import { excerpt } from './excerpt';
 
@@ -28,7 +28,7 @@ export type CardStatement = z.infer<typeof cardStatement>;
 
 export const cardQuestion = z.object({
   id: z.string(),
-  /** Whether the card's entity asked or answered it. */
+  /** Whether the card's entity asked or answered it (a body answers the questions put to it). */
   relation: z.enum(['asked', 'answered']),
   house: z.enum(['commons', 'lords']),
   askerName: z.string(),
@@ -37,6 +37,10 @@ export const cardQuestion = z.object({
   answerText: z.string().nullable(),
   dateAsked: isoDate.optional(),
   dateAnswered: isoDate.nullable(),
+  /** The department it was put to, which answers it. */
+  answeringBody: z.string().optional(),
+  /** What Parliament's own record says of it: reference, roles on the day, holding answer, correction, withdrawal. */
+  ...questionRecord.shape,
   source: passageSource,
 });
 export type CardQuestion = z.infer<typeof cardQuestion>;

@@ -7,6 +7,7 @@ import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
 import { sendRaw, storeSettings } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
+import { textOf, waitForText } from './page-state';
 import { writeDocumentSet } from '../fixtures/document-set';
 import { largePackJson } from '../fixtures/large-pack';
 import { parsePack } from '../../src/corpus/pack';
@@ -71,21 +72,6 @@ function storedSettings(page: Page): Promise<StoredSettings | undefined> {
     const api = (globalThis as unknown as { browser?: StorageApi }).browser ?? chrome;
     return ((await api.storage.local.get('settings')) as { settings?: StoredSettings }).settings;
   });
-}
-
-function textOf(page: Page, selector: string): Promise<string> {
-  return page.$eval(selector, (node) => node.textContent ?? '').catch(() => '');
-}
-
-function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs?: number): Promise<string> {
-  return waitFor(
-    `${selector} to match ${pattern}`,
-    async () => {
-      const text = await textOf(page, selector);
-      return pattern.test(text) ? text : undefined;
-    },
-    timeoutMs,
-  );
 }
 
 function focusedDescription(page: Page): Promise<string> {

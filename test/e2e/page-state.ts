@@ -45,3 +45,20 @@ export function pageSnapshot(page: Page): Promise<{ text: string; links: string[
     html: new XMLSerializer().serializeToString(document.body),
   }));
 }
+
+/** The text of the first element a selector names, or '' when there is none. */
+export function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (node) => node.textContent ?? '').catch(() => '');
+}
+
+/** The text of an element once it matches: a status line that a change will fill. */
+export function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs?: number): Promise<string> {
+  return waitFor(
+    `${selector} to match ${pattern}`,
+    async () => {
+      const text = await textOf(page, selector);
+      return pattern.test(text) ? text : undefined;
+    },
+    timeoutMs,
+  );
+}

@@ -1,6 +1,8 @@
-import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSource } from '../entity-card';
+import type { CardMention, CardStatement, EntityCard, PassageSource } from '../entity-card';
 import { el, textWithHighlights } from './dom';
-import { citation, formatDate, plural, shortened } from './format';
+import { citation, plural } from './format';
+import { longText } from './long-text';
+import { questionItem } from './question-item';
 import { originalLink } from './links';
 import type { ViewLinks } from './passage-links';
 import type { CitedStatement } from '../statement-citation';
@@ -8,8 +10,6 @@ import type { CitationFormat } from './copy-citation';
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
-/** Characters of a description or an answer shown before "Show more". */
-const FIRST_CHARACTERS = 320;
 
 const KIND_LABELS: Record<EntityCard['entity']['kind'], string> = {
   person: 'Person',
@@ -22,21 +22,6 @@ let idCounter = 0;
 function uniqueId(prefix: string): string {
   idCounter++;
   return `sl-${prefix}-${idCounter}`;
-}
-
-/** A text shown up to FIRST_CHARACTERS, with a button that shows the whole (the pack caps its length). */
-function longText(text: string): (string | HTMLElement)[] {
-  const start = shortened(text, FIRST_CHARACTERS);
-  if (start === null) return [text];
-  const shown = el('span', { tabindex: '-1' }, `${start} …`);
-  const more = el('button', { type: 'button', class: 'sl-more sl-more-text' }, 'Show more');
-  more.addEventListener('click', () => {
-    shown.textContent = text;
-    more.remove();
-    // Focus stays where the reader was reading, not lost with the button.
-    shown.focus();
-  });
-  return [shown, ' ', more];
 }
 
 /**
@@ -66,7 +51,7 @@ export function sourceLine(
 }
 
 /** The corpus of an item, named only when the card's items come from more than one. */
-type CorpusOf = (source: PassageSource) => string | undefined;
+export type CorpusOf = (source: PassageSource) => string | undefined;
 
 /** Copies a statement's citation; the views that may write to the clipboard pass one. */
 export type CopyCitation = (statement: CitedStatement, format: CitationFormat) => Promise<void>;
@@ -134,32 +119,6 @@ function statementItem(
           copy,
         )
       : null,
-  );
-}
-
-function questionItem(question: CardQuestion, links: ViewLinks, corpusOf: CorpusOf): HTMLLIElement {
-  const house = question.house === 'lords' ? 'House of Lords' : 'House of Commons';
-  const answered = question.dateAnswered ? `answered ${formatDate(question.dateAnswered)}` : 'no answer recorded';
-  const by =
-    question.answerText !== null
-      ? question.answererName
-        ? ` by ${question.answererName}`
-        : ' (the answer names no minister)'
-      : '';
-  return el(
-    'li',
-    { class: 'sl-item sl-question' },
-    el(
-      'p',
-      { class: 'sl-meta' },
-      el('span', { class: 'sl-badge' }, question.relation === 'asked' ? 'Asked' : 'Answered'),
-      ` ${house} · asked by ${question.askerName} · ${answered}${by}`,
-      corpusOf(question.source) ? el('span', { class: 'sl-corpus' }, ` · in ${corpusOf(question.source)}`) : null,
-    ),
-    el('p', { class: 'sl-question-text' }, links.passage(question.source, question.questionText)),
-    question.answerText !== null
-      ? el('p', { class: 'sl-answer' }, el('span', { class: 'sl-label' }, 'Answer: '), ...longText(question.answerText))
-      : el('p', { class: 'sl-answer sl-none' }, 'No answer in the source.'),
   );
 }
 
