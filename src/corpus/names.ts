@@ -26,6 +26,7 @@ import {
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { singular, withoutPossessive } from './text';
 import { givenNameSex, isGivenName } from './attribution/given-names';
+import { isOrdinaryWord } from './ordinary-words';
 
 export type Gender = 'female' | 'male';
 
@@ -198,6 +199,14 @@ function speechVerbBefore(text: string, start: number): boolean {
   // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
   const m = /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
+}
+
+/** "in an interview with", "speaking to": what comes before the person somebody speaks to ("told" may be answered). */
+const SPOKEN_TO_BEFORE = /\b(?:interview with|speaking to|spoke to|speaks to|talking to|talked to)\s+$/i;
+
+/** Whether the name at `start` is the one somebody speaks to in an interview ("In an interview with Jo Doe, …"). */
+export function spokenToBefore(text: string, start: number): boolean {
+  return SPOKEN_TO_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** "a New Jersey Republican", "one Maine Democrat": a description of somebody unnamed, not a name. */
@@ -587,6 +596,10 @@ export function findNameCandidates(text: string): NameCandidates {
               genderNounBefore(text, nameStart) !== undefined)) ||
           /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8)) ||
           givenNameAndRecurringSurname(nameTokens, wordCounts) ||
+          // "an interview with Jo Doe" is a person's; "an interview with Morning Edition" is a programme's.
+          (start === from &&
+            spokenToBefore(text, nameStart) &&
+            !nameTokens.some((t) => isOrdinaryWord(withoutPossessive(t.text)))) ||
           AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,

@@ -1,9 +1,8 @@
 // "he added", "she said": a pronoun is resolved only to the one person it can be; otherwise the quote has no speaker.
-import type { Gender } from '../names';
+import { isRole, spokenToBefore, type Gender } from '../names';
 import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
-import { isRole } from '../names';
 
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
@@ -11,9 +10,14 @@ import { isRole } from '../names';
  */
 export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attribution {
   let addressers: ReadonlySet<string> = new Set();
+  const freely = namedFreely(scene);
+  // "In an interview with Jo Doe, the minister said …": one the narration has so far named only as spoken to, and
+  // who has not spoken, is not who speaks.
+  const onlySpokenTo = (id: string): boolean =>
+    (freely.get(id) ?? Infinity) >= at && !scene.decided.some((d) => d.speakerId === id && d.end <= at);
   const fits = (id: string): boolean => {
     const known = scene.genderOf(id);
-    return (known === undefined || known === gender) && !addressers.has(id);
+    return (known === undefined || known === gender) && !addressers.has(id) && !onlySpokenTo(id);
   };
   // "“A,” said Peter. After the vote, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
@@ -28,7 +32,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       .narrationMentions(from, Math.min(to, cited))
       .filter((m) => scene.kindOf(m.entityId) === 'person' && !scene.isCaption(scene.lineAt(m.start)));
   const nearby = people(scene.lines[scene.proseBefore(line)]?.start ?? 0, at);
-  addressers = new Set([...speakingToPronoun(scene, nearby, gender, at), ...spokenTo(scene, nearby, at)]);
+  addressers = speakingToPronoun(scene, nearby, gender, at);
   let previous = scene.proseBefore(line);
   // "… Okafor said. / …, he added. / “…,” he said.": paragraphs that name nobody carry the one named before them, and
   // so do paragraphs that name only people the pronoun cannot be (a photo caption about a woman before "He said").
@@ -89,21 +93,18 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
   return addressers;
 }
 
-/** "in an interview with", "speaking to": what comes before the person somebody speaks to ("told" may be answered). */
-const SPOKEN_TO_BEFORE = /\b(?:interview with|speaking to|spoke to|speaks to|talking to|talked to)\s+$/i;
+/** Where the narration first names each person other than as the one spoken to; built once per document. */
+const freelyNamed = new WeakMap<Scene, Map<string, number>>();
 
-/**
- * People named only as the one spoken to ("In an interview with Marisol Quenby, the minister said …"): the pronoun
- * of what follows is the one who spoke, not them, unless they have spoken themselves already.
- */
-function spokenTo(scene: Scene, people: readonly Mention[], at: number): Set<string> {
-  const spoke = new Set(scene.decided.filter((d) => d.end <= at).map((d) => d.speakerId));
-  return new Set(
-    people
-      .filter((m) => SPOKEN_TO_BEFORE.test(scene.text.slice(Math.max(0, m.start - 30), m.start)))
-      .map((m) => m.entityId)
-      .filter((id) => !spoke.has(id)),
-  );
+function namedFreely(scene: Scene): Map<string, number> {
+  let first = freelyNamed.get(scene);
+  if (first !== undefined) return first;
+  first = new Map();
+  for (const m of scene.mentions)
+    if (!first.has(m.entityId) && !scene.insideQuote(m.start) && !spokenToBefore(scene.text, m.start))
+      first.set(m.entityId, m.start);
+  freelyNamed.set(scene, first);
+  return first;
 }
 
 /** How far after a name its verb of address may come. */
