@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { build, type Plugin, type PluginOption } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import baseManifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
@@ -87,11 +87,22 @@ function contentScriptAsOneFile(outDir: string): Plugin {
   };
 }
 
+/** The locale files (`assets/_locales/<lang>/messages.json`), where browsers look for them: `_locales/` at the root. */
+function localeFiles(outDir: string): Plugin {
+  return {
+    name: 'sourcelight:locale-files',
+    apply: 'build',
+    writeBundle() {
+      cpSync(resolve(import.meta.dirname, 'assets/_locales'), resolve(outDir, '_locales'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target | undefined = mode === 'chrome' || mode === 'firefox' ? mode : undefined;
   const outDir = resolve(import.meta.dirname, 'dist', target ?? 'chrome');
   const plugins: PluginOption[] = target
-    ? [crx({ manifest: manifestFor(target), browser: target }), contentScriptAsOneFile(outDir)]
+    ? [crx({ manifest: manifestFor(target), browser: target }), contentScriptAsOneFile(outDir), localeFiles(outDir)]
     : [];
   return {
     plugins,

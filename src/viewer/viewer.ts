@@ -8,6 +8,7 @@ import { originalLink } from '../shared/ui/links';
 import { errorText } from '../shared/error-text';
 import { copyCitation } from '../shared/ui/copy-citation';
 import { copyButtons } from '../shared/ui/entity-view';
+import { localizePage, t } from '../shared/i18n';
 
 /**
  * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
@@ -31,6 +32,7 @@ function renderText(
   text: string,
   passage: { start: number; end: number } | null,
 ): { container: HTMLElement; mark: HTMLElement | null } {
+  // Corpus text keeps its own direction, whatever the UI's: a Persian quote reads right to left in an English UI.
   const container = el('div', { class: 'text' });
   let mark: HTMLElement | null = null;
   let offset = 0;
@@ -38,7 +40,7 @@ function renderText(
     const from = offset;
     offset += paragraph.length;
     if (/^\n+$/.test(paragraph) || paragraph.length === 0) continue;
-    const p = el('p');
+    const p = el('p', { dir: 'auto' });
     if (passage && passage.start < offset && passage.end > from) {
       const start = Math.max(passage.start, from) - from;
       const end = Math.min(passage.end, offset) - from;
@@ -60,8 +62,7 @@ function renderText(
 function citePassage(document: SourceDocument, passage: { start: number; end: number }): HTMLElement | null {
   const statement = document.statements.find((s) => s.start === passage.start && s.end === passage.end);
   if (!statement) return null;
-  if (statement.speaker === null)
-    return el('p', { class: 'meta' }, 'The marked passage: the source does not make clear who said it.');
+  if (statement.speaker === null) return el('p', { class: 'meta' }, t('viewerPassageUnclear'));
   const buttons = copyButtons(
     {
       text: document.text.slice(passage.start, passage.end),
@@ -81,7 +82,7 @@ function citePassage(document: SourceDocument, passage: { start: number; end: nu
     copyCitation,
   );
   const who = [statement.speaker, statement.role].filter(Boolean).join(', ');
-  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, `The marked passage: ${who}.`), buttons);
+  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, t('viewerPassageBy', who)), buttons);
 }
 
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
@@ -91,26 +92,22 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     : (document.url ?? null);
   const { container, mark } = renderText(document.text, passage);
   const parts = [
-    el('p', { class: 'kicker' }, `Source document · ${document.packTitle}`),
-    el('h1', {}, document.title),
+    el('p', { class: 'kicker' }, t('viewerKicker', document.packTitle)),
+    el('h1', { dir: 'auto' }, document.title),
     el(
       'p',
       { class: 'meta' },
-      [document.publisher, date].filter(Boolean).join(' · ') || 'Publisher and date not given in the source.',
+      [document.publisher, date].filter(Boolean).join(t('listSeparator')) || t('viewerNoPublisher'),
     ),
     original
-      ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, 'Open the original page'))
+      ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, t('viewerOpenOriginal')))
       : null,
     passage ? citePassage(document, passage) : null,
-    el(
-      'p',
-      { class: 'notice' },
-      'This is the text as the corpus holds it. Sourcelight shows who said what, where and when; it does not judge whether any claim is true.',
-    ),
+    el('p', { class: 'notice' }, t('viewerNotice')),
     container,
   ].filter((part): part is HTMLElement => part !== null);
   main?.replaceChildren(...parts);
-  window.document.title = `${document.title} — Sourcelight`;
+  window.document.title = t('viewerDocumentTitle', document.title);
   if (mark) {
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
@@ -120,13 +117,13 @@ function render(document: SourceDocument, passage: { start: number; end: number 
 async function showDocument(): Promise<void> {
   const params = viewerParams.safeParse(Object.fromEntries(new URLSearchParams(location.search)));
   if (!params.success) {
-    showError('This link does not name a source document.');
+    showError(t('viewerBadLink'));
     return;
   }
   const { pack, doc, start, end } = params.data;
   const document = await send({ type: 'getDocument', packId: pack, documentId: doc });
   if (!document) {
-    showError('This document is not in any stored corpus. It may have been removed.');
+    showError(t('viewerGone'));
     return;
   }
   const passage =
@@ -134,4 +131,5 @@ async function showDocument(): Promise<void> {
   render(document, passage);
 }
 
-showDocument().catch((error: unknown) => showError(`The document could not be loaded: ${errorText(error)}`));
+localizePage();
+showDocument().catch((error: unknown) => showError(t('viewerFailed', errorText(error))));

@@ -68,6 +68,8 @@ export interface LaunchOptions {
    * have it stopped as after a reader's pause without waiting that long.
    */
   backgroundIdleMs?: number;
+  /** The browser's UI language ("fa"): Chromium's --lang, Firefox's intl.locale.requested. */
+  language?: string;
 }
 
 /**
@@ -118,7 +120,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     headless: true,
     pipe: true,
     enableExtensions: [dir],
-    args: [...CHROMIUM_ARGS, ...(options.localOnly ? CHROMIUM_LOCAL_ONLY : [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.localOnly ? CHROMIUM_LOCAL_ONLY : []),
+      ...(options.language ? [`--lang=${options.language}`] : []),
+    ],
+    // On Linux, Chromium takes its UI language from the environment rather than --lang.
+    ...(options.language
+      ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}_IR.UTF-8` } }
+      : {}),
   });
   if (options.colorScheme) {
     const scheme = options.colorScheme;
@@ -158,6 +168,15 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
         ? { 'extensions.background.idle.timeout': options.backgroundIdleMs }
         : {}),
       ...firefoxDownloads(downloadDir),
+      // The language pack (Debian's firefox-esr-l10n-fa) is an application-scope add-on, which a new profile would
+      // otherwise leave disabled.
+      ...(options.language
+        ? {
+            'intl.locale.requested': options.language,
+            'extensions.autoDisableScopes': 0,
+            'extensions.enabledScopes': 15,
+          }
+        : {}),
       // Lets a test read what the reader copied, without Firefox's paste prompt.
       'dom.events.testing.asyncClipboard': true,
     },
