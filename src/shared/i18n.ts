@@ -13,6 +13,12 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return text === '' ? key : text;
 }
 
+/**
+ * Corpus text set inside a message, isolated (U+2068 … U+2069) so that its own direction cannot reorder the message
+ * around it: an English title inside a Persian sentence, or the reverse.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** The browser's UI language ("en-GB", "fa"), for Intl. */
 export const uiLanguage = (): string => browser.i18n.getUILanguage();
 

@@ -8,7 +8,7 @@ import { originalLink } from '../shared/ui/links';
 import { errorText } from '../shared/error-text';
 import { copyCitation } from '../shared/ui/copy-citation';
 import { copyButtons } from '../shared/ui/entity-view';
-import { localizePage, t } from '../shared/i18n';
+import { isolate, localizePage, t } from '../shared/i18n';
 
 /**
  * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
@@ -82,7 +82,7 @@ function citePassage(document: SourceDocument, passage: { start: number; end: nu
     copyCitation,
   );
   const who = [statement.speaker, statement.role].filter(Boolean).join(', ');
-  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, t('viewerPassageBy', who)), buttons);
+  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, t('viewerPassageBy', isolate(who))), buttons);
 }
 
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
@@ -92,7 +92,7 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     : (document.url ?? null);
   const { container, mark } = renderText(document.text, passage);
   const parts = [
-    el('p', { class: 'kicker' }, t('viewerKicker', document.packTitle)),
+    el('p', { class: 'kicker' }, t('viewerKicker', isolate(document.packTitle))),
     el('h1', { dir: 'auto' }, document.title),
     el(
       'p',
@@ -107,7 +107,7 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     container,
   ].filter((part): part is HTMLElement => part !== null);
   main?.replaceChildren(...parts);
-  window.document.title = t('viewerDocumentTitle', document.title);
+  window.document.title = t('viewerDocumentTitle', isolate(document.title));
   if (mark) {
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
