@@ -2,7 +2,6 @@
 import {
   ABBREVIATED_LEGAL_FORMS,
   COMPOUND_PLACES,
-  MONTHS,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -21,6 +20,7 @@ import {
   SPEECH_VERBS,
   SPEECH_VERB_ALTERNATION,
 } from './lexicon';
+import { MONTHS } from '../shared/months';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { withoutPossessive } from './text';
 import { isGivenName } from './attribution/given-names';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAGE_CLAIMS, MAX_QUOTE_LENGTH } from '../corpus/claims/page-claims';
-import { entityKind } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { passageSource } from './entity-card';
 import { excerpt } from './excerpt';
 

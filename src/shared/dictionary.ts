@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityKind, type EntityKind } from '../corpus/pack';
+import { entityKind, type EntityKind } from './entity-kind';
 
 /**
  * The dictionary the background sends to content scripts: only the words to look for on a page and the entity ids

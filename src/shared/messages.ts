@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import browser from 'webextension-polyfill';
 import { corpusSummary } from './corpus-summary';
-import { entityKind, PACK_LIMITS } from '../corpus/pack';
+import { PACK_LIMITS } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { dictionary } from './dictionary';
 import { entityCard, sourceDocument } from './entity-card';
 import { MAX_QUERY_UNITS, searchOptions, searchResults } from './search-results';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import browser from 'webextension-polyfill';
-import { entityKind } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 
 /** What the reader chose: stored in browser.storage.local under one key, read through this schema only. */
 export const settingsSchema = z.object({

@@ -7,12 +7,12 @@
 import type {
   CorpusDocument,
   Entity,
-  EntityKind,
   Question,
   Statement,
   StatementCue,
   UnattributedReason,
 } from '../../corpus/pack';
+import type { EntityKind } from '../../shared/entity-kind';
 import { SEARCH_GROUP_ORDER, type SearchGroupName } from '../../shared/search-results';
 import { listAt, NONE, rowCount, textAt } from './columns';
 import type { DocumentTexts } from './document-texts';

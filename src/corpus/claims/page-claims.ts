@@ -1,6 +1,7 @@
 // The claims a page prints that can be set beside the corpus: its quotations, found and attributed by the same
 // code that builds the corpus (the quote finder and the attribution sieve), and its figures.
-import type { EntityKind, Mention } from '../pack';
+import type { Mention } from '../pack';
+import type { EntityKind } from '../../shared/entity-kind';
 import { findStatements } from '../attribution/index';
 import { findFigures, type Figure } from './figures';
 

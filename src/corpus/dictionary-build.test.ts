@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../corpus/pack';
+import type { Entity } from './pack';
 import {
   dictionary,
   DictionaryTooLargeError,
@@ -8,7 +8,7 @@ import {
   unpackTerms,
   type Dictionary,
   type PackedTerm,
-} from './dictionary';
+} from '../shared/dictionary';
 import { buildDictionary, dictionaryTerms, packDictionary } from './dictionary-build';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
