@@ -4,7 +4,8 @@
  */
 import type { CorpusPack } from '../corpus/pack';
 import type { EntityKind } from '../shared/entity-kind';
-import type { backgroundMessages, ResponseOf } from '../shared/messages';
+import type { ResponseOf } from '../shared/message-protocol';
+import type { backgroundMessages } from '../shared/messages';
 import { rowCount, textAt } from './search/columns';
 import type { SearchTable } from './search/table';
 
