@@ -46,6 +46,7 @@ export interface PackedTerm {
   qualifiers: string[] | undefined;
 }
 
+/** In zod/mini, as every schema a page's content script loads (`zod-config.ts`). */
 export const dictionary = z.object({
   version: z.literal(DICTIONARY_VERSION),
   /** Sorted lines (see above); empty for an empty corpus. */

@@ -2,7 +2,10 @@ import * as z from 'zod/mini';
 import browser from 'webextension-polyfill';
 import { entityKind } from './entity-kind';
 
-/** What the reader chose: stored in browser.storage.local under one key, read through this schema only. */
+/**
+ * What the reader chose: stored in browser.storage.local under one key, read through this schema only. In zod/mini,
+ * as every schema a page's content script loads (`zod-config.ts`).
+ */
 export const settingsSchema = z.object({
   enabled: z._default(z.boolean(), true),
   /** Hostnames (lowercase, no port) where Sourcelight stays off. */
