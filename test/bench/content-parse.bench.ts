@@ -47,14 +47,23 @@ async function timeOnce(browser: Browser, source: string): Promise<number> {
       else void request.abort();
     });
     await page.goto(PAGE_URL, { waitUntil: 'load' });
-    return (await page.evaluate((text) => {
+    const { ms, error } = await page.evaluate((text) => {
       const script = document.createElement('script');
       script.text = text;
+      let thrown: string | undefined;
+      // No named function here: the bench's TypeScript build would name it with a helper the page does not have.
+      const listening = new AbortController();
+      window.addEventListener('error', (event) => void (thrown = event.message), { signal: listening.signal });
       const started = performance.now();
       // An inline script runs as it is inserted, so this times its parse, compilation and first task.
       document.head.append(script);
-      return performance.now() - started;
-    }, source)) as number;
+      const elapsed = performance.now() - started;
+      listening.abort();
+      return { ms: elapsed, error: thrown };
+    }, source);
+    // A script that stopped at an error did not do all its work: its time would flatter it.
+    if (error !== undefined) throw new Error(`the script threw as it ran: ${error}`);
+    return ms;
   } finally {
     await page.close();
   }
