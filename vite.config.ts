@@ -13,7 +13,7 @@ const CARD_PAGE = 'src/card/card.html';
 /**
  * The most the content script may weigh, in bytes. Every page loads and parses it, so the build fails past this. It
  * was 234 kB while it carried the full zod, Readability and the compiler's word lists; the goal is 60 kB (issue 26).
- * Of the 81 kB it is now, the libraries a page needs are 49: zod/mini 27, mark.js 13, webextension-polyfill 10.
+ * Of the 82 kB it is now, the libraries a page needs are 49: zod/mini 27, mark.js 13, webextension-polyfill 10.
  */
 const CONTENT_SCRIPT_MAX_BYTES = 85_000;
 
