@@ -1,7 +1,7 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
 import { loadSettings } from '../shared/settings';
 import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';

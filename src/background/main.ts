@@ -1,6 +1,7 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
-import { backgroundMessages, createMessageListener, type Handlers } from '../shared/messages';
+import { createMessageListener, type Handlers } from '../shared/message-protocol';
+import { backgroundMessages } from '../shared/messages';
 import {
   activePacks,
   checkedSummaries,

@@ -1,7 +1,8 @@
 import '../shared/zod-config';
 import type { PassageSource } from '../shared/entity-card';
 import { errorText } from '../shared/error-text';
-import { send, type CardFrameEvent } from '../shared/messages';
+import { send } from '../shared/messages';
+import type { CardFrameEvent } from '../shared/page-messages';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { copyCitation } from '../shared/ui/copy-citation';

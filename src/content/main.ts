@@ -2,17 +2,18 @@ import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
-import { createMessageListener, send, tabMessages, type PageEntity } from '../shared/messages';
+import { createMessageListener } from '../shared/message-protocol';
+import { sendFromPage, tabMessages, type PageEntity } from '../shared/page-messages';
 import { isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
-import { readArticle } from './article';
 import { createCard } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { focusAdjacentHighlight } from './mark-focus';
 import { openMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
+import { readPage } from './page-markup';
 import { CLAIM_SELECTOR } from './own-ui';
 
 /**
@@ -34,7 +35,7 @@ let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
 
 const card = createCard(async (toShow) => {
-  await send({ type: 'showCard', ...toShow });
+  await sendFromPage({ type: 'showCard', ...toShow });
 });
 
 /**
@@ -91,7 +92,7 @@ function listenForReaders(signal: AbortSignal): void {
 }
 
 async function start(settings: Settings, signal: AbortSignal): Promise<void> {
-  dictionary ??= send({ type: 'getDictionary' });
+  dictionary ??= sendFromPage({ type: 'getDictionary' });
   const loaded = await dictionary;
   if (signal.aborted) return;
   const matcher = openMatcher(loaded, new Set(settings.highlightKinds));
@@ -103,7 +104,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
       document.body,
       matcher,
       async (text, names, cut) => {
-        const checked = await send({ type: 'checkClaims', text, names });
+        const checked = await sendFromPage({ type: 'checkClaims', text, names });
         claimsPartial = checked.partial || cut;
         return checked.claims;
       },
@@ -216,7 +217,7 @@ browser.runtime.onMessage.addListener(
       entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
     }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
-    readArticle: () => readArticle(document),
+    readPage: () => readPage(document),
     getPageClaims: () => ({
       claims: claimMarksUnder(document).flatMap((mark) => {
         const link = claimOf(mark);

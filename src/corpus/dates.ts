@@ -1,5 +1,5 @@
 // Finds calendar dates written in the ways news and parliamentary text writes them.
-import { MONTHS } from './lexicon';
+import { MONTHS } from '../shared/months';
 
 export interface FoundDate {
   start: number;

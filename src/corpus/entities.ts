@@ -1,9 +1,9 @@
 // Merges the candidate names of all documents into one entity per person, body and place, with stable ids.
-import { nameSkeleton } from './name-skeleton';
+import { nameSkeleton } from '../shared/name-skeleton';
 import { sameBodyPairs } from './body-variants';
 import { z } from 'zod';
-import type { Entity, EntityKind } from './pack';
-import { entityKind } from './pack';
+import type { Entity } from './pack';
+import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
 import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';

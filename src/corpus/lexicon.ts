@@ -173,30 +173,6 @@ export const COMPOUND_PLACES: ReadonlySet<string> = new Set([
   'Sri Lanka',
 ]);
 
-/** Months, for dates written in words. */
-export const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap(
-    (m, i) =>
-      [[m, i + 1], [m.slice(0, 3), i + 1], ...(m.length > 4 ? [[m.slice(0, 4), i + 1] as [string, number]] : [])] as [
-        string,
-        number,
-      ][],
-  ),
-);
-
 /** Capitalised words that start sentences or headings but are not names. */
 export const NOT_NAME_WORDS = words(`
   a an the this that these those it its he she we they i you his her our their my your him them us

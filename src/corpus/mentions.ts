@@ -9,10 +9,10 @@ import {
   HONORIFICS,
   MALE_HONORIFICS,
   MALE_NOUNS,
-  MONTHS,
   NAME_TITLES,
   SPEECH_VERBS,
 } from './lexicon';
+import { MONTHS } from '../shared/months';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';

@@ -2,7 +2,6 @@
 import {
   ABBREVIATED_LEGAL_FORMS,
   COMPOUND_PLACES,
-  MONTHS,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -23,6 +22,7 @@ import {
   STREET_WORDS,
   SPEECH_VERB_ALTERNATION,
 } from './lexicon';
+import { MONTHS } from '../shared/months';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { singular, withoutPossessive } from './text';
 import { givenNameSex, isGivenName } from './attribution/given-names';

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { entityKind } from '../shared/entity-kind';
 
 /** A calendar date as the source gives it, normalised to ISO form. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-
-export const entityKind = z.enum(['person', 'organisation', 'topic', 'place']);
-export type EntityKind = z.infer<typeof entityKind>;
 
 /**
  * What a pack may hold. A pack's names reach every page the reader opens, so their size is capped; so are its

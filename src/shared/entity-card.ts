@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entityKind, isoDate, questionRecord } from '../corpus/pack';
+import { isoDate, questionRecord } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt } from './excerpt';
 

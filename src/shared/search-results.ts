@@ -3,7 +3,8 @@
  * without pulling in the search library. Every string is plain text; highlights are offsets into it.
  */
 import { z } from 'zod';
-import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt, highlightRange } from './excerpt';
 

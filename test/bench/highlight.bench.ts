@@ -11,7 +11,7 @@ import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import { median, spread } from './stats';
 import type { Entity } from '../../src/corpus/pack';
 import { type Dictionary } from '../../src/shared/dictionary';
-import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/shared/dictionary-build';
+import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/corpus/dictionary-build';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE_BYTES = 1_000_000;

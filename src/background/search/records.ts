@@ -4,15 +4,8 @@
  * (document-texts.ts), made when a search first ranks them: the index built from the packs and the one restored
  * from IndexedDB read the same table the same way.
  */
-import type {
-  CorpusDocument,
-  Entity,
-  EntityKind,
-  Question,
-  Statement,
-  StatementCue,
-  UnattributedReason,
-} from '../../corpus/pack';
+import type { CorpusDocument, Entity, Question, Statement, StatementCue, UnattributedReason } from '../../corpus/pack';
+import type { EntityKind } from '../../shared/entity-kind';
 import { SEARCH_GROUP_ORDER, type SearchGroupName } from '../../shared/search-results';
 import { listAt, NONE, rowCount, textAt } from './columns';
 import type { DocumentTexts } from './document-texts';

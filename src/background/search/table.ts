@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import {
-  entityKind,
   isoDate,
   question,
   statementCue,
@@ -16,6 +15,7 @@ import {
   type CorpusPack,
   type Entity,
 } from '../../corpus/pack';
+import { entityKind } from '../../shared/entity-kind';
 import {
   addRow,
   buildColumns,
