@@ -1,6 +1,11 @@
 // Word lists the compiler's general rules rely on. Nothing here names a person or a body from any corpus.
 
-const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  whitespace: /\s+/,
+} as const;
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(REGEXPS.whitespace));
 
 /** Titles written before a person's name; lower-cased, without the full stop. */
 export const HONORIFICS = words(`
