@@ -135,6 +135,7 @@ export default defineConfig(({ mode }) => {
         input: {
           viewer: resolve(import.meta.dirname, 'src/viewer/viewer.html'),
           card: resolve(import.meta.dirname, CARD_PAGE),
+          person: resolve(import.meta.dirname, 'src/person/person.html'),
         },
       },
     },

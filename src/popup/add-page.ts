@@ -2,7 +2,8 @@ import { send, sendToTab } from '../shared/messages';
 import { errorText } from '../shared/error-text';
 import { el } from '../shared/ui/dom';
 import { plural } from '../shared/ui/format';
-import { openViewer, viewerHref } from './viewer-tab';
+import { openViewer } from './viewer-tab';
+import { viewerHref } from '../shared/ui/extension-links';
 
 /**
  * "Add this page to my sources": the content script sends the tab's markup, the popup reads its article

@@ -35,6 +35,16 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('getEntityCard'), entityId: id }),
     response: entityCard.nullable(),
   },
+  /** Everything the corpus holds about one entity, for its own page: the card's data with every item. */
+  getEntityPage: {
+    request: z.object({ type: z.literal('getEntityPage'), entityId: id }),
+    response: entityCard.nullable(),
+  },
+  /** Opens an entity's own page in a new tab beside the sender's, as `openPassage` opens the viewer from a card. */
+  openEntityPage: {
+    request: z.object({ type: z.literal('openEntityPage'), entityId: id, inBackground: z.boolean() }),
+    response: z.null(),
+  },
   /** Display names of entities, for lists that know only ids (the popup's "On this page"). */
   getEntityNames: {
     request: z.object({ type: z.literal('getEntityNames'), ids: z.array(id).max(5_000) }),

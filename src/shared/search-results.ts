@@ -57,6 +57,8 @@ export const statementHit = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   excerpt,
+  /** The other sources that give the same words, or nearly (one speaker's, as in cards), earliest first. */
+  alsoIn: z.array(z.object({ documentTitle: z.string(), ...citation.pick({ publisher: true, date: true }).shape })),
 });
 export type StatementHit = z.infer<typeof statementHit>;
 

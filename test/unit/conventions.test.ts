@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SIEVE } from '../../src/corpus/attribution/sieve';
 
 const src = resolve(import.meta.dirname, '../../src');
-const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer'];
+const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer', 'person'];
 const ENTRY_POINTS = [
   'background/main.ts',
   'content/main.ts',
@@ -19,6 +19,7 @@ const ENTRY_POINTS = [
   'options/options.ts',
   'options/build-worker.ts',
   'viewer/viewer.ts',
+  'person/person.ts',
 ];
 /** The corpus's Node layer: reads files and writes the pack for `npm run corpus`. */
 const CORPUS_NODE_LAYER = new Set(['corpus/cli.ts', 'corpus/signing-cli.ts']);

@@ -29,13 +29,26 @@ const REGEXPS = {
 const foldWord = (raw: string): string =>
   REGEXPS.digitFirst.test(raw) ? raw.replace(REGEXPS.thousandsSeparator, '') : squash(raw);
 
+/**
+ * Folds through a cache, for reading many texts: they use far fewer distinct words than they hold, and folding a word
+ * (Unicode normalisation) was most of reading 100,000 statements.
+ */
+export function cachedFold(): (raw: string) => string {
+  const folded = new Map<string, string>();
+  return (raw) => {
+    let word = folded.get(raw);
+    if (word === undefined) folded.set(raw, (word = foldWord(raw)));
+    return word;
+  };
+}
+
 /** The folded words of a text, in order, with their ranges. */
-export function claimWords(text: string, from = 0, to = text.length): ClaimWord[] {
+export function claimWords(text: string, from = 0, to = text.length, fold = foldWord): ClaimWord[] {
   const words: ClaimWord[] = [];
   // A shared global regex: each call sets where it starts, since a search that stops early leaves it anywhere.
   REGEXPS.token.lastIndex = from;
   for (let m = REGEXPS.token.exec(text); m !== null && m.index < to; m = REGEXPS.token.exec(text)) {
-    const word = foldWord(m[0]);
+    const word = fold(m[0]);
     if (word !== '') words.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return words;
