@@ -26,7 +26,18 @@ import {
 import { casedForm, foldTerm } from '../shared/text-fold';
 
 const MAX_QUALIFIERS = 50;
-const SEPARATOR = /[\u00A8\u00AF]/u;
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** The characters the dictionary's format separates with (see the top of this file), which no key may hold. */
+  separator: /[\u00A8\u00AF]/u,
+  whitespace: /\s+/gu,
+  /** What a surname keeps: letters, digits, apostrophes and hyphens. */
+  notSurnameCharacter: /[^\p{L}\p{N}'’-]/gu,
+  finalStop: /\.$/,
+  /** A lone surrogate could not cross Chrome's messaging unchanged, and would then break the keys' order. */
+  loneSurrogate: /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu,
+} as const;
 
 /** One name to look for, as `dictionaryTerms` lists it before it is packed. */
 export interface DictionaryTerm {
@@ -48,20 +59,20 @@ export interface DictionaryTerm {
 const MIN_SURNAME_LENGTH = 3;
 
 function tidy(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(REGEXPS.whitespace, ' ').trim();
 }
 
 function surnameOf(name: string): string | undefined {
   const words = name.split(' ');
   const last = words[words.length - 1];
   if (words.length < 2 || last === undefined) return undefined;
-  const letters = last.replace(/[^\p{L}\p{N}'’-]/gu, '');
+  const letters = last.replace(REGEXPS.notSurnameCharacter, '');
   return letters.length >= MIN_SURNAME_LENGTH ? letters : undefined;
 }
 
 /** A title written before a surname ("Mr", "President"): a name that opens with one is not a full name. */
 const isTitle = (word: string): boolean => {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = word.toLowerCase().replace(REGEXPS.finalStop, '');
   return HONORIFICS.has(w) || NAME_TITLES.has(w);
 };
 const isFullName = (text: string): boolean => {
@@ -155,9 +166,6 @@ function packTerm(term: DictionaryTerm, key: string): string {
   return fields.join(FIELD);
 }
 
-/** A lone surrogate could not cross Chrome's messaging unchanged, and would then break the keys' order. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-
 /**
  * The terms in the form a page walks (see the top of this file). Throws `DictionaryTooLargeError` past
  * `MAX_DICTIONARY_LENGTH`: a page is never sent a silently shortened list.
@@ -165,9 +173,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function packDictionary(terms: readonly DictionaryTerm[], maxLength = MAX_DICTIONARY_LENGTH): Dictionary {
   const byKey = new Map<string, DictionaryTerm[]>();
   for (const term of terms) {
-    const key = foldTerm(term.text.trim().replace(LONE_SURROGATE, '\uFFFD'));
+    const key = foldTerm(term.text.trim().replace(REGEXPS.loneSurrogate, '\uFFFD'));
     // Folding leaves no separator in a key (see the top of this file); a key that still had one would end early.
-    if (key.length === 0 || SEPARATOR.test(key)) continue;
+    if (key.length === 0 || REGEXPS.separator.test(key)) continue;
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [term]);
     else list.push(term);

@@ -3,13 +3,21 @@
  * tables), as plain text: tags dropped, a paragraph, row or line break ended with a line break, character references
  * decoded. The result is only ever shown as text; this makes markup readable, it does not make it safe.
  */
-const COMMENT = /<!--[\s\S]*?-->/g;
-/** Ends of blocks and line breaks, where the text goes on a new line. */
-const LINE_BREAK = /<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6]|blockquote|table|ul|ol|dd|dt)\s*>/gi;
-/** A tag: `<` then a letter or `/`, so that "x < y > z" in running text is left alone. */
-const TAG = /<\/?[a-z][^<>]*>/gi;
-const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
-const LOOKS_LIKE_MARKUP = /<\/?[a-z][^<>]*>|&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i;
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  comment: /<!--[\s\S]*?-->/g,
+  /** Ends of blocks and line breaks, where the text goes on a new line. */
+  lineBreak: /<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6]|blockquote|table|ul|ol|dd|dt)\s*>/gi,
+  /** A tag: `<` then a letter or `/`, so that "x < y > z" in running text is left alone. */
+  tag: /<\/?[a-z][^<>]*>/gi,
+  /** A character reference: decimal (group 1), hexadecimal (group 2) or named (group 3). */
+  reference: /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi,
+  looksLikeMarkup: /<\/?[a-z][^<>]*>|&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i,
+  /** A line break in the source with the spaces around it: HTML's line breaks are spaces. */
+  sourceLineBreak: /\s*\n\s*/g,
+  horizontalSpaces: /[ \t\u00a0]+/g,
+} as const;
 
 /** The named references such records use; any other is left as written rather than guessed. */
 const NAMED: Record<string, string> = {
@@ -41,15 +49,15 @@ function decodeReference(whole: string, decimal?: string, hex?: string, name?: s
 }
 
 export function plainTextOfHtml(text: string): string {
-  if (!LOOKS_LIKE_MARKUP.test(text)) return text;
+  if (!REGEXPS.looksLikeMarkup.test(text)) return text;
   return text
-    .replace(COMMENT, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(LINE_BREAK, '\n')
-    .replace(TAG, '')
-    .replace(REFERENCE, decodeReference)
+    .replace(REGEXPS.comment, '')
+    .replace(REGEXPS.sourceLineBreak, ' ')
+    .replace(REGEXPS.lineBreak, '\n')
+    .replace(REGEXPS.tag, '')
+    .replace(REGEXPS.reference, decodeReference)
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((line) => line.replace(REGEXPS.horizontalSpaces, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 }

@@ -11,12 +11,15 @@ export type RecognisedImport =
   /** The UK Parliament written questions API's answer (written-questions-api.ts), its results still unchecked. */
   | { format: 'uk-parliament-written-questions'; results: unknown[] };
 
-/** A pack as Sourcelight writes it names its format first; such a file is passed on unread, at any size. */
-const PACK_START = /^\s*\{\s*"format"\s*:\s*"sourcelight-corpus"/;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** A pack as Sourcelight writes it names its format first; such a file is passed on unread, at any size. */
+  packStart: /^\s*\{\s*"format"\s*:\s*"sourcelight-corpus"/,
+} as const;
 
 /** Tells the format of an imported file's text; throws `NOT_JSON` for text that is not JSON. */
 export function recogniseImport(text: string): RecognisedImport {
-  if (PACK_START.test(text.slice(0, 200))) return { format: 'sourcelight-pack' };
+  if (REGEXPS.packStart.test(text.slice(0, 200))) return { format: 'sourcelight-pack' };
   let json: unknown;
   try {
     json = JSON.parse(text);

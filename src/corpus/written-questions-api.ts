@@ -7,13 +7,16 @@ import { isoFrom } from './dates';
 import { PACK_LIMITS } from './pack';
 import { plainTextOfHtml } from './html-text';
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "2024-03-11", "2024-03-11T00:00:00", with seconds' fractions and a zone optional. */
+  apiDate: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+} as const;
+
 /** The API's date-times ("2024-03-11T00:00:00"), read as the day they name: the time is always midnight. */
 const apiDate = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
-    'expected a date such as "2024-03-11T00:00:00"',
-  )
+  .regex(REGEXPS.apiDate, 'expected a date such as "2024-03-11T00:00:00"')
   .refine(
     (text) => isoFrom(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) !== null,
     'no such day',

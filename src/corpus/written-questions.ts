@@ -16,6 +16,12 @@ export interface WrittenQuestionsOptions {
 
 export type WrittenQuestionsPack = { ok: true; pack: CorpusPack; questions: number } | { ok: false; error: string };
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  whitespace: /\s+/,
+  finalStop: /\.$/,
+} as const;
+
 const HOUSE_NAMES = { commons: 'House of Commons', lords: 'House of Lords' } as const;
 
 /**
@@ -23,9 +29,12 @@ const HOUSE_NAMES = { commons: 'House of Commons', lords: 'House of Lords' } as 
  * David Jones; "Sir Roger Gale" is Roger Gale). A peer's title stays: it is the peer's name.
  */
 export function memberName(recorded: string): string {
-  const words = recorded.trim().split(/\s+/);
+  const words = recorded.trim().split(REGEXPS.whitespace);
   let first = 0;
-  while (first < words.length - 2 && COURTESY_TITLES.has((words[first] ?? '').toLowerCase().replace(/\.$/, '')))
+  while (
+    first < words.length - 2 &&
+    COURTESY_TITLES.has((words[first] ?? '').toLowerCase().replace(REGEXPS.finalStop, ''))
+  )
     first++;
   return words.slice(first).join(' ');
 }
