@@ -2,9 +2,10 @@
 // articles, compiled together both ways, serialise to the same bytes, whatever order the workers finish in.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compilePack, compilePackInParallel, type DocumentInput } from '../../../src/corpus/compile';
 import { runCompileTask, type CompilePool, type CompileTask } from '../../../src/corpus/compile-tasks';
+import { createCompilePool } from '../../../src/corpus/cli-pool';
 
 const repo = join(import.meta.dirname, '../../..');
 const seedsDir = join(repo, 'assets/corpus');
@@ -52,6 +53,14 @@ function reversingPool(size: number): CompilePool {
 
 describe('compiling in parallel', () => {
   const single = JSON.stringify(compilePack(documents, options));
+  const pool = createCompilePool(2);
+  afterAll(() => pool.destroy());
+
+  it('compiles the seeds and the news set in worker threads to the same bytes as on one thread', async () => {
+    expect(documents.length).toBeGreaterThanOrEqual(40);
+    const parallel = JSON.stringify(await compilePackInParallel(documents, pool, options));
+    expect(firstDifference(single, parallel)).toBeNull();
+  }, 120_000);
 
   it('merges in document order, not in the order the workers finish', async () => {
     const parallel = JSON.stringify(await compilePackInParallel(documents, reversingPool(3), options));
