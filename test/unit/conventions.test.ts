@@ -19,6 +19,7 @@ const ENTRY_POINTS = [
   'popup/popup.ts',
   'options/options.ts',
   'options/build-worker.ts',
+  'options/compile-worker.ts',
   'viewer/viewer.ts',
   'person/person.ts',
 ];
