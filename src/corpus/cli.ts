@@ -1,15 +1,18 @@
 // The command line around the pure compiler:
 //   npm run corpus -- build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]
-// Reads UTF-8 .txt files (each at most 5 MB), writes one validated pack atomically, prints a one-line summary.
+//                                         [--threads N]
+// Reads UTF-8 .txt files (each at most 5 MB), compiles them on every core (or N threads; 1 compiles on this one),
+// writes one validated pack atomically, prints a one-line summary.
 //   npm run corpus -- keygen / sign: the publisher's key and signature for subscriptions (signing-cli.ts).
 // The pack's createdAt is SOURCE_DATE_EPOCH when set (reproducible-builds.org), so a release build of one commit is
 // the same bytes every time; otherwise the time of the build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compilePack, type DocumentInput } from './compile';
+import { compilePack, compilePackInParallel, type CompileOptions, type DocumentInput } from './compile';
+import { createCompilePool, threadsFor } from './cli-pool';
 import { decodeDocument, DocumentInputError, MAX_DOCUMENT_BYTES } from './document-input';
 import { extraEntities, type ExtraEntities } from './entities';
-import { parsePack } from './pack';
+import { parsePack, type CorpusPack } from './pack';
 import { runSigning } from './signing-cli';
 
 /** Larger files are almost certainly not a press text; refusing them keeps a build fast and bounded. */
@@ -77,25 +80,28 @@ interface CliArgs {
   entities?: string;
   id?: string;
   title?: string;
+  threads?: number;
 }
 
 function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command !== 'build')
     throw new InputError(
-      'usage: corpus build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"]',
+      'usage: corpus build <file|dir>... --out pack.json [--entities extra.json] [--id pack-id] [--title "Pack title"] [--threads N]',
     );
   const inputs: string[] = [];
   let out: string | undefined;
   let entities: string | undefined;
   let id: string | undefined;
   let title: string | undefined;
+  let threads: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
     if (arg === '--out') out = rest[++i];
     else if (arg === '--entities') entities = rest[++i];
     else if (arg === '--id') id = rest[++i];
     else if (arg === '--title') title = rest[++i];
+    else if (arg === '--threads') threads = rest[++i];
     else if (arg.startsWith('--')) throw new InputError(`unknown option ${arg}`);
     else inputs.push(arg);
   }
@@ -104,7 +110,9 @@ function parseArgs(argv: readonly string[]): CliArgs {
   if (id !== undefined && !/^[a-z0-9][a-z0-9._-]{0,99}$/.test(id))
     throw new InputError(`--id must be lowercase letters, digits, dots, dashes or underscores: ${id}`);
   if (title !== undefined && title.trim() === '') throw new InputError('--title must not be empty');
-  return { inputs, out, entities, id, title };
+  if (threads !== undefined && !/^[1-9]\d{0,2}$/.test(threads))
+    throw new InputError(`--threads must be a whole number from 1: ${threads}`);
+  return { inputs, out, entities, id, title, ...(threads !== undefined ? { threads: Number(threads) } : {}) };
 }
 
 /** The build's time as SOURCE_DATE_EPOCH gives it (whole seconds since 1970), or undefined when it is not set. */
@@ -114,17 +122,30 @@ function sourceDateEpoch(value: string | undefined): Date | undefined {
   return new Date(Number(value) * 1000);
 }
 
-export function runCli(argv: readonly string[]): number {
+/** On one thread for a small corpus or `--threads 1`, else in a pool of worker threads: the same pack either way. */
+async function compile(docs: readonly DocumentInput[], options: CompileOptions, threads?: number): Promise<CorpusPack> {
+  const count = threads ?? threadsFor(docs.reduce((bytes, doc) => bytes + doc.text.length, 0));
+  if (count === 1) return compilePack(docs, options);
+  const pool = createCompilePool(count);
+  try {
+    return await compilePackInParallel(docs, pool, options);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     const now = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
     const docs = collectFiles(args.inputs).map(readDocument);
-    const pack = compilePack(docs, {
+    const options: CompileOptions = {
       ...(now !== undefined ? { now } : {}),
       ...(args.entities !== undefined ? { entities: readEntities(args.entities) } : {}),
       ...(args.id !== undefined ? { id: args.id } : {}),
       ...(args.title !== undefined ? { title: args.title.trim() } : {}),
-    });
+    };
+    const pack = await compile(docs, options, args.threads);
     const json = JSON.stringify(pack);
     // Validate what will be written, as a reader will see it, before anything touches the disk.
     const checked = parsePack(JSON.parse(json));
@@ -159,4 +180,4 @@ export function runCli(argv: readonly string[]): number {
 }
 
 const argv = process.argv.slice(2);
-process.exitCode = argv[0] === 'keygen' || argv[0] === 'sign' ? runSigning(argv) : runCli(argv);
+process.exitCode = argv[0] === 'keygen' || argv[0] === 'sign' ? runSigning(argv) : await runCli(argv);

@@ -1,22 +1,17 @@
-// Documents in, a validated-shape corpus pack out. Pure: no Node, no DOM, so it also runs in the extension.
-import {
-  PACK_FORMAT,
-  PACK_VERSION,
-  type CorpusDocument,
-  type CorpusPack,
-  type Mention,
-  type Question,
-  type Statement,
-} from './pack';
-import { documentIdFromName, findDocumentMetadata, type DocumentMetadata } from './documents/metadata';
-import { findNameCandidates, appositionAfter, type NameCandidates } from './names';
-import { buildEntities, type ExtraEntities } from './entities';
-import { findMentions } from './mentions';
-import { findStatements } from './attribution/index';
-import { confirmSpeakerNames } from './attribution/speaker-names';
-import { findQuestions, type RawQuestion } from './questions';
+// Documents in, a validated-shape corpus pack out: on the calling thread, or in a pool of workers the caller supplies
+// (compile-tasks.ts). Pure: no Node, no DOM, so it also runs in the extension.
+import { PACK_FORMAT, PACK_VERSION, type CorpusDocument, type CorpusPack } from './pack';
+import { documentIdFromName, type DocumentMetadata } from './documents/metadata';
+import { buildEntities, type EntityRegistry, type ExtraEntities } from './entities';
 import { findTopics } from './topics';
-import { memberRole } from './member-role';
+import {
+  findDocumentCandidates,
+  findDocumentStatements,
+  type DocumentCandidates,
+  type DocumentStatements,
+  type DocumentText,
+} from './compile-stages';
+import { runInPool, type CompilePool } from './compile-tasks';
 import { slugify } from './text';
 
 /** A document to compile: its file name and text (the stored document the viewer shows is `SourceDocument`). */
@@ -50,93 +45,40 @@ function uniqueIds(names: readonly string[]): string[] {
   });
 }
 
-/** The members named in question blocks are people, whatever else their line looks like. */
-function questionMembers(text: string, questions: readonly RawQuestion[]): NameCandidates['people'] {
-  const people: NameCandidates['people'] = [];
-  for (const q of questions) {
-    for (const [name, start] of [
-      [q.askerName, q.askerStart],
-      [q.answererName, q.answererStart],
-    ] as const) {
-      if (name === null || start === null) continue;
-      for (const person of findNameCandidates(name).people) {
-        people.push({ ...person, start: person.start + start, end: person.end + start, evident: true });
-      }
-    }
-  }
-  return people;
+/** A document with its id and normalised text, and the metadata its publisher gave it. */
+interface PreparedDocument extends DocumentText {
+  given: Partial<DocumentMetadata>;
 }
 
-/** The asker's party and seat, the two lines under their name in a question block. */
-function memberDescription(q: RawQuestion): string | undefined {
-  const [party, seat] = q.askerDetails;
-  return party === undefined ? undefined : memberRole(q.house, party, seat);
-}
-
-export function compilePack(docs: readonly DocumentInput[], options: CompileOptions = {}): CorpusPack {
+function prepareDocuments(docs: readonly DocumentInput[]): PreparedDocument[] {
   const ids = uniqueIds(docs.map((d) => d.name));
-  const texts = docs.map((d) => normaliseText(d.text));
-  const documents: CorpusDocument[] = texts.map((text, i) => {
-    const id = ids[i] ?? `doc-${i + 1}`;
-    const given = Object.fromEntries(Object.entries(docs[i]?.metadata ?? {}).filter(([, value]) => value));
-    return { id, ...findDocumentMetadata(text, docs[i]?.name ?? id), ...given, text };
-  });
-  const rawQuestions = texts.map(findQuestions);
-  const candidates = texts.map((text, i) => {
-    const found = findNameCandidates(text);
-    found.people.push(...questionMembers(text, rawQuestions[i] ?? []));
-    confirmSpeakerNames(ids[i] ?? '', text, found.people);
-    return found;
-  });
-  const registry = buildEntities(candidates, findTopics(texts), options.entities);
-  const kindOf = registry.kinds;
+  return docs.map((doc, i) => ({
+    id: ids[i] ?? `doc-${i + 1}`,
+    name: doc.name,
+    text: normaliseText(doc.text),
+    given: Object.fromEntries(Object.entries(doc.metadata ?? {}).filter(([, value]) => value)),
+  }));
+}
 
-  const mentions: Mention[] = [];
-  const statements: Statement[] = [];
-  const questions: Question[] = [];
+/** The pack from every document's two stages, merged in document order. */
+function assemblePack(
+  docs: readonly PreparedDocument[],
+  candidates: readonly DocumentCandidates[],
+  registry: EntityRegistry,
+  found: readonly DocumentStatements[],
+  options: CompileOptions,
+): CorpusPack {
+  const documents: CorpusDocument[] = docs.map(({ id, name, text, given }, i) => ({
+    id,
+    ...(candidates[i]?.metadata ?? { title: name }),
+    ...given,
+    text,
+  }));
+  const mentions = found.flatMap((f) => f.mentions);
+  // Each person's description is the first the documents give, in document order.
   const descriptions = new Map<string, string>();
-  documents.forEach((doc, i) => {
-    const docMentions = findMentions(doc.id, doc.text, registry);
-    mentions.push(...docMentions);
-    const named = docMentions.filter(
-      (m) => kindOf.get(m.entityId) === 'person' || kindOf.get(m.entityId) === 'organisation',
-    );
-    statements.push(
-      ...findStatements({
-        documentId: doc.id,
-        text: doc.text,
-        mentions: named,
-        kindOf: (id) => kindOf.get(id),
-        genderOf: (id) => registry.gender.get(id),
-      }),
-    );
-    for (const m of named) {
-      if (kindOf.get(m.entityId) !== 'person' || descriptions.has(m.entityId)) continue;
-      const apposition = appositionAfter(doc.text, m.end);
-      if (apposition !== undefined) descriptions.set(m.entityId, apposition);
-    }
-    const personAt = (start: number | null): string | undefined =>
-      start === null
-        ? undefined
-        : named.find((m) => m.start >= start && m.start < start + 60 && kindOf.get(m.entityId) === 'person')?.entityId;
-    for (const q of rawQuestions[i] ?? []) {
-      const askerId = personAt(q.askerStart);
-      if (askerId === undefined) continue;
-      const description = memberDescription(q);
-      if (description !== undefined && !descriptions.has(askerId)) descriptions.set(askerId, description);
-      questions.push({
-        id: `${doc.id}-q${questions.filter((x) => x.documentId === doc.id).length + 1}`,
-        documentId: doc.id,
-        house: q.house,
-        askerId,
-        questionText: q.questionText,
-        answererId: personAt(q.answererStart) ?? null,
-        answerText: q.answerText,
-        dateAnswered: q.dateAnswered,
-        ...(q.dateAsked !== undefined ? { dateAsked: q.dateAsked } : {}),
-      });
-    }
-  });
+  for (const f of found)
+    for (const [id, description] of f.descriptions) if (!descriptions.has(id)) descriptions.set(id, description);
 
   // Keep entities the documents actually name, and every entity the user supplied.
   const used = new Set<string>([...mentions.map((m) => m.entityId), ...(options.entities ?? []).map((e) => e.name)]);
@@ -154,8 +96,88 @@ export function compilePack(docs: readonly DocumentInput[], options: CompileOpti
     createdAt: (options.now ?? new Date()).toISOString(),
     documents,
     entities,
-    statements,
-    questions,
+    statements: found.flatMap((f) => f.statements),
+    questions: found.flatMap((f) => f.questions),
     mentions,
   };
+}
+
+/** Compiles every document on the calling thread. */
+export function compilePack(docs: readonly DocumentInput[], options: CompileOptions = {}): CorpusPack {
+  const prepared = prepareDocuments(docs);
+  const candidates = prepared.map(findDocumentCandidates);
+  const topics = findTopics(prepared.map((d) => d.text));
+  const registry = buildEntities(
+    candidates.map((c) => c.names),
+    topics,
+    options.entities,
+  );
+  const found = prepared.map((doc, i) => findDocumentStatements(doc, candidates[i]?.questions ?? [], registry));
+  return assemblePack(prepared, candidates, registry, found, options);
+}
+
+/** Batches a pool is given per worker: a few, so that no worker is left alone with the longest documents. */
+const BATCHES_PER_WORKER = 3;
+
+/** Runs of documents in order, about equal in text, as [first, end) indexes: each goes to one worker per stage. */
+function batchRanges(docs: readonly DocumentText[], count: number): [number, number][] {
+  const total = Math.max(
+    1,
+    docs.reduce((sum, d) => sum + d.text.length, 0),
+  );
+  const ranges: [number, number][] = [];
+  let before = 0;
+  let current = -1;
+  docs.forEach((doc, i) => {
+    // A document goes to the batch its first character falls in.
+    const batch = Math.min(count - 1, Math.floor((before * count) / total));
+    const last = ranges.at(-1);
+    if (batch === current && last !== undefined) last[1] = i + 1;
+    else ranges.push([i, i + 1]);
+    current = batch;
+    before += doc.text.length;
+  });
+  return ranges;
+}
+
+/**
+ * Compiles the documents in a pool of workers: each stage runs on batches of documents at once, and the corpus-wide
+ * merge of their entities runs here between the two. Whatever order the batches finish in, their results are merged
+ * in document order, so the pack is byte for byte the one `compilePack` makes.
+ */
+export async function compilePackInParallel(
+  docs: readonly DocumentInput[],
+  pool: CompilePool,
+  options: CompileOptions = {},
+): Promise<CorpusPack> {
+  const prepared = prepareDocuments(docs);
+  const batches = batchRanges(prepared, pool.size * BATCHES_PER_WORKER);
+  // The topics are counted over the whole corpus, as one more task beside the documents' first stage.
+  const [topics, ...candidateBatches] = await Promise.all([
+    runInPool(pool, { kind: 'topics', texts: prepared.map((d) => d.text) }),
+    ...batches.map(([from, to]) =>
+      runInPool(pool, {
+        kind: 'candidates',
+        documents: prepared.slice(from, to).map(({ id, name, text }) => ({ id, name, text })),
+      }),
+    ),
+  ]);
+  const candidates = candidateBatches.flat();
+  const registry = buildEntities(
+    candidates.map((c) => c.names),
+    topics,
+    options.entities,
+  );
+  const snapshot = { entities: registry.entities, gender: [...registry.gender] };
+  const statementBatches = batches.map(([from, to]) =>
+    runInPool(pool, {
+      kind: 'statements',
+      registry: snapshot,
+      documents: prepared
+        .slice(from, to)
+        .map(({ id, text }, i) => ({ id, text, questions: candidates[from + i]?.questions ?? [] })),
+    }),
+  );
+  const found = (await Promise.all(statementBatches)).flat();
+  return assemblePack(prepared, candidates, registry, found, options);
 }

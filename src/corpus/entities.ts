@@ -358,10 +358,8 @@ function mergeClippings(
 }
 
 /** A topic as findTopics gives it: its most used form, and the other forms the documents write it in. */
-export interface TopicForms {
-  name: string;
-  aliases: string[];
-}
+export const topicForms = z.object({ name: z.string(), aliases: z.array(z.string()) });
+export type TopicForms = z.infer<typeof topicForms>;
 
 /** "Apex Co." is also written "Apex": a company's name without its legal form. */
 function withoutLegalSuffix(name: string): string[] {
@@ -472,6 +470,14 @@ export function buildEntities(
       if (item.description !== undefined) existing.description = item.description;
     }
   }
+  return entityRegistry(entities, gender);
+}
+
+/**
+ * The registry of merged entities and the people's known sexes, with its indexes: built where the entities are
+ * merged, and again from the same two in each worker that finds the documents' mentions (compile-tasks.ts).
+ */
+export function entityRegistry(entities: Entity[], gender: Map<string, Gender>): EntityRegistry {
   return { entities, gender, kinds: new Map(entities.map((e) => [e.id, e.kind])), ...indexAliases(entities) };
 }
 

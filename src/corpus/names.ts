@@ -1,4 +1,5 @@
 // Finds candidate names of people, bodies and places in one document, with the evidence for each.
+import { z } from 'zod';
 import {
   ABBREVIATED_LEGAL_FORMS,
   COMPOUND_PLACES,
@@ -28,51 +29,48 @@ import { singular, withoutPossessive } from './text';
 import { givenNameSex, isGivenName } from './attribution/given-names';
 import { isOrdinaryWord } from './ordinary-words';
 
-export type Gender = 'female' | 'male';
+export const gender = z.enum(['female', 'male']);
+export type Gender = z.infer<typeof gender>;
 
-export interface PersonCandidate {
-  start: number;
-  end: number;
+// The candidates are plain data with schemas, since a document's candidates may be found on another thread than the
+// one that merges them (compile-tasks.ts).
+const personCandidate = z.object({
+  start: z.number(),
+  end: z.number(),
   /** Given names and surname, without titles ("Maryam Rajavi"); one token for a titled surname ("Dholakia"). */
-  nameTokens: string[];
+  nameTokens: z.array(z.string()),
   /** How the text wrote the name with its title when only a surname is given ("Lord Dholakia"). */
-  titledName?: string;
+  titledName: z.string().optional(),
   /** A lone name the text shows is a person's by what it owns ("Rouhani’s tenure"), with no title or full name. */
-  owner?: boolean;
+  owner: z.boolean().optional(),
   /** A given name written alone, introduced as a person's by an age or a role ("Maya, 34, a nurse"). */
-  givenNameOnly?: boolean;
+  givenNameOnly: z.boolean().optional(),
   /** The office written right before a full name ("president" in "President Peter Okafor"), in lower case. */
-  office?: string;
+  office: z.string().optional(),
   /** Whether the text itself shows this is a person (a title, letters after the name, a role, a speech verb). */
-  evident: boolean;
-  gender?: Gender;
-}
+  evident: z.boolean(),
+  gender: gender.optional(),
+});
+export type PersonCandidate = z.infer<typeof personCandidate>;
 
-export interface NamedCandidate {
-  start: number;
-  end: number;
-  name: string;
-}
+const namedCandidate = z.object({ start: z.number(), end: z.number(), name: z.string() });
+export type NamedCandidate = z.infer<typeof namedCandidate>;
 
-export interface AcronymDefinition {
-  acronyms: string[];
-  expansion: string;
-}
+const acronymDefinition = z.object({ acronyms: z.array(z.string()), expansion: z.string() });
 
 /** "the Met" for the "Metropolitan Opera": a body's name cut short. */
-export interface ClippedName {
-  clipping: string;
-  body: string;
-}
+const clippedName = z.object({ clipping: z.string(), body: z.string() });
+export type ClippedName = z.infer<typeof clippedName>;
 
-export interface NameCandidates {
-  people: PersonCandidate[];
-  organisations: NamedCandidate[];
-  places: NamedCandidate[];
-  acronyms: NamedCandidate[];
-  definitions: AcronymDefinition[];
-  clippings: ClippedName[];
-}
+export const nameCandidates = z.object({
+  people: z.array(personCandidate),
+  organisations: z.array(namedCandidate),
+  places: z.array(namedCandidate),
+  acronyms: z.array(namedCandidate),
+  definitions: z.array(acronymDefinition),
+  clippings: z.array(clippedName),
+});
+export type NameCandidates = z.infer<typeof nameCandidates>;
 
 type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
 

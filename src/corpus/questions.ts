@@ -1,21 +1,24 @@
 // Reads written parliamentary questions laid out as on the UK Parliament site: a member block
 // (name, party, seat, "House of Commons|Lords"), "To ask ...", then optionally the answering member's block,
 // "Answered on <date>" (the date may sit on the next line) and the answer.
+import { z } from 'zod';
 import { dateOfWholeText, findDates } from './dates';
 import { splitLines, type Line } from './text';
 
-export interface RawQuestion {
-  house: 'commons' | 'lords';
-  askerName: string;
-  askerDetails: string[];
-  askerStart: number;
-  questionText: string;
-  answererName: string | null;
-  answererStart: number | null;
-  answerText: string | null;
-  dateAnswered: string | null;
-  dateAsked?: string;
-}
+/** A question as the text lays it out, before its members are known as entities; plain data for a worker's reply. */
+export const rawQuestion = z.object({
+  house: z.enum(['commons', 'lords']),
+  askerName: z.string(),
+  askerDetails: z.array(z.string()),
+  askerStart: z.number(),
+  questionText: z.string(),
+  answererName: z.string().nullable(),
+  answererStart: z.number().nullable(),
+  answerText: z.string().nullable(),
+  dateAnswered: z.string().nullable(),
+  dateAsked: z.string().optional(),
+});
+export type RawQuestion = z.infer<typeof rawQuestion>;
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {

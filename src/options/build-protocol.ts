@@ -1,5 +1,5 @@
-// What the options page and the build worker say to each other. Both ends are ours, but the messages cross a
-// context's edge, so each side parses what it receives.
+// What the options page and the build worker say to each other, and what the build worker's compile workers reply.
+// Every end is ours, but the messages cross a context's edge, so each side parses what it receives.
 import { z } from 'zod';
 
 export const buildRequestSchema = z.object({
@@ -18,3 +18,10 @@ export const buildReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type BuildReply = z.infer<typeof buildReplySchema>;
+
+/** A compile worker's reply to a task: its result, which the compiler checks (corpus/compile-tasks.ts), or an error. */
+export const compileReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type CompileReply = z.infer<typeof compileReplySchema>;

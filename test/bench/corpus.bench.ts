@@ -1,11 +1,18 @@
 // Compile throughput on the seed documents repeated to about 1 MB and 10 MB, with every person renamed in each
 // copy so the entity and mention work grows with the input. The cost must grow linearly: the ratio of the two
 // rates should stay near 1. Beside it, in the same run, a plain pass of the compiler's tokeniser over the same text,
-// so the compile time reads as a multiple of the least any reading of the words costs.
+// so the compile time reads as a multiple of the least any reading of the words costs. And the same corpora compiled
+// in a pool of worker threads, one per core, each parallel run beside a single-thread one: the speed-up, the
+// processor time both use, the serial part (the compiler's own work while no worker has a task), and from those
+// what more cores would give, on paper.
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compilePack, type DocumentInput } from '../../src/corpus/compile';
+import { compilePack, compilePackInParallel, type DocumentInput } from '../../src/corpus/compile';
+import type { CompilePool } from '../../src/corpus/compile-tasks';
+import { createCompilePool } from '../../src/corpus/cli-pool';
+import type { CorpusPack } from '../../src/corpus/pack';
 import { tokenize } from '../../src/corpus/tokens';
 import { spread } from './stats';
 
@@ -59,48 +66,177 @@ function tokenisingTime(docs: readonly DocumentInput[]): number {
   return best;
 }
 
-/** One compile of a corpus: its rate, and its time as a multiple of a tokenising pass over the same text. */
-function compileRun(docs: readonly DocumentInput[]): { mbPerSecond: number; ofTokenising: number; summary: string } {
-  const size = docs.reduce((n, d) => n + d.text.length, 0);
+interface CompileRun {
+  milliseconds: number;
+  /** Processor time of the whole process, every thread together, in milliseconds. */
+  cpuMilliseconds: number;
+  mbPerSecond: number;
+  summary: string;
+}
+
+/** Milliseconds of processor time the process has used so far, on all its threads. */
+const cpuTime = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+async function timedCompile(
+  docs: readonly DocumentInput[],
+  compile: () => CorpusPack | Promise<CorpusPack>,
+): Promise<CompileRun> {
+  const cpuBefore = cpuTime();
   const started = performance.now();
-  const pack = compilePack([...docs], { now: new Date(0) });
+  const pack = await compile();
   const milliseconds = performance.now() - started;
+  const size = docs.reduce((n, d) => n + d.text.length, 0);
   return {
+    milliseconds,
+    cpuMilliseconds: cpuTime() - cpuBefore,
     mbPerSecond: size / MB / (milliseconds / 1000),
-    ofTokenising: milliseconds / tokenisingTime(docs),
     summary: `${(size / MB).toFixed(1)} MB, ${docs.length} documents (${pack.entities.length} entities, ${pack.statements.length} statements, ${pack.mentions.length} mentions)`,
   };
 }
 
-/** Runs of each size, interleaved (1 MB, 10 MB, 1 MB, …), so that a busy moment weighs on both alike. */
+/** One compile on this thread: its rate, and its time as a multiple of a tokenising pass over the same text. */
+async function singleRun(docs: readonly DocumentInput[]): Promise<CompileRun & { ofTokenising: number }> {
+  const run = await timedCompile(docs, () => compilePack(docs, { now: new Date(0) }));
+  return { ...run, ofTokenising: run.milliseconds / tokenisingTime(docs) };
+}
+
+/**
+ * A pool that keeps the processor time used while none of its tasks is under way: the compiler's serial work on the
+ * calling thread (preparing the documents, merging the entities, assembling the pack), which more workers cannot
+ * shorten. Processor time, not time on the clock, so that other work on the machine does not swell it.
+ */
+function timedPool(pool: CompilePool): CompilePool & { start(): void; serialCpuMilliseconds(): number } {
+  let running = 0;
+  let idleFrom = 0;
+  let idle = 0;
+  return {
+    size: pool.size,
+    run: async (task) => {
+      if (running++ === 0) idle += cpuTime() - idleFrom;
+      try {
+        return await pool.run(task);
+      } finally {
+        if (--running === 0) idleFrom = cpuTime();
+      }
+    },
+    start() {
+      idle = 0;
+      idleFrom = cpuTime();
+    },
+    serialCpuMilliseconds: () => idle + (cpuTime() - idleFrom),
+  };
+}
+
+/** One compile in the pool: its rate, and the processor time of its serial part. */
+async function parallelRun(
+  docs: readonly DocumentInput[],
+  pool: ReturnType<typeof timedPool>,
+): Promise<CompileRun & { serialCpuMilliseconds: number }> {
+  pool.start();
+  const run = await timedCompile(docs, () => compilePackInParallel(docs, pool, { now: new Date(0) }));
+  return { ...run, serialCpuMilliseconds: pool.serialCpuMilliseconds() };
+}
+
+/**
+ * The speed-up on `cores` cores, on paper: the serial part as measured, the rest of the parallel build's processor
+ * time (its workers' share, with what crossing to them costs) spread evenly over the cores; Amdahl's law, with the
+ * parallel build's own overhead counted. The machine's other work is left out, since processor time is not swelled
+ * by waiting.
+ */
+const onPaper = (single: CompileRun, parallel: Awaited<ReturnType<typeof parallelRun>>, cores: number): number =>
+  single.cpuMilliseconds /
+  (parallel.serialCpuMilliseconds + (parallel.cpuMilliseconds - parallel.serialCpuMilliseconds) / cores);
+
 const RUNS = 5;
 
 export async function bench(): Promise<void> {
-  compileRun(corpusOfSize(0.2 * MB)); // warm-up
-  const small = corpusOfSize(1 * MB);
-  const large = corpusOfSize(10 * MB);
-  const smallRuns: ReturnType<typeof compileRun>[] = [];
-  const largeRuns: ReturnType<typeof compileRun>[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    smallRuns.push(compileRun(small));
-    largeRuns.push(compileRun(large));
+  const cores = availableParallelism();
+  const poolStarted = performance.now();
+  const workers = createCompilePool(cores);
+  const pool = timedPool(workers);
+  const warmUp = corpusOfSize(0.2 * MB);
+  await compilePackInParallel(warmUp, pool);
+  const poolStart = performance.now() - poolStarted;
+  await singleRun(warmUp);
+  const sizes = [
+    { label: '1 MB', docs: corpusOfSize(1 * MB) },
+    { label: '10 MB', docs: corpusOfSize(10 * MB) },
+  ];
+  const single = sizes.map(() => [] as Awaited<ReturnType<typeof singleRun>>[]);
+  const parallel = sizes.map(() => [] as Awaited<ReturnType<typeof parallelRun>>[]);
+  const loads: number[] = [];
+  try {
+    // Runs interleaved (1 MB, 10 MB, 1 MB, …), and each parallel run beside a single-thread one, which goes first in
+    // every other round, so that a busy moment weighs on both alike.
+    for (let run = 0; run < RUNS; run++) {
+      for (const [i, { docs }] of sizes.entries()) {
+        if (run % 2 === 0) single[i]?.push(await singleRun(docs));
+        parallel[i]?.push(await parallelRun(docs, pool));
+        if (run % 2 === 1) single[i]?.push(await singleRun(docs));
+        loads.push(loadavg()[0] ?? 0);
+      }
+    }
+  } finally {
+    await workers.destroy();
   }
-  for (const [runs, label] of [
-    [smallRuns, '1 MB'],
-    [largeRuns, '10 MB'],
-  ] as const) {
+
+  console.log(`${cores} cores; the pool's ${cores} worker threads started and warmed up in ${poolStart.toFixed(0)} ms`);
+  console.log(`load average (1 min) as each pair of runs ended: ${spread(loads, 2)}`);
+  for (const [i, { label }] of sizes.entries()) {
+    const one = single[i] ?? [];
+    const many = parallel[i] ?? [];
+    // Each ratio from a pair of runs made side by side.
+    const pairs = many.flatMap((p, run) => {
+      const s = one[run];
+      return s === undefined ? [] : [{ s, p }];
+    });
+    console.log(`${one[0]?.summary ?? label}:`);
     console.log(
-      `${runs[0]?.summary ?? label}: ${spread(
-        runs.map((r) => r.mbPerSecond),
+      `  one thread: ${spread(
+        one.map((r) => r.mbPerSecond),
         2,
       )} MB/s over ${RUNS} runs; compile = ${spread(
-        runs.map((r) => r.ofTokenising),
+        one.map((r) => r.ofTokenising),
         0,
       )}× a tokenising pass`,
     );
+    console.log(
+      `  ${cores} threads: ${spread(
+        many.map((r) => r.mbPerSecond),
+        2,
+      )} MB/s; speed-up, run by run: ${spread(
+        pairs.map(({ s, p }) => s.milliseconds / p.milliseconds),
+        2,
+      )}×`,
+    );
+    console.log(
+      `  processor time, ${cores} threads / one: ${spread(
+        pairs.map(({ s, p }) => p.cpuMilliseconds / s.cpuMilliseconds),
+        2,
+      )}; serial part (no worker busy): ${spread(
+        pairs.map(({ s, p }) => (100 * p.serialCpuMilliseconds) / s.cpuMilliseconds),
+        1,
+      )}% of the single-thread build`,
+    );
+    console.log(
+      `  on paper (Amdahl, with the parallel build's overhead): ${spread(
+        pairs.map(({ s, p }) => onPaper(s, p, cores)),
+        2,
+      )}× on ${cores} cores, ${spread(
+        pairs.map(({ s, p }) => onPaper(s, p, 8)),
+        2,
+      )}× on 8`,
+    );
   }
-  // Each ratio from a pair of runs made side by side.
-  const ratios = smallRuns.map((s, i) => s.mbPerSecond / (largeRuns[i]?.mbPerSecond ?? s.mbPerSecond));
-  console.log(`rate ratio 1 MB / 10 MB, run by run: ${spread(ratios, 2)} (1.0 is perfectly linear)`);
-  await Promise.resolve();
+  for (const [label, runs] of [
+    ['one thread', single],
+    [`${cores} threads`, parallel],
+  ] as const) {
+    const [small = [], large = []] = runs;
+    const ratios = small.map((s, run) => s.mbPerSecond / (large[run]?.mbPerSecond ?? s.mbPerSecond));
+    console.log(`rate ratio 1 MB / 10 MB on ${label}, run by run: ${spread(ratios, 2)} (1.0 is perfectly linear)`);
+  }
 }

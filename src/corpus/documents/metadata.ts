@@ -1,14 +1,16 @@
 // Reads a document's title, publisher and date from its own text, and gives it an id from its file name.
+import { z } from 'zod';
 import { dateOfWholeText, findDates } from '../dates';
 import { ORGANISATION_WORDS } from '../lexicon';
 import { slugify, splitLines } from '../text';
 
-export interface DocumentMetadata {
-  title: string;
-  publisher?: string;
-  date?: string;
-  url?: string;
-}
+export const documentMetadata = z.object({
+  title: z.string(),
+  publisher: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+});
+export type DocumentMetadata = z.infer<typeof documentMetadata>;
 
 const TITLE_MAX = 120;
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */

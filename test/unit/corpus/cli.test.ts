@@ -46,6 +46,22 @@ describe('corpus build command', () => {
     expect(existsSync(out)).toBe(false);
   }, 30_000);
 
+  it('compiles on two worker threads to the same pack, byte for byte, as on one', () => {
+    const [one, two] = ['1', '2'].map((threads) => {
+      const out = join(dir, `threads-${threads}.json`);
+      const dated = { SOURCE_DATE_EPOCH: '1700000000' };
+      expect(runWith(dated, 'build', 'assets/corpus', '--out', out, '--threads', threads).status).toBe(0);
+      return readFileSync(out, 'utf8');
+    });
+    expect(two === one).toBe(true);
+  }, 60_000);
+
+  it('refuses a thread count that is not a whole number from 1', () => {
+    const result = run('build', 'assets/corpus', '--out', join(dir, 'none.json'), '--threads', '0');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--threads must be a whole number from 1: 0');
+  }, 30_000);
+
   const bad: [string, string | Buffer, RegExp][] = [
     ['empty.txt', '  \n', /empty/],
     ['binary.txt', Buffer.from([0x48, 0x00, 0x49]), /binary/],
