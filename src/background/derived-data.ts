@@ -15,6 +15,7 @@ import {
 import type { SearchOptions, SearchResults } from '../shared/search-results';
 import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
+import { markOnce } from './start-marks';
 
 /**
  * What the background derives from the enabled packs: the highlight dictionary, the search index and the claim
@@ -77,8 +78,11 @@ const textPartReaders = new WeakMap<SearchIndex, (parts: number[]) => Promise<(s
  * stored, or the stored one is damaged or of an older format.
  */
 async function restoreSearchIndex(): Promise<SearchIndex | null> {
+  markOnce('index-read-start');
   const stored = await readSearchIndex();
+  markOnce('index-read');
   const index = stored ? importSearchIndex(stored.data) : null;
+  markOnce('index-imported');
   if (stored && index) textPartReaders.set(index, (parts) => readSearchTextParts(stored.build, parts));
   return index;
 }
@@ -97,9 +101,12 @@ export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIn
 
 /** Searches the newest ready index, reading the text parts its search needs. */
 export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+  markOnce('search-received');
   const index = await searchIndexes.latest();
   const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
-  return searchCorpusWithTexts(index, query, readParts, options);
+  const results = await searchCorpusWithTexts(index, query, readParts, options);
+  markOnce('search-answered');
+  return results;
 }
 
 let claimCache: Derived<ClaimIndex> | undefined;
