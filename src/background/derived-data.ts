@@ -4,7 +4,7 @@ import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { buildDictionary } from '../shared/dictionary-build';
 import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
 import { loadSettings } from '../shared/settings';
-import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
+import { readSearchIndex, readSearchPrefix, readSearchTextParts, writeSearchIndex } from './database';
 import {
   buildSearchIndex,
   exportSearchIndex,
@@ -12,7 +12,8 @@ import {
   searchCorpusWithTexts,
   type SearchIndex,
 } from './search-index';
-import type { SearchOptions, SearchResults } from '../shared/search-results';
+import { POPUP_SEARCH_OPTIONS, type SearchOptions, type SearchResults } from '../shared/search-results';
+import { answerFromPrefixTable, buildPrefixTable, prefixKeyOf } from './search-prefix-table';
 import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
 import { markOnce } from './start-marks';
@@ -87,24 +88,50 @@ async function restoreSearchIndex(): Promise<SearchIndex | null> {
   return index;
 }
 
-/** Built from the packs when none is stored, and stored; it holds every text, so it reads no part. */
+/**
+ * Built from the packs when none is stored, and stored with its prefix table, made for the popup's searches; it holds
+ * every text, so it reads no part.
+ */
 async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
   const { packs, writes } = await activePacksAsRead();
   const index = buildSearchIndex(packs);
   const { index: data, textParts } = exportSearchIndex(index);
-  await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, writes);
+  const prefixes = buildPrefixTable(index, POPUP_SEARCH_OPTIONS);
+  await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, prefixes, writes);
   return index;
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
 export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIndex, buildAndStoreSearchIndex);
 
-/** Searches the newest ready index, reading the text parts its search needs. */
+/** The stored index's answer to a first keystroke, from its one record of the prefix table; null when none is kept. */
+async function prefixTableAnswer(query: string, options: SearchOptions): Promise<SearchResults | null> {
+  const key = prefixKeyOf(query);
+  if (key === null) return null;
+  markOnce('prefix-read-start');
+  const kept = await readSearchPrefix(key).catch(() => undefined);
+  markOnce('prefix-read');
+  return kept ? answerFromPrefixTable(kept, query, options) : null;
+}
+
+/** Searches an index, reading the text parts its search needs. */
+function searchWithTexts(index: SearchIndex, query: string, options: SearchOptions): Promise<SearchResults> {
+  const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
+  return searchCorpusWithTexts(index, query, readParts, options);
+}
+
+/**
+ * Searches the newest ready index. While no index is in memory, as in a worker just started, a query the prefix table
+ * answers is answered from it, and the index goes on loading for the next: the table's one record is read in a few
+ * ms, where the index takes a few hundred at 100,000 statements.
+ */
 export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
   markOnce('search-received');
-  const index = await searchIndexes.latest();
-  const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
-  const results = await searchCorpusWithTexts(index, query, readParts, options);
+  const early = searchIndexes.inMemory() ? null : prefixTableAnswer(query, options);
+  const loading = searchIndexes.latest();
+  // Not awaited when the table answers; a load that fails is tried again by the next search.
+  loading.catch(() => undefined);
+  const results = (await early) ?? (await searchWithTexts(await loading, query, options));
   markOnce('search-answered');
   return results;
 }
