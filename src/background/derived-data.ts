@@ -6,14 +6,15 @@ import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
 import { loadSettings } from '../shared/settings';
 import { readSearchIndex, readSearchPrefix, readSearchTextParts, writeSearchIndex } from './database';
 import {
-  buildSearchIndex,
+  buildSearchIndexSteps,
   exportSearchIndex,
   importSearchIndex,
   searchCorpusWithTexts,
   type SearchIndex,
 } from './search-index';
 import { POPUP_SEARCH_OPTIONS, type SearchOptions, type SearchResults } from '../shared/search-results';
-import { answerFromPrefixTable, buildPrefixTable, prefixKeyOf } from './search-prefix-table';
+import { answerFromPrefixTable, buildPrefixTableSteps, prefixKeyOf } from './search-prefix-table';
+import { finishStepsPaced } from './search/steps';
 import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
 import { markOnce } from './start-marks';
@@ -88,15 +89,18 @@ async function restoreSearchIndex(): Promise<SearchIndex | null> {
   return index;
 }
 
+/** A build's tasks last about this long: messages that come meanwhile are answered between them. */
+const BUILD_SLICE_MS = 50;
+
 /**
- * Built from the packs when none is stored, and stored with its prefix table, made for the popup's searches; it holds
- * every text, so it reads no part.
+ * Built from the packs when none is stored, in tasks of BUILD_SLICE_MS, and stored with its prefix table, made for
+ * the popup's searches; it holds every text, so it reads no part.
  */
 async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
   const { packs, writes } = await activePacksAsRead();
-  const index = buildSearchIndex(packs);
+  const index = await finishStepsPaced(buildSearchIndexSteps(packs), BUILD_SLICE_MS);
   const { index: data, textParts } = exportSearchIndex(index);
-  const prefixes = buildPrefixTable(index, POPUP_SEARCH_OPTIONS);
+  const prefixes = await finishStepsPaced(buildPrefixTableSteps(index, POPUP_SEARCH_OPTIONS), BUILD_SLICE_MS);
   await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, prefixes, writes);
   return index;
 }

@@ -16,6 +16,7 @@ import {
   type SearchResults,
 } from '../shared/search-results';
 import { parseQuery } from './search/query';
+import { finishSteps, type Steps } from './search/steps';
 import { searchCorpus, type SearchIndex } from './search-index';
 
 /** Queries this short, in code points, are kept: the first keystroke or two, typed before the index is read. */
@@ -59,6 +60,11 @@ function leadingPrefixes(word: string): string[] {
  * are left out: their queries wait for the index.
  */
 export function buildPrefixTable(index: SearchIndex, options: SearchOptions): PrefixAnswer[] {
+  return finishSteps(buildPrefixTableSteps(index, options));
+}
+
+/** buildPrefixTable in steps (search/steps.ts): one search each. */
+export function* buildPrefixTableSteps(index: SearchIndex, options: SearchOptions): Steps<PrefixAnswer[]> {
   const { limitPerGroup } = searchOptions.parse(options);
   const prefixes = new Set<string>();
   for (const group of SEARCH_GROUP_ORDER) {
@@ -70,6 +76,7 @@ export function buildPrefixTable(index: SearchIndex, options: SearchOptions): Pr
   for (const prefix of [...prefixes].sort()) {
     // An indexed word is encoded, not only folded: a prefix that the search reads as another word is not a key.
     if (prefixKeyOf(prefix) !== prefix) continue;
+    yield;
     const results = searchCorpus(index, prefix, { limitPerGroup });
     if (results.groups.length) answers.push({ key: prefix, limitPerGroup, results });
   }
