@@ -71,7 +71,7 @@ async function servePage(names: string[]): Promise<{ server: Server; url: string
  * page before its own, so there it starts after the popup loaded, in time for the typing only.
  */
 const WATCH_POPUP = `(() => {
-  const watch = { messages: [], keydown: null, results: null, resultsQuery: null, painted: null, corpus: null, names: null };
+  const watch = { fromStart: document.readyState === 'loading', messages: [], keydown: null, results: null, resultsQuery: null, painted: null, corpus: null, names: null };
   window.__popupWatch = watch;
   const runtime = (globalThis.browser ?? globalThis.chrome).runtime;
   const send = runtime.sendMessage.bind(runtime);
@@ -98,6 +98,8 @@ const WATCH_POPUP = `(() => {
 })();`;
 
 interface Watch {
+  /** Whether the watch began before the popup's own scripts, so that it saw every message they sent. */
+  fromStart: boolean;
   messages: { type: string; query?: string; sent: number; answered: number | null }[];
   keydown: number | null;
   results: number | null;
@@ -308,7 +310,7 @@ function runOf(watch: Watch, popupOrigin: number, background: BackgroundTimeline
   const shown = searches.find((message) => message.query === watch.resultsQuery);
   return {
     keydown,
-    firstMessage: fromKey(watch.messages[0]?.sent),
+    firstMessage: watch.fromStart ? fromKey(watch.messages[0]?.sent) : Number.NaN,
     backgroundStart: shift,
     marks: Object.fromEntries(Object.entries(background.marks).map(([name, at]) => [name, at + shift])),
     firstAnswer: fromKey(searches[0]?.answered),
