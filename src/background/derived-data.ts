@@ -108,7 +108,7 @@ async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
 export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIndex, buildAndStoreSearchIndex);
 
-/** The stored index's answer to a first keystroke, from its one record of the prefix table; null when none is kept. */
+/** The stored index's answer to a query of one or two letters, from its record of the prefix table; null if none. */
 async function prefixTableAnswer(query: string, options: SearchOptions): Promise<SearchResults | null> {
   const key = prefixKeyOf(query);
   if (key === null) return null;
@@ -125,13 +125,13 @@ function searchWithTexts(index: SearchIndex, query: string, options: SearchOptio
 }
 
 /**
- * Searches the newest ready index. While no index is in memory, as in a worker just started, a query the prefix table
- * answers is answered from it, and the index goes on loading for the next: the table's one record is read in a few
- * ms, where the index takes a few hundred at 100,000 statements.
+ * Searches the newest ready index, but a query the prefix table answers is answered from it. In a worker just
+ * started, the table's one record is read in a few ms, where the index takes a few hundred at 100,000 statements: the
+ * index goes on loading for the next keystrokes. Later, a one-letter query, the costliest to search, costs one read.
  */
 export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
   markOnce('search-received');
-  const early = searchIndexes.inMemory() ? null : prefixTableAnswer(query, options);
+  const early = prefixTableAnswer(query, options);
   const loading = searchIndexes.latest();
   // Not awaited when the table answers; a load that fails is tried again by the next search.
   loading.catch(() => undefined);

@@ -169,18 +169,3 @@ describe('readyOrStored', () => {
     expect(await names).toBeNull();
   });
 });
-
-describe('inMemory', () => {
-  it('says no until the first index is read, and yes from then on, the previous one counting while the next loads', async () => {
-    const { indexes, restores, change } = setUp();
-    expect(indexes.inMemory()).toBe(false);
-    const first = indexes.latest();
-    expect(indexes.inMemory()).toBe(false);
-    restores[0]?.resolve(indexNamed('old'));
-    await first;
-    expect(indexes.inMemory()).toBe(true);
-    change();
-    void indexes.latest();
-    expect(indexes.inMemory()).toBe(true);
-  });
-});

@@ -13,8 +13,6 @@ export interface SearchIndexes {
    * packs can also answer, and should not wait for a build.
    */
   readyOrStored(): Promise<SearchIndex | null>;
-  /** Whether an index is ready in memory (the current packs' or the previous), so that `latest` answers at once. */
-  inMemory(): boolean;
 }
 
 /** The load of one generation's index: read from the store, then built if none was stored, once a search asks. */
@@ -77,9 +75,6 @@ export function latestSearchIndex(
       const current = generation();
       const index = readyIndex(current);
       return index ? Promise.resolve(index) : loadOf(current).restored;
-    },
-    inMemory() {
-      return ready !== undefined;
     },
   };
 }

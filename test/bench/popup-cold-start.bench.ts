@@ -3,12 +3,15 @@
 // 100,000-statement pack, imported as the options page imports one, and its stored search index; a page served from
 // 127.0.0.1 names some of the pack's people, so the popup also asks for their names ("On this page"). Each run opens
 // the popup over that page, types a query key by key as a reader does, and times the first results in the popup's
-// DOM from the first keystroke and from the popup's opening.
+// DOM (and the frame that paints them) from the first keystroke and from the popup's opening. A cold run also says
+// where the time went, from the background's start marks (src/background/start-marks.ts): its start, its script
+// evaluated, the prefix table's record and the index read, the first search answered.
 //
 // Chromium's worker is stopped through the DevTools protocol (ServiceWorker.stopAllWorkers); Firefox suspends its
 // event page after an idle time, shortened here to 20 s, as after a reader's pause. Either way the
 // background that answered is checked to be a new one, by a part of a pack upload it holds in memory (a probe sent
-// at the end of the run before: a new background has none). Run `npm run build` first.
+// at the end of the run before: a new background has none). Run `npm run build` first; POPUP_BENCH_ONLY=chromium
+// (or firefox) runs one browser.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'puppeteer-core';
