@@ -69,7 +69,7 @@ it('keeps every stored pack, summarises each that can be read, and clears the se
 
   // The upgraded store keeps an index with its text parts.
   const rebuilt = { key: 'current' as const, build: 'rebuilt', data: { built: 'from the packs' } };
-  expect(await writeSearchIndex(rebuilt, ['Part one.'], (await readPacks()).writes)).toBe(true);
+  expect(await writeSearchIndex(rebuilt, ['Part one.'], [], (await readPacks()).writes)).toBe(true);
   expect(await readSearchIndex()).toEqual(rebuilt);
   expect(await readSearchTextParts('rebuilt', [0])).toEqual(['Part one.']);
 });

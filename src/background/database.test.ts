@@ -10,6 +10,7 @@ import {
   readPackSummaries,
   readPacks,
   readSearchIndex,
+  readSearchPrefix,
   readSearchTextParts,
   rewriteSummaries,
   setPackEnabled,
@@ -28,11 +29,15 @@ const stored = (id: string): StoredPack => ({
 });
 const index = { key: 'current' as const, build: 'first', data: { built: 'from the packs as read' } };
 const textParts = ['The texts of the first documents.', 'And of the next.'];
+const prefixes = [
+  { key: 'r', limitPerGroup: 5, results: { query: 'r', groups: [] } },
+  { key: 'ra', limitPerGroup: 5, results: { query: 'ra', groups: [] } },
+];
 
 /** Stores an index built from the packs as they are now, as the background does after reading them. */
 async function storeIndexOfCurrentPacks(): Promise<boolean> {
   const { writes } = await readPacks();
-  return writeSearchIndex(index, textParts, writes);
+  return writeSearchIndex(index, textParts, prefixes, writes);
 }
 
 describe('the stored search index', () => {
@@ -60,9 +65,9 @@ describe('the stored search index', () => {
     const { writes } = await readPacks();
     const change = setPackEnabled('a', false);
     // The index of the packs before the change arrives while the change is still being written, and after it.
-    expect(await writeSearchIndex(index, textParts, writes)).toBe(false);
+    expect(await writeSearchIndex(index, textParts, prefixes, writes)).toBe(false);
     await change;
-    expect(await writeSearchIndex(index, textParts, writes)).toBe(false);
+    expect(await writeSearchIndex(index, textParts, prefixes, writes)).toBe(false);
     expect(await readSearchIndex()).toBeUndefined();
     expect((await readPacks()).packs.find((p) => p.id === 'a')?.enabled).toBe(false);
   });
@@ -81,7 +86,7 @@ describe('the stored text parts of the search index', () => {
     expect(await readSearchIndex()).toBeUndefined();
     expect(await readSearchTextParts('first', [0])).toEqual([textParts[0]]);
     const { writes } = await readPacks();
-    expect(await writeSearchIndex({ ...index, build: 'second' }, ['Only part.'], writes)).toBe(true);
+    expect(await writeSearchIndex({ ...index, build: 'second' }, ['Only part.'], [], writes)).toBe(true);
     expect(await readSearchTextParts('first', [0, 1])).toEqual([undefined, undefined]);
     expect(await readSearchTextParts('second', [0])).toEqual(['Only part.']);
     await deletePack('f');
@@ -92,6 +97,33 @@ describe('the stored text parts of the search index', () => {
     const db = await openDatabase();
     await db.put('searchTexts', { key: 'first/0', text: 42 });
     expect(await readSearchTextParts('first', [0, 1])).toEqual([undefined, textParts[1]]);
+  });
+});
+
+describe('the stored prefix table of the search index', () => {
+  it('is read one prefix at a time, undefined for a prefix not kept', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    expect(await readSearchPrefix('ra')).toEqual(prefixes[1]);
+    expect(await readSearchPrefix('raj')).toBeUndefined();
+  });
+
+  it('is cleared with the index by any change of the packs, and replaced whole by the next index stored', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    await writePack(stored('g'));
+    expect(await readSearchPrefix('r')).toBeUndefined();
+    const { writes } = await readPacks();
+    const next = [{ key: 'b', limitPerGroup: 5, results: { query: 'b', groups: [] } }];
+    expect(await writeSearchIndex({ ...index, build: 'third' }, textParts, next, writes)).toBe(true);
+    expect(await readSearchPrefix('r')).toBeUndefined();
+    expect(await readSearchPrefix('b')).toEqual(next[0]);
+    await deletePack('g');
+  });
+
+  it('reads a damaged record as undefined', async () => {
+    expect(await storeIndexOfCurrentPacks()).toBe(true);
+    const db = await openDatabase();
+    await db.put('searchPrefixes', { key: 'r', limitPerGroup: 5, results: { query: 'r', groups: [{}] } });
+    expect(await readSearchPrefix('r')).toBeUndefined();
   });
 });
 

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { corpusPack, PACK_VERSION } from '../corpus/pack';
 import { packSummary, type PackSummary } from '../shared/corpus-summary';
 import { summariseStoredPack } from './pack-summary';
+import { prefixAnswer, type PrefixAnswer } from './search-prefix-table';
 
 /**
  * The one owner of the extension's IndexedDB: versions, upgrades and transactions live here only.
  * Records are parsed through zod on every read, so a damaged record is reported, never half-used.
  */
 export const DATABASE_NAME = 'sourcelight';
-const DATABASE_VERSION = 3;
+const DATABASE_VERSION = 4;
 
 export const storedPack = z.object({
   id: z.string().min(1),
@@ -40,6 +41,12 @@ export type StoredSearchIndex = z.infer<typeof storedSearchIndex>;
 const storedTextPart = z.object({ key: z.string(), text: z.string() });
 const textPartKey = (build: string, part: number): string => `${build}/${part}`;
 
+/**
+ * The prefix table of the stored search index (search-prefix-table.ts), one record per prefix under its key, read
+ * one at a time by a restarted worker's first keystrokes. Written and cleared with the index in the same
+ * transactions, so a record found is always the current packs' answer.
+ */
+
 interface SourcelightDB extends DBSchema {
   /** Indexed by the pack's version, which says without reading a pack whether this extension reads it. */
   packs: { key: string; value: unknown; indexes: { version: number } };
@@ -48,12 +55,14 @@ interface SourcelightDB extends DBSchema {
   searchIndex: { key: string; value: unknown };
   /** `storedTextPart`s of the stored search index's build (and of the one before it, until it is replaced). */
   searchTexts: { key: string; value: unknown };
+  /** `prefixAnswer`s of the stored search index, by key. */
+  searchPrefixes: { key: string; value: unknown };
 }
 
+type Store = 'packs' | 'packSummaries' | 'searchIndex' | 'searchTexts' | 'searchPrefixes';
+
 /** Version 2's summaries, of the packs stored by version 1, which all stay. */
-async function summariseStoredPacks(
-  tx: IDBPTransaction<SourcelightDB, ('packs' | 'packSummaries' | 'searchIndex' | 'searchTexts')[], 'versionchange'>,
-): Promise<void> {
+async function summariseStoredPacks(tx: IDBPTransaction<SourcelightDB, Store[], 'versionchange'>): Promise<void> {
   const summaries = tx.objectStore('packSummaries');
   for (let cursor = await tx.objectStore('packs').openCursor(); cursor; cursor = await cursor.continue()) {
     // A record that fails the schema gets no summary: the start-up check then reads the packs and reports it.
@@ -81,6 +90,13 @@ export function openDatabase(): Promise<IDBPDatabase<SourcelightDB>> {
       if (oldVersion < 3) {
         db.createObjectStore('searchTexts', { keyPath: 'key' });
         // An index of version 2 held its texts; it is rebuilt, and stored with its texts apart.
+        tx.objectStore('searchIndex')
+          .clear()
+          .catch(() => tx.abort());
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('searchPrefixes', { keyPath: 'key' });
+        // An index stored without its prefix table is rebuilt, and stored with one.
         tx.objectStore('searchIndex')
           .clear()
           .catch(() => tx.abort());
@@ -120,22 +136,23 @@ export async function readPacks(): Promise<PackReadResult> {
   return result;
 }
 
-type PackChangeStores = ('packs' | 'packSummaries' | 'searchIndex')[];
+type PackChangeStores = ('packs' | 'packSummaries' | 'searchIndex' | 'searchPrefixes')[];
 type PackStore = IDBPObjectStore<SourcelightDB, PackChangeStores, 'packs', 'readwrite'>;
 type SummaryStore = IDBPObjectStore<SourcelightDB, PackChangeStores, 'packSummaries', 'readwrite'>;
 
 /**
- * Changes the packs and their summaries in one transaction that also clears the stored search index: no change of
- * the packs is kept without its summary, nor with the index built from the packs before it. Returns the pack writes
- * begun so far, this one included.
+ * Changes the packs and their summaries in one transaction that also clears the stored search index and its prefix
+ * table: no change of the packs is kept without its summary, nor with the index built from the packs before it.
+ * Returns the pack writes begun so far, this one included.
  */
 async function changePacks(change: (packs: PackStore, summaries: SummaryStore) => Promise<unknown>): Promise<number> {
   const db = await openDatabase();
-  const tx = db.transaction(['packs', 'packSummaries', 'searchIndex'], 'readwrite');
+  const tx = db.transaction(['packs', 'packSummaries', 'searchIndex', 'searchPrefixes'], 'readwrite');
   const writes = ++packWrites;
   await Promise.all([
     change(tx.objectStore('packs'), tx.objectStore('packSummaries')),
     tx.objectStore('searchIndex').clear(),
+    tx.objectStore('searchPrefixes').clear(),
     tx.done,
   ]);
   return writes;
@@ -213,28 +230,39 @@ export async function readSearchIndex(): Promise<StoredSearchIndex | undefined> 
 
 /**
  * Stores the search index built from packs read after `writes` pack writes (`PackReadResult.writes`), with its
- * documents' text parts, unless another write has begun since: that write cleared the store, and this index is of
- * the packs before it. The check and the transaction's opening are one synchronous step, so a write begun after them
- * clears the store after this one. The parts of earlier builds go in the same transaction. Returns whether the index
- * was stored.
+ * documents' text parts and its prefix table, unless another write has begun since: that write cleared the store,
+ * and this index is of the packs before it. The check and the transaction's opening are one synchronous step, so a
+ * write begun after them clears the store after this one. The parts and prefixes of earlier builds go in the same
+ * transaction. Returns whether the index was stored.
  */
 export async function writeSearchIndex(
   record: StoredSearchIndex,
   textParts: readonly string[],
+  prefixes: readonly PrefixAnswer[],
   writes: number,
 ): Promise<boolean> {
   const checked = storedSearchIndex.parse(record);
   const db = await openDatabase();
   if (writes !== packWrites) return false;
-  const tx = db.transaction(['searchIndex', 'searchTexts'], 'readwrite');
+  const tx = db.transaction(['searchIndex', 'searchTexts', 'searchPrefixes'], 'readwrite');
   const texts = tx.objectStore('searchTexts');
+  const prefixStore = tx.objectStore('searchPrefixes');
   await Promise.all([
     tx.objectStore('searchIndex').put(checked),
     texts.clear(),
     ...textParts.map((text, part) => texts.put(storedTextPart.parse({ key: textPartKey(checked.build, part), text }))),
+    prefixStore.clear(),
+    ...prefixes.map((answer) => prefixStore.put(answer)),
     tx.done,
   ]);
   return true;
+}
+
+/** The stored index's answer kept under a prefix key; undefined when none is kept, or it is damaged. */
+export async function readSearchPrefix(key: string): Promise<PrefixAnswer | undefined> {
+  const db = await openDatabase();
+  const parsed = prefixAnswer.safeParse(await db.get('searchPrefixes', key));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The text parts of a build of the search index, in one transaction: undefined for a part not stored, or damaged. */

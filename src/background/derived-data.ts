@@ -4,17 +4,20 @@ import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { buildDictionary } from '../corpus/dictionary-build';
 import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
 import { loadSettings } from '../shared/settings';
-import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
+import { readSearchIndex, readSearchPrefix, readSearchTextParts, writeSearchIndex } from './database';
 import {
-  buildSearchIndex,
+  buildSearchIndexSteps,
   exportSearchIndex,
   importSearchIndex,
   searchCorpusWithTexts,
   type SearchIndex,
 } from './search-index';
-import type { SearchOptions, SearchResults } from '../shared/search-results';
+import { POPUP_SEARCH_OPTIONS, type SearchOptions, type SearchResults } from '../shared/search-results';
+import { answerFromPrefixTable, buildPrefixTableSteps, prefixKeyOf } from './search-prefix-table';
+import { finishStepsPaced } from './search/steps';
 import { latestSearchIndex } from './search-index-current';
 import { buildClaimIndex, type ClaimIndex } from './claim-index';
+import { markOnce } from './start-marks';
 
 /**
  * What the background derives from the enabled packs: the highlight dictionary, the search index and the claim
@@ -77,29 +80,64 @@ const textPartReaders = new WeakMap<SearchIndex, (parts: number[]) => Promise<(s
  * stored, or the stored one is damaged or of an older format.
  */
 async function restoreSearchIndex(): Promise<SearchIndex | null> {
+  markOnce('index-read-start');
   const stored = await readSearchIndex();
+  markOnce('index-read');
   const index = stored ? importSearchIndex(stored.data) : null;
+  markOnce('index-imported');
   if (stored && index) textPartReaders.set(index, (parts) => readSearchTextParts(stored.build, parts));
   return index;
 }
 
-/** Built from the packs when none is stored, and stored; it holds every text, so it reads no part. */
+/** A build's tasks last about this long: messages that come meanwhile are answered between them. */
+const BUILD_SLICE_MS = 50;
+
+/**
+ * Built from the packs when none is stored, in tasks of BUILD_SLICE_MS, and stored with its prefix table, made for
+ * the popup's searches; it holds every text, so it reads no part.
+ */
 async function buildAndStoreSearchIndex(): Promise<SearchIndex> {
   const { packs, writes } = await activePacksAsRead();
-  const index = buildSearchIndex(packs);
+  const index = await finishStepsPaced(buildSearchIndexSteps(packs), BUILD_SLICE_MS);
   const { index: data, textParts } = exportSearchIndex(index);
-  await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, writes);
+  const prefixes = await finishStepsPaced(buildPrefixTableSteps(index, POPUP_SEARCH_OPTIONS), BUILD_SLICE_MS);
+  await writeSearchIndex({ key: 'current', build: crypto.randomUUID(), data }, textParts, prefixes, writes);
   return index;
 }
 
 /** While a change of the packs is being indexed, searches are answered from the previous index. */
 export const searchIndexes = latestSearchIndex(corpusGeneration, restoreSearchIndex, buildAndStoreSearchIndex);
 
-/** Searches the newest ready index, reading the text parts its search needs. */
-export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
-  const index = await searchIndexes.latest();
+/** The stored index's answer to a query of one or two letters, from its record of the prefix table; null if none. */
+async function prefixTableAnswer(query: string, options: SearchOptions): Promise<SearchResults | null> {
+  const key = prefixKeyOf(query);
+  if (key === null) return null;
+  markOnce('prefix-read-start');
+  const kept = await readSearchPrefix(key).catch(() => undefined);
+  markOnce('prefix-read');
+  return kept ? answerFromPrefixTable(kept, query, options) : null;
+}
+
+/** Searches an index, reading the text parts its search needs. */
+function searchWithTexts(index: SearchIndex, query: string, options: SearchOptions): Promise<SearchResults> {
   const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
   return searchCorpusWithTexts(index, query, readParts, options);
+}
+
+/**
+ * Searches the newest ready index, but a query the prefix table answers is answered from it. In a worker just
+ * started, the table's one record is read in a few ms, where the index takes a few hundred at 100,000 statements: the
+ * index goes on loading for the next keystrokes. Later, a one-letter query, the costliest to search, costs one read.
+ */
+export async function searchCurrentCorpus(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+  markOnce('search-received');
+  const early = prefixTableAnswer(query, options);
+  const loading = searchIndexes.latest();
+  // Not awaited when the table answers; a load that fails is tried again by the next search.
+  loading.catch(() => undefined);
+  const results = (await early) ?? (await searchWithTexts(await loading, query, options));
+  markOnce('search-answered');
+  return results;
 }
 
 let claimCache: Derived<ClaimIndex> | undefined;

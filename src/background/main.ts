@@ -38,6 +38,9 @@ import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { entityPagePath, viewerPath } from '../shared/ui/links';
 import { PackUploads, packParts } from '../shared/pack-parts';
 import { addPageToSources as addPage } from './my-sources';
+import { markOnce } from './start-marks';
+
+markOnce('evaluated');
 
 /** Each message type's handler, named after it below; the listener only wires them up, as the message table types them. */
 type Handler<K extends keyof typeof backgroundMessages> = Handlers<typeof backgroundMessages>[K];

@@ -32,7 +32,8 @@ import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ran
 import { Postings, serializedPostings } from './search/postings';
 import { DocumentTexts } from './search/document-texts';
 import { SearchRecords, type RecordOf } from './search/records';
-import { searchTable, searchTableOf } from './search/table';
+import { finishSteps, type Steps } from './search/steps';
+import { searchTable, searchTableSteps } from './search/table';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
@@ -86,11 +87,15 @@ function searchIndexOf(records: SearchRecords, indexes: Record<SearchGroupName, 
   return { records, indexes, foldedFields, shownDocuments: new FoldedFieldCache(DOCUMENTS_SHOWN_CACHE_CAP) };
 }
 
+/** Records indexed between two steps of the build. */
+const RECORDS_PER_STEP = 500;
+
 /** FlexSearch orders each word's records (where the word stands in them); its lists are then kept as postings. */
-function buildGroupIndex(records: SearchRecords, group: SearchGroupName): GroupIndex {
+function* buildGroupIndex(records: SearchRecords, group: SearchGroupName): Steps<GroupIndex> {
   const index = new Index({ tokenize: 'strict', encode: splitTokens });
   const stats = new Map<string, WordStats>();
   for (let id = 0; id < records.count(group); id++) {
+    if (id % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
     const tokens = recordTokens(records.fieldTexts(group, id));
     index.add(id, tokens.precise);
     for (const [token, phonetic] of tokens.phoneticOf) {
@@ -105,12 +110,15 @@ function buildGroupIndex(records: SearchRecords, group: SearchGroupName): GroupI
 
 /** Builds the search index over every pack, in the order given. */
 export function buildSearchIndex(packs: CorpusPack[]): SearchIndex {
-  const { table, texts } = searchTableOf(packs);
+  return finishSteps(buildSearchIndexSteps(packs));
+}
+
+/** buildSearchIndex in steps (search/steps.ts), for a background that answers messages while it builds. */
+export function* buildSearchIndexSteps(packs: CorpusPack[]): Steps<SearchIndex> {
+  const { table, texts } = yield* searchTableSteps(packs);
   const records = new SearchRecords(table, texts);
-  const indexes = Object.fromEntries(GROUPS.map((g) => [g, buildGroupIndex(records, g)])) as Record<
-    SearchGroupName,
-    GroupIndex
-  >;
+  const indexes = {} as Record<SearchGroupName, GroupIndex>;
+  for (const group of GROUPS) indexes[group] = yield* buildGroupIndex(records, group);
   return searchIndexOf(records, indexes);
 }
 

@@ -1,6 +1,6 @@
 import '../shared/zod-config';
 import { send } from '../shared/messages';
-import { MAX_QUERY_UNITS } from '../shared/search-results';
+import { MAX_QUERY_UNITS, POPUP_SEARCH_OPTIONS } from '../shared/search-results';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { copyCitation } from '../shared/ui/copy-citation';
@@ -76,7 +76,7 @@ createSearchView({
   results: byId('results'),
   hint: byId('search-hint'),
   status: byId('search-status'),
-  search: (query) => send({ type: 'search', query: query.slice(0, MAX_QUERY_UNITS), options: { limitPerGroup: 5 } }),
+  search: (query) => send({ type: 'search', query: query.slice(0, MAX_QUERY_UNITS), options: POPUP_SEARCH_OPTIONS }),
   open: openHit,
 });
 byId('detail-back').addEventListener('click', closeDetail);

@@ -116,7 +116,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
   const { input, results, hint, status } = options;
   let hits: { hit: SearchHit; element: HTMLElement }[] = [];
   let active = -1;
+  /** Each query's number, in the order typed, and the number of the query whose answer the list shows. */
   let latest = 0;
+  let shown = 0;
 
   const setActive = (index: number): void => {
     hits[active]?.element.setAttribute('aria-selected', 'false');
@@ -194,13 +196,18 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     const query = input.value;
     const ticket = ++latest;
     if (query.trim() === '') {
+      shown = ticket;
       show({ query: '', groups: [] }, query);
       return;
     }
     options
       .search(query)
       .then((found) => {
-        if (ticket === latest) show(found, query);
+        // An answer newer than the one shown replaces it, though the reader has typed on: while a restarted
+        // background loads its index, the first keystroke's answer comes first, and the list never goes back.
+        if (ticket <= shown) return;
+        shown = ticket;
+        show(found, query);
       })
       .catch((error: unknown) => {
         if (ticket !== latest) return;

@@ -133,6 +133,9 @@ export const searchOptions = z.object({
 });
 export type SearchOptions = z.input<typeof searchOptions>;
 
+/** What the popup asks for with every query; the background's prefix table is made with the same. */
+export const POPUP_SEARCH_OPTIONS = { limitPerGroup: 5 } as const satisfies SearchOptions;
+
 export const searchResults = z.object({
   query: z.string(),
   /** Only groups with hits, in SEARCH_GROUP_ORDER. Empty when nothing was found. */

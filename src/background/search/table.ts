@@ -39,6 +39,7 @@ import {
   type DocumentTextsColumn,
 } from './document-texts';
 import type { EntityCounts } from './records';
+import { finishSteps, type Steps } from './steps';
 
 const entityColumns = z.object({
   packId: textColumn,
@@ -235,8 +236,16 @@ function countEntityReferences(pack: CorpusPack): Map<string, EntityCounts> {
   return counts;
 }
 
+/** Rows added between two steps of the build. */
+const ROWS_PER_STEP = 2_000;
+
 /** Builds the table of every pack, in the order given, with the documents' texts all read. */
 export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts: DocumentTexts } {
+  return finishSteps(searchTableSteps(packs));
+}
+
+/** searchTableOf in steps (steps.ts). */
+export function* searchTableSteps(packs: CorpusPack[]): Steps<{ table: SearchTable; texts: DocumentTexts }> {
   const people = entityBuilders();
   const topics = entityBuilders();
   const statements = statementBuilders();
@@ -266,7 +275,8 @@ export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts:
         documentCount: entityCounts?.documents ?? 0,
       });
     }
-    for (const statement of pack.statements) {
+    for (const [row, statement] of pack.statements.entries()) {
+      if (row % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const found = documentRow.get(statement.documentId);
       const isSlice = found?.document.text.slice(statement.start, statement.end) === statement.text;
       addRow(statements, {
@@ -285,7 +295,8 @@ export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts:
       });
       spoken.push(statement);
     }
-    for (const q of pack.questions) {
+    for (const [row, q] of pack.questions.entries()) {
+      if (row % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const at = documentRow.get(q.documentId)?.document.text.indexOf(q.questionText) ?? -1;
       addRow(questions, {
         packId: pack.id,
