@@ -31,6 +31,14 @@ const cardToShow = z.union([entityToShow, claimToShow]);
 export type CardToShow = z.infer<typeof cardToShow>;
 
 /**
+ * Which corpora a page's request is about: the built-in one, which is public and marked in the page's own DOM, or the
+ * reader's own, drawn where no page script can read them (src/content/overlay.ts). They are asked for apart, so that
+ * nothing a page can read (its marks, and so the words they split) depends on what the reader's own corpora hold.
+ */
+export const pageCorpora = z.enum(['public', 'own']);
+export type PageCorpora = z.infer<typeof pageCorpora>;
+
+/**
  * Every request between the extension's contexts and its response, as zod schemas.
  * The background answers `backgroundMessages`; a content script answers `tabMessages`.
  */
@@ -43,9 +51,9 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('getCorpusSummary') }),
     response: corpusSummary,
   },
-  /** The words to highlight, from the enabled packs. */
+  /** The words to highlight, from the enabled packs of the built-in or the reader's own corpora. */
   getDictionary: {
-    request: z.object({ type: z.literal('getDictionary') }),
+    request: z.object({ type: z.literal('getDictionary'), corpora: pageCorpora }),
     response: dictionary,
   },
   getEntityCard: {
@@ -184,10 +192,14 @@ export const backgroundMessages = {
     request: z.object({ type: z.literal('unsubscribe'), url: z.string().max(2_000) }),
     response: z.object({ removed: z.boolean() }),
   },
-  /** Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the sources hold. */
+  /**
+   * Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the built-in or the
+   * reader's own corpora hold.
+   */
   checkClaims: {
     request: z.object({
       type: z.literal('checkClaims'),
+      corpora: pageCorpora,
       text: z.string().max(MAX_PAGE_TEXT),
       names: z.array(pageName).max(MAX_PAGE_TEXT),
     }),
@@ -219,6 +231,11 @@ export const tabMessages = {
       highlights: z.number().int(),
       /** The first highlighting pass over the page has finished. */
       settled: z.boolean(),
+      /**
+       * When the first highlight of the reader's own corpora was found, on the page's clock (`performance.now()`):
+       * they are drawn where no page script, and so no test acting as one, can watch for them.
+       */
+      firstOwnHighlightAt: z.number().nullable(),
     }),
   },
   getPageEntities: {
@@ -243,7 +260,8 @@ export const tabMessages = {
     response: z.object({
       claims: z
         .array(z.object({ index: z.number().int().nonnegative(), text: z.string(), verdict: claimVerdict }))
-        .max(MAX_PAGE_CLAIMS),
+        // Those the built-in corpus holds, and those the reader's own do, each checked apart.
+        .max(2 * MAX_PAGE_CLAIMS),
       /** Some of the page's quotations were left unchecked (too many, or out of time): the list is the first part. */
       partial: z.boolean(),
     }),
