@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { build, type Plugin, type PluginOption } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import baseManifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
@@ -9,7 +9,6 @@ import packageJson from './package.json' with { type: 'json' };
 type Target = 'chrome' | 'firefox';
 
 const CONTENT_SCRIPT = 'assets/content.js';
-const CONTENT_STYLES = 'assets/highlight.css';
 const CARD_PAGE = 'src/card/card.html';
 
 /**
@@ -74,13 +73,11 @@ function contentScriptAsOneFile(outDir: string): Plugin {
           },
         },
       });
-      copyFileSync(resolve(import.meta.dirname, 'src/content/highlight.css'), resolve(outDir, CONTENT_STYLES));
       const manifestPath = resolve(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
       manifest.content_scripts = baseManifest.content_scripts.map((script) => ({
         ...script,
         js: [CONTENT_SCRIPT],
-        css: [CONTENT_STYLES],
       }));
       writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
     },

@@ -7,6 +7,7 @@ import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CLAIM_CLASS, CLAIM_SELECTOR } from './own-ui';
 import { nextTask } from './pacer';
+import { styleMark } from './mark-style';
 import { piecesBetween, readTextRun, stillHolds, type TextRun } from './text-range';
 
 /**
@@ -99,6 +100,7 @@ const claimMarkOptions = (link: ClaimLink, first: { done: boolean }): Mark.MarkR
   className: CLAIM_CLASS,
   each: (mark) => {
     mark.setAttribute('data-sl-claim', link.claim.kind);
+    styleMark(mark);
     if (first.done) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
     first.done = true;
     madeClaimMarks.set(mark, link);

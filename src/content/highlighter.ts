@@ -2,6 +2,7 @@ import type Mark from 'mark.js';
 import type { EntityKind } from '../corpus/pack';
 import type { LinkReason } from '../shared/link-reason';
 import { markerOver } from './markjs-adapter';
+import { styleMark } from './mark-style';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
@@ -207,6 +208,7 @@ const MARK_OPTIONS: Mark.MarkRangesOptions = {
     mark.setAttribute('data-sl-id', piece.entityId);
     mark.setAttribute('data-sl-kind', piece.kind);
     madeMarks.set(mark, { entityId: piece.entityId, reason: piece.reason });
+    styleMark(mark);
     if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
     noteSplitOff(mark);
   },

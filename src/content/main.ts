@@ -11,6 +11,7 @@ import { createCard } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { focusAdjacentHighlight } from './mark-focus';
+import { showMarkStyle } from './mark-style';
 import { openMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 import { CLAIM_SELECTOR } from './own-ui';
@@ -163,6 +164,7 @@ function apply(settings: Settings): void {
   if (active) stop();
   active = shouldBeActive;
   appliedKinds = kinds;
+  showMarkStyle(active);
   if (active) startWithRetries(settings);
 }
 
