@@ -241,7 +241,7 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
       await page.mouse.click(third.left + third.width / 2, third.top + third.height / 2);
       const byMouse = await waitFor('the card opened by a click', async () => {
         const state = await cardState(page);
-        return state.statementLinks.length > 0 ? state : undefined;
+        return state.shown && state.statementLinks.length > 0 ? state : undefined;
       });
       expect(byMouse.label).toBe(names[2]);
       expect(byMouse.statementLinks[0]?.text).toContain(sentences[2]);
