@@ -1,5 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { sendToTab, type backgroundMessages, type CardToShow, type Handlers } from '../shared/messages';
+import type { Handlers } from '../shared/message-protocol';
+import { sendToTab, type backgroundMessages } from '../shared/messages';
+import type { CardToShow } from '../shared/page-messages';
 
 /**
  * The go-between of a highlight's content script and its card frame. The frame is an extension page inside the

@@ -1,16 +1,10 @@
 import type { CorpusDocument, CorpusPack, Entity, Statement } from '../corpus/pack';
 import { figuresAgree, findFigures, type Figure } from '../corpus/claims/figures';
 import { compareSpeakers } from '../corpus/claims/speakers';
-import { findPageClaims, type PageClaim, type PageName } from '../corpus/claims/page-claims';
+import { findPageClaims, type PageClaim } from '../corpus/claims/page-claims';
 import { buildStatementIndex, findQuoteInStatements, type StatementIndex } from '../corpus/claims/statement-index';
-import type {
-  CheckedClaims,
-  ClaimCard,
-  ClaimVerdict,
-  FigureSource,
-  PageClaimToCheck,
-  QuoteSource,
-} from '../shared/claim-check';
+import type { ClaimCard, FigureSource, QuoteSource } from '../shared/claim-card';
+import type { CheckedClaims, ClaimVerdict, PageClaimToCheck, PageName } from '../shared/claim-check';
 import { excerptAround } from '../shared/excerpt';
 import { sourceOf } from './entity-card';
 

@@ -5,7 +5,7 @@ import { withoutDocument } from '../corpus/pack-edit';
 import { NOT_JSON } from '../corpus/import-format';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
-import type { PageCorpora } from '../shared/messages';
+import type { PageCorpora } from '../shared/page-messages';
 import {
   deletePack,
   readPackSummaries,

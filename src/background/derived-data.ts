@@ -1,9 +1,9 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { activePacksAsRead, corpusGeneration, enabledPacksOf } from './corpus-store';
-import type { PageCorpora } from '../shared/messages';
+import type { PageCorpora } from '../shared/page-messages';
 import { readSearchIndex, readSearchTextParts, writeSearchIndex } from './database';
 import {
   buildSearchIndex,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusPack } from '../corpus/pack';
-import { buildEntityCard } from './entity-card';
+import { buildEntityCard, PAGE_VIEW } from './entity-card';
 
 const text =
   'Jane Roe, the committee chair, said: "We must act." Later Jane Roe said: "Again." Roe was named once more.';
@@ -147,5 +147,76 @@ describe('one person in two corpora', () => {
       ['We must act.', 'Test'],
       ['We will publish in May.', 'Reader notes'],
     ]);
+  });
+});
+
+describe('the same words in several sources', () => {
+  const speech = 'We have already failed the people by ignoring the massacre and by giving the regime billions.';
+  const longer = `${speech} They continue to slaughter people.`;
+  const text = `Jane Roe said: "${speech}" Later Jane Roe said: "${longer}"`;
+  const second = `Jane Roe told us: "${speech}"`;
+  const at = (haystack: string, needle: string, from = 0) => {
+    const start = haystack.indexOf(needle, from);
+    return { start, end: start + needle.length };
+  };
+  const repeated: CorpusPack = {
+    ...pack,
+    documents: [
+      { id: 'd1', title: 'Undated report', text },
+      { id: 'd2', title: 'Interview', date: '2019-05-01', text: second },
+    ],
+    statements: [
+      {
+        id: 'a',
+        documentId: 'd1',
+        speakerId: 'person-jane-roe',
+        text: speech,
+        ...at(text, speech),
+        cue: 'said',
+        role: 'MP',
+      },
+      { id: 'b', documentId: 'd1', speakerId: 'person-jane-roe', text: longer, ...at(text, longer, 40), cue: 'said' },
+      { id: 'c', documentId: 'd2', speakerId: 'person-jane-roe', text: speech, ...at(second, speech), cue: 'said' },
+    ],
+    mentions: [],
+  };
+
+  it('is one item, headed by its fullest words, listing the other sources earliest first with their roles', () => {
+    const card = buildEntityCard([repeated], 'person-jane-roe');
+    expect(card?.statementsTotal).toBe(1);
+    expect(card?.statements.map((s) => s.id)).toEqual(['b']);
+    expect(card?.statements[0]?.alsoIn.map((s) => [s.source.documentId, s.source.date, s.role, s.wording])).toEqual([
+      ['d2', '2019-05-01', undefined, 'part'],
+      ['d1', undefined, 'MP', 'part'],
+    ]);
+  });
+
+  it('stands on the timeline at its earliest source, which its point opens', () => {
+    const card = buildEntityCard([repeated], 'person-jane-roe');
+    expect(card?.timeline.map((p) => [p.kind, p.id, p.date, p.source.documentId])).toEqual([
+      ['statement', 'b', '2019-05-01', 'd2'],
+    ]);
+  });
+});
+
+describe('an entity’s own page', () => {
+  it('is sent every item, where the card is sent the first few', () => {
+    const many: CorpusPack = {
+      ...pack,
+      statements: Array.from({ length: 30 }, (_, i) => ({
+        id: `s${i}`,
+        documentId: 'd1',
+        speakerId: 'person-jane-roe',
+        // Three words: too few to be taken for the same words as another.
+        text: `Point ${i} stands.`,
+        start: 38,
+        end: 50,
+        cue: 'said' as const,
+      })),
+    };
+    expect(buildEntityCard([many], 'person-jane-roe')?.statements).toHaveLength(20);
+    const page = buildEntityCard([many], 'person-jane-roe', PAGE_VIEW);
+    expect(page?.statements).toHaveLength(30);
+    expect(page?.timeline).toHaveLength(30);
   });
 });

@@ -1,11 +1,38 @@
 import type { CorpusDocument, CorpusPack, Entity } from '../corpus/pack';
+import { sameWordsHeads } from '../corpus/claims/same-words';
 import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSource } from '../shared/entity-card';
 import { excerptAround } from '../shared/excerpt';
+import { firstSource, inDateOrder, timelinePoints } from '../shared/timeline';
 
-/** Items of each kind sent with a card; the card shows a few and opens the rest on request. */
-const CARD_ITEM_LIMIT = 20;
-/** Mentions from one document: more would crowd out the other sources. */
-const MENTIONS_PER_DOCUMENT = 2;
+/** How much of what the corpus holds about an entity a view is sent. */
+export interface EntityView {
+  /** Statements, and questions, sent: the newest. */
+  items: number;
+  /** Points on the timeline: the earliest. */
+  timeline: number;
+  mentions: number;
+  /** Mentions from one document: more would crowd out the other sources. */
+  mentionsPerDocument: number;
+  /** A statement's characters shown. */
+  excerptLength: number;
+}
+
+/** The card shows a few of each and opens the rest on request, and a compact timeline of everything. */
+export const CARD_VIEW: EntityView = {
+  items: 20,
+  timeline: 500,
+  mentions: 20,
+  mentionsPerDocument: 2,
+  excerptLength: 260,
+};
+/** The entity's own page shows everything, up to what one page can hold and a reader can scroll. */
+export const PAGE_VIEW: EntityView = {
+  items: 2_000,
+  timeline: 4_000,
+  mentions: 500,
+  mentionsPerDocument: 5,
+  excerptLength: 1_500,
+};
 
 export function sourceOf(pack: CorpusPack, document: CorpusDocument, start: number, end: number): PassageSource {
   return {
@@ -30,12 +57,38 @@ function newestFirst<T>(items: T[], dateOf: (item: T) => string | null | undefin
 }
 
 /**
+ * The entity's statements with the same words, or nearly, as one item each (src/corpus/claims/same-words.ts),
+ * headed by the fullest, its other sources earliest first. `texts` are the statements' whole texts.
+ */
+function sameWordsItems(statements: readonly CardStatement[], texts: readonly string[]): CardStatement[] {
+  const heads = sameWordsHeads(texts.map((text) => ({ text, speakerId: 'the entity' })));
+  const alsoIn = statements.map((): CardStatement['alsoIn'] => []);
+  heads.forEach((found, i) => {
+    const statement = statements[i];
+    if (!found || !statement) return;
+    alsoIn[found.head]?.push({
+      source: statement.source,
+      ...(statement.role !== undefined ? { role: statement.role } : {}),
+      wording: found.wording,
+    });
+  });
+  return statements.flatMap((statement, i) =>
+    heads[i] ? [] : [{ ...statement, alsoIn: inDateOrder(alsoIn[i] ?? [], (other) => other.source.date) }],
+  );
+}
+
+/**
  * Gathers what the enabled packs hold about one entity: its statements, the questions it asked or answered,
  * and where documents mention it. The same entity id in several packs is one entity, so its items are merged.
  */
-export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCard | null {
+export function buildEntityCard(
+  packs: CorpusPack[],
+  entityId: string,
+  view: EntityView = CARD_VIEW,
+): EntityCard | null {
   let entity: Entity | undefined;
   const statements: CardStatement[] = [];
+  const statementTexts: string[] = [];
   const questions: CardQuestion[] = [];
   const mentions: CardMention[] = [];
   let descriptionSource: PassageSource | undefined;
@@ -63,10 +116,12 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
       if (statement.speakerId !== entityId || !document) continue;
       statements.push({
         id: statement.id,
-        excerpt: excerptAround(statement.text, [], 260),
+        excerpt: excerptAround(statement.text, [], view.excerptLength),
         role: statement.role,
         source: sourceOf(pack, document, statement.start, statement.end),
+        alsoIn: [],
       });
+      statementTexts.push(statement.text);
     }
     for (const question of pack.questions) {
       const document = documents.get(question.documentId);
@@ -100,7 +155,7 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
       mentionsTotal++;
       const seen = perDocument.get(document.id) ?? 0;
       perDocument.set(document.id, seen + 1);
-      if (seen >= MENTIONS_PER_DOCUMENT) continue;
+      if (seen >= view.mentionsPerDocument) continue;
       mentions.push({
         excerpt: excerptAround(document.text, [{ start: mention.start, end: mention.end }]),
         source: sourceOf(pack, document, mention.start, mention.end),
@@ -108,6 +163,7 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
     }
   }
   if (!entity) return null;
+  const items = sameWordsItems(statements, statementTexts);
   return {
     entity: {
       id: entity.id,
@@ -117,15 +173,17 @@ export function buildEntityCard(packs: CorpusPack[], entityId: string): EntityCa
       description: entity.description,
       descriptionSource,
     },
-    statements: newestFirst(statements, (statement) => statement.source.date).slice(0, CARD_ITEM_LIMIT),
-    statementsTotal: statements.length,
+    // An item said in several sources stands at the first of them.
+    statements: newestFirst(items, (statement) => firstSource(statement).date).slice(0, view.items),
+    statementsTotal: items.length,
     questions: newestFirst(
       questions,
       (question) => question.dateAnswered ?? question.dateAsked ?? question.source.date,
-    ).slice(0, CARD_ITEM_LIMIT),
+    ).slice(0, view.items),
     questionsTotal: questions.length,
-    mentions: mentions.slice(0, CARD_ITEM_LIMIT),
+    mentions: mentions.slice(0, view.mentions),
     mentionsTotal,
+    timeline: timelinePoints(items, questions).slice(0, view.timeline),
   };
 }
 

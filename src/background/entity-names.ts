@@ -2,8 +2,10 @@
  * Display names of entities by id, for lists that know only ids (the popup's "On this page"): from the packs, or from
  * the search table, which holds every entity of the enabled packs, so that a restarted worker need not read the packs.
  */
-import type { CorpusPack, EntityKind } from '../corpus/pack';
-import type { backgroundMessages, ResponseOf } from '../shared/messages';
+import type { CorpusPack } from '../corpus/pack';
+import type { EntityKind } from '../shared/entity-kind';
+import type { ResponseOf } from '../shared/message-protocol';
+import type { backgroundMessages } from '../shared/messages';
 import { rowCount, textAt } from './search/columns';
 import type { SearchTable } from './search/table';
 

@@ -1,6 +1,7 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
-import { backgroundMessages, createMessageListener, type Handlers } from '../shared/messages';
+import { createMessageListener, type Handlers } from '../shared/message-protocol';
+import { backgroundMessages } from '../shared/messages';
 import {
   activePacks,
   checkedSummaries,
@@ -32,9 +33,9 @@ import {
   subscriptions,
   unsubscribe,
 } from './subscriptions';
-import { buildEntityCard, findDocument } from './entity-card';
+import { buildEntityCard, findDocument, PAGE_VIEW } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
-import { viewerPath } from '../shared/ui/links';
+import { entityPagePath, viewerPath } from '../shared/ui/links';
 import { PackUploads, packParts } from '../shared/pack-parts';
 import { addPageToSources as addPage } from './my-sources';
 
@@ -48,6 +49,9 @@ const getCorpusSummary: Handler<'getCorpusSummary'> = () => summariseCorpus();
 const getDictionary: Handler<'getDictionary'> = ({ corpora }) => currentDictionary(corpora);
 
 const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) => buildEntityCard(await activePacks(), entityId);
+
+const getEntityPage: Handler<'getEntityPage'> = async ({ entityId }) =>
+  buildEntityCard(await activePacks(), entityId, PAGE_VIEW);
 
 const getEntityNames: Handler<'getEntityNames'> = async ({ ids }) => {
   // The search index, which the popup's first search reads too, rather than every pack; the packs when it would
@@ -76,16 +80,23 @@ const getDocument: Handler<'getDocument'> = async ({ packId, documentId }) => {
   return { packId: pack.id, packTitle: pack.title, ...document, statements };
 };
 
-const openPassage: Handler<'openPassage'> = async ({ inBackground, ...source }, sender) => {
+/** Opens one of the extension's pages in a new tab next to the sender's: in front, or behind it for a Ctrl-click. */
+async function openBeside(path: string, inBackground: boolean, sender: browser.Runtime.MessageSender): Promise<null> {
   const tab = sender.tab;
   await browser.tabs.create({
-    url: browser.runtime.getURL(viewerPath(source)),
+    url: browser.runtime.getURL(path),
     active: !inBackground,
     ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
     ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
   });
   return null;
-};
+}
+
+const openPassage: Handler<'openPassage'> = ({ inBackground, ...source }, sender) =>
+  openBeside(viewerPath(source), inBackground, sender);
+
+const openEntityPage: Handler<'openEntityPage'> = ({ entityId, inBackground }, sender) =>
+  openBeside(entityPagePath(entityId), inBackground, sender);
 
 /** Claim checks take turns across tabs (see `TurnQueue`). */
 const claimChecks = new TurnQueue();
@@ -173,9 +184,11 @@ browser.runtime.onMessage.addListener(
     getCorpusSummary,
     getDictionary,
     getEntityCard,
+    getEntityPage,
     getEntityNames,
     getDocument,
     openPassage,
+    openEntityPage,
     search,
     importPackPart,
     importPack,

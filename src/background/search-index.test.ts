@@ -335,6 +335,58 @@ describe('caps', () => {
   });
 });
 
+describe('the same words in many sources', () => {
+  const speech = 'We have already failed the people by ignoring the massacre and by giving the regime billions.';
+  /** A pack of one document, titled after the pack, dated `date` or not at all. */
+  const report = (id: string, date: string | undefined, statements: StatementSpec[]): CorpusPack => {
+    const pack = makePack([person('person-jo', 'Jo Bloggs'), person('person-ann', 'Ann Other')], statements, id);
+    const [document] = pack.documents;
+    if (!document) throw new Error('makePack gives one document');
+    const retitled = { ...document, title: `Report ${id}` };
+    if (date) retitled.date = date;
+    else delete retitled.date;
+    return { ...pack, documents: [retitled] };
+  };
+  const index = buildSearchIndex([
+    report('first', '2021-09-15', [
+      { id: 'jo-1', speakerId: 'person-jo', text: speech },
+      { id: 'ann-1', speakerId: 'person-ann', text: speech },
+    ]),
+    report('second', '2019-01-01', [{ id: 'jo-2', speakerId: 'person-jo', text: `${speech} They kill people still.` }]),
+    report('third', undefined, [{ id: 'jo-3', speakerId: 'person-jo', text: speech }]),
+  ]);
+
+  it('shows one speaker’s same words once, with the other sources, earliest first, each with its date', () => {
+    const statements = groupOf(searchCorpus(index, 'failed the people'), 'statements');
+    const jo = statements?.hits.filter((hit) => hit.speakerId === 'person-jo') ?? [];
+    expect(jo).toHaveLength(1);
+    expect(jo[0]?.documentTitle).toBe('Report first');
+    expect(jo[0]?.alsoIn).toEqual([
+      { documentTitle: 'Report second', publisher: 'Hansard', date: '2019-01-01' },
+      { documentTitle: 'Report third', publisher: 'Hansard' },
+    ]);
+    // Another speaker's same words are another item; the grouped statements are not counted as more hits.
+    expect(statements?.hits.filter((hit) => hit.speakerId === 'person-ann').map((hit) => hit.alsoIn)).toEqual([[]]);
+    expect(statements?.more.count).toBe(0);
+  });
+
+  it('groups the same after the index is stored and read back', async () => {
+    const { index: stored, textParts } = exportSearchIndex(index);
+    const restored = importSearchIndex(structuredClone(stored));
+    expect(restored).not.toBeNull();
+    if (!restored) return;
+    const read = async (parts: number[]) => parts.map((part) => textParts[part]);
+    const hits = (results: SearchResults) =>
+      groupOf(results, 'statements')?.hits.map((hit) => [hit.id, hit.alsoIn.length]);
+    const fresh = hits(searchCorpus(index, 'billions'));
+    expect(fresh).toEqual([
+      ['jo-2', 2],
+      ['ann-1', 0],
+    ]);
+    expect(hits(await searchCorpusWithTexts(restored, 'billions', read))).toEqual(fresh);
+  });
+});
+
 describe('hostile queries', () => {
   const index = buildSearchIndex([makeSeedPack()]);
   const queries = [

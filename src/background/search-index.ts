@@ -31,12 +31,12 @@ import { parseQuery, type ParsedQuery } from './search/query';
 import { byRank, FoldedFieldCache, scoreRecord, type Scored } from './search/ranking';
 import { Postings, serializedPostings } from './search/postings';
 import { DocumentTexts } from './search/document-texts';
-import { SearchRecords } from './search/records';
+import { SearchRecords, type RecordOf } from './search/records';
 import { searchTable, searchTableOf } from './search/table';
 import { serializedVocabulary, Vocabulary, type WordStats } from './search/vocabulary';
 
 /** Bump when the encoders or index options change: a stored index of another format is rebuilt. */
-const SEARCH_INDEX_FORMAT = 8;
+const SEARCH_INDEX_FORMAT = 9;
 const GROUPS = SEARCH_GROUP_ORDER;
 
 /**
@@ -193,6 +193,23 @@ function shownDocuments(
   return { shown, dropped };
 }
 
+/**
+ * The best-ranked statement of each same-words item (search/table.ts): the others are its "also in" sources, not hits
+ * of their own, and are not counted among the hits left out.
+ */
+function onePerItem(ranked: Scored[], cap: number): { shown: Scored[]; dropped: number } {
+  const shown: Scored[] = [];
+  const items = new Set<number>();
+  let dropped = 0;
+  for (const candidate of ranked) {
+    const { item } = candidate.record as RecordOf<'statements'>;
+    if (items.has(item)) dropped++;
+    else if (shown.length < cap) shown.push(candidate);
+    items.add(item);
+  }
+  return { shown, dropped };
+}
+
 function searchGroupOf(
   index: SearchIndex,
   group: SearchGroupName,
@@ -213,10 +230,14 @@ function searchGroupOf(
   // Stable sort: equal scores and equally early matches keep FlexSearch's order.
   scored.sort(byRank);
   const { shown, dropped } =
-    group === 'documents' ? shownDocuments(index, scored, query, cap) : { shown: scored.slice(0, cap), dropped: 0 };
+    group === 'documents'
+      ? shownDocuments(index, scored, query, cap)
+      : group === 'statements'
+        ? onePerItem(scored, cap)
+        : { shown: scored.slice(0, cap), dropped: 0 };
   if (!shown.length) return null;
   const more = { count: Math.max(0, scored.length - dropped - shown.length), atLeast: ids.length >= pool };
-  return groupOf(group, shown, more);
+  return groupOf(group, shown, more, index.records);
 }
 
 /**

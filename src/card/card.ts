@@ -1,11 +1,11 @@
 import '../shared/zod-config';
-import type { PassageSource } from '../shared/entity-card';
 import { errorText } from '../shared/error-text';
-import { send, type CardFrameEvent } from '../shared/messages';
+import { send } from '../shared/messages';
+import type { CardFrameEvent } from '../shared/page-messages';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
 import { copyCitation } from '../shared/ui/copy-citation';
-import { messageLinks } from '../shared/ui/passage-links';
+import { messageLinks, type Openers } from '../shared/ui/passage-links';
 import { renderClaimView } from './claim-view';
 import { reasonLine } from './reason-line';
 
@@ -30,12 +30,19 @@ function status(text: string, isError = false): void {
   );
 }
 
-function openPassage(source: PassageSource, inBackground: boolean): void {
-  const { packId, documentId, start, end } = source;
-  send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) =>
-    console.error('Sourcelight: could not open the source', error),
-  );
-}
+/** What the card's links open, through the background: a passage in the viewer, or an entity's own page. */
+const openers: Openers = {
+  passage: ({ packId, documentId, start, end }, inBackground) => {
+    send({ type: 'openPassage', packId, documentId, start, end, inBackground }).catch((error: unknown) =>
+      console.error('Sourcelight: could not open the source', error),
+    );
+  },
+  entityPage: (entityId, inBackground) => {
+    send({ type: 'openEntityPage', entityId, inBackground }).catch((error: unknown) =>
+      console.error('Sourcelight: could not open the page', error),
+    );
+  },
+};
 
 /** The dialog is announced by its heading once the card is drawn. */
 function labelBy(headingId: string): void {
@@ -71,7 +78,7 @@ async function show(): Promise<void> {
       return;
     }
     labelBy(headingId);
-    body.replaceChildren(renderClaimView(claimCard, messageLinks(openPassage), headingId));
+    body.replaceChildren(renderClaimView(claimCard, messageLinks(openers), headingId));
     return;
   }
   const card = await send({ type: 'getEntityCard', entityId: wanted.entityId });
@@ -80,7 +87,7 @@ async function show(): Promise<void> {
     return;
   }
   labelBy(headingId);
-  const view = renderEntityView(card, messageLinks(openPassage), headingId, copyCitation);
+  const view = renderEntityView(card, messageLinks(openers), headingId, copyCitation);
   // Under the name, where the reader looks first: why this text of the page was linked to it.
   const reason = el('p', { class: 'sl-reason' }, reasonLine(wanted.reason, card.entity.name));
   const header = view.querySelector('.sl-header');

@@ -1,4 +1,4 @@
-import type { ClaimCard, FigureSource, QuoteSource } from '../shared/claim-check';
+import type { ClaimCard, FigureSource, QuoteSource } from '../shared/claim-card';
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { section, sourceLine } from '../shared/ui/entity-view';
 import type { ViewLinks } from '../shared/ui/passage-links';

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { CardFrameEvent, CardToShow } from '../shared/messages';
+import type { CardFrameEvent, CardToShow } from '../shared/page-messages';
 import { cardPlace } from './card-position';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import { protectHost, showOnTop } from './protected-host';

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import { findPageClaims, type PageName } from '../corpus/claims/page-claims';
-import type { CheckedClaim } from '../shared/claim-check';
-import { buildDictionary } from '../shared/dictionary-build';
+import { findPageClaims } from '../corpus/claims/page-claims';
+import type { CheckedClaim, PageName } from '../shared/claim-check';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { highlight, isOwnNode, removeHighlights } from './highlighter';
 import { openMatcher } from './matcher';

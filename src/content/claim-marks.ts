@@ -1,7 +1,12 @@
 import type Mark from 'mark.js';
-import type { PageName } from '../corpus/claims/page-claims';
 import { lowerBound } from '../corpus/text';
-import { MAX_PAGE_TEXT, type CheckedClaim, type ClaimVerdict, type PageClaimToCheck } from '../shared/claim-check';
+import {
+  MAX_PAGE_TEXT,
+  type CheckedClaim,
+  type ClaimVerdict,
+  type PageClaimToCheck,
+  type PageName,
+} from '../shared/claim-check';
 import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks } from './highlighter';
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';

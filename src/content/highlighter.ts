@@ -1,5 +1,5 @@
 import type Mark from 'mark.js';
-import type { EntityKind } from '../corpus/pack';
+import type { EntityKind } from '../shared/entity-kind';
 import type { LinkReason } from '../shared/link-reason';
 import { markerOver } from './markjs-adapter';
 import { styleMark } from './mark-style';

@@ -2,21 +2,12 @@ import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
-import {
-  createMessageListener,
-  send,
-  tabMessages,
-  type CardToShow,
-  type PageCorpora,
-  type PageEntity,
-} from '../shared/messages';
-import type { PageName } from '../corpus/claims/page-claims';
-import { MAX_PAGE_CLAIMS } from '../corpus/claims/page-claims';
-import type { CheckedClaim, ClaimVerdict } from '../shared/claim-check';
+import { createMessageListener } from '../shared/message-protocol';
+import { sendFromPage, tabMessages, type CardToShow, type PageCorpora, type PageEntity } from '../shared/page-messages';
+import { MAX_PAGE_CLAIMS, type CheckedClaim, type ClaimVerdict, type PageName } from '../shared/claim-check';
 import { isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
-import { readArticle } from './article';
 import { createCard, markAnchor, type CardAnchor } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
@@ -26,6 +17,7 @@ import { openMatcher, type CompiledMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
 import { createOverlay, type Overlay } from './overlay';
 import { findOwnClaims, findOwnNames, type OwnHighlight, type OwnLink } from './own-highlights';
+import { readPage } from './page-markup';
 import { comparePositions, type PagePosition } from './page-position';
 import { CLAIM_SELECTOR } from './own-ui';
 
@@ -55,13 +47,13 @@ const dictionaries = new Map<PageCorpora, Promise<Dictionary>>();
 let overlay: Overlay<OwnLink> | undefined;
 
 const card = createCard(async (toShow) => {
-  await send({ type: 'showCard', ...toShow });
+  await sendFromPage({ type: 'showCard', ...toShow });
 });
 
 function dictionaryOf(corpora: PageCorpora): Promise<Dictionary> {
   let dictionary = dictionaries.get(corpora);
   if (dictionary === undefined) {
-    dictionary = send({ type: 'getDictionary', corpora });
+    dictionary = sendFromPage({ type: 'getDictionary', corpora });
     dictionaries.set(corpora, dictionary);
   }
   return dictionary;
@@ -71,7 +63,7 @@ function dictionaryOf(corpora: PageCorpora): Promise<Dictionary> {
 const checkClaimsOf =
   (corpora: PageCorpora) =>
   async (text: string, names: PageName[], cut: boolean): Promise<CheckedClaim[]> => {
-    const checked = await send({ type: 'checkClaims', corpora, text, names });
+    const checked = await sendFromPage({ type: 'checkClaims', corpora, text, names });
     claimsPartial ||= checked.partial || cut;
     return checked.claims;
   };
@@ -361,7 +353,7 @@ browser.runtime.onMessage.addListener(
       entities: pageEntities().slice(0, MAX_PAGE_ENTITIES),
     }),
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
-    readArticle: () => readArticle(document),
+    readPage: () => readPage(document),
     getPageClaims: () => ({
       claims: pageClaims().map(({ index, text, verdict }) => ({ index, text, verdict })),
       partial: claimsPartial,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { highlight } from './highlighter';
 import { focusAdjacentHighlight } from './mark-focus';
 import { openMatcher } from './matcher';

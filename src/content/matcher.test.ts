@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { findMatches, openMatcher, type CompiledMatcher } from './matcher';
 
 const entities: Entity[] = [

@@ -1,9 +1,9 @@
-import { MONTHS } from '../corpus/lexicon';
-import type { EntityKind } from '../corpus/pack';
-import { nameSkeleton } from '../corpus/name-skeleton';
-import { LINE_END, TERM_START, unpackTerms, unpackVariants, writtenForm, type Dictionary } from '../shared/dictionary';
+import type { EntityKind } from '../shared/entity-kind';
+import { LINE_END, TERM_START, unpackTerms, unpackVariants, type Dictionary } from '../shared/dictionary';
 import type { LinkReason } from '../shared/link-reason';
 import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../shared/text-fold';
+import { linkOnEvidence, type PageLink, type TermEvidence } from './page-evidence';
+import { withVariants, type SpellingVariants } from './spelling-variants';
 
 /**
  * Finds dictionary terms in plain text in one pass, however many terms there are.
@@ -27,19 +27,9 @@ import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../sha
  * - Whole words only, words being letters of any script and digits: "Iran" is not found in "Iranian", but is
  *   in "Iran's", "Iran’s", "(Iran)", "Iran?". Whitespace runs (spaces, NBSP, newlines) equal one space.
  * - The longest match wins and matches never overlap: "Maryam Rajavi" is one match, not two.
- * - Page evidence for every link (`TextMatch.reason`, which the card states):
- *   - a person's surname, title and surname, or one-word name links only after the page names that person in full
- *     (a full name or an alias of two or more words) earlier in the text or page (`namedSoFar`); when two people
- *     share it and both were named, the nearest full mention before it decides;
- *   - a generic body ("Supreme Court") links only with a qualifier the sources give it, written just before it
- *     ("Iran's Supreme Court", "the UN Security Council") or, for the one body of that name, nearby;
- *   - a name that is also a common word ("May", "Rich", "Brown") never links at a sentence start, nor a month
- *     written as a date ("in May", "May 5");
- *   - an alias two bodies share links to neither;
- *   - a person's full name in another spelling (`nameSkeleton`: "Hassan Rohani" for "Hassan Rouhani") links when
- *     every word agrees, and the surname alone in any spelling after it (`withVariants`).
- *   We return nothing rather than a list of candidates: a highlight the reader cannot act on is noise, and the
- *   card contract (`data-sl-id`) names one entity.
+ * - A term found links only on the page's own evidence (`page-evidence.ts`: a surname after the full name, a generic
+ *   body with its qualifier, a common word not at a sentence start), and people's names in other spellings are found
+ *   after the walk (`spelling-variants.ts`).
  */
 
 export interface TextMatch {
@@ -52,15 +42,7 @@ export interface TextMatch {
   reason: LinkReason;
 }
 
-interface CompiledTerm {
-  kind: EntityKind;
-  ids: string[];
-  /** A surname, a title and surname, or a one-word name: the page must name the person in full first. */
-  needsFullName: boolean;
-  /** For a generic body, the qualifiers the sources give it; the page must write one with it or nearby. */
-  qualifiers: string[] | undefined;
-  /** A one-word name that is also a common word ("May"): never at a sentence start. */
-  commonWord: boolean;
+interface CompiledTerm extends TermEvidence {
   anyCase: boolean;
   /** The term's words with diacritics removed but case kept, to check capitalisation. */
   casedWords: string[];
@@ -217,114 +199,17 @@ function isCapitalisedAs(source: string, term: CompiledTerm): boolean {
   });
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
-/** Characters that may sit between a sentence's end and its first word: spaces, opening quotes and brackets. */
-const SENTENCE_OPENER = /[\s"'“‘«([¿¡—–-]/u;
-
-function startsSentence(text: string, start: number): boolean {
-  for (let i = start - 1; i >= 0; i--) {
-    const char = text.charAt(i);
-    if (SENTENCE_END.has(char)) return true;
-    if (!SENTENCE_OPENER.test(char)) return false;
-  }
-  return true;
-}
-
-/** A month written as a date: "in May", "on May 5", "mid-May". */
-const BEFORE_A_DATE =
-  /(?:\b(?:in|on|since|until|till|through|during|early|late|last|next|this|each|every)\s+|\b(?:mid|early|late)-)$/i;
-function isDate(text: string, start: number, end: number): boolean {
-  if (!MONTHS.has(text.slice(start, end).toLowerCase())) return false;
-  return BEFORE_A_DATE.test(text.slice(Math.max(0, start - 12), start)) || /^\s+\d/.test(text.slice(end, end + 3));
-}
-
-interface Accepted {
-  entityId: string;
-  kind: EntityKind;
-  reason: LinkReason;
-  /** A person named in full: later surnames may point back to them. */
-  namesPerson: boolean;
-}
-
-/** Of the ids, the one the page named in full most recently (`namedSoFar` keeps naming order). */
-function lastNamed(ids: readonly string[], namedSoFar: ReadonlySet<string>): string | undefined {
-  let last: string | undefined;
-  for (const id of namedSoFar) if (ids.includes(id)) last = id;
-  return last;
-}
-
-/** How far around a generic body's name the page may name its country or parent. */
-const NEARBY = 200;
-const PAGE_WORD = /[\p{L}][\p{L}.’'-]*/gu;
-const pageWordKey = (word: string): string =>
-  word
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/\./g, '');
-/** "Iranian" qualifies as "Iran" does: one word is the other with an ending. */
-const sameQualifier = (word: string, qualifier: string): boolean =>
-  word === qualifier ||
-  (Math.min(word.length, qualifier.length) >= 4 && (word.startsWith(qualifier) || qualifier.startsWith(word)));
-
-/** The page's word right before the name (past "the") that is one of the body's qualifiers: "Iran's", "UN". */
-function qualifierBefore(text: string, start: number, qualifiers: readonly string[]): string | undefined {
-  const words = [...text.slice(Math.max(0, start - 40), start).matchAll(PAGE_WORD)].map((m) => m[0]);
-  const last = words.pop();
-  const word = last?.toLowerCase() === 'the' ? undefined : last;
-  return word !== undefined && qualifiers.some((q) => sameQualifier(pageWordKey(word), q)) ? word : undefined;
-}
-
-/** A qualifier written near the name, in the same text: "The court in Tehran … the Supreme Court". */
-function qualifierNear(text: string, start: number, end: number, qualifiers: readonly string[]): string | undefined {
-  const around = `${text.slice(Math.max(0, start - NEARBY), start)} ${text.slice(end, end + NEARBY)}`;
-  for (const m of around.matchAll(PAGE_WORD)) {
-    if (/^\p{Lu}/u.test(m[0]) && qualifiers.some((q) => sameQualifier(pageWordKey(m[0]), q))) return m[0];
-  }
-  return undefined;
-}
-
-/** The link the page's evidence supports for a term found at [start, end), if any. */
-function acceptTerm(
-  term: CompiledTerm,
-  text: string,
-  start: number,
-  end: number,
-  namedSoFar: ReadonlySet<string>,
-): Accepted | undefined {
-  const { kind, ids } = term;
-  if (term.commonWord && (startsSentence(text, start) || isDate(text, start, end))) return undefined;
-  if (kind === 'person') {
-    if (!term.needsFullName) {
-      const entityId = ids.length === 1 ? ids[0] : lastNamed(ids, namedSoFar);
-      return entityId === undefined ? undefined : { entityId, kind, reason: { rule: 'full-name' }, namesPerson: true };
-    }
-    const entityId = lastNamed(ids, namedSoFar);
-    return entityId === undefined ? undefined : { entityId, kind, reason: { rule: 'named-above' }, namesPerson: false };
-  }
-  const [only] = ids;
-  if (ids.length !== 1 || only === undefined) return undefined;
-  if (term.qualifiers !== undefined) {
-    const before = qualifierBefore(text, start, term.qualifiers);
-    if (before !== undefined)
-      return { entityId: only, kind, reason: { rule: 'qualified', qualifier: before }, namesPerson: false };
-    const near = qualifierNear(text, start, end, term.qualifiers);
-    return near === undefined
-      ? undefined
-      : { entityId: only, kind, reason: { rule: 'named-nearby', qualifier: near }, namesPerson: false };
-  }
-  return { entityId: only, kind, reason: { rule: kind === 'topic' ? 'topic' : 'distinct-name' }, namesPerson: false };
-}
-
+/** The link of the most trusted term written at [start, end) in its own capitals whose evidence the page gives. */
 function accept(
   terms: CompiledTerm[],
   text: string,
   start: number,
   end: number,
   namedSoFar: ReadonlySet<string>,
-): Accepted | undefined {
+): PageLink | undefined {
   for (const term of terms) {
     if (!term.anyCase && !isCapitalisedAs(text.slice(start, end), term)) continue;
-    const accepted = acceptTerm(term, text, start, end, namedSoFar);
+    const accepted = linkOnEvidence(term, text, start, end, namedSoFar);
     if (accepted !== undefined) return accepted;
   }
   return undefined;
@@ -333,7 +218,7 @@ function accept(
 interface Walked {
   end: number;
   /** Undefined when the longest term written here lacks the page's evidence. */
-  accepted: Accepted | undefined;
+  accepted: PageLink | undefined;
 }
 
 /**
@@ -436,86 +321,4 @@ export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: 
     i = found.end;
   }
   return matcher.variants === undefined ? matches : withVariants(text, matcher.variants, matches, namedSoFar);
-}
-
-type SpellingVariants = ReturnType<typeof unpackVariants>;
-
-/** Capitalised words in a row, at most four: where a name in another spelling may be. */
-const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’ʼ-]*(?:[ \u00A0]+\p{Lu}[\p{L}\p{M}'’ʼ-]*){0,3}/gu;
-const WORD_IN_RUN = /\p{L}[\p{L}\p{M}'’ʼ-]*/gu;
-const MAX_NAME_WORDS = 4;
-
-/**
- * Adds to the page's matches the people it names in another spelling: a full name whose every word agrees with one
- * of the corpus's by skeleton ("Hassan Rohani", "Ali Khamene'i"), and after it the surname alone in any spelling.
- * Only where no term matched: the corpus's own spelling is always the firmer link.
- */
-function withVariants(
-  text: string,
-  variants: SpellingVariants,
-  matches: TextMatch[],
-  namedSoFar: Set<string>,
-): TextMatch[] {
-  const found: TextMatch[] = [];
-  const free = (start: number, end: number): boolean => !matches.some((m) => m.start < end && start < m.end);
-  // A word alone is a variant only of a surname whose person the page named in full: with none named yet, only
-  // runs of two words or more are looked at, and most capitalised words (a sentence's first) cost nothing.
-  let surnamesLive = [...namedSoFar].some((id) => variants.named.has(id));
-  for (const run of text.matchAll(CAPITALISED_RUN)) {
-    const words = [...run[0].matchAll(WORD_IN_RUN)].map((w) => {
-      const start = run.index + w.index;
-      // "Rohani's": the possessive is no part of the name.
-      return { start, end: start + w[0].replace(/['’]s$/u, '').length };
-    });
-    if (words.length < 2 && !surnamesLive) continue;
-    for (let i = 0; i < words.length;) {
-      const match = variantAt(text, words, i, variants, namedSoFar, free);
-      if (match === undefined) {
-        i++;
-        continue;
-      }
-      found.push(match.link);
-      // Named in full here, in another spelling: the surname alone may follow in this very text.
-      if (match.link.reason.rule === 'spelling-variant') surnamesLive = true;
-      i = match.next;
-    }
-  }
-  return found.length === 0 ? matches : [...matches, ...found].sort((a, b) => a.start - b.start);
-}
-
-function variantAt(
-  text: string,
-  words: readonly { start: number; end: number }[],
-  i: number,
-  variants: SpellingVariants,
-  namedSoFar: Set<string>,
-  free: (start: number, end: number) => boolean,
-): { link: TextMatch; next: number } | undefined {
-  const first = words[i];
-  if (first === undefined) return undefined;
-  for (let j = Math.min(words.length, i + MAX_NAME_WORDS); j > i; j--) {
-    const end = words[j - 1]?.end ?? first.end;
-    if (!free(first.start, end) || variants.exact.has(writtenForm(text.slice(first.start, end)))) continue;
-    const key = nameSkeleton(text.slice(first.start, end)).join('');
-    if (j - i >= 2) {
-      const [only, ...others] = variants.full.get(key) ?? [];
-      if (only === undefined || others.length > 0) continue;
-      namedSoFar.delete(only);
-      namedSoFar.add(only);
-      const link: TextMatch = {
-        start: first.start,
-        end,
-        entityId: only,
-        kind: 'person',
-        reason: { rule: 'spelling-variant' },
-      };
-      return { link, next: j };
-    }
-    const entityId = lastNamed(variants.surnames.get(key) ?? [], namedSoFar);
-    if (entityId !== undefined) {
-      const link: TextMatch = { start: first.start, end, entityId, kind: 'person', reason: { rule: 'named-above' } };
-      return { link, next: j };
-    }
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult } from './highlighter';
 import { openMatcher } from './matcher';
 import { everythingNear, type NearbyWatch } from './nearby';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findPageClaims, type PageName } from '../corpus/claims/page-claims';
-import type { CheckedClaim } from '../shared/claim-check';
-import { buildDictionary } from '../shared/dictionary-build';
+import { findPageClaims } from '../corpus/claims/page-claims';
+import type { CheckedClaim, PageName } from '../shared/claim-check';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { claimMarksUnder, markPageClaims } from './claim-marks';
 import { highlight } from './highlighter';
 import { openMatcher } from './matcher';

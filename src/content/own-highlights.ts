@@ -1,5 +1,4 @@
-import type { PageName } from '../corpus/claims/page-claims';
-import type { CheckedClaim } from '../shared/claim-check';
+import type { CheckedClaim, PageName } from '../shared/claim-check';
 import { checkPageClaims, claimPieces, inClaimMark, type ClaimLink } from './claim-marks';
 import { inNameMark, passOverRuns, type HighlightResult, type MarkLink, type RunWork } from './highlighter';
 import { findMatches, type CompiledMatcher } from './matcher';

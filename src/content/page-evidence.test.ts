@@ -1,7 +1,7 @@
-// The page evidence every link needs (matcher.ts): each rule as a table of page texts, traps included.
+// The page evidence every link needs (page-evidence.ts): each rule as a table of page texts, traps included.
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
-import { buildDictionary } from '../shared/dictionary-build';
+import { buildDictionary } from '../corpus/dictionary-build';
 import { openMatcher, findMatches } from './matcher';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });

@@ -66,19 +66,28 @@ const STATE_BODY_HEADS = new Set([
   'cabinet',
 ]);
 
-const stripArticle = (name: string): string => name.replace(/^the\s+/i, '');
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  leadingThe: /^the\s+/i,
+  curlyApostrophe: /[’]/g,
+  whitespace: /\s+/,
+  /** "government of (the) iran": a head (group 1) and what it belongs to (group 2). */
+  headOfPlace: /^(.+?) of (?:the )?(.+)$/,
+} as const;
+
+const stripArticle = (name: string): string => name.replace(REGEXPS.leadingThe, '');
 
 /**
  * The words a body's name comes to once its state and its initials are written one way: "Government of Iran" and
  * "Iranian Government" are both "iran government"; "United Nations General Assembly" is "un general assembly".
  */
 export function bodyNameKey(name: string): string {
-  let words = ` ${stripArticle(name).toLowerCase().replace(/[’]/g, "'")} `;
+  let words = ` ${stripArticle(name).toLowerCase().replace(REGEXPS.curlyApostrophe, "'")} `;
   for (const [spelled, initials] of SPELLINGS) words = words.replaceAll(` ${spelled} `, ` ${initials} `);
-  const tokens = words.trim().split(/\s+/);
+  const tokens = words.trim().split(REGEXPS.whitespace);
   const head = tokens[tokens.length - 1] ?? '';
   // "Government of (the) Iran": the state after "of" is written before the head.
-  const of = /^(.+?) of (?:the )?(.+)$/.exec(tokens.join(' '));
+  const of = REGEXPS.headOfPlace.exec(tokens.join(' '));
   if (of?.[1] !== undefined && of[2] !== undefined && STATE_BODY_HEADS.has(of[1]) && STATE_NAMES.has(of[2])) {
     return `${STATE_NAMES.get(of[2]) ?? of[2]} ${of[1]}`;
   }

@@ -1,5 +1,5 @@
 // Finds calendar dates written in the ways news and parliamentary text writes them.
-import { MONTHS } from './lexicon';
+import { MONTHS } from '../shared/months';
 
 export interface FoundDate {
   start: number;
@@ -11,14 +11,19 @@ export interface FoundDate {
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
-const DATE_PATTERN = new RegExp(
-  [
-    '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
-    `\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`,
-    `\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
-  ].join('|'),
-  'g',
-);
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** A full date: "2017-03-05" (groups 1–3), "Sunday, 5th of March 2017" (4–6), "March 5, 2017" (7–9). */
+  date: new RegExp(
+    [
+      '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
+      `\\b${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`,
+      `\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
+    ].join('|'),
+    'g',
+  ),
+  trailingStopOrComma: /[.,]$/,
+} as const;
 
 /** YYYY-MM-DD for a real calendar day, else null (no 31 April). */
 export function isoFrom(year: number, month: number, day: number): string | null {
@@ -34,7 +39,7 @@ const monthNumber = (name: string | undefined): number =>
 /** Every full date (day, month and year) in the text, in order. */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  for (const m of text.matchAll(DATE_PATTERN)) {
+  for (const m of text.matchAll(REGEXPS.date)) {
     let iso: string | null = null;
     if (m[1] !== undefined) iso = isoFrom(Number(m[1]), Number(m[2]), Number(m[3]));
     else if (m[4] !== undefined) iso = isoFrom(Number(m[6]), monthNumber(m[5]), Number(m[4]));
@@ -46,7 +51,7 @@ export function findDates(text: string): FoundDate[] {
 
 /** The date when the whole text is one date and nothing else ("5 March 2017"), else null. */
 export function dateOfWholeText(text: string): string | null {
-  const trimmed = text.trim().replace(/[.,]$/, '');
+  const trimmed = text.trim().replace(REGEXPS.trailingStopOrComma, '');
   const [first] = findDates(trimmed);
   return first !== undefined && first.start === 0 && first.end === trimmed.length ? first.iso : null;
 }

@@ -1,14 +1,35 @@
 // Merges the candidate names of all documents into one entity per person, body and place, with stable ids.
-import { nameSkeleton } from './name-skeleton';
+import { nameSkeleton } from '../shared/name-skeleton';
 import { sameBodyPairs } from './body-variants';
 import { z } from 'zod';
-import type { Entity, EntityKind } from './pack';
-import { entityKind } from './pack';
+import type { Entity } from './pack';
+import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
 import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  fullStop: /\./g,
+  /** "al-Bashir": the name after an Arabic particle glued to it (group 1). */
+  afterArabicParticle: /^(?:al|el|bin|ibn|abu)-(.+)$/u,
+  /** "M" or "M.": an initial. */
+  initial: /^\p{Lu}\.?$/u,
+  leadingThe: /^the\s+/i,
+  whitespace: /\s+/,
+  /** Where a name splits into the words its initials come from: spaces, and a hyphen before a capital. */
+  initialsWordBreak: /\s+|-(?=\p{Lu})/u,
+  capitalFirst: /^\p{Lu}/u,
+  /** "Apex Co.", "Apex, Inc": a company's name (group 1) before its legal form. */
+  legalSuffix: new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u'),
+  curlyApostrophe: /’/g,
+  possessiveS: /'s$/,
+  finalStop: /\.$/,
+  /** Titles and "of", which are not words of a surname ("Lord Alton of Liverpool"). */
+  titleOrOf: /^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/,
+} as const;
 
 /** Extra knowledge a user may supply (`--entities`): descriptions and aliases, merged by name. */
 export const extraEntities = z.array(
@@ -51,7 +72,7 @@ interface PersonGroup {
 
 const MIN_ACRONYM_COUNT = 2;
 /** "U.N." is "UN". */
-const undotted = (acronym: string): string => acronym.replace(/\./g, '');
+const undotted = (acronym: string): string => acronym.replace(REGEXPS.fullStop, '');
 
 const bump = (counts: Map<string, number>, key: string): void => {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -73,14 +94,14 @@ export function surnameKeys(nameTokens: readonly string[]): string[] {
   for (let i = 1; i < tokens.length; i++) {
     keys.push(squash(tokens.slice(i).join('')));
     // "Mr Bashir" for "Omar Hassan al-Bashir", "Laden" for "Osama bin Laden": the surname without its particle.
-    const particle = /^(?:al|el|bin|ibn|abu)-(.+)$/u.exec(tokens[i] ?? '')?.[1];
+    const particle = REGEXPS.afterArabicParticle.exec(tokens[i] ?? '')?.[1];
     if (particle !== undefined) keys.push(squash([particle, ...tokens.slice(i + 1)].join('')));
   }
   return keys;
 }
 
 /** "M" or "M." in "Robert M. Smith": an initial, left out of the key so that "Sam J. Okafor" is "Sam Okafor". */
-const isInitial = (token: string): boolean => /^\p{Lu}\.?$/u.test(token);
+const isInitial = (token: string): boolean => REGEXPS.initial.test(token);
 /** One key for every spelling of a full name whose words all agree but for transliteration (`nameSkeleton`). */
 const personKey = (nameTokens: readonly string[]): string =>
   nameSkeleton(nameTokens.filter((t) => !isInitial(t)).join(' ')).join('');
@@ -220,7 +241,7 @@ class UnionFind {
   }
 }
 
-const orgKey = (name: string): string => squash(name.replace(/^the\s+/i, ''));
+const orgKey = (name: string): string => squash(name.replace(REGEXPS.leadingThe, ''));
 
 /** Words an acronym leaves out ("Council of Europe" is "CE", not "COE"). */
 const INITIALS_SKIPPED = new Set(['of', 'the', 'for', 'and', '&']);
@@ -238,7 +259,7 @@ function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, nu
   const placed = new Set<string>();
   for (const [key, counts] of orgCounts) {
     for (const form of counts.keys()) {
-      const words = form.split(/\s+/);
+      const words = form.split(REGEXPS.whitespace);
       for (let i = 2; i < words.length - 1; i++) {
         if (!PLACING_WORDS.has(words[i] ?? '')) continue;
         const shorter = orgKey(words.slice(0, i).join(' '));
@@ -257,10 +278,10 @@ function mergePlacedBodies(orgCounts: ReadonlyMap<string, ReadonlyMap<string, nu
 export function initialsOf(name: string): string | undefined {
   // "Anglo-French Society" is "AFS": each capitalised part of a hyphenated word has its initial.
   const words = name
-    .replace(/^the\s+/i, '')
-    .split(/\s+|-(?=\p{Lu})/u)
+    .replace(REGEXPS.leadingThe, '')
+    .split(REGEXPS.initialsWordBreak)
     .filter((w) => w !== '' && !INITIALS_SKIPPED.has(w.toLowerCase()));
-  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  if (words.length < 2 || !words.every((w) => REGEXPS.capitalFirst.test(w))) return undefined;
   return words
     .map((w) => w[0] ?? '')
     .join('')
@@ -342,11 +363,9 @@ export interface TopicForms {
   aliases: string[];
 }
 
-const LEGAL_SUFFIX = new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u');
-
 /** "Apex Co." is also written "Apex": a company's name without its legal form. */
 function withoutLegalSuffix(name: string): string[] {
-  const bare = LEGAL_SUFFIX.exec(name)?.[1];
+  const bare = REGEXPS.legalSuffix.exec(name)?.[1];
   return bare === undefined ? [] : [bare];
 }
 
@@ -387,7 +406,7 @@ export function buildEntities(
     const key = orgKey(name);
     forms.find(key);
     const counts = orgCounts.get(key) ?? new Map<string, number>();
-    bump(counts, name.replace(/^the\s+/i, ''));
+    bump(counts, name.replace(REGEXPS.leadingThe, ''));
     orgCounts.set(key, counts);
   };
   const acronymCounts = new Map<string, number>();
@@ -461,7 +480,11 @@ export const aliasKey = (words: readonly string[]): string => words.slice(0, 2).
 
 /** The word form the mention finder compares: lower case, straight apostrophe, no possessive. */
 export const wordKey = (word: string): string =>
-  word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
+  word
+    .toLowerCase()
+    .replace(REGEXPS.curlyApostrophe, "'")
+    .replace(REGEXPS.possessiveS, '')
+    .replace(REGEXPS.finalStop, '');
 
 function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames' | 'givenNames'> {
   const aliases = new Map<string, { words: string[]; entityId: string; acronym: boolean }[]>();
@@ -484,12 +507,8 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       else list.push(entry);
       if (entity.kind === 'person') {
         const tokens = alias
-          .split(/\s+/)
-          .filter(
-            (w, i) =>
-              !/^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/.test(w) &&
-              !(i === 0 && REGNAL_TITLES.has(w.toLowerCase())),
-          );
+          .split(REGEXPS.whitespace)
+          .filter((w, i) => !REGEXPS.titleOrOf.test(w) && !(i === 0 && REGNAL_TITLES.has(w.toLowerCase())));
         const keys = alias.includes(' of ')
           ? [squash(tokens[0] ?? '')]
           : surnameKeys(tokens).concat(tokens.length === 1 ? [squash(tokens[0] ?? '')] : []);

@@ -1,6 +1,11 @@
 // Word lists the compiler's general rules rely on. Nothing here names a person or a body from any corpus.
 
-const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  whitespace: /\s+/,
+} as const;
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(REGEXPS.whitespace));
 
 /** Titles written before a person's name; lower-cased, without the full stop. */
 export const HONORIFICS = words(`
@@ -172,30 +177,6 @@ export const COMPOUND_PLACES: ReadonlySet<string> = new Set([
   'Saudi Arabia',
   'Sri Lanka',
 ]);
-
-/** Months, for dates written in words. */
-export const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap(
-    (m, i) =>
-      [[m, i + 1], [m.slice(0, 3), i + 1], ...(m.length > 4 ? [[m.slice(0, 4), i + 1] as [string, number]] : [])] as [
-        string,
-        number,
-      ][],
-  ),
-);
 
 /** Capitalised words that start sentences or headings but are not names. */
 export const NOT_NAME_WORDS = words(`

@@ -9,20 +9,35 @@ import {
   HONORIFICS,
   MALE_HONORIFICS,
   MALE_NOUNS,
-  MONTHS,
   NAME_TITLES,
   SPEECH_VERBS,
 } from './lexicon';
+import { MONTHS } from '../shared/months';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';
 
-const DOTTED = /^(?:\p{Lu}\.){2,5}$/u;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "U.N.", "U.S.A.": capitals each with a full stop. */
+  dottedAcronym: /^(?:\p{Lu}\.){2,5}$/u,
+  digitLast: /\d$/,
+  digitFirst: /^\d/,
+  possessiveS: /['’]s$/u,
+  /** possessiveS without the u flag, as the alias check has it; the two match alike. */
+  possessiveSInAlias: /['’]s$/,
+  whitespace: /\s+/,
+  /** "is the proud father": the noun phrase (group 1) after "is/was a/the", up to three words. */
+  predicateNoun: /^\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u,
+  /** The word just before a name (group 1), and the full stop or comma after it (group 2): "Mr. ", "Leader, ". */
+  wordBefore: /([\p{L}-]+)(\.?|,)\s+$/u,
+  oneSpace: /^\s$/,
+} as const;
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
 function joinedWords(text: string, gap: string, previousEnd: number, before: string, after: string): boolean {
   if (gap === ' ' || gap === '. ' || gap === '.' || closesInsertion(text, gap, previousEnd)) return true;
-  return (gap === ',' || gap === '.') && /\d$/.test(before) && /^\d/.test(after);
+  return (gap === ',' || gap === '.') && REGEXPS.digitLast.test(before) && REGEXPS.digitFirst.test(after);
 }
 
 /** Mentions sorted by start; a longer alias wins over a shorter one at the same place. */
@@ -58,12 +73,13 @@ function bodyByFirstWord(
   registry: EntityRegistry,
 ): string | undefined {
   const token = tokens[at];
-  if (token === undefined || /['’]s$/u.test(token.text) || !speechVerbNext(text, tokens, at)) return undefined;
+  if (token === undefined || REGEXPS.possessiveS.test(token.text) || !speechVerbNext(text, tokens, at))
+    return undefined;
   const first = wordKey(token.text);
   const owners = registry.entities.filter(
     (entity) =>
       bodies.has(entity.id) &&
-      [entity.name, ...entity.aliases].some((name) => wordKey(name.split(/\s+/)[0] ?? '') === first),
+      [entity.name, ...entity.aliases].some((name) => wordKey(name.split(REGEXPS.whitespace)[0] ?? '') === first),
   );
   return owners.length === 1 ? owners[0]?.id : undefined;
 }
@@ -73,8 +89,8 @@ const PREDICATE_SPAN = 60;
 
 /** "Okafor is the proud father": the sex a noun after "is/was a/the" tells, within its first three words. */
 function predicateSex(after: string): Gender | undefined {
-  const m = /^\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
-  for (const word of m?.[1]?.split(/\s+/) ?? []) {
+  const m = REGEXPS.predicateNoun.exec(after);
+  for (const word of m?.[1]?.split(REGEXPS.whitespace) ?? []) {
     if (MALE_NOUNS.has(word)) return 'male';
     if (FEMALE_NOUNS.has(word)) return 'female';
   }
@@ -92,7 +108,8 @@ function namesakeBySex(
 ): string | undefined {
   if (sex === undefined) return undefined;
   const sexOf = (id: string): Gender | undefined =>
-    registry.gender.get(id) ?? givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(/\s+/)[0] ?? '');
+    registry.gender.get(id) ??
+    givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(REGEXPS.whitespace)[0] ?? '');
   if (namesakes.some((id) => sexOf(id) === undefined)) return undefined;
   const fitting = namesakes.filter((id) => sexOf(id) === sex);
   return fitting.length === 1 ? fitting[0] : undefined;
@@ -134,14 +151,17 @@ function scanMentions(
           (k === 0 ||
             (previous !== undefined &&
               joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text)));
-        if (ok && k < alias.words.length - 1 && /['’]s$/.test(t?.text ?? '')) ok = false;
+        if (ok && k < alias.words.length - 1 && REGEXPS.possessiveSInAlias.test(t?.text ?? '')) ok = false;
       }
       if (!ok) continue;
       const last = tokens[i + alias.words.length - 1];
       if (last === undefined) continue;
       const written = last.start + withoutPossessive(last.text).length;
       // "U.N.": a dotted acronym ends with its last full stop.
-      const end = text[written] === '.' && DOTTED.test(text.slice(token.start, written + 1)) ? written + 1 : written;
+      const end =
+        text[written] === '.' && REGEXPS.dottedAcronym.test(text.slice(token.start, written + 1))
+          ? written + 1
+          : written;
       mentions.push({ entityId: alias.entityId, documentId, start: token.start, end });
       if (kinds.get(alias.entityId) === 'person') seenPeople.add(alias.entityId);
       if (kinds.get(alias.entityId) === 'organisation' && alias.words.length > 1) seenBodies.add(alias.entityId);
@@ -151,7 +171,7 @@ function scanMentions(
     if (matched === 0 && isCapitalised(token.text) && !isAcronym(token.text)) {
       const word = withoutPossessive(token.text);
       // "President Raisi", "Mr. Raisi", and an office set off by a comma: "the then Supreme Leader, Khomeini".
-      const before = /([\p{L}-]+)(\.?|,)\s+$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
+      const before = REGEXPS.wordBefore.exec(text.slice(Math.max(0, token.start - 25), token.start));
       const titleWord = before?.[1]?.toLowerCase() ?? '';
       const titled =
         before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
@@ -178,7 +198,7 @@ function scanMentions(
         next !== undefined &&
         word === token.text &&
         isCapitalised(next.text) &&
-        /^\s$/.test(text.slice(token.end, next.start));
+        REGEXPS.oneSpace.test(text.slice(token.end, next.start));
       // A surname of somebody this document never names does not stand in the way ("Owen" with Ann Owen elsewhere).
       const surnameHereToo = candidates.some((id) => seenPeople.has(id) || namedInDocument.has(id));
       if (only === undefined && !surnameHereToo && !titled && !namesSomebodyElse) {

@@ -2,7 +2,6 @@
 import {
   ABBREVIATED_LEGAL_FORMS,
   COMPOUND_PLACES,
-  MONTHS,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
   HONORIFICS,
@@ -23,6 +22,7 @@ import {
   STREET_WORDS,
   SPEECH_VERB_ALTERNATION,
 } from './lexicon';
+import { MONTHS } from '../shared/months';
 import { capitalisedRuns, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { singular, withoutPossessive } from './text';
 import { givenNameSex, isGivenName } from './attribution/given-names';
@@ -76,7 +76,61 @@ export interface NameCandidates {
 
 type TokenClass = 'honorific' | 'title' | 'stop' | 'connector' | 'postNominal' | 'acronym' | 'place' | 'name';
 
-const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(/\.$/, '');
+/** "of Norway’s Acme Institute of Marine Science": where a person is from, between name and verb. */
+const AFFILIATION = /(?:\s+(?:of|at|from)(?:\s+the)?(?:\s+(?:\p{Lu}[\p{L}.&-]*['’]?|of|for|and))+)?/u.source;
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  finalStop: /\.$/,
+  /** "Sam Okafor, 41, a bakery owner": an age set off by commas after a name. */
+  ageAfter: /^,\s*\d{1,3}\s*,/,
+  /** A comma and a phrase (group 1) after a name, up to a comma, a speech verb, a bracket or the clause's end. */
+  apposition: new RegExp(
+    `^(?:['’]s)?(?:\\s+[A-Z]{2,4}\\b)*(?:\\s*,\\s*\\d{1,3}(?=\\s*,))?\\s*,\\s+([^,.;:“”"()\\n]+?)(?=,|\\s+(?:${SPEECH_VERB_ALTERNATION})\\b|\\s*\\(|[.;:“”"\\n]|$)`,
+    'u',
+  ),
+  whitespace: /\s+/,
+  relativePronoun: /\b(?:who|which|that|whose|whom)\b/i,
+  /** The words of the clause (group 1) before a comma, and a "the", that end the text: "Justice Minister, ". */
+  clauseBeforeComma: /([^.;:“”"\n]*),\s*(?:the\s+)?$/u,
+  /** The word (group 1), or "according to", that ends the text, on the same line as what follows. */
+  wordBeforeOnLine: /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u,
+  /** "a", "one", "some" … ending the text: what follows describes somebody unnamed. */
+  indefiniteBefore: /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu,
+  /** "in an interview with", "speaking to": before the person somebody speaks to ("told" may be answered). */
+  spokenToBefore: /\b(?:interview with|speaking to|spoke to|speaks to|talking to|talked to)\s+$/i,
+  /** After a name, its possessive, an affiliation and an adverb or auxiliary: the verb (group 1). */
+  speechVerbAfter: new RegExp(
+    `^(?:['’]s)?${AFFILIATION}\\s+(?:(?:also|then|later|recently|once|has|had|have)\\s+)?([a-z]+)`,
+    'u',
+  ),
+  possessiveS: /['’]s$/u,
+  /** possessiveS without the u flag, as organisationFrom has it; the two match alike. */
+  possessiveSInRun: /['’]s$/,
+  /** The start of a sentence, a line or a quotation, and spaces, ending the text. */
+  sentenceStartBefore: /(?:^|[.!?:;“”"‘([\n])\s*$/u,
+  /** The lower-case word (group 1) that starts the text after spaces. */
+  nextLowerWord: /^\s+([a-z]+)\b/,
+  /** The word (group 1) that ends the text, on the same line as what follows. */
+  wordBeforeSameLine: /([\p{L}-]+)[ \t]+$/u,
+  /** The lower-case word (group 1) that ends the text, on the same line as what follows. */
+  lowerWordBeforeSameLine: /(?:^|[^\p{L}-])([\p{Ll}-]+)[ \t]+$/u,
+  /** The word (group 1) that ends the text, with or without a comma after it. */
+  wordBefore: /([\p{L}-]+),?\s+$/u,
+  singleCapital: /^\p{Lu}$/u,
+  /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
+  dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
+  /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
+  capitalisedWordsAndBefore: /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u,
+  curlyApostrophe: /’/g,
+  straightApostrophe: /'/g,
+  whoAfter: /^,?\s+who\s/,
+  /** "(CHP)", "(AB/CD)": acronyms in brackets (group 1) straight after a name. */
+  acronymsInBrackets: /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/,
+  leadingThe: /^the\s+/i,
+} as const;
+
+const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(REGEXPS.finalStop, '');
 /** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
 export const isRole = (word: string): boolean => {
   const w = lower(word);
@@ -129,8 +183,6 @@ const PERSONAL_OFFICES = new Set([
 ]);
 /** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
 const RANKS = new Set(['general', 'colonel', 'admiral']);
-/** "Sam Okafor, 41, a bakery owner": an age set off by commas after a name. */
-const AGE_AFTER = /^,\s*\d{1,3}\s*,/;
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
 const NOT_APPOSITION_START = new Set([
@@ -166,54 +218,42 @@ const NOT_APPOSITION_START = new Set([
   'as',
 ]);
 
-/** A comma and a phrase after a name, up to a comma, a speech verb, a bracket or the clause's end. */
-const APPOSITION = new RegExp(
-  `^(?:['’]s)?(?:\\s+[A-Z]{2,4}\\b)*(?:\\s*,\\s*\\d{1,3}(?=\\s*,))?\\s*,\\s+([^,.;:“”"()\\n]+?)(?=,|\\s+(?:${SPEECH_VERB_ALTERNATION})\\b|\\s*\\(|[.;:“”"\\n]|$)`,
-  'u',
-);
-
 /** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
-  const m = APPOSITION.exec(after);
+  const m = REGEXPS.apposition.exec(after);
   const phrase = m?.[1]?.trim();
   if (phrase === undefined) return undefined;
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.
-  const words = phrase.split(/\s+/);
-  if (/\b(?:who|which|that|whose|whom)\b/i.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? ''))
-    return undefined;
+  const words = phrase.split(REGEXPS.whitespace);
+  if (REGEXPS.relativePronoun.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? '')) return undefined;
   return words.slice(0, APPOSITION_HEAD_WORDS).some(isRole) ? phrase : undefined;
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
 function roleCommaBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
-  const m = /([^.;:“”"\n]*),\s*(?:the\s+)?$/u.exec(before);
+  const m = REGEXPS.clauseBeforeComma.exec(before);
   if (m?.[1] === undefined) return false;
-  const words = m[1].trim().split(/\s+/).slice(-10);
+  const words = m[1].trim().split(REGEXPS.whitespace).slice(-10);
   return words.some(isRole);
 }
 
 /** "said Anna van Dijk", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
 function speechVerbBefore(text: string, start: number): boolean {
   // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
-  const m = /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const m = REGEXPS.wordBeforeOnLine.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
 }
 
-/** "in an interview with", "speaking to": what comes before the person somebody speaks to ("told" may be answered). */
-const SPOKEN_TO_BEFORE = /\b(?:interview with|speaking to|spoke to|speaks to|talking to|talked to)\s+$/i;
-
 /** Whether the name at `start` is the one somebody speaks to in an interview ("In an interview with Jo Doe, …"). */
 export function spokenToBefore(text: string, start: number): boolean {
-  return SPOKEN_TO_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+  return REGEXPS.spokenToBefore.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** "a New Jersey Republican", "one Maine Democrat": a description of somebody unnamed, not a name. */
 function afterIndefinite(text: string, start: number): boolean {
-  return /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu.test(
-    text.slice(Math.max(0, start - 12), start),
-  );
+  return REGEXPS.indefiniteBefore.test(text.slice(Math.max(0, start - 12), start));
 }
 
 /**
@@ -224,14 +264,8 @@ function isShouted(words: ReadonlySet<string>, word: string): boolean {
   return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
-/** "of Norway’s Acme Institute of Marine Science": where a person is from, between name and verb. */
-const AFFILIATION = /(?:\s+(?:of|at|from)(?:\s+the)?(?:\s+(?:\p{Lu}[\p{L}.&-]*['’]?|of|for|and))+)?/u.source;
-
 function speechVerbAfter(text: string, end: number): boolean {
-  const m = new RegExp(
-    `^(?:['’]s)?${AFFILIATION}\\s+(?:(?:also|then|later|recently|once|has|had|have)\\s+)?([a-z]+)`,
-    'u',
-  ).exec(text.slice(end, end + 120));
+  const m = REGEXPS.speechVerbAfter.exec(text.slice(end, end + 120));
   return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
 }
 
@@ -240,27 +274,27 @@ function speechVerbAfter(text: string, end: number): boolean {
  * where a capital marks a proper name, not a common word opening a sentence ("Everyone’s children").
  */
 function ownsPersonalNoun(text: string, token: Token): boolean {
-  if (!/['’]s$/u.test(token.text)) return false;
-  if (/(?:^|[.!?:;“”"‘([\n])\s*$/u.test(text.slice(Math.max(0, token.start - 10), token.start))) return false;
-  const m = /^\s+([a-z]+)\b/.exec(text.slice(token.end, token.end + 20));
+  if (!REGEXPS.possessiveS.test(token.text)) return false;
+  if (REGEXPS.sentenceStartBefore.test(text.slice(Math.max(0, token.start - 10), token.start))) return false;
+  const m = REGEXPS.nextLowerWord.exec(text.slice(token.end, token.end + 20));
   return m?.[1] !== undefined && PERSONAL_NOUNS.has(m[1]);
 }
 
 /** "Supreme leader Khomeini": a lower-case office word on the same line just before the name. */
 function titleWordBefore(text: string, start: number): boolean {
-  const m = /([\p{L}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const m = REGEXPS.wordBeforeSameLine.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && NAME_TITLES.has(m[1].toLowerCase());
 }
 
 /** "Lake County sheriff Jo Doe": a lower-case role noun straight before a full name. */
 function roleWordBefore(text: string, start: number): boolean {
-  const m = /(?:^|[^\p{L}-])([\p{Ll}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const m = REGEXPS.lowerWordBeforeSameLine.exec(text.slice(Math.max(0, start - 30), start));
   return m?.[1] !== undefined && ROLE_WORDS.has(m[1]);
 }
 
 /** "his daughter Ann Okafor", "actress Jo Doe": a noun straight before the name that tells the sex. */
 function genderNounBefore(text: string, start: number): Gender | undefined {
-  const word = /([\p{L}-]+),?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '';
+  const word = REGEXPS.wordBefore.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '';
   return FEMALE_NOUNS.has(word) ? 'female' : MALE_NOUNS.has(word) ? 'male' : undefined;
 }
 
@@ -296,21 +330,23 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
 function writtenNameTokens(text: string, tokens: readonly Token[]): string[] {
   const words: string[] = [];
   tokens.forEach((t, i) => {
-    const word = withoutPossessive(t.text) + (/^\p{Lu}$/u.test(t.text) && text[t.end] === '.' ? '.' : '');
+    const word = withoutPossessive(t.text) + (REGEXPS.singleCapital.test(t.text) && text[t.end] === '.' ? '.' : '');
     const previous = tokens[i - 1];
-    if (previous !== undefined && /^\p{Lu}$/u.test(previous.text) && previous.end + 1 === t.start && words.length > 0)
+    if (
+      previous !== undefined &&
+      REGEXPS.singleCapital.test(previous.text) &&
+      previous.end + 1 === t.start &&
+      words.length > 0
+    )
       words[words.length - 1] += word;
     else words.push(word);
   });
   return words;
 }
 
-/** "U.N.", "U.S.": an acronym written with full stops, which the tokens read as initials. */
-const DOTTED_ACRONYM = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu;
-
 /** Capitalised words and "and" or "&" written straight before a run: "Coast and " before "Harbour Patrol". */
 function runJoinedBefore(text: string, start: number): Token[] {
-  const before = /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const before = REGEXPS.capitalisedWordsAndBefore.exec(text.slice(Math.max(0, start - 60), start));
   if (before?.[1] === undefined) return [];
   const from = start - before[0].length;
   return tokenize(before[0]).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
@@ -328,7 +364,7 @@ function compoundPlaceAt(text: string, tokens: readonly Token[], at: number): st
 function organisationFrom(text: string, run: readonly Token[]): NamedCandidate | undefined {
   let tokens = [...run];
   // "Rouhani’s Government": a possessive before the body's name belongs to someone else.
-  const possessive = tokens.findIndex((t, i) => i < tokens.length - 1 && /['’]s$/.test(t.text));
+  const possessive = tokens.findIndex((t, i) => i < tokens.length - 1 && REGEXPS.possessiveSInRun.test(t.text));
   if (possessive !== -1 && tokens.length - possessive <= 2) tokens = tokens.slice(possessive + 1);
   // "UK Representative of the Iranian Resistance Movement": the body starts after the office held in it.
   const officeOf = tokens.findLastIndex(
@@ -372,7 +408,7 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   const given = words[0];
   const surname = words[words.length - 1];
   // "Peter J. Novak": initials between the two.
-  const initialsBetween = words.slice(1, -1).every((w) => /^\p{Lu}$/u.test(w));
+  const initialsBetween = words.slice(1, -1).every((w) => REGEXPS.singleCapital.test(w));
   return (
     words.length >= 2 &&
     words.length <= 4 &&
@@ -381,10 +417,13 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
     surname !== undefined &&
     isGivenName(given) &&
     // "O’Brien" and "O'Brien" are one surname.
-    [...new Set([surname, surname.replace(/’/g, "'"), surname.replace(/'/g, '’')])].reduce(
-      (n, form) => n + (wordCounts.get(form) ?? 0),
-      0,
-    ) > 1 &&
+    [
+      ...new Set([
+        surname,
+        surname.replace(REGEXPS.curlyApostrophe, "'"),
+        surname.replace(REGEXPS.straightApostrophe, '’'),
+      ]),
+    ].reduce((n, form) => n + (wordCounts.get(form) ?? 0), 0) > 1 &&
     !wordCounts.has(surname.toLowerCase())
   );
 }
@@ -441,7 +480,7 @@ export function findNameCandidates(text: string): NameCandidates {
       const letter = run[i];
       if (
         letter !== undefined &&
-        /^\p{Lu}$/u.test(letter.text) &&
+        REGEXPS.singleCapital.test(letter.text) &&
         text[letter.end] === '.' &&
         classes[i - 1] === 'name'
       )
@@ -490,7 +529,7 @@ export function findNameCandidates(text: string): NameCandidates {
     let start = end;
     // Plain names, and particles between names ("Osama bin Laden", "Anna van Dijk").
     // "Acme’s Jo Doe": a possessive word owns the name after it and is no part of it.
-    const owns = (i: number): boolean => i < end - 1 && /['’]s$/u.test(run[i]?.text ?? '');
+    const owns = (i: number): boolean => i < end - 1 && REGEXPS.possessiveS.test(run[i]?.text ?? '');
     while (
       start > from &&
       !owns(start - 1) &&
@@ -536,7 +575,7 @@ export function findNameCandidates(text: string): NameCandidates {
             RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
             titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || regnal || rank)
-              ? `${titleToken.text.replace(/\.$/, '')} ${withoutPossessive(firstName.text)}`
+              ? `${titleToken.text.replace(REGEXPS.finalStop, '')} ${withoutPossessive(firstName.text)}`
               : undefined;
           const peerEnd = peerage ? (run[run.length - 1]?.end ?? nameEnd) : nameEnd;
           found.people.push({
@@ -556,7 +595,7 @@ export function findNameCandidates(text: string): NameCandidates {
           start === from &&
           end === run.length &&
           isGivenName(withoutPossessive(firstName.text)) &&
-          (AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8)) || appositionAfter(text, nameEnd) !== undefined)
+          (REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8)) || appositionAfter(text, nameEnd) !== undefined)
         ) {
           // "Maya, 34, a nurse, said": people the story names by a given name alone, as it often does its witnesses.
           const sex = givenNameSex(withoutPossessive(firstName.text));
@@ -594,13 +633,13 @@ export function findNameCandidates(text: string): NameCandidates {
             (speechVerbBefore(text, nameStart) ||
               roleWordBefore(text, nameStart) ||
               genderNounBefore(text, nameStart) !== undefined)) ||
-          /^,?\s+who\s/.test(text.slice(nameEnd, nameEnd + 8)) ||
+          REGEXPS.whoAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
           givenNameAndRecurringSurname(nameTokens, wordCounts) ||
           // "an interview with Jo Doe" is a person's; "an interview with Morning Edition" is a programme's.
           (start === from &&
             spokenToBefore(text, nameStart) &&
             !nameTokens.some((t) => isOrdinaryWord(withoutPossessive(t.text)))) ||
-          AGE_AFTER.test(text.slice(nameEnd, nameEnd + 8));
+          REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8));
         found.people.push({
           start: nameStart,
           end: nameEnd,
@@ -630,10 +669,7 @@ export function findNameCandidates(text: string): NameCandidates {
     }
 
     const last = run[run.length - 1];
-    const definition =
-      last === undefined
-        ? null
-        : /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/.exec(text.slice(last.end, last.end + 40));
+    const definition = last === undefined ? null : REGEXPS.acronymsInBrackets.exec(text.slice(last.end, last.end + 40));
     if (definition?.[1] !== undefined) {
       const acronyms = definition[1].split('/').map((a) => a.trim());
       const named = run.slice(from);
@@ -648,7 +684,7 @@ export function findNameCandidates(text: string): NameCandidates {
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
     }
   }
-  for (const m of text.matchAll(DOTTED_ACRONYM)) {
+  for (const m of text.matchAll(REGEXPS.dottedAcronym)) {
     const name = m[1] ?? '';
     found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
@@ -671,8 +707,8 @@ function clippedNames(text: string, tokens: readonly Token[], found: NameCandida
   for (const { name } of found.organisations) {
     const first =
       name
-        .replace(/^the\s+/i, '')
-        .split(/\s+/)
+        .replace(REGEXPS.leadingThe, '')
+        .split(REGEXPS.whitespace)
         .find((w) => !PLACES.has(w)) ?? '';
     // "People" is no clipping of "People’s Mojahedin …": the possessive is no part of the word.
     const word = withoutPossessive(first);

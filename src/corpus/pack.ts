@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { entityKind } from '../shared/entity-kind';
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  isoDate: /^\d{4}-\d{2}-\d{2}$/,
+  /**
+   * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a one-line label they can
+   * make a title read backwards or pull the text after it along ("Trojan Source").
+   */
+  directionControls: /[\u202A-\u202E\u2066-\u2069]/gu,
+  webScheme: /^https?:\/\//i,
+} as const;
 
 /** A calendar date as the source gives it, normalised to ISO form. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-
-export const entityKind = z.enum(['person', 'organisation', 'topic', 'place']);
-export type EntityKind = z.infer<typeof entityKind>;
+export const isoDate = z.string().regex(REGEXPS.isoDate, 'expected YYYY-MM-DD');
 
 /**
  * What a pack may hold. A pack's names reach every page the reader opens, so their size is capped; so are its
@@ -31,19 +40,17 @@ const chars = (max: number, what: string) =>
   z.string().max(max, `${what} are at most ${max.toLocaleString('en')} characters`);
 const packId = chars(PACK_LIMITS.idLength, 'ids').min(1);
 /**
- * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a one-line label they can make
- * a title read backwards or pull the text after it along ("Trojan Source"). Names and titles are stored without them;
- * the UI sets each label's direction from its own letters (`dir="auto"`).
+ * Names and titles are stored without direction controls; the UI sets each label's direction from its own letters
+ * (`dir="auto"`).
  */
-const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
-export const withoutDirectionControls = (text: string): string => text.replace(DIRECTION_CONTROLS, '');
+export const withoutDirectionControls = (text: string): string => text.replace(REGEXPS.directionControls, '');
 /** A title, name or role: at most `max` characters, without direction controls. */
 const label = (max: number, what: string, min = 0) => chars(max, what).min(min).transform(withoutDirectionControls);
 const listOf = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, `at most ${max.toLocaleString('en')} ${what}`);
 
 /** Links leave the extension only to the web: a `javascript:`, `data:` or `file:` address is never a source's URL. */
-export const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
+export const isWebUrl = (url: string): boolean => REGEXPS.webScheme.test(url);
 
 export const corpusDocument = z.object({
   id: packId,

@@ -17,10 +17,19 @@ export interface RawQuestion {
   dateAsked?: string;
 }
 
-const HOUSE_LINE = /^House of (Commons|Lords)$/i;
-const ASK_LINE = /^To ask\b/;
-const ANSWERED = /^Answered on\b\s*(.*)$/i;
-const ASKED = /^Asked on\b\s*(.*)$/i;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  houseLine: /^House of (Commons|Lords)$/i,
+  askLine: /^To ask\b/,
+  /** "Answered on 5 March 2017", the date (group 1) on this line or the next. */
+  answeredLine: /^Answered on\b\s*(.*)$/i,
+  askedLine: /^Asked on\b\s*(.*)$/i,
+  /** A line that ends as a sentence or a question does: no line of a member block. */
+  sentenceEnd: /[.?:;]$/,
+  lords: /lords/i,
+  /** A line that starts in lower case or with a bracket: it carries on the line before. */
+  runOnStart: /^[(a-z]/,
+} as const;
 const MAX_BLOCK_LINES = 3;
 
 /** The member block above a "House of ..." line: up to three short lines, the first being the name. */
@@ -34,9 +43,9 @@ function memberBlock(
     if (
       line === undefined ||
       line.text.length > 60 ||
-      /[.?:;]$/.test(line.text) ||
-      ASK_LINE.test(line.text) ||
-      ANSWERED.test(line.text)
+      REGEXPS.sentenceEnd.test(line.text) ||
+      REGEXPS.askLine.test(line.text) ||
+      REGEXPS.answeredLine.test(line.text)
     )
       break;
     if (dateOfWholeText(line.text) !== null) break;
@@ -53,7 +62,7 @@ export function findQuestions(text: string): RawQuestion[] {
   const blockStarts = new Set<number>();
   const blocks = new Map<number, ReturnType<typeof memberBlock>>();
   lines.forEach((line, i) => {
-    if (!HOUSE_LINE.test(line.text)) return;
+    if (!REGEXPS.houseLine.test(line.text)) return;
     const block = memberBlock(lines, i);
     if (block === undefined) return;
     blocks.set(i, block);
@@ -65,9 +74,9 @@ export function findQuestions(text: string): RawQuestion[] {
     if (line === undefined) continue;
     const block = blocks.get(i);
     if (block !== undefined) {
-      const house = /lords/i.test(line.text) ? 'lords' : 'commons';
+      const house = REGEXPS.lords.test(line.text) ? 'lords' : 'commons';
       const next = lines[i + 1];
-      if (next !== undefined && ASK_LINE.test(next.text)) {
+      if (next !== undefined && REGEXPS.askLine.test(next.text)) {
         const textLines = [next.text];
         let j = i + 2;
         for (; j < lines.length; j++) {
@@ -75,12 +84,12 @@ export function findQuestions(text: string): RawQuestion[] {
           if (
             l === undefined ||
             blockStarts.has(j) ||
-            ANSWERED.test(l.text) ||
-            ASKED.test(l.text) ||
-            HOUSE_LINE.test(l.text)
+            REGEXPS.answeredLine.test(l.text) ||
+            REGEXPS.askedLine.test(l.text) ||
+            REGEXPS.houseLine.test(l.text)
           )
             break;
-          if (!/^[(a-z]/.test(l.text)) break; // a question runs on only in a broken line
+          if (!REGEXPS.runOnStart.test(l.text)) break; // a question runs on only in a broken line
           textLines.push(l.text);
         }
         current = {
@@ -102,13 +111,13 @@ export function findQuestions(text: string): RawQuestion[] {
       }
       continue;
     }
-    const asked = ASKED.exec(line.text);
+    const asked = REGEXPS.askedLine.exec(line.text);
     if (asked !== null && current !== null) {
       const date = findDates(asked[1] || (lines[i + 1]?.text ?? ''))[0];
       if (date !== undefined) current.dateAsked = date.iso;
       continue;
     }
-    const answered = ANSWERED.exec(line.text);
+    const answered = REGEXPS.answeredLine.exec(line.text);
     if (answered !== null && current !== null && current.answerText === null) {
       let j = i + 1;
       let date = findDates(answered[1] ?? '')[0];
@@ -118,7 +127,7 @@ export function findQuestions(text: string): RawQuestion[] {
       }
       current.dateAnswered = date?.iso ?? null;
       const answer: string[] = [];
-      for (; j < lines.length && !blockStarts.has(j) && !ASK_LINE.test(lines[j]?.text ?? ''); j++)
+      for (; j < lines.length && !blockStarts.has(j) && !REGEXPS.askLine.test(lines[j]?.text ?? ''); j++)
         answer.push(lines[j]?.text ?? '');
       current.answerText = answer.length > 0 ? answer.join('\n') : null;
       i = j - 1;

@@ -18,6 +18,16 @@ const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 const MAX_BRIDGED_LINES = 8;
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** What may stand before a straight mark that opens: a space, an opening bracket or a dash. */
+  beforeOpeningMark: /[\s([{\u2014\u2013-]/,
+  /** The end of a word or sentence, which a mark glued to it closes. */
+  wordOrSentenceEnd: /[\p{L}\p{N}.,!?…]/u,
+  spaceOrNothing: /^(?:\s|$)/,
+  whitespace: /\s/,
+} as const;
+
 type Mark = 'open' | 'close';
 
 function markAt(text: string, i: number): Mark | null {
@@ -27,7 +37,7 @@ function markAt(text: string, i: number): Mark | null {
   if (c !== '"') return null;
   // A straight mark opens after a space or bracket and closes after a word or punctuation.
   const before = i === 0 ? '\n' : (text[i - 1] ?? '\n');
-  return /[\s([{\u2014\u2013-]/.test(before) ? 'open' : 'close';
+  return REGEXPS.beforeOpeningMark.test(before) ? 'open' : 'close';
 }
 
 /**
@@ -36,7 +46,11 @@ function markAt(text: string, i: number): Mark | null {
  * ends a word.
  */
 function isMisturnedClose(text: string, i: number): boolean {
-  return text[i] === '“' && /[\p{L}\p{N}.,!?…]/u.test(text[i - 1] ?? ' ') && /^(?:\s|$)/.test(text.slice(i + 1, i + 2));
+  return (
+    text[i] === '“' &&
+    REGEXPS.wordOrSentenceEnd.test(text[i - 1] ?? ' ') &&
+    REGEXPS.spaceOrNothing.test(text.slice(i + 1, i + 2))
+  );
 }
 
 /** Top-level quotations in document order; quotes inside quotes stay part of their outer quote. */
@@ -48,7 +62,7 @@ export function findQuotes(text: string): QuoteSpan[] {
   const lines = splitLines(text);
   const trimmedEnd = (from: number, to: number): number => {
     let end = to;
-    while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
+    while (end > from && REGEXPS.whitespace.test(text[end - 1] ?? '')) end--;
     return end;
   };
   lines.forEach((line, lineIndex) => {

@@ -3,12 +3,18 @@ import type { CorpusPack } from './pack';
 /** The columns, in order: who said it, as what, the words, and where and when, as the pack records them. */
 export const STATEMENT_COLUMNS = ['speaker', 'role', 'text', 'document', 'publisher', 'date', 'url', 'cue'] as const;
 
-/**
- * What a spreadsheet may run as a formula when a cell starts with it: =, +, -, @ (also in their full-width forms,
- * which some spreadsheets fold), after any spaces, no-break spaces, tabs or line breaks they skip (OWASP's CSV
- * injection list).
- */
-const FORMULA_START = /^[\s\u00A0\u2000-\u200B\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /**
+   * What a spreadsheet may run as a formula when a cell starts with it: =, +, -, @ (also in their full-width forms,
+   * which some spreadsheets fold), after any spaces, no-break spaces, tabs or line breaks they skip (OWASP's CSV
+   * injection list).
+   */
+  formulaStart: /^[\s\u00A0\u2000-\u200B\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u,
+  /** What makes RFC 4180 quote a cell: a quote, a comma, a semicolon or a line break. */
+  needsQuoting: /[",;\r\n]/,
+  quoteMark: /"/g,
+} as const;
 
 /**
  * A cell as RFC 4180 writes it, quoted when it holds a comma, a semicolon (the separator where the decimal mark is a
@@ -16,8 +22,8 @@ const FORMULA_START = /^[\s\u00A0\u2000-\u200B\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\u
  * is data, never code.
  */
 function cell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = REGEXPS.formulaStart.test(value) ? `'${value}` : value;
+  return REGEXPS.needsQuoting.test(safe) ? `"${safe.replace(REGEXPS.quoteMark, '""')}"` : safe;
 }
 
 /**

@@ -1,5 +1,23 @@
 // Small pure helpers over plain text that every stage of the compiler shares.
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  notLetterOrDigit: /[^\p{L}\p{N}]/gu,
+  /** The accents NFKD splits off a letter ("é" -> "e" + U+0301). */
+  combiningAccent: /[\u0300-\u036f]/g,
+  apostrophe: /['’]/g,
+  notSlugCharacters: /[^a-z0-9]+/g,
+  edgeHyphens: /^-+|-+$/g,
+  possessiveS: /['’]s$/u,
+  /** "ministers’": a plural's possessive, whose "s" stays. */
+  pluralPossessive: /s['’]$/u,
+  /** "class", "bus", "crisis", "gas": endings of singulars that look plural. */
+  singularEnding: /(?:ss|us|is|as)$/,
+  /** "casualties" but not "pies" (a vowel before "ies"). */
+  consonantIes: /[^aeiou]ies$/,
+  finalS: /s$/,
+} as const;
+
 export interface Line {
   start: number;
   end: number;
@@ -24,10 +42,7 @@ export function splitLines(text: string): Line[] {
 
 /** Lower case, straight apostrophes, letters and digits only: the key under which spelling variants meet. */
 export function squash(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  return text.toLowerCase().normalize('NFKD').replace(REGEXPS.notLetterOrDigit, '');
 }
 
 /** A URL- and id-safe slug: "Maryam Rajavi" -> "maryam-rajavi". */
@@ -35,16 +50,16 @@ export function slugify(text: string): string {
   const slug = text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(REGEXPS.combiningAccent, '')
+    .replace(REGEXPS.apostrophe, '')
+    .replace(REGEXPS.notSlugCharacters, '-')
+    .replace(REGEXPS.edgeHyphens, '');
   return slug || 'x';
 }
 
 /** Cuts a trailing possessive ("Rajavi’s" -> "Rajavi"). */
 export function withoutPossessive(word: string): string {
-  return word.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+  return word.replace(REGEXPS.possessiveS, '').replace(REGEXPS.pluralPossessive, 's');
 }
 
 /** Index of the first item whose `start` is >= offset, in an array sorted by start. */
@@ -84,7 +99,7 @@ const NOT_PLURALS = new Set(['news', 'series', 'species', 'means', 'politics', '
  */
 export function singular(word: string): string {
   if (word === 'people' || word === 'persons') return 'person';
-  if (word.length <= 2 || NOT_PLURALS.has(word) || /(?:ss|us|is|as)$/.test(word)) return word;
-  if (/[^aeiou]ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
-  return word.replace(/s$/, '');
+  if (word.length <= 2 || NOT_PLURALS.has(word) || REGEXPS.singularEnding.test(word)) return word;
+  if (REGEXPS.consonantIes.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+  return word.replace(REGEXPS.finalS, '');
 }

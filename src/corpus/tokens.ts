@@ -7,11 +7,24 @@ export interface Token {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*(?:['’](?=\s|$|[,.;:!?)]))?/gu;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** A word: letters and digits, inner apostrophes and hyphens ("O’Brien", "al-Bashir"), a closing apostrophe. */
+  word: /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*(?:['’](?=\s|$|[,.;:!?)]))?/gu,
+  /** Letters of the scripts whose capitals look alike. */
+  lookAlikeScripts: [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u],
+  capitalisedWord: /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u,
+  singleCapital: /^\p{Lu}$/u,
+  capitalsOnly: /^\p{Lu}{2,6}$/u,
+  romanNumeral: /^[IVXLC]+$/,
+  bracketCloseOrLineBreak: /[\]\n]/,
+  /** Nothing, or a space, before an initial: it stands alone, not inside "U.S.". */
+  startOrSpaceAtEnd: /(?:^|\s)$/,
+} as const;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (const m of text.matchAll(REGEXPS.word)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return tokens;
 }
 
@@ -20,18 +33,17 @@ export function tokenize(text: string): Token[] {
  * as "Steve" but is another name (Unicode TR39's mixed-script confusables). No real name is written so.
  */
 export const isMixedScript = (word: string): boolean =>
-  [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u].filter((script) => script.test(word)).length > 1;
+  REGEXPS.lookAlikeScripts.filter((script) => script.test(word)).length > 1;
 
 /**
  * A capital, or an Arabic particle glued to one ("al-Bashir"), starts a word of a name; a word that mixes look-alike
  * scripts never does, so no second person who looks the same as a real one is made of it.
  */
-export const isCapitalised = (word: string): boolean =>
-  /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u.test(word) && !isMixedScript(word);
+export const isCapitalised = (word: string): boolean => REGEXPS.capitalisedWord.test(word) && !isMixedScript(word);
 
 /** "M" in "Robert M. Smith", "J" in "J. Peter Novak": one capital letter standing for a name. */
-const isInitial = (word: string): boolean => /^\p{Lu}$/u.test(word);
-export const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !/^[IVXLC]+$/.test(word);
+const isInitial = (word: string): boolean => REGEXPS.singleCapital.test(word);
+export const isAcronym = (word: string): boolean => REGEXPS.capitalsOnly.test(word) && !REGEXPS.romanNumeral.test(word);
 
 const MAX_INSERTION = 80;
 
@@ -42,7 +54,11 @@ const MAX_INSERTION = 80;
 export function closesInsertion(text: string, gap: string, previousEnd: number): boolean {
   if (gap !== '] ') return false;
   const open = text.lastIndexOf('[', previousEnd);
-  return open !== -1 && previousEnd - open <= MAX_INSERTION && !/[\]\n]/.test(text.slice(open, previousEnd));
+  return (
+    open !== -1 &&
+    previousEnd - open <= MAX_INSERTION &&
+    !REGEXPS.bracketCloseOrLineBreak.test(text.slice(open, previousEnd))
+  );
 }
 
 /**
@@ -72,7 +88,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
       isInitial(previous.text) &&
       gap === '. ' &&
       isCapitalised(token.text) &&
-      (run.length > 1 || /(?:^|\s)$/.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
+      (run.length > 1 || REGEXPS.startOrSpaceAtEnd.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
     // "Dr. J.K. Ames": initials written together after a title are a person's, where "U.S." alone is no name.
     const gluedInitials =
       previous !== undefined &&

@@ -5,6 +5,23 @@ import { NOT_NAME_WORDS } from './lexicon';
 import { singular } from './text';
 
 const MAX_TOPICS = 40;
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  year: /^(1[89]|20)\d\d$/,
+  /** A word in lower-case letters, hyphens only inside. */
+  plainWord: /^[a-z][a-z-]*[a-z]$/,
+  verbOrAdverbEnding: /(?:ing|ed|ly)$/,
+  participleEnding: /(?:ing|ed)$/,
+  adverbOrParticipleEnding: /(?:ly|ed)$/,
+  /** Punctuation that ends a phrase; a full stop or comma only where it is not inside a number ("30,000"). */
+  phraseBreak: /[;:!?()[\]“”"\n—–]+|[.,](?!\d)|(?<!\d)[.,]/,
+  whitespace: /\s+/,
+  /** A number a claim counts by: with thousands separators, or four digits or more. */
+  claimNumber: /^\d{1,3}(?:[,.]\d{3})+$|^\d{4,}$/,
+  nonDigits: /\D/g,
+  leadingNumber: /^\d+\s+/,
+} as const;
 /** Lower-case words that start verb phrases, not noun phrases ("take action"). */
 const VERBS = new Set([
   'take',
@@ -127,8 +144,8 @@ const GENERIC_ADJECTIVES = new Set([
 ]);
 /** A share of occurrences above which a context is the phrase's habit, not chance. */
 const HABIT = 0.8;
-const isYear = (word: string): boolean => /^(1[89]|20)\d\d$/.test(word);
-const isPlainWord = (word: string): boolean => /^[a-z][a-z-]*[a-z]$/.test(word);
+const isYear = (word: string): boolean => REGEXPS.year.test(word);
+const isPlainWord = (word: string): boolean => REGEXPS.plainWord.test(word);
 
 interface Tally {
   count: number;
@@ -146,7 +163,7 @@ const continuesPhrase = (word: string | undefined): word is string =>
   isPlainWord(word) &&
   !NOT_NAME_WORDS.has(word) &&
   !VERBS.has(word) &&
-  !/(?:ing|ed|ly)$/.test(word);
+  !REGEXPS.verbOrAdverbEnding.test(word);
 
 function tally(
   tallies: Map<string, Tally>,
@@ -191,13 +208,13 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
   const claims = new Map<string, Tally>();
   texts.forEach((text, doc) => {
     // Split at punctuation, but not inside numbers ("30,000", "30.000").
-    for (const segment of text.split(/[;:!?()[\]“”"\n—–]+|[.,](?!\d)|(?<!\d)[.,]/)) {
-      const words = segment.trim().split(/\s+/).filter(Boolean);
+    for (const segment of text.split(REGEXPS.phraseBreak)) {
+      const words = segment.trim().split(REGEXPS.whitespace).filter(Boolean);
       for (let i = 0; i < words.length; i++) {
         const word = words[i] ?? '';
         // Numeric claims: "30,000 political prisoners", "30.000 political prisoners".
-        if (/^\d{1,3}(?:[,.]\d{3})+$|^\d{4,}$/.test(word) && !isYear(word)) {
-          const digits = word.replace(/\D/g, '');
+        if (REGEXPS.claimNumber.test(word) && !isYear(word)) {
+          const digits = word.replace(REGEXPS.nonDigits, '');
           const shown = Number(digits).toLocaleString('en-GB');
           for (let n = 1; n <= 2; n++) {
             const tail = words.slice(i + 1, i + 1 + n);
@@ -229,7 +246,7 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
           )
             continue;
           // Noun phrases: no verb forms at the edges, no adverb at the end, only "against" as a joining word.
-          if (/(?:ing|ed)$/.test(first) || /(?:ly|ed)$/.test(last)) continue;
+          if (REGEXPS.participleEnding.test(first) || REGEXPS.adverbOrParticipleEnding.test(last)) continue;
           if (gram.slice(1, -1).some((w) => w !== 'against' && (NOT_NAME_WORDS.has(w) || w === 'own'))) continue;
           tally(
             phrases,
@@ -249,7 +266,8 @@ export function findTopics(texts: readonly string[]): TopicForms[] {
       kept.push({ key, tally: t, claim: false });
   }
   for (const [key, t] of claims)
-    if (t.count >= 2 && !isWeakPhrase(key.replace(/^\d+\s+/, ''), t)) kept.push({ key, tally: t, claim: true });
+    if (t.count >= 2 && !isWeakPhrase(key.replace(REGEXPS.leadingNumber, ''), t))
+      kept.push({ key, tally: t, claim: true });
   // A phrase that nearly always sits inside a longer kept phrase is that phrase's part, not a topic of its own.
   const survivors = kept.filter(
     ({ key, tally: t }) =>

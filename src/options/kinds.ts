@@ -1,4 +1,4 @@
-import { entityKind, type EntityKind } from '../corpus/pack';
+import { entityKind, type EntityKind } from '../shared/entity-kind';
 import { saveSettings, type Settings } from '../shared/settings';
 import { el } from '../shared/ui/dom';
 import { errorText } from '../shared/error-text';

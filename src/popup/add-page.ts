@@ -2,11 +2,13 @@ import { send, sendToTab } from '../shared/messages';
 import { errorText } from '../shared/error-text';
 import { el } from '../shared/ui/dom';
 import { plural } from '../shared/ui/format';
-import { openViewer, viewerHref } from './viewer-tab';
+import { openViewer } from './viewer-tab';
+import { viewerHref } from '../shared/ui/extension-links';
 
 /**
- * "Add this page to my sources": the content script reads the tab's article, the background adds it to the
- * reader's own corpus (or updates it), and the popup says what came of it, with a link to it in the viewer.
+ * "Add this page to my sources": the content script sends the tab's markup, the popup reads its article
+ * (`article.ts`), the background adds it to the reader's own corpus (or updates it), and the popup says what came of
+ * it, with a link to it in the viewer.
  */
 /** What both browsers say when no content script listens in the tab. */
 const NO_CONTENT_SCRIPT = /Receiving end does not exist|Could not establish connection|No matching message handler/i;
@@ -20,9 +22,9 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
     button.disabled = true;
     status.textContent = 'Reading the page…';
     void (async () => {
-      let article;
+      let page;
       try {
-        article = await sendToTab(tabId, { type: 'readArticle' });
+        page = await sendToTab(tabId, { type: 'readPage' });
       } catch (error) {
         // No content script answers on a browser page or a file; anything else is said as it is (never swallowed).
         status.textContent = NO_CONTENT_SCRIPT.test(errorText(error))
@@ -30,6 +32,9 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
           : `Nothing was added: ${errorText(error)}`;
         return;
       }
+      // Readability is loaded when a reader adds a page, so that the popup opens without it.
+      const { readArticle } = await import('./article');
+      const article = 'reason' in page ? page : readArticle(page);
       if ('reason' in article) {
         status.textContent = article.reason;
         return;

@@ -10,7 +10,8 @@ import { showPageClaims, showPageEntities } from './page-panel';
 import { createSearchView, type SearchHit } from './search-view';
 import { bindSwitches } from './switches';
 import { bindAddPage } from './add-page';
-import { openViewer, viewerHref } from './viewer-tab';
+import { openViewer } from './viewer-tab';
+import { entityPageHref, openTab, viewerHref } from '../shared/ui/extension-links';
 import { targetTabId } from './target-tab';
 import { errorText } from '../shared/error-text';
 
@@ -31,7 +32,7 @@ async function showEntity(entityId: string): Promise<void> {
   detail.hidden = false;
   detailBody.replaceChildren(
     card
-      ? renderEntityView(card, viewerLinks(viewerHref), undefined, copyCitation)
+      ? renderEntityView(card, viewerLinks(viewerHref, openTab, entityPageHref), undefined, copyCitation)
       : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'),
   );
   byId('detail-back').focus();

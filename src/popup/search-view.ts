@@ -1,6 +1,6 @@
 import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-results';
 import { el, textWithHighlights } from '../shared/ui/dom';
-import { formatDate, plural } from '../shared/ui/format';
+import { formatDate, plural, shortened } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
 
 export type SearchHit = SearchGroup['hits'][number];
@@ -27,7 +27,7 @@ function where(parts: (string | null | undefined)[]): string {
 }
 
 /** One result row: who said it, where and when, with the matched words marked. */
-function hitContent(hit: SearchHit): HTMLElement[] {
+function hitContent(hit: SearchHit): (HTMLElement | null)[] {
   switch (hit.type) {
     case 'entity':
       return [
@@ -54,6 +54,7 @@ function hitContent(hit: SearchHit): HTMLElement[] {
       return [
         el('div', { class: 'line' }, '“', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights), '”'),
         el('div', { class: 'sub' }, where([speakerLine(hit), hit.documentTitle, hit.publisher, formatDate(hit.date)])),
+        alsoInLine(hit),
       ];
     case 'question':
       return [
@@ -82,6 +83,19 @@ function hitContent(hit: SearchHit): HTMLElement[] {
         el('div', { class: 'line' }, textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
       ];
   }
+}
+
+/** A document's title in a result row, where it shares a line with others. */
+const TITLE_LENGTH = 70;
+
+/** "Also in 2 sources: …": the other sources of the same words, earliest first, each with its date. */
+function alsoInLine(hit: StatementHit): HTMLElement | null {
+  if (hit.alsoIn.length === 0) return null;
+  const sources = hit.alsoIn.map((source) => {
+    const title = shortened(source.documentTitle, TITLE_LENGTH);
+    return `${title === null ? source.documentTitle : `${title} …`} (${formatDate(source.date) ?? 'no date given'})`;
+  });
+  return el('div', { class: 'sub also-in' }, `Also in ${plural(hit.alsoIn.length, 'source')}: ${sources.join('; ')}`);
 }
 
 /** Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear". */

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Tells open tabs that the corpora changed (a pack imported, removed, turned on or off), so they fetch a new

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { entityKind, type EntityKind } from '../corpus/pack';
+import * as z from 'zod/mini';
+import { entityKind, type EntityKind } from './entity-kind';
 
 /**
  * The dictionary the background sends to content scripts: only the words to look for on a page and the entity ids
@@ -46,23 +46,25 @@ export interface PackedTerm {
   qualifiers: string[] | undefined;
 }
 
+/** In zod/mini, as every schema a page's content script loads (`zod-config.ts`). */
 export const dictionary = z.object({
   version: z.literal(DICTIONARY_VERSION),
   /** Sorted lines (see above); empty for an empty corpus. */
-  lines: z
-    .string()
-    .max(
-      MAX_DICTIONARY_LENGTH,
-      `the dictionary is at most ${MAX_DICTIONARY_LENGTH.toLocaleString('en')} characters (MAX_DICTIONARY_LENGTH)`,
-    )
-    .refine((lines) => lines === '' || lines.endsWith(LINE_END), 'every line ends with its separator'),
+  lines: z.string().check(
+    z.maxLength(MAX_DICTIONARY_LENGTH, {
+      // Worded only when the check fails: a page's first toLocaleString sets up Intl, some 10 ms of its load.
+      error: () =>
+        `the dictionary is at most ${MAX_DICTIONARY_LENGTH.toLocaleString('en')} characters (MAX_DICTIONARY_LENGTH)`,
+    }),
+    z.refine((lines) => lines === '' || lines.endsWith(LINE_END), 'every line ends with its separator'),
+  ),
   /** How many terms the lines hold. */
-  terms: z.number().int().nonnegative(),
+  terms: z.int().check(z.nonnegative()),
   /**
    * People's names in other spellings (`spellingVariants`): `f` or `s`, a skeleton, TERM_START, the ids, LINE_END for
    * each full name and each surname of a person known by a full name.
    */
-  variants: z.string().max(MAX_DICTIONARY_LENGTH),
+  variants: z.string().check(z.maxLength(MAX_DICTIONARY_LENGTH)),
 });
 export type Dictionary = z.infer<typeof dictionary>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entityKind, isoDate, questionRecord } from '../corpus/pack';
+import { isoDate, questionRecord } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt } from './excerpt';
 
@@ -17,12 +18,25 @@ export const passageSource = z.object({
 });
 export type PassageSource = z.infer<typeof passageSource>;
 
+/**
+ * Another source that gives a statement's words (src/corpus/claims/same-words.ts): where, the role it gives the
+ * speaker, and how its words stand to the statement's: the same, a part of them, or close wording.
+ */
+export const sameWordsSource = z.object({
+  source: passageSource,
+  role: z.string().optional(),
+  wording: z.enum(['same', 'part', 'close']),
+});
+export type SameWordsSource = z.infer<typeof sameWordsSource>;
+
 export const cardStatement = z.object({
   id: z.string(),
   excerpt,
   /** The speaker's role as the document gives it at that time. */
   role: z.string().optional(),
   source: passageSource,
+  /** The other sources that give the same words, or nearly, earliest first: with this one, one item. */
+  alsoIn: z.array(sameWordsSource),
 });
 export type CardStatement = z.infer<typeof cardStatement>;
 
@@ -48,6 +62,20 @@ export type CardQuestion = z.infer<typeof cardQuestion>;
 export const cardMention = z.object({ excerpt, source: passageSource });
 export type CardMention = z.infer<typeof cardMention>;
 
+/** A statement or question on a timeline: the item it stands for, when, and the passage it opens. */
+export const timelinePoint = z.object({
+  kind: z.enum(['statement', 'question']),
+  /** The id of its item among the statements or questions. */
+  id: z.string(),
+  /** The item's first date (a statement given in several sources: the earliest); none when no source gives one. */
+  date: isoDate.optional(),
+  /** A few words saying what it is, for a pointer's tooltip. */
+  label: z.string(),
+  /** The passage it opens: the source of that first date. */
+  source: passageSource,
+});
+export type TimelinePoint = z.infer<typeof timelinePoint>;
+
 /** What the corpus holds about one entity, as a card or the popup shows it. Every string is plain text. */
 export const entityCard = z.object({
   entity: z.object({
@@ -64,6 +92,8 @@ export const entityCard = z.object({
   questionsTotal: z.number().int().nonnegative(),
   mentions: z.array(cardMention),
   mentionsTotal: z.number().int().nonnegative(),
+  /** Every statement and question, dated ones in date order, then the undated (up to the view's cap). */
+  timeline: z.array(timelinePoint),
 });
 export type EntityCard = z.infer<typeof entityCard>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Why a span of a page was linked to an entity: the page's own evidence, which the card states ("Linked because
@@ -25,6 +25,6 @@ export type LinkRule = z.infer<typeof linkRule>;
 export const linkReason = z.object({
   rule: linkRule,
   /** The page's words that qualified a generic body ("Iran's", "UN"). */
-  qualifier: z.string().optional(),
+  qualifier: z.optional(z.string()),
 });
 export type LinkReason = z.infer<typeof linkReason>;

@@ -4,7 +4,7 @@ import { isoDate, isWebUrl, PACK_LIMITS } from '../corpus/pack';
 /** Fewer characters than this is a page's furniture, not an article: nothing is added. */
 export const MIN_ARTICLE_LENGTH = 500;
 
-/** A web page's article as the content script reads it for "Add this page to my sources". */
+/** A web page's article as the popup reads it for "Add this page to my sources" (`popup/article.ts`). */
 export const pageArticle = z.object({
   /** The address the page was read from, without the fragment. */
   url: z.string().max(2_000).refine(isWebUrl, 'an http: or https: address'),

@@ -3,7 +3,8 @@
  * without pulling in the search library. Every string is plain text; highlights are offsets into it.
  */
 import { z } from 'zod';
-import { entityKind, isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { isoDate, statementCue, unattributedReason } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt, highlightRange } from './excerpt';
 
@@ -56,6 +57,8 @@ export const statementHit = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   excerpt,
+  /** The other sources that give the same words, or nearly (one speaker's, as in cards), earliest first. */
+  alsoIn: z.array(z.object({ documentTitle: z.string(), ...citation.pick({ publisher: true, date: true }).shape })),
 });
 export type StatementHit = z.infer<typeof statementHit>;
 

@@ -1,25 +1,28 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import browser from 'webextension-polyfill';
-import { entityKind } from '../corpus/pack';
+import { entityKind } from './entity-kind';
 
-/** What the reader chose: stored in browser.storage.local under one key, read through this schema only. */
+/**
+ * What the reader chose: stored in browser.storage.local under one key, read through this schema only. In zod/mini,
+ * as every schema a page's content script loads (`zod-config.ts`).
+ */
 export const settingsSchema = z.object({
-  enabled: z.boolean().default(true),
+  enabled: z._default(z.boolean(), true),
   /** Hostnames (lowercase, no port) where Sourcelight stays off. */
-  disabledSites: z.array(z.string()).default([]),
+  disabledSites: z._default(z.array(z.string()), []),
   /**
    * Which kinds of entity are highlighted on pages. Places are off until the reader turns them on: on real pages
    * they were most of the marks and carried the least context.
    */
-  highlightKinds: z.array(entityKind).default(['person', 'organisation', 'topic']),
+  highlightKinds: z._default(z.array(entityKind), ['person', 'organisation', 'topic']),
   /** Claim check: mark the quotations and figures of a page that the sources also hold. */
-  claimCheck: z.boolean().default(true),
+  claimCheck: z._default(z.boolean(), true),
   /**
    * Highlight names and claims from the reader's own corpora on pages too. They are drawn where no page script can
    * read them (src/content/overlay.ts), unlike the built-in corpus's marks, which are public. A new key: the old
    * `ownCorporaOnPages` drew them as readable marks, off by default, and a stored `false` must not carry over.
    */
-  showOwnCorpora: z.boolean().default(true),
+  showOwnCorpora: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -8,7 +8,7 @@ import { buildDensePage, buildRealPage, loadCorpus, random } from './bench-pages
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import { median, spread } from './stats';
 import { type Dictionary } from '../../src/shared/dictionary';
-import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/shared/dictionary-build';
+import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/corpus/dictionary-build';
 
 const SYNTHETIC_TERMS = 5000;
 /** Rounds of the floor and our pass, each on a fresh page. */

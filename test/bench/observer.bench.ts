@@ -9,7 +9,7 @@ import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import { generateEntities } from './generated-corpus';
 import type { Entity } from '../../src/corpus/pack';
 import { type Dictionary } from '../../src/shared/dictionary';
-import { buildDictionary } from '../../src/shared/dictionary-build';
+import { buildDictionary } from '../../src/corpus/dictionary-build';
 
 const APPENDED = Number(process.env.BENCH_OBSERVER_NODES ?? 20_000);
 /** Generated entities in the dictionary besides the few the paragraphs name, as in a large corpus. */

@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { buildDensePage, buildRealPage, loadCorpus } from './bench-pages';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import { median, spread } from './stats';
-import { dictionaryTerms, packDictionary } from '../../src/shared/dictionary-build';
+import { dictionaryTerms, packDictionary } from '../../src/corpus/dictionary-build';
 import type { Dictionary } from '../../src/shared/dictionary';
 
 const ROUNDS = 5;

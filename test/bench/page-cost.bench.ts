@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { Entity } from '../../src/corpus/pack';
-import { buildDictionary } from '../../src/shared/dictionary-build';
+import { buildDictionary } from '../../src/corpus/dictionary-build';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import { generateEntities, random } from './generated-corpus';
 

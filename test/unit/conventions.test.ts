@@ -1,6 +1,8 @@
 // The folder map as checks, in the spirit of refined-github's build/features.test.ts: a context imports only shared/
-// and corpus/ (never another context), every entry point imports zod-config first, shared/ imports no context, and
-// corpus/ reaches neither the DOM nor Node (its command line, cli.ts and the signing-cli.ts it calls, is the one Node layer, by design). Also: no
+// and corpus/ (never another context), every entry point imports zod-config first, shared/ imports no context,
+// content/ and shared/ take from corpus/ only the pack's format and the text helpers, what a page's content script
+// loads is its own code and three small libraries, and corpus/ (with the shared modules it uses) reaches neither the
+// DOM nor Node (its command line, cli.ts and the signing-cli.ts it calls, is the one Node layer, by design). Also: no
 // line under src/ or in the hand-written pattern cases quotes a news article the attribution is scored on.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -8,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SIEVE } from '../../src/corpus/attribution/sieve';
 
 const src = resolve(import.meta.dirname, '../../src');
-const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer'];
+const CONTEXTS = ['background', 'content', 'card', 'popup', 'options', 'viewer', 'person'];
 const ENTRY_POINTS = [
   'background/main.ts',
   'content/main.ts',
@@ -17,9 +19,20 @@ const ENTRY_POINTS = [
   'options/options.ts',
   'options/build-worker.ts',
   'viewer/viewer.ts',
+  'person/person.ts',
 ];
 /** The corpus's Node layer: reads files and writes the pack for `npm run corpus`. */
 const CORPUS_NODE_LAYER = new Set(['corpus/cli.ts', 'corpus/signing-cli.ts']);
+/**
+ * What content/ and shared/ may import from corpus/: the pack's format and the text helpers. Anything else of the
+ * compiler (its word lists, its attribution) would be loaded by every page; what both need lives in shared/.
+ */
+const CORPUS_FOR_PAGES = ['corpus/pack.ts', 'corpus/text.ts'];
+/**
+ * The packages a page's content script loads (its size is checked by the build, vite.config.ts): zod/mini rather
+ * than the full zod, which alone is about 90 kB, and neither Readability nor any of the compiler's libraries.
+ */
+const PAGE_PACKAGES = ['zod/mini', 'webextension-polyfill', 'mark.js/src/lib/mark.js'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,15 +42,44 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Each file's imports: the folder under src/ a relative import lands in, or the package name. */
-function importsOf(file: string): { specifier: string; folder: string | null }[] {
+interface Import {
+  specifier: string;
+  /** The folder under src/ a relative import lands in; null for a package. */
+  folder: string | null;
+  /** The file under src/ a relative import lands in ("shared/months.ts"); null for a package or a non-TS asset. */
+  target: string | null;
+  /** `import type`: erased from the build, so it loads nothing. */
+  typeOnly: boolean;
+}
+
+/** Each file's imports. */
+function importsOf(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => {
-    const specifier = m[1] ?? m[2] ?? '';
-    if (!specifier.startsWith('.')) return { specifier, folder: null };
-    const target = relative(src, resolve(dirname(file), specifier));
-    return { specifier, folder: target.split(/[\\/]/)[0] ?? null };
-  });
+  return [...text.matchAll(/^\s*(import|export)\s(type\s)?[^;]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map(
+    (m) => {
+      const specifier = m[3] ?? m[4] ?? '';
+      const typeOnly = m[2] !== undefined;
+      if (!specifier.startsWith('.')) return { specifier, folder: null, target: null, typeOnly };
+      const path = relative(src, resolve(dirname(file), specifier)).replace(/\\/g, '/');
+      const target = existsSync(join(src, `${path}.ts`)) ? `${path}.ts` : null;
+      return { specifier, folder: path.split('/')[0] ?? null, target, typeOnly };
+    },
+  );
+}
+
+/** The src/ files `entry` loads, itself included, through its relative imports (type-only ones too unless `run`). */
+function closureOf(entry: string, run: boolean): string[] {
+  const seen = new Set<string>([entry]);
+  for (const name of seen) {
+    for (const i of importsOf(join(src, name))) if (i.target !== null && !(run && i.typeOnly)) seen.add(i.target);
+  }
+  return [...seen];
+}
+
+/** Code that reaches the DOM or Node through a global, comments aside. */
+function globalsReached(name: string): string[] {
+  const code = readFileSync(join(src, name), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+  return code.match(/\b(?:document|window|navigator|localStorage|process|require)\s*[.([]/g) ?? [];
 }
 
 const files = sourceFiles(src).map((path) => ({ path, name: relative(src, path).replace(/\\/g, '/') }));
@@ -71,20 +113,38 @@ describe('the folder map', () => {
     },
   );
 
+  it.each(files.filter((f) => ['content', 'shared'].includes(folderOf(f.name))).map((f) => [f.name, f.path]))(
+    '%s takes from corpus/ only the pack format and the text helpers',
+    (_, path) => {
+      const fromCorpus = importsOf(path).filter((i) => i.folder === 'corpus');
+      expect(fromCorpus.filter((i) => !CORPUS_FOR_PAGES.includes(i.target ?? '')).map((i) => i.specifier)).toEqual([]);
+    },
+  );
+
+  it("loads in a page's content script nothing but its own code, shared/ and small libraries", () => {
+    const loaded = closureOf('content/main.ts', true);
+    const outside = loaded.filter((name) => !['content', 'shared'].includes(folderOf(name)));
+    expect(outside.filter((name) => !CORPUS_FOR_PAGES.includes(name))).toEqual([]);
+    const packages = loaded.flatMap((name) =>
+      importsOf(join(src, name)).filter((i) => i.folder === null && !i.typeOnly),
+    );
+    expect([...new Set(packages.map((i) => i.specifier))].filter((p) => !PAGE_PACKAGES.includes(p))).toEqual([]);
+  });
+
   it.each(
     files.filter((f) => folderOf(f.name) === 'corpus' && !CORPUS_NODE_LAYER.has(f.name)).map((f) => [f.name, f.path]),
-  )('%s (corpus) reaches neither the DOM nor Node', (_, path) => {
-    const imports = importsOf(path);
-    expect(imports.filter((i) => i.folder !== null && i.folder !== 'corpus').map((i) => i.specifier)).toEqual([]);
-    expect(
-      imports
-        .filter(
-          (i) => i.folder === null && (i.specifier.startsWith('node:') || i.specifier === 'webextension-polyfill'),
-        )
-        .map((i) => i.specifier),
-    ).toEqual([]);
-    const code = readFileSync(path, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-    expect(code.match(/\b(?:document|window|navigator|localStorage|process|require)\s*[.([]/g) ?? []).toEqual([]);
+  )('%s (corpus), with the shared modules it uses, reaches neither the DOM nor Node', (name) => {
+    const reached = closureOf(name, false);
+    expect(reached.filter((file) => !['corpus', 'shared'].includes(folderOf(file)))).toEqual([]);
+    for (const file of reached) {
+      const packages = importsOf(join(src, file)).filter((i) => i.folder === null);
+      expect(
+        packages
+          .filter((i) => i.specifier.startsWith('node:') || i.specifier === 'webextension-polyfill')
+          .map((i) => `${file}: ${i.specifier}`),
+      ).toEqual([]);
+      expect(globalsReached(file).map((found) => `${file}: ${found}`)).toEqual([]);
+    }
   });
 
   it.each(ENTRY_POINTS)('%s imports zod-config before anything else', (entry) => {

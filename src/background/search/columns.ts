@@ -32,14 +32,14 @@ export function areOffsets(offsets: ArrayLike<number>, length: number): boolean 
 }
 
 /** A text column's schema: its parts fit together, and each distinct value passes `value` when given. */
-export function textColumnOf(value?: z.ZodType<string>) {
+export function textColumnOf(value?: z.core.$ZodType<string>) {
   return z.object({ text: z.string(), starts: uint32Array, rows: int32Array }).refine((column) => {
     if (!areOffsets(column.starts, column.text.length)) return false;
     const values = column.starts.length - 1;
     const rows = column.rows;
     for (let i = 0; i < rows.length; i++) if ((rows[i] as number) < NONE || (rows[i] as number) >= values) return false;
     if (!value) return true;
-    for (let i = 0; i < values; i++) if (!value.safeParse(valueAt(column, i)).success) return false;
+    for (let i = 0; i < values; i++) if (!z.safeParse(value, valueAt(column, i)).success) return false;
     return true;
   }, 'the column does not fit together');
 }

@@ -11,7 +11,7 @@ import {
   type StatementHit,
 } from '../../shared/search-results';
 import type { Scored, TermMatch } from './ranking';
-import type { RecordOf } from './records';
+import type { RecordOf, SearchRecords } from './records';
 
 /** Result rows are one line: a shorter window than the viewer's. */
 const EXCERPT_LENGTH = 180;
@@ -52,7 +52,7 @@ function entityHitOf(scored: Scored, record: RecordOf<'people' | 'topics'>): Ent
   };
 }
 
-function statementHitOf(scored: Scored, record: RecordOf<'statements'>): StatementHit {
+function statementHitOf(scored: Scored, record: RecordOf<'statements'>, records: SearchRecords): StatementHit {
   const { statement, document, packId, speakerName } = record;
   return {
     type: 'statement',
@@ -70,6 +70,11 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>): Stateme
     start: statement.start,
     end: statement.end,
     excerpt: excerptAround(statement.text, rangesInField(scored.matches, 0), EXCERPT_LENGTH),
+    alsoIn: records.sameWordsSources(record.row).map(({ title, publisher, date }) => ({
+      documentTitle: title,
+      ...(publisher ? { publisher } : {}),
+      ...(date ? { date } : {}),
+    })),
   };
 }
 
@@ -113,13 +118,17 @@ function documentHitOf(scored: Scored, record: RecordOf<'documents'>): DocumentH
 }
 
 /** The shown hits of one group: only these get excerpts and highlights. */
-export function groupOf(group: SearchGroupName, scored: Scored[], more: MoreHits): SearchGroup {
+export function groupOf(group: SearchGroupName, scored: Scored[], more: MoreHits, records: SearchRecords): SearchGroup {
   switch (group) {
     case 'people':
     case 'topics':
       return { group, hits: scored.map((s) => entityHitOf(s, s.record as RecordOf<'people' | 'topics'>)), more };
     case 'statements':
-      return { group, hits: scored.map((s) => statementHitOf(s, s.record as RecordOf<'statements'>)), more };
+      return {
+        group,
+        hits: scored.map((s) => statementHitOf(s, s.record as RecordOf<'statements'>, records)),
+        more,
+      };
     case 'questions':
       return { group, hits: scored.map((s) => questionHitOf(s, s.record as RecordOf<'questions'>)), more };
     case 'documents':

@@ -4,16 +4,10 @@
  * (document-texts.ts), made when a search first ranks them: the index built from the packs and the one restored
  * from IndexedDB read the same table the same way.
  */
-import type {
-  CorpusDocument,
-  Entity,
-  EntityKind,
-  Question,
-  Statement,
-  StatementCue,
-  UnattributedReason,
-} from '../../corpus/pack';
+import type { CorpusDocument, Entity, Question, Statement, StatementCue, UnattributedReason } from '../../corpus/pack';
+import type { EntityKind } from '../../shared/entity-kind';
 import { SEARCH_GROUP_ORDER, type SearchGroupName } from '../../shared/search-results';
+import { inDateOrder } from '../../shared/timeline';
 import { listAt, NONE, rowCount, textAt } from './columns';
 import type { DocumentTexts } from './document-texts';
 import type { SearchTable } from './table';
@@ -43,7 +37,14 @@ interface RecordBase<G extends SearchGroupName> {
 export type RecordOf<G extends SearchGroupName> = G extends 'people' | 'topics'
   ? RecordBase<G> & { entity: Omit<Entity, 'aliases'>; counts: EntityCounts }
   : G extends 'statements'
-    ? RecordBase<G> & { statement: Statement; speakerName: string | null; document: DocumentSource | undefined }
+    ? RecordBase<G> & {
+        statement: Statement;
+        speakerName: string | null;
+        document: DocumentSource | undefined;
+        /** Its row, and the row of the statement heading its same-words item (itself when it heads one). */
+        row: number;
+        item: number;
+      }
     : G extends 'questions'
       ? RecordBase<G> & {
           question: Omit<Question, 'askerId' | 'answererId'>;
@@ -81,7 +82,6 @@ function entityRecord<G extends 'people' | 'topics'>(table: SearchTable, group: 
 
 function statementRecord(table: SearchTable, texts: DocumentTexts, row: number): RecordOf<'statements'> | undefined {
   const c = table.statements;
-  const documents = table.documents;
   const document = c.document[row] ?? NONE;
   const start = c.start[row] ?? 0;
   const end = c.end[row] ?? 0;
@@ -107,15 +107,27 @@ function statementRecord(table: SearchTable, texts: DocumentTexts, row: number):
       unattributedReason: textAt(c.unattributedReason, row) as UnattributedReason | undefined,
     },
     speakerName,
-    document:
-      document === NONE
-        ? undefined
-        : {
-            title: textAt(documents.title, document) ?? '',
-            publisher: textAt(documents.publisher, document),
-            date: textAt(documents.date, document),
-          },
+    document: documentSource(table, document),
+    row,
+    item: itemOf(table, row),
   };
+}
+
+/** Where a statement's document was published; undefined for NONE. */
+function documentSource(table: SearchTable, document: number): DocumentSource | undefined {
+  if (document === NONE) return undefined;
+  const documents = table.documents;
+  return {
+    title: textAt(documents.title, document) ?? '',
+    publisher: textAt(documents.publisher, document),
+    date: textAt(documents.date, document),
+  };
+}
+
+/** The row heading a statement's same-words item: its head, or itself. */
+function itemOf(table: SearchTable, row: number): number {
+  const head = table.statements.sameWordsHead[row] ?? NONE;
+  return head === NONE ? row : head;
 }
 
 function questionRecord(table: SearchTable, row: number): RecordOf<'questions'> {
@@ -217,6 +229,31 @@ export class SearchRecords {
     if (!(id >= 0 && id < this.count(group))) return undefined;
     const made = this.made[group];
     return (made[id] ??= recordAt(this.table, this.texts, group, id));
+  }
+
+  /** Each same-words item's statements by the row heading it, for the items of more than one; built when first asked. */
+  private items: Map<number, number[]> | undefined;
+
+  /**
+   * The sources of the other statements of a statement's same-words item, earliest first (undated last): the table
+   * alone says them, so no document's text is read.
+   */
+  sameWordsSources(row: number): DocumentSource[] {
+    if (!this.items) {
+      this.items = new Map();
+      const heads = this.table.statements.sameWordsHead;
+      for (let member = 0; member < heads.length; member++) {
+        const head = heads[member] ?? NONE;
+        if (head === NONE) continue;
+        const rows = this.items.get(head);
+        if (rows) rows.push(member);
+        else this.items.set(head, [head, member]);
+      }
+    }
+    const others = (this.items.get(itemOf(this.table, row)) ?? [])
+      .filter((other) => other !== row)
+      .flatMap((other) => documentSource(this.table, this.table.statements.document[other] ?? NONE) ?? []);
+    return inDateOrder(others, (source) => source.date);
   }
 
   /** The texts of a record's fields, for indexing every record once without keeping them all; none while unread. */

@@ -92,6 +92,8 @@ describe('a damaged stored table', () => {
     ['a statement of no known document', (t) => t.statements.document.fill(t.documents.id.rows.length)],
     ['a statement beyond its document’s end', (t) => t.statements.end.fill(0xffffffff)],
     ['more parts of texts than documents', (t) => (t.documents.text.partRows = Uint32Array.of(0, 1, 9))],
+    ['a statement whose same-words item is its own', (t) => t.statements.sameWordsHead.fill(0)],
+    ['a same-words item past the statements’ end', (t) => t.statements.sameWordsHead.fill(1_000_000)],
     [
       'a value no hit may carry',
       (t) =>

@@ -6,8 +6,8 @@
  * its record's id in the index.
  */
 import { z } from 'zod';
+import { sameWordsHeads, type SpokenText } from '../../corpus/claims/same-words';
 import {
-  entityKind,
   isoDate,
   question,
   statementCue,
@@ -16,6 +16,7 @@ import {
   type CorpusPack,
   type Entity,
 } from '../../corpus/pack';
+import { entityKind } from '../../shared/entity-kind';
 import {
   addRow,
   buildColumns,
@@ -69,6 +70,11 @@ const statementColumns = z.object({
    * statements' texts are then not stored a second time beside the documents' (19.5 M characters at 100,000).
    */
   text: textColumn,
+  /**
+   * The row of the statement whose item this one joins, as it gives the same words or nearly (same-words.ts), or NONE
+   * when it heads its own: found once per build, so that a search shows such statements as one hit.
+   */
+  sameWordsHead: int32Array,
 });
 
 const questionColumns = z.object({
@@ -111,10 +117,16 @@ function rowsAgree(group: Columns): boolean {
   return new Set(counts).size === 1;
 }
 
-/** Every statement's document is a row of the documents, and one stored as a slice lies inside it. */
+/**
+ * Every statement's document is a row of the documents, and one stored as a slice lies inside it; every statement's
+ * same-words head is another statement that heads its own item.
+ */
 function statementsFit(statements: z.infer<typeof statementColumns>, documents: z.infer<typeof documentColumns>) {
   const documentRows = rowCount(documents.id);
+  const heads = statements.sameWordsHead;
   for (let row = 0; row < statements.document.length; row++) {
+    const head = heads[row] as number;
+    if (head !== NONE && (head < 0 || head >= heads.length || head === row || heads[head] !== NONE)) return false;
     const document = statements.document[row] as number;
     if (document < NONE || document >= documentRows) return false;
     if (statements.text.rows[row] !== NONE) continue;
@@ -231,6 +243,7 @@ export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts:
   const questions = questionBuilders();
   const documents = documentBuilders();
   const documentTexts: string[] = [];
+  const spoken: SpokenText[] = [];
   let documentRows = 0;
   for (const pack of packs) {
     const entities = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
@@ -270,6 +283,7 @@ export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts:
         end: statement.end,
         text: isSlice ? null : statement.text,
       });
+      spoken.push(statement);
     }
     for (const q of pack.questions) {
       const at = documentRow.get(q.documentId)?.document.text.indexOf(q.questionText) ?? -1;
@@ -298,7 +312,10 @@ export function searchTableOf(packs: CorpusPack[]): { table: SearchTable; texts:
   const table = {
     people: buildColumns(people),
     topics: buildColumns(topics),
-    statements: buildColumns(statements),
+    statements: {
+      ...buildColumns(statements),
+      sameWordsHead: Int32Array.from(sameWordsHeads(spoken), (found) => found?.head ?? NONE),
+    },
     questions: buildColumns(questions),
     documents: { ...buildColumns(documents), text: column },
   };

@@ -4,13 +4,17 @@ import type { Scene } from './context';
 import type { Evidence } from './guards';
 import { subjectAt } from './subject';
 
-const ACCORDING_TO = /\bAccording to ([^,\n]{2,80}),\s+([^\n]+?[.!?])(?=\s|$)/g;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "According to X, …": who (group 1), and what they hold up to the sentence's end (group 2). */
+  accordingTo: /\bAccording to ([^,\n]{2,80}),\s+([^\n]+?[.!?])(?=\s|$)/g,
+} as const;
 
 type Unquoted = Omit<Statement, 'id'> & { evidence: Evidence };
 
 export function accordingTo(scene: Scene, quoted: (from: number, to: number) => boolean): Unquoted[] {
   const found: Unquoted[] = [];
-  for (const m of scene.text.matchAll(ACCORDING_TO)) {
+  for (const m of scene.text.matchAll(REGEXPS.accordingTo)) {
     const from = m.index + 'According to '.length;
     const subject = subjectAt(scene, from, from + (m[1]?.length ?? 0));
     if (subject?.type !== 'entity' || quoted(m.index, m.index + m[0].length) || m[2] === undefined) continue;

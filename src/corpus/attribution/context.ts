@@ -58,21 +58,36 @@ export interface Scene extends AttributionContext {
   decided: readonly Statement[];
 }
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** The last character of a paragraph of running text: a sentence's mark, a closing quote or bracket. */
+  proseEnd: /[.!?:"”’)]$/,
+  /** "… in Dover, Del. Friday. (JO DOE/ACME PHOTOS)": a photo credit in brackets ends a caption. */
+  photoCredit: /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u,
+  whitespace: /\s+/,
+  linkLineStart: /^(?:related|read more|see also|photo|image)\b/i,
+  /** Letters and digits: what a word is made of. */
+  wordUnit: /[\p{L}\p{N}]/u,
+  singleCapital: /^\p{Lu}$/u,
+  /** Marks ending a sentence, closing quotes or brackets, and the space after; sentenceStarts sets its lastIndex. */
+  sentenceBreak: /[.!?]+["”’)]*\s+/gu,
+  /** A sentence's marks before a space, a quote or the end. */
+  sentenceMarks: /[.!?]+(?=\s|$|["”])/gu,
+  /** A capitalised word (group 1) with a capital after it, or set off by a comma before a number, "a" or "the". */
+  capitalisedBeforeName: /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}|,\s+(?:\d|an?\s|the\s))/gu,
+} as const;
+
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
-/** "… in Dover, Del. Friday. (JO DOE/ACME PHOTOS)": a photo credit in brackets ends a caption. */
-const PHOTO_CREDIT = /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u;
 const isProse = (line: string): boolean =>
-  /[.!?:"”’)]$/.test(line) &&
-  !PHOTO_CREDIT.test(line) &&
-  line.split(/\s+/).length >= MIN_PROSE_WORDS &&
-  !/^(?:related|read more|see also|photo|image)\b/i.test(line);
+  REGEXPS.proseEnd.test(line) &&
+  !REGEXPS.photoCredit.test(line) &&
+  line.split(REGEXPS.whitespace).length >= MIN_PROSE_WORDS &&
+  !REGEXPS.linkLineStart.test(line);
 
 /** The longest sentence the patterns read back over from a quote, in characters; real ones are far shorter. */
 const MAX_SENTENCE = 1_000;
 
-/** Letters and digits: what a word is made of. */
-const WORD_UNIT = /[\p{L}\p{N}]/u;
 /** Longer than any abbreviation or initial: a word before a full stop is read back at most this far. */
 const MAX_ABBREVIATION = 12;
 
@@ -83,17 +98,18 @@ const MAX_ABBREVIATION = 12;
  */
 function wordBefore(text: string, at: number, floor: number): string {
   let from = at;
-  while (from > floor && at - from <= MAX_ABBREVIATION && WORD_UNIT.test(text[from - 1] ?? '')) from--;
+  while (from > floor && at - from <= MAX_ABBREVIATION && REGEXPS.wordUnit.test(text[from - 1] ?? '')) from--;
   return text.slice(from, at);
 }
 
 /** A full stop after an abbreviation or an initial ends no sentence. */
-const endsSentence = (word: string): boolean => !ABBREVIATIONS.has(word.toLowerCase()) && !/^\p{Lu}$/u.test(word);
+const endsSentence = (word: string): boolean =>
+  !ABBREVIATIONS.has(word.toLowerCase()) && !REGEXPS.singleCapital.test(word);
 
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {
   const starts = [line.start];
-  const re = /[.!?]+["”’)]*\s+/gu;
+  const re = REGEXPS.sentenceBreak;
   re.lastIndex = line.start;
   for (let m = re.exec(text); m !== null && m.index < line.end; m = re.exec(text)) {
     if (endsSentence(wordBefore(text, m.index, line.start))) starts.push(m.index + m[0].length);
@@ -105,7 +121,7 @@ function sentenceStarts(text: string, line: Line): number[] {
 export function sentenceEnd(text: string, from: number, lineEnd: number): number {
   const end = Math.min(lineEnd, from + MAX_SENTENCE);
   // On the slice, so that the search stops at `end` (one character past it, for the lookahead).
-  for (const m of text.slice(from, end + 1).matchAll(/[.!?]+(?=\s|$|["”])/gu)) {
+  for (const m of text.slice(from, end + 1).matchAll(REGEXPS.sentenceMarks)) {
     const at = from + m.index;
     if (at >= end) break;
     if (endsSentence(wordBefore(text, at, from))) return Math.min(at + m[0].length, lineEnd);
@@ -186,9 +202,7 @@ export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> 
 /** A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's, outside photo captions. */
 export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
-  for (const m of scene.text
-    .slice(from, to)
-    .matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}|,\s+(?:\d|an?\s|the\s))/gu)) {
+  for (const m of scene.text.slice(from, to).matchAll(REGEXPS.capitalisedBeforeName)) {
     const at = from + m.index;
     if (
       isGivenName(m[1] ?? '') &&

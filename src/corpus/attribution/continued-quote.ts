@@ -7,7 +7,19 @@ import type { QuoteSpan } from '../quotes';
 import { SPEECH_VERBS } from '../lexicon';
 import { sentenceEnd, type Attribution, type Scene } from './context';
 
-const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** Words that make a quote the next turn of a dialogue: "came the answer", "she replied". */
+  turnWords: /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i,
+  word: /\p{L}+/gu,
+  /** "” – the crew behind the new library – “": a remark between dashes, and nothing else, between two quotes. */
+  remarkBetweenDashes: /^[”"’]?\s+[–—]\s[^“”".!?]+\s[–—]\s*$/u,
+  /** A question mark, and perhaps a closing quote, ending the text. */
+  endsInQuestion: /\?[”"’]?\s*$/,
+  /** A sentence's mark or a colon, and perhaps a closing quote or bracket, ending the text. */
+  endsSentenceOrColon: /[.!?:][”"’)]?\s*$/,
+  finalSentenceMark: /[.!?…]['’]?$/,
+} as const;
 
 /**
  * "“… our builders Jo Doe and Ann Lee” – the crew behind the new library – “and then we’d …”":
@@ -15,15 +27,17 @@ const TURN_WORDS = /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|r
  */
 function dashInsertion(scene: Scene, from: number, to: number): boolean {
   const between = scene.text.slice(from, to);
-  const words = between.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return /^[”"’]?\s+[–—]\s[^“”".!?]+\s[–—]\s*$/u.test(between) && !words.some((w) => SPEECH_VERBS.has(w));
+  const words = between.toLowerCase().match(REGEXPS.word) ?? [];
+  return REGEXPS.remarkBetweenDashes.test(between) && !words.some((w) => SPEECH_VERBS.has(w));
 }
 
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   // "“Not yet,” came the answer.": an answer is somebody else's turn.
   if (
     quote.closeAt !== null &&
-    TURN_WORDS.test(scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)))
+    REGEXPS.turnWords.test(
+      scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)),
+    )
   )
     return undefined;
   const last = scene.decided[scene.decided.length - 1];
@@ -38,9 +52,9 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
       return undefined;
     // "“What happens to the pensions?” asked Jo Doe. / “They will be paid.”": after a question, an answer, which is
     // another turn.
-    if (/\?[”"’]?\s*$/.test(last.text)) return undefined;
+    if (REGEXPS.endsInQuestion.test(last.text)) return undefined;
   } else if (
-    !/[.!?:][”"’)]?\s*$/.test(scene.text.slice(last.end, opensAt)) &&
+    !REGEXPS.endsSentenceOrColon.test(scene.text.slice(last.end, opensAt)) &&
     !dashInsertion(scene, last.end, opensAt)
   ) {
     // In the same paragraph, only a quote that opens a sentence, or goes on after a remark set off by dashes; one
@@ -48,11 +62,7 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
     return undefined;
   }
   // A second speech verb between the two ("…,” Okafor said, when a reporter asked …) may bring in another speaker.
-  const between =
-    scene.text
-      .slice(last.end, opensAt)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
+  const between = scene.text.slice(last.end, opensAt).toLowerCase().match(REGEXPS.word) ?? [];
   if (between.filter((w) => SPEECH_VERBS.has(w)).length > 1) return undefined;
   // The sentence that attributed the quote before may name its speaker's body ("president of the union").
   const lastLineEnd = scene.lines[lastLine]?.end ?? last.end;
@@ -61,7 +71,7 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   // "“…,” Paul Greer, the coach, and his players left.": somebody else named in the quote's own sentence after it
   // may be its speaker.
   const closeEnd = quote.closeAt === null ? quote.end : quote.closeAt + 1;
-  const endsSentence = /[.!?…]['’]?$/.test(scene.text.slice(quote.start, quote.end).trim());
+  const endsSentence = REGEXPS.finalSentenceMark.test(scene.text.slice(quote.start, quote.end).trim());
   const after = endsSentence
     ? []
     : scene

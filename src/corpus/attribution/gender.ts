@@ -4,7 +4,15 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
 
-const PRONOUNS = /\b(he|his|him|himself|she|her|hers|herself)\b/gi;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** A third-person pronoun (group 1). Global: inferGenders starts it at 0 before each search. */
+  pronoun: /\b(he|his|him|himself|she|her|hers|herself)\b/gi,
+  /** A full stop, "!" or "?" ending a sentence. */
+  sentenceEnd: /[.!?](?:\s|$)/,
+  /** The lower-case word (group 1) that ends the text. */
+  lastWord: /([a-z]+)\s+$/,
+} as const;
 const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
 const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
 /** A pronoun this far after a name, with no other name between, is taken to refer to it. */
@@ -24,13 +32,13 @@ export function inferGenders(
     if (insideQuote(mention.start)) return;
     const next = people[i + 1];
     const stop = Math.min(mention.end + REACH, next?.start ?? Infinity);
-    const span = text.slice(mention.end, stop).split(/[.!?](?:\s|$)/)[0] ?? '';
-    PRONOUNS.lastIndex = 0;
-    const m = PRONOUNS.exec(span);
+    const span = text.slice(mention.end, stop).split(REGEXPS.sentenceEnd)[0] ?? '';
+    REGEXPS.pronoun.lastIndex = 0;
+    const m = REGEXPS.pronoun.exec(span);
     if (m?.[1] === undefined || insideQuote(mention.end + m.index)) return;
     const word = m[1].toLowerCase();
     // "Harlow pressed him", "Harlow asked her about it": an object of the person's own verb is somebody else.
-    const verbBefore = /([a-z]+)\s+$/.exec(span.slice(0, m.index))?.[1] ?? '';
+    const verbBefore = REGEXPS.lastWord.exec(span.slice(0, m.index))?.[1] ?? '';
     if (word === 'him' || (word === 'her' && ADDRESS_VERBS.has(verbBefore))) return;
     const gender: Gender | undefined = MALE_FORMS.has(word) ? 'male' : FEMALE_FORMS.has(word) ? 'female' : undefined;
     if (gender === undefined) return;

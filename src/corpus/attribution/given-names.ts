@@ -5,7 +5,12 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { agreedGenders, vote } from './gender';
 
-const list = (names: string): Set<string> => new Set(names.trim().toLowerCase().split(/\s+/));
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  whitespace: /\s+/,
+} as const;
+
+const list = (names: string): Set<string> => new Set(names.trim().toLowerCase().split(REGEXPS.whitespace));
 
 const MALE = list(`
   aaron adam adrian alan albert alexander andre andrew angelo anthony antoine antonio arthur barack barry ben
@@ -58,7 +63,7 @@ export function givenNameSex(word: string): Gender | undefined {
 export function givenNameGenders(text: string, people: readonly Mention[]): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   for (const mention of people) {
-    const words = text.slice(mention.start, mention.end).split(/\s+/);
+    const words = text.slice(mention.start, mention.end).split(REGEXPS.whitespace);
     if (words.length < 2) continue;
     const gender = givenNameSex(words[0] ?? '');
     if (gender !== undefined) vote(votes, mention.entityId, gender);

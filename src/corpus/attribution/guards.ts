@@ -34,6 +34,26 @@ export interface GuardMemory {
   pronounsOf: Map<string, Set<Gender>>;
 }
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /**
+   * Capitalised words (group 1) and the lower-case word after them (group 2), a speech verb where it matters: "Smith
+   * said", "Ministry officials told". Not after an article: "the MP said" is an office, which the role resolver weighs.
+   */
+  namedSubject:
+    /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+([\p{Ll}]+)\b/gu,
+  whitespace: /\s+/,
+  whitespaceRuns: /\s+/g,
+  /** After a body's name: an office of it (group 1; "… Commissioner for Human Rights", "’s chief executive"). */
+  officeAfter: /^(?:['’]s?)?\s+(\p{L}[\p{L}-]*)/u,
+  /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
+  officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
+  theBefore: /\bthe\s+$/i,
+  /** Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, or the text's end. */
+  clauseEnd: /[,;:“”"(]|$/u,
+  word: /[\p{L}]+/gu,
+} as const;
+
 export const newGuardMemory = (): GuardMemory => ({ pronounsOf: new Map() });
 
 const opposite = (g: Gender): Gender => (g === 'female' ? 'male' : 'female');
@@ -54,12 +74,6 @@ export const pronounIsPerson: Guard = {
   },
 };
 
-/**
- * Capitalised words and the speech verb after them: "Smith said", "Ministry officials told". Not after an article:
- * "the MP said" is an office, which the role resolver weighs.
- */
-const NAMED_SUBJECT =
-  /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+([\p{Ll}]+)\b/gu;
 /** Capitalised words that stand for a subject already resolved, never a new one. */
 const NOT_A_NAME = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'that', 'this', 'then']);
 
@@ -76,12 +90,12 @@ export const namedSubjectBlocks: Guard = {
     if (line === undefined) return undefined;
     const from = scene.sentenceStart(line, place.start);
     const to = sentenceEnd(scene.text, place.end, line.end);
-    for (const m of scene.text.slice(from, to).matchAll(NAMED_SUBJECT)) {
+    for (const m of scene.text.slice(from, to).matchAll(REGEXPS.namedSubject)) {
       const at = from + m.index;
       const name = m[1] ?? '';
       if (!SPEECH_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;
       // "When I asked": the run's last word is its head, and a pronoun is no name.
-      if (NOT_A_NAME.has((name.split(/\s+/).pop() ?? '').toLowerCase())) continue;
+      if (NOT_A_NAME.has((name.split(REGEXPS.whitespace).pop() ?? '').toLowerCase())) continue;
       const end = at + name.length;
       const mentions = scene.narrationMentions(at, end);
       if (mentions.some((x) => x.entityId === speakerId)) continue;
@@ -94,11 +108,6 @@ export const namedSubjectBlocks: Guard = {
 /** Cues that resolve a speaker from something other than a name in the subject place. */
 const RESOLVED_CUES = new Set(['pronoun', 'role', 'previous-speaker']);
 
-/** After a body's name: an office of it ("… Commissioner for Human Rights", "’s chief executive"). */
-const OFFICE_AFTER = /^(?:['’]s?)?\s+(\p{L}[\p{L}-]*)/u;
-/** Before a body's name: "the president of", "a spokeswoman for". */
-const OFFICE_BEFORE = /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu;
-
 /**
  * An office of a body ("the Council of Europe Commissioner for Human Rights", "Acme's chief executive", "the
  * president of the Acme Farm Bureau") is somebody the text does not name: an unnamed role, never the body itself.
@@ -109,9 +118,9 @@ export const officeIsNotItsBody: Guard = {
     const subject = evidence?.subject;
     if (speakerId === null || subject === undefined || scene.kindOf(speakerId) !== 'organisation') return undefined;
     const { text } = scene;
-    const after = OFFICE_AFTER.exec(text.slice(subject.end, subject.end + 40));
+    const after = REGEXPS.officeAfter.exec(text.slice(subject.end, subject.end + 40));
     const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
-    const before = OFFICE_BEFORE.exec(text.slice(Math.max(lineStart, subject.start - 60), subject.start));
+    const before = REGEXPS.officeBefore.exec(text.slice(Math.max(lineStart, subject.start - 60), subject.start));
     if (after?.[1] !== undefined && isRole(after[1])) {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start, subject.end));
     }
@@ -125,17 +134,17 @@ export const officeIsNotItsBody: Guard = {
 /** The office as written, up to its speech verb or the clause's end: "the Council of Europe Commissioner for …". */
 function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
   const lineStart = scene.lines[scene.lineAt(from)]?.start ?? 0;
-  const article = /\bthe\s+$/i.exec(scene.text.slice(Math.max(lineStart, from - 4), from));
+  const article = REGEXPS.theBefore.exec(scene.text.slice(Math.max(lineStart, from - 4), from));
   const start = article === null ? from : from - article[0].length;
   const rest = scene.text.slice(bodyEnd, bodyEnd + 80);
-  let end = bodyEnd + (/[,;:“”"(]|$/u.exec(rest)?.index ?? rest.length);
-  for (const m of rest.matchAll(/[\p{L}]+/gu)) {
+  let end = bodyEnd + (REGEXPS.clauseEnd.exec(rest)?.index ?? rest.length);
+  for (const m of rest.matchAll(REGEXPS.word)) {
     if (SPEECH_VERBS.has(m[0])) {
       end = Math.min(end, bodyEnd + m.index);
       break;
     }
   }
-  return scene.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return scene.text.slice(start, end).replace(REGEXPS.whitespaceRuns, ' ').trim();
 }
 
 /**

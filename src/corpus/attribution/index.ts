@@ -16,6 +16,11 @@ const MIN_UNATTRIBUTED_WORDS = 3;
 
 const GUARD_CHECKS = GUARDS.map((entry) => entry.guard);
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  word: /[\p{L}\p{N}]+/gu,
+} as const;
+
 /**
  * An attribution as a statement keeps it, with the sieve's entry that decided it (a resolver after its pattern, or
  * the guard that fired): what the pattern read stays behind.
@@ -56,7 +61,7 @@ export function findStatements(ctx: AttributionContext): Statement[] {
     }
     const found = attributeQuote(scene, quote, previousEnd);
     previousEnd = (quote.closeAt ?? quote.end) + 1;
-    if (found === undefined && (body.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
+    if (found === undefined && (body.match(REGEXPS.word) ?? []).length < MIN_UNATTRIBUTED_WORDS) continue;
     const place = { start: quote.start, end: quote.start + body.length };
     const speaker =
       found === undefined

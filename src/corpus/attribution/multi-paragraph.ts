@@ -7,11 +7,14 @@ import type { Scene } from './context';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
-/** "Jane Doe:" or "Jane Doe, the minister, said:" opening a paragraph starts another speaker's words. */
-const SPEAKER_LINE = new RegExp(
-  `^[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,4}\\s*(?:,[^,]{0,80},)?\\s*(?:${SPEECH_VERB_ALTERNATION})?\\s*:`,
-  'u',
-);
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "Jane Doe:" or "Jane Doe, the minister, said:" opening a paragraph starts another speaker's words. */
+  speakerLine: new RegExp(
+    `^[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,4}\\s*(?:,[^,]{0,80},)?\\s*(?:${SPEECH_VERB_ALTERNATION})?\\s*:`,
+    'u',
+  ),
+} as const;
 
 export function joinQuotesOverParagraphs(scene: Scene): QuoteSpan[] {
   const { quotes } = scene;
@@ -24,7 +27,7 @@ export function joinQuotesOverParagraphs(scene: Scene): QuoteSpan[] {
       const pre = saidBefore(scene, opener, 0);
       const startsNewSpeaker = scene.lines
         .slice(scene.lineAt(opener.end) + 1, scene.lineAt(quote.start) + 1)
-        .some((l) => SPEAKER_LINE.test(l.text));
+        .some((l) => REGEXPS.speakerLine.test(l.text));
       const sameSpeaker =
         post === undefined || (pre !== undefined && post.speakerId !== null && post.speakerId === pre.speakerId);
       if (sameSpeaker && !startsNewSpeaker) {

@@ -4,6 +4,21 @@ import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "asked her about", "told her.": a verb of address and its object pronoun (group 1), ending a phrase. */
+  addressedPronoun: new RegExp(
+    `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
+    'u',
+  ),
+  /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ". */
+  openingParticiple: /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u,
+  /** "’s lawyer", "’s travel plans": a possessive and up to three words it owns (group 1). */
+  possessiveAndOwned: /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
+  possessiveS: /^['’]s\b/,
+  whitespace: /\s+/,
+} as const;
+
 /**
  * Candidates are the people the narration names in this paragraph and the prose one before, and who spoke there. Those
  * whose known sex does not fit the pronoun are ruled out; one left is the speaker.
@@ -26,7 +41,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   // "Citing Jo Doe and Peter Novak, she proposed …": the names in a participle phrase opening the
   // pronoun's own sentence are what its subject cites, never the subject.
   const sentenceFrom = scene.sentenceStart(scene.lines[line] ?? { start: 0, end: at, text: '' }, at);
-  const cited = OPENING_PARTICIPLE.test(scene.text.slice(sentenceFrom, at)) ? sentenceFrom : at;
+  const cited = REGEXPS.openingParticiple.test(scene.text.slice(sentenceFrom, at)) ? sentenceFrom : at;
   const people = (from: number, to: number): Mention[] =>
     scene
       .narrationMentions(from, Math.min(to, cited))
@@ -73,12 +88,6 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
 }
 
-/** "asked her about", "pressed him on", "told her.": a verb of address and its object pronoun, ending a phrase. */
-const ADDRESSED = new RegExp(
-  `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
-  'u',
-);
-
 /**
  * People who speak to somebody of the pronoun's sex in the sentence that names them: in "Harlow pressed him on
  * the pensions. “…,” he said", Harlow is not "he". Only when no other name comes between the person and the verb.
@@ -87,7 +96,7 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
   const addressers = new Set<string>();
   people.forEach((m, i) => {
     const until = Math.min(at, people[i + 1]?.start ?? at, m.end + ADDRESS_REACH);
-    const object = ADDRESSED.exec(scene.text.slice(m.end, until))?.[1];
+    const object = REGEXPS.addressedPronoun.exec(scene.text.slice(m.end, until))?.[1];
     if (object !== undefined && (object === 'him' ? 'male' : 'female') === gender) addressers.add(m.entityId);
   });
   return addressers;
@@ -109,9 +118,6 @@ function namedFreely(scene: Scene): Map<string, number> {
 
 /** How far after a name its verb of address may come. */
 const ADDRESS_REACH = 80;
-
-/** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ". */
-const OPENING_PARTICIPLE = /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u;
 
 /** People and groups of people that somebody has: "Smith's lawyer", "his team". */
 const PEOPLE_OWNED = new Set([
@@ -140,9 +146,9 @@ const PEOPLE_OWNED = new Set([
  * ruled out as the sentence's one person only when a person or group is what it owns (within three words).
  */
 function ownsPerson(text: string, end: number): boolean {
-  const m = /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(end, end + 60));
-  if (m?.[1] === undefined) return /^['’]s\b/.test(text.slice(end, end + 2));
-  return m[1].split(/\s+/).some((w) => isRole(w) || PEOPLE_OWNED.has(w.toLowerCase()));
+  const m = REGEXPS.possessiveAndOwned.exec(text.slice(end, end + 60));
+  if (m?.[1] === undefined) return REGEXPS.possessiveS.test(text.slice(end, end + 2));
+  return m[1].split(REGEXPS.whitespace).some((w) => isRole(w) || PEOPLE_OWNED.has(w.toLowerCase()));
 }
 
 /** How many paragraphs that name nobody a pronoun may look back over. */

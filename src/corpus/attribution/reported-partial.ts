@@ -7,6 +7,26 @@ import type { Attribution, Scene } from './context';
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb } from './subject';
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** "on Acme TV's “Morning Desk”": a short quote in title case is a title, not somebody's words. */
+  title:
+    /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u,
+  /** "searched for the phrase “cheap flights home”": words named as words, which nobody is said to have said. */
+  namedAsWords: /\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)\s*$/i,
+  /** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
+  addingThat:
+    /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u,
+  /** "”, and explained …": a second verb (group 1) of the sentence's subject, straight after the quote before. */
+  andVerb: /^[”"’]?,?\s+and\s+(\p{L}+)\s/u,
+  /** "and one", "but the", "while Okafor": a new clause with a subject of its own. */
+  newClause: /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u,
+  letters: /\p{L}+/gu,
+  word: /[\p{L}\p{N}]+/gu,
+  /** A circumstance straight after a verb: "said in unveiling", "asked when". */
+  circumstanceAfterVerb: /^\s+(?:at|in|on|during|after|before|when|while)\b/,
+} as const;
+
 /** Verbs that report what somebody said without quoting all of it. */
 const REPORTING_VERBS = new Set([
   ...SPEECH_VERBS,
@@ -144,25 +164,10 @@ const REPORTING_VERBS = new Set([
   'advocates',
   'advocated',
 ]);
-/** "on Acme TV's “Morning Desk”": a short quote in title case is a title, not somebody's words. */
-const TITLE =
-  /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u;
-
-/** "searched for the phrase “cheap flights home”": words named as words, which nobody is said to have said. */
-const NAMED_AS_WORDS =
-  /\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)\s*$/i;
-
-/** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
-const ADDING_THAT =
-  /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u;
-
-/** "”, and explained …": a second verb of the sentence's subject, straight after the quote before. */
-const AND_VERB = /^[”"’]?,?\s+and\s+(\p{L}+)\s/u;
-
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
-  if (quote.openAt === null || TITLE.test(text.slice(quote.start, quote.end).trim())) return undefined;
-  if (NAMED_AS_WORDS.test(text.slice(Math.max(0, quote.openAt - 40), quote.openAt))) return undefined;
+  if (quote.openAt === null || REGEXPS.title.test(text.slice(quote.start, quote.end).trim())) return undefined;
+  if (REGEXPS.namedAsWords.test(text.slice(Math.max(0, quote.openAt - 40), quote.openAt))) return undefined;
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
@@ -172,18 +177,18 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
     const last = scene.decided[scene.decided.length - 1];
     const between = last === undefined ? '' : text.slice(last.end, quote.openAt);
     const newClause =
-      /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u.test(between) ||
-      (between.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => REPORTING_VERBS.has(w));
+      REGEXPS.newClause.test(between) ||
+      (between.toLowerCase().match(REGEXPS.letters) ?? []).some((w) => REPORTING_VERBS.has(w));
     // "…,” he said, adding that the firm was hit by a “perfect storm”": the quote before's own attribution goes on.
-    const wordCount = (text.slice(quote.start, quote.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const wordCount = (text.slice(quote.start, quote.end).match(REGEXPS.word) ?? []).length;
     // "… because “nobody else would do it,” and explained to the officers that he thought “…”": the same
     // subject reports on, with no one else named.
-    const andVerb = AND_VERB.exec(between)?.[1]?.toLowerCase();
+    const andVerb = REGEXPS.andVerb.exec(between)?.[1]?.toLowerCase();
     const sameSubjectGoesOn =
       andVerb !== undefined &&
       REPORTING_VERBS.has(andVerb) &&
       (last === undefined || scene.narrationMentions(last.end, quote.openAt).length === 0);
-    const sameSpeakerGoesOn = (ADDING_THAT.test(between) && last?.cue !== 'reported') || sameSubjectGoesOn;
+    const sameSpeakerGoesOn = (REGEXPS.addingThat.test(between) && last?.cue !== 'reported') || sameSubjectGoesOn;
     const goesOn =
       last !== undefined &&
       last.start > from &&
@@ -205,7 +210,7 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
 
 /** The speaker of the first reporting verb in [from, to) whose subject, before it or heading the clause, is found. */
 function reportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
-  for (const verb of scene.text.slice(from, to).matchAll(/\p{L}+/gu)) {
+  for (const verb of scene.text.slice(from, to).matchAll(REGEXPS.letters)) {
     if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
     const verbAt = from + verb.index;
     const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt + verb[0].length);
@@ -220,13 +225,12 @@ function reportingVerbSubject(scene: Scene, from: number, to: number): Attributi
  * reporter).
  */
 function nearestReportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
-  const verb = [...scene.text.slice(from, to).matchAll(/\p{L}+/gu)]
+  const verb = [...scene.text.slice(from, to).matchAll(REGEXPS.letters)]
     .filter((m) => REPORTING_VERBS.has(m[0].toLowerCase()))
     .pop();
   if (verb === undefined) return undefined;
   const verbAt = from + verb.index;
-  if (/^\s+(?:at|in|on|during|after|before|when|while)\b/.test(scene.text.slice(verbAt + verb[0].length, to)))
-    return undefined;
+  if (REGEXPS.circumstanceAfterVerb.test(scene.text.slice(verbAt + verb[0].length, to))) return undefined;
   const subject = subjectBeforeVerb(scene, from, verbAt);
   return subject === undefined ? undefined : resolveSubject(scene, subject, from, 'reported');
 }

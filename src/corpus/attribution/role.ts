@@ -7,20 +7,38 @@ import { abstain, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
 import { titleWordsBefore } from './subject';
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  whitespace: /\s+/,
+  hyphen: /[-]/g,
+  /** "MP", "QC": letters in capitals after a name. */
+  postNominals: /^(?:\s+[A-Z]{2,4}\b)+/,
+  /** Legal forms and words that make a body's name a company's: "Apex Co.", "Acme Group". */
+  companyForm: new RegExp(`\\b(?:${[...LEGAL_FORMS, 'Company', 'Group', 'Holdings'].join('|')})\\b`),
+} as const;
+
+/** The one pattern built per call, from the office the text reads: that word whole, between spaces or commas. */
+const wholeWord = (word: string): RegExp =>
+  new RegExp(`(?:^|[\\s,])${word.replace(REGEXPS.hyphen, '\\-')}(?:$|[\\s,])`);
+
 export function resolveRole(scene: Scene, role: string, at: number): Attribution {
   const { text } = scene;
-  const headWord = (role.split(/\s+/).pop() ?? '').toLowerCase();
-  const holds = new RegExp(`(?:^|[\\s,])${headWord.replace(/[-]/g, '\\-')}(?:$|[\\s,])`);
+  const headWord = (role.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
+  const holds = wholeWord(headWord);
   const ids = new Set<string>();
   for (const m of scene.narrationMentions(0, at)) {
     if (scene.kindOf(m.entityId) !== 'person') continue;
     const lineStart = scene.lines[scene.lineAt(m.start)]?.start ?? 0;
-    const postNominals = /^(?:\s+[A-Z]{2,4}\b)+/.exec(text.slice(m.end, m.end + 20))?.[0] ?? '';
+    const postNominals = REGEXPS.postNominals.exec(text.slice(m.end, m.end + 20))?.[0] ?? '';
     const near = `${titleWordsBefore(text, Math.max(lineStart, m.start - 80), m.start)} ${postNominals} ${appositionAfter(text, m.end) ?? ''}`;
     if (holds.test(near.toLowerCase())) ids.add(m.entityId);
   }
   for (const s of scene.decided) {
-    if (s.speakerId !== null && s.role !== undefined && s.role.toLowerCase().split(/\s+/).includes(headWord))
+    if (
+      s.speakerId !== null &&
+      s.role !== undefined &&
+      s.role.toLowerCase().split(REGEXPS.whitespace).includes(headWord)
+    )
       ids.add(s.speakerId);
   }
   const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
@@ -44,8 +62,6 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
     : abstain('role-ambiguous', 'ambiguous-role', role);
 }
 
-/** Legal forms and words that make a body's name a company's: "Apex Co.", "Acme Group". */
-const COMPANY_FORMS = new RegExp(`\\b(?:${[...LEGAL_FORMS, 'Company', 'Group', 'Holdings'].join('|')})\\b`);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);
 /** Nouns any kind of body answers to: "the group said". */
 const ANY_BODY_NOUNS = new Set(['group', 'organisation', 'organization']);
@@ -53,9 +69,9 @@ const ANY_BODY_NOUNS = new Set(['group', 'organisation', 'organization']);
 /** Whether a body, as the text writes its name, is of the kind a noun says ("the ministry", "the airline"). */
 function isKind(noun: string, written: string): boolean {
   if (ANY_BODY_NOUNS.has(noun)) return true;
-  if (COMPANY_NOUNS.has(noun)) return COMPANY_FORMS.test(written);
+  if (COMPANY_NOUNS.has(noun)) return REGEXPS.companyForm.test(written);
   const kind = singular(noun.toLowerCase());
-  return written.split(/\s+/).some((w) => isOrganisationWord(w) && singular(w.toLowerCase()) === kind);
+  return written.split(REGEXPS.whitespace).some((w) => isOrganisationWord(w) && singular(w.toLowerCase()) === kind);
 }
 
 /**

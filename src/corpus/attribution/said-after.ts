@@ -6,6 +6,22 @@ import { resolveSubject } from './resolve';
 import { appositionAfter } from '../names';
 import { subjectAt } from './subject';
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  letters: /[\p{L}]+/gu,
+  /** A sentence's mark, and any closing quotes or brackets, ending the text. */
+  endsSentence: /[.!?][’'"”)\]]*$/,
+  capitalAfterSpace: /^\s+\p{Lu}/u,
+  /** A verb (group 1), perhaps after an adverb, first after the quote: "“…,” said X", "“…,” later added X". */
+  verbFirst: /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u,
+  leadingSpacesAndCommas: /^[\s,]*/,
+  spaceOrCommaFirst: /^[\s,]/,
+  commaLast: /,\s*$/,
+  fullStopLast: /\.\s*$/,
+  onlyComma: /^\s*,\s*$/,
+  onlyFullStop: /^\s*\.\s*$/,
+} as const;
+
 /**
  * A speech verb belongs to the quote when it comes early ("“…,” says X, a long apposition …") or ends the sentence
  * ("“…,” X, a long apposition, said."); one far inside a long sentence belongs to another clause.
@@ -31,7 +47,7 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
   }
   const to = Math.min(sentenceEnd(text, from, line.end), nextOpen);
   const tail = text.slice(from, to);
-  const words = tail.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const words = tail.toLowerCase().match(REGEXPS.letters) ?? [];
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
   if (verbAt === -1) return nameAndApposition(scene, quote, from, to);
   if (
@@ -41,21 +57,26 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
     (verbAt === 1 && COORDINATORS.has(words[0] ?? ''))
   )
     return undefined;
-  const endsSentence = /[.!?][’'"”)\]]*$/.test(text.slice(quote.start, quote.end).trim());
+  const endsSentence = REGEXPS.endsSentence.test(text.slice(quote.start, quote.end).trim());
   if (
-    /^\s+\p{Lu}/u.test(tail) &&
+    REGEXPS.capitalAfterSpace.test(tail) &&
     endsSentence &&
     words.length > MAX_WORDS_NEW_SENTENCE &&
     !namedThenVerbAlone(words, verbAt)
   )
     return undefined;
-  const verbFirst = /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u.exec(tail);
+  const verbFirst = REGEXPS.verbFirst.exec(tail);
   const found =
     verbFirst?.[1] !== undefined && SPEECH_VERBS.has(verbFirst[1])
       ? resolveSubject(scene, subjectAt(scene, from + verbFirst[0].length, to), from + verbFirst[0].length, 'said')
-      : resolveSubject(scene, subjectAt(scene, from + (/^[\s,]*/.exec(tail)?.[0].length ?? 0), to), from, 'said');
+      : resolveSubject(
+          scene,
+          subjectAt(scene, from + (REGEXPS.leadingSpacesAndCommas.exec(tail)?.[0].length ?? 0), to),
+          from,
+          'said',
+        );
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
-  return found ?? (/^[\s,]/.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
+  return found ?? (REGEXPS.spaceOrCommaFirst.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
 }
 
 /**
@@ -82,13 +103,14 @@ function namedThenVerbAlone(words: readonly string[], verbAt: number): boolean {
  */
 function nameAndApposition(scene: Scene, quote: QuoteSpan, from: number, to: number): Attribution | undefined {
   const { text } = scene;
-  if (!/,\s*$/.test(text.slice(quote.start, quote.end)) || !/\.\s*$/.test(text.slice(from, to))) return undefined;
+  if (!REGEXPS.commaLast.test(text.slice(quote.start, quote.end)) || !REGEXPS.fullStopLast.test(text.slice(from, to)))
+    return undefined;
   const [mention] = scene.narrationMentions(from, to);
   if (mention === undefined || scene.kindOf(mention.entityId) !== 'person') return undefined;
   if (text.slice(from, mention.start).trim() !== '') return undefined;
   const role = appositionAfter(text, mention.end);
-  if (role === undefined || !/^\s*,\s*$/.test(text.slice(mention.end, text.indexOf(role, mention.end))))
+  if (role === undefined || !REGEXPS.onlyComma.test(text.slice(mention.end, text.indexOf(role, mention.end))))
     return undefined;
   const rest = text.slice(text.indexOf(role, mention.end) + role.length, to);
-  return /^\s*\.\s*$/.test(rest) ? { speakerId: mention.entityId, cue: 'said', role } : undefined;
+  return REGEXPS.onlyFullStop.test(rest) ? { speakerId: mention.entityId, cue: 'said', role } : undefined;
 }

@@ -6,7 +6,33 @@ import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } fr
 import { resolveSubject } from './resolve';
 import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
 
-const INTRODUCES_NEXT = /(?::|\b(?:the following|as follows)[.:])$/;
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** A colon, or "the following" or "as follows", ending a paragraph that introduces the quote after it. */
+  introducesNext: /(?::|\b(?:the following|as follows)[.:])$/,
+  capitalFirst: /^\p{Lu}/u,
+  /** A sentence's mark, perhaps with an apostrophe, ending the text. */
+  sentenceMarkLast: /[.!?]['’]?\s*$/,
+  letters: /\p{L}+/gu,
+  /** "The town, she declared": a comma and one to three words ending the text. */
+  commaAndWordsLast: /,\s+(?:[\p{L}.'’-]+\s+){1,3}$/u,
+  commaFirst: /^,\s/,
+  /** What may follow an attribution that ends its sentence: names, when it was said, an adverb, then "." or ":". */
+  attributionTail:
+    /^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u,
+  colonOrCommaLast: /[:,]$/,
+  thatLast: /\bthat$/,
+  /** "who tells his team,": a relative pronoun and up to two words ending the text. */
+  relativePronounLast: /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu,
+  /** The word (group 1) that ends the text. */
+  lastWord: /(\p{L}+)\s*$/u,
+  nothingButComma: /^\s*,?\s*$/,
+  formOfBe: /\b(?:is|was|are|were|be|been)\b/i,
+  ofWord: /\bof\b/g,
+  /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
+  onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
+  lowerCaseWord: /\s[a-z]/,
+} as const;
 
 /**
  * "Okafor even claimed a mandate for leaving the league. “The members chose this.”": a sentence that
@@ -24,8 +50,8 @@ function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, ve
     subject?.type === 'entity' &&
     subject.mention.start === only.start &&
     scene.text.slice(sentenceFrom, only.start).trim() === '' &&
-    /^\p{Lu}/u.test(scene.text.slice(quote.start, quote.end)) &&
-    /[.!?]['’]?\s*$/.test(scene.text.slice(quote.start, quote.end)) &&
+    REGEXPS.capitalFirst.test(scene.text.slice(quote.start, quote.end)) &&
+    REGEXPS.sentenceMarkLast.test(scene.text.slice(quote.start, quote.end)) &&
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.
     !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
   );
@@ -45,20 +71,18 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     // quotes nothing introduces the quote straight after it.
     const previousFrom = scene.sentenceStart(line, from - 1);
     const sentence = text.slice(previousFrom, from);
-    const verb = [...sentence.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
+    const verb = [...sentence.matchAll(REGEXPS.letters)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase())).pop();
     const closing = verb === undefined ? '' : sentence.slice(verb.index + verb[0].length);
     // "The town, she declared, had a duty to act. “We owe …”": the attribution set off by
     // commas inside a sentence of reported speech, which the quote goes on.
-    const inserted = verb === undefined ? null : /,\s+(?:[\p{L}.'’-]+\s+){1,3}$/u.exec(sentence.slice(0, verb.index));
-    const setOff = inserted !== null && /^,\s/.test(closing);
+    const inserted = verb === undefined ? null : REGEXPS.commaAndWordsLast.exec(sentence.slice(0, verb.index));
+    const setOff = inserted !== null && REGEXPS.commaFirst.test(closing);
     if (
       verb === undefined ||
       scene.insideQuote(previousFrom) ||
       (quotesFrom(scene, previousFrom + 1).next().value?.start ?? Infinity) < from ||
       (!setOff &&
-        !/^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|on|in|at|last|this|today|yesterday|\p{Lu}\p{Ll}+day|\p{Ll}+ly))*\s*[.:]\s*$/u.test(
-          closing,
-        ) &&
+        !REGEXPS.attributionTail.test(closing) &&
         !claimThenQuote(scene, quote, previousFrom, previousFrom + verb.index))
     )
       return undefined;
@@ -79,53 +103,51 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     // A quote opening its paragraph may be introduced by the paragraph before, when that ends with a colon or
     // announces it ("Okafor said the following.").
     const previous = scene.lines[lineIndex - 1];
-    if (previous === undefined || !INTRODUCES_NEXT.test(previous.text) || previousEnd > previous.start)
+    if (previous === undefined || !REGEXPS.introducesNext.test(previous.text) || previousEnd > previous.start)
       return undefined;
     from = Math.max(scene.sentenceStart(previous, previous.end - 1), previous.start);
     to = previous.end;
   }
   const lead = text.slice(from, to);
   const trimmed = lead.trimEnd();
-  const words = lead.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const words = lead.toLowerCase().match(REGEXPS.letters) ?? [];
   const endsWithCue =
-    /[:,]$/.test(trimmed) ||
-    /\bthat$/.test(trimmed) ||
-    INTRODUCES_NEXT.test(trimmed) ||
+    REGEXPS.colonOrCommaLast.test(trimmed) ||
+    REGEXPS.thatLast.test(trimmed) ||
+    REGEXPS.introducesNext.test(trimmed) ||
     SPEECH_VERBS.has(words[words.length - 1] ?? '');
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("the plan was simple:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
   // "She said Okafor is the coach who tells his team, “…”": the nearest speech verb speaks the quote, and when
   // its subject is a relative pronoun, the speaker is what it stands for, if that is a name written just before it.
-  const verbs = [...lead.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
+  const verbs = [...lead.matchAll(REGEXPS.letters)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
   const nearest = verbs[verbs.length - 1];
   // "Witnesses said that Valli shouted “…”": a "that" straight after a speech verb opens what was said, not a
   // relative clause.
   const relativeMatch =
-    nearest === undefined || verbs.length < 2
-      ? null
-      : /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu.exec(lead.slice(0, nearest.index));
-  const wordBefore = (at: number): string => /(\p{L}+)\s*$/u.exec(lead.slice(0, at))?.[1]?.toLowerCase() ?? '';
+    nearest === undefined || verbs.length < 2 ? null : REGEXPS.relativePronounLast.exec(lead.slice(0, nearest.index));
+  const wordBefore = (at: number): string => REGEXPS.lastWord.exec(lead.slice(0, at))?.[1]?.toLowerCase() ?? '';
   const relative = relativeMatch !== null && !SPEECH_VERBS.has(wordBefore(relativeMatch.index)) ? relativeMatch : null;
   if (relative !== null) {
     const relativeAt = from + relative.index;
     const antecedent = scene.narrationMentions(from, relativeAt).pop();
-    if (antecedent === undefined || !/^\s*,?\s*$/.test(text.slice(antecedent.end, relativeAt)))
+    if (antecedent === undefined || !REGEXPS.nothingButComma.test(text.slice(antecedent.end, relativeAt)))
       return abstain('unresolved', 'speaker-not-identified');
     return resolveSubject(scene, { type: 'entity', mention: antecedent }, from, 'said');
   }
   // "When she said no, Haddad told her: “…”": with two speech verbs, the subject written straight before the nearest.
   // Not when another verb follows the speech verb ("The answer, Okafor said, is, “…”": the quote is the answer).
   const beforeVerb = (): Subject | undefined =>
-    nearest === undefined || /\b(?:is|was|are|were|be|been)\b/i.test(lead.slice(nearest.index + nearest[0].length))
+    nearest === undefined || REGEXPS.formOfBe.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
   const subject =
     verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
   // "Lord X of Y, “...": a name followed straight by the quote.
-  const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(/\bof\b/g, '') : '';
+  const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(REGEXPS.ofWord, '') : '';
   const nameOnly =
-    subject?.type === 'entity' && /^[\s\p{L}'’-]*[,:]?\s*$/u.test(afterName) && !/\s[a-z]/.test(afterName);
+    subject?.type === 'entity' && REGEXPS.onlyWords.test(afterName) && !REGEXPS.lowerCaseWord.test(afterName);
   if (!hasSpeech && !nameOnly) return undefined;
   const verb = words.some((w) => SPEECH_VERBS.has(w));
   return (

@@ -10,6 +10,11 @@ import { findStatements } from './index';
 /** Cues that read a name straight from the words around the quote, not through a pronoun or an earlier quote. */
 const DIRECT_CUES = new Set(['said', 'name', 'colon', 'reported']);
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  possessiveS: /['’]s$/u,
+} as const;
+
 export function confirmSpeakerNames(documentId: string, text: string, people: PersonCandidate[]): void {
   const full = people.filter((p) => p.nameTokens.length > 1).sort((a, b) => a.start - b.start);
   if (!full.some((p) => !p.evident)) return;
@@ -32,13 +37,15 @@ export function confirmSpeakerNames(documentId: string, text: string, people: Pe
     while (next < full.length && (full[next]?.end ?? 0) <= token.start) next++;
     const covered = next < full.length && (full[next]?.start ?? Infinity) <= token.start;
     const id =
-      covered || !isCapitalised(token.text) ? undefined : bySurname.get(squash(token.text.replace(/['’]s$/u, '')));
+      covered || !isCapitalised(token.text)
+        ? undefined
+        : bySurname.get(squash(token.text.replace(REGEXPS.possessiveS, '')));
     if (id != null) {
       mentions.push({
         entityId: id,
         documentId,
         start: token.start,
-        end: token.start + token.text.replace(/['’]s$/u, '').length,
+        end: token.start + token.text.replace(REGEXPS.possessiveS, '').length,
       });
     }
   }

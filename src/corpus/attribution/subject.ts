@@ -24,6 +24,59 @@ export type Subject =
   | { type: 'unnamed'; role: string }
   | { type: 'collective' };
 
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /** Punctuation that no office words between two names hold. */
+  punctuation: /[,.;:()"“”—–]/,
+  /** "as Acme Radio's Ann Lee": an owner's capitalised name, its "’s", and what follows (group 1). */
+  ownerThenRest: /^\s*(?:as\s+)?[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*)*['’]s\s+(.*)$/su,
+  /** "chief of staff": an "of" inside an office, before a lower-case word. */
+  ofBeforeLowerCase: /\bof\s+(?=\p{Ll})/gu,
+  whitespace: /\s+/,
+  nonLetter: /[^\p{L}]/gu,
+  trailingSpacesAndCommas: /[,\s]+$/,
+  spacesAndCommas: /[\s,]+/,
+  finalStop: /\.$/,
+  capitalFirst: /^\p{Lu}/u,
+  brackets: /[()[\]]/g,
+  /** Splits after each space, keeping the spaces with the words. */
+  afterSpace: /(?<=\s)/,
+  clauseBreak: /[,;:]\s/,
+  leadingThe: /^\s*(?:the\s+)/i,
+  /** The first word (group 1) of a clause. */
+  firstWord: /^\s*([\p{L}]+)/u,
+  /** "BANK MERGER — ": a heading set off by a dash before a capital. */
+  heading: /^[^—–]*\s[—–]\s+(?=\p{Lu})/u,
+  letters: /\p{L}+/gu,
+  /** "Asked a Maine Democrat:", "Replied Peter,": a verb (group 1) heading the clause. */
+  invertedVerb: /^\s*(\p{L}\p{Ll}+)\s+/u,
+  /** The clause's first four words (groups 1 to 4). */
+  headWords: /^\s*([\p{L}'’]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?/u,
+  possessiveAndSpace: /^['’]s\s/,
+  possessiveS: /^['’]s\b/,
+  /** " President-elect said": up to three words (group 1), perhaps an adverb, then the verb (group 2). */
+  officeThenVerb: /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u,
+  /** "the NCRI President-elect said": "the", an office (group 1), perhaps an adverb, then the verb (group 2). */
+  theOfficeThenVerb: /^\s*the\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u,
+  /** ", who": a relative clause. Global: leadSubject starts it at 0 and reads it to the end. */
+  who: /,?\s+who\s+/g,
+  /** Words after which a clause has a subject of its own: "in which X said", "when X said". */
+  subordinateClause: /\b(?:in which|at which|during which|when|where|as|while)\s+/g,
+  /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
+  subjectToVerb:
+    /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u,
+  /** A name after one of these is an object ("ordered by Okafor"), not the subject. */
+  prepositionBefore: /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i,
+  /** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Doe said" starts a clause. */
+  joinedSubject: /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u,
+  /** "the press secretary said": "the", an office (group 1), and auxiliaries or adverbs, ending the text. */
+  officeSubject:
+    /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u,
+  /** "he said", "she later told": the pronoun (group 1) and auxiliaries or adverbs (group 2), ending the text. */
+  pronounSubject: /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u,
+  space: /\s/,
+} as const;
+
 const INTRO_WORDS = new Set([
   'in',
   'on',
@@ -83,7 +136,7 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'severa
  * and a person's. No punctuation, no verb, no preposition: only names, offices and the words of an office.
  */
 function isOfficeBetween(gap: string): boolean {
-  if (/[,.;:()"“”—–]/.test(gap)) return false;
+  if (REGEXPS.punctuation.test(gap)) return false;
   return wordsOf(gap).every(
     (w) =>
       isRole(w) ||
@@ -94,36 +147,37 @@ function isOfficeBetween(gap: string): boolean {
 
 /** "as Acme Radio's Ann Lee", "Okafor’s incoming chief of staff Jo Doe": an owner's office before a name. */
 function isOwnedOffice(text: string, from: number, to: number): boolean {
-  const m = /^\s*(?:as\s+)?[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*)*['’]s\s+(.*)$/su.exec(text.slice(from, to));
-  return m?.[1] !== undefined && isOfficeBetween(m[1].replace(/\bof\s+(?=\p{Ll})/gu, ''));
+  const m = REGEXPS.ownerThenRest.exec(text.slice(from, to));
+  return m?.[1] !== undefined && isOfficeBetween(m[1].replace(REGEXPS.ofBeforeLowerCase, ''));
 }
 
 /** The words of a clause up to its speech verb: "a Maine Democrat", "officials familiar with the talks". */
 function descriptionBeforeVerb(clause: string): string {
-  const words = clause.trim().split(/\s+/);
-  const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  const words = clause.trim().split(REGEXPS.whitespace);
+  const verb = words.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(REGEXPS.nonLetter, '')));
   return words
     .slice(0, verb === -1 ? words.length : verb)
     .join(' ')
-    .replace(/[,\s]+$/, '');
+    .replace(REGEXPS.trailingSpacesAndCommas, '');
 }
 
-export const wordsOf = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+export const wordsOf = (text: string): string[] => text.split(REGEXPS.spacesAndCommas).filter(Boolean);
 
-const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(/\.$/, ''));
+const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(REGEXPS.finalStop, ''));
 /** A capitalised word that can be part of a name: not "If", "When" or "But" opening a clause. */
-const isNameWord = (word: string): boolean => /^\p{Lu}/u.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase());
+const isNameWord = (word: string): boolean =>
+  REGEXPS.capitalFirst.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase());
 
 /** Words that may stand before a name at the head of a clause: "Labour MP for Birmingham Selly Oak, ", "The Rt Hon ". */
 export function isNameLead(gap: string): boolean {
-  return wordsOf(gap.replace(/[()[\]]/g, ' ')).every(
+  return wordsOf(gap.replace(REGEXPS.brackets, ' ')).every(
     (w) => isNameWord(w) || LEAD_WORDS.has(w.toLowerCase()) || isRole(w) || isHonorific(w),
   );
 }
 
 /** The office words written straight before a name ("The NCRI President-elect Mrs"), not the sentence before them. */
 export function titleWordsBefore(text: string, from: number, to: number): string {
-  const words = text.slice(from, to).split(/(?<=\s)/);
+  const words = text.slice(from, to).split(REGEXPS.afterSpace);
   let keep = words.length;
   while (keep > 0 && isNameLead(words[keep - 1] ?? '')) keep--;
   return words.slice(keep).join('');
@@ -135,13 +189,13 @@ export function roleNear(text: string, mention: Mention, clauseStart: number): s
   if (after !== undefined) return after;
   // Only the words after the last comma ("When a reporter asked, Fisk said" gives Fisk no role), or, when the
   // name follows the comma, an office ending just before it ("City Hall press secretary, Jo Doe").
-  const segments = text.slice(clauseStart, mention.start).split(/[,;:]\s/);
+  const segments = text.slice(clauseStart, mention.start).split(REGEXPS.clauseBreak);
   let phrase = segments.pop() ?? '';
   if (phrase.trim() === '') {
     const office = segments.pop() ?? '';
     phrase = isRole(wordsOf(office).pop() ?? '') ? office : '';
   }
-  const before = phrase.replace(/^\s*(?:the\s+)/i, '').replace(/[\s,]+$/, '');
+  const before = phrase.replace(REGEXPS.leadingThe, '').replace(REGEXPS.trailingSpacesAndCommas, '');
   const words = wordsOf(before).filter((w) => !isHonorific(w));
   if (!words.some(isRole)) return undefined;
   const role = words.join(' ');
@@ -155,26 +209,26 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
   let offset = from;
   // Skip an opening phrase such as "In his remarks," before the subject.
   for (let k = 0; k < 2; k++) {
-    const first = /^\s*([\p{L}]+)/u.exec(clause)?.[1]?.toLowerCase() ?? '';
+    const first = REGEXPS.firstWord.exec(clause)?.[1]?.toLowerCase() ?? '';
     const comma = clause.indexOf(',');
     if (!(INTRO_WORDS.has(first) || first.endsWith('ing')) || comma === -1) break;
     offset += comma + 1;
     clause = clause.slice(comma + 1);
   }
   // "BANK MERGER — Our Jo Doe writes:": a heading set off by a dash is not the subject.
-  const heading = /^[^—–]*\s[—–]\s+(?=\p{Lu})/u.exec(clause);
-  if (heading !== null && !(heading[0].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => SPEECH_VERBS.has(w))) {
+  const heading = REGEXPS.heading.exec(clause);
+  if (heading !== null && !(heading[0].toLowerCase().match(REGEXPS.letters) ?? []).some((w) => SPEECH_VERBS.has(w))) {
     offset += heading[0].length;
     clause = clause.slice(heading[0].length);
   }
   // "Asked a Maine Democrat:", "Replied Peter,", and between two parts of one quote "“A,” says X, “B.”":
   // a speech verb may come before its subject.
-  const inverted = /^\s*(\p{L}\p{Ll}+)\s+/u.exec(clause);
+  const inverted = REGEXPS.invertedVerb.exec(clause);
   if (inverted?.[1] !== undefined && SPEECH_VERBS.has(inverted[1].toLowerCase())) {
     offset += inverted[0].length;
     clause = clause.slice(inverted[0].length);
   }
-  const head = /^\s*([\p{L}'’]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?/u.exec(clause);
+  const head = REGEXPS.headWords.exec(clause);
   const firstWord = head?.[1]?.toLowerCase() ?? '';
   const headAt = offset + (clause.length - clause.trimStart().length);
   if (MALE_PRONOUNS.has(firstWord)) return { type: 'pronoun', gender: 'male', at: headAt };
@@ -193,28 +247,26 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     return { type: 'collective' };
   let [first] = scene.narrationMentions(offset, to);
   // "Okafor’s incoming chief of staff Jo Doe", "Acme Radio's Ann Lee": the owner is not the subject.
-  if (first !== undefined && /^['’]s\s/.test(text.slice(first.end, first.end + 3))) {
+  if (first !== undefined && REGEXPS.possessiveAndSpace.test(text.slice(first.end, first.end + 3))) {
     const owner = first;
     const person = scene.narrationMentions(owner.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
     if (
       person !== undefined &&
-      isOfficeBetween(text.slice(owner.end + 2, person.start).replace(/\bof\s+(?=\p{Ll})/gu, ''))
+      isOfficeBetween(text.slice(owner.end + 2, person.start).replace(REGEXPS.ofBeforeLowerCase, ''))
     )
       first = person;
   }
   const lead = text.slice(offset, first?.start ?? offset);
   // "Our Sam Okafor and Ann Lee:": two people, one of whom the compiler may not have recognised.
-  if (first !== undefined && JOINED_SUBJECT.test(lead)) return { type: 'collective' };
+  if (first !== undefined && REGEXPS.joinedSubject.test(lead)) return { type: 'collective' };
   if (
     first !== undefined &&
     (isNameLead(lead) || isOfficeBetween(lead) || isOwnedOffice(text, offset, first.start)) &&
-    !/^['’]s\b/.test(text.slice(first.end, first.end + 2))
+    !REGEXPS.possessiveS.test(text.slice(first.end, first.end + 2))
   ) {
     // "the NCRI President-elect": a body's name used as a modifier of an office is not the subject.
-    const office = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(
-      text.slice(first.end, to),
-    );
-    const officeWords = office?.[1]?.split(/\s+/) ?? [];
+    const office = REGEXPS.officeThenVerb.exec(text.slice(first.end, to));
+    const officeWords = office?.[1]?.split(REGEXPS.whitespace) ?? [];
     // A body's name before a person's, joined by office words: the person speaks, the body is their role. So does a
     // name read as a person's that an office word follows ("Northern Rail spokesman Karim Aziz").
     const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
@@ -223,7 +275,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
       person !== undefined &&
       isOfficeBetween(between) &&
       (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole)) &&
-      !/^['’]s\b/.test(text.slice(person.end, person.end + 2))
+      !REGEXPS.possessiveS.test(text.slice(person.end, person.end + 2))
     ) {
       return { type: 'entity', mention: person };
     }
@@ -238,13 +290,11 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     return { type: 'entity', mention: first };
   }
   // "the NCRI President-elect said": an office standing for a person named before.
-  const roleHead = /^\s*the\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?[\p{L}-]+)\s+(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b/u.exec(
-    clause,
-  );
+  const roleHead = REGEXPS.theOfficeThenVerb.exec(clause);
   if (
     firstWord === 'the' &&
     roleHead?.[1] !== undefined &&
-    isRole(roleHead[1].split(/\s+/).pop() ?? '') &&
+    isRole(roleHead[1].split(REGEXPS.whitespace).pop() ?? '') &&
     SPEECH_VERBS.has(roleHead[2] ?? '')
   ) {
     return { type: 'role', role: roleHead[1], at: headAt };
@@ -263,7 +313,8 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
 export function leadSubject(scene: Scene, from: number, to: number): Subject | undefined {
   const { text } = scene;
   const clause = text.slice(from, to);
-  const who = /,?\s+who\s+/g;
+  const who = REGEXPS.who;
+  who.lastIndex = 0;
   let lastWho: RegExpExecArray | null = null;
   for (let m = who.exec(clause); m !== null; m = who.exec(clause)) lastWho = m;
   if (lastWho !== null) {
@@ -275,7 +326,7 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
   }
   const direct = subjectAt(scene, from, to);
   if (direct !== undefined) return direct;
-  const markers = [...clause.matchAll(/\b(?:in which|at which|during which|when|where|as|while)\s+/g)].reverse();
+  const markers = [...clause.matchAll(REGEXPS.subordinateClause)].reverse();
   for (const m of markers) {
     const found = subjectAt(scene, from + m.index + m[0].length, to);
     if (found !== undefined) return found;
@@ -283,36 +334,24 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
   return undefined;
 }
 
-/** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
-const SUBJECT_TO_VERB =
-  /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u;
-/** A name after one of these is an object ("ordered by Okafor"), not the subject. */
-const PREPOSITION_BEFORE = /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i;
-/** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Doe said" starts a clause. */
-const JOINED_SUBJECT = /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u;
-const OFFICE_SUBJECT =
-  /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u;
-const PRONOUN_SUBJECT =
-  /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u;
-
 /** The subject written straight before a reporting verb: "Okafor says", "the press secretary, Jo Doe, said". */
 export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
   const { text } = scene;
   const mention = scene.narrationMentions(from, verbAt).pop();
   if (
     mention !== undefined &&
-    SUBJECT_TO_VERB.test(text.slice(mention.end, verbAt)) &&
-    !PREPOSITION_BEFORE.test(text.slice(from, mention.start)) &&
-    !JOINED_SUBJECT.test(text.slice(from, mention.start))
+    REGEXPS.subjectToVerb.test(text.slice(mention.end, verbAt)) &&
+    !REGEXPS.prepositionBefore.test(text.slice(from, mention.start)) &&
+    !REGEXPS.joinedSubject.test(text.slice(from, mention.start))
   ) {
     return { type: 'entity', mention };
   }
-  const pronoun = PRONOUN_SUBJECT.exec(text.slice(from, verbAt));
+  const pronoun = REGEXPS.pronounSubject.exec(text.slice(from, verbAt));
   if (pronoun?.[1] !== undefined)
     return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
   // "…, the spokesperson said the board had agreed …": an office straight before the verb.
-  const office = OFFICE_SUBJECT.exec(text.slice(from, verbAt));
-  if (office?.[1] !== undefined && isRole(office[1].split(/\s+/).pop() ?? ''))
+  const office = REGEXPS.officeSubject.exec(text.slice(from, verbAt));
+  if (office?.[1] !== undefined && isRole(office[1].split(REGEXPS.whitespace).pop() ?? ''))
     return { type: 'role', role: office[1], at: verbAt - office[0].length };
   if (office?.[1] !== undefined && isBodyNoun(office[1]))
     return { type: 'body', noun: office[1], at: verbAt - office[0].length };
@@ -320,4 +359,4 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
 }
 
 /** "company", "the ministry": one word for a kind of body, not an office ("the company spokesman"). */
-const isBodyNoun = (words: string): boolean => !/\s/.test(words.trim()) && isOrganisationWord(words.trim());
+const isBodyNoun = (words: string): boolean => !REGEXPS.space.test(words.trim()) && isOrganisationWord(words.trim());

@@ -93,24 +93,47 @@ const MAX_NOUN_WORDS = 3;
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w !== 'a' && w !== 'an'), ...Object.keys(SCALES)].join('|')})`;
 /** Digits (with thousands separators, or a decimal before a scale word), or number words, with an optional scale. */
 const NUMBER = `(?:\\d{1,3}(?:[,.]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)(?:\\s+(?:hundred|thousand|million|billion))?|(?:an?\\s+)?${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*`;
-const FIGURE = new RegExp(
-  `(?<qualifier>\\b(?:${QUALIFIERS.join('|')})\\s+)?(?<money>[$£€]\\s?)?\\b(?:between\\s+(?<low>${NUMBER})\\s+and\\s+|(?<from>${NUMBER})\\s*(?:-|–|to)\\s*)?(?<number>${NUMBER})\\b(?<after>(?:\\s+[\\p{L}'’-]+){1,${MAX_NOUN_WORDS}})?`,
-  'giu',
-);
+
+/** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+const REGEXPS = {
+  /**
+   * A figure: a qualifier ("some"), money's sign, a range's lower end ("between 3,800 and", "3,800 to"), the number,
+   * and up to MAX_NOUN_WORDS words after it, each in its named group.
+   */
+  figure: new RegExp(
+    `(?<qualifier>\\b(?:${QUALIFIERS.join('|')})\\s+)?(?<money>[$£€]\\s?)?\\b(?:between\\s+(?<low>${NUMBER})\\s+and\\s+|(?<from>${NUMBER})\\s*(?:-|–|to)\\s*)?(?<number>${NUMBER})\\b(?<after>(?:\\s+[\\p{L}'’-]+){1,${MAX_NOUN_WORDS}})?`,
+    'giu',
+  ),
+  /** A number in digits (group 1) and a word after it (group 2), such as its scale ("1.5 million"). */
+  numberInDigits: /^(\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?:\s+(\w+))?$/,
+  /** "30,000" or "30.000", not "1.5": a separator before three digits and the end or another separator. */
+  thousandsGroup: /[,.]\d{3}(?:$|[,.])/,
+  separators: /[,.]/g,
+  spacesOrHyphens: /[\s-]+/,
+  /** An "s" plural: not "-ss", nor a possessive "'s". */
+  pluralS: /[^s']s$/,
+  /** "census", "crisis": singulars that end in "s". */
+  singularEndingInS: /(?:us|is)$/,
+  whitespace: /\s+/,
+  lettersOnly: /^[\p{L}-]+$/u,
+  capitalisedWord: /^\p{Lu}\p{Ll}/u,
+  fourDigits: /^\d{4}$/,
+  percent: /^\s*(?:per\s*cent|percent|%)/i,
+} as const;
 
 /** "30,000" / "30.000" / "1.5 million" / "thirty thousand" / "twenty-five" as a number; NaN for none. */
 export function parseNumber(raw: string): number {
   const text = raw.trim().toLowerCase();
-  const digits = /^(\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?:\s+(\w+))?$/.exec(text);
+  const digits = REGEXPS.numberInDigits.exec(text);
   if (digits) {
     const [, number = '', scale] = digits;
-    const value = /[,.]\d{3}(?:$|[,.])/.test(number) ? Number(number.replace(/[,.]/g, '')) : Number(number);
+    const value = REGEXPS.thousandsGroup.test(number) ? Number(number.replace(REGEXPS.separators, '')) : Number(number);
     return value * (scale !== undefined ? (SCALES[scale] ?? NaN) : 1);
   }
   let total = 0;
   let current = 0;
   let any = false;
-  for (const word of text.split(/[\s-]+/)) {
+  for (const word of text.split(REGEXPS.spacesOrHyphens)) {
     if (word === 'and') continue;
     const unit = UNITS[word];
     const scale = SCALES[word];
@@ -128,7 +151,7 @@ export function parseNumber(raw: string): number {
 /** Plurals without an "s". */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'troops']);
 const isPlural = (word: string): boolean =>
-  IRREGULAR_PLURALS.has(word) || (/[^s']s$/.test(word) && !/(?:us|is)$/.test(word));
+  IRREGULAR_PLURALS.has(word) || (REGEXPS.pluralS.test(word) && !REGEXPS.singularEndingInS.test(word));
 
 /**
  * The noun phrase of the words after a number, up to its first plural ("30,000 political prisoners", "80 cross
@@ -137,23 +160,23 @@ const isPlural = (word: string): boolean =>
  */
 function nounPhrase(after: string): { text: string; noun: string } | undefined {
   const taken: string[] = [];
-  for (const raw of after.trim().split(/\s+/)) {
+  for (const raw of after.trim().split(REGEXPS.whitespace)) {
     const word = withoutPossessive(raw).toLowerCase();
-    if (PHRASE_ENDS.has(word) || !/^[\p{L}-]+$/u.test(word)) return undefined;
+    if (PHRASE_ENDS.has(word) || !REGEXPS.lettersOnly.test(word)) return undefined;
     // A capitalised word other than an acronym ("MPs") starts a name: "30,000 Iranians" counts, "1988 Iran" does not.
-    if (taken.length > 0 && /^\p{Lu}\p{Ll}/u.test(raw)) return undefined;
+    if (taken.length > 0 && REGEXPS.capitalisedWord.test(raw)) return undefined;
     taken.push(raw);
     if (isPlural(word)) return { text: taken.join(' '), noun: singular(word) };
   }
   return undefined;
 }
 
-const isYear = (raw: string, value: number): boolean => /^\d{4}$/.test(raw) && value >= 1000 && value <= 2100;
+const isYear = (raw: string, value: number): boolean => REGEXPS.fourDigits.test(raw) && value >= 1000 && value <= 2100;
 
 /** The figures of a text, in order. */
 export function findFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  for (const m of text.matchAll(FIGURE)) {
+  for (const m of text.matchAll(REGEXPS.figure)) {
     const groups = m.groups ?? {};
     let raw = groups.number ?? '';
     let lowRaw = groups.low ?? groups.from;
@@ -168,7 +191,7 @@ export function findFigures(text: string): Figure[] {
     if (isYear(raw, value) || (lowRaw !== undefined && isYear(lowRaw, low ?? 0))) continue;
     // "in 1990s" and "a thousand" alone say nothing countable; a percentage is a share, not a count.
     const after = groups.after ?? '';
-    if (/^\s*(?:per\s*cent|percent|%)/i.test(after)) continue;
+    if (REGEXPS.percent.test(after)) continue;
     const phrase = nounPhrase(after);
     if (phrase === undefined || Math.max(value, low ?? 0) < MIN_FIGURE) continue;
     const qualifier = groups.qualifier?.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_QUOTES, findPageClaims, type PageName } from './page-claims';
+import type { PageName } from '../../shared/claim-check';
+import { MAX_PAGE_QUOTES, findPageClaims } from './page-claims';
 
 /** The names a page's highlighter would find: every occurrence of each name, linked to its entity. */
 function namesIn(text: string, people: Record<string, string>): PageName[] {

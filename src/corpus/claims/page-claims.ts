@@ -1,16 +1,9 @@
 // The claims a page prints that can be set beside the corpus: its quotations, found and attributed by the same
 // code that builds the corpus (the quote finder and the attribution sieve), and its figures.
-import type { EntityKind, Mention } from '../pack';
+import type { Mention } from '../pack';
+import { MAX_PAGE_CLAIMS, MAX_QUOTE_LENGTH, type PageName } from '../../shared/claim-check';
 import { findStatements } from '../attribution/index';
 import { findFigures, type Figure } from './figures';
-
-/** A name the page's own highlighter found in the text, with the corpus entity it links to. */
-export interface PageName {
-  entityId: string;
-  kind: EntityKind;
-  start: number;
-  end: number;
-}
 
 export interface PageQuote {
   kind: 'quote';
@@ -31,8 +24,6 @@ export interface PageFigure {
 
 export type PageClaim = PageQuote | PageFigure;
 
-/** At most this many claims of a page are looked up: the background answers them all in one message. */
-export const MAX_PAGE_CLAIMS = 200;
 /**
  * At most this many quotations of a page are looked for in the sources, in order: a page that prints thousands (to
  * stall the background, or to probe the reader's corpus) gets the first ones checked and a result marked partial.
@@ -56,8 +47,6 @@ export interface PageCheckBounds {
 }
 
 const UNBOUNDED: PageCheckBounds = { inSources: () => true, outOfTime: () => false };
-/** A longer quotation is looked up by its first part, cut at a space: a part of it is as telling. */
-export const MAX_QUOTE_LENGTH = 1_000;
 
 /** Statements the sieve found without quote marks ("Name: …", "According to X, …") are not the page's quotations. */
 const UNQUOTED_CUES = new Set(['colon', 'according-to']);

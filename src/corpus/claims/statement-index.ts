@@ -1,8 +1,16 @@
 // Finds which statements a page's quotation comes from, among hundreds of thousands, without reading them all: an
 // inverted index of folded words. A quote is looked up by its rarest words, the few statements that hold most of
 // them are aligned with it word by word (quote-match.ts), and those within the tolerances are its matches.
-import { claimWords, GAP, quoteTokens } from './claim-words';
-import { alignQuote, classifyAlignment, describeMatch, quoteCodes, type QuoteMatch } from './quote-match';
+import { cachedFold, claimWords, GAP, quoteTokens } from './claim-words';
+import {
+  alignQuote,
+  classifyAlignment,
+  describeMatch,
+  quoteCodes,
+  type Alignment,
+  type QuoteMatch,
+  type QuoteMatchKind,
+} from './quote-match';
 
 export interface StatementIndex {
   readonly vocabulary: ReadonlyMap<string, number>;
@@ -23,11 +31,12 @@ const CANDIDATES = 8;
 /** A quote's anchors a statement must hold to be aligned with it: most, as a close quote may change a few words. */
 const ANCHOR_SHARE = 0.6;
 
-export function buildStatementIndex(texts: readonly string[]): StatementIndex {
+/** `fold`: a cache of folded words to share with other indexes of the same texts' words (see `cachedFold`). */
+export function buildStatementIndex(texts: readonly string[], fold = cachedFold()): StatementIndex {
   const vocabulary = new Map<string, number>();
   const postings: number[][] = [];
   const codes = texts.map((text, statement) => {
-    const words = claimWords(text);
+    const words = claimWords(text, 0, text.length, fold);
     const row = new Int32Array(words.length);
     words.forEach(({ word }, i) => {
       let code = vocabulary.get(word);
@@ -64,16 +73,25 @@ function windowFor(row: Int32Array, quote: readonly number[], anchors: readonly 
   return [0, row.length];
 }
 
-/** The statements a quote comes from, best first: fewest differences, then the same words before a part. */
-export function findQuoteInStatements(
+/** A statement whose words hold a quote's, within the tolerances, and how. */
+export interface AlignedStatement {
+  statement: number;
+  kind: QuoteMatchKind;
+  alignment: Alignment;
+}
+
+const KIND_RANK: Record<QuoteMatchKind, number> = { same: 0, part: 1, close: 2 };
+
+/**
+ * The statements that hold a quote given as codes (GAP_CODE where it leaves words out), best first: fewest
+ * differences, then the same words before a part. Only the few statements holding most of its rarest words are
+ * aligned with it.
+ */
+export function alignedStatements(
   index: StatementIndex,
-  texts: readonly string[],
-  quoteText: string,
-  limit = 5,
-): StatementMatch[] {
-  const tokens = quoteTokens(quoteText);
-  const quoteWords = tokens.filter((token) => token !== GAP).length;
-  const quote = quoteCodes(tokens, (word) => index.vocabulary.get(word));
+  quote: readonly number[],
+  quoteWords: number,
+): AlignedStatement[] {
   const postingsOf = (code: number): number[] => index.postings[code] ?? [];
   const known = [...new Set(quote.filter((code) => code >= 0))].sort(
     (a, b) => postingsOf(a).length - postingsOf(b).length,
@@ -98,19 +116,40 @@ export function findQuoteInStatements(
     hitCounts[statement] = 0;
   }
   const candidates = held.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
-  const matches: StatementMatch[] = [];
+  const aligned: AlignedStatement[] = [];
   for (const [statement] of candidates) {
     const row = index.codes[statement];
-    const text = texts[statement];
-    if (row === undefined || text === undefined) continue;
+    if (row === undefined) continue;
     const [from, to] = windowFor(row, quote, anchors);
     const alignment = alignQuote(quote, row, from, to);
-    if (classifyAlignment(alignment, quoteWords, row.length) === undefined) continue;
+    const kind = classifyAlignment(alignment, quoteWords, row.length);
+    if (kind !== undefined) aligned.push({ statement, kind, alignment });
+  }
+  return aligned.sort(
+    (a, b) =>
+      a.alignment.differences - b.alignment.differences ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      a.statement - b.statement,
+  );
+}
+
+/** The statements a quote comes from, best first: fewest differences, then the same words before a part. */
+export function findQuoteInStatements(
+  index: StatementIndex,
+  texts: readonly string[],
+  quoteText: string,
+  limit = 5,
+): StatementMatch[] {
+  const tokens = quoteTokens(quoteText);
+  const quoteWords = tokens.filter((token) => token !== GAP).length;
+  const quote = quoteCodes(tokens, (word) => index.vocabulary.get(word));
+  const matches: StatementMatch[] = [];
+  for (const { statement, alignment } of alignedStatements(index, quote, quoteWords)) {
+    if (matches.length === limit) break;
+    const text = texts[statement];
+    if (text === undefined) continue;
     const match = describeMatch(alignment, { text: quoteText, tokens }, { text, words: claimWords(text) });
     if (match !== undefined) matches.push({ ...match, statement });
   }
-  const rank = { same: 0, part: 1, close: 2 };
-  return matches
-    .sort((a, b) => a.differences - b.differences || rank[a.kind] - rank[b.kind] || a.statement - b.statement)
-    .slice(0, limit);
+  return matches;
 }

@@ -7,6 +7,8 @@ import { originalLink } from './links';
 import type { ViewLinks } from './passage-links';
 import type { CitedStatement } from '../statement-citation';
 import type { CitationFormat } from './copy-citation';
+import { alsoInList } from './same-words-view';
+import { compactTimeline } from './timeline-chart';
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
@@ -108,6 +110,7 @@ function statementItem(
       statement.role,
       corpusOf(statement.source),
     ),
+    alsoInList(statement, links),
     copy
       ? copyButtons(
           {
@@ -184,13 +187,18 @@ export function section<T>(
   return section;
 }
 
-/** Draws everything the corpus holds about one entity. Every piece of corpus text is inserted as text. */
-export function renderEntityView(
-  card: EntityCard,
-  links: ViewLinks,
-  headingId = uniqueId('name'),
-  copy?: CopyCitation,
-): HTMLElement {
+/** The corpus of each item, named only when the entity's items come from more than one. */
+function corpusNamer(card: EntityCard): CorpusOf {
+  const corpora = new Set([...card.statements, ...card.questions, ...card.mentions].map((item) => item.source.packId));
+  return (source) => (corpora.size > 1 ? source.corpusTitle : undefined);
+}
+
+/**
+ * The entity's kind, name (the heading that names the view), description with its source, and a link to its own
+ * page where the view has one. A div, not a header: outside an article or section a header is a banner landmark,
+ * and the page has its own.
+ */
+function entityHeader(card: EntityCard, links: ViewLinks, headingId: string, heading: 'h1' | 'h2'): HTMLElement {
   const { entity } = card;
   const description = entity.description
     ? el(
@@ -204,8 +212,25 @@ export function renderEntityView(
         entity.descriptionSource ? ')' : null,
       )
     : null;
-  const corpora = new Set([...card.statements, ...card.questions, ...card.mentions].map((item) => item.source.packId));
-  const corpusOf: CorpusOf = (source) => (corpora.size > 1 ? source.corpusTitle : undefined);
+  return el(
+    'div',
+    { class: 'sl-header' },
+    el('p', { class: 'sl-kind' }, KIND_LABELS[entity.kind]),
+    el(heading, { id: headingId, class: 'sl-name' }, entity.name),
+    description,
+    entityPageLink(entity, links),
+  );
+}
+
+/** Draws everything the corpus holds about one entity. Every piece of corpus text is inserted as text. */
+export function renderEntityView(
+  card: EntityCard,
+  links: ViewLinks,
+  headingId = uniqueId('name'),
+  copy?: CopyCitation,
+): HTMLElement {
+  const { entity } = card;
+  const corpusOf = corpusNamer(card);
   const sections = [
     section('Statements', card.statements, card.statementsTotal, (s) =>
       statementItem(s, links, entity.name, corpusOf, copy),
@@ -216,14 +241,8 @@ export function renderEntityView(
   return el(
     'div',
     { class: 'sl-entity' },
-    // A div, not a header: outside an article or section a header is a banner landmark, and the page has its own.
-    el(
-      'div',
-      { class: 'sl-header' },
-      el('p', { class: 'sl-kind' }, KIND_LABELS[entity.kind]),
-      el('h2', { id: headingId, class: 'sl-name' }, entity.name),
-      description,
-    ),
+    entityHeader(card, links, headingId, 'h2'),
+    compactTimeline(card.timeline, links),
     ...(sections.length > 0
       ? sections
       : [
@@ -233,10 +252,24 @@ export function renderEntityView(
             `The corpus names ${entity.name} but holds no statements or questions about them.`,
           ),
         ]),
-    el(
-      'p',
-      { class: 'sl-disclaimer' },
-      'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.',
-    ),
+    disclaimer(),
   );
 }
+
+/** Said under every view of the sources. */
+function disclaimer(): HTMLElement {
+  return el(
+    'p',
+    { class: 'sl-disclaimer' },
+    'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.',
+  );
+}
+
+/** "All about NAME": a person's or a body's own page, with everything the corpus holds and its timeline. */
+function entityPageLink(entity: EntityCard['entity'], links: ViewLinks): HTMLElement | null {
+  if (!links.entityPage || (entity.kind !== 'person' && entity.kind !== 'organisation')) return null;
+  return el('p', { class: 'sl-entity-page' }, links.entityPage(entity.id, `All about ${entity.name}`));
+}
+
+/** The pieces an entity's own page (person/) draws as the card does. */
+export { corpusNamer, disclaimer, entityHeader, mentionItem, questionItem, statementItem };

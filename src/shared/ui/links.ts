@@ -11,6 +11,11 @@ export function viewerPath(source: Pick<PassageSource, 'packId' | 'documentId' |
   return `src/viewer/viewer.html?${params.toString()}`;
 }
 
+/** The address of an entity's own page: everything the corpus holds about a person or a body, with its timeline. */
+export function entityPagePath(entityId: string): string {
+  return `src/person/person.html?${new URLSearchParams({ entity: entityId }).toString()}`;
+}
+
 /**
  * A link to the original page that scrolls to the passage with a text fragment (`#:~:text=`), where the
  * document has a URL. Uses "start,end" words so a long passage still matches.

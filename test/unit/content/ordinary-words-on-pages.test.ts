@@ -9,7 +9,7 @@ import { isOrdinaryWord } from '../../../src/corpus/ordinary-words';
 import { findMatches, openMatcher } from '../../../src/content/matcher';
 import { genericBodyQualifiers } from '../../../src/shared/body-qualifiers';
 import { blockParagraphs } from '../../../src/shared/block-paragraphs';
-import { buildDictionary } from '../../../src/shared/dictionary-build';
+import { buildDictionary } from '../../../src/corpus/dictionary-build';
 
 const repo = join(import.meta.dirname, '../../..');
 const seeds = join(repo, 'assets/corpus');

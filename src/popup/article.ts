@@ -4,10 +4,12 @@ import { PACK_LIMITS } from '../corpus/pack';
 import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
 
 /**
- * Reads the page's article for the reader's own sources, with Mozilla's Readability (Firefox's Reader View) on a
- * copy of the document, so the page itself is left as it is. The canonical address and the site name the page gives
- * are claims, sent as such: the background keeps the address the page was read from unless the claim is of the same
- * site (`provenance.ts`). The date is the page's own; never the day the page was added.
+ * Reads a tab's article for the reader's own sources, with Mozilla's Readability (Firefox's Reader View), from the
+ * markup its content script sends (`content/page-markup.ts`), parsed here inert: no script of it runs and nothing it
+ * names loads. Done in the popup, and loaded only when the reader adds a page, so that no web page carries
+ * Readability. The canonical address and the site name the page gives are claims, sent as such: the background keeps
+ * the address the page was read from unless the claim is of the same site (`provenance.ts`). The date is the page's
+ * own; never the day the page was added.
  */
 
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
@@ -15,8 +17,8 @@ const DAY = /^(\d{4}-\d{2}-\d{2})/;
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The address the page was read from, and the canonical address it names for itself when that is another. */
-function addresses(document: Document): { url: string; claimedUrl?: string } {
-  const own = new URL(document.location.href);
+function addresses(document: Document, url: string): { url: string; claimedUrl?: string } {
+  const own = new URL(url);
   own.hash = '';
   const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href');
   if (!href) return { url: own.href };
@@ -75,14 +77,20 @@ export function publishedDay(document: Document): string | undefined {
   return undefined;
 }
 
-/** The article's paragraphs, from Readability's cleaned markup, parsed inert and never put in the page. */
+/** The article's paragraphs, from Readability's cleaned markup, parsed inert and never inserted anywhere. */
 const paragraphsOf = (html: string): string[] =>
   blockParagraphs(new DOMParser().parseFromString(html, 'text/html').body);
 
-export function readArticle(document: Document): PageArticle | { reason: string } {
-  const parsed = new Readability(document.cloneNode(true) as Document).parse();
+/** The article of a page's markup as read at `url`, or why there is none to add. */
+export function readArticle(page: { url: string; markup: string }): PageArticle | { reason: string } {
+  const document = new DOMParser().parseFromString(page.markup, 'text/html');
+  // Readability takes apart the document it reads: what else the page says of itself is read first.
+  const published = publishedDay(document);
+  const pageTitle = oneLine(document.title);
+  const address = addresses(document, page.url);
+  const parsed = new Readability(document).parse();
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
-  const title = oneLine(parsed?.title) || oneLine(document.title);
+  const title = oneLine(parsed?.title) || pageTitle;
   const body = paragraphs.join('\n\n');
   if (parsed === null || body.length < MIN_ARTICLE_LENGTH || title === '')
     return { reason: 'This page does not look like an article (too little running text), so nothing was added.' };
@@ -92,9 +100,8 @@ export function readArticle(document: Document): PageArticle | { reason: string 
     };
   const byline = oneLine(parsed.byline);
   const siteName = oneLine(parsed.siteName);
-  const published = publishedDay(document);
   return {
-    ...addresses(document),
+    ...address,
     title: title.slice(0, 500),
     ...(byline ? { byline: byline.slice(0, 200) } : {}),
     ...(siteName ? { siteName: siteName.slice(0, 500) } : {}),

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../corpus/pack';
+import type { Entity } from './pack';
 import {
   dictionary,
+  DICTIONARY_VERSION,
   DictionaryTooLargeError,
   LINE_END,
+  MAX_DICTIONARY_LENGTH,
   TERM_START,
   unpackTerms,
   type Dictionary,
   type PackedTerm,
-} from './dictionary';
+} from '../shared/dictionary';
 import { buildDictionary, dictionaryTerms, packDictionary } from './dictionary-build';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
@@ -129,6 +131,14 @@ describe('packDictionary', () => {
   it('packs a dictionary its own schema accepts after a JSON round trip, as Chrome sends it', () => {
     const built = buildDictionary([person('a', 'Alan Jones'), person('b', 'Zoë Ångström')]);
     expect(dictionary.parse(JSON.parse(JSON.stringify(built)))).toEqual(built);
+  });
+
+  it('refuses, by its schema, a dictionary over the cap, in words that name the cap', () => {
+    const tooLong = { version: DICTIONARY_VERSION, lines: `${'a'.repeat(MAX_DICTIONARY_LENGTH)}${LINE_END}`, terms: 1 };
+    const parsed = dictionary.safeParse({ ...tooLong, variants: '' });
+    expect(parsed.error?.issues[0]?.message).toBe(
+      'the dictionary is at most 24,000,000 characters (MAX_DICTIONARY_LENGTH)',
+    );
   });
 
   it('gives one line per folded key, sorted by UTF-16 unit, with its terms most trusted first', () => {

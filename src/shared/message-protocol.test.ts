@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'self' } } }));
-const { backgroundMessages, createMessageListener, parseRequest } = await import('./messages');
+const { createMessageListener, parseRequest } = await import('./message-protocol');
+const { backgroundMessages } = await import('./messages');
 
 describe('parseRequest', () => {
   it('accepts a known message that matches its schema', () => {
@@ -19,6 +20,22 @@ describe('parseRequest', () => {
     });
     expect(parseRequest(backgroundMessages, { type: 'getEntityCard' })).toEqual({
       error: expect.stringMatching(/^Invalid "getEntityCard" message: entityId/),
+    });
+  });
+
+  it("checks a page's requests, whose schemas are zod/mini's, as it checks the others", () => {
+    const card = { type: 'showCard', entityId: 'person-a', reason: { rule: 'named-above' } };
+    expect(parseRequest(backgroundMessages, card)).toEqual({ type: 'showCard', request: card });
+    expect(parseRequest(backgroundMessages, { ...card, reason: { rule: 'guessed' } })).toEqual({
+      error: expect.stringMatching(/^Invalid "showCard" message: /),
+    });
+    const tooLong = { type: 'checkClaims', corpora: 'public', text: 'x'.repeat(200_001), names: [] };
+    expect(parseRequest(backgroundMessages, tooLong)).toEqual({
+      error: expect.stringMatching(/^Invalid "checkClaims" message: text/),
+    });
+    // A page's request says which corpora it is about; nothing else is either.
+    expect(parseRequest(backgroundMessages, { type: 'getDictionary', corpora: 'mine' })).toEqual({
+      error: expect.stringMatching(/^Invalid "getDictionary" message: corpora/),
     });
   });
 });

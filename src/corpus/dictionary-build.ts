@@ -1,11 +1,12 @@
 // Builds the dictionary a page is sent (its format: dictionary.ts) from the corpora's entities, in the background:
 // which names link, under which page evidence, and the people's other spellings.
-import type { Entity, EntityKind } from '../corpus/pack';
-import { HONORIFICS, NAME_TITLES } from '../corpus/lexicon';
-import { nameSkeleton } from '../corpus/name-skeleton';
-import { isOrdinaryWord } from '../corpus/ordinary-words';
-import { isGenericBodyName } from './body-qualifiers';
-import { COMMON_WORD_NAMES } from './common-words';
+import type { Entity } from './pack';
+import { HONORIFICS, NAME_TITLES } from './lexicon';
+import { isOrdinaryWord } from './ordinary-words';
+import { isGenericBodyName } from '../shared/body-qualifiers';
+import { COMMON_WORD_NAMES } from '../shared/common-words';
+import type { EntityKind } from '../shared/entity-kind';
+import { nameSkeleton } from '../shared/name-skeleton';
 import {
   COMMON_WORD,
   DICTIONARY_VERSION,
@@ -21,8 +22,8 @@ import {
   titleCased,
   writtenForm,
   type Dictionary,
-} from './dictionary';
-import { casedForm, foldTerm } from './text-fold';
+} from '../shared/dictionary';
+import { casedForm, foldTerm } from '../shared/text-fold';
 
 const MAX_QUALIFIERS = 50;
 const SEPARATOR = /[\u00A8\u00AF]/u;

@@ -1,0 +1,26 @@
+// Month names and their usual abbreviations: the compiler reads dates written in words with them, and a page's
+// matcher leaves a name alone where it is a month written as a date ("in May", "May 5"). One table for both.
+
+/** Each month's name, its first three letters and (for longer names) its first four, to the month's number. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ].flatMap(
+    (m, i) =>
+      [[m, i + 1], [m.slice(0, 3), i + 1], ...(m.length > 4 ? [[m.slice(0, 4), i + 1] as [string, number]] : [])] as [
+        string,
+        number,
+      ][],
+  ),
+);
