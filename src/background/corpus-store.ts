@@ -5,6 +5,7 @@ import { withoutDocument } from '../corpus/pack-edit';
 import { NOT_JSON } from '../corpus/import-format';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
+import type { PageCorpora } from '../shared/page-messages';
 import {
   deletePack,
   readPackSummaries,
@@ -210,12 +211,14 @@ export async function activePacks(): Promise<CorpusPack[]> {
 }
 
 /**
- * The enabled packs pages are given names and claims from: the built-in corpus, and the reader's own corpora only when
- * `includeOwn` (their choice in the options).
+ * The enabled packs of one side: the built-in corpus, whose marks a page may read, or the reader's own, which pages
+ * get only as highlights drawn where they cannot read them; `all` for what only the reader sees (cards).
  */
-export async function pagePacks(includeOwn: boolean): Promise<CorpusPack[]> {
+export async function enabledPacksOf(corpora: PageCorpora | 'all'): Promise<CorpusPack[]> {
   const { stored } = await readCorpus();
-  return stored.filter((record) => record.enabled && (includeOwn || record.builtIn)).map((record) => record.pack);
+  return stored
+    .filter((record) => record.enabled && (corpora === 'all' || record.builtIn === (corpora === 'public')))
+    .map((record) => record.pack);
 }
 
 /** The enabled packs, with the pack writes begun before they were read, for storing what is built from them. */

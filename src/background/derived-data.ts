@@ -2,8 +2,8 @@ import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
 import { buildDictionary } from '../corpus/dictionary-build';
-import { activePacksAsRead, corpusGeneration, pagePacks } from './corpus-store';
-import { loadSettings } from '../shared/settings';
+import { activePacksAsRead, corpusGeneration, enabledPacksOf } from './corpus-store';
+import type { PageCorpora } from '../shared/page-messages';
 import { readSearchIndex, readSearchPrefix, readSearchTextParts, writeSearchIndex } from './database';
 import {
   buildSearchIndexSteps,
@@ -26,12 +26,33 @@ import { markOnce } from './start-marks';
  * walks, so no tab compiles it; past `MAX_DICTIONARY_LENGTH` it is an error naming the cap, which the page's popup shows.
  */
 interface Derived<T> {
-  /** The packs' generation, and whether the reader's own corpora are given to pages. */
-  key: string;
+  /** The packs' generation. */
+  generation: number;
   value: Promise<T>;
 }
 
-let dictionaryCache: Derived<Dictionary> | undefined;
+/** One value per side (`enabledPacksOf`), each made once per change of the packs. */
+class PerCorpora<T> {
+  readonly #made = new Map<PageCorpora | 'all', Derived<T>>();
+
+  constructor(
+    private readonly make: (packs: CorpusPack[]) => T,
+    /** Whether a failure is final until the packs change (a dictionary over the cap), or is tried again. */
+    private readonly keepsFailure: (error: unknown) => boolean = () => false,
+  ) {}
+
+  get(corpora: PageCorpora | 'all'): Promise<T> {
+    const generation = corpusGeneration();
+    const made = this.#made.get(corpora);
+    if (made?.generation === generation) return made.value;
+    const derived: Derived<T> = { generation, value: enabledPacksOf(corpora).then(this.make) };
+    this.#made.set(corpora, derived);
+    derived.value.catch((error: unknown) => {
+      if (!this.keepsFailure(error) && this.#made.get(corpora) === derived) this.#made.delete(corpora);
+    });
+    return derived.value;
+  }
+}
 
 const dictionaryOf = (packs: CorpusPack[]): Dictionary =>
   buildDictionary(
@@ -41,33 +62,18 @@ const dictionaryOf = (packs: CorpusPack[]): Dictionary =>
 
 /**
  * Refuses, before they are stored or turned on, packs whose names together are more than a page may be sent
- * (`DictionaryTooLargeError`, which names the cap), rather than have every page fail afterwards.
+ * (`DictionaryTooLargeError`, which names the cap), rather than have every page fail afterwards. All enabled packs
+ * count together: a page is sent the built-in dictionary and the reader's own.
  */
 export function assertFitsOnPages(enabledPacks: CorpusPack[]): void {
   dictionaryOf(enabledPacks);
 }
 
-/**
- * What pages are given, the packs' generation and the reader's choice: the built-in corpus, and the reader's own only
- * when they turned that on (a page's script can read what is highlighted on it; settings.ts).
- */
-async function pageKey(): Promise<{ key: string; includeOwn: boolean }> {
-  const { ownCorporaOnPages } = await loadSettings();
-  return { key: `${corpusGeneration()}:${ownCorporaOnPages}`, includeOwn: ownCorporaOnPages };
-}
+const dictionaries = new PerCorpora(dictionaryOf, (error) => error instanceof DictionaryTooLargeError);
 
-export async function currentDictionary(): Promise<Dictionary> {
-  const { key, includeOwn } = await pageKey();
-  if (dictionaryCache?.key !== key) {
-    const cache: Derived<Dictionary> = { key, value: pagePacks(includeOwn).then(dictionaryOf) };
-    dictionaryCache = cache;
-    // A failure to read the store is tried again on the next request; a dictionary over the cap stays one until the
-    // packs change.
-    cache.value.catch((error: unknown) => {
-      if (!(error instanceof DictionaryTooLargeError) && dictionaryCache === cache) dictionaryCache = undefined;
-    });
-  }
-  return dictionaryCache.value;
+/** The dictionary of the built-in corpus, or of the reader's own corpora, as a page is sent it. */
+export function currentDictionary(corpora: PageCorpora): Promise<Dictionary> {
+  return dictionaries.get(corpora);
 }
 
 /** How a restored index reads its documents' text parts: from the parts stored with its build. */
@@ -140,17 +146,12 @@ export async function searchCurrentCorpus(query: string, options: SearchOptions 
   return results;
 }
 
-let claimCache: Derived<ClaimIndex> | undefined;
+const claimIndexes = new PerCorpora(buildClaimIndex);
 
-/** The claim index of the packs pages are given (see `pageKey`), built once per change of them (claim-index.ts). */
-export async function currentClaimIndex(): Promise<ClaimIndex> {
-  const { key, includeOwn } = await pageKey();
-  if (claimCache?.key !== key) {
-    const cache: Derived<ClaimIndex> = { key, value: pagePacks(includeOwn).then(buildClaimIndex) };
-    claimCache = cache;
-    cache.value.catch(() => {
-      if (claimCache === cache) claimCache = undefined;
-    });
-  }
-  return claimCache.value;
+/**
+ * The claim index of one side (claim-index.ts): a page's check is made against the built-in corpus and the reader's
+ * own apart, so that its marks never depend on the reader's own; a card, which no page reads, looks in all of them.
+ */
+export function currentClaimIndex(corpora: PageCorpora | 'all'): Promise<ClaimIndex> {
+  return claimIndexes.get(corpora);
 }

@@ -49,7 +49,7 @@ const ping: Handler<'ping'> = () => ({ context: 'background', version: browser.r
 
 const getCorpusSummary: Handler<'getCorpusSummary'> = () => summariseCorpus();
 
-const getDictionary: Handler<'getDictionary'> = () => currentDictionary();
+const getDictionary: Handler<'getDictionary'> = ({ corpora }) => currentDictionary(corpora);
 
 const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) => buildEntityCard(await activePacks(), entityId);
 
@@ -104,13 +104,14 @@ const openEntityPage: Handler<'openEntityPage'> = ({ entityId, inBackground }, s
 /** Claim checks take turns across tabs (see `TurnQueue`). */
 const claimChecks = new TurnQueue();
 
-const checkClaims: Handler<'checkClaims'> = async ({ text, names }, sender) => {
-  const index = await currentClaimIndex();
+const checkClaims: Handler<'checkClaims'> = async ({ corpora, text, names }, sender) => {
+  const index = await currentClaimIndex(corpora);
   const from = `${sender.tab?.id ?? 'no tab'}:${sender.frameId ?? 0}`;
   return claimChecks.enqueue(from, () => checkPageText(index, text, names));
 };
 
-const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) => buildClaimCard(await currentClaimIndex(), claim);
+const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) =>
+  buildClaimCard(await currentClaimIndex('all'), claim);
 
 const search: Handler<'search'> = ({ query, options }) => searchCurrentCorpus(query, options);
 

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { CardFrameEvent, CardToShow } from '../shared/page-messages';
 import { cardPlace } from './card-position';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
+import { protectHost, showOnTop } from './protected-host';
 import frameCss from './card-frame.css?inline';
 
 /**
@@ -15,57 +16,30 @@ const CARD_PAGE = 'src/card/card.html';
 /** The frame's height until the card says how tall it is. */
 const FIRST_HEIGHT = 96;
 
+/** What a card opens beside, and gives the reader's focus back to when it closes: a mark, or an overlay highlight. */
+export interface CardAnchor {
+  getBoundingClientRect(): DOMRect;
+  returnFocus(): void;
+}
+
+/** A mark Sourcelight made, as a card's anchor: focusable once the card gives focus back, never in the tab order. */
+export function markAnchor(mark: HTMLElement): CardAnchor {
+  return {
+    getBoundingClientRect: () => mark.getBoundingClientRect(),
+    returnFocus: () => {
+      if (!mark.isConnected) return;
+      if (!mark.hasAttribute('tabindex')) mark.setAttribute('tabindex', '-1');
+      mark.focus({ preventScroll: true });
+    },
+  };
+}
+
 export interface CardController {
-  /** Opens the card beside a mark: an entity's card, or a claim's. */
-  open(anchor: HTMLElement, card: CardToShow): Promise<void>;
+  /** Opens the card beside a highlight: an entity's card, or a claim's. */
+  open(anchor: CardAnchor, card: CardToShow): Promise<void>;
   /** What the card frame said, relayed by the background. */
   onFrameEvent(event: CardFrameEvent): void;
   close(): void;
-}
-
-/**
- * The host's own styles, inline and important, so that no rule of the page's (which reaches the host element, though
- * not inside its shadow root) can fade, hide, move, clip or blend the card: the DOM-based clickjacking shown against
- * password managers' injected menus in 2025.
- */
-const PROTECTED_STYLE: readonly (readonly [string, string])[] = [
-  ['all', 'initial'],
-  ['position', 'fixed'],
-  ['z-index', '2147483647'],
-  ['display', 'block'],
-  ['visibility', 'visible'],
-  ['opacity', '1'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['backdrop-filter', 'none'],
-  ['clip-path', 'none'],
-  ['mask', 'none'],
-  ['mix-blend-mode', 'normal'],
-  ['pointer-events', 'auto'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', 'none'],
-  ['background', 'transparent'],
-  ['overflow', 'visible'],
-  ['inset', 'auto'],
-  ['width', 'auto'],
-  ['height', 'auto'],
-  ['zoom', '1'],
-];
-
-function protect(host: HTMLElement): void {
-  for (const [property, value] of PROTECTED_STYLE) host.style.setProperty(property, value, 'important');
-}
-
-/**
- * In the top layer (a manual popover), the card is drawn above everything the page has, whatever its z-index, and
- * no ancestor's opacity, filter, transform or clip applies to it. A browser without the Popover API keeps it fixed
- * at the highest z-index.
- */
-function showOnTop(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function') return;
-  host.popover = 'manual';
-  host.showPopover();
 }
 
 /** A filter that lowers what shows through: opacity, blur, brightness or contrast below full. */
@@ -86,7 +60,7 @@ function pageFadesEverything(): boolean {
 export function createCard(tellBackground: (card: CardToShow) => Promise<void>): CardController {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
-  let anchor: HTMLElement | undefined;
+  let anchor: CardAnchor | undefined;
   let listeners: AbortController | undefined;
   let contentHeight = FIRST_HEIGHT;
   let opens = 0;
@@ -111,13 +85,10 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     frame = undefined;
     const returnTo = anchor;
     anchor = undefined;
-    if (returnTo?.isConnected) {
-      if (!returnTo.hasAttribute('tabindex')) returnTo.setAttribute('tabindex', '-1');
-      returnTo.focus({ preventScroll: true });
-    }
+    returnTo?.returnFocus();
   };
 
-  const open = async (target: HTMLElement, card: CardToShow): Promise<void> => {
+  const open = async (target: CardAnchor, card: CardToShow): Promise<void> => {
     close();
     const thisOpen = ++opens;
     // Before the frame exists, so that it finds its card when it asks.
@@ -134,7 +105,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     frame.title = 'Sourcelight card';
     frame.src = browser.runtime.getURL(CARD_PAGE);
     shadow.append(style, frame);
-    protect(host);
+    protectHost(host);
     // Unseen until the card says how tall it is, but focusable at once, so keyboard focus moves into it.
     host.style.setProperty('opacity', '0', 'important');
     document.documentElement.append(host);

@@ -12,7 +12,8 @@ import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CLAIM_CLASS, CLAIM_SELECTOR } from './own-ui';
 import { nextTask } from './pacer';
-import { piecesBetween, readTextRun, stillHolds, type TextRun } from './text-range';
+import { styleMark } from './mark-style';
+import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
 /**
  * Claim check on the page: after the names pass, reads the page's text as runs, finds the names in it as the
@@ -44,6 +45,12 @@ export function claimMarksUnder(root: ParentNode): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FIRST_CLAIM_MARKS)).filter((mark) => madeClaimMarks.has(mark));
 }
 
+/** Whether a node lies inside a claim mark Sourcelight made. */
+export function inClaimMark(node: Node): boolean {
+  const mark = node.parentElement?.closest(CLAIM_SELECTOR);
+  return mark !== null && mark !== undefined && madeClaimMarks.has(mark);
+}
+
 /** Unwraps every claim mark under `root`, the exact inverse of wrapping them. */
 export function removeClaimMarks(root: ParentNode): void {
   unwrapMarks(Array.from(root.querySelectorAll(CLAIM_SELECTOR)).filter((mark) => madeClaimMarks.has(mark)));
@@ -53,7 +60,7 @@ export function removeClaimMarks(root: ParentNode): void {
 const NAMES_CHUNK = 20_000;
 
 /** A run of the page's text and where it starts in the text sent to the background. */
-interface PlacedRun {
+export interface PlacedRun {
   start: number;
   run: TextRun;
 }
@@ -77,22 +84,35 @@ function readPageText(root: Element): { text: string; runs: PlacedRun[]; cut: bo
   return { text, runs, cut: false };
 }
 
-/** The names the highlighter links in the page's text, a chunk of runs per task; undefined if aborted meanwhile. */
+/**
+ * The names the matchers link in the page's text, a chunk of runs per task; undefined if aborted meanwhile. With
+ * several matchers (the built-in corpus's, then the reader's own), a later one's name that overlaps an earlier one's
+ * is left out, as a page's highlight shows only the first.
+ */
 async function namesIn(
   text: string,
   runs: readonly PlacedRun[],
-  matcher: CompiledMatcher,
+  matchers: readonly CompiledMatcher[],
   signal: AbortSignal,
 ): Promise<PageName[] | undefined> {
   const names: PageName[] = [];
-  const namedSoFar = new Set<string>();
+  const namedSoFar = matchers.map(() => new Set<string>());
   for (let k = 0; k < runs.length;) {
     const from = runs[k]?.start ?? 0;
     let to = from;
     for (; k < runs.length && to - from < NAMES_CHUNK; k++)
       to = (runs[k]?.start ?? 0) + (runs[k]?.run.text.length ?? 0);
-    for (const { entityId, kind, start, end } of findMatches(text.slice(from, to), matcher, namedSoFar))
-      names.push({ entityId, kind, start: start + from, end: end + from });
+    const chunk: PageName[] = [];
+    matchers.forEach((matcher, m) => {
+      // The earlier matchers' names, in order and apart: the one before a name's end is the only one it may overlap.
+      const earlier = m === 0 ? [] : [...chunk].sort((a, b) => a.start - b.start);
+      for (const { entityId, kind, start, end } of findMatches(text.slice(from, to), matcher, namedSoFar[m])) {
+        const name = { entityId, kind, start: start + from, end: end + from };
+        const before = earlier[lowerBound(earlier, name.end) - 1];
+        if (before === undefined || before.end <= name.start) chunk.push(name);
+      }
+    });
+    names.push(...chunk.sort((a, b) => a.start - b.start));
     await nextTask();
     if (signal.aborted) return undefined;
   }
@@ -104,6 +124,7 @@ const claimMarkOptions = (link: ClaimLink, first: { done: boolean }): Mark.MarkR
   className: CLAIM_CLASS,
   each: (mark) => {
     mark.setAttribute('data-sl-claim', link.claim.kind);
+    styleMark(mark);
     if (first.done) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
     first.done = true;
     madeClaimMarks.set(mark, link);
@@ -111,22 +132,31 @@ const claimMarkOptions = (link: ClaimLink, first: { done: boolean }): Mark.MarkR
   },
 });
 
-/** Wraps one claim in the runs it lies in, one mark per text node it crosses; false if the page changed them. */
-function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: ClaimLink): boolean {
-  const first = { done: false };
-  const within: PlacedRun[] = [];
+/** The runs a claim lies in, in page order, each with the pieces of it in that run (one per text node it crosses). */
+export function claimPieces(
+  runs: readonly PlacedRun[],
+  checked: CheckedClaim,
+): { run: TextRun; pieces: NodePiece[] }[] {
+  const within: { run: TextRun; pieces: NodePiece[] }[] = [];
   for (let k = Math.max(0, lowerBound(runs, checked.start + 1) - 1); k < runs.length; k++) {
     const placed = runs[k];
     if (placed === undefined || placed.start >= checked.end) break;
-    within.push(placed);
-  }
-  // The last run first, so the earlier runs' nodes keep their offsets.
-  for (const { start, run } of within.reverse()) {
+    const { start, run } = placed;
     const pieces = piecesBetween(
       run,
       Math.max(0, checked.start - start),
       Math.min(run.text.length, checked.end - start),
     );
+    if (pieces.length > 0) within.push({ run, pieces });
+  }
+  return within;
+}
+
+/** Wraps one claim in the runs it lies in, one mark per text node it crosses; false if the page changed them. */
+function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: ClaimLink): boolean {
+  const first = { done: false };
+  // The last run first, so the earlier runs' nodes keep their offsets.
+  for (const { run, pieces } of claimPieces(runs, checked).reverse()) {
     const firstPiece = pieces[0];
     const lastPiece = pieces[pieces.length - 1];
     if (firstPiece === undefined || lastPiece === undefined) continue;
@@ -139,6 +169,32 @@ function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: Clai
   return first.done;
 }
 
+/** What a side's sources hold of the page's claims, and the runs of text they were found in. */
+export interface PageClaimsChecked {
+  runs: PlacedRun[];
+  /** In page order. */
+  checked: CheckedClaim[];
+}
+
+/**
+ * Reads the page's text under `root`, finds the names the matchers link in it, and asks `check` which of its claims
+ * the sources hold; undefined if aborted meanwhile. Reading only: nothing on the page changes.
+ */
+export async function checkPageClaims(
+  root: Element,
+  matchers: readonly CompiledMatcher[],
+  /** `cut`: the page holds more text than was read, so its check covers only the first part. */
+  check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
+  signal: AbortSignal,
+): Promise<PageClaimsChecked | undefined> {
+  const { text, runs, cut } = readPageText(root);
+  const names = await namesIn(text, runs, matchers, signal);
+  if (names === undefined || text === '') return undefined;
+  const checked = await check(text, names, cut);
+  if (signal.aborted) return undefined;
+  return { runs, checked: [...checked].sort((a, b) => a.start - b.start) };
+}
+
 /**
  * Reads the page's text under `root`, asks `check` which of its claims the sources hold, and marks those. Returns
  * how many it marked.
@@ -146,21 +202,17 @@ function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: Clai
 export async function markPageClaims(
   root: Element,
   matcher: CompiledMatcher,
-  /** `cut`: the page holds more text than was read, so its check covers only the first part. */
   check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
   signal: AbortSignal,
 ): Promise<number> {
-  const { text, runs, cut } = readPageText(root);
-  const names = await namesIn(text, runs, matcher, signal);
-  if (names === undefined || text === '') return 0;
-  const checked = await check(text, names, cut);
-  if (signal.aborted) return 0;
+  const found = await checkPageClaims(root, [matcher], check, signal);
+  if (found === undefined) return 0;
+  const { runs, checked } = found;
   let marked = 0;
   // The last claim first: wrapping splits text nodes, and the earlier claims' offsets stay true in what is left.
-  const inOrder = [...checked].sort((a, b) => a.start - b.start);
-  for (let i = inOrder.length - 1; i >= 0; i--) {
-    const found = inOrder[i];
-    if (found && wrapClaim(runs, found, { claim: found.claim, verdict: found.verdict, index: i })) marked++;
+  for (let i = checked.length - 1; i >= 0; i--) {
+    const claim = checked[i];
+    if (claim && wrapClaim(runs, claim, { claim: claim.claim, verdict: claim.verdict, index: i })) marked++;
   }
   return marked;
 }

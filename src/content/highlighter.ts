@@ -2,6 +2,7 @@ import type Mark from 'mark.js';
 import type { EntityKind } from '../shared/entity-kind';
 import type { LinkReason } from '../shared/link-reason';
 import { markerOver } from './markjs-adapter';
+import { styleMark } from './mark-style';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
@@ -199,6 +200,12 @@ export function linkOf(mark: Element): MarkLink | undefined {
   return madeMarks.get(mark);
 }
 
+/** Whether a node lies inside a name mark Sourcelight made. */
+export function inNameMark(node: Node): boolean {
+  const mark = node.parentElement?.closest(HIGHLIGHT_SELECTOR);
+  return mark !== null && mark !== undefined && madeMarks.has(mark);
+}
+
 const MARK_OPTIONS: Mark.MarkRangesOptions = {
   element: 'mark',
   className: HIGHLIGHT_CLASS,
@@ -207,6 +214,7 @@ const MARK_OPTIONS: Mark.MarkRangesOptions = {
     mark.setAttribute('data-sl-id', piece.entityId);
     mark.setAttribute('data-sl-kind', piece.kind);
     madeMarks.set(mark, { entityId: piece.entityId, reason: piece.reason });
+    styleMark(mark);
     if (piece.continued) mark.setAttribute(CONTINUED_ATTRIBUTE, '');
     noteSplitOff(mark);
   },
@@ -220,17 +228,39 @@ const BATCH_PIECES = 24;
 /** Layout units (see the pacer) a wrapped piece costs besides its paragraph's text: a new inline box. */
 const PIECE_LAYOUT_UNITS = 40;
 
+/** The work a pass does on one run of text, a step at a time, so that the pass can yield between steps. */
+export interface RunWork {
+  readonly done: boolean;
+  /** Layout the run's work causes in all (see `Pacer`): nothing, for a pass that only reads. */
+  readonly layoutUnits: number;
+  /** Takes the next step, and returns how many matches it made. */
+  step(): number;
+}
+
+/** What a pass over the page's runs of text does with each run. */
+export interface RunPass {
+  /** The work one run of text nodes asks for, or none. */
+  workFor(nodes: Text[]): RunWork | undefined;
+  /**
+   * Whether text inside Sourcelight's own marks is read as part of its run, as the page shows it: a pass that only
+   * reads sees the page's whole text; one that wraps leaves what is marked alone, so it never marks twice.
+   */
+  readsMarks?: boolean;
+}
+
 /** A run of text nodes matched, its pieces ready to wrap; wrapping goes from the last piece to the first. */
-class RunWrap {
+class RunWrap implements RunWork {
   /** The run as matched: a node the page changes meanwhile is left alone. */
   readonly #run: TextRun;
   readonly #pieces: RunPiece[];
+  readonly #unobserved: (change: () => void) => void;
   /** Pieces not yet wrapped are those before this index. */
   #next: number;
 
-  constructor(run: TextRun, pieces: RunPiece[]) {
+  constructor(run: TextRun, pieces: RunPiece[], unobserved: (change: () => void) => void) {
     this.#run = run;
     this.#pieces = pieces;
+    this.#unobserved = unobserved;
     this.#next = pieces.length;
   }
 
@@ -247,7 +277,7 @@ class RunWrap {
    * Wraps the last batch of pieces not yet wrapped, and returns how many matches it started. Going backwards keeps
    * every node's text before the wrapped part as it was, so the earlier pieces' offsets stay true across batches.
    */
-  wrapBatch(unobserved: (change: () => void) => void): number {
+  step(): number {
     const end = this.#next;
     const start = Math.max(0, end - BATCH_PIECES);
     this.#next = start;
@@ -277,13 +307,18 @@ class RunWrap {
       if (!piece.continued) matches++;
     }
     const nodes = spans.map((span) => span.node);
-    unobserved(() => markerOver(nodes).markRanges(ranges, MARK_OPTIONS));
+    this.#unobserved(() => markerOver(nodes).markRanges(ranges, MARK_OPTIONS));
     return matches;
   }
 }
 
 /** Matches one run of text nodes; the wrapping still to do, or nothing if it holds no match. */
-function matchRun(nodes: Text[], matcher: CompiledMatcher, namedSoFar: Set<string>): RunWrap | undefined {
+function matchRun(
+  nodes: Text[],
+  matcher: CompiledMatcher,
+  namedSoFar: Set<string>,
+  unobserved: (change: () => void) => void,
+): RunWrap | undefined {
   const run = readTextRun(nodes);
   const matches = findMatches(run.text, matcher, namedSoFar);
   if (matches.length === 0) return undefined;
@@ -294,7 +329,7 @@ function matchRun(nodes: Text[], matcher: CompiledMatcher, namedSoFar: Set<strin
       pieces.push({ ...piece, entityId, kind, reason, continued: index > 0 }),
     );
   }
-  return pieces.length === 0 ? undefined : new RunWrap(run, pieces);
+  return pieces.length === 0 ? undefined : new RunWrap(run, pieces, unobserved);
 }
 
 /** Moves the walker past an element's descendants; false at the end of the root. */
@@ -323,14 +358,30 @@ export function highlight(
  * page added, which can be 20,000 paragraphs, and one pass per root would cost a task (and a pacer) each. Roots
  * inside other roots are the caller's to drop; a root the page has removed by the time it is reached is skipped.
  */
-export async function highlightAll(
+export function highlightAll(
   roots: readonly Element[],
   matcher: CompiledMatcher,
   options: HighlightOptions = {},
 ): Promise<HighlightResult> {
-  const { signal, namedSoFar = new Set<string>(), chunkBudgetMs = 10, unobserved = (change) => change() } = options;
+  const { namedSoFar = new Set<string>(), unobserved = (change) => change() } = options;
+  return passOverRuns(roots, { workFor: (nodes) => matchRun(nodes, matcher, namedSoFar, unobserved) }, options);
+}
+
+/**
+ * Reads the runs of text under each of `roots`, in one paced pass, and does `pass`'s work on each: the walk, the
+ * pacing and the page's changes between chunks are the same whether a pass wraps what it finds (`highlightAll`) or
+ * only reads (the reader's own corpora, own-highlights.ts).
+ */
+export async function passOverRuns(
+  roots: readonly Element[],
+  pass: RunPass,
+  options: Pick<HighlightOptions, 'signal' | 'chunkBudgetMs'> = {},
+): Promise<HighlightResult> {
+  const { signal, chunkBudgetMs = 10 } = options;
+  const skipped = (element: Element): boolean =>
+    isSkipped(element) && !(pass.readsMarks === true && madeMarks.has(element));
   const result: HighlightResult = { matches: 0, aborted: false, longestChunkMs: 0 };
-  const wanted = roots.filter((root) => !isSkipped(root) && !isInsideSkipped(root, root.ownerDocument.documentElement));
+  const wanted = roots.filter((root) => !skipped(root) && !isInsideSkipped(root, root.ownerDocument.documentElement));
   const doc = wanted[0]?.ownerDocument;
   if (doc === undefined) return result;
 
@@ -353,18 +404,18 @@ export async function highlightAll(
     return true;
   };
 
-  /** Matches and wraps the run gathered so far; false if the pass was aborted meanwhile. */
+  /** Does the pass's work on the run gathered so far; false if the pass was aborted meanwhile. */
   const finishRun = async (): Promise<boolean> => {
     const nodes = run;
     run = [];
     runBlock = undefined;
     if (nodes.length === 0) return true;
-    const wrap = matchRun(nodes, matcher, namedSoFar);
-    if (wrap === undefined) return true;
-    pacer.addLayoutWork(wrap.layoutUnits);
+    const work = pass.workFor(nodes);
+    if (work === undefined) return true;
+    pacer.addLayoutWork(work.layoutUnits);
     for (;;) {
-      result.matches += wrap.wrapBatch(unobserved);
-      if (wrap.done) return true;
+      result.matches += work.step();
+      if (work.done) return true;
       if (pacer.shouldYield()) {
         await pacer.yield();
         if (aborted()) return false;
@@ -391,7 +442,7 @@ export async function highlightAll(
       }
       const element = node as Element;
       if (!isInline(element) && !(await finishRun())) return result;
-      if (isSkipped(element)) {
+      if (skipped(element)) {
         more = skipChildren(walker);
       } else {
         more = walker.nextNode() !== null;

@@ -3,23 +3,30 @@ import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener } from '../shared/message-protocol';
-import { sendFromPage, tabMessages, type PageEntity } from '../shared/page-messages';
+import { sendFromPage, tabMessages, type CardToShow, type PageCorpora, type PageEntity } from '../shared/page-messages';
+import { MAX_PAGE_CLAIMS, type CheckedClaim, type ClaimVerdict, type PageName } from '../shared/claim-check';
 import { isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
-import { createCard } from './card';
+import { createCard, markAnchor, type CardAnchor } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
-import { focusAdjacentHighlight } from './mark-focus';
-import { openMatcher } from './matcher';
+import { focusAdjacentHighlight, type OtherStops } from './mark-focus';
+import { showMarkStyle } from './mark-style';
+import { openMatcher, type CompiledMatcher } from './matcher';
 import { highlightAndObserve } from './observer';
+import { createOverlay, type Overlay } from './overlay';
+import { findOwnClaims, findOwnNames, type OwnHighlight, type OwnLink } from './own-highlights';
 import { readPage } from './page-markup';
+import { comparePositions, type PagePosition } from './page-position';
 import { CLAIM_SELECTOR } from './own-ui';
 
 /**
- * The content script: highlights the corpus's names on the page while Sourcelight is on for this site, opens the
- * card for a highlight, and answers the popup. Turning it off (globally or for the site) aborts every listener
- * and pass through one AbortController and removes every mark.
+ * The content script: highlights the corpora's names on the page while Sourcelight is on for this site, opens the
+ * card for a highlight, and answers the popup. The built-in corpus is public and is marked in the page's DOM; the
+ * reader's own corpora are found by reading alone and drawn in the overlay, where the page cannot read them. Turning
+ * it off (globally or for the site) aborts every listener and pass through one AbortController and removes every
+ * mark.
  */
 const site = siteOf(location.href);
 
@@ -29,14 +36,37 @@ let active = false;
 let settled = false;
 /** Why highlighting could not start, after its retries. */
 let failure: string | null = null;
+/** When the first highlight of the reader's own corpora was found (for the tests: no page script can see it). */
+let firstOwnHighlightAt: number | null = null;
 /** The background checked only the first part of the page's quotations (too many, or out of time). */
 let claimsPartial = false;
 let appliedKinds = '';
-let dictionary: Promise<Dictionary> | undefined;
+/** The built-in corpus's dictionary and the reader's own, each asked for once per change of the corpora. */
+const dictionaries = new Map<PageCorpora, Promise<Dictionary>>();
+/** The reader's own highlights: there while Sourcelight is on for the page, whether anything of theirs matched or not. */
+let overlay: Overlay<OwnLink> | undefined;
 
 const card = createCard(async (toShow) => {
   await sendFromPage({ type: 'showCard', ...toShow });
 });
+
+function dictionaryOf(corpora: PageCorpora): Promise<Dictionary> {
+  let dictionary = dictionaries.get(corpora);
+  if (dictionary === undefined) {
+    dictionary = sendFromPage({ type: 'getDictionary', corpora });
+    dictionaries.set(corpora, dictionary);
+  }
+  return dictionary;
+}
+
+/** Asks the background which of the page's claims one side's sources hold; notes a partial answer for the popup. */
+const checkClaimsOf =
+  (corpora: PageCorpora) =>
+  async (text: string, names: PageName[], cut: boolean): Promise<CheckedClaim[]> => {
+    const checked = await sendFromPage({ type: 'checkClaims', corpora, text, names });
+    claimsPartial ||= checked.partial || cut;
+    return checked.claims;
+  };
 
 /**
  * The mark Sourcelight made that an event reached, the innermost of a name's and a claim's; a page's look-alike is
@@ -48,12 +78,38 @@ function markOf(target: EventTarget | null): HTMLElement | null {
   return mark !== null && (linkOf(mark) !== undefined || claimOf(mark) !== undefined) ? mark : null;
 }
 
+function showCard(anchor: CardAnchor, toShow: CardToShow): void {
+  card.open(anchor, toShow).catch((error: unknown) => console.error('Sourcelight: could not open the card', error));
+}
+
 function openCardFor(mark: HTMLElement): void {
   const link = linkOf(mark);
   const claim = claimOf(mark)?.claim;
   const toShow = link ? { entityId: link.entityId, reason: link.reason } : claim ? { claim } : undefined;
-  if (toShow)
-    card.open(mark, toShow).catch((error: unknown) => console.error('Sourcelight: could not open the card', error));
+  if (toShow) showCard(markAnchor(mark), toShow);
+}
+
+function openOwnCard(highlight: OwnHighlight): void {
+  const drawn = overlay;
+  if (!drawn) return;
+  const { link } = highlight;
+  const toShow =
+    'name' in link ? { entityId: link.name.entityId, reason: link.name.reason } : { claim: link.claim.claim };
+  showCard({ getBoundingClientRect: () => drawn.rectOf(highlight), returnFocus: () => drawn.focus(highlight) }, toShow);
+}
+
+/** The reader's own highlights as places for the keyboard shortcut to move to. */
+function ownStops(): OtherStops {
+  const drawn = overlay;
+  if (!drawn) return { stops: [], current: undefined };
+  const focused = drawn.focused();
+  return {
+    stops: drawn.highlights().flatMap((highlight) => {
+      const position = ownPosition(highlight);
+      return position ? [{ ...position, focus: () => drawn.focus(highlight) }] : [];
+    }),
+    current: focused && ownPosition(focused),
+  };
 }
 
 function listenForReaders(signal: AbortSignal): void {
@@ -67,6 +123,19 @@ function listenForReaders(signal: AbortSignal): void {
       openCardFor(mark);
     },
     { signal },
+  );
+  // The reader's own highlights are no elements the click could reach: it is hit-tested against their boxes, on the
+  // window in the capture phase, before any handler of the page's could stop it.
+  addEventListener(
+    'click',
+    (event) => {
+      const target = event.target;
+      if (!event.isTrusted || event.button !== 0 || !(target instanceof Element)) return;
+      if (markOf(target) || target.closest('a[href]')) return;
+      const hit = overlay?.at(event.clientX, event.clientY, target);
+      if (hit) openOwnCard(hit);
+    },
+    { capture: true, signal },
   );
   document.addEventListener(
     'keydown',
@@ -84,7 +153,8 @@ function listenForReaders(signal: AbortSignal): void {
         !event.metaKey &&
         (event.code === 'KeyN' || event.code === 'KeyP')
       ) {
-        if (focusAdjacentHighlight(document.body, event.code === 'KeyN' ? 'next' : 'previous')) event.preventDefault();
+        const direction = event.code === 'KeyN' ? 'next' : 'previous';
+        if (focusAdjacentHighlight(document.body, direction, ownStops())) event.preventDefault();
       }
     },
     { signal },
@@ -92,25 +162,44 @@ function listenForReaders(signal: AbortSignal): void {
 }
 
 async function start(settings: Settings, signal: AbortSignal): Promise<void> {
-  dictionary ??= sendFromPage({ type: 'getDictionary' });
-  const loaded = await dictionary;
+  const kinds = new Set(settings.highlightKinds);
+  // Both asked for at once; the reader's own only when they show on pages, and not waited for before the first marks.
+  const ownMatcher: Promise<CompiledMatcher | undefined> = settings.showOwnCorpora
+    ? dictionaryOf('own').then((own) => (own.terms > 0 ? openMatcher(own, kinds) : undefined))
+    : Promise.resolve(undefined);
+  // Its failure is the passes' that wait for it; a session stopped before them leaves it unheard.
+  ownMatcher.catch(() => undefined);
+  const loaded = await dictionaryOf('public');
   if (signal.aborted) return;
-  const matcher = openMatcher(loaded, new Set(settings.highlightKinds));
+  const matcher = openMatcher(loaded, kinds);
   const namedSoFar = new Set<string>();
+  // Apart from the built-in corpus's: a surname links after a full name of the same side, so no mark of the page
+  // ever depends on what the reader's own corpora named.
+  const ownNamedSoFar = new Set<string>();
+  const draw = (highlight: OwnHighlight): void => {
+    firstOwnHighlightAt ??= performance.now();
+    overlay?.add(highlight);
+  };
+  const findOwn = async (roots: readonly Element[]): Promise<void> => {
+    const own = await ownMatcher;
+    if (own && !signal.aborted) await findOwnNames(roots, own, { signal, namedSoFar: ownNamedSoFar }, draw);
+  };
   listenForReaders(signal);
-  await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
-  if (settings.claimCheck && !signal.aborted) {
-    await markPageClaims(
-      document.body,
-      matcher,
-      async (text, names, cut) => {
-        const checked = await sendFromPage({ type: 'checkClaims', text, names });
-        claimsPartial = checked.partial || cut;
-        return checked.claims;
-      },
-      signal,
-    );
-  }
+  // The built-in corpus is marked first, names and then claims; the reader's own are read from the page as those
+  // marks left it, so that nothing marked later splits the text they were drawn on.
+  await highlightAndObserve(document.body, matcher, {
+    signal,
+    namedSoFar,
+    afterFirstPass: async () => {
+      if (settings.claimCheck && !signal.aborted)
+        await markPageClaims(document.body, matcher, checkClaimsOf('public'), signal);
+      await findOwn([document.body]);
+      const own = await ownMatcher;
+      if (settings.claimCheck && own && !signal.aborted)
+        await findOwnClaims(document.body, [matcher, own], checkClaimsOf('own'), signal, MAX_PAGE_CLAIMS, draw);
+    },
+    afterPass: findOwn,
+  });
   if (!signal.aborted) settled = true;
 }
 
@@ -127,7 +216,7 @@ function startWithRetries(settings: Settings, attempt = 0): void {
   failure = null;
   start(settings, controller.signal).catch((error: unknown) => {
     if (controller.signal.aborted) return;
-    dictionary = undefined;
+    dictionaries.clear();
     controller.abort();
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay === undefined) {
@@ -147,7 +236,9 @@ function stop(): void {
   settled = false;
   failure = null;
   claimsPartial = false;
+  firstOwnHighlightAt = null;
   card.close();
+  overlay?.clear();
   // Claim marks lie inside name marks, never around them: they go first.
   removeClaimMarks(document.body);
   removeHighlights(document.body);
@@ -156,48 +247,92 @@ function stop(): void {
 /** Brings the page in line with the settings: starts, stops, or restarts when what is marked changed. */
 function apply(settings: Settings): void {
   const shouldBeActive = isActiveOn(settings, site) && document.body !== null;
-  const own = settings.ownCorporaOnPages ? '+own' : '';
-  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}${own}`;
+  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}${settings.showOwnCorpora ? '+own' : ''}`;
   if (shouldBeActive === active && kinds === appliedKinds) return;
-  // The reader's own corpora joined or left what pages are given: the dictionary is another one.
-  if (appliedKinds.endsWith('+own') !== (own !== '')) dictionary = undefined;
   if (active) stop();
   active = shouldBeActive;
   appliedKinds = kinds;
-  if (active) startWithRetries(settings);
+  showMarkStyle(active);
+  if (active) {
+    overlay ??= createOverlay<OwnLink>(openOwnCard);
+    startWithRetries(settings);
+  } else {
+    overlay?.remove();
+    overlay = undefined;
+  }
 }
 
 /** The popup lists at most this many entities of a page. */
 const MAX_PAGE_ENTITIES = 5_000;
 
+/** Scrolls to one of the reader's own highlights, gives it the keyboard and opens its card. */
+function revealOwn(highlight: OwnHighlight): void {
+  overlay?.focus(highlight);
+  openOwnCard(highlight);
+}
+
+/** Where one of the reader's own highlights starts in the page. */
+function ownPosition(highlight: OwnHighlight): PagePosition | undefined {
+  const piece = highlight.pieces[0];
+  return piece && { node: piece.node, offset: piece.start };
+}
+
+/** Every name highlight of the page, marked or drawn, in page order, with its entity and how to reveal it. */
+function nameHighlights(): { entityId: string; position: PagePosition; reveal(): void }[] {
+  const marked = madeMarksUnder(document, FIRST_MARKS).flatMap((mark) => {
+    const link = linkOf(mark);
+    return link
+      ? [{ entityId: link.entityId, position: { node: mark, offset: 0 }, reveal: () => revealMark(mark) }]
+      : [];
+  });
+  const own = (overlay?.highlights() ?? []).flatMap((highlight) => {
+    const position = ownPosition(highlight);
+    if (!position || !('name' in highlight.link)) return [];
+    return [{ entityId: highlight.link.name.entityId, position, reveal: () => revealOwn(highlight) }];
+  });
+  return [...marked, ...own].sort((a, b) => comparePositions(a.position, b.position));
+}
+
+function revealMark(mark: HTMLElement): void {
+  mark.scrollIntoView({ block: 'center' });
+  openCardFor(mark);
+}
+
 function pageEntities(): PageEntity[] {
   const counts = new Map<string, number>();
-  for (const mark of madeMarksUnder(document, FIRST_MARKS)) {
-    const id = linkOf(mark)?.entityId;
-    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  for (const { entityId } of nameHighlights()) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
   return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count);
 }
 
-/** Scrolls to the entity's next highlight after the focused one (wrapping round) and opens its card. */
+/** The entity's next highlight after the one the keyboard is on (wrapping round): scrolled to, its card opened. */
 function revealEntity(entityId: string): boolean {
-  const marks = madeMarksUnder(document, FIRST_MARKS).filter((mark) => linkOf(mark)?.entityId === entityId);
-  if (marks.length === 0) return false;
-  const current = marks.findIndex((mark) => mark === document.activeElement);
-  const next = marks[(current + 1) % marks.length] ?? marks[0];
-  if (!next) return false;
-  next.scrollIntoView({ block: 'center' });
-  openCardFor(next);
+  const highlights = nameHighlights().filter((highlight) => highlight.entityId === entityId);
+  if (highlights.length === 0) return false;
+  const focused = overlay?.focused();
+  const focusedAt = focused && ownPosition(focused);
+  const current = highlights.findIndex(
+    ({ position }) =>
+      position.node === document.activeElement ||
+      (focusedAt !== undefined && comparePositions(position, focusedAt) === 0),
+  );
+  highlights[(current + 1) % highlights.length]?.reveal();
   return true;
 }
 
-/** Scrolls to a checked claim of the page and opens its card. */
-function revealClaim(index: number): boolean {
-  const mark = claimMarksUnder(document).find((candidate) => claimOf(candidate)?.index === index);
-  if (!mark) return false;
-  mark.scrollIntoView({ block: 'center' });
-  openCardFor(mark);
-  return true;
+/** The page's checked claims, marked or drawn, in page order, with how to reveal each. */
+function pageClaims(): { index: number; text: string; verdict: ClaimVerdict; reveal(): void }[] {
+  const marked = claimMarksUnder(document).flatMap((mark) => {
+    const link = claimOf(mark);
+    return link ? [{ link, position: { node: mark, offset: 0 }, reveal: () => revealMark(mark) }] : [];
+  });
+  const own = (overlay?.highlights() ?? []).flatMap((highlight) => {
+    const position = ownPosition(highlight);
+    if (!position || !('claim' in highlight.link)) return [];
+    return [{ link: highlight.link.claim, position, reveal: () => revealOwn(highlight) }];
+  });
+  return [...marked, ...own]
+    .sort((a, b) => comparePositions(a.position, b.position))
+    .map(({ link, reveal }) => ({ index: link.index, text: link.claim.text, verdict: link.verdict, reveal }));
 }
 
 browser.runtime.onMessage.addListener(
@@ -206,8 +341,9 @@ browser.runtime.onMessage.addListener(
       context: 'content' as const,
       url: location.href,
       active,
-      highlights: madeMarksUnder(document, FIRST_MARKS).length,
+      highlights: nameHighlights().length,
       settled,
+      firstOwnHighlightAt,
     }),
     getPageEntities: () => ({
       url: location.href,
@@ -219,13 +355,14 @@ browser.runtime.onMessage.addListener(
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
     readPage: () => readPage(document),
     getPageClaims: () => ({
-      claims: claimMarksUnder(document).flatMap((mark) => {
-        const link = claimOf(mark);
-        return link ? [{ index: link.index, text: link.claim.text, verdict: link.verdict }] : [];
-      }),
+      claims: pageClaims().map(({ index, text, verdict }) => ({ index, text, verdict })),
       partial: claimsPartial,
     }),
-    revealClaim: ({ index }) => ({ revealed: revealClaim(index) }),
+    revealClaim: ({ index }) => {
+      const claim = pageClaims().find((candidate) => candidate.index === index);
+      claim?.reveal();
+      return { revealed: claim !== undefined };
+    },
     cardFrameEvent: ({ event }) => {
       card.onFrameEvent(event);
       return null;
@@ -242,7 +379,7 @@ function applyStoredSettings(): void {
 onSettingsChanged(apply);
 // New or removed corpora: drop the dictionary and highlight again with the new one.
 onCorpusChange(() => {
-  dictionary = undefined;
+  dictionaries.clear();
   if (!active) return;
   active = false;
   stop();

@@ -208,10 +208,10 @@ describe('observeAddedContent', () => {
       added.push(p);
       feed.append(p);
     }
-    await until(() => passes.length > 0, 20_000);
+    await until(() => passes.length > 0, 60_000);
     expect(passes).toEqual([expect.objectContaining({ matches: 2_000, aborted: false })]);
     expect(added.filter((p) => p.querySelectorAll(HIGHLIGHT_SELECTOR).length !== 1)).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   it('highlights a thread nested 800 deep, added a level at a time, once', async () => {
     // Each reply is added inside the one before, in one task: 800 added roots, each inside all the earlier ones.

@@ -28,6 +28,13 @@ export interface ObserveOptions {
   onHighlighted?: (result: HighlightResult) => void;
   /** When added content counts as near the reader; near the viewport unless a test says otherwise. */
   nearby?: NearbyWatch;
+  /**
+   * Runs after the first pass, before any pass over added content: what reads the page as the first pass left it
+   * (claim check, the reader's own corpora).
+   */
+  afterFirstPass?: () => Promise<void>;
+  /** Runs after each pass over added content, on the roots it covered, before the next pass. */
+  afterPass?: (roots: readonly Element[]) => Promise<unknown>;
 }
 
 /** The element to highlight for an added node, or nothing if the node is ours or already gone. */
@@ -85,7 +92,9 @@ export async function highlightAndObserve(
   });
   const watcher = watch(root, matcher, { ...options, namedSoFar }, firstPass);
   try {
-    return await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
+    const result = await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
+    if (!signal.aborted) await options.afterFirstPass?.();
+    return result;
   } finally {
     firstPassOver();
   }
@@ -110,6 +119,7 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     maxWaitMs = 1000,
     onHighlighted,
     nearby = nearTheViewport,
+    afterPass,
   } = options;
   /** Added, not yet looked at: collected until the page is quiet. */
   const pending = new Set<Element>();
@@ -161,6 +171,8 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
     const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
+    if (!signal.aborted)
+      await afterPass?.(roots).catch((error: unknown) => console.error('Sourcelight: after a pass', error));
     running = false;
     onHighlighted?.(result);
     void highlightNear();

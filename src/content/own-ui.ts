@@ -1,5 +1,6 @@
-/** The elements Sourcelight draws on a page: a custom tag for the card, and an attribute the highlighter skips. */
+/** The elements Sourcelight draws on a page: custom tags for the card and the overlay, and an attribute the highlighter skips. */
 export const CARD_TAG = 'sourcelight-card';
+export const OVERLAY_TAG = 'sourcelight-overlay';
 export const OWN_UI_ATTRIBUTE = 'data-sourcelight-ui';
 /** Claim check's marks: a quotation or figure of the page that the sources also hold. A fixed contract, as names' are. */
 export const CLAIM_CLASS = 'sourcelight-claim';

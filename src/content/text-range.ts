@@ -79,3 +79,28 @@ export function stillHolds(run: TextRun, first: number, last: number, end: numbe
   }
   return true;
 }
+
+/** A stretch of one text node in the node's own offsets, with the text it held when read. */
+export interface TextPiece {
+  node: Text;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A piece of a run in its node's own offsets: what the overlay draws from, without a live Range to keep up to date. */
+export function textPieceOf(run: TextRun, piece: NodePiece): TextPiece | undefined {
+  const span = run.spans[piece.node];
+  if (span === undefined) return undefined;
+  return {
+    node: span.node,
+    start: piece.start - span.start,
+    end: piece.end - span.start,
+    text: run.text.slice(piece.start, piece.end),
+  };
+}
+
+/** Whether the piece's node is still in the page and still holds the text read there. */
+export function pieceHolds(piece: TextPiece): boolean {
+  return piece.node.isConnected && piece.node.data.slice(piece.start, piece.end) === piece.text;
+}

@@ -90,8 +90,8 @@ const claimCheck = createSettingBox(byId<HTMLInputElement>('claim-check'), kinds
   on: 'Saved: quotes and figures are checked.',
   off: 'Saved: quotes and figures are not checked.',
 });
-const ownCorpora = createSettingBox(byId<HTMLInputElement>('own-corpora'), kindsNotice, 'ownCorporaOnPages', {
-  on: 'Saved: your own corpora are highlighted on web pages, where their scripts can read the highlights.',
+const ownCorpora = createSettingBox(byId<HTMLInputElement>('own-corpora'), kindsNotice, 'showOwnCorpora', {
+  on: 'Saved: your own corpora are highlighted on web pages too, where the pages’ scripts cannot read them.',
   off: 'Saved: only the built-in corpus is highlighted on web pages.',
 });
 const sites = createSiteList(

@@ -29,8 +29,13 @@ describe('parseRequest', () => {
     expect(parseRequest(backgroundMessages, { ...card, reason: { rule: 'guessed' } })).toEqual({
       error: expect.stringMatching(/^Invalid "showCard" message: /),
     });
-    expect(parseRequest(backgroundMessages, { type: 'checkClaims', text: 'x'.repeat(200_001), names: [] })).toEqual({
+    const tooLong = { type: 'checkClaims', corpora: 'public', text: 'x'.repeat(200_001), names: [] };
+    expect(parseRequest(backgroundMessages, tooLong)).toEqual({
       error: expect.stringMatching(/^Invalid "checkClaims" message: text/),
+    });
+    // A page's request says which corpora it is about; nothing else is either.
+    expect(parseRequest(backgroundMessages, { type: 'getDictionary', corpora: 'mine' })).toEqual({
+      error: expect.stringMatching(/^Invalid "getDictionary" message: corpora/),
     });
   });
 });

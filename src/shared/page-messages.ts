@@ -26,11 +26,19 @@ const claimToShow = z.object({ claim: pageClaim, faded });
 export const cardToShow = z.union([entityToShow, claimToShow]);
 export type CardToShow = z.infer<typeof cardToShow>;
 
+/**
+ * Which corpora a page's request is about: the built-in one, which is public and marked in the page's own DOM, or the
+ * reader's own, drawn where no page script can read them (src/content/overlay.ts). They are asked for apart, so that
+ * nothing a page can read (its marks, and so the words they split) depends on what the reader's own corpora hold.
+ */
+export const pageCorpora = z.enum(['public', 'own']);
+export type PageCorpora = z.infer<typeof pageCorpora>;
+
 /** What a page's content script asks the background. */
 export const pageRequests = {
-  /** The words to highlight, from the enabled packs. */
+  /** The words to highlight, from the enabled packs of the built-in or the reader's own corpora. */
   getDictionary: {
-    request: z.object({ type: z.literal('getDictionary') }),
+    request: z.object({ type: z.literal('getDictionary'), corpora: pageCorpora }),
     response: dictionary,
   },
   /** A content script is about to open the card frame for a highlight of its tab: what the frame will show. */
@@ -41,10 +49,14 @@ export const pageRequests = {
     ]),
     response: z.null(),
   },
-  /** Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the sources hold. */
+  /**
+   * Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the built-in or the
+   * reader's own corpora hold.
+   */
   checkClaims: {
     request: z.object({
       type: z.literal('checkClaims'),
+      corpora: pageCorpora,
       text: z.string().check(z.maxLength(MAX_PAGE_TEXT)),
       names: z.array(pageName).check(z.maxLength(MAX_PAGE_TEXT)),
     }),
@@ -74,6 +86,11 @@ export const tabMessages = {
       highlights: z.int(),
       /** The first highlighting pass over the page has finished. */
       settled: z.boolean(),
+      /**
+       * When the first highlight of the reader's own corpora was found, on the page's clock (`performance.now()`):
+       * they are drawn where no page script, and so no test acting as one, can watch for them.
+       */
+      firstOwnHighlightAt: z.nullable(z.number()),
     }),
   },
   getPageEntities: {
@@ -98,7 +115,8 @@ export const tabMessages = {
     response: z.object({
       claims: z
         .array(z.object({ index: count, text: z.string(), verdict: claimVerdict }))
-        .check(z.maxLength(MAX_PAGE_CLAIMS)),
+        // Those the built-in corpus holds, and those the reader's own do, each checked apart.
+        .check(z.maxLength(2 * MAX_PAGE_CLAIMS)),
       /** Some of the page's quotations were left unchecked (too many, or out of time): the list is the first part. */
       partial: z.boolean(),
     }),

@@ -32,6 +32,13 @@ describe('settings', () => {
     expect(parseSettings({ claimCheck: false }).claimCheck).toBe(false);
   });
 
+  it('shows the reader’s own corpora on pages by default, whatever the old readable-marks switch held', () => {
+    expect(defaultSettings.showOwnCorpora).toBe(true);
+    // Stored by earlier versions, where "on" meant marks a page could read and "off" was the default.
+    expect(parseSettings({ ownCorporaOnPages: false }).showOwnCorpora).toBe(true);
+    expect(parseSettings({ showOwnCorpora: false }).showOwnCorpora).toBe(false);
+  });
+
   it('keeps what was stored and fills in the rest', () => {
     expect(parseSettings({ enabled: false })).toEqual({ ...defaultSettings, enabled: false });
   });

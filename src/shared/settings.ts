@@ -18,10 +18,11 @@ export const settingsSchema = z.object({
   /** Claim check: mark the quotations and figures of a page that the sources also hold. */
   claimCheck: z._default(z.boolean(), true),
   /**
-   * Highlight names and claims from the reader's own corpora on pages too. Off by default: a page's script can read
-   * what is highlighted on it, and so what those corpora hold; the built-in corpus is public.
+   * Highlight names and claims from the reader's own corpora on pages too. They are drawn where no page script can
+   * read them (src/content/overlay.ts), unlike the built-in corpus's marks, which are public. A new key: the old
+   * `ownCorporaOnPages` drew them as readable marks, off by default, and a stored `false` must not carry over.
    */
-  ownCorporaOnPages: z._default(z.boolean(), false),
+  showOwnCorpora: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -17,8 +17,7 @@ import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { MAX_PACK_JSON_LENGTH } from '../../src/shared/pack-parts';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '../e2e/browsers';
-import { importPackJson, sendRaw, storeSettings, tabAt } from '../e2e/extension-page';
-import { waitForMarks } from '../e2e/page-state';
+import { importPackJson, sendRaw, sendToAllTabs, storeSettings, tabAt } from '../e2e/extension-page';
 import { waitFor } from '../e2e/wait-for';
 import { syntheticPack } from './search.bench';
 import { fixed } from './in-page';
@@ -437,13 +436,21 @@ async function benchBrowser(name: BrowserName, json: string, names: string[]): P
     console.log(
       `setup: import ${fixed(importMs / 1000)} s, first search (index built and stored) ${fixed((performance.now() - started) / 1000)} s`,
     );
-    // The imported pack is the reader's own: pages are given it only when the reader turned that on.
-    await storeSettings(setup, { ownCorporaOnPages: true });
+    // The imported pack is the reader's own: pages show it in the overlay no page can read, not as marks.
+    await storeSettings(setup, { showOwnCorpora: true });
     const article = await ext.browser.newPage();
     await article.goto(url, { waitUntil: 'load' });
-    // Most of the names are linked (a name the matcher finds ambiguous on its own page may not be); the popup lists them.
-    await waitForMarks(article, NAMED_ON_PAGE / 2, 60_000);
     const tabId = await tabAt(setup, url);
+    // The popup lists the names found on the page; wait until the page has found the reader's own.
+    await waitFor(
+      'the page to find the reader’s own names',
+      async () => {
+        const [reply] = (await sendToAllTabs(setup, { type: 'pingContent' })).filter((r) => r.tabId === tabId);
+        return (reply?.reply as { data?: { firstOwnHighlightAt?: number | null } } | undefined)?.data
+          ?.firstOwnHighlightAt;
+      },
+      60_000,
+    );
     const probe = new BackgroundProbe();
     await probe.mark(setup);
     await setup.close();

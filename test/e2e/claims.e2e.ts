@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { expectNoViolations } from './axe';
 import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
+import { moveBetweenHighlights } from './keyboard';
 import { storeSettings, tabAt } from './extension-page';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
@@ -117,11 +118,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     const page = await openFixture();
     // Alt+Shift+N moves through the names and claims in reading order, as for names alone.
     await waitFor('the claim focused', async () => {
-      await page.keyboard.down('Alt');
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('KeyN');
-      await page.keyboard.up('Shift');
-      await page.keyboard.up('Alt');
+      await moveBetweenHighlights(page, 'next');
       return page.evaluate(() => document.activeElement?.matches('#other-speaker mark.sourcelight-claim') === true);
     });
     await page.keyboard.press('Enter');

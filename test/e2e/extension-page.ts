@@ -50,6 +50,30 @@ export function sendToAllTabs(page: Page, message: unknown): Promise<{ tabId: nu
   }, message as never);
 }
 
+/** The content script's answer to `message` from the tab at `url`, as the popup would get it. */
+export async function askTabAt<T>(page: Page, url: string, message: { type: string }): Promise<T | undefined> {
+  const replies = await sendToAllTabs(page, { type: 'pingContent' });
+  const tab = replies.find(({ reply }) => (reply as { data?: { url?: string } }).data?.url === url);
+  if (tab === undefined) return undefined;
+  const answer = (await page.evaluate(
+    (id, msg) => {
+      const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
+      return api.tabs.sendMessage(id, msg);
+    },
+    tab.tabId,
+    message as never,
+  )) as { ok?: boolean; data?: T };
+  return answer.ok === true ? answer.data : undefined;
+}
+
+/** Waits until the content script of the tab at `url` says its first pass over the page has finished. */
+export async function waitUntilSettled(page: Page, url: string): Promise<void> {
+  await waitFor(`the first pass over ${url}`, async () => {
+    const ping = await askTabAt<{ settled?: boolean }>(page, url, { type: 'pingContent' });
+    return ping?.settled === true || undefined;
+  });
+}
+
 /** The newest tab whose content script answers from `url`, once one does. */
 export async function tabAt(page: Page, url: string): Promise<number> {
   const found = await waitFor(`the tab at ${url}`, async () => {
@@ -90,7 +114,7 @@ export function storeSettings(
     disabledSites?: string[];
     highlightKinds?: string[];
     claimCheck?: boolean;
-    ownCorporaOnPages?: boolean;
+    showOwnCorpora?: boolean;
   },
 ): Promise<void> {
   return page.evaluate(async (value) => {

@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers } from './browsers';
 import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
-import { importPackJson, sendRaw, storeSettings, tabAt } from './extension-page';
+import { askTabAt, importPackJson, sendRaw, storeSettings, tabAt } from './extension-page';
+import { textBox } from './screen';
 import { compilePack } from '../../src/corpus/compile';
 import { waitForMarks } from './page-state';
 import { useSession } from './session';
@@ -25,8 +26,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
 
   beforeAll(async () => {
     settings = await session.ext.openExtensionPage('src/options/options.html');
-    // The reader's own sources are read on pages too, as a reader who turned that on does.
-    await storeSettings(settings, { enabled: true, disabledSites: [], ownCorporaOnPages: true });
+    await storeSettings(settings, { enabled: true, disabledSites: [], showOwnCorpora: true });
     article = await session.ext.browser.newPage();
     await article.goto(session.server.url('article.html'), { waitUntil: 'load' });
     articleTab = await tabAt(settings, session.server.url('article.html'));
@@ -80,11 +80,15 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
 
   it('shows the added statements in a card on the article itself', async () => {
     await article.reload({ waitUntil: 'load' });
-    await waitForMarks(article, 1);
-    const mark = await waitFor('the speaker highlighted', () =>
-      article.$('mark.sourcelight[data-sl-id*="amara-okafor"]'),
-    );
-    await mark.click();
+    // The reader's own sources are highlighted where the page cannot read them: the reader clicks the name they see.
+    const url = session.server.url('article.html');
+    await waitFor('the speaker highlighted', async () => {
+      const listed = await askTabAt<{ entities: { entityId: string }[] }>(settings, url, { type: 'getPageEntities' });
+      return listed?.entities.some(({ entityId }) => entityId.includes('amara-okafor'));
+    });
+    expect(await article.$('mark[data-sl-id*="amara-okafor"]')).toBeNull();
+    const name = await textBox(article, 'article p:nth-of-type(3)', 'Amara Okafor');
+    await article.mouse.click(name.left + name.width / 2, name.top + name.height / 2);
     const card = await waitFor('the card', async () => {
       const state = await cardState(article);
       return state.statementLinks.length > 0 ? state : undefined;

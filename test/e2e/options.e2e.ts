@@ -5,7 +5,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBrowsers, type ExtensionBrowser } from './browsers';
 import { useSession } from './session';
-import { sendRaw, storeSettings } from './extension-page';
+import { sendRaw } from './extension-page';
 import { clickWhenReady, waitFor } from './wait-for';
 import { textOf, waitForText } from './page-state';
 import { writeDocumentSet } from '../fixtures/document-set';
@@ -54,8 +54,9 @@ async function summaryOf(page: Page): Promise<Summary> {
   return reply.data;
 }
 
+/** The ids pages are sent of the reader's own corpora, which the packs these tests import are. */
 async function dictionaryIds(page: Page): Promise<Set<string>> {
-  const reply = (await sendRaw(page, { type: 'getDictionary' })) as { ok: boolean; data: Dictionary };
+  const reply = (await sendRaw(page, { type: 'getDictionary', corpora: 'own' })) as { ok: boolean; data: Dictionary };
   expect(reply.ok).toBe(true);
   const ids = new Set<string>();
   for (const line of reply.data.lines.split(LINE_END).filter(Boolean)) {
@@ -95,8 +96,6 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
   beforeAll(async () => {
     page = await openOptions(session.ext);
-    // The corpora these tests import are the reader's own: read on pages, as a reader who turned that on.
-    await storeSettings(page, { ownCorporaOnPages: true });
   });
 
   async function uploadPack(name: string): Promise<void> {

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { allBrowsers, distDir } from './browsers';
 import { cardState, closeCardWithEscape, inCard } from './card-frame';
 import { useSession } from './session';
-import { waitForMarks } from './page-state';
-import { importPackJson, sendRaw, storeSettings } from './extension-page';
+import { waitForMarks, waitForNoMarks } from './page-state';
+import { askTabAt, importPackJson, sendRaw, storeSettings, waitUntilSettled } from './extension-page';
+import { highlightPixels, textBox } from './screen';
+import { moveBetweenHighlights } from './keyboard';
 import { compilePack } from '../../src/corpus/compile';
 import { waitFor } from './wait-for';
 
@@ -26,6 +28,29 @@ function countCards(page: Page): Promise<void> {
     }).observe(document.documentElement, { childList: true, subtree: true });
   });
 }
+
+/** What the probing page (fixtures/probe-many.html) can read of the reader's corpora, by its own count. */
+interface Probed {
+  learnedNames: number;
+  learnedSentences: number;
+  learnedElsewhere: boolean;
+  signals: Record<string, number | boolean>;
+  registeredHighlights: number;
+  canary: string[];
+  marksOutsideCanary: number;
+  hosts: {
+    tag: string;
+    markup: string;
+    children: number;
+    shadowRoot: boolean;
+    box: number[];
+    sizes: number[];
+    coversTheViewport: boolean;
+    style: string;
+  }[];
+}
+
+const probe = (page: Page): Promise<Probed> => page.evaluate(() => (window as unknown as { probe(): Probed }).probe());
 
 const cardsSeen = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { sourcelightCardsSeen: { cards: number } }).sourcelightCardsSeen.cards);
@@ -121,43 +146,175 @@ describe.each(allBrowsers)('a page against the reader in %s', (browserName) => {
     await page.close();
   });
 
-  it('learns nothing of the reader’s own corpora from the page, unless the reader turns their highlights on', async () => {
+  it('learns none of a thousand names and sentences of the reader’s own corpus, which the reader sees and opens by mouse and keyboard', async () => {
     const settings = await session.ext.openExtensionPage('src/options/options.html');
-    const notes = compilePack(
-      [
-        {
-          name: 'harbour.txt',
-          text: 'Harbour notes\n\nAmara Okafor said: “We will not stop until the inquiry opens.”\n\nPetra Lindqvist met her.\n',
-        },
-      ],
-      { id: 'private-notes', title: 'Private notes' },
-    );
-    expect(await importPackJson(settings, JSON.stringify(notes))).toMatchObject({ ok: true });
-    /** What the page's own script can read of Sourcelight's marks: ids of names, and claim marks. */
-    const readable = (page: Page) =>
-      page.evaluate(() => ({
-        ids: [...new Set([...document.querySelectorAll<HTMLElement>('mark.sourcelight')].map((m) => m.dataset.slId))],
-        claims: document.querySelectorAll('mark.sourcelight-claim').length,
-      }));
+    const url = session.server.url('probe-many.html');
+    await storeSettings(settings, { enabled: true, disabledSites: [], claimCheck: true, showOwnCorpora: true });
+    const page = await session.ext.browser.newPage();
+    if (browserName === 'chromium') await page.setViewport({ width: 1000, height: 800 });
     try {
-      await storeSettings(settings, { enabled: true, disabledSites: [], claimCheck: true, ownCorporaOnPages: false });
-      const page = await session.ext.browser.newPage();
-      await page.goto(session.server.url('probe.html'), { waitUntil: 'load' });
-      await waitForMarks(page, 1);
-      // The built-in corpus's name is there (the canary); nothing of the private notes is, names or quote.
-      await new Promise((done) => setTimeout(done, 1_000));
-      expect(await readable(page)).toEqual({ ids: ['person-maryam-rajavi', 'topic-1988-massacre'], claims: 0 });
-      // The reader who turns it on sees their own corpus's names, knowing the page can read them.
-      await storeSettings(settings, { ownCorporaOnPages: true });
-      const seen = await waitFor('the private name and quote marked', async () => {
-        const now = await readable(page);
-        return now.ids.includes('person-amara-okafor') && now.claims > 0 ? now : undefined;
+      await page.goto(url, { waitUntil: 'load' });
+      await waitUntilSettled(settings, url);
+      // What the page can read while the reader holds no corpus of their own: the built-in corpus's canary only.
+      const before = await probe(page);
+      expect(before).toMatchObject({
+        learnedNames: 0,
+        learnedSentences: 0,
+        canary: ['person-maryam-rajavi', 'topic-1988-massacre'],
       });
-      expect(seen.ids).toContain('person-amara-okafor');
-      await page.close();
+      expect(before.hosts.map((host) => [host.tag, host.coversTheViewport, host.shadowRoot, host.children])).toEqual([
+        ['sourcelight-overlay', true, true, 0],
+      ]);
+
+      // The reader's private notes, as the command line compiles them: each of the thousand people said one sentence.
+      const { names, sentences } = await page.evaluate(
+        () => (window as unknown as { candidates: { names: string[]; sentences: string[] } }).candidates,
+      );
+      expect([names.length, sentences.length]).toEqual([1_000, 1_000]);
+      const text = names.map((name, i) => `${name} said: “${sentences[i] ?? ''}.”`).join('\n\n');
+      const notes = compilePack([{ name: 'notes.txt', text: `Harbour notes\n\n${text}\n` }], {
+        id: 'private-notes',
+        title: 'Private notes',
+      });
+      expect(notes.entities.filter((entity) => entity.kind === 'person')).toHaveLength(1_000);
+      expect(await importPackJson(settings, JSON.stringify(notes))).toMatchObject({ ok: true });
+      const privateIds = new Set(notes.entities.map((entity) => entity.id));
+
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilSettled(settings, url);
+      // The reader's side, as the popup lists it: every one of the thousand people, and the quotes checked.
+      const found = await waitFor('the private names found', async () => {
+        const listed = await askTabAt<{ entities: { entityId: string }[] }>(settings, url, {
+          type: 'getPageEntities',
+        });
+        const people = listed?.entities.filter(({ entityId }) => privateIds.has(entityId)) ?? [];
+        return people.filter(({ entityId }) => entityId.startsWith('person-')).length === 1_000 ? people : undefined;
+      });
+      expect(found.length).toBeGreaterThanOrEqual(1_000);
+      const claims = await askTabAt<{ claims: { text: string }[] }>(settings, url, { type: 'getPageClaims' });
+      const privateQuotes = (claims?.claims ?? []).filter(({ text: quote }) =>
+        sentences.some((s) => quote.includes(s)),
+      );
+      expect(privateQuotes.length).toBeGreaterThan(0);
+
+      // The page's side: none of them, by any means it has; the canary still, so its means work.
+      const after = await probe(page);
+      expect(after).toEqual({ ...before, hosts: after.hosts });
+      expect(after.signals).toEqual({ dom: 0, mutations: 0, attributes: 0, highlights: 0, styles: 0 });
+      expect(after.registeredHighlights).toBe(0);
+      // Sourcelight's own element shows the page the same thing, the same size, as with no private corpus at all.
+      expect(after.hosts).toEqual(before.hosts);
+
+      // The reader sees them: the first name is tinted on the screen, a line of the page that names nobody is not.
+      const first = await textBox(page, '#names li:first-child');
+      const plain = await textBox(page, '#names li:last-child');
+      const [tinted, untinted] = await waitFor('the private highlight drawn', async () => {
+        const counts = await highlightPixels(page, settings, [first, plain]);
+        return (counts[0] ?? 0) > 50 ? counts : undefined;
+      });
+      expect(untinted).toBe(0);
+      expect(tinted).toBeGreaterThan(50);
+      await highlightPixels(page, settings, [], resolve(outDir, `private-highlights-${browserName}.png`));
+
+      // By keyboard from the top of the page: the shortcut reaches the first private name, Enter opens its card,
+      // announced as a dialog named after the person; Escape gives the keyboard back to the name, and on to the next.
+      await moveBetweenHighlights(page, 'next');
+      await page.screenshot({ path: resolve(outDir, `private-highlight-focused-${browserName}.png`) });
+      await page.keyboard.press('Enter');
+      const byKeyboard = await waitFor('the card opened by keyboard', async () => {
+        const state = await cardState(page);
+        return state.statementLinks.length > 0 ? state : undefined;
+      });
+      expect(byKeyboard).toMatchObject({ role: 'dialog', label: names[0], focusInside: true });
+      await closeCardWithEscape(page);
+      await moveBetweenHighlights(page, 'next');
+      await page.keyboard.press('Enter');
+      const next = await waitFor('the next card opened by keyboard', async () => {
+        const state = await cardState(page);
+        return state.statementLinks.length > 0 ? state : undefined;
+      });
+      expect(next.label).toBe(names[1]);
+      await closeCardWithEscape(page);
+
+      // By mouse: a click on the third name opens its card, with the sentence that person said.
+      const third = await textBox(page, '#names li:nth-child(3)');
+      await page.mouse.click(third.left + third.width / 2, third.top + third.height / 2);
+      const byMouse = await waitFor('the card opened by a click', async () => {
+        const state = await cardState(page);
+        return state.shown && state.statementLinks.length > 0 ? state : undefined;
+      });
+      expect(byMouse.label).toBe(names[2]);
+      expect(byMouse.statementLinks[0]?.text).toContain(sentences[2]);
+      await page.screenshot({ path: resolve(outDir, `private-highlight-card-${browserName}.png`) });
+      await closeCardWithEscape(page);
+
+      // A click on a private quote opens the quote's card, with the note it comes from.
+      const firstQuote = privateQuotes[0]?.text ?? '';
+      const index = sentences.findIndex((sentence) => firstQuote.includes(sentence));
+      const quoted = `#sentences p:nth-child(${index + 1})`;
+      await page.$eval(quoted, (paragraph) => paragraph.scrollIntoView({ block: 'center' }));
+      const quote = await textBox(page, quoted, sentences[index]);
+      await page.mouse.click(quote.left + quote.width / 2, quote.top + quote.height / 2);
+      const quoteCard = await waitFor('the quote’s card', async () => {
+        const state = await cardState(page);
+        return state.shown && state.text.includes(sentences[index] ?? '') ? state : undefined;
+      });
+      expect(quoteCard.text).toContain('Harbour notes');
+      await page.screenshot({ path: resolve(outDir, `private-quote-card-${browserName}.png`) });
+      await closeCardWithEscape(page);
+
+      // Turned off, the reader's own corpora are not highlighted at all.
+      await storeSettings(settings, { showOwnCorpora: false });
+      await waitFor('the private names gone', async () => {
+        const listed = await askTabAt<{ entities: { entityId: string }[] }>(settings, url, {
+          type: 'getPageEntities',
+        });
+        return listed && !listed.entities.some(({ entityId }) => privateIds.has(entityId));
+      });
     } finally {
-      await storeSettings(settings, { ownCorporaOnPages: false });
+      await page.close();
+      await storeSettings(settings, { showOwnCorpora: true });
       await sendRaw(settings, { type: 'removePack', packId: 'private-notes' });
+      await settings.close();
+    }
+  });
+
+  it('gives a page’s own mark.sourcelight none of Sourcelight’s look, where Sourcelight is on and where it is off', async () => {
+    const settings = await session.ext.openExtensionPage('src/options/options.html');
+    const page = await session.ext.browser.newPage();
+    try {
+      await page.goto(session.server.url('demo.html'), { waitUntil: 'load' });
+      await waitForMarks(page, 10);
+      /** A page's look-alikes of a name and a claim mark beside a plain mark, and a real highlight, as the page reads them. */
+      const looks = () =>
+        page.evaluate(() => {
+          const look = (element: Element) => {
+            const style = getComputedStyle(element);
+            return [style.backgroundColor, style.borderBottomStyle, style.textDecorationLine, style.cursor].join(' ');
+          };
+          const make = (className: string) => {
+            const mark = Object.assign(document.createElement('mark'), { className, textContent: 'Steve McCabe' });
+            mark.dataset.slId = 'person-steve-mccabe';
+            mark.dataset.slStyle = '';
+            document.body.append(mark);
+            return mark;
+          };
+          const real = document.querySelector('mark.sourcelight');
+          const made = [make(''), make('sourcelight'), make('sourcelight-claim')];
+          const [plain, name, claim] = made.map(look);
+          for (const mark of made) mark.remove();
+          return { plain, name, claim, real: real ? look(real) : null };
+        });
+      const on = await looks();
+      expect([on.name, on.claim]).toEqual([on.plain, on.plain]);
+      expect(on.real).not.toBe(on.plain);
+      await storeSettings(settings, { disabledSites: ['127.0.0.1'] });
+      await waitForNoMarks(page);
+      const off = await looks();
+      expect([off.name, off.claim]).toEqual([off.plain, off.plain]);
+    } finally {
+      await storeSettings(settings, { disabledSites: [] });
+      await page.close();
       await settings.close();
     }
   });

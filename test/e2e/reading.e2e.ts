@@ -5,7 +5,9 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { closeTab, importPackJson, sendRaw, sendToAllTabs, storeSettings } from './extension-page';
+import { askTabAt, closeTab, importPackJson, sendRaw, storeSettings, waitUntilSettled } from './extension-page';
+import { highlightPixels, textBox } from './screen';
+import { moveBetweenHighlights } from './keyboard';
 import { isGenericBodyName } from '../../src/shared/body-qualifiers';
 import { marksOn, pageSnapshot, waitForMarks, waitForNoMarks } from './page-state';
 import { locationOf, tabIds, waitForNewBackgroundTab, waitForNewTab } from './tabs';
@@ -30,8 +32,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
       enabled: true,
       disabledSites: [],
       highlightKinds: ['person', 'organisation', 'topic', 'place'],
-      // These tests import corpora of their own and read them on pages, as a reader who turned that on.
-      ownCorporaOnPages: true,
+      showOwnCorpora: true,
     });
   });
 
@@ -310,12 +311,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
   it('moves between highlights with Alt+Shift+N and opens the focused one with Enter', async () => {
     const page = await open('demo.html');
     const marks = await waitForMarks(page, 10);
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyN');
-    await page.keyboard.press('KeyN');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await moveBetweenHighlights(page, 'next', 2);
     const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.slId ?? null);
     expect(focused).toBe(marks.filter((mark) => !mark.continued)[1]?.id);
     await page.keyboard.press('Enter');
@@ -325,7 +321,14 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
 
   it('highlights names of a newly imported corpus in an open tab, shows its markup as text, and cuts a long description', async () => {
     const page = await open('hostile.html');
-    expect(await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]')).toBeNull();
+    const url = session.server.url('hostile.html');
+    const listsJanet = async () => {
+      const listed = await askTabAt<{ entities: { entityId: string }[] }>(settingsPage, url, {
+        type: 'getPageEntities',
+      });
+      return listed?.entities.some(({ entityId }) => entityId === 'person-janet-okonkwo-reyes') ?? false;
+    };
+    expect(await listsJanet()).toBe(false);
     const pack = JSON.parse(
       readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8'),
     ) as { entities: { id: string; description?: string }[] };
@@ -335,11 +338,13 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     if (janet) janet.description = description;
     expect(await importPackJson(settingsPage, JSON.stringify(pack))).toMatchObject({ ok: true });
     try {
-      // The open tab learns of the new corpus and highlights its names without a reload.
-      await waitFor('the new name highlighted', () =>
-        page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'),
-      );
-      await (await page.$('mark.sourcelight[data-sl-id="person-janet-okonkwo-reyes"]'))?.click();
+      // The open tab learns of the new corpus and highlights its names without a reload, where the page cannot read
+      // them: the reader sees the name tinted, and clicks it.
+      await waitFor('the new name highlighted', () => listsJanet());
+      expect(await page.$('mark[data-sl-id="person-janet-okonkwo-reyes"]')).toBeNull();
+      const name = await textBox(page, '#story', 'Janet Okonkwo-Reyes');
+      await waitFor('the name drawn', async () => ((await highlightPixels(page, settingsPage, [name]))[0] ?? 0) > 20);
+      await page.mouse.click(name.left + name.width / 2, name.top + name.height / 2);
       const card = await waitFor('the card', async () => {
         const state = await cardState(page);
         return state.statementLinks.length > 0 ? state : undefined;
@@ -361,7 +366,7 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     } finally {
       await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
     }
-    await waitForNoMarks(page);
+    await waitFor('the name no longer highlighted', async () => !(await listsJanet()));
     await page.close();
   });
 
@@ -399,24 +404,13 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
-  /** Waits until the content script of the tab at `url` says its first pass over the page has finished. */
-  async function waitUntilSettled(url: string): Promise<void> {
-    await waitFor(`the first pass over ${url}`, async () => {
-      const replies = await sendToAllTabs(settingsPage, { type: 'pingContent' });
-      const reply = replies
-        .map((r) => (r.reply as { ok?: boolean; data?: { url?: string; settled?: boolean } }).data)
-        .find((d) => d?.url === url);
-      return reply?.settled === true || undefined;
-    });
-  }
-
   it('leaves the text and links of real published pages unchanged, and links only what each page supports', async () => {
     for (const name of ['guardian-1', 'nytimes-2', 'telegraph', 'wikipedia', 'lemonde-1', 'rtl-1']) {
       await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
       const page = await open(`pages/${name}.html`);
       const original = await pageSnapshot(page);
       await storeSettings(settingsPage, { disabledSites: [] });
-      await waitUntilSettled(session.server.url(`pages/${name}.html`));
+      await waitUntilSettled(settingsPage, session.server.url(`pages/${name}.html`));
       const highlighted = await pageSnapshot(page);
       expect(highlighted.text, name).toBe(original.text);
       expect(highlighted.links, name).toEqual(original.links);

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoViolations } from './axe';
 import { allBrowsers } from './browsers';
 import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
-import { sendRaw, storeSettings } from './extension-page';
-import { waitForMarks, waitForText } from './page-state';
+import { askTabAt, sendRaw, storeSettings } from './extension-page';
+import { waitForText } from './page-state';
+import { textBox } from './screen';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
@@ -35,8 +36,8 @@ describe.each(allBrowsers)('written questions in %s', (browserName) => {
   beforeAll(async () => {
     options = await session.ext.openExtensionPage('src/options/options.html');
     await options.waitForSelector('body[data-ready="true"]');
-    // An imported corpus is the reader's own: highlighted on pages only for a reader who turned that on.
-    await storeSettings(options, { ownCorporaOnPages: true });
+    // An imported corpus is the reader's own: highlighted on pages where their scripts cannot read it.
+    await storeSettings(options, { showOwnCorpora: true });
   });
 
   afterAll(async () => {
@@ -76,12 +77,15 @@ describe.each(allBrowsers)('written questions in %s', (browserName) => {
     try {
       // Room for the whole card in the screenshot (Firefox's BiDi cannot set a viewport; its window is tall enough).
       if (browserName === 'chromium') await page.setViewport({ width: 900, height: 1300 });
-      await page.goto(session.server.url('written-questions.html'), { waitUntil: 'load' });
-      await waitForMarks(page, 1);
-      const mark = await waitFor('the member highlighted', () =>
-        page.$('mark.sourcelight[data-sl-id="person-orla-tregarthen"]'),
-      );
-      await mark.click();
+      const url = session.server.url('written-questions.html');
+      await page.goto(url, { waitUntil: 'load' });
+      // The reader clicks the name they see highlighted; the page has no element for it.
+      await waitFor('the member highlighted', async () => {
+        const listed = await askTabAt<{ entities: { entityId: string }[] }>(options, url, { type: 'getPageEntities' });
+        return listed?.entities.some(({ entityId }) => entityId === 'person-orla-tregarthen');
+      });
+      const name = await textBox(page, 'article p', 'Orla Tregarthen');
+      await page.mouse.click(name.left + name.width / 2, name.top + name.height / 2);
       const card = await waitFor('the card with its questions', async () => {
         const state = await cardState(page);
         return state.text.includes('Parliamentary questions') ? state : undefined;

@@ -1,0 +1,111 @@
+import type { CheckedClaim, PageName } from '../shared/claim-check';
+import { checkPageClaims, claimPieces, inClaimMark, type ClaimLink } from './claim-marks';
+import { inNameMark, passOverRuns, type HighlightResult, type MarkLink, type RunWork } from './highlighter';
+import { findMatches, type CompiledMatcher } from './matcher';
+import type { OverlayHighlight } from './overlay';
+import { piecesBetween, readTextRun, textPieceOf, type TextPiece, type TextRun } from './text-range';
+
+/**
+ * The reader's own corpora on the page: their names and the quotations and figures they hold, found by reading the
+ * page's text alone and handed to the overlay (overlay.ts) to draw. Nothing here writes to the page: no mark, no
+ * attribute, no split text node, no range the page could list. What the built-in corpus marks is left to its marks:
+ * a highlight of the reader's own that overlaps one is not drawn, so the page's DOM is exactly what it would be
+ * without the reader's own corpora.
+ */
+
+/** What a highlight of the reader's own corpora opens: an entity's card, or a claim's. */
+export type OwnLink = { name: MarkLink } | { claim: ClaimLink };
+export type OwnHighlight = OverlayHighlight<OwnLink>;
+
+/** Claim cards' labels, for a screen reader, cut to a sentence's length. */
+const MAX_LABEL = 200;
+
+const labelOf = (text: string): string => {
+  const words = text.replace(/\s+/g, ' ').trim();
+  return words.length <= MAX_LABEL ? words : `${words.slice(0, MAX_LABEL - 1)}…`;
+};
+
+/** The stretch of a run from `start` to `end`, as pieces of its text nodes in their own offsets. */
+function piecesOf(run: TextRun, start: number, end: number): TextPiece[] {
+  return piecesBetween(run, start, end).flatMap((piece) => textPieceOf(run, piece) ?? []);
+}
+
+/** A run's work done in one step, for a pass that only reads: nothing to pace but its own time. */
+function readOnce(read: () => number): RunWork {
+  let done = false;
+  return {
+    get done() {
+      return done;
+    },
+    layoutUnits: 0,
+    step: () => {
+      done = true;
+      return read();
+    },
+  };
+}
+
+/**
+ * Finds the names of the reader's own corpora under `roots`, in one paced pass that reads text through the marks
+ * already made, and draws each that no mark of the built-in corpus covers.
+ */
+export function findOwnNames(
+  roots: readonly Element[],
+  matcher: CompiledMatcher,
+  options: { signal: AbortSignal; namedSoFar: Set<string> },
+  draw: (highlight: OwnHighlight) => void,
+): Promise<HighlightResult> {
+  const { signal, namedSoFar } = options;
+  return passOverRuns(
+    roots,
+    {
+      readsMarks: true,
+      workFor: (nodes) =>
+        readOnce(() => {
+          const run = readTextRun(nodes);
+          let drawn = 0;
+          for (const { start, end, entityId, reason } of findMatches(run.text, matcher, namedSoFar)) {
+            const pieces = piecesOf(run, start, end);
+            if (pieces.length === 0 || pieces.some((piece) => inNameMark(piece.node))) continue;
+            draw({
+              pieces,
+              look: 'name',
+              label: labelOf(run.text.slice(start, end)),
+              link: { name: { entityId, reason } },
+            });
+            drawn++;
+          }
+          return drawn;
+        }),
+    },
+    { signal },
+  );
+}
+
+/**
+ * Claim check against the reader's own corpora: the page's text and the names both sides' matchers link in it go to
+ * the background, which answers what the reader's own sources hold; each claim no claim mark covers is drawn.
+ * `firstIndex` numbers them after the built-in corpus's claims, for the popup. Returns how many were drawn.
+ */
+export async function findOwnClaims(
+  root: Element,
+  matchers: readonly CompiledMatcher[],
+  check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
+  signal: AbortSignal,
+  firstIndex: number,
+  draw: (highlight: OwnHighlight) => void,
+): Promise<number> {
+  const found = await checkPageClaims(root, matchers, check, signal);
+  if (found === undefined) return 0;
+  let drawn = 0;
+  found.checked.forEach((checked, i) => {
+    const pieces = claimPieces(found.runs, checked).flatMap(({ run, pieces: inRun }) =>
+      inRun.flatMap((piece) => textPieceOf(run, piece) ?? []),
+    );
+    if (pieces.length === 0 || pieces.some((piece) => inClaimMark(piece.node))) return;
+    const link: ClaimLink = { claim: checked.claim, verdict: checked.verdict, index: firstIndex + i };
+    draw({ pieces, look: 'claim', label: labelOf(checked.claim.text), link: { claim: link } });
+    drawn++;
+  });
+  return drawn;
+}
