@@ -303,10 +303,11 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     // Its statement is cited from the host it was read from; the Gazette's name is what the page says.
     await popup.focus('#search');
     await popup.keyboard.type('never inspected, not once');
+    // The statement's own result (other statements of the corpus may rank beside it).
     const hit = await waitFor('the statement in the search', () =>
       popup.evaluate(() => {
-        const option = document.querySelector<HTMLElement>('#results [role="option"][data-type="statement"]');
-        return option?.textContent ?? undefined;
+        const options = document.querySelectorAll<HTMLElement>('#results [role="option"][data-type="statement"]');
+        return [...options].map((o) => o.textContent ?? '').find((text) => text.includes('never inspected'));
       }),
     );
     expect(hit).toContain('localhost (says it is The Harbour Gazette, from http://127.0.0.1:');
