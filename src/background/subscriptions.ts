@@ -103,7 +103,7 @@ async function fetchAndStore(
   const cancel = new AbortController().signal;
   // Validators only while the version they describe is the one stored.
   const since = current.packId !== undefined ? { etag: current.etag, lastModified: current.lastModified } : {};
-  const download = await downloadPack(new URL(current.url), cancel, undefined, withoutUndefined(since));
+  const download = await downloadPack(new URL(current.url), cancel, undefined, since);
   const problem = failed(download);
   if (problem !== undefined) throw new Error(problem);
   if (!download.ok || !('text' in download)) return {};
@@ -117,11 +117,8 @@ async function fetchAndStore(
   const untrusted = await integrityProblem(download.text, current.integrity, signature);
   if (untrusted !== null) throw new Error(untrusted);
   const { packId } = await importUserPack(download.text, fitsOnPages, current.packId);
-  return withoutUndefined({ packId, etag: download.etag, lastModified: download.lastModified, updatedAt: now });
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // The validators of the version now stored, or none: an old version's would describe the wrong file.
+  return { packId, etag: download.etag, lastModified: download.lastModified, updatedAt: now };
 }
 
 /** Keeps the alarm while anything is subscribed. */
