@@ -292,6 +292,12 @@ async function popupRun(
       },
       60_000,
     );
+    // The run ends once the whole query is answered: a search still in the background would slow the next run.
+    await waitFor(
+      'the answer to the whole query',
+      () => popup.evaluate((query) => document.getElementById('results')?.dataset.query === query, QUERY),
+      60_000,
+    );
     const popupOrigin = (await popup.evaluate('performance.timeOrigin')) as number;
     const background = await timeline(popup);
     return { run: runOf(watch, popupOrigin, background), sameBackground: await probe.isSame(popup) };

@@ -140,6 +140,25 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await after.close();
   });
 
+  it('after the background was stopped, gives the same results for the first two letters typed', async () => {
+    const query = 'ex';
+    const resultsOf = async (popup: Page) => {
+      await typeQuery(popup, query);
+      return waitFor('results', async () => {
+        const found = await optionsFor(popup, query);
+        return found.length > 0 ? found : undefined;
+      });
+    };
+    const before = await openPopup();
+    const warm = await resultsOf(before);
+    await before.close();
+    await session.ext.restartBackground();
+    const after = await waitFor('the popup after the restart', () => openPopup().catch(() => undefined));
+    expect(await resultsOf(after)).toEqual(warm);
+    expect(warm.map((option) => option.type)).toContain('statement');
+    await after.close();
+  });
+
   it('says clearly when nothing is found, whatever the query', async () => {
     const popup = await openPopup();
     for (const query of ['zzzzqqqq', '%%%***', 'آزادی زندانیان', 'x'.repeat(500)]) {
