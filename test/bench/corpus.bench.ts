@@ -7,6 +7,7 @@
 // what more cores would give, on paper.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, compilePackInParallel, type DocumentInput } from '../../src/corpus/compile';
@@ -150,6 +151,33 @@ const onPaper = (single: CompileRun, parallel: Awaited<ReturnType<typeof paralle
   single.cpuMilliseconds /
   (parallel.serialCpuMilliseconds + (parallel.cpuMilliseconds - parallel.serialCpuMilliseconds) / cores);
 
+/** A fixed loop in a thread of its own: work that any number of threads share with no loss. */
+function spin(iterations: number): Promise<void> {
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+    let x = 0; for (let i = 0; i < workerData; i++) x = (x * 31 + i) % 1000003; parentPort.postMessage(x);`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: iterations });
+    worker.once('message', () => void worker.terminate().then(() => resolve()));
+    worker.once('error', reject);
+  });
+}
+
+const SPIN_ITERATIONS = 1e8;
+
+/**
+ * The speed-up the machine gives at this moment to work that shares perfectly over `threads` threads: the ceiling
+ * for the compile's. On a machine shared with other work it is well under `threads`, since a Linux session's
+ * threads share its part of the processors (the scheduler's autogroups) rather than each taking a part of its own.
+ */
+async function ceiling(threads: number): Promise<number> {
+  let started = performance.now();
+  await spin(SPIN_ITERATIONS);
+  const one = performance.now() - started;
+  started = performance.now();
+  await Promise.all(Array.from({ length: threads }, () => spin(SPIN_ITERATIONS)));
+  return (threads * one) / (performance.now() - started);
+}
+
 const RUNS = 5;
 
 export async function bench(): Promise<void> {
@@ -168,6 +196,7 @@ export async function bench(): Promise<void> {
   const single = sizes.map(() => [] as Awaited<ReturnType<typeof singleRun>>[]);
   const parallel = sizes.map(() => [] as Awaited<ReturnType<typeof parallelRun>>[]);
   const loads: number[] = [];
+  const ceilings: number[] = [];
   try {
     // Runs interleaved (1 MB, 10 MB, 1 MB, …), and each parallel run beside a single-thread one, which goes first in
     // every other round, so that a busy moment weighs on both alike.
@@ -177,6 +206,7 @@ export async function bench(): Promise<void> {
         parallel[i]?.push(await parallelRun(docs, pool));
         if (run % 2 === 1) single[i]?.push(await singleRun(docs));
         loads.push(loadavg()[0] ?? 0);
+        ceilings.push(await ceiling(cores));
       }
     }
   } finally {
@@ -185,6 +215,9 @@ export async function bench(): Promise<void> {
 
   console.log(`${cores} cores; the pool's ${cores} worker threads started and warmed up in ${poolStart.toFixed(0)} ms`);
   console.log(`load average (1 min) as each pair of runs ended: ${spread(loads, 2)}`);
+  console.log(
+    `ceiling: ${cores} threads of a fixed loop, beside each pair, run ${spread(ceilings, 2)}× faster than one thread`,
+  );
   for (const [i, { label }] of sizes.entries()) {
     const one = single[i] ?? [];
     const many = parallel[i] ?? [];
@@ -193,6 +226,7 @@ export async function bench(): Promise<void> {
       const s = one[run];
       return s === undefined ? [] : [{ s, p }];
     });
+    const speedUps = pairs.map(({ s, p }) => s.milliseconds / p.milliseconds);
     console.log(`${one[0]?.summary ?? label}:`);
     console.log(
       `  one thread: ${spread(
@@ -207,10 +241,10 @@ export async function bench(): Promise<void> {
       `  ${cores} threads: ${spread(
         many.map((r) => r.mbPerSecond),
         2,
-      )} MB/s; speed-up, run by run: ${spread(
-        pairs.map(({ s, p }) => s.milliseconds / p.milliseconds),
+      )} MB/s; speed-up, run by run: ${spread(speedUps, 2)}×, which is ${spread(
+        speedUps.map((speedUp, run) => speedUp / (ceilings[run * sizes.length + i] ?? NaN)),
         2,
-      )}×`,
+      )} of the ceiling beside it`,
     );
     console.log(
       `  processor time, ${cores} threads / one: ${spread(
