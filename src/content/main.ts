@@ -1,6 +1,7 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
+import { onCorrectionsChange } from '../shared/corrections-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener } from '../shared/message-protocol';
 import { sendFromPage, tabMessages, type PageEntity } from '../shared/page-messages';
@@ -33,6 +34,10 @@ let failure: string | null = null;
 let claimsPartial = false;
 let appliedKinds = '';
 let dictionary: Promise<Dictionary> | undefined;
+/** What this site must not link (the reader's corrections), asked for with the dictionary. */
+let hidden: Promise<string[]> | undefined;
+/** The hidden ids the running pass left out, to tell whether a change of the corrections changes this page. */
+let appliedHidden = '';
 
 const card = createCard(async (toShow) => {
   await sendFromPage({ type: 'showCard', ...toShow });
@@ -93,9 +98,11 @@ function listenForReaders(signal: AbortSignal): void {
 
 async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   dictionary ??= sendFromPage({ type: 'getDictionary' });
-  const loaded = await dictionary;
+  hidden ??= sendFromPage({ type: 'getHiddenEntities' });
+  const [loaded, hiddenIds] = await Promise.all([dictionary, hidden]);
   if (signal.aborted) return;
-  const matcher = openMatcher(loaded, new Set(settings.highlightKinds));
+  appliedHidden = [...hiddenIds].sort().join('\n');
+  const matcher = openMatcher(loaded, new Set(settings.highlightKinds), new Set(hiddenIds));
   const namedSoFar = new Set<string>();
   listenForReaders(signal);
   await highlightAndObserve(document.body, matcher, { signal, namedSoFar });
@@ -128,6 +135,7 @@ function startWithRetries(settings: Settings, attempt = 0): void {
   start(settings, controller.signal).catch((error: unknown) => {
     if (controller.signal.aborted) return;
     dictionary = undefined;
+    hidden = undefined;
     controller.abort();
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay === undefined) {
@@ -160,7 +168,10 @@ function apply(settings: Settings): void {
   const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}${own}`;
   if (shouldBeActive === active && kinds === appliedKinds) return;
   // The reader's own corpora joined or left what pages are given: the dictionary is another one.
-  if (appliedKinds.endsWith('+own') !== (own !== '')) dictionary = undefined;
+  if (appliedKinds.endsWith('+own') !== (own !== '')) {
+    dictionary = undefined;
+    hidden = undefined;
+  }
   if (active) stop();
   active = shouldBeActive;
   appliedKinds = kinds;
@@ -239,13 +250,31 @@ function applyStoredSettings(): void {
     .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
 }
 
-onSettingsChanged(apply);
-// New or removed corpora: drop the dictionary and highlight again with the new one.
-onCorpusChange(() => {
-  dictionary = undefined;
+/** Highlights the page again from scratch, with what was dropped asked for anew. */
+function highlightAgain(): void {
   if (!active) return;
   active = false;
   stop();
   applyStoredSettings();
+}
+
+onSettingsChanged(apply);
+// New or removed corpora: drop the dictionary and highlight again with the new one.
+onCorpusChange(() => {
+  dictionary = undefined;
+  hidden = undefined;
+  highlightAgain();
+});
+// The reader's corrections changed: highlight again only when what this site hides did.
+onCorrectionsChange(() => {
+  const asked = sendFromPage({ type: 'getHiddenEntities' });
+  hidden = asked;
+  asked
+    .then((ids) => {
+      if (hidden === asked && [...ids].sort().join('\n') !== appliedHidden) highlightAgain();
+    })
+    .catch(() => {
+      if (hidden === asked) hidden = undefined;
+    });
 });
 applyStoredSettings();
