@@ -2,6 +2,7 @@ import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, plural, shortened } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
+import { correctedSpeakerLine } from '../shared/ui/correction-note';
 
 export type SearchHit = SearchGroup['hits'][number];
 
@@ -98,8 +99,12 @@ function alsoInLine(hit: StatementHit): HTMLElement | null {
   return el('div', { class: 'sub also-in' }, `Also in ${plural(hit.alsoIn.length, 'source')}: ${sources.join('; ')}`);
 }
 
-/** Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear". */
+/**
+ * Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear"; or
+ * as the reader corrected it, beside the source's.
+ */
 function speakerLine(hit: StatementHit): string {
+  if (hit.correction) return correctedSpeakerLine(hit.correction);
   if (hit.speakerName !== null) return hit.speakerName;
   if (hit.unattributedReason === 'unnamed-source')
     return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
