@@ -2,6 +2,7 @@ import type { EntityKind } from '../shared/entity-kind';
 import { errorText } from '../shared/error-text';
 import { el } from '../shared/ui/dom';
 import { plural } from '../shared/ui/format';
+import { activeOption } from '../shared/ui/active-option';
 
 /** A person or body the reader may name as a statement's speaker. */
 export interface SpeakerChoice {
@@ -47,21 +48,8 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
   const notClear = el('button', { type: 'button', class: 'sl-more' }, 'Speaker not clear');
   const cancel = el('button', { type: 'button', class: 'sl-more' }, 'Cancel');
   let shown: { choice: SpeakerChoice; option: HTMLElement }[] = [];
-  let active = -1;
+  const active = activeOption(input, () => shown.map(({ option }) => option));
   let asked = 0;
-
-  const setActive = (index: number): void => {
-    shown[active]?.option.setAttribute('aria-selected', 'false');
-    active = shown.length === 0 ? -1 : (index + shown.length) % shown.length;
-    const current = shown[active];
-    if (!current) {
-      input.removeAttribute('aria-activedescendant');
-      return;
-    }
-    current.option.setAttribute('aria-selected', 'true');
-    input.setAttribute('aria-activedescendant', current.option.id);
-    current.option.scrollIntoView({ block: 'nearest' });
-  };
 
   const show = (choices: SpeakerChoice[], query: string): void => {
     const kept = choices.filter(
@@ -80,8 +68,7 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
       option.addEventListener('click', () => options.choose(choice));
       return { choice, option };
     });
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
+    active.clear();
     list.replaceChildren(...shown.map(({ option }) => option));
     // Which query the list answers: answers can arrive after the reader typed on.
     list.dataset.query = query;
@@ -115,10 +102,11 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (shown.length > 0)
-        setActive(active === -1 && event.key === 'ArrowUp' ? -1 : active + (event.key === 'ArrowDown' ? 1 : -1));
+        // From none marked, Down marks the first and Up the last.
+        active.mark(event.key === 'ArrowDown' ? active.index + 1 : Math.max(active.index, 0) - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const current = shown[active] ?? (shown.length === 1 ? shown[0] : undefined);
+      const current = shown[active.index] ?? (shown.length === 1 ? shown[0] : undefined);
       if (current) options.choose(current.choice);
       else status.textContent = 'Choose a name with the arrow keys first.';
     }

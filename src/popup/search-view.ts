@@ -3,6 +3,7 @@ import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, plural, shortened } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
 import { correctedSpeakerLine } from '../shared/ui/correction-note';
+import { activeOption } from '../shared/ui/active-option';
 
 export type SearchHit = SearchGroup['hits'][number];
 
@@ -120,32 +121,18 @@ function speakerLine(hit: StatementHit): string {
 export function createSearchView(options: SearchViewOptions): { refresh(): void } {
   const { input, results, hint, status } = options;
   let hits: { hit: SearchHit; element: HTMLElement }[] = [];
-  let active = -1;
+  const active = activeOption(input, () => hits.map(({ element }) => element));
   /** Each query's number, in the order typed, and the number of the query whose answer the list shows. */
   let latest = 0;
   let shown = 0;
-
-  const setActive = (index: number): void => {
-    hits[active]?.element.setAttribute('aria-selected', 'false');
-    active = hits.length === 0 ? -1 : (index + hits.length) % hits.length;
-    const current = hits[active];
-    if (!current) {
-      input.removeAttribute('aria-activedescendant');
-      return;
-    }
-    current.element.setAttribute('aria-selected', 'true');
-    input.setAttribute('aria-activedescendant', current.element.id);
-    current.element.scrollIntoView({ block: 'nearest' });
-  };
 
   const show = (found: SearchResults, asked: string): void => {
     // Which query the list answers: replies can arrive after the reader typed on.
     results.dataset.query = asked;
     hits = [];
-    active = -1;
+    active.clear();
     const query = found.query.trim();
     results.replaceChildren();
-    input.removeAttribute('aria-activedescendant');
     if (query === '') {
       results.hidden = true;
       hint.hidden = false;
@@ -194,7 +181,7 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     results.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     status.textContent = `${plural(hits.length, 'result')} shown`;
-    setActive(0);
+    active.mark(0);
   };
 
   const run = (): void => {
@@ -226,9 +213,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (hits.length === 0) return;
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      active.mark(active.index + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
-      const current = hits[active];
+      const current = hits[active.index];
       if (current) {
         event.preventDefault();
         options.open(current.hit);
