@@ -32,7 +32,8 @@ onCorrectionsChange(() => {
   revision++;
 });
 
-export function storedCorrections(): Promise<Correction[]> {
+/** The stored corrections; unreadable ones are an error, which the options page shows and no write overwrites. */
+function storedCorrections(): Promise<Correction[]> {
   cached ??= loadCorrections().catch((error: unknown) => {
     cached = undefined;
     throw error;
@@ -40,8 +41,16 @@ export function storedCorrections(): Promise<Correction[]> {
   return cached;
 }
 
+/** For what shows the corpus: corrections that cannot be read are left out, rather than cards and pages failing. */
+async function correctionsToApply(): Promise<Correction[]> {
+  return storedCorrections().catch((error: unknown) => {
+    console.warn('Sourcelight: the reader’s corrections could not be read', error);
+    return [];
+  });
+}
+
 export async function currentCorrectionLookup(): Promise<CorrectionLookup> {
-  return correctionLookup(await storedCorrections());
+  return correctionLookup(await correctionsToApply());
 }
 
 let writing: Promise<unknown> = Promise.resolve();
@@ -120,7 +129,7 @@ let hiddenCacheKey = '';
 export const getHiddenEntities: Handler<'getHiddenEntities'> = async (_request, sender: Runtime.MessageSender) => {
   const site = sender.url ? siteOf(sender.url) : null;
   const { ownCorporaOnPages } = await loadSettings();
-  const corrections = await storedCorrections();
+  const corrections = await correctionsToApply();
   const key = `${corpusGeneration()}:${ownCorporaOnPages}:${revision}`;
   if (key !== hiddenCacheKey) {
     hiddenCache.clear();
@@ -159,9 +168,7 @@ export const speakerChoices: Handler<'speakerChoices'> = async ({ packId, docume
   if (!pack) return [];
   const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));
   const named = new Map<string, { id: string; name: string; kind: Entity['kind'] }>();
-  for (const mention of [...pack.mentions]
-    .filter((m) => m.documentId === documentId)
-    .sort((a, b) => a.start - b.start)) {
+  for (const mention of pack.mentions.filter((m) => m.documentId === documentId).sort((a, b) => a.start - b.start)) {
     const entity = entities.get(mention.entityId);
     if (entity && SPEAKER_KINDS.has(entity.kind) && !named.has(entity.id))
       named.set(entity.id, { id: entity.id, name: entity.name, kind: entity.kind });

@@ -87,15 +87,18 @@ export async function inCard(page: Page, selector: string): Promise<ElementHandl
 }
 
 /**
- * Presses Escape in the open card, as a reader does, and waits for the card to close. The card closes on the key's
- * press, so its frame is gone before the key's release arrives; Chromium's driver then sometimes never confirms the
- * release (a test hung there about one run in three), so the release is not waited for past a second.
+ * Presses a key in the open card that closes it, as a reader does, and waits for the card to close. The card closes
+ * on the key's press, so its frame is gone before the key's release arrives; Chromium's driver then sometimes never
+ * confirms the release (a test hung there about one run in three), so the release is not waited for past a second.
  */
-export async function closeCardWithEscape(page: Page): Promise<void> {
-  await page.keyboard.down('Escape');
+export async function pressKeyThatClosesCard(page: Page, key: 'Escape' | 'Enter'): Promise<void> {
+  await page.keyboard.down(key);
   await Promise.race([
-    page.keyboard.up('Escape').catch(() => undefined),
+    page.keyboard.up(key).catch(() => undefined),
     new Promise<void>((done) => setTimeout(done, 1_000)),
   ]);
   await waitFor('the card to close', async () => !(await cardState(page)).open);
 }
+
+/** Presses Escape in the open card and waits for it to close (`pressKeyThatClosesCard`). */
+export const closeCardWithEscape = (page: Page): Promise<void> => pressKeyThatClosesCard(page, 'Escape');

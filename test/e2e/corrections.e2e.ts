@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, type DocumentInput } from '../../src/corpus/compile';
 import { allBrowsers } from './browsers';
-import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
+import { cardFrame, cardState, closeCardWithEscape, inCard, pressKeyThatClosesCard } from './card-frame';
 import { sendRaw, storeSettings, tabAt } from './extension-page';
 import { marksOn, waitForMarks } from './page-state';
 import { expectNoViolations } from './axe';
@@ -77,6 +77,8 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
 
   /** Opens Steve McCabe's card from his name in the text (not the one in the link), as a reader clicks it. */
   async function openMcCabeCard(page: Page): Promise<void> {
+    // The reader's tab is in front: a tab behind others may not take input or paint at once.
+    await page.bringToFront();
     await (await page.$(`mark.sourcelight[data-sl-id="${MCCABE}"]:not(a mark)`))?.click();
     await waitFor('the card', async () => (await cardState(page)).statementLinks.length > 0);
   }
@@ -112,9 +114,9 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
     if (frame) await expectNoViolations(frame, `the card asking “Not this person?” (${browserName})`);
     // Confirmed by keyboard: focus is on the confirming button.
     expect(await frame?.evaluate(() => document.activeElement?.textContent)).toBe('Stop linking on 127.0.0.1');
-    await page.keyboard.press('Enter');
     // The page is highlighted again without him, and his card closes with his highlights.
-    await waitFor('his highlights gone', async () => (await mccabeMarks(page)) === 0 && !(await cardState(page)).open);
+    await pressKeyThatClosesCard(page, 'Enter');
+    await waitFor('his highlights gone', async () => (await mccabeMarks(page)) === 0);
     expect((await marksOn(page)).length).toBeGreaterThan(5);
 
     await page.reload({ waitUntil: 'load' });
@@ -209,6 +211,7 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
   });
 
   it('lists the corrections on the options page, exports them, undoes each, and imports them back', async () => {
+    await options.bringToFront();
     const listed = await waitForText(options, '#correction-groups', /Steve McCabe is not linked on 127\.0\.0\.1/);
     expect(listed).toMatch(/said by David Jones; the source gives it to Steve McCabe/);
     await (
@@ -260,5 +263,36 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
       /Imported 2 corrections from sourcelight-corrections\.json; you now have 2\./,
     );
     expect(await textIn(options, '#correction-groups')).toMatch(/not linked on 127\.0\.0\.1.*said by David Jones/s);
+  });
+
+  it('“Hide everywhere” takes a name off every site, and the options page gives it back', async () => {
+    const RAJAVI = 'person-maryam-rajavi';
+    const rajaviMarks = async (page: Page): Promise<number> =>
+      (await marksOn(page)).filter((mark) => mark.id === RAJAVI).length;
+    const page = await openDemo('localhost');
+    await (await page.$(`mark.sourcelight[data-sl-id="${RAJAVI}"]:not(a mark)`))?.click();
+    await waitFor('the card', async () => (await cardState(page)).label === 'Maryam Rajavi' || undefined);
+    const hide = await inCard(page, '.sl-entity-corrections .sl-confirmable:last-of-type > button');
+    expect(await hide?.evaluate((node) => node.textContent)).toBe('Hide everywhere');
+    await hide?.click();
+    // Focus is on the confirming button.
+    await pressKeyThatClosesCard(page, 'Enter');
+    await waitFor('her highlights gone', async () => (await rajaviMarks(page)) === 0);
+    const other = await openDemo('127.0.0.1');
+    expect(await rajaviMarks(other)).toBe(0);
+
+    await options.bringToFront();
+    await waitForText(
+      options,
+      '#correction-groups',
+      /Never highlighted \(1\)Maryam Rajavi is not highlighted on any site/,
+    );
+    await options.focus('#correction-groups [data-correction^="mute"]');
+    await options.keyboard.press('Enter');
+    await waitForText(options, '#corrections-status', /Undone: Maryam Rajavi is not highlighted on any site/);
+    // Open tabs take her back at once.
+    await waitFor('her highlights back', async () => (await rajaviMarks(other)) > 0 && (await rajaviMarks(page)) > 0);
+    await other.close();
+    await page.close();
   });
 });
