@@ -1,7 +1,7 @@
 // The reader's corrections as a reader makes them on a card, finds them applied, keeps them through a rebuild of the
 // corpus, and undoes them on the options page: "Not this person" on one site (the fixture server is one site as
 // 127.0.0.1 and another as localhost), "Wrong speaker" chosen by keyboard, and the corrections file.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -13,21 +13,21 @@ import { sendRaw, storeSettings, tabAt } from './extension-page';
 import { marksOn, waitForMarks } from './page-state';
 import { expectNoViolations } from './axe';
 import { useSession } from './session';
+import { waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
 
 const outDir = resolve(import.meta.dirname, '../../out');
 mkdirSync(outDir, { recursive: true });
 
 const MCCABE = 'person-steve-mccabe';
-const WORDS = 'We have already failed the Iranian people by ignoring the 1988 massacre';
+const WORDS = 'The inquiry must hear every family before it hears a single minister.';
 
-/** Steve McCabe's document of the default corpus, as a reader's own copy of it: dated later, so it comes first. */
-const seedDir = resolve(import.meta.dirname, '../../assets/corpus');
-const seed = readdirSync(seedDir)
-  .map((name) => ({ name, text: readFileSync(join(seedDir, name), 'utf8') }))
-  .find((doc) => doc.text.includes(WORDS));
-if (!seed) throw new Error('no seed quotes Steve McCabe');
-const copy: DocumentInput = { ...seed, metadata: { title: 'Conference notes', date: '2030-01-01' } };
+/** The reader's own notes, dated later than the default corpus, so that Steve McCabe's card shows them first. */
+const copy: DocumentInput = {
+  name: 'notes.txt',
+  text: `Conference notes\n\nMP David Jones opened the session on the inquiry.\n\nBritish MP Steve McCabe said: “${WORDS}”\n`,
+  metadata: { title: 'Conference notes', date: '2030-01-01' },
+};
 const packOptions = { id: 'reader-copy', title: 'Reader copy' };
 
 /**
@@ -137,9 +137,9 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
     await openMcCabeCard(page);
     const frame = await cardFrame(page);
     if (!frame) throw new Error('no card');
-    // The first statement is the reader's own copy's (dated latest): its "Wrong speaker", reached by keyboard.
+    // The first statement is the reader's own notes' (dated latest): its "Wrong speaker", reached by keyboard.
     const first = await frame.$eval('.sl-statement', (item) => item.textContent ?? '');
-    expect(first).toContain('We have already failed the Iranian people');
+    expect(first).toContain(WORDS);
     expect(first).toContain('in Reader copy');
     await frame.focus('.sl-statement .sl-statement-corrections button');
     await page.keyboard.press('Enter');
@@ -172,6 +172,22 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
       ),
     );
     await page.screenshot({ path: resolve(outDir, `card-correction-${browserName}.png`) });
+
+    // His own page, opened from the card, marks it too.
+    const known = await session.ext.browser.pages();
+    await (await inCard(page, '.sl-entity-page [role="link"]'))?.click();
+    const personPage = await waitForNewTab(session.ext.browser, known, 'person.html');
+    const onPage = await waitFor('the statement on his page', () =>
+      personPage.evaluate(
+        (words) =>
+          [...document.querySelectorAll('.sl-statement')].find((item) => item.textContent?.includes(words))
+            ?.textContent ?? undefined,
+        WORDS,
+      ),
+    );
+    expect(onPage).toContain('Corrected by you David Jones said this; the source’s text gives it to Steve McCabe.');
+    await personPage.close();
+    await page.bringToFront();
     await closeCardWithEscape(page);
 
     // The popup's search gives the words to David Jones, beside the source's speaker.
@@ -179,11 +195,11 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
     const searchFor = async (): Promise<string> => {
       const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
       await popup.focus('#search');
-      await popup.keyboard.type('already failed the Iranian people');
+      await popup.keyboard.type('hear every family before it hears');
       const hits = await waitFor('the statements found', () =>
         popup.evaluate(() => {
           const found = [...document.querySelectorAll('#results [role="option"][data-type="statement"]')];
-          return found.length > 1 ? found.map((option) => option.textContent ?? '').join('\n') : undefined;
+          return found.length > 0 ? found.map((option) => option.textContent ?? '').join('\n') : undefined;
         }),
       );
       await popup.evaluate(() =>
@@ -200,6 +216,9 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
     );
 
     // Rebuilt and imported again through the options page: the statement has another id, and is still corrected.
+    const idIn = (pack: { statements: { id: string; text: string }[] }) =>
+      pack.statements.find((s) => s.text === WORDS)?.id;
+    expect(idIn(rebuiltPack)).not.toBe(idIn(compilePack([copy], packOptions)));
     await importThroughOptions('reader-copy-rebuilt.json', JSON.stringify(rebuiltPack), /Replaced “Reader copy”/);
     await page.reload({ waitUntil: 'load' });
     await waitForMarks(page, 10);
@@ -234,7 +253,7 @@ describe.each(allBrowsers)('the reader’s corrections in %s', (browserName) => 
     await waitForText(options, '#corrections-status', /Undone: Steve McCabe is not linked on 127\.0\.0\.1/);
     expect(await options.evaluate(() => document.activeElement?.getAttribute('data-correction'))).toMatch(/^speaker/);
     await options.keyboard.press('Enter');
-    await waitForText(options, '#corrections-status', /Undone: “We have already failed/);
+    await waitForText(options, '#corrections-status', /Undone: “The inquiry must hear every family/);
     expect(await options.$eval('#corrections-empty', (node) => (node as HTMLElement).hidden)).toBe(false);
 
     const page = await openDemo('127.0.0.1');
