@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Handlers } from '../shared/message-protocol';
 import { sendToTab, type backgroundMessages } from '../shared/messages';
 import type { CardToShow } from '../shared/page-messages';
+import { siteOf } from '../shared/site';
 
 /**
  * The go-between of a highlight's content script and its card frame. The frame is an extension page inside the
@@ -11,6 +12,8 @@ import type { CardToShow } from '../shared/page-messages';
 interface WantedCard {
   frameId: number;
   card: CardToShow;
+  /** The site of the page the highlight is on, from the browser's own record of the sender. */
+  site: string | null;
 }
 
 /** Per tab, the card its content script opened last and where that script runs. */
@@ -34,7 +37,7 @@ type Handler<K extends 'showCard' | 'takeCard' | 'cardFrameEvent'> = Handlers<ty
 
 export const showCard: Handler<'showCard'> = ({ type: _type, ...card }, sender) => {
   const tabId = tabOf(sender, 'A card');
-  wanted.set(tabId, { frameId: sender.frameId ?? 0, card });
+  wanted.set(tabId, { frameId: sender.frameId ?? 0, card, site: sender.url ? siteOf(sender.url) : null });
   return null;
 };
 
@@ -45,7 +48,7 @@ export const takeCard: Handler<'takeCard'> = (_request, sender) => {
   if (!found) return null;
   wanted.delete(tabId);
   owners.set(tabId, found.frameId);
-  return found.card;
+  return { ...found.card, site: found.site };
 };
 
 export const cardFrameEvent: Handler<'cardFrameEvent'> = async ({ event }, sender) => {

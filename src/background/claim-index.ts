@@ -7,6 +7,7 @@ import type { ClaimCard, FigureSource, QuoteSource } from '../shared/claim-card'
 import type { CheckedClaims, ClaimVerdict, PageClaimToCheck, PageName } from '../shared/claim-check';
 import { excerptAround } from '../shared/excerpt';
 import { sourceOf } from './entity-card';
+import { correctionLookup, statementCorrection, type CorrectionLookup } from '../shared/correction-lookup';
 
 /**
  * What claim check looks a page's quotations and figures up in: every statement of the enabled packs in a word
@@ -137,8 +138,16 @@ function documentOf(pack: CorpusPack, documentId: string): CorpusDocument | unde
 const byDate = <T extends { source: { date?: string } }>(a: T, b: T): number =>
   (b.source.date ?? '').localeCompare(a.source.date ?? '');
 
-/** Everything the sources hold about one claim of a page, for its card; null when they hold nothing. */
-export function buildClaimCard(index: ClaimIndex, claim: PageClaimToCheck): ClaimCard | null {
+/**
+ * Everything the sources hold about one claim of a page, for its card; null when they hold nothing. A statement whose
+ * speaker the reader corrected is compared with the page under the speaker they named, and says so.
+ */
+export function buildClaimCard(
+  index: ClaimIndex,
+  claim: PageClaimToCheck,
+  corrections: CorrectionLookup = correctionLookup([]),
+): ClaimCard | null {
+  const entityOf = (id: string): Entity | undefined => index.entities.get(id);
   if (claim.kind === 'quote') {
     const pageSpeaker = claim.speakerId === null ? null : (index.entities.get(claim.speakerId) ?? null);
     const sources: QuoteSource[] = [];
@@ -147,7 +156,14 @@ export function buildClaimCard(index: ClaimIndex, claim: PageClaimToCheck): Clai
       const document = found && documentOf(found.pack, found.statement.documentId);
       if (!found || !document) continue;
       const { statement, pack } = found;
-      const corpusSpeaker = statement.speakerId === null ? null : (index.entities.get(statement.speakerId) ?? null);
+      const corrected = statementCorrection(corrections, pack.id, statement, entityOf);
+      const speaker = corrected ? corrected.entry.speaker : statement.speakerId;
+      const corpusSpeaker =
+        speaker === null
+          ? null
+          : typeof speaker === 'string'
+            ? (entityOf(speaker) ?? null)
+            : (entityOf(speaker.id) ?? speaker);
       sources.push({
         match: match.kind,
         diff: match.diff,
@@ -158,6 +174,7 @@ export function buildClaimCard(index: ClaimIndex, claim: PageClaimToCheck): Clai
         speakerName: corpusSpeaker?.name ?? null,
         speakers: compareSpeakers(pageSpeaker, corpusSpeaker),
         source: sourceOf(pack, document, statement.start, statement.end),
+        ...(corrected ? { correction: corrected.view } : {}),
       });
     }
     if (sources.length === 0) return null;
@@ -167,10 +184,12 @@ export function buildClaimCard(index: ClaimIndex, claim: PageClaimToCheck): Clai
   if (figures.length === 0) return null;
   const sources: FigureSource[] = figures.map(({ pack, document, figure, statement }) => {
     const speaker = statement?.speakerId ? index.entities.get(statement.speakerId) : undefined;
+    const corrected = statement && statementCorrection(corrections, pack.id, statement, entityOf);
     return {
       text: document.text.slice(figure.start, figure.end),
       agrees: figuresAgree(figure, claim),
-      speakerName: speaker?.name ?? null,
+      speakerName: corrected ? corrected.view.speakerName : (speaker?.name ?? null),
+      ...(corrected ? { correction: corrected.view } : {}),
       inStatement: statement !== undefined,
       excerpt: excerptAround(document.text, [{ start: figure.start, end: figure.end }]),
       source: sourceOf(pack, document, figure.start, figure.end),

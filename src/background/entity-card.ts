@@ -3,6 +3,7 @@ import { sameWordsHeads } from '../corpus/claims/same-words';
 import type { CardMention, CardQuestion, CardStatement, EntityCard, PassageSource } from '../shared/entity-card';
 import { excerptAround } from '../shared/excerpt';
 import { firstSource, inDateOrder, timelinePoints } from '../shared/timeline';
+import { correctionLookup, correctsTo, statementCorrection, type CorrectionLookup } from '../shared/correction-lookup';
 
 /** How much of what the corpus holds about an entity a view is sent. */
 export interface EntityView {
@@ -56,12 +57,60 @@ function newestFirst<T>(items: T[], dateOf: (item: T) => string | null | undefin
     .map(({ item }) => item);
 }
 
+/** A statement on a card, with its whole text. */
+interface CardStatementWithText {
+  statement: CardStatement;
+  text: string;
+}
+
+/**
+ * A pack's statements on an entity's card: those its text gives to the entity, and those the reader gave to it. A
+ * statement the reader gave to someone else stays on the card of the speaker the source names, saying so.
+ */
+function cardStatements(
+  pack: CorpusPack,
+  entity: Entity,
+  corrections: CorrectionLookup,
+  view: EntityView,
+): CardStatementWithText[] {
+  const documents = new Map(pack.documents.map((document) => [document.id, document]));
+  let entities: Map<string, Entity> | undefined;
+  const entityOf = (id: string): Entity | undefined =>
+    (entities ??= new Map(pack.entities.map((e) => [e.id, e]))).get(id);
+  const found: CardStatementWithText[] = [];
+  for (const statement of pack.statements) {
+    const document = documents.get(statement.documentId);
+    if (!document) continue;
+    const corrected = statementCorrection(corrections, pack.id, statement, entityOf);
+    if (statement.speakerId !== entity.id && !(corrected && correctsTo(corrected.entry, entity))) continue;
+    found.push({
+      statement: {
+        id: statement.id,
+        excerpt: excerptAround(statement.text, [], view.excerptLength),
+        role: statement.role,
+        source: sourceOf(pack, document, statement.start, statement.end),
+        alsoIn: [],
+        ...(corrected ? { correction: corrected.view } : {}),
+      },
+      text: statement.text,
+    });
+  }
+  return found;
+}
+
 /**
  * The entity's statements with the same words, or nearly, as one item each (src/corpus/claims/same-words.ts),
- * headed by the fullest, its other sources earliest first. `texts` are the statements' whole texts.
+ * headed by the fullest, its other sources earliest first. A statement the reader corrected is the same words only
+ * as another corrected alike: an item has one speaker.
  */
-function sameWordsItems(statements: readonly CardStatement[], texts: readonly string[]): CardStatement[] {
-  const heads = sameWordsHeads(texts.map((text) => ({ text, speakerId: 'the entity' })));
+function sameWordsItems(found: readonly CardStatementWithText[]): CardStatement[] {
+  const statements = found.map(({ statement }) => statement);
+  const heads = sameWordsHeads(
+    found.map(({ statement, text }) => ({
+      text,
+      speakerId: statement.correction ? `corrected to ${statement.correction.speakerId ?? 'nobody'}` : 'the entity',
+    })),
+  );
   const alsoIn = statements.map((): CardStatement['alsoIn'] => []);
   heads.forEach((found, i) => {
     const statement = statements[i];
@@ -85,10 +134,9 @@ export function buildEntityCard(
   packs: CorpusPack[],
   entityId: string,
   view: EntityView = CARD_VIEW,
+  corrections: CorrectionLookup = correctionLookup([]),
 ): EntityCard | null {
   let entity: Entity | undefined;
-  const statements: CardStatement[] = [];
-  const statementTexts: string[] = [];
   const questions: CardQuestion[] = [];
   const mentions: CardMention[] = [];
   let descriptionSource: PassageSource | undefined;
@@ -110,18 +158,6 @@ export function buildEntityCard(
           break;
         }
       }
-    }
-    for (const statement of pack.statements) {
-      const document = documents.get(statement.documentId);
-      if (statement.speakerId !== entityId || !document) continue;
-      statements.push({
-        id: statement.id,
-        excerpt: excerptAround(statement.text, [], view.excerptLength),
-        role: statement.role,
-        source: sourceOf(pack, document, statement.start, statement.end),
-        alsoIn: [],
-      });
-      statementTexts.push(statement.text);
     }
     for (const question of pack.questions) {
       const document = documents.get(question.documentId);
@@ -163,7 +199,8 @@ export function buildEntityCard(
     }
   }
   if (!entity) return null;
-  const items = sameWordsItems(statements, statementTexts);
+  const card = entity;
+  const items = sameWordsItems(packs.flatMap((pack) => cardStatements(pack, card, corrections, view)));
   return {
     entity: {
       id: entity.id,

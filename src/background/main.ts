@@ -33,12 +33,23 @@ import {
   subscriptions,
   unsubscribe,
 } from './subscriptions';
-import { buildEntityCard, findDocument, PAGE_VIEW } from './entity-card';
+import { buildEntityCard, CARD_VIEW, findDocument, PAGE_VIEW } from './entity-card';
 import { cardFrameEvent, showCard, takeCard } from './card-frames';
 import { entityPagePath, viewerPath } from '../shared/ui/links';
+import { statementCorrection, withCorrectedHits } from '../shared/correction-lookup';
 import { PackUploads, packParts } from '../shared/pack-parts';
 import { addPageToSources as addPage } from './my-sources';
 import { markOnce } from './start-marks';
+import {
+  correctSpeaker,
+  currentCorrectionLookup,
+  getCorrections,
+  getHiddenEntities,
+  hideEntity,
+  importCorrections,
+  removeCorrection,
+  speakerChoices,
+} from './corrections';
 
 markOnce('evaluated');
 
@@ -51,10 +62,11 @@ const getCorpusSummary: Handler<'getCorpusSummary'> = () => summariseCorpus();
 
 const getDictionary: Handler<'getDictionary'> = ({ corpora }) => currentDictionary(corpora);
 
-const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) => buildEntityCard(await activePacks(), entityId);
+const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) =>
+  buildEntityCard(await activePacks(), entityId, CARD_VIEW, await currentCorrectionLookup());
 
 const getEntityPage: Handler<'getEntityPage'> = async ({ entityId }) =>
-  buildEntityCard(await activePacks(), entityId, PAGE_VIEW);
+  buildEntityCard(await activePacks(), entityId, PAGE_VIEW, await currentCorrectionLookup());
 
 const getEntityNames: Handler<'getEntityNames'> = async ({ ids }) => {
   // The search index, which the popup's first search reads too, rather than every pack; the packs when it would
@@ -71,15 +83,26 @@ const getDocument: Handler<'getDocument'> = async ({ packId, documentId }) => {
   );
   if (!found) return null;
   const { pack, document } = found;
-  const names = new Map(pack.entities.map((entity) => [entity.id, entity.name]));
+  const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));
+  const corrections = await currentCorrectionLookup();
   const statements = pack.statements
     .filter((statement) => statement.documentId === document.id)
-    .map(({ start, end, speakerId, role }) => ({
-      start,
-      end,
-      speaker: speakerId === null ? null : (names.get(speakerId) ?? null),
-      ...(role !== undefined ? { role } : {}),
-    }));
+    .map((statement) => {
+      const { start, end, speakerId, role } = statement;
+      const correction = statementCorrection(corrections, pack.id, statement, (id) => entities.get(id))?.view;
+      return {
+        start,
+        end,
+        speaker: correction
+          ? correction.speakerName
+          : speakerId === null
+            ? null
+            : (entities.get(speakerId)?.name ?? null),
+        // The role is the source's speaker's: not the one the reader named.
+        ...(role !== undefined && !correction ? { role } : {}),
+        ...(correction ? { correction } : {}),
+      };
+    });
   return { packId: pack.id, packTitle: pack.title, ...document, statements };
 };
 
@@ -111,9 +134,10 @@ const checkClaims: Handler<'checkClaims'> = async ({ corpora, text, names }, sen
 };
 
 const getClaimCard: Handler<'getClaimCard'> = async ({ claim }) =>
-  buildClaimCard(await currentClaimIndex('all'), claim);
+  buildClaimCard(await currentClaimIndex('all'), claim, await currentCorrectionLookup());
 
-const search: Handler<'search'> = ({ query, options }) => searchCurrentCorpus(query, options);
+const search: Handler<'search'> = async ({ query, options }) =>
+  withCorrectedHits(await searchCurrentCorpus(query, options), await currentCorrectionLookup());
 
 /** The pack being sent in parts (see `packParts`). */
 const uploads = new PackUploads();
@@ -210,6 +234,13 @@ browser.runtime.onMessage.addListener(
     unsubscribe: unsubscribeFrom,
     getClaimCard,
     cardFrameEvent,
+    getCorrections,
+    hideEntity,
+    correctSpeaker,
+    removeCorrection,
+    importCorrections,
+    getHiddenEntities,
+    speakerChoices,
   }),
 );
 

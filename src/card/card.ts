@@ -1,6 +1,7 @@
 import '../shared/zod-config';
 import { errorText } from '../shared/error-text';
-import { send } from '../shared/messages';
+import { send, type backgroundMessages } from '../shared/messages';
+import type { ResponseOf } from '../shared/message-protocol';
 import type { CardFrameEvent } from '../shared/page-messages';
 import { byId, el } from '../shared/ui/dom';
 import { renderEntityView } from '../shared/ui/entity-view';
@@ -8,6 +9,9 @@ import { copyCitation } from '../shared/ui/copy-citation';
 import { messageLinks, type Openers } from '../shared/ui/passage-links';
 import { renderClaimView } from './claim-view';
 import { reasonLine } from './reason-line';
+import { createCardCorrections, focusCorrectionControl, type CorrectionFocus } from './corrections-view';
+
+type CardRequest = ResponseOf<typeof backgroundMessages, 'takeCard'>;
 
 /**
  * The card a highlight opens, as an extension page in a frame on the web page: the page can neither read nor
@@ -81,19 +85,35 @@ async function show(): Promise<void> {
     body.replaceChildren(renderClaimView(claimCard, messageLinks(openers), headingId));
     return;
   }
+  await drawEntityCard(wanted, headingId);
+}
+
+/** An entity's card, drawn again after a correction with focus back on the control that made it. */
+async function drawEntityCard(
+  wanted: Extract<NonNullable<CardRequest>, { entityId: string }>,
+  headingId: string,
+  focus?: CorrectionFocus,
+): Promise<void> {
   const card = await send({ type: 'getEntityCard', entityId: wanted.entityId });
   if (!card) {
     status('This name is no longer in any enabled corpus.');
     return;
   }
   labelBy(headingId);
-  const view = renderEntityView(card, messageLinks(openers), headingId, copyCitation);
+  const corrections = createCardCorrections({
+    entity: card.entity,
+    site: wanted.site,
+    redraw: (next) => drawEntityCard(wanted, headingId, next),
+  });
+  const view = renderEntityView(card, messageLinks(openers), headingId, copyCitation, corrections.statementActions);
   // Under the name, where the reader looks first: why this text of the page was linked to it.
   const reason = el('p', { class: 'sl-reason' }, reasonLine(wanted.reason, card.entity.name));
   const header = view.querySelector('.sl-header');
   if (header) header.after(reason);
   else view.prepend(reason);
+  reason.after(corrections.entityActions());
   body.replaceChildren(view);
+  if (focus) focusCorrectionControl(view, focus);
 }
 
 closeButton.addEventListener('click', () => tell({ kind: 'close' }));

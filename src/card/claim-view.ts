@@ -2,6 +2,7 @@ import type { ClaimCard, FigureSource, QuoteSource } from '../shared/claim-card'
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { section, sourceLine } from '../shared/ui/entity-view';
 import type { ViewLinks } from '../shared/ui/passage-links';
+import { correctionNote } from '../shared/ui/correction-note';
 
 /**
  * The card of a quotation or figure the page prints, set beside what the sources say: which statements hold the
@@ -20,8 +21,18 @@ const PAGE_LENGTH = 240;
 const shortened = (text: string): string =>
   text.length > PAGE_LENGTH ? `${text.slice(0, PAGE_LENGTH)} …` : text.replace(/[,;:]$/, '');
 
-/** Who the source gives the words to, beside whom the page gives them to: facts about the two texts. */
+/**
+ * Who the source gives the words to, beside whom the page gives them to: facts about the two texts. Where the reader
+ * corrected the source's speaker, their speaker is compared, and the note under it names the source's.
+ */
 function speakerLine(source: QuoteSource, pageSpeaker: string | null): string {
+  if (source.correction) {
+    const yours = source.correction.speakerName;
+    if (yours === null) return 'You said the speaker of these words is not clear.';
+    return source.speakers === 'someone-else'
+      ? `You gave these words to ${yours}; the page gives them to ${pageSpeaker ?? 'someone else'}.`
+      : `You gave these words to ${yours}${source.speakers === 'same-person' ? ', as the page does' : ''}.`;
+  }
   const corpusSpeaker = source.speakerName ?? 'someone it does not name';
   switch (source.speakers) {
     case 'same-person':
@@ -55,6 +66,7 @@ function quoteItem(source: QuoteSource, pageSpeaker: string | null, links: ViewL
     { class: 'sl-item sl-claim-source', 'data-match': source.match, 'data-speakers': source.speakers },
     el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, MATCH_LABELS[source.match])),
     el('p', { class: 'sl-speaker-line' }, speakerLine(source, pageSpeaker)),
+    source.correction ? correctionNote(source.correction) : null,
     source.match === 'close' ? diffLine(source) : null,
     el(
       'blockquote',
@@ -85,6 +97,7 @@ function figureItem(source: FigureSource, links: ViewLinks): HTMLLIElement {
       { class: 'sl-excerpt' },
       links.passage(source.source, textWithHighlights(source.excerpt.text, source.excerpt.highlights, 'strong')),
     ),
+    source.correction ? correctionNote(source.correction) : null,
     sourceLine(source.source, links, source.text),
   );
 }

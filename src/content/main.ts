@@ -1,6 +1,7 @@
 import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
+import { onCorrectionsChange } from '../shared/corrections-change';
 import type { Dictionary } from '../shared/dictionary';
 import { createMessageListener } from '../shared/message-protocol';
 import { sendFromPage, tabMessages, type CardToShow, type PageCorpora, type PageEntity } from '../shared/page-messages';
@@ -43,6 +44,10 @@ let claimsPartial = false;
 let appliedKinds = '';
 /** The built-in corpus's dictionary and the reader's own, each asked for once per change of the corpora. */
 const dictionaries = new Map<PageCorpora, Promise<Dictionary>>();
+/** What this site must not link (the reader's corrections), asked for with the dictionaries. */
+let hidden: Promise<string[]> | undefined;
+/** The hidden ids the running pass left out, to tell whether a change of the corrections changes this page. */
+let appliedHidden = '';
 /** The reader's own highlights: there while Sourcelight is on for the page, whether anything of theirs matched or not. */
 let overlay: Overlay<OwnLink> | undefined;
 
@@ -163,15 +168,20 @@ function listenForReaders(signal: AbortSignal): void {
 
 async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   const kinds = new Set(settings.highlightKinds);
-  // Both asked for at once; the reader's own only when they show on pages, and not waited for before the first marks.
+  hidden ??= sendFromPage({ type: 'getHiddenEntities' });
+  const hiddenHere = hidden.then((ids) => new Set(ids));
+  // All asked for at once; the reader's own only when they show on pages, and not waited for before the first marks.
   const ownMatcher: Promise<CompiledMatcher | undefined> = settings.showOwnCorpora
-    ? dictionaryOf('own').then((own) => (own.terms > 0 ? openMatcher(own, kinds) : undefined))
+    ? Promise.all([dictionaryOf('own'), hiddenHere]).then(([own, ids]) =>
+        own.terms > 0 ? openMatcher(own, kinds, ids) : undefined,
+      )
     : Promise.resolve(undefined);
   // Its failure is the passes' that wait for it; a session stopped before them leaves it unheard.
   ownMatcher.catch(() => undefined);
-  const loaded = await dictionaryOf('public');
+  const [loaded, hiddenIds] = await Promise.all([dictionaryOf('public'), hiddenHere]);
   if (signal.aborted) return;
-  const matcher = openMatcher(loaded, kinds);
+  appliedHidden = [...hiddenIds].sort().join('\n');
+  const matcher = openMatcher(loaded, kinds, hiddenIds);
   const namedSoFar = new Set<string>();
   // Apart from the built-in corpus's: a surname links after a full name of the same side, so no mark of the page
   // ever depends on what the reader's own corpora named.
@@ -217,6 +227,7 @@ function startWithRetries(settings: Settings, attempt = 0): void {
   start(settings, controller.signal).catch((error: unknown) => {
     if (controller.signal.aborted) return;
     dictionaries.clear();
+    hidden = undefined;
     controller.abort();
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay === undefined) {
@@ -376,13 +387,31 @@ function applyStoredSettings(): void {
     .catch((error: unknown) => console.error('Sourcelight: could not read settings', error));
 }
 
-onSettingsChanged(apply);
-// New or removed corpora: drop the dictionary and highlight again with the new one.
-onCorpusChange(() => {
-  dictionaries.clear();
+/** Highlights the page again from scratch, with what was dropped asked for anew. */
+function highlightAgain(): void {
   if (!active) return;
   active = false;
   stop();
   applyStoredSettings();
+}
+
+onSettingsChanged(apply);
+// New or removed corpora: drop the dictionary and highlight again with the new one.
+onCorpusChange(() => {
+  dictionaries.clear();
+  hidden = undefined;
+  highlightAgain();
+});
+// The reader's corrections changed: highlight again only when what this site hides did.
+onCorrectionsChange(() => {
+  const asked = sendFromPage({ type: 'getHiddenEntities' });
+  hidden = asked;
+  asked
+    .then((ids) => {
+      if (hidden === asked && [...ids].sort().join('\n') !== appliedHidden) highlightAgain();
+    })
+    .catch(() => {
+      if (hidden === asked) hidden = undefined;
+    });
 });
 applyStoredSettings();

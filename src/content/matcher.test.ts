@@ -154,6 +154,13 @@ describe('findMatches', () => {
     expect(found('Iran Air and human rights in Iran', noPlaces)).toEqual(['Iran Air=iran-air', 'human rights=rights']);
   });
 
+  it('leaves out the entities the reader hid on this page, in any spelling, and links the others', () => {
+    const hiding = openMatcher(buildDictionary(entities), undefined, new Set(['maryam', 'raisi']));
+    expect(found('Maryam Rajavi met Massoud Rajavi; Ebrahim Raïssi and Raisi were not there.', hiding)).toEqual([
+      'Massoud Rajavi=massoud',
+    ]);
+  });
+
   it('finds nothing in empty or whitespace text', () => {
     expect(found('')).toEqual([]);
     expect(found(' \n\u00a0 ')).toEqual([]);

@@ -57,6 +57,8 @@ export interface CompiledMatcher {
   readonly variants: SpellingVariants | undefined;
   readonly lines: string;
   readonly kinds: ReadonlySet<EntityKind> | undefined;
+  /** Entities this page must not link: the reader hid them everywhere, or said they are not the one meant on this site. */
+  readonly hidden: ReadonlySet<string>;
   /** The root's steps by folded UTF-16 unit, a table because it is looked up at every word start; -1 not yet looked up. */
   readonly root: Int32Array;
   /** Each state's run of lines: the start of its first line, and the end of its last. */
@@ -75,11 +77,16 @@ const NO_STATE = 0;
 const KEY_END = TERM_START.charCodeAt(0);
 
 /**
- * Opens a dictionary for `findMatches`, only for the kinds the reader highlights (all when `kinds` is left out).
- * Nothing is built here: states are opened as the page's words lead to them.
+ * Opens a dictionary for `findMatches`, only for the kinds the reader highlights (all when `kinds` is left out) and
+ * without the entities the reader hid here. Nothing is built here: states are opened as the page's words lead to them.
  */
-export function openMatcher(dictionary: Dictionary, kinds?: ReadonlySet<EntityKind>): CompiledMatcher {
+export function openMatcher(
+  dictionary: Dictionary,
+  kinds?: ReadonlySet<EntityKind>,
+  hidden: ReadonlySet<string> = new Set(),
+): CompiledMatcher {
   return {
+    hidden,
     variants:
       dictionary.variants === '' || (kinds !== undefined && !kinds.has('person'))
         ? undefined
@@ -320,5 +327,7 @@ export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: 
     previousIsWord = false;
     i = found.end;
   }
-  return matcher.variants === undefined ? matches : withVariants(text, matcher.variants, matches, namedSoFar);
+  const found = matcher.variants === undefined ? matches : withVariants(text, matcher.variants, matches, namedSoFar);
+  // A hidden entity's names still take their words, so that its surname later on is not given to someone else.
+  return matcher.hidden.size === 0 ? found : found.filter((match) => !matcher.hidden.has(match.entityId));
 }

@@ -1,7 +1,24 @@
-import type { CorpusPack } from './pack';
+import type { CorpusPack, Statement } from './pack';
 
-/** The columns, in order: who said it, as what, the words, and where and when, as the pack records them. */
-export const STATEMENT_COLUMNS = ['speaker', 'role', 'text', 'document', 'publisher', 'date', 'url', 'cue'] as const;
+/**
+ * The columns, in order: who said it, as what, the words, and where and when, as the pack records them; then whether
+ * the reader corrected the speaker, and whom the source's text gives the words to, so that the original stays.
+ */
+export const STATEMENT_COLUMNS = [
+  'speaker',
+  'role',
+  'text',
+  'document',
+  'publisher',
+  'date',
+  'url',
+  'cue',
+  'corrected',
+  'source speaker',
+] as const;
+
+/** The speaker the reader named for a statement (null: "speaker not clear"), when they corrected it. */
+export type CorrectedSpeaker = (statement: Statement) => { speakerName: string | null } | undefined;
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -28,22 +45,27 @@ function cell(value: string): string {
 
 /**
  * A pack's statements as CSV, one row each, in the pack's order. A statement whose source does not make the speaker
- * clear has an empty speaker: the CSV, like the card, never guesses.
+ * clear has an empty speaker: the CSV, like the card, never guesses. A statement the reader corrected has their
+ * speaker, "by the reader" in `corrected`, and no role (the role is the source speaker's).
  */
-export function statementsCsv(pack: CorpusPack): string {
+export function statementsCsv(pack: CorpusPack, corrected: CorrectedSpeaker = () => undefined): string {
   const names = new Map(pack.entities.map((entity) => [entity.id, entity.name]));
   const sources = new Map(pack.documents.map((source) => [source.id, source]));
   const rows = pack.statements.map((statement) => {
     const source = sources.get(statement.documentId);
+    const sourceSpeaker = statement.speakerId === null ? '' : (names.get(statement.speakerId) ?? '');
+    const correction = corrected(statement);
     return [
-      statement.speakerId === null ? '' : (names.get(statement.speakerId) ?? ''),
-      statement.role ?? '',
+      correction ? (correction.speakerName ?? '') : sourceSpeaker,
+      correction ? '' : (statement.role ?? ''),
       statement.text,
       source?.title ?? '',
       source?.publisher ?? '',
       source?.date ?? '',
       source?.url ?? '',
       statement.cue,
+      correction ? 'by the reader' : '',
+      sourceSpeaker,
     ]
       .map(cell)
       .join(',');

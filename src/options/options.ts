@@ -12,6 +12,8 @@ import { bindDocumentImport } from './document-import';
 import { bindPackImport } from './pack-import';
 import { createSiteList } from './site-list';
 import { bindSubscriptions } from './subscriptions';
+import { createCorrectionsList } from './corrections-list';
+import { onCorrectionsChange } from '../shared/corrections-change';
 
 const corpusNotice = createNotice(byId('corpus-status'), byId('corpus-alert'));
 const corpusList = createCorpusList(
@@ -105,6 +107,19 @@ const sites = createSiteList(
   createNotice(byId('sites-status'), byId('sites-alert')),
 );
 
+const corrections = createCorrectionsList(
+  {
+    groups: byId('correction-groups'),
+    empty: byId('corrections-empty'),
+    exportButton: byId<HTMLButtonElement>('corrections-export'),
+    fileInput: byId<HTMLInputElement>('corrections-file'),
+    heading: byId('corrections-title'),
+  },
+  createNotice(byId('corrections-status'), byId('corrections-alert')),
+);
+// Made on a card in another tab while this page is open.
+onCorrectionsChange(() => void corrections.refresh());
+
 function showSettings(settings: Settings): void {
   kinds.show(settings);
   claimCheck.show(settings);
@@ -120,6 +135,6 @@ document.addEventListener('visibilitychange', () => {
 
 void (async () => {
   showSettings(await loadSettings());
-  await Promise.all([corpusList.refresh(), subscriptions.refresh()]);
+  await Promise.all([corpusList.refresh(), subscriptions.refresh(), corrections.refresh()]);
   document.body.dataset.ready = 'true';
 })();

@@ -1,6 +1,7 @@
 import { parsePack } from '../corpus/pack';
 import { statementsCsv } from '../corpus/statements-csv';
 import { send } from '../shared/messages';
+import { correctionLookup, statementCorrection } from '../shared/correction-lookup';
 import { el } from '../shared/ui/dom';
 
 /** A stored pack's JSON text, fetched in parts: a message has a size cap that a large pack would pass. */
@@ -18,7 +19,7 @@ function fileNameOf(packId: string, ending: string): string {
 }
 
 /** Hands the reader a file, as a download. */
-function download(name: string, type: string, text: string): void {
+export function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   el('a', { href: url, download: name }).click();
   // Long enough for the browser to have read it.
@@ -32,11 +33,18 @@ export async function exportPack(packId: string): Promise<string> {
   return name;
 }
 
-/** The pack's statements as CSV (see `statementsCsv` for the columns). */
+/** The pack's statements as CSV (see `statementsCsv` for the columns), with the speakers the reader corrected. */
 export async function exportStatements(packId: string): Promise<string> {
   const parsed = parsePack(JSON.parse(await storedPackJson(packId)));
   if (!parsed.ok) throw new Error(`The stored corpus could not be read: ${parsed.error}`);
+  const { pack } = parsed;
+  const lookup = correctionLookup(await send({ type: 'getCorrections' }));
+  const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));
   const name = fileNameOf(packId, '-statements.csv');
-  download(name, 'text/csv', statementsCsv(parsed.pack));
+  download(
+    name,
+    'text/csv',
+    statementsCsv(pack, (statement) => statementCorrection(lookup, pack.id, statement, (id) => entities.get(id))?.view),
+  );
   return name;
 }

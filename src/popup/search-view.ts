@@ -2,6 +2,8 @@ import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, plural, shortened } from '../shared/ui/format';
 import { errorText } from '../shared/error-text';
+import { correctedSpeakerLine } from '../shared/ui/correction-note';
+import { activeOption } from '../shared/ui/active-option';
 
 export type SearchHit = SearchGroup['hits'][number];
 
@@ -98,8 +100,12 @@ function alsoInLine(hit: StatementHit): HTMLElement | null {
   return el('div', { class: 'sub also-in' }, `Also in ${plural(hit.alsoIn.length, 'source')}: ${sources.join('; ')}`);
 }
 
-/** Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear". */
+/**
+ * Who said it, as the source gives it: a name, a source it does not name, a text signed by many, or "not clear"; or
+ * as the reader corrected it, beside the source's.
+ */
 function speakerLine(hit: StatementHit): string {
+  if (hit.correction) return correctedSpeakerLine(hit.correction);
   if (hit.speakerName !== null) return hit.speakerName;
   if (hit.unattributedReason === 'unnamed-source')
     return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
@@ -115,32 +121,18 @@ function speakerLine(hit: StatementHit): string {
 export function createSearchView(options: SearchViewOptions): { refresh(): void } {
   const { input, results, hint, status } = options;
   let hits: { hit: SearchHit; element: HTMLElement }[] = [];
-  let active = -1;
+  const active = activeOption(input, () => hits.map(({ element }) => element));
   /** Each query's number, in the order typed, and the number of the query whose answer the list shows. */
   let latest = 0;
   let shown = 0;
-
-  const setActive = (index: number): void => {
-    hits[active]?.element.setAttribute('aria-selected', 'false');
-    active = hits.length === 0 ? -1 : (index + hits.length) % hits.length;
-    const current = hits[active];
-    if (!current) {
-      input.removeAttribute('aria-activedescendant');
-      return;
-    }
-    current.element.setAttribute('aria-selected', 'true');
-    input.setAttribute('aria-activedescendant', current.element.id);
-    current.element.scrollIntoView({ block: 'nearest' });
-  };
 
   const show = (found: SearchResults, asked: string): void => {
     // Which query the list answers: replies can arrive after the reader typed on.
     results.dataset.query = asked;
     hits = [];
-    active = -1;
+    active.clear();
     const query = found.query.trim();
     results.replaceChildren();
-    input.removeAttribute('aria-activedescendant');
     if (query === '') {
       results.hidden = true;
       hint.hidden = false;
@@ -189,7 +181,7 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     results.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     status.textContent = `${plural(hits.length, 'result')} shown`;
-    setActive(0);
+    active.mark(0);
   };
 
   const run = (): void => {
@@ -221,9 +213,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (hits.length === 0) return;
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      active.mark(active.index + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
-      const current = hits[active];
+      const current = hits[active.index];
       if (current) {
         event.preventDefault();
         options.open(current.hit);

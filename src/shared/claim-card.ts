@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { passageSource } from './entity-card';
 import { excerpt } from './excerpt';
+import { speakerCorrectionView } from './corrections';
 
 /** What the card's frame shows of a page's quotation or figure that the sources hold (`claim-check.ts`). */
 export const diffPart = z.object({ op: z.enum(['same', 'page', 'source', 'cut']), text: z.string() });
@@ -12,9 +13,11 @@ export const quoteSource = z.object({
   diff: z.array(diffPart),
   /** The whole statement (cut to a long excerpt), with the stretch the page quotes marked. */
   statement: excerpt,
+  /** The speaker: the source's, or the one the reader named (`correction` then names the source's). */
   speakerName: z.string().nullable(),
   speakers: z.enum(['same-person', 'someone-else', 'corpus-does-not-say', 'page-does-not-say']),
   source: passageSource,
+  correction: speakerCorrectionView.optional(),
 });
 export type QuoteSource = z.infer<typeof quoteSource>;
 
@@ -25,6 +28,8 @@ export const figureSource = z.object({
   /** Who gives it: the speaker of the statement it stands in; null when it stands in the document's own text. */
   speakerName: z.string().nullable(),
   inStatement: z.boolean(),
+  /** The reader corrected the speaker of the statement it stands in. */
+  correction: speakerCorrectionView.optional(),
   excerpt,
   source: passageSource,
 });

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { onLocalKeyChange } from './storage-watch';
 import * as z from 'zod/mini';
 
 /**
@@ -13,9 +14,5 @@ export async function announceCorpusChange(): Promise<void> {
 
 /** Calls back when another context announced a change, until `signal` (if given) aborts. */
 export function onCorpusChange(listener: () => void, signal?: AbortSignal): void {
-  const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
-    if (area === 'local' && z.number().safeParse(changes[CORPUS_CHANGE_KEY]?.newValue).success) listener();
-  };
-  browser.storage.onChanged.addListener(handle);
-  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
+  onLocalKeyChange(CORPUS_CHANGE_KEY, (value) => z.number().safeParse(value).success && listener(), signal);
 }

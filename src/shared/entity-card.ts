@@ -3,6 +3,7 @@ import { isoDate, questionRecord } from '../corpus/pack';
 import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt } from './excerpt';
+import { speakerCorrectionView } from './corrections';
 
 /** Where a passage comes from: enough to cite it and to open the source viewer at it. */
 export const passageSource = z.object({
@@ -37,6 +38,8 @@ export const cardStatement = z.object({
   source: passageSource,
   /** The other sources that give the same words, or nearly, earliest first: with this one, one item. */
   alsoIn: z.array(sameWordsSource),
+  /** The reader gave it to another speaker (or to none): on the card of either, it says so and names the source's. */
+  correction: speakerCorrectionView.optional(),
 });
 export type CardStatement = z.infer<typeof cardStatement>;
 
@@ -102,9 +105,11 @@ export type EntityCard = z.infer<typeof entityCard>;
 export const documentStatement = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  /** Null when the compiler could not tell who spoke. */
+  /** Null when the compiler could not tell who spoke, or the reader said the speaker is not clear. */
   speaker: z.string().nullable(),
   role: z.string().optional(),
+  /** The reader corrected the speaker: `speaker` is theirs, and this names the source's. */
+  correction: speakerCorrectionView.optional(),
 });
 export type DocumentStatement = z.infer<typeof documentStatement>;
 

@@ -13,6 +13,7 @@ import { pageClaim } from './claim-check';
 import { sendToBackground, unwrapReply, type RequestOf, type ResponseOf } from './message-protocol';
 import { cardFrameEvent, cardToShow, pageRequests, tabMessages } from './page-messages';
 import { newSubscription, subscription, subscriptionList } from './subscription';
+import { correction, MAX_CORRECTIONS, speakerCorrectionView } from './corrections';
 
 const id = z.string().min(1).max(500);
 
@@ -146,10 +147,52 @@ export const backgroundMessages = {
       parts: z.number().int().positive().max(MAX_PACK_PARTS),
     }),
   },
-  /** The card frame asks what to show: the last card its tab's content script asked for, once. */
+  /**
+   * The card frame asks what to show: the last card its tab's content script asked for, once, with the site of the
+   * page it was opened on (what "Not this person" applies to).
+   */
   takeCard: {
     request: z.object({ type: z.literal('takeCard') }),
-    response: z.nullable(cardToShow),
+    response: z.intersection(cardToShow, z.object({ site: z.string().nullable() })).nullable(),
+  },
+  /** The reader's corrections (corrections.ts), for the options page to list, undo and export. */
+  getCorrections: {
+    request: z.object({ type: z.literal('getCorrections') }),
+    response: z.array(correction).max(MAX_CORRECTIONS),
+  },
+  /** "Not this person" on a site, or "Hide everywhere" when `site` is null. */
+  hideEntity: {
+    request: z.object({ type: z.literal('hideEntity'), entityId: id, site: z.string().min(1).max(253).nullable() }),
+    response: z.null(),
+  },
+  /** "Wrong speaker": who spoke a statement, or null for "speaker not clear"; null back when that is the source's. */
+  correctSpeaker: {
+    request: z.object({ type: z.literal('correctSpeaker'), packId: id, statementId: id, speakerId: id.nullable() }),
+    response: speakerCorrectionView.nullable(),
+  },
+  /** Undoes one correction, by its `correctionId`. */
+  removeCorrection: {
+    request: z.object({ type: z.literal('removeCorrection'), id: z.string().max(2_000) }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  /** Adds a corrections file's corrections, already read and checked by the options page, to the stored ones. */
+  importCorrections: {
+    request: z.object({ type: z.literal('importCorrections'), corrections: z.array(correction).max(MAX_CORRECTIONS) }),
+    response: z.object({
+      received: z.number().int().nonnegative(),
+      added: z.number().int(),
+      total: z.number().int().nonnegative(),
+    }),
+  },
+  /** Whom the reader may name as a statement's speaker: its document's people, or the search's for a query. */
+  speakerChoices: {
+    request: z.object({
+      type: z.literal('speakerChoices'),
+      packId: id,
+      documentId: id,
+      query: z.string().max(MAX_QUERY_UNITS),
+    }),
+    response: z.array(z.object({ id: z.string(), name: z.string(), kind: entityKind })).max(50),
   },
   /** Corpora the reader subscribes to by address (options page). */
   getSubscriptions: {

@@ -11,6 +11,8 @@ import { sendToBackground, type RequestOf, type ResponseOf } from './message-pro
  */
 const id = z.string().check(z.minLength(1), z.maxLength(500));
 const count = z.int().check(z.nonnegative());
+/** As many entities as a pack may hold (`PACK_LIMITS`): a page may be told to hide any of them. */
+const MAX_ENTITIES = 200_000;
 
 /** What the card's frame tells the highlight it belongs to: its content's height, or that the reader closed it. */
 export const cardFrameEvent = z.discriminatedUnion('kind', [
@@ -48,6 +50,11 @@ export const pageRequests = {
       z.extend(claimToShow, { type: z.literal('showCard') }),
     ]),
     response: z.null(),
+  },
+  /** The entities this page's site must not link: hidden everywhere, or "not this person" here (the reader's corrections). */
+  getHiddenEntities: {
+    request: z.object({ type: z.literal('getHiddenEntities') }),
+    response: z.array(z.string()).check(z.maxLength(MAX_ENTITIES)),
   },
   /**
    * Claim check: the quotations and figures of a page's text (bounded: `checkPageText`) that the built-in or the

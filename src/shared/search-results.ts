@@ -7,6 +7,7 @@ import { isoDate, statementCue, unattributedReason } from '../corpus/pack';
 import { entityKind } from './entity-kind';
 import { citation } from './citation';
 import { excerpt, highlightRange } from './excerpt';
+import { speakerCorrectionView } from './corrections';
 
 export { excerpt, highlightRange, type Excerpt, type HighlightRange } from './excerpt';
 
@@ -59,6 +60,10 @@ export const statementHit = z.object({
   excerpt,
   /** The other sources that give the same words, or nearly (one speaker's, as in cards), earliest first. */
   alsoIn: z.array(z.object({ documentTitle: z.string(), ...citation.pick({ publisher: true, date: true }).shape })),
+  /** The statement's words as the reader's corrections key them (`textKey` in corrections.ts). */
+  textKey: z.string(),
+  /** The reader corrected the speaker: `speakerId` and `speakerName` are theirs, and this says whom the source names. */
+  correction: speakerCorrectionView.optional(),
 });
 export type StatementHit = z.infer<typeof statementHit>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import browser from 'webextension-polyfill';
+import { onLocalKeyChange } from './storage-watch';
 import { entityKind } from './entity-kind';
 
 /**
@@ -47,17 +48,9 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   return next;
 }
 
-/**
- * Calls back with the new settings whenever any context changes them, until `signal` (if given) aborts: one cleanup
- * idiom with the DOM listeners, as refined-github does.
- */
+/** Calls back with the new settings whenever any context changes them, until `signal` (if given) aborts. */
 export function onSettingsChanged(listener: (settings: Settings) => void, signal?: AbortSignal): void {
-  const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change) listener(parseSettings(change.newValue));
-  };
-  browser.storage.onChanged.addListener(handle);
-  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
+  onLocalKeyChange(SETTINGS_KEY, (value) => listener(parseSettings(value)), signal);
 }
 
 export function isActiveOn(settings: Settings, site: string | null): boolean {

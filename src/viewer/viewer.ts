@@ -8,6 +8,7 @@ import { originalLink } from '../shared/ui/links';
 import { errorText } from '../shared/error-text';
 import { copyCitation } from '../shared/ui/copy-citation';
 import { copyButtons } from '../shared/ui/entity-view';
+import type { SpeakerCorrectionView } from '../shared/corrections';
 import { isolate, localizePage, t } from '../shared/i18n';
 
 /**
@@ -55,6 +56,14 @@ function renderText(
   return { container, mark };
 }
 
+/** Who said the passage as the reader corrected it, beside whom the source's text gives it to. */
+function correctedLine({ speakerName, sourceSpeakerName }: SpeakerCorrectionView): string {
+  if (sourceSpeakerName === null) return t('viewerPassageCorrectedFromNone', isolate(speakerName ?? ''));
+  return speakerName === null
+    ? t('viewerPassageCorrectedUnclear', isolate(sourceSpeakerName))
+    : t('viewerPassageCorrectedBy', isolate(speakerName), isolate(sourceSpeakerName));
+}
+
 /**
  * "Copy citation" and "Copy as annotation" for the statement the viewer opened at, when the corpus knows who said it;
  * otherwise a line saying why there is none.
@@ -62,7 +71,8 @@ function renderText(
 function citePassage(document: SourceDocument, passage: { start: number; end: number }): HTMLElement | null {
   const statement = document.statements.find((s) => s.start === passage.start && s.end === passage.end);
   if (!statement) return null;
-  if (statement.speaker === null) return el('p', { class: 'meta' }, t('viewerPassageUnclear'));
+  const corrected = statement.correction && correctedLine(statement.correction);
+  if (statement.speaker === null) return el('p', { class: 'meta' }, corrected ?? t('viewerPassageUnclear'));
   const buttons = copyButtons(
     {
       text: document.text.slice(passage.start, passage.end),
@@ -82,7 +92,13 @@ function citePassage(document: SourceDocument, passage: { start: number; end: nu
     copyCitation,
   );
   const who = [statement.speaker, statement.role].filter(Boolean).join(', ');
-  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, t('viewerPassageBy', isolate(who))), buttons);
+  // A corrected passage is cited as the card cites it: with the speaker the reader named.
+  return el(
+    'div',
+    { class: 'cite' },
+    el('p', { class: 'meta' }, corrected ?? t('viewerPassageBy', isolate(who))),
+    buttons,
+  );
 }
 
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {

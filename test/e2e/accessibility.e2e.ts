@@ -160,6 +160,24 @@ for (const browserName of allBrowsers) {
       await expectNoViolations(await cardPage(), `the card for a person (${browserName}, ${scheme})`);
     });
 
+    it('the card with its corrections open (“Not this person?” and the speaker picker) has no violations', async () => {
+      await openCard('person-steve-mccabe');
+      await (await inCard(demo, '.sl-entity-corrections .sl-confirmable > button'))?.click();
+      await (await inCard(demo, '.sl-statement .sl-statement-corrections button'))?.click();
+      const frame = await cardPage();
+      await waitFor('the speaker picker’s choices', () =>
+        frame.evaluate(() => document.querySelector('[role="option"]') !== null),
+      );
+      await frame.focus('[role="combobox"]');
+      await demo.keyboard.press('ArrowDown');
+      expect(await focusRing(demo)).toMatchObject({
+        element: expect.stringMatching(/^input#.*\[role=combobox\]$/),
+        visible: true,
+      });
+      await demo.screenshot({ path: resolve(outDir, `a11y-card-corrections-${browserName}-${scheme}.png`) });
+      await expectNoViolations(frame, `the card with its corrections open (${browserName}, ${scheme})`);
+    });
+
     it('the card for an organisation is a dialog named after it, with no violations', async () => {
       await openCard('organisation-national-council-of-resistance-of-iran');
       expect((await cardState(demo)).label).toBe('National Council of Resistance of Iran');

@@ -87,15 +87,19 @@ export async function inCard(page: Page, selector: string): Promise<ElementHandl
 }
 
 /**
- * Presses Escape in the open card, as a reader does, and waits for the card to close. The card closes on the key's
- * press, so its frame can be gone before the driver has finished with the key: Chromium's driver then sometimes never
- * confirms the release (a test hung there about one run in three), and now and then not the press either, so neither
- * is waited for past a second.
+/**
+ * Presses a key in the open card that closes it, as a reader does, and waits for the card to close. The card closes
+ * on the key's press, so its frame can be gone before the driver has finished with the key: Chromium's driver then
+ * sometimes never confirms the release (a test hung there about one run in three), and now and then not the press
+ * either, so neither is waited for past a second.
  */
-export async function closeCardWithEscape(page: Page): Promise<void> {
+export async function pressKeyThatClosesCard(page: Page, key: 'Escape' | 'Enter'): Promise<void> {
   const atMostASecond = (step: Promise<void>): Promise<void> =>
     Promise.race([step.catch(() => undefined), new Promise<void>((done) => setTimeout(done, 1_000))]);
-  await atMostASecond(page.keyboard.down('Escape'));
-  await atMostASecond(page.keyboard.up('Escape'));
+  await atMostASecond(page.keyboard.down(key));
+  await atMostASecond(page.keyboard.up(key));
   await waitFor('the card to close', async () => !(await cardState(page)).open);
 }
+
+/** Presses Escape in the open card and waits for it to close (`pressKeyThatClosesCard`). */
+export const closeCardWithEscape = (page: Page): Promise<void> => pressKeyThatClosesCard(page, 'Escape');

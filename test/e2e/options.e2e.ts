@@ -172,7 +172,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
 
     await clickWhenReady(page, '[data-pack-export-statements="northport-test-pack"]');
     const csv = (await downloaded('northport-test-pack-statements.csv')).split('\r\n');
-    expect(csv[0]).toBe('speaker,role,text,document,publisher,date,url,cue');
+    expect(csv[0]).toBe('speaker,role,text,document,publisher,date,url,cue,corrected,source speaker');
     expect(csv.length - 2).toBe(original.ok ? original.pack.statements.length : -1);
   });
 

@@ -151,6 +151,45 @@ describe.each(allBrowsers)('corpus subscriptions in %s', (browserName) => {
     await waitForText(page, '#pack-list', /Harbour team v2/);
   });
 
+  it('keeps the speaker the reader corrected through an update of the served pack', async () => {
+    // The reader says Tobias Quill did not say these words, Ines Calder did (the card's "Wrong speaker").
+    const corrected = (await sendRaw(page, {
+      type: 'correctSpeaker',
+      packId: 'harbour-team',
+      statementId: '001-harbour-s2',
+      speakerId: 'person-ines-calder',
+    })) as { ok: boolean };
+    expect(corrected.ok).toBe(true);
+    // The publisher rebuilds: the same words, its statements renumbered and in another order.
+    const rebuilt = JSON.stringify({
+      ...JSON.parse(teamPack('v2')),
+      statements: [...(basePack as unknown as { statements: { id: string }[] }).statements]
+        .reverse()
+        .map((statement) => ({ ...statement, id: `${statement.id}-rebuilt` })),
+    });
+    publisher.serve('/team.json', { body: rebuilt, etag: '"v2-rebuilt"' });
+    publisher.serve('/team.json.sig', { body: signatureOf(rebuilt, team.privateKey) });
+    await checkNow(packUrl, /Up to date/);
+    const card = (await sendRaw(page, { type: 'getEntityCard', entityId: 'person-tobias-quill' })) as {
+      data: { statements: { id: string }[] };
+    };
+    expect(card.data.statements.map((statement) => statement.id)).toEqual(['001-harbour-s2-rebuilt']);
+    // The popup's search still gives the words to Ines Calder, beside the source's speaker.
+    const popup = await session.ext.openExtensionPage('src/popup/popup.html');
+    try {
+      await popup.focus('#search');
+      await popup.keyboard.type('cannot wait for another storm');
+      const hit = await waitFor('the statement in the search', () =>
+        popup.evaluate(
+          () => document.querySelector('#results [role="option"][data-type="statement"]')?.textContent ?? undefined,
+        ),
+      );
+      expect(hit).toContain('Ines Calder (corrected by you; the source’s text gives it to Tobias Quill)');
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('leaves the corpus as it was for a tampered pack, a wrong signature, a 404 and a hanging server, saying why', async () => {
     const v2Signature = signatureOf(teamPack('v2'), team.privateKey);
     const tampered = teamPack('v3 tampered');

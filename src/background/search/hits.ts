@@ -1,5 +1,6 @@
 /** Turning ranked records into the hits the popup shows: names, sources, excerpts and highlights. */
 import { excerptAround } from '../../shared/excerpt';
+import { textKey } from '../../shared/corrections';
 import {
   type DocumentHit,
   type EntityHit,
@@ -75,6 +76,7 @@ function statementHitOf(scored: Scored, record: RecordOf<'statements'>, records:
       ...(publisher ? { publisher } : {}),
       ...(date ? { date } : {}),
     })),
+    textKey: textKey(statement.text),
   };
 }
 

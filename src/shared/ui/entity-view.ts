@@ -9,6 +9,7 @@ import type { CitedStatement } from '../statement-citation';
 import type { CitationFormat } from './copy-citation';
 import { alsoInList } from './same-words-view';
 import { compactTimeline } from './timeline-chart';
+import { correctionNote } from './correction-note';
 
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
@@ -86,13 +87,20 @@ export function copyButtons(statement: CitedStatement, copy: CopyCitation): HTML
   );
 }
 
+/** Controls a view adds under each statement (the card's "Wrong speaker"). */
+export type StatementActions = (statement: CardStatement) => HTMLElement;
+
 function statementItem(
   statement: CardStatement,
   links: ViewLinks,
-  speaker: string,
+  entityName: string,
   corpusOf: CorpusOf,
   copy: CopyCitation | undefined,
+  actions?: StatementActions,
 ): HTMLLIElement {
+  // A statement the reader gave to someone else (or to nobody) is cited as theirs, without the source's speaker's role.
+  const speaker = statement.correction ? (statement.correction.speakerName ?? 'Speaker not clear') : entityName;
+  const role = statement.correction ? undefined : statement.role;
   return el(
     'li',
     { class: 'sl-item sl-statement' },
@@ -107,21 +115,23 @@ function statementItem(
       statement.source,
       links,
       statement.excerpt.text.replace(/^… |…$/g, ''),
-      statement.role,
+      role,
       corpusOf(statement.source),
     ),
+    statement.correction ? correctionNote(statement.correction) : null,
     alsoInList(statement, links),
     copy
       ? copyButtons(
           {
             text: statement.excerpt.text,
             speaker,
-            ...(statement.role ? { role: statement.role } : {}),
+            ...(role ? { role } : {}),
             source: statement.source,
           },
           copy,
         )
       : null,
+    actions ? actions(statement) : null,
   );
 }
 
@@ -228,12 +238,13 @@ export function renderEntityView(
   links: ViewLinks,
   headingId = uniqueId('name'),
   copy?: CopyCitation,
+  statementActions?: StatementActions,
 ): HTMLElement {
   const { entity } = card;
   const corpusOf = corpusNamer(card);
   const sections = [
     section('Statements', card.statements, card.statementsTotal, (s) =>
-      statementItem(s, links, entity.name, corpusOf, copy),
+      statementItem(s, links, entity.name, corpusOf, copy, statementActions),
     ),
     section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links, corpusOf)),
     section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links, corpusOf)),
