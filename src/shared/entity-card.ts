@@ -21,12 +21,12 @@ export type PassageSource = z.infer<typeof passageSource>;
 
 /**
  * Another source that gives a statement's words (src/corpus/claims/same-words.ts): where, the role it gives the
- * speaker, and how its words stand to the statement's: the same, a part of them, or close wording.
+ * speaker, and how its words stand to the statement's: the same, or a part of them.
  */
 export const sameWordsSource = z.object({
   source: passageSource,
   role: z.string().optional(),
-  wording: z.enum(['same', 'part', 'close']),
+  wording: z.enum(['same', 'part']),
 });
 export type SameWordsSource = z.infer<typeof sameWordsSource>;
 

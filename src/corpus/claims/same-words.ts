@@ -1,9 +1,13 @@
 // The same words from many sources as one item: a speaker who says a sentence again, in another document, another
 // corpus or twice in one text, is shown once, with every source. Two statements give the same words when the claim
-// check's matcher finds one in the other, within its tolerances (quote-match.ts): the same words, a part of them, or
-// close wording. Nothing here compares words any other way.
+// check's matcher finds one in the other word for word (quote-match.ts): the same words or a part of them. Close
+// wording, which the claim check accepts from a page, is no reason to join: one changed word ("millions" for
+// "billions", a "not" more or less) is what a reader most needs to see, and only the item's head is shown.
 import { cachedFold } from './claim-words';
 import type { QuoteMatchKind } from './quote-match';
+
+export type SameWordsKind = Exclude<QuoteMatchKind, 'close'>;
+const isSameWords = (kind: QuoteMatchKind): kind is SameWordsKind => kind !== 'close';
 import { alignedStatements, buildStatementIndex } from './statement-index';
 
 export interface SpokenText {
@@ -16,8 +20,8 @@ export interface SpokenText {
 export interface SameWords {
   /** The statement whose words are the item's: the fullest of them. */
   head: number;
-  /** `same`: the same words; `part`: a part of the head's words; `close`: close wording, within the tolerances. */
-  wording: QuoteMatchKind;
+  /** `same`: the same words; `part`: a part of the head's words, word for word. */
+  wording: SameWordsKind;
 }
 
 /**
@@ -64,7 +68,7 @@ function groupOneSpeaker(texts: readonly string[], fold: (raw: string) => string
     const own = index.codes[i] ?? [];
     // Only fuller statements were placed before this one, so a head found here is fuller than it.
     const match = alignedStatements(index, Array.from(own), own.length).find((m) => isHead[m.statement] === 1);
-    if (match) found[i] = { head: match.statement, wording: match.kind };
+    if (match && isSameWords(match.kind)) found[i] = { head: match.statement, wording: match.kind };
     else isHead[i] = 1;
   }
   return found;

@@ -3,11 +3,10 @@ import { el } from './dom';
 import { citation, plural } from './format';
 import type { ViewLinks } from './passage-links';
 
-/** How another source's words stand to the statement shown: the claim check's three verdicts, said plainly. */
+/** How another source's words stand to the statement shown, said plainly. */
 const WORDING: Record<SameWordsSource['wording'], string> = {
   same: 'the same words',
   part: 'a part of these words',
-  close: 'close wording',
 };
 
 /**
