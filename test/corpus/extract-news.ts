@@ -2,11 +2,13 @@
 // @mozilla/readability under linkedom, one folder per page with its provenance. Labels are written by hand after.
 // Usage: tsx test/corpus/extract-news.ts [--repo owner/name] [--out dir] <git dir of the repo> <file in the repo>...
 // The defaults rebuild the first set: postlight/parser into test/corpus/news, a bare NAME meaning fixtures/NAME.html.
+// A file stored gzipped (flairNLP/fundus's NAME.html.gz) is read unzipped; its hash is of the stored bytes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blockParagraphs } from '../../src/shared/block-paragraphs';
@@ -59,12 +61,21 @@ interface Source {
   license: string;
 }
 
+/** The address the page gives for itself (canonical link or og:url), read before Readability changes the document. */
+function pageUrl(document: ReturnType<typeof parseHTML>['document']): string | null {
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const og = document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return [canonical, og].find((url) => url != null && /^https?:\/\//.test(url)) ?? null;
+}
+
 function extract(source: Source, outRoot: string, path: string): void {
-  // The folder is the file's name: a publisher's host for postlight/parser, host and a word for most other collections.
-  const name = basename(path).replace(/\.html?$/i, '');
+  // The folder is the file's name: a publisher's host for postlight/parser, host and a word for most other
+  // collections, publisher and crawl date for flairNLP/fundus.
+  const name = basename(path).replace(/\.html?(\.gz)?$/i, '');
   // Hashed as stored, so the hash finds the very file even where it is not valid UTF-8.
   const bytes = git(source.gitDir, 'show', `${source.commit}:${path}`);
-  const { document } = parseHTML(bytes.toString('utf8'));
+  const { document } = parseHTML((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+  const url = pageUrl(document);
   const article = new Readability(document as unknown as Document).parse();
   if (article?.content == null) throw new Error(`${path}: readability found no article`);
   const text = paragraphsOf(article.content).join('\n\n') + '\n';
@@ -77,6 +88,7 @@ function extract(source: Source, outRoot: string, path: string): void {
     path,
     license: `${source.license} (${source.repository}); the article text belongs to its publisher, used here as test data`,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+    url,
     title: article.title ?? null,
     byline: article.byline ?? null,
     siteName: article.siteName ?? null,
@@ -100,4 +112,4 @@ const outRoot = values.out === undefined ? join(import.meta.dirname, 'news') : r
 const commit = git(gitDir, 'rev-parse', 'HEAD').toString('utf8').trim();
 const source: Source = { repository: values.repo, gitDir, commit, license: licenceOf(gitDir, commit) };
 // A bare name is a postlight/parser fixture, as the first set's folders were named.
-for (const file of files) extract(source, outRoot, /\/|\.html?$/i.test(file) ? file : `fixtures/${file}.html`);
+for (const file of files) extract(source, outRoot, /\/|\.html?(\.gz)?$/i.test(file) ? file : `fixtures/${file}.html`);

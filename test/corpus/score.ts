@@ -146,7 +146,7 @@ function readCase(dir: string): LabelledCase {
 }
 
 /** The labelled news sets, each scored as its own row. */
-export const NEWS_SETS = ['news', 'news-held-out', 'news-third'] as const;
+export const NEWS_SETS = ['news', 'news-held-out', 'news-third', 'news-fourth'] as const;
 export type NewsSet = (typeof NEWS_SETS)[number];
 
 /** Scores the seeds, the patterns and the given news sets (all of them unless told). */
