@@ -2,7 +2,7 @@
 // pattern and per trap, and writes the tables to out/eval.md and out/eval.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, NEWS_SETS, repo, row, type NewsSet, type Outcome, type Row } from './score';
+import { evaluate, NEWS_SETS, repo, row, TUNED_SETS, type NewsSet, type Outcome, type Row } from './score';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const table = (rows: readonly Row[]): string[] => [
@@ -14,10 +14,10 @@ const table = (rows: readonly Row[]): string[] => [
   ),
 ];
 
-/** `--sets news`: score only the named news sets (while writing rules, a held-out set stays unread). */
+/** `--sets news`: score only the named news sets; without it, every set not held out (`HELD_OUT_SETS`). */
 function chosenSets(): readonly NewsSet[] {
   const at = process.argv.indexOf('--sets');
-  if (at === -1) return NEWS_SETS;
+  if (at === -1) return TUNED_SETS;
   const names = (process.argv[at + 1] ?? '').split(',');
   const unknown = names.filter((n) => !(NEWS_SETS as readonly string[]).includes(n));
   if (unknown.length > 0) throw new Error(`--sets: no news set ${unknown.join(', ')} (${NEWS_SETS.join(', ')})`);

@@ -1,7 +1,16 @@
 // The labelled news set (test/corpus/news/): real articles the compiler was not written against. Attribution there
 // must stay truthful: no quote given to the wrong person, and no slide back in how many it gets right.
 import { describe, expect, it } from 'vitest';
-import { evaluate, row } from '../../corpus/score';
+import { caseDirs, evaluate, NEWS_SETS, readCase, row } from '../../corpus/score';
+
+describe('the labelled news sets', () => {
+  // Read, not compiled: a held-out set is compiled only when it is scored.
+  it.each(NEWS_SETS)('%s: every case’s labels follow the schema', (set) => {
+    const dirs = caseDirs(set);
+    expect(dirs.length).toBeGreaterThanOrEqual(15);
+    for (const dir of dirs) expect(() => readCase(dir), dir).not.toThrow();
+  });
+});
 
 describe('attribution on the labelled news set', () => {
   const { outcomes, spurious } = evaluate();
