@@ -16,7 +16,7 @@ import {
 } from '../shared/ui/entity-view';
 import { openTab, viewerHref } from '../shared/ui/extension-links';
 import { formatYear } from '../shared/ui/format';
-import { localizePage, plural, t } from '../shared/i18n';
+import { isolate, localizePage, plural, t } from '../shared/i18n';
 import { viewerLinks } from '../shared/ui/passage-links';
 import { timelineChart, timelineSummary } from '../shared/ui/timeline-chart';
 
@@ -113,7 +113,9 @@ function render(card: EntityCard): void {
       : null;
   const header = entityHeader(card, links, 'entity-name', 'h1');
   if (entity.aliases.length > 0)
-    header.append(el('p', { class: 'sl-meta' }, t('personAliases', entity.aliases.join(t('commaSeparator')))));
+    header.append(
+      el('p', { class: 'sl-meta' }, t('personAliases', entity.aliases.map(isolate).join(t('commaSeparator')))),
+    );
   const nothing =
     points.length === 0 && card.mentions.length === 0
       ? el('p', { class: 'sl-note' }, t('personNothingMore', entity.name))

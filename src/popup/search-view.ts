@@ -1,7 +1,7 @@
 import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-results';
 import { el, textWithHighlights } from '../shared/ui/dom';
 import { formatDate, shortened } from '../shared/ui/format';
-import { plural, t, type MessageKey } from '../shared/i18n';
+import { isolate, plural, t, type MessageKey } from '../shared/i18n';
 import { kindLabel } from '../shared/ui/entity-view';
 import { errorText } from '../shared/error-text';
 import { correctedSpeakerLine } from '../shared/ui/correction-note';
@@ -26,8 +26,12 @@ interface SearchViewOptions {
   open(hit: SearchHit): void;
 }
 
+/** A result's line of parts (who, document, publisher, date), each in its own direction, in the UI's order. */
 function where(parts: (string | null | undefined)[]): string {
-  return parts.filter(Boolean).join(t('listSeparator'));
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(isolate)
+    .join(t('listSeparator'));
 }
 
 /** One result row: who said it, where and when, with the matched words marked. */

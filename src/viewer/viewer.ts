@@ -9,7 +9,7 @@ import { errorText } from '../shared/error-text';
 import { copyCitation } from '../shared/ui/copy-citation';
 import { copyButtons } from '../shared/ui/entity-view';
 import type { SpeakerCorrectionView } from '../shared/corrections';
-import { localizePage, t } from '../shared/i18n';
+import { isolate, localizePage, t } from '../shared/i18n';
 
 /**
  * The source viewer: one whole document from the corpus, with its metadata and the linked passage marked and
@@ -109,7 +109,8 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     el(
       'p',
       { class: 'meta' },
-      [document.publisher, date].filter(Boolean).join(t('listSeparator')) || t('viewerNoPublisher'),
+      [document.publisher && isolate(document.publisher), date].filter(Boolean).join(t('listSeparator')) ||
+        t('viewerNoPublisher'),
     ),
     original
       ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, t('viewerOpenOriginal')))

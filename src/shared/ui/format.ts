@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../i18n';
+import { isolate, t, uiLanguage } from '../i18n';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,7 +40,9 @@ export const formatYear = (year: number): string =>
 
 /** "Title — Publisher, 10 September 2020", leaving out what the source does not give. */
 export function citation(source: { documentTitle: string; publisher?: string; date?: string }): string {
-  const where = [source.publisher, formatDate(source.date)].filter(Boolean).join(t('commaSeparator'));
+  const where = [source.publisher && isolate(source.publisher), formatDate(source.date)]
+    .filter(Boolean)
+    .join(t('commaSeparator'));
   return where ? t('citation', source.documentTitle, where) : source.documentTitle;
 }
 
