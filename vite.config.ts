@@ -140,6 +140,8 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+      // The browser's i18n API, in English, for every test (src/shared/i18n.ts reads it).
+      setupFiles: ['test/unit/browser-i18n.ts'],
     },
   };
 });

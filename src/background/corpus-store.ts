@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { corpusPack, parsePack, withoutUnsafeUrls, type CorpusPack } from '../corpus/pack';
 import { withoutDocument } from '../corpus/pack-edit';
 import { NOT_JSON } from '../corpus/import-format';
+import { t } from '../shared/i18n';
 import { announceCorpusChange } from '../shared/corpus-change';
 import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
 import type { PageCorpora } from '../shared/page-messages';
@@ -81,13 +82,13 @@ function storedRecordFor(pack: CorpusPack, enabled: boolean): StoredPack {
 async function loadPacksRepairing(): Promise<PacksRead> {
   const { packs, damaged, writes } = await readPacks();
   for (const { id, reason } of damaged) {
-    await recordProblem(`The stored corpus "${id}" could not be read (${reason}); it was set aside.`);
+    await recordProblem(t('storeSetAside', id, reason));
   }
   await rewriteSummaries(packs, writes);
   if (packs.some((stored) => stored.builtIn)) return { stored: packs, writes };
   const fresh = storedRecordFor(await readBundledPack(), true);
   // Noted before the write: a worker stopped between the two would leave the next start nothing to report.
-  if (damaged.length > 0) await recordProblem('The default corpus was reinstalled from the extension.');
+  if (damaged.length > 0) await recordProblem(t('storeReinstalled'));
   const written = await writePack(fresh);
   // The packs are as read plus this one only if no other write began in between.
   return {
@@ -142,16 +143,12 @@ export async function importUserPack(
   }
   const { value, warnings } = withoutUnsafeUrls(raw);
   const parsed = parsePack(value);
-  if (!parsed.ok) throw new Error(`This is not a valid Sourcelight corpus pack: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(t('storeInvalidPack', parsed.error));
   const pack = parsed.pack;
-  if (expectedId !== undefined && pack.id !== expectedId)
-    throw new Error(
-      `The pack at this address is now “${pack.id}”, not “${expectedId}”, the one you subscribed to: nothing was changed.`,
-    );
+  if (expectedId !== undefined && pack.id !== expectedId) throw new Error(t('storeOtherPack', pack.id, expectedId));
   const packs = await storedPacks();
   const existing = packs.find((stored) => stored.id === pack.id);
-  if (existing?.builtIn)
-    throw new Error(`The pack id "${pack.id}" belongs to the built-in corpus; give the pack another id.`);
+  if (existing?.builtIn) throw new Error(t('storeBuiltInId', pack.id));
   fitsOnPages([
     ...packs.filter((stored) => stored.enabled && stored.id !== pack.id).map((stored) => stored.pack),
     pack,
@@ -164,7 +161,7 @@ export async function importUserPack(
 export async function removeUserPack(packId: string): Promise<boolean> {
   const existing = (await storedPacks()).find((stored) => stored.id === packId);
   if (!existing) return false;
-  if (existing.builtIn) throw new Error('The built-in corpus cannot be removed; turn it off instead.');
+  if (existing.builtIn) throw new Error(t('storeBuiltInRemove'));
   await deletePack(packId);
   forgetCache();
   return true;
@@ -175,7 +172,7 @@ export async function packDocuments(
   packId: string,
 ): Promise<{ id: string; title: string; publisher?: string; date?: string }[]> {
   const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
-  if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
+  if (!stored) throw new Error(t('storeNoCorpus', packId));
   return stored.pack.documents.map(({ id, title, publisher, date }) => ({ id, title, publisher, date }));
 }
 
@@ -185,10 +182,10 @@ export async function packDocuments(
  */
 export async function removeDocument(packId: string, documentId: string): Promise<{ packRemoved: boolean }> {
   const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
-  if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
-  if (stored.builtIn) throw new Error('Documents of the built-in corpus cannot be removed; turn it off instead.');
+  if (!stored) throw new Error(t('storeNoCorpus', packId));
+  if (stored.builtIn) throw new Error(t('storeBuiltInDocuments'));
   if (!stored.pack.documents.some((document) => document.id === documentId))
-    throw new Error(`“${stored.pack.title}” holds no document "${documentId}".`);
+    throw new Error(t('storeNoDocument', stored.pack.title, documentId));
   const pack = withoutDocument(stored.pack, documentId);
   if (pack.documents.length === 0) await deletePack(packId);
   else await writePack({ ...stored, pack });
@@ -198,7 +195,7 @@ export async function removeDocument(packId: string, documentId: string): Promis
 
 export async function enablePack(packId: string, enabled: boolean, fitsOnPages: FitCheck): Promise<boolean> {
   const packs = await storedPacks();
-  if (!packs.some((stored) => stored.id === packId)) throw new Error(`No corpus "${packId}" is stored.`);
+  if (!packs.some((stored) => stored.id === packId)) throw new Error(t('storeNoCorpus', packId));
   if (enabled)
     fitsOnPages(packs.filter((stored) => stored.enabled || stored.id === packId).map((stored) => stored.pack));
   await setPackEnabled(packId, enabled);

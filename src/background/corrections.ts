@@ -15,6 +15,7 @@ import type { backgroundMessages } from '../shared/messages';
 import { siteOf } from '../shared/site';
 import { activePacks, corpusGeneration, enabledPacksOf, storedPacks } from './corpus-store';
 import { searchCurrentCorpus } from './derived-data';
+import { t } from '../shared/i18n';
 
 /**
  * The reader's corrections in the background, their one writer: made from a card, undone and imported from the
@@ -74,7 +75,7 @@ function findEntity(packs: readonly CorpusPack[], entityId: string): Entity {
     const found = pack.entities.find((entity) => entity.id === entityId);
     if (found) return found;
   }
-  throw new Error('That name is no longer in any enabled corpus.');
+  throw new Error(t('nameNoLongerInCorpus'));
 }
 
 export const getCorrections: Handler<'getCorrections'> = () => storedCorrections();
@@ -93,7 +94,7 @@ export const hideEntity: Handler<'hideEntity'> = async ({ entityId, site }) => {
 export const correctSpeaker: Handler<'correctSpeaker'> = async ({ packId, statementId, speakerId }) => {
   const pack = (await storedPacks()).find((stored) => stored.id === packId)?.pack;
   const statement = pack?.statements.find((candidate) => candidate.id === statementId);
-  if (!pack || !statement) throw new Error('The statement is no longer in its corpus.');
+  if (!pack || !statement) throw new Error(t('statementGone'));
   const speaker = speakerId === null ? null : findEntity(await activePacks(), speakerId);
   const entry = speakerCorrectionOf(pack, statement, speaker, now());
   const source = statement.speakerId === null ? null : findEntity([pack], statement.speakerId);

@@ -50,6 +50,7 @@ import {
   removeCorrection,
   speakerChoices,
 } from './corrections';
+import { t } from '../shared/i18n';
 
 markOnce('evaluated');
 
@@ -181,11 +182,11 @@ let exporting: { packId: string; parts: string[] } | undefined;
 const exportPackPart: Handler<'exportPackPart'> = async ({ packId, index }) => {
   if (index === 0 || exporting?.packId !== packId) {
     const stored = (await storedPacks()).find((candidate) => candidate.id === packId);
-    if (!stored) throw new Error(`No corpus "${packId}" is stored.`);
+    if (!stored) throw new Error(t('storeNoCorpus', packId));
     exporting = { packId, parts: packParts(JSON.stringify(stored.pack)) };
   }
   const text = exporting.parts[index];
-  if (text === undefined) throw new Error(`The export of "${packId}" has no part ${index + 1}.`);
+  if (text === undefined) throw new Error(t('storeNoExportPart', packId, index + 1));
   return { text, parts: exporting.parts.length };
 };
 

@@ -4,6 +4,7 @@ import type { PageArticle } from '../shared/page-article';
 import { storedSource } from '../shared/provenance';
 import { hostOf } from '../shared/site';
 import { importUserPack, storedPacks, type FitCheck } from './corpus-store';
+import { t } from '../shared/i18n';
 
 /**
  * The reader's own corpus, "My sources", which grows as they add the pages they read. Every addition compiles the
@@ -12,7 +13,6 @@ import { importUserPack, storedPacks, type FitCheck } from './corpus-store';
  * canonical address on the same site): adding it again updates it.
  */
 export const MY_SOURCES_ID = 'my-sources';
-const MY_SOURCES_TITLE = 'My sources';
 
 /** A stored document as the compiler's input again, with the metadata it was added with. */
 function inputOf(document: CorpusPack['documents'][number]): DocumentInput {
@@ -47,9 +47,9 @@ export async function addPageToSources(
     text: article.text,
     metadata: { title: article.title, publisher, date: article.published, url },
   };
-  const pack = compilePack([...kept, added], { id: MY_SOURCES_ID, title: MY_SOURCES_TITLE });
+  const pack = compilePack([...kept, added], { id: MY_SOURCES_ID, title: t('mySourcesTitle') });
   const document = pack.documents.find((candidate) => candidate.url === url);
-  if (!document) throw new Error('The page was read but could not be compiled.');
+  if (!document) throw new Error(t('addNotCompiled'));
   await importUserPack(JSON.stringify(pack), fitsOnPages);
   const kindOf = new Map(pack.entities.map((entity) => [entity.id, entity.kind]));
   const people = new Set(

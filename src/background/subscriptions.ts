@@ -8,6 +8,7 @@ import { downloadPack, type Download } from '../shared/pack-download';
 import { integrityProblem, signatureUrlOf } from '../shared/pack-integrity';
 import { subscriptionList, type NewSubscription, type Subscription } from '../shared/subscription';
 import { importUserPack, type FitCheck } from './corpus-store';
+import { t } from '../shared/i18n';
 
 const STORAGE_KEY = 'subscriptions';
 export const CHECK_ALARM = 'sourcelight-subscriptions';
@@ -40,7 +41,7 @@ export const subscriptions = (): Promise<Subscription[]> => readSubscriptions();
 
 export async function subscribe(request: NewSubscription, fitsOnPages: FitCheck): Promise<Subscription> {
   await changeSubscriptions((list) => {
-    if (list.some((s) => s.url === request.url)) throw new Error(`You already subscribe to ${request.url}.`);
+    if (list.some((s) => s.url === request.url)) throw new Error(t('subscriptionExists', request.url));
     return [...list, request];
   });
   await scheduleChecks();
@@ -72,7 +73,7 @@ export function checkSubscription(url: string, fitsOnPages: FitCheck): Promise<S
 
 async function runCheck(url: string, fitsOnPages: FitCheck): Promise<Subscription> {
   const current = (await readSubscriptions()).find((s) => s.url === url);
-  if (!current) throw new Error(`You do not subscribe to ${url}.`);
+  if (!current) throw new Error(t('subscriptionMissing', url));
   const checkedAt = new Date().toISOString();
   let outcome: Partial<Subscription>;
   try {
@@ -83,15 +84,13 @@ async function runCheck(url: string, fitsOnPages: FitCheck): Promise<Subscriptio
   // A check that went well clears the last one's problem.
   const list = await updateOne(url, (s) => ({ ...s, problem: undefined, ...outcome, checkedAt }));
   const after = list.find((s) => s.url === url);
-  if (!after) throw new Error(`You no longer subscribe to ${url}.`);
+  if (!after) throw new Error(t('subscriptionGone', url));
   return after;
 }
 
 function failed(download: Download): string | undefined {
   if (download.ok) return undefined;
-  return download.needsPermission
-    ? `Sourcelight may not read ${download.origin}: allow it on this page (subscribe again) to go on.`
-    : download.error;
+  return download.needsPermission ? t('subscriptionNoPermission', download.origin) : download.error;
 }
 
 /** The new version's record fields, or throws the reason nothing changed. */
@@ -111,7 +110,7 @@ async function fetchAndStore(
   if (current.integrity.kind === 'ed25519') {
     const signed = await downloadPack(new URL(signatureUrlOf(current.url)), cancel);
     const why = failed(signed);
-    if (why !== undefined) throw new Error(`The signature beside the pack could not be read: ${why}`);
+    if (why !== undefined) throw new Error(t('subscriptionNoSignature', why));
     if (signed.ok && 'text' in signed) signature = signed.text;
   }
   const untrusted = await integrityProblem(download.text, current.integrity, signature);

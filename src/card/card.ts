@@ -10,6 +10,7 @@ import { messageLinks, type Openers } from '../shared/ui/passage-links';
 import { renderClaimView } from './claim-view';
 import { reasonLine } from './reason-line';
 import { createCardCorrections, focusCorrectionControl, type CorrectionFocus } from './corrections-view';
+import { localizePage, t } from '../shared/i18n';
 
 type CardRequest = ResponseOf<typeof backgroundMessages, 'takeCard'>;
 
@@ -67,18 +68,15 @@ function refuseClicks(why: string): void {
 async function show(): Promise<void> {
   const wanted = await send({ type: 'takeCard' });
   if (!wanted) {
-    status('Nothing to show: open the card again from its highlight.');
+    status(t('cardNothingToShow'));
     return;
   }
-  if (wanted.faded)
-    refuseClicks(
-      'This page fades everything it shows, this card too, so it will not act on clicks here. Close it and use the toolbar popup.',
-    );
+  if (wanted.faded) refuseClicks(t('cardFaded'));
   const headingId = 'sl-card-name';
   if ('claim' in wanted) {
     const claimCard = await send({ type: 'getClaimCard', claim: wanted.claim });
     if (!claimCard) {
-      status('The sources no longer hold this; an enabled corpus may have changed.');
+      status(t('cardClaimGone'));
       return;
     }
     labelBy(headingId);
@@ -96,7 +94,7 @@ async function drawEntityCard(
 ): Promise<void> {
   const card = await send({ type: 'getEntityCard', entityId: wanted.entityId });
   if (!card) {
-    status('This name is no longer in any enabled corpus.');
+    status(t('nameNoLongerInCorpus'));
     return;
   }
   labelBy(headingId);
@@ -116,6 +114,7 @@ async function drawEntityCard(
   if (focus) focusCorrectionControl(view, focus);
 }
 
+localizePage();
 closeButton.addEventListener('click', () => tell({ kind: 'close' }));
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
@@ -124,7 +123,7 @@ document.addEventListener('keydown', (event) => {
 });
 dialog.focus({ preventScroll: true });
 show()
-  .catch((error: unknown) => status(`The card could not be loaded: ${errorText(error)}`, true))
+  .catch((error: unknown) => status(t('cardFailed', errorText(error)), true))
   .finally(() => {
     // Sizes only once the card is drawn, so that the frame shows at its place and does not jump there. The frame
     // is as tall as the card, up to the room its highlight leaves, which the content script knows.

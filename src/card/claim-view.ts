@@ -3,6 +3,7 @@ import { el, textWithHighlights } from '../shared/ui/dom';
 import { section, sourceLine } from '../shared/ui/entity-view';
 import type { ViewLinks } from '../shared/ui/passage-links';
 import { correctionNote } from '../shared/ui/correction-note';
+import { t, type MessageKey } from '../shared/i18n';
 
 /**
  * The card of a quotation or figure the page prints, set beside what the sources say: which statements hold the
@@ -10,10 +11,10 @@ import { correctionNote } from '../shared/ui/correction-note';
  * agreement and difference with the sources and cites them; it never judges a claim. Corpus text goes in as text.
  */
 
-const MATCH_LABELS: Record<QuoteSource['match'], string> = {
-  same: 'Same words',
-  part: 'Part of a longer statement',
-  close: 'Close wording',
+const MATCH_LABELS: Record<QuoteSource['match'], MessageKey> = {
+  same: 'matchSame',
+  part: 'matchPart',
+  close: 'matchClose',
 };
 
 const PAGE_LENGTH = 240;
@@ -28,51 +29,50 @@ const shortened = (text: string): string =>
 function speakerLine(source: QuoteSource, pageSpeaker: string | null): string {
   if (source.correction) {
     const yours = source.correction.speakerName;
-    if (yours === null) return 'You said the speaker of these words is not clear.';
-    return source.speakers === 'someone-else'
-      ? `You gave these words to ${yours}; the page gives them to ${pageSpeaker ?? 'someone else'}.`
-      : `You gave these words to ${yours}${source.speakers === 'same-person' ? ', as the page does' : ''}.`;
+    if (yours === null) return t('claimYouSaidUnclear');
+    if (source.speakers === 'someone-else') return t('claimYouGaveOther', yours, pageSpeaker ?? t('someoneElse'));
+    return source.speakers === 'same-person' ? t('claimYouGaveSame', yours) : t('claimYouGave', yours);
   }
-  const corpusSpeaker = source.speakerName ?? 'someone it does not name';
+  const corpusSpeaker = source.speakerName ?? t('claimSomeoneUnnamed');
   switch (source.speakers) {
     case 'same-person':
-      return `This source also gives these words to ${corpusSpeaker}.`;
+      return t('claimSourceAlsoGives', corpusSpeaker);
     case 'someone-else':
-      return `This source gives these words to ${corpusSpeaker}; the page gives them to ${pageSpeaker ?? 'someone else'}.`;
+      return t('claimSourceGivesOther', corpusSpeaker, pageSpeaker ?? t('someoneElse'));
     case 'corpus-does-not-say':
-      return 'This source does not say who said these words.';
+      return t('claimSourceDoesNotSay');
     case 'page-does-not-say':
-      return `This source gives these words to ${corpusSpeaker}.`;
+      return t('claimSourceGives', corpusSpeaker);
   }
 }
 
 /** The page's words beside the source's, word by word: the source's struck through, the page's underlined. */
 function diffLine(source: QuoteSource): HTMLElement {
-  const words = el('p', { class: 'sl-diff' }, el('span', { class: 'sl-label' }, 'Word by word: '));
+  const words = el('span', { dir: 'auto' });
   source.diff.forEach((part, i) => {
     if (i > 0) words.append(' ');
-    if (part.op === 'source') words.append(el('del', { title: 'in the source' }, part.text));
-    else if (part.op === 'page') words.append(el('ins', { title: 'on this page' }, part.text));
-    else if (part.op === 'cut') words.append(el('span', { class: 'sl-cut', title: 'left out by the page' }, '…'));
+    if (part.op === 'source') words.append(el('del', { title: t('diffInSource') }, part.text));
+    else if (part.op === 'page') words.append(el('ins', { title: t('diffOnPage') }, part.text));
+    else if (part.op === 'cut') words.append(el('span', { class: 'sl-cut', title: t('diffLeftOut') }, '…'));
     else words.append(part.text);
   });
-  return words;
+  return el('p', { class: 'sl-diff' }, el('span', { class: 'sl-label' }, `${t('diffLabel')}: `), words);
 }
 
 function quoteItem(source: QuoteSource, pageSpeaker: string | null, links: ViewLinks): HTMLLIElement {
-  const who = source.speakerName ?? 'Speaker not clear';
+  const who = source.speakerName ?? t('speakerNotClear');
   return el(
     'li',
     { class: 'sl-item sl-claim-source', 'data-match': source.match, 'data-speakers': source.speakers },
-    el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, MATCH_LABELS[source.match])),
+    el('p', { class: 'sl-meta' }, el('span', { class: 'sl-badge' }, t(MATCH_LABELS[source.match]))),
     el('p', { class: 'sl-speaker-line' }, speakerLine(source, pageSpeaker)),
     source.correction ? correctionNote(source.correction) : null,
     source.match === 'close' ? diffLine(source) : null,
     el(
       'blockquote',
-      { class: 'sl-quote' },
+      { class: 'sl-quote', dir: 'auto' },
       links.passage(source.source, textWithHighlights(source.statement.text, source.statement.highlights, 'strong'), {
-        'aria-label': `${who} in ${source.source.documentTitle}: ${source.statement.text}`,
+        'aria-label': t('passageLabel', who, source.source.documentTitle, source.statement.text),
       }),
     ),
     sourceLine(source.source, links, source.statement.text.replace(/^… |…$/g, '')),
@@ -81,20 +81,21 @@ function quoteItem(source: QuoteSource, pageSpeaker: string | null, links: ViewL
 
 function figureItem(source: FigureSource, links: ViewLinks): HTMLLIElement {
   const who = source.inStatement
-    ? `${source.speakerName ?? 'A speaker the source does not name'}, in a statement`
-    : 'In the text of the source';
+    ? t('figureInStatement', source.speakerName ?? t('figureSpeakerUnnamed'))
+    : t('figureInText');
   return el(
     'li',
     { class: 'sl-item sl-claim-source', 'data-agrees': String(source.agrees) },
     el(
       'p',
       { class: 'sl-meta' },
-      el('span', { class: 'sl-badge' }, source.agrees ? 'Same figure' : 'A different figure'),
-      ` ${who}: ${source.text}`,
+      el('span', { class: 'sl-badge' }, source.agrees ? t('figureSame') : t('figureDifferent')),
+      ` ${who}: `,
+      el('span', { dir: 'auto' }, source.text),
     ),
     el(
       'p',
-      { class: 'sl-excerpt' },
+      { class: 'sl-excerpt', dir: 'auto' },
       links.passage(source.source, textWithHighlights(source.excerpt.text, source.excerpt.highlights, 'strong')),
     ),
     source.correction ? correctionNote(source.correction) : null,
@@ -108,35 +109,31 @@ export function renderClaimView(card: ClaimCard, links: ViewLinks, headingId: st
       ? el(
           'div',
           { class: 'sl-header' },
-          el('p', { class: 'sl-kind' }, 'Quotation on this page'),
-          el('h2', { id: headingId, class: 'sl-name sl-claim-text' }, `“${shortened(card.pageText)}”`),
+          el('p', { class: 'sl-kind' }, t('claimQuotationKind')),
+          el('h2', { id: headingId, class: 'sl-name sl-claim-text', dir: 'auto' }, `“${shortened(card.pageText)}”`),
           el(
             'p',
             { class: 'sl-reason' },
-            card.pageSpeakerName
-              ? `The page gives these words to ${card.pageSpeakerName}.`
-              : 'The page does not say who said these words.',
+            card.pageSpeakerName ? t('claimPageGives', card.pageSpeakerName) : t('claimPageDoesNotSay'),
           ),
         )
       : el(
           'div',
           { class: 'sl-header' },
-          el('p', { class: 'sl-kind' }, 'Figure on this page'),
-          el('h2', { id: headingId, class: 'sl-name sl-claim-text' }, shortened(card.pageText)),
+          el('p', { class: 'sl-kind' }, t('claimFigureKind')),
+          el('h2', { id: headingId, class: 'sl-name sl-claim-text', dir: 'auto' }, shortened(card.pageText)),
         );
   const list =
     card.kind === 'quote'
-      ? section('In the sources', card.sources, card.sources.length, (s) => quoteItem(s, card.pageSpeakerName, links))
-      : section(`Figures the sources give for “${card.noun}”`, card.sources, card.total, (s) => figureItem(s, links));
+      ? section(t('claimInSources'), card.sources, card.sources.length, (s) =>
+          quoteItem(s, card.pageSpeakerName, links),
+        )
+      : section(t('claimFiguresFor', card.noun), card.sources, card.total, (s) => figureItem(s, links));
   return el(
     'div',
     { class: 'sl-entity sl-claim' },
     header,
     list,
-    el(
-      'p',
-      { class: 'sl-disclaimer' },
-      'What the sources say, where and when, beside the page. Sourcelight does not judge whether a claim is true.',
-    ),
+    el('p', { class: 'sl-disclaimer' }, t('claimDisclaimer')),
   );
 }

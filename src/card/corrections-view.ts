@@ -4,6 +4,7 @@ import { send } from '../shared/messages';
 import { el } from '../shared/ui/dom';
 import type { StatementActions } from '../shared/ui/entity-view';
 import { createSpeakerPicker } from './speaker-picker';
+import { t } from '../shared/i18n';
 
 /**
  * The reader's corrections, made on the card: "Not this person" (this site stops linking the entity), "Hide
@@ -68,7 +69,7 @@ function confirmed(
 ): HTMLElement {
   const open = button(label);
   const yes = button(confirmLabel, 'sl-more sl-danger');
-  const no = button('Cancel');
+  const no = button(t('cancel'));
   const panel = el(
     'div',
     { class: 'sl-confirm', role: 'group', 'aria-label': label },
@@ -104,7 +105,7 @@ function confirmed(
         status.textContent = done;
       })
       .catch((error: unknown) => {
-        status.textContent = `Not saved: ${errorText(error)}`;
+        status.textContent = t('notSaved', errorText(error));
         yes.disabled = false;
       });
   });
@@ -118,9 +119,7 @@ export function createCardCorrections(options: CardCorrectionsOptions): CardCorr
     const status = el('p', { class: 'sl-correction-status', role: 'status' });
     const hide = (where: string | null) => async (): Promise<string> => {
       await send({ type: 'hideEntity', entityId: entity.id, site: where });
-      return where === null
-        ? `${entity.name} will not be highlighted anywhere. Undo it in Sourcelight’s settings.`
-        : `${entity.name} will not be linked on ${where}. Undo it in Sourcelight’s settings.`;
+      return where === null ? t('hiddenEverywhere', entity.name) : t('unlinkedOnSite', entity.name, where);
     };
     return el(
       'div',
@@ -128,20 +127,14 @@ export function createCardCorrections(options: CardCorrectionsOptions): CardCorr
       site === null
         ? null
         : confirmed(
-            'Not this person',
-            `Stop linking these words to ${entity.name} on ${site}? Other sites keep the link.`,
-            `Stop linking on ${site}`,
+            t('notThisPerson'),
+            t('notThisPersonQuestion', entity.name, site),
+            t('notThisPersonConfirm', site),
             hide(site),
             status,
           ),
       ' ',
-      confirmed(
-        'Hide everywhere',
-        `Never highlight ${entity.name} on any page? The card and the search still show what the sources say.`,
-        'Hide everywhere',
-        hide(null),
-        status,
-      ),
+      confirmed(t('hideEverywhere'), t('hideEverywhereQuestion', entity.name), t('hideEverywhere'), hide(null), status),
       status,
     );
   }
@@ -154,14 +147,12 @@ export function createCardCorrections(options: CardCorrectionsOptions): CardCorr
         .then((saved) =>
           options.redraw({
             key,
-            announcement: saved
-              ? `Saved: ${name}. The source’s own attribution stays shown.`
-              : 'Saved: the speaker is the source’s again.',
+            announcement: saved ? t('speakerSaved', name) : t('speakerSavedSource'),
           }),
         )
-        .catch((error: unknown) => (status.textContent = `Not saved: ${errorText(error)}`));
+        .catch((error: unknown) => (status.textContent = t('notSaved', errorText(error))));
     };
-    const wrong = button('Wrong speaker');
+    const wrong = button(t('wrongSpeaker'));
     wrong.append(el('span', { class: 'visually-hidden' }, `: ${statement.excerpt.text.slice(0, 80)}`));
     wrong.setAttribute('aria-expanded', 'false');
     const container = el('div', { class: 'sl-statement-corrections', [FOCUS_KEY]: key }, wrong);
@@ -178,7 +169,9 @@ export function createCardCorrections(options: CardCorrectionsOptions): CardCorr
             query,
           }),
         choose: (choice) =>
-          choice === null ? correct(null, 'speaker not clear') : correct(choice.id, `${choice.name} said this`),
+          choice === null
+            ? correct(null, t('correctionSaidUnclear'))
+            : correct(choice.id, t('correctionSaidBy', choice.name)),
         cancel: () => {
           picker.element.remove();
           wrong.setAttribute('aria-expanded', 'false');
@@ -190,11 +183,11 @@ export function createCardCorrections(options: CardCorrectionsOptions): CardCorr
     });
     if (statement.correction) {
       const { id } = statement.correction;
-      const undo = button('Undo correction');
+      const undo = button(t('undoCorrection'));
       undo.addEventListener('click', () => {
         send({ type: 'removeCorrection', id })
-          .then(() => options.redraw({ key, announcement: 'Undone: the speaker is the source’s again.' }))
-          .catch((error: unknown) => (status.textContent = `Not undone: ${errorText(error)}`));
+          .then(() => options.redraw({ key, announcement: t('speakerUndone') }))
+          .catch((error: unknown) => (status.textContent = t('notUndone', errorText(error))));
       });
       container.append(' ', undo);
     }

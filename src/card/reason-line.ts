@@ -1,21 +1,22 @@
 import type { LinkReason } from '../shared/link-reason';
+import { t } from '../shared/i18n';
 
 /** Why this text of the page was linked to this entity, in the reader's words. */
 export function reasonLine(reason: LinkReason, name: string): string {
   switch (reason.rule) {
     case 'full-name':
-      return `Linked because this page names ${name} here.`;
+      return t('reasonFullName', name);
     case 'spelling-variant':
-      return `Linked because this page names ${name} here, spelt another way.`;
+      return t('reasonSpellingVariant', name);
     case 'named-above':
-      return `Linked because this page names ${name} in full above.`;
+      return t('reasonNamedAbove', name);
     case 'distinct-name':
-      return 'Linked because this page writes this name as the sources do.';
+      return t('reasonDistinctName');
     case 'qualified':
-      return `Linked because this page writes it with “${reason.qualifier ?? ''}”, as the sources do.`;
+      return t('reasonQualified', reason.qualifier ?? '');
     case 'named-nearby':
-      return `Linked because this page names ${reason.qualifier ?? 'its country'} nearby, and the sources know one body of this name.`;
+      return reason.qualifier === undefined ? t('reasonNamedNearbyCountry') : t('reasonNamedNearby', reason.qualifier);
     case 'topic':
-      return 'Linked because this page uses this phrase, as the sources do.';
+      return t('reasonTopic');
   }
 }

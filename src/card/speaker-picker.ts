@@ -1,7 +1,7 @@
 import type { EntityKind } from '../shared/entity-kind';
 import { errorText } from '../shared/error-text';
 import { el } from '../shared/ui/dom';
-import { plural } from '../shared/ui/format';
+import { plural, t } from '../shared/i18n';
 import { activeOption } from '../shared/ui/active-option';
 
 /** A person or body the reader may name as a statement's speaker. */
@@ -45,8 +45,8 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
   });
   const list = el('ul', { id: listId, role: 'listbox', class: 'sl-picker-list', 'aria-labelledby': titleId });
   const status = el('p', { class: 'sl-picker-status', role: 'status' });
-  const notClear = el('button', { type: 'button', class: 'sl-more' }, 'Speaker not clear');
-  const cancel = el('button', { type: 'button', class: 'sl-more' }, 'Cancel');
+  const notClear = el('button', { type: 'button', class: 'sl-more' }, t('speakerNotClear'));
+  const cancel = el('button', { type: 'button', class: 'sl-more' }, t('cancel'));
   let shown: { choice: SpeakerChoice; option: HTMLElement }[] = [];
   const active = activeOption(input, () => shown.map(({ option }) => option));
   let asked = 0;
@@ -60,8 +60,12 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
       const option = el(
         'li',
         { id: `${listId}-${i}`, role: 'option', class: 'sl-picker-option', 'aria-selected': 'false' },
-        choice.name,
-        el('span', { class: 'sl-picker-kind' }, choice.kind === 'person' ? ' · person' : ' · organisation'),
+        el('span', { dir: 'auto' }, choice.name),
+        el(
+          'span',
+          { class: 'sl-picker-kind' },
+          `${t('listSeparator')}${t(choice.kind === 'person' ? 'pickerPerson' : 'pickerOrganisation')}`,
+        ),
       );
       // The field keeps focus: a press on an option must not take it away before the click names the option.
       option.addEventListener('mousedown', (event) => event.preventDefault());
@@ -77,11 +81,11 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
     status.textContent =
       shown.length === 0
         ? query === ''
-          ? 'Type a name to search the corpus.'
-          : `Nobody in the corpus matches “${query}”.`
+          ? t('pickerTypeName')
+          : t('pickerNobody', query)
         : query === ''
-          ? `${plural(shown.length, 'name')} in this document; type to search the corpus.`
-          : `${plural(shown.length, 'match', 'matches')}.`;
+          ? plural('pickerNamesInDocument', shown.length)
+          : plural('pickerMatches', shown.length);
   };
 
   const search = (): void => {
@@ -93,7 +97,7 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
         if (ticket === asked) show(choices, query);
       })
       .catch((error: unknown) => {
-        if (ticket === asked) status.textContent = `The corpus could not be searched: ${errorText(error)}`;
+        if (ticket === asked) status.textContent = t('pickerSearchFailed', errorText(error));
       });
   };
 
@@ -108,7 +112,7 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
       event.preventDefault();
       const current = shown[active.index] ?? (shown.length === 1 ? shown[0] : undefined);
       if (current) options.choose(current.choice);
-      else status.textContent = 'Choose a name with the arrow keys first.';
+      else status.textContent = t('pickerChooseFirst');
     }
   });
   notClear.addEventListener('click', () => options.choose(null));
@@ -117,8 +121,8 @@ export function createSpeakerPicker(options: SpeakerPickerOptions): { element: H
   const element = el(
     'div',
     { class: 'sl-picker', role: 'group', 'aria-labelledby': titleId },
-    el('p', { id: titleId, class: 'sl-picker-title' }, 'Who said these words?'),
-    el('label', { for: input.id, class: 'sl-picker-label' }, 'Search people and organisations'),
+    el('p', { id: titleId, class: 'sl-picker-title' }, t('pickerTitle')),
+    el('label', { for: input.id, class: 'sl-picker-label' }, t('pickerLabel')),
     input,
     list,
     status,

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { CardFrameEvent, CardToShow } from '../shared/page-messages';
+import { browserMessage } from '../shared/browser-message';
 import { cardPlace } from './card-position';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
 import { protectHost, showOnTop } from './protected-host';
@@ -102,7 +103,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     const style = document.createElement('style');
     style.textContent = frameCss;
     frame = document.createElement('iframe');
-    frame.title = 'Sourcelight card';
+    frame.title = browserMessage('cardTitle');
     frame.src = browser.runtime.getURL(CARD_PAGE);
     shadow.append(style, frame);
     protectHost(host);

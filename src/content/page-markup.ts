@@ -1,4 +1,5 @@
 import { MAX_PAGE_MARKUP } from '../shared/page-messages';
+import { browserMessage } from '../shared/browser-message';
 
 /** What Readability removes before it reads anyway, and most of a modern page's markup: scripts and styles. */
 const NOT_READ = 'script:not([type="application/ld+json"]), style';
@@ -14,7 +15,6 @@ export function readPage(document: Document): { url: string; markup: string } | 
   // Read, never set: the HTML serialisation, which the popup's HTML parser reads back as the page had it.
   // eslint-disable-next-line no-restricted-properties
   const markup = copy.outerHTML;
-  if (markup.length > MAX_PAGE_MARKUP)
-    return { reason: 'This page is too large for Sourcelight to read, so nothing was added.' };
+  if (markup.length > MAX_PAGE_MARKUP) return { reason: browserMessage('addPageTooLarge') };
   return { url: document.location.href, markup };
 }

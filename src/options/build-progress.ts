@@ -1,5 +1,6 @@
 // The document build's progress panel: a <progress> bar, a live line ("Read 12 of 50 documents (24%)") and Cancel.
 import type { BuildProgress } from './worker-build';
+import { formatPercent, plural, t } from '../shared/i18n';
 
 export interface BuildProgressElements {
   panel: HTMLElement;
@@ -20,7 +21,7 @@ export interface BuildProgressPanel {
 
 /** "Read 12 of 50 documents (24%)": rounded down, so 100% means every document was read. */
 export function progressText(read: number, total: number): string {
-  return `Read ${read} of ${total} document${total === 1 ? '' : 's'} (${Math.floor((read * 100) / total)}%)`;
+  return plural('buildRead', total, read, formatPercent(Math.floor((read * 100) / total) / 100));
 }
 
 export function createBuildProgress(elements: BuildProgressElements): BuildProgressPanel {
@@ -46,13 +47,13 @@ export function createBuildProgress(elements: BuildProgressElements): BuildProgr
         text.textContent = progressText(progress.read, progress.total);
       } else {
         bar.value = total;
-        text.textContent = `${progressText(total, total)}. Finding people, organisations, statements and questions…`;
+        text.textContent = t('buildCompiling', progressText(total, total));
       }
     },
     storing() {
       cancelHandler = undefined;
       cancel.disabled = true;
-      text.textContent = 'Storing the corpus…';
+      text.textContent = t('buildStoring');
     },
     stop(focusAfter) {
       const hadFocus = panel.contains(document.activeElement);

@@ -1,7 +1,8 @@
 import { send } from '../shared/messages';
 import type { CorpusSummary, PackCounts, PackSummary } from '../shared/corpus-summary';
 import { el } from '../shared/ui/dom';
-import { citation, formatDate, plural } from '../shared/ui/format';
+import { citation, formatDate } from '../shared/ui/format';
+import { plural, t } from '../shared/i18n';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
 import { exportPack, exportStatements } from './pack-export';
@@ -9,14 +10,14 @@ import { exportPack, exportStatements } from './pack-export';
 /** "2 documents, 3 people, 2 organisations, 0 topics, 1 place, 3 statements", the counts a reader compares packs by. */
 export function describeCounts(counts: PackCounts): string {
   return [
-    plural(counts.documents, 'document'),
-    plural(counts.people, 'person', 'people'),
-    plural(counts.organisations, 'organisation'),
-    plural(counts.topics, 'topic'),
-    plural(counts.places, 'place'),
-    plural(counts.statements, 'statement'),
-    plural(counts.questions, 'question'),
-  ].join(', ');
+    plural('countDocuments', counts.documents),
+    plural('countPeople', counts.people),
+    plural('countOrganisations', counts.organisations),
+    plural('countTopics', counts.topics),
+    plural('countPlaces', counts.places),
+    plural('countStatements', counts.statements),
+    plural('countQuestions', counts.questions),
+  ].join(t('commaSeparator'));
 }
 
 export interface CorpusListElements {
@@ -54,7 +55,7 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
       summary = await send({ type: 'getCorpusSummary' });
     } catch (error) {
       totals.textContent = '';
-      notice.error(`The stored corpora could not be read: ${errorText(error)}`);
+      notice.error(t('corporaUnreadable', errorText(error)));
       return undefined;
     }
     render(summary);
@@ -64,10 +65,10 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
 
   function render(summary: CorpusSummary): void {
     const enabled = summary.packs.filter((pack) => pack.enabled).length;
-    totals.textContent = `${plural(summary.packs.length, 'corpus', 'corpora')} stored, ${enabled} in use: ${describeCounts(summary.totals)}.`;
+    totals.textContent = plural('corporaTotals', summary.packs.length, enabled, describeCounts(summary.totals));
     totals.dataset.documents = String(summary.totals.documents);
     problems.hidden = summary.problems.length === 0;
-    problemList.replaceChildren(...summary.problems.map((problem) => el('li', {}, problem)));
+    problemList.replaceChildren(...summary.problems.map((problem) => el('li', { dir: 'auto' }, problem)));
     // The built-in corpus first, then imported packs by title, so the list does not reorder as packs change.
     const packs = [...summary.packs].sort(
       (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.title.localeCompare(b.title),
@@ -93,14 +94,20 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
       el(
         'div',
         { class: 'pack-head' },
-        el('h3', { id: titleId, class: 'pack-title' }, pack.title),
-        el('span', { class: pack.builtIn ? 'badge' : 'badge imported' }, pack.builtIn ? 'Built-in' : 'Imported'),
+        el('h3', { id: titleId, class: 'pack-title', dir: 'auto' }, pack.title),
+        el(
+          'span',
+          { class: pack.builtIn ? 'badge' : 'badge imported' },
+          t(pack.builtIn ? 'packBuiltIn' : 'packImported'),
+        ),
       ),
       el('p', { class: 'pack-counts' }, describeCounts(pack.counts)),
       el(
         'p',
         { class: 'hint' },
-        [built ? `Built ${built}` : null, !pack.builtIn && added ? `added ${added}` : null].filter(Boolean).join(', '),
+        [built ? t('packBuilt', built) : null, !pack.builtIn && added ? t('packAdded', added) : null]
+          .filter(Boolean)
+          .join(t('commaSeparator')),
       ),
       el(
         'div',
@@ -111,11 +118,11 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
           { class: 'switch' },
           toggle,
           ' ',
-          el('span', {}, 'Use this corpus'),
+          el('span', {}, t('packUse')),
           el('span', { class: 'visually-hidden' }, `: ${pack.title}`),
         ),
-        exportControl(pack, 'pack', 'Export pack'),
-        exportControl(pack, 'statements', 'Export statements (CSV)'),
+        exportControl(pack, 'pack', t('packExport')),
+        exportControl(pack, 'statements', t('packExportStatements')),
         pack.builtIn ? null : removeControl(pack),
       ),
       pack.builtIn ? null : documentsControl(pack),
@@ -129,8 +136,8 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     const summary = el(
       'summary',
       { 'data-focus-key': `documents:${pack.id}` },
-      `Documents (${pack.counts.documents})`,
-      el('span', { class: 'visually-hidden' }, ` of ${pack.title}`),
+      t('sectionTitle', t('groupDocuments'), pack.counts.documents),
+      el('span', { class: 'visually-hidden' }, ` ${t('packDocumentsOf', pack.title)}`),
     );
     const details = el('details', { class: 'documents', 'data-pack-documents': pack.id }, summary, list);
     details.addEventListener('toggle', () => {
@@ -147,21 +154,25 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
           const button = el(
             'button',
             { type: 'button', class: 'danger', 'data-document-remove': document.id },
-            'Remove',
+            t('remove'),
             el('span', { class: 'visually-hidden' }, `: ${document.title}`),
           );
           button.addEventListener('click', () => void removeDocument(pack, document.title, document.id, summary));
           return el(
             'li',
             {},
-            el('span', { class: 'document-title' }, citation({ documentTitle: document.title, ...document })),
+            el(
+              'span',
+              { class: 'document-title', dir: 'auto' },
+              citation({ documentTitle: document.title, ...document }),
+            ),
             ' ',
             button,
           );
         }),
       );
     } catch (error) {
-      list.replaceChildren(el('li', {}, `The documents could not be listed: ${errorText(error)}`));
+      list.replaceChildren(el('li', {}, t('packDocumentsUnlisted', errorText(error))));
     }
   }
 
@@ -171,12 +182,10 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     try {
       const { packRemoved } = await send({ type: 'removeDocument', packId: pack.id, documentId });
       notice.success(
-        packRemoved
-          ? `Removed “${title}”, the last document of “${pack.title}”, and with it the corpus.`
-          : `Removed “${title}” from “${pack.title}”.`,
+        packRemoved ? t('documentRemovedLast', title, pack.title) : t('documentRemoved', title, pack.title),
       );
     } catch (error) {
-      notice.error(`“${title}” could not be removed: ${errorText(error)}`);
+      notice.error(t('couldNotRemove', title, errorText(error)));
     }
     await refresh();
     if (!list.contains(document.activeElement)) heading.focus();
@@ -193,8 +202,8 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     button.addEventListener('click', () => {
       button.disabled = true;
       (what === 'pack' ? exportPack(pack.id) : exportStatements(pack.id))
-        .then((name) => notice.success(`Saved “${pack.title}” as ${name}, in your downloads.`))
-        .catch((error: unknown) => notice.error(`“${pack.title}” could not be exported: ${errorText(error)}`))
+        .then((name) => notice.success(t('packExported', pack.title, name)))
+        .catch((error: unknown) => notice.error(t('packNotExported', pack.title, errorText(error))))
         .finally(() => {
           button.disabled = false;
         });
@@ -207,7 +216,7 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     const removeButton = el(
       'button',
       { type: 'button', class: 'danger', 'data-focus-key': `remove:${pack.id}`, 'data-pack-remove': pack.id },
-      'Remove',
+      t('remove'),
       el('span', { class: 'visually-hidden' }, ` ${pack.title}`),
     );
     const showButton = (): void => {
@@ -219,17 +228,13 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
       const confirmButton = el(
         'button',
         { type: 'button', class: 'danger', 'data-pack-confirm-remove': pack.id },
-        'Yes, remove',
+        t('packConfirmRemove'),
       );
-      const cancelButton = el('button', { type: 'button', 'data-pack-cancel-remove': pack.id }, 'Cancel');
+      const cancelButton = el('button', { type: 'button', 'data-pack-cancel-remove': pack.id }, t('cancel'));
       const group = el(
         'div',
         { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
-        el(
-          'p',
-          { id: questionId },
-          `Remove “${pack.title}” and its ${plural(pack.counts.documents, 'document')}? This cannot be undone.`,
-        ),
+        el('p', { id: questionId }, plural('packRemoveQuestion', pack.counts.documents, pack.title)),
         confirmButton,
         ' ',
         cancelButton,
@@ -255,14 +260,10 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     toggle.disabled = true;
     try {
       await send({ type: 'setPackEnabled', packId: pack.id, enabled });
-      notice.success(
-        enabled
-          ? `“${pack.title}” is on: its entries are highlighted again.`
-          : `“${pack.title}” is off: its entries are no longer highlighted.`,
-      );
+      notice.success(t(enabled ? 'packTurnedOn' : 'packTurnedOff', pack.title));
     } catch (error) {
       toggle.checked = !enabled;
-      notice.error(`“${pack.title}” could not be turned ${enabled ? 'on' : 'off'}: ${errorText(error)}`);
+      notice.error(t(enabled ? 'packNotTurnedOn' : 'packNotTurnedOff', pack.title, errorText(error)));
     } finally {
       toggle.disabled = false;
     }
@@ -273,9 +274,9 @@ export function createCorpusList(elements: CorpusListElements, notice: Notice): 
     confirmButton.disabled = true;
     try {
       const { removed } = await send({ type: 'removePack', packId: pack.id });
-      notice.success(removed ? `Removed “${pack.title}”.` : `“${pack.title}” was already gone.`);
+      notice.success(t(removed ? 'packRemoved' : 'packAlreadyGone', pack.title));
     } catch (error) {
-      notice.error(`“${pack.title}” could not be removed: ${errorText(error)}`);
+      notice.error(t('couldNotRemove', pack.title, errorText(error)));
     }
     await refresh();
     // The pack's controls are gone; the section heading is the nearest sensible place for focus.

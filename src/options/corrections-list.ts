@@ -2,7 +2,7 @@ import { correctionId, correctionsFileOf, parseCorrectionsFile, type Correction 
 import { errorText } from '../shared/error-text';
 import { send } from '../shared/messages';
 import { el } from '../shared/ui/dom';
-import { plural } from '../shared/ui/format';
+import { plural, t, type MessageKey } from '../shared/i18n';
 import type { Notice } from './notice';
 import { download } from './pack-export';
 
@@ -20,27 +20,30 @@ export interface CorrectionsList {
   refresh(): Promise<void>;
 }
 
+/** The name of the file corrections are exported as. */
+const CORRECTIONS_FILE = 'sourcelight-corrections.json';
+
 /** The three kinds of correction, each listed under its own heading, in this order. */
-const GROUPS: { kind: Correction['kind']; title: string }[] = [
-  { kind: 'unlink', title: 'Not linked on one site' },
-  { kind: 'mute', title: 'Never highlighted' },
-  { kind: 'speaker', title: 'Statements given to another speaker' },
+const GROUPS: { kind: Correction['kind']; heading: MessageKey }[] = [
+  { kind: 'unlink', heading: 'correctionsUnlinked' },
+  { kind: 'mute', heading: 'correctionsMuted' },
+  { kind: 'speaker', heading: 'correctionsSpeakers' },
 ];
 
 /** What a correction says, as one line a reader recognises it by. */
 function describe(entry: Correction): string {
   switch (entry.kind) {
     case 'unlink':
-      return `${entry.entity.name} is not linked on ${entry.site}.`;
+      return t('correctionUnlinked', entry.entity.name, entry.site);
     case 'mute':
-      return `${entry.entity.name} is not highlighted on any site.`;
+      return t('correctionMuted', entry.entity.name);
     case 'speaker': {
-      const yours = entry.speaker === null ? 'speaker not clear' : `said by ${entry.speaker.name}`;
+      const yours = entry.speaker === null ? t('correctionSaidUnclear') : t('correctionSaidByName', entry.speaker.name);
       const source =
         entry.sourceSpeaker === null
-          ? 'the source names no speaker'
-          : `the source gives it to ${entry.sourceSpeaker.name}`;
-      return `“${entry.excerpt}” (${entry.documentTitle}): ${yours}; ${source}.`;
+          ? t('correctionListSourceNone')
+          : t('correctionListSourceGives', entry.sourceSpeaker.name);
+      return t('correctionSpeaker', entry.excerpt, entry.documentTitle, yours, source);
     }
   }
 }
@@ -61,7 +64,7 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
     try {
       corrections = await send({ type: 'getCorrections' });
     } catch (error) {
-      notice.error(`Your corrections could not be read: ${errorText(error)}`);
+      notice.error(t('correctionsNotRead', errorText(error)));
       return;
     }
     render(corrections);
@@ -81,12 +84,12 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
     // In the order shown, so that an Undo gives focus to the one below it, across the groups.
     const shown = GROUPS.flatMap(({ kind }) => corrections.filter((entry) => entry.kind === kind));
     groups.replaceChildren(
-      ...GROUPS.flatMap(({ kind, title }) => {
+      ...GROUPS.flatMap(({ kind, heading: title }) => {
         const entries = shown.filter((entry) => entry.kind === kind);
         if (entries.length === 0) return [];
         const titleId = `corrections-${kind}-title`;
         return [
-          el('h3', { id: titleId }, `${title} (${entries.length})`),
+          el('h3', { id: titleId }, t('sectionTitle', t(title), entries.length)),
           el(
             'ul',
             { class: 'correction-list', 'aria-labelledby': titleId },
@@ -103,7 +106,7 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
     const undo = el(
       'button',
       { type: 'button', class: 'danger', 'data-correction': id },
-      'Undo',
+      t('undo'),
       el('span', { class: 'visually-hidden' }, `: ${text}`),
     );
     undo.addEventListener('click', () => {
@@ -115,9 +118,9 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
           await refresh();
           if (next) focusUndo(correctionId(next));
           else heading.focus();
-          notice.success(`Undone: ${text}`);
+          notice.success(t('correctionUndone', text));
         } catch (error) {
-          notice.error(`Not undone: ${errorText(error)}`);
+          notice.error(t('notUndone', errorText(error)));
         }
       })();
     });
@@ -133,14 +136,10 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
     void (async () => {
       try {
         const corrections = await send({ type: 'getCorrections' });
-        download(
-          'sourcelight-corrections.json',
-          'application/json',
-          JSON.stringify(correctionsFileOf(corrections), null, 2),
-        );
-        notice.success(`Exported ${plural(corrections.length, 'correction')} as sourcelight-corrections.json.`);
+        download(CORRECTIONS_FILE, 'application/json', JSON.stringify(correctionsFileOf(corrections), null, 2));
+        notice.success(plural('correctionsExported', corrections.length, CORRECTIONS_FILE));
       } catch (error) {
-        notice.error(`Not exported: ${errorText(error)}`);
+        notice.error(t('correctionsNotExported', errorText(error)));
       }
     })();
   });
@@ -154,15 +153,15 @@ export function createCorrectionsList(elements: CorrectionsListElements, notice:
         try {
           json = JSON.parse(await file.text());
         } catch {
-          throw new Error('the file is not JSON');
+          throw new Error(t('correctionsNotJson'));
         }
         const parsed = parseCorrectionsFile(json);
         if (!parsed.ok) throw new Error(parsed.error);
         const { received, total } = await send({ type: 'importCorrections', corrections: parsed.file.corrections });
         await refresh();
-        notice.success(`Imported ${plural(received, 'correction')} from ${file.name}; you now have ${total}.`);
+        notice.success(plural('correctionsImported', received, file.name, total));
       } catch (error) {
-        notice.error(`${file.name} was not imported, and your corrections are as they were: ${errorText(error)}`);
+        notice.error(t('correctionsNotImported', file.name, errorText(error)));
       } finally {
         fileInput.value = '';
       }

@@ -3,6 +3,7 @@ import type { BuildProgressPanel } from './build-progress';
 import type { Notice } from './notice';
 import type { PackImporter } from './pack-import';
 import { buildPackInWorker } from './worker-build';
+import { plural, t } from '../shared/i18n';
 
 export interface DocumentImportElements {
   form: HTMLFormElement;
@@ -33,17 +34,17 @@ export function bindDocumentImport(
     const chosen = [...(files.files ?? [])];
     const name = title.value.trim();
     if (name === '') {
-      notice.error('Give the corpus a title.');
+      notice.error(t('buildNeedsTitle'));
       title.focus();
       return;
     }
     if (chosen.length === 0) {
-      notice.error('Choose one or more .txt, .md or .html documents.');
+      notice.error(t('buildNeedsFiles'));
       files.focus();
       return;
     }
     submit.disabled = true;
-    const what = chosen.length === 1 ? `“${chosen[0]?.name ?? ''}”` : `${chosen.length} documents`;
+    const what = chosen.length === 1 ? t('quoted', chosen[0]?.name ?? '') : plural('countDocuments', chosen.length);
     void importer
       .importMadePack(what, async () => {
         const cancel = new AbortController();

@@ -1,5 +1,7 @@
 // The import box's progress: a <progress> bar and a live line, while a written questions export is checked
 // ("Checked 2,500 of 10,000 questions (25%)") and then stored.
+import { formatPercent, plural } from '../shared/i18n';
+
 export interface ImportProgressElements {
   panel: HTMLElement;
   bar: HTMLProgressElement;
@@ -14,7 +16,7 @@ export interface ImportProgress {
 
 /** "Checked 2,500 of 10,000 questions (25%)": rounded down, so 100% means every record was checked. */
 export function checkedText(done: number, total: number): string {
-  return `Checked ${done.toLocaleString('en')} of ${total.toLocaleString('en')} question${total === 1 ? '' : 's'} (${Math.floor((done * 100) / total)}%)`;
+  return plural('importChecked', total, done, formatPercent(Math.floor((done * 100) / total) / 100));
 }
 
 export function createImportProgress({ panel, bar, text }: ImportProgressElements): ImportProgress {
@@ -27,7 +29,7 @@ export function createImportProgress({ panel, bar, text }: ImportProgressElement
     },
     storing(questions) {
       bar.value = bar.max;
-      text.textContent = `Storing ${questions.toLocaleString('en')} question${questions === 1 ? '' : 's'}…`;
+      text.textContent = plural('importStoring', questions);
     },
     stop() {
       panel.hidden = true;

@@ -3,12 +3,20 @@ import { saveSettings, type Settings } from '../shared/settings';
 import { el } from '../shared/ui/dom';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
+import { t, type MessageKey } from '../shared/i18n';
 
-const KIND_LABELS: Record<EntityKind, string> = {
-  person: 'People',
-  organisation: 'Organisations',
-  topic: 'Topics',
-  place: 'Places',
+const KIND_LABELS: Record<EntityKind, MessageKey> = {
+  person: 'kindsPeople',
+  organisation: 'kindsOrganisations',
+  topic: 'kindsTopics',
+  place: 'kindsPlaces',
+};
+/** Each kind as a sentence names it ("people"). */
+const KIND_NAMES: Record<EntityKind, MessageKey> = {
+  person: 'kindsPeopleInSentence',
+  organisation: 'kindsOrganisationsInSentence',
+  topic: 'kindsTopicsInSentence',
+  place: 'kindsPlacesInSentence',
 };
 
 export interface KindBoxes {
@@ -22,7 +30,7 @@ export function createKindBoxes(fieldset: HTMLFieldSetElement, notice: Notice): 
   for (const kind of entityKind.options) {
     const box = el('input', { type: 'checkbox', id: `kind-${kind}`, name: 'kind', value: kind });
     boxes.set(kind, box);
-    fieldset.append(el('label', { class: 'check', for: `kind-${kind}` }, box, ' ', KIND_LABELS[kind]));
+    fieldset.append(el('label', { class: 'check', for: `kind-${kind}` }, box, ' ', t(KIND_LABELS[kind])));
     box.addEventListener('change', () => void save());
   }
 
@@ -30,14 +38,10 @@ export function createKindBoxes(fieldset: HTMLFieldSetElement, notice: Notice): 
     const highlightKinds = entityKind.options.filter((kind) => boxes.get(kind)?.checked);
     try {
       await saveSettings({ highlightKinds });
-      const names = highlightKinds.map((kind) => KIND_LABELS[kind].toLowerCase());
-      notice.success(
-        names.length === 0
-          ? 'Saved: nothing is highlighted until you tick a kind.'
-          : `Saved: ${names.join(', ')} are highlighted.`,
-      );
+      const names = highlightKinds.map((kind) => t(KIND_NAMES[kind]));
+      notice.success(names.length === 0 ? t('kindsNone') : t('kindsSaved', names.join(t('commaSeparator'))));
     } catch (error) {
-      notice.error(`Not saved: ${errorText(error)}`);
+      notice.error(t('notSaved', errorText(error)));
     }
   }
 

@@ -14,6 +14,9 @@ import { createSiteList } from './site-list';
 import { bindSubscriptions } from './subscriptions';
 import { createCorrectionsList } from './corrections-list';
 import { onCorrectionsChange } from '../shared/corrections-change';
+import { localizePage, t } from '../shared/i18n';
+
+localizePage();
 
 const corpusNotice = createNotice(byId('corpus-status'), byId('corpus-alert'));
 const corpusList = createCorpusList(
@@ -89,12 +92,12 @@ const subscriptions = bindSubscriptions(
 const kindsNotice = createNotice(byId('kinds-status'), null);
 const kinds = createKindBoxes(byId<HTMLFieldSetElement>('kind-boxes'), kindsNotice);
 const claimCheck = createSettingBox(byId<HTMLInputElement>('claim-check'), kindsNotice, 'claimCheck', {
-  on: 'Saved: quotes and figures are checked.',
-  off: 'Saved: quotes and figures are not checked.',
+  on: t('claimCheckOn'),
+  off: t('claimCheckOff'),
 });
 const ownCorpora = createSettingBox(byId<HTMLInputElement>('own-corpora'), kindsNotice, 'showOwnCorpora', {
-  on: 'Saved: your own corpora are highlighted on web pages too, where the pages’ scripts cannot read them.',
-  off: 'Saved: only the built-in corpus is highlighted on web pages.',
+  on: t('ownCorporaOn'),
+  off: t('ownCorporaOff'),
 });
 const sites = createSiteList(
   {

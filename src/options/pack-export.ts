@@ -3,6 +3,7 @@ import { statementsCsv } from '../corpus/statements-csv';
 import { send } from '../shared/messages';
 import { correctionLookup, statementCorrection } from '../shared/correction-lookup';
 import { el } from '../shared/ui/dom';
+import { t } from '../shared/i18n';
 
 /** A stored pack's JSON text, fetched in parts: a message has a size cap that a large pack would pass. */
 export async function storedPackJson(packId: string): Promise<string> {
@@ -36,7 +37,7 @@ export async function exportPack(packId: string): Promise<string> {
 /** The pack's statements as CSV (see `statementsCsv` for the columns), with the speakers the reader corrected. */
 export async function exportStatements(packId: string): Promise<string> {
   const parsed = parsePack(JSON.parse(await storedPackJson(packId)));
-  if (!parsed.ok) throw new Error(`The stored corpus could not be read: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(t('exportUnreadable', parsed.error));
   const { pack } = parsed;
   const lookup = correctionLookup(await send({ type: 'getCorrections' }));
   const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));

@@ -1,7 +1,8 @@
 import { formatSize, MAX_PACK_JSON_LENGTH } from '../shared/pack-parts';
+import { t } from '../shared/i18n';
 
 export function tooLargeMessage(name: string, bytes: number): string {
-  return `“${name}” is ${formatSize(bytes)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`;
+  return t('fileTooLarge', name, formatSize(bytes), formatSize(MAX_PACK_JSON_LENGTH));
 }
 
 /**
@@ -10,6 +11,6 @@ export function tooLargeMessage(name: string, bytes: number): string {
  */
 export async function readPackFile(file: File): Promise<string> {
   if (file.size > MAX_PACK_JSON_LENGTH) throw new Error(tooLargeMessage(file.name, file.size));
-  if (file.size === 0) throw new Error(`“${file.name}” is empty.`);
+  if (file.size === 0) throw new Error(t('fileEmpty', file.name));
   return file.text();
 }

@@ -9,6 +9,7 @@ import { recogniseImport } from '../corpus/import-format';
 import type { ImportProgress } from './import-progress';
 import type { Notice } from './notice';
 import { writtenQuestionsPackJson } from './written-questions-import';
+import { plural, t } from '../shared/i18n';
 
 /** The last part of an address's path ("questions.json"), or its host when the path names no file. */
 function fileNameOf(url: URL): string {
@@ -70,30 +71,32 @@ export function bindPackImport(
     const result = await send({ type: 'importPack', uploadId, parts: parts.length });
     const summary = await refreshList();
     const stored = summary?.packs.find((pack) => pack.id === result.packId);
-    const counts = stored ? `: ${describeCounts(stored.counts)}` : '';
+    const named = result.warnings.slice(0, 3).join(t('semicolonSeparator'));
     const dropped =
       result.warnings.length === 0
         ? ''
-        : ` Not kept: ${result.warnings.slice(0, 3).join('; ')}${result.warnings.length > 3 ? ` (and ${result.warnings.length - 3} more)` : ''}.`;
-    notice.success(
-      `${result.replaced ? 'Replaced' : 'Imported'} “${result.title}” from ${from}${counts}.${dropped}${recognised}`,
-    );
+        : ` ${t('importNotKept', result.warnings.length > 3 ? t('andMore', named, result.warnings.length - 3) : named)}`;
+    const done = result.replaced ? 'importReplaced' : 'importImported';
+    const said = stored
+      ? t(`${done}Counts`, result.title, from, describeCounts(stored.counts))
+      : t(done, result.title, from);
+    notice.success(`${said}${dropped}${recognised}`);
   }
 
   /** A file's or a download's text, in whichever format it is; `name` names the corpus a written questions file makes. */
   async function importText(text: string, from: string, name: string): Promise<void> {
     const recognised = recogniseImport(text);
     if (recognised.format === 'sourcelight-pack') {
-      await importJson(text, from, ' Recognised a Sourcelight corpus pack.');
+      await importJson(text, from, ` ${t('importRecognisedPack')}`);
       return;
     }
     const records = recognised.results.length;
-    const what = `a UK Parliament written questions export (${records.toLocaleString('en')} record${records === 1 ? '' : 's'})`;
-    notice.success(`Recognised ${what} in ${from}; checking it…`);
+    const what = plural('importWrittenQuestionsExport', records);
+    notice.success(t('importRecognisedChecking', what, from));
     try {
       const made = await writtenQuestionsPackJson(recognised.results, name, progress.checked);
       progress.storing(made.questions);
-      await importJson(made.json, from, ` Recognised ${what}.`);
+      await importJson(made.json, from, ` ${t('importRecognised', what)}`);
     } finally {
       progress.stop();
     }
@@ -103,17 +106,17 @@ export function bindPackImport(
   async function run(what: string, task: () => Promise<void>): Promise<void> {
     if (busy !== undefined) {
       // Said, not dropped: a file chosen during a download must not vanish.
-      notice.error(`Still importing ${busy}; ${what} was not imported. Wait for it, or cancel it, then try again.`);
+      notice.error(t('importBusy', busy, what));
       return;
     }
     busy = what;
     dropZone.setAttribute('aria-busy', 'true');
     urlSubmit.disabled = true;
-    notice.success(`Importing ${what}…`);
+    notice.success(t('importing', what));
     try {
       await task();
     } catch (error) {
-      notice.error(`Nothing was imported from ${what}. ${errorText(error)}`);
+      notice.error(t('importFailed', what, errorText(error)));
     } finally {
       busy = undefined;
       dropZone.removeAttribute('aria-busy');
@@ -122,7 +125,7 @@ export function bindPackImport(
   }
 
   const importFile = (file: File): Promise<void> =>
-    run(`“${file.name}”`, async () => importText(await readPackFile(file), `“${file.name}”`, file.name));
+    run(t('quoted', file.name), async () => importText(await readPackFile(file), t('quoted', file.name), file.name));
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
@@ -135,6 +138,7 @@ export function bindPackImport(
 
   // The whole box takes a dropped file; the file input inside it stays the keyboard route.
   dropZone.addEventListener('dragover', (event) => {
+    // i18n-exempt: the drag data's type name, not text.
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
@@ -149,7 +153,7 @@ export function bindPackImport(
     const files = event.dataTransfer?.files;
     if (!files || files.length === 0) return;
     if (files.length > 1) {
-      notice.error('Drop one pack file at a time.');
+      notice.error(t('importDropOne'));
       return;
     }
     const file = files[0];
@@ -177,10 +181,10 @@ export function bindPackImport(
     if (downloaded.ok) return;
     if (downloaded.needsPermission) {
       pendingUrl = url;
-      permissionText.textContent = `${url.host} did not allow Sourcelight to read the file. Allow Sourcelight to read files from ${downloaded.origin}? It is asked for that site only; the file is fetched once and nothing is sent.`;
+      permissionText.textContent = t('importPermissionQuestion', url.host, downloaded.origin);
       permissionOffer.hidden = false;
       permissionButton.focus();
-      notice.success(`${url.host} needs your permission first.`);
+      notice.success(t('importNeedsPermission', url.host));
       return;
     }
     throw new Error(downloaded.error);
@@ -207,7 +211,7 @@ export function bindPackImport(
     void run(url.host, async () => {
       if (!(await asked)) {
         permissionOffer.hidden = true;
-        throw new Error(`Permission for ${url.origin} was not given.`);
+        throw new Error(t('importPermissionRefused', url.origin));
       }
       await importUrl(url);
     });

@@ -1,6 +1,7 @@
 import { saveSettings, type Settings } from '../shared/settings';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
+import { t } from '../shared/i18n';
 
 type Switch = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 
@@ -14,7 +15,7 @@ export function createSettingBox(
   box.addEventListener('change', () => {
     saveSettings({ [setting]: box.checked })
       .then(() => notice.success(box.checked ? said.on : said.off))
-      .catch((error: unknown) => notice.error(`Not saved: ${errorText(error)}`));
+      .catch((error: unknown) => notice.error(t('notSaved', errorText(error))));
   });
   return {
     show(settings) {

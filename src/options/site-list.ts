@@ -3,6 +3,7 @@ import { el } from '../shared/ui/dom';
 import { errorText } from '../shared/error-text';
 import type { Notice } from './notice';
 import { normaliseSite } from './site-name';
+import { t } from '../shared/i18n';
 
 export interface SiteListElements {
   globalSwitch: HTMLInputElement;
@@ -33,11 +34,11 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
         const remove = el(
           'button',
           { type: 'button', class: 'danger', 'data-site': site },
-          'Remove',
+          t('remove'),
           el('span', { class: 'visually-hidden' }, ` ${site}`),
         );
         remove.addEventListener('click', () => void removeSite(site, sites));
-        return el('li', { class: 'site' }, el('span', { class: 'site-name' }, site), remove);
+        return el('li', { class: 'site' }, el('span', { class: 'site-name', dir: 'ltr' }, site), remove);
       }),
     );
     if (focusedSite) list.querySelector<HTMLElement>(`[data-site="${CSS.escape(focusedSite)}"]`)?.focus();
@@ -56,9 +57,9 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
       show(await update((sites) => sites.filter((entry) => entry !== site)));
       const target = next ? list.querySelector<HTMLElement>(`[data-site="${CSS.escape(next)}"]`) : null;
       (target ?? input).focus();
-      notice.success(`Sourcelight runs on ${site} again.`);
+      notice.success(t('siteRunsAgain', site));
     } catch (error) {
-      notice.error(`${site} could not be removed: ${errorText(error)}`);
+      notice.error(t('siteNotRemoved', site, errorText(error)));
     }
   }
 
@@ -67,11 +68,7 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
     const typed = input.value;
     const site = normaliseSite(typed);
     if (site === null) {
-      notice.error(
-        typed.trim() === ''
-          ? 'Type a site name such as example.com.'
-          : `“${typed.trim()}” is not a site name or web address.`,
-      );
+      notice.error(typed.trim() === '' ? t('siteTypeName') : t('siteNotName', typed.trim()));
       input.focus();
       return;
     }
@@ -85,9 +82,9 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
           }),
         );
         input.value = '';
-        notice.success(added ? `Sourcelight will stay off on ${site}.` : `${site} is already skipped.`);
+        notice.success(t(added ? 'siteSkipped' : 'siteAlreadySkipped', site));
       } catch (error) {
-        notice.error(`${site} could not be added: ${errorText(error)}`);
+        notice.error(t('siteNotAdded', site, errorText(error)));
       }
     })();
   });
@@ -95,13 +92,10 @@ export function createSiteList(elements: SiteListElements, notice: Notice): Site
   globalSwitch.addEventListener('change', () => {
     const enabled = globalSwitch.checked;
     saveSettings({ enabled }).then(
-      () =>
-        notice.success(
-          enabled ? 'Sourcelight is on: pages are highlighted.' : 'Sourcelight is off: no page is highlighted.',
-        ),
+      () => notice.success(t(enabled ? 'globalOn' : 'globalOff')),
       (error: unknown) => {
         globalSwitch.checked = !enabled;
-        notice.error(`Not saved: ${errorText(error)}`);
+        notice.error(t('notSaved', errorText(error)));
       },
     );
   });

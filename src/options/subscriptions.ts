@@ -8,6 +8,8 @@ import { packIntegrity } from '../shared/pack-integrity';
 import { DEFAULT_CHECK_INTERVAL_HOURS, type Subscription } from '../shared/subscription';
 import { el } from '../shared/ui/dom';
 import type { Notice } from './notice';
+import { t } from '../shared/i18n';
+import { formatMoment } from '../shared/ui/format';
 
 export interface SubscriptionElements {
   list: HTMLUListElement;
@@ -21,16 +23,16 @@ export interface SubscriptionElements {
   interval: HTMLSelectElement;
 }
 
-const dateTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One line on how the subscription stands: what the reader most needs first. */
 export function subscriptionState(s: Subscription): string {
-  const good = s.updatedAt === undefined ? 'not yet stored' : `last good update ${dateTime(s.updatedAt)}`;
+  const good =
+    s.updatedAt === undefined ? t('subscriptionNotStored') : t('subscriptionLastGood', formatMoment(s.updatedAt));
   if (s.problem !== undefined)
-    return `The last check${s.checkedAt ? ` (${dateTime(s.checkedAt)})` : ''} changed nothing: ${s.problem} Your corpus is as it was (${good}).`;
-  if (s.checkedAt === undefined) return 'Not checked yet.';
-  return `Up to date: checked ${dateTime(s.checkedAt)}, ${good}.`;
+    return s.checkedAt
+      ? t('subscriptionFailedAt', formatMoment(s.checkedAt), s.problem, good)
+      : t('subscriptionFailed', s.problem, good);
+  if (s.checkedAt === undefined) return t('subscriptionNotChecked');
+  return t('subscriptionUpToDate', formatMoment(s.checkedAt), good);
 }
 
 export function bindSubscriptions(
@@ -46,18 +48,18 @@ export function bindSubscriptions(
     empty.hidden = subscriptions.length > 0;
     list.replaceChildren(
       ...subscriptions.map((s) => {
-        const check = el('button', { type: 'button', 'data-subscription-check': s.url }, 'Check now');
+        const check = el('button', { type: 'button', 'data-subscription-check': s.url }, t('subscriptionCheckNow'));
         const stop = el(
           'button',
           { type: 'button', class: 'danger', 'data-subscription-remove': s.url },
-          'Unsubscribe',
+          t('subscriptionUnsubscribe'),
         );
         check.addEventListener('click', () => void checkNow(s.url));
         stop.addEventListener('click', () => void stopChecking(s.url));
         return el(
           'li',
           { class: 'subscription', 'data-subscription': s.url },
-          el('span', { class: 'subscription-url' }, s.url),
+          el('span', { class: 'subscription-url', dir: 'ltr' }, s.url),
           el('span', { class: 'hint subscription-state' }, subscriptionState(s)),
           el('span', { class: 'row' }, check, stop),
         );
@@ -70,14 +72,15 @@ export function bindSubscriptions(
   }
 
   function report(s: Subscription, what: string): void {
-    if (s.problem !== undefined) notice.error(`${what}: ${subscriptionState(s)}`);
-    else notice.success(`${what}: ${subscriptionState(s)}`);
+    const said = t('subscriptionReport', what, subscriptionState(s));
+    if (s.problem !== undefined) notice.error(said);
+    else notice.success(said);
   }
 
   async function checkNow(address: string): Promise<void> {
-    notice.success(`Checking ${address}…`);
+    notice.success(t('subscriptionChecking', address));
     try {
-      report(await send({ type: 'checkSubscription', url: address }), `Checked ${address}`);
+      report(await send({ type: 'checkSubscription', url: address }), t('subscriptionChecked', address));
       corpusChanged();
     } catch (error) {
       notice.error(errorText(error));
@@ -88,7 +91,7 @@ export function bindSubscriptions(
   async function stopChecking(address: string): Promise<void> {
     try {
       await send({ type: 'unsubscribe', url: address });
-      notice.success(`Unsubscribed from ${address}. Its corpus stays in your list until you remove it.`);
+      notice.success(t('subscriptionStopped', address));
     } catch (error) {
       notice.error(errorText(error));
     }
@@ -108,7 +111,7 @@ export function bindSubscriptions(
   browser.permissions.onRemoved.addListener(readGranted);
 
   const showTrustKind = (): void => {
-    trustLabel.textContent = byHash.checked ? 'SHA-256 of the pack' : "Publisher's public key";
+    trustLabel.textContent = t(byHash.checked ? 'subscribeHashLabel' : 'subscribeKeyLabel');
   };
   byKey.addEventListener('change', showTrustKind);
   byHash.addEventListener('change', showTrustKind);
@@ -125,7 +128,7 @@ export function bindSubscriptions(
       byHash.checked ? { kind: 'sha256', sha256: trust.value } : { kind: 'ed25519', publicKey: trust.value },
     );
     if (!integrity.success) {
-      notice.error(`Not subscribed: ${integrity.error.issues[0]?.message ?? 'the trust given is not readable'}.`);
+      notice.error(t('subscribeRefused', integrity.error.issues[0]?.message ?? t('subscribeTrustUnreadable')));
       trust.focus();
       return;
     }
@@ -136,10 +139,10 @@ export function bindSubscriptions(
       : requestOriginPermission(address.origin).catch(() => false);
     void (async () => {
       if (!(await allowed)) {
-        notice.error(`Not subscribed: Sourcelight needs your permission to read from ${address.host}.`);
+        notice.error(t('subscribeNeedsPermission', address.host));
         return;
       }
-      notice.success(`Subscribing to ${address.href}…`);
+      notice.success(t('subscribing', address.href));
       try {
         const subscribed = await send({
           type: 'subscribe',
@@ -147,12 +150,12 @@ export function bindSubscriptions(
           integrity: integrity.data,
           intervalHours: hours,
         });
-        report(subscribed, `Subscribed to ${address.href}`);
+        report(subscribed, t('subscribed', address.href));
         url.value = '';
         trust.value = '';
         corpusChanged();
       } catch (error) {
-        notice.error(`Not subscribed: ${errorText(error)}`);
+        notice.error(t('subscribeFailed', errorText(error)));
       }
       await refresh();
     })();

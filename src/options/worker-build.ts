@@ -1,13 +1,14 @@
 // Runs one corpus build in the build worker and gives back the pack's JSON. Cancelling terminates the worker at
 // once, wherever it is, and the promise rejects: nothing was imported, so nothing changes.
 import { buildReplySchema, type BuildRequest } from './build-protocol';
+import { t } from '../shared/i18n';
 
 export type BuildProgress = { phase: 'reading'; read: number; total: number } | { phase: 'compiling' };
 
 export class BuildCancelled extends Error {
   override name = 'BuildCancelled';
   constructor() {
-    super('The build was cancelled.');
+    super(t('buildCancelled'));
   }
 }
 
@@ -36,7 +37,7 @@ export function buildPackInWorker(
       const reply = buildReplySchema.safeParse(event.data);
       if (!reply.success) {
         finish();
-        reject(new Error('The build stopped with a reply Sourcelight does not understand.'));
+        reject(new Error(t('buildBadReply')));
         return;
       }
       const message = reply.data;
@@ -50,7 +51,7 @@ export function buildPackInWorker(
     });
     worker.addEventListener('error', (event) => {
       finish();
-      reject(new Error(`The build stopped: ${event.message || 'the worker could not run'}.`));
+      reject(new Error(t('buildStopped', event.message || t('buildWorkerFailed'))));
     });
     worker.postMessage(request);
   });

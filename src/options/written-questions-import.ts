@@ -4,6 +4,7 @@
 import { slugify } from '../corpus/text';
 import { readWrittenQuestion, type WrittenQuestion } from '../corpus/written-questions-api';
 import { writtenQuestionsPack } from '../corpus/written-questions';
+import { plural, t } from '../shared/i18n';
 
 /** Records checked between two looks at the page: a few milliseconds of work. */
 const RECORDS_PER_TASK = 250;
@@ -35,15 +36,14 @@ export async function writtenQuestionsPackJson(
   }
   onChecked(results.length, results.length);
   if (errors.length > 0) {
-    const more = errors.length > ERRORS_NAMED ? ` (and ${errors.length - ERRORS_NAMED} more)` : '';
-    throw new Error(
-      `${errors.length === 1 ? 'A record is' : `${errors.length} records are`} not as the written questions API writes them: ${errors.slice(0, ERRORS_NAMED).join('; ')}${more}.`,
-    );
+    const named = errors.slice(0, ERRORS_NAMED).join(t('semicolonSeparator'));
+    const listed = errors.length > ERRORS_NAMED ? t('andMore', named, errors.length - ERRORS_NAMED) : named;
+    throw new Error(plural('writtenQuestionsBadRecords', errors.length, listed));
   }
   const made = writtenQuestionsPack(records, {
     id: writtenQuestionsPackId(fileName),
-    title: `UK Parliament written questions (${fileName})`,
+    title: t('writtenQuestionsTitle', fileName),
   });
-  if (!made.ok) throw new Error(`The written questions could not be read: ${made.error}.`);
+  if (!made.ok) throw new Error(t('writtenQuestionsUnreadable', made.error));
   return { json: JSON.stringify(made.pack), questions: made.questions };
 }

@@ -15,7 +15,8 @@ import {
   statementItem,
 } from '../shared/ui/entity-view';
 import { openTab, viewerHref } from '../shared/ui/extension-links';
-import { plural } from '../shared/ui/format';
+import { formatYear } from '../shared/ui/format';
+import { isolate, localizePage, plural, t } from '../shared/i18n';
 import { viewerLinks } from '../shared/ui/passage-links';
 import { timelineChart, timelineSummary } from '../shared/ui/timeline-chart';
 
@@ -70,39 +71,32 @@ function render(card: EntityCard): void {
     points.length > 0
       ? part(
           'timeline-title',
-          'Timeline',
+          t('personTimeline'),
           el('p', { class: 'sl-note', id: 'timeline-summary' }, timelineSummary(points)),
-          chart
-            ? el(
-                'p',
-                { class: 'sl-note sl-legend' },
-                'On the chart, a dot is a statement and a square a question, in a column per year; a click opens its source. The list below holds the same items.',
-              )
-            : null,
+          chart ? el('p', { class: 'sl-note sl-legend' }, t('personChartLegend')) : null,
           chart ? el('div', { class: 'sl-timeline' }, chart) : null,
           ...years.map(({ year, points: inYear }) =>
             el(
               'section',
               { class: 'sl-year', 'aria-labelledby': `year-${year}` },
-              el('h3', { id: `year-${year}` }, `${year} `, el('span', { class: 'sl-count' }, `(${inYear.length})`)),
+              el(
+                'h3',
+                { id: `year-${year}` },
+                `${formatYear(year)} `,
+                el('span', { class: 'sl-count' }, t('inParentheses', inYear.length)),
+              ),
               list(inYear),
             ),
           ),
-          notSent > 0
-            ? el('p', { class: 'sl-note' }, `${plural(notSent, 'more item')} in the corpus not shown on this page.`)
-            : null,
+          notSent > 0 ? el('p', { class: 'sl-note' }, plural('personMoreItems', notSent)) : null,
         )
       : null;
   const withoutDate =
     undated.length > 0
       ? part(
           'undated-title',
-          'No date in the sources',
-          el(
-            'p',
-            { class: 'sl-note' },
-            `The sources give no date for ${undated.length === 1 ? 'this one' : `these ${undated.length}`}, so they are not on the chart.`,
-          ),
+          t('personUndated'),
+          el('p', { class: 'sl-note' }, plural('personUndatedNote', undated.length)),
           list(undated),
         )
       : null;
@@ -110,44 +104,43 @@ function render(card: EntityCard): void {
     card.mentions.length > 0
       ? part(
           'mentions-title',
-          `Mentioned in (${card.mentionsTotal})`,
+          t('sectionTitle', t('sectionMentions'), card.mentionsTotal),
           el('ul', { class: 'sl-list' }, ...card.mentions.map((mention) => mentionItem(mention, links, corpusOf))),
           card.mentionsTotal > card.mentions.length
-            ? el(
-                'p',
-                { class: 'sl-note' },
-                `${plural(card.mentionsTotal - card.mentions.length, 'more mention')} in the corpus.`,
-              )
+            ? el('p', { class: 'sl-note' }, plural('personMoreMentions', card.mentionsTotal - card.mentions.length))
             : null,
         )
       : null;
   const header = entityHeader(card, links, 'entity-name', 'h1');
   if (entity.aliases.length > 0)
-    header.append(el('p', { class: 'sl-meta' }, `Also written: ${entity.aliases.join(', ')}`));
+    header.append(
+      el('p', { class: 'sl-meta' }, t('personAliases', entity.aliases.map(isolate).join(t('commaSeparator')))),
+    );
   const nothing =
     points.length === 0 && card.mentions.length === 0
-      ? el('p', { class: 'sl-note' }, `The corpus names ${entity.name} but holds nothing more about them.`)
+      ? el('p', { class: 'sl-note' }, t('personNothingMore', entity.name))
       : null;
   main.replaceChildren(
     ...[header, timeline, withoutDate, mentions, nothing, disclaimer()].filter(
       (piece): piece is HTMLElement => piece !== null,
     ),
   );
-  document.title = `${entity.name} — Sourcelight`;
+  document.title = t('personDocumentTitle', entity.name);
 }
 
 async function show(): Promise<void> {
   const params = pageParams.safeParse(Object.fromEntries(new URLSearchParams(location.search)));
   if (!params.success) {
-    status('This link does not name a person or a body.', true);
+    status(t('personBadLink'), true);
     return;
   }
   const card = await send({ type: 'getEntityPage', entityId: params.data.entity });
   if (!card) {
-    status('This name is no longer in any enabled corpus.', true);
+    status(t('nameNoLongerInCorpus'), true);
     return;
   }
   render(card);
 }
 
-show().catch((error: unknown) => status(`This page could not be loaded: ${errorText(error)}`, true));
+localizePage();
+show().catch((error: unknown) => status(t('personFailed', errorText(error)), true));

@@ -1,7 +1,7 @@
 import { send, sendToTab } from '../shared/messages';
 import { errorText } from '../shared/error-text';
 import { el } from '../shared/ui/dom';
-import { plural } from '../shared/ui/format';
+import { plural, t } from '../shared/i18n';
 import { openViewer } from './viewer-tab';
 import { viewerHref } from '../shared/ui/extension-links';
 
@@ -20,7 +20,7 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
   }
   button.addEventListener('click', () => {
     button.disabled = true;
-    status.textContent = 'Reading the page…';
+    status.textContent = t('addReading');
     void (async () => {
       let page;
       try {
@@ -28,8 +28,8 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
       } catch (error) {
         // No content script answers on a browser page or a file; anything else is said as it is (never swallowed).
         status.textContent = NO_CONTENT_SCRIPT.test(errorText(error))
-          ? 'Sourcelight cannot read this page (only web pages, http and https); nothing was added.'
-          : `Nothing was added: ${errorText(error)}`;
+          ? t('addNotWebPage')
+          : t('addFailed', errorText(error));
         return;
       }
       // Readability is loaded when a reader adds a page, so that the popup opens without it.
@@ -40,24 +40,24 @@ export function bindAddPage(tabId: number | null, button: HTMLButtonElement, sta
         return;
       }
       // Compiling the corpus again takes a moment once My sources holds many pages.
-      status.textContent = `Adding “${article.title}” to My sources…`;
+      status.textContent = t('addAdding', article.title);
       const added = await send({ type: 'addPageToSources', article });
       const document = { ...added, start: 0, end: 0 };
-      const link = el('a', { href: viewerHref(document), target: '_blank', rel: 'noopener' }, 'Open it in the viewer');
+      const link = el('a', { href: viewerHref(document), target: '_blank', rel: 'noopener' }, t('addOpenInViewer'));
       // A plain click opens the tab through the extension, as search results do; other clicks keep the link's ways.
       link.addEventListener('click', (event) => {
         if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
         event.preventDefault();
         void openViewer(document);
       });
+      const counts = [plural('countStatements', added.statements), plural('countPeople', added.people)];
       status.replaceChildren(
-        `${added.updated ? 'Updated' : 'Added'} “${added.title}” in My sources: ` +
-          `${plural(added.statements, 'statement')}, ${plural(added.people, 'person', 'people')}. `,
+        `${t(added.updated ? 'addUpdated' : 'addAdded', added.title, counts.join(t('commaSeparator')))} `,
         link,
       );
     })()
       .catch((error: unknown) => {
-        status.textContent = `Nothing was added: ${errorText(error)}`;
+        status.textContent = t('addFailed', errorText(error));
       })
       .finally(() => {
         button.disabled = false;

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { blockParagraphs } from '../shared/block-paragraphs';
 import { PACK_LIMITS } from '../corpus/pack';
 import { MIN_ARTICLE_LENGTH, type PageArticle } from '../shared/page-article';
+import { t } from '../shared/i18n';
 
 /**
  * Reads a tab's article for the reader's own sources, with Mozilla's Readability (Firefox's Reader View), from the
@@ -92,12 +93,9 @@ export function readArticle(page: { url: string; markup: string }): PageArticle 
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
   const title = oneLine(parsed?.title) || pageTitle;
   const body = paragraphs.join('\n\n');
-  if (parsed === null || body.length < MIN_ARTICLE_LENGTH || title === '')
-    return { reason: 'This page does not look like an article (too little running text), so nothing was added.' };
+  if (parsed === null || body.length < MIN_ARTICLE_LENGTH || title === '') return { reason: t('addNotArticle') };
   if (title.length + body.length + 2 > PACK_LIMITS.documentLength)
-    return {
-      reason: `This article has more text than Sourcelight keeps in one document (${PACK_LIMITS.documentLength / 1024 / 1024} MiB), so nothing was added.`,
-    };
+    return { reason: t('addTooLong', PACK_LIMITS.documentLength / 1024 / 1024) };
   const byline = oneLine(parsed.byline);
   const siteName = oneLine(parsed.siteName);
   return {

@@ -1,6 +1,7 @@
 import type { ClaimVerdict } from '../shared/claim-check';
 import { send, sendToTab } from '../shared/messages';
 import { el } from '../shared/ui/dom';
+import { formatNumber, plural, t, type MessageKey } from '../shared/i18n';
 
 /**
  * "On this page": the entities highlighted in the tab, most frequent first. Choosing one scrolls the page to its
@@ -13,26 +14,26 @@ export async function showPageEntities(
 ): Promise<{ site: string | null } | null> {
   list.replaceChildren();
   if (tabId === null) {
-    status.textContent = 'No page is open.';
+    status.textContent = t('pageNoneOpen');
     return null;
   }
   let page;
   try {
     page = await sendToTab(tabId, { type: 'getPageEntities' });
   } catch {
-    status.textContent = 'Sourcelight does not run on this page (only on web pages, http and https).';
+    status.textContent = t('pageNotRunning');
     return null;
   }
   if (!page.active) {
-    status.textContent = 'Sourcelight is off on this page.';
+    status.textContent = t('pageOff');
     return { site: page.site };
   }
   if (page.failure !== null) {
-    status.textContent = `Sourcelight could not start on this page, after several tries: ${page.failure} Reload the page to try again.`;
+    status.textContent = t('pageFailed', page.failure);
     return { site: page.site };
   }
   if (page.entities.length === 0) {
-    status.textContent = 'Nothing from the corpus is named on this page.';
+    status.textContent = t('pageNothingNamed');
     return { site: page.site };
   }
   const names = await send({ type: 'getEntityNames', ids: page.entities.map((entity) => entity.entityId) });
@@ -43,14 +44,14 @@ export async function showPageEntities(
     const button = el(
       'button',
       { type: 'button', 'data-entity-id': entityId },
-      name,
+      el('span', { dir: 'auto' }, name),
       ' ',
-      el('span', { class: 'count' }, String(count)),
-      el('span', { class: 'visually-hidden' }, count === 1 ? ' time on this page' : ' times on this page'),
+      el('span', { class: 'count' }, formatNumber(count)),
+      el('span', { class: 'visually-hidden' }, ` ${plural('pageTimesOnPage', count)}`),
     );
     button.addEventListener('click', () => {
       sendToTab(tabId, { type: 'revealEntity', entityId }).catch(() => {
-        status.textContent = 'The page no longer answers; reload it.';
+        status.textContent = t('pageNoAnswer');
       });
     });
     list.append(el('li', {}, button));
@@ -58,12 +59,12 @@ export async function showPageEntities(
   return { site: page.site };
 }
 
-const VERDICT_LABELS: Record<NonNullable<ClaimVerdict>, string> = {
-  same: 'same words in the sources',
-  part: 'part of a longer statement in the sources',
-  close: 'close to a statement in the sources',
-  'same-figure': 'a source gives this figure',
-  'other-figure': 'the sources give other figures',
+const VERDICT_LABELS: Record<NonNullable<ClaimVerdict>, MessageKey> = {
+  same: 'verdictSame',
+  part: 'verdictPart',
+  close: 'verdictClose',
+  'same-figure': 'verdictSameFigure',
+  'other-figure': 'verdictOtherFigure',
 };
 
 /** The page's quotations and figures that the sources also hold; choosing one scrolls to it and opens its card. */
@@ -80,24 +81,18 @@ export async function showPageClaims(tabId: number, section: HTMLElement, list: 
   section.querySelector('.claims-partial')?.remove();
   if (partial) {
     // A page that prints more quotations than are checked (or one that takes too long) is told so, not silently cut.
-    list.before(
-      el(
-        'p',
-        { class: 'claims-partial hint', role: 'status' },
-        'This page prints more quotations than Sourcelight checks: only the first part of it was checked.',
-      ),
-    );
+    list.before(el('p', { class: 'claims-partial hint', role: 'status' }, t('pageClaimsPartial')));
   }
   for (const { index, text, verdict } of claims) {
     const button = el(
       'button',
       { type: 'button', 'data-claim-index': index },
-      el('span', { class: 'claim-text' }, text.length > 90 ? `${text.slice(0, 90)} …` : text),
-      verdict ? el('span', { class: 'count' }, ` — ${VERDICT_LABELS[verdict]}`) : null,
+      el('span', { class: 'claim-text', dir: 'auto' }, text.length > 90 ? `${text.slice(0, 90)} …` : text),
+      verdict ? el('span', { class: 'count' }, ` — ${t(VERDICT_LABELS[verdict])}`) : null,
     );
     button.addEventListener('click', () => {
       sendToTab(tabId, { type: 'revealClaim', index }).catch(() => {
-        section.textContent = 'The page no longer answers; reload it.';
+        section.textContent = t('pageNoAnswer');
       });
     });
     list.append(el('li', {}, button));

@@ -14,6 +14,9 @@ import { openViewer } from './viewer-tab';
 import { entityPageHref, openTab, viewerHref } from '../shared/ui/extension-links';
 import { targetTabId } from './target-tab';
 import { errorText } from '../shared/error-text';
+import { localizePage, plural, t } from '../shared/i18n';
+
+localizePage();
 
 const input = byId<HTMLInputElement>('search');
 const searchPanel = byId('search-panel');
@@ -33,7 +36,7 @@ async function showEntity(entityId: string): Promise<void> {
   detailBody.replaceChildren(
     card
       ? renderEntityView(card, viewerLinks(viewerHref, openTab, entityPageHref), undefined, copyCitation)
-      : el('p', { class: 'hint' }, 'This entry is no longer in any enabled corpus.'),
+      : el('p', { class: 'hint' }, t('popupEntryGone')),
   );
   byId('detail-back').focus();
 }
@@ -48,7 +51,7 @@ function openHit(hit: SearchHit): void {
             : { packId: hit.packId, documentId: hit.documentId, start: hit.start, end: hit.end },
         );
   opening.catch((error: unknown) => {
-    byId('search-status').textContent = `Could not open: ${errorText(error)}`;
+    byId('search-status').textContent = t('popupCouldNotOpen', errorText(error));
   });
 }
 
@@ -58,15 +61,18 @@ async function showCorpusStatus(): Promise<void> {
     const summary = await send({ type: 'getCorpusSummary' });
     const { documents, statements, people } = summary.totals;
     const enabled = summary.packs.filter((pack) => pack.enabled);
-    const title = enabled.length === 1 ? enabled[0]?.title : `${enabled.length} corpora in use`;
+    const title = enabled.length === 1 ? enabled[0]?.title : plural('popupCorporaInUse', enabled.length);
     const date = enabled.length === 1 ? formatDate(enabled[0]?.createdAt.slice(0, 10)) : null;
-    status.textContent = `${documents} documents, ${statements} statements, ${people} people`;
-    byId('corpus-name').textContent = [title ? `Corpus: ${title}` : 'No corpus in use', date ? `built ${date}` : null]
+    status.textContent = t('popupTotals', documents, statements, people);
+    byId('corpus-name').textContent = [
+      title ? t('popupCorpusName', title) : t('popupNoCorpus'),
+      date ? t('popupCorpusBuilt', date) : null,
+    ]
       .filter(Boolean)
-      .join(' · ');
+      .join(t('listSeparator'));
     status.dataset.documents = String(documents);
   } catch (error) {
-    status.textContent = `The corpus could not be read: ${errorText(error)}`;
+    status.textContent = t('popupCorpusUnreadable', errorText(error));
     status.classList.add('error');
   }
 }

@@ -1,18 +1,20 @@
 import type { SearchGroup, SearchResults, StatementHit } from '../shared/search-results';
 import { el, textWithHighlights } from '../shared/ui/dom';
-import { formatDate, plural, shortened } from '../shared/ui/format';
+import { formatDate, shortened } from '../shared/ui/format';
+import { isolate, plural, t, type MessageKey } from '../shared/i18n';
+import { kindLabel } from '../shared/ui/entity-view';
 import { errorText } from '../shared/error-text';
 import { correctedSpeakerLine } from '../shared/ui/correction-note';
 import { activeOption } from '../shared/ui/active-option';
 
 export type SearchHit = SearchGroup['hits'][number];
 
-const GROUP_TITLES: Record<SearchGroup['group'], string> = {
-  people: 'People and organisations',
-  topics: 'Topics',
-  statements: 'Statements',
-  questions: 'Parliamentary questions',
-  documents: 'Documents',
+const GROUP_TITLES: Record<SearchGroup['group'], MessageKey> = {
+  people: 'groupPeople',
+  topics: 'groupTopics',
+  statements: 'sectionStatements',
+  questions: 'sectionQuestions',
+  documents: 'groupDocuments',
 };
 
 interface SearchViewOptions {
@@ -24,8 +26,12 @@ interface SearchViewOptions {
   open(hit: SearchHit): void;
 }
 
+/** A result's line of parts (who, document, publisher, date), each in its own direction, in the UI's order. */
 function where(parts: (string | null | undefined)[]): string {
-  return parts.filter(Boolean).join(' · ');
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(isolate)
+    .join(t('listSeparator'));
 }
 
 /** One result row: who said it, where and when, with the matched words marked. */
@@ -33,28 +39,28 @@ function hitContent(hit: SearchHit): (HTMLElement | null)[] {
   switch (hit.type) {
     case 'entity':
       return [
-        el('div', { class: 'title' }, textWithHighlights(hit.name, hit.nameHighlights)),
+        el('div', { class: 'title', dir: 'auto' }, textWithHighlights(hit.name, hit.nameHighlights)),
         el(
           'div',
           { class: 'sub' },
           where([
-            hit.kind === 'organisation'
-              ? 'Organisation'
-              : hit.kind === 'person'
-                ? 'Person'
-                : hit.kind === 'place'
-                  ? 'Place'
-                  : 'Topic',
-            hit.matchedAlias ? `also “${hit.matchedAlias}”` : null,
-            hit.statementCount > 0 ? plural(hit.statementCount, 'statement') : null,
-            hit.questionCount > 0 ? plural(hit.questionCount, 'question') : null,
-            plural(hit.documentCount, 'document'),
+            kindLabel(hit.kind),
+            hit.matchedAlias ? t('searchAlsoCalled', hit.matchedAlias) : null,
+            hit.statementCount > 0 ? plural('countStatements', hit.statementCount) : null,
+            hit.questionCount > 0 ? plural('countQuestions', hit.questionCount) : null,
+            plural('countDocuments', hit.documentCount),
           ]),
         ),
       ];
     case 'statement':
       return [
-        el('div', { class: 'line' }, '“', textWithHighlights(hit.excerpt.text, hit.excerpt.highlights), '”'),
+        el(
+          'div',
+          { class: 'line', dir: 'auto' },
+          '“',
+          textWithHighlights(hit.excerpt.text, hit.excerpt.highlights),
+          '”',
+        ),
         el('div', { class: 'sub' }, where([speakerLine(hit), hit.documentTitle, hit.publisher, formatDate(hit.date)])),
         alsoInLine(hit),
       ];
@@ -63,28 +69,33 @@ function hitContent(hit: SearchHit): (HTMLElement | null)[] {
         el(
           'div',
           { class: 'line' },
-          hit.excerptFrom === 'answer' ? 'Answer: ' : '',
-          textWithHighlights(hit.excerpt.text, hit.excerpt.highlights),
+          hit.excerptFrom === 'answer' ? `${t('answer')}: ` : '',
+          el('span', { dir: 'auto' }, textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
         ),
         el(
           'div',
           { class: 'sub' },
           where([
-            `Asked by ${hit.askerName}`,
-            hit.house === 'lords' ? 'House of Lords' : 'House of Commons',
-            hit.dateAnswered
-              ? `answered ${formatDate(hit.dateAnswered)}${hit.answererName ? ` by ${hit.answererName}` : ''}`
-              : 'no answer recorded',
+            t('searchAskedBy', hit.askerName),
+            t(hit.house === 'lords' ? 'houseOfLords' : 'houseOfCommons'),
+            answeredLine(hit),
           ]),
         ),
       ];
     case 'document':
       return [
-        el('div', { class: 'title' }, textWithHighlights(hit.title, hit.titleHighlights)),
-        el('div', { class: 'sub' }, where([hit.publisher, formatDate(hit.date)]) || 'Publisher and date not given'),
-        el('div', { class: 'line' }, textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
+        el('div', { class: 'title', dir: 'auto' }, textWithHighlights(hit.title, hit.titleHighlights)),
+        el('div', { class: 'sub' }, where([hit.publisher, formatDate(hit.date)]) || t('searchNoPublisher')),
+        el('div', { class: 'line', dir: 'auto' }, textWithHighlights(hit.excerpt.text, hit.excerpt.highlights)),
       ];
   }
+}
+
+/** "answered 11 March 2024 by NAME", or that the record holds no answer. */
+function answeredLine(hit: Extract<SearchHit, { type: 'question' }>): string {
+  const day = formatDate(hit.dateAnswered);
+  if (!day) return t('questionNoAnswerRecorded');
+  return hit.answererName ? t('searchAnsweredBy', day, hit.answererName) : t('searchAnswered', day);
 }
 
 /** A document's title in a result row, where it shares a line with others. */
@@ -95,9 +106,17 @@ function alsoInLine(hit: StatementHit): HTMLElement | null {
   if (hit.alsoIn.length === 0) return null;
   const sources = hit.alsoIn.map((source) => {
     const title = shortened(source.documentTitle, TITLE_LENGTH);
-    return `${title === null ? source.documentTitle : `${title} …`} (${formatDate(source.date) ?? 'no date given'})`;
+    return t(
+      'searchAlsoInSource',
+      title === null ? source.documentTitle : `${title} …`,
+      formatDate(source.date) ?? t('noDateGiven'),
+    );
   });
-  return el('div', { class: 'sub also-in' }, `Also in ${plural(hit.alsoIn.length, 'source')}: ${sources.join('; ')}`);
+  return el(
+    'div',
+    { class: 'sub also-in' },
+    `${plural('alsoInSources', hit.alsoIn.length)} ${sources.join(t('semicolonSeparator'))}`,
+  );
 }
 
 /**
@@ -108,10 +127,10 @@ function speakerLine(hit: StatementHit): string {
   if (hit.correction) return correctedSpeakerLine(hit.correction);
   if (hit.speakerName !== null) return hit.speakerName;
   if (hit.unattributedReason === 'unnamed-source')
-    return hit.role !== undefined ? `A source the text does not name (${hit.role})` : 'A source the text does not name';
+    return hit.role !== undefined ? t('speakerUnnamedWithRole', hit.role) : t('speakerUnnamed');
   return hit.cue === 'collective' || hit.unattributedReason === 'joint-statement'
-    ? 'A joint statement: no single speaker'
-    : 'Speaker not clear in the source';
+    ? t('speakerJoint')
+    : t('speakerNotClearInSource');
 }
 
 /**
@@ -143,15 +162,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
     hint.hidden = true;
     if (found.groups.length === 0) {
       results.hidden = false;
-      results.append(
-        el(
-          'p',
-          { class: 'hint', id: 'no-results' },
-          `Nothing found for “${query}”. Check the spelling, try fewer words, a surname alone, or words without quotes.`,
-        ),
-      );
+      results.append(el('p', { class: 'hint', id: 'no-results' }, t('searchNothingFound', query)));
       input.setAttribute('aria-expanded', 'false');
-      status.textContent = 'Nothing found';
+      status.textContent = t('searchNothingFoundShort');
       return;
     }
     for (const group of found.groups) {
@@ -159,7 +172,7 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
       const box = el(
         'div',
         { role: 'group', 'aria-labelledby': titleId },
-        el('div', { class: 'group-title', id: titleId, role: 'presentation' }, GROUP_TITLES[group.group]),
+        el('div', { class: 'group-title', id: titleId, role: 'presentation' }, t(GROUP_TITLES[group.group])),
       );
       for (const hit of group.hits) {
         const index = hits.length;
@@ -175,12 +188,14 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
         box.append(element);
       }
       if (group.more.count > 0)
-        box.append(el('p', { class: 'more' }, `${group.more.atLeast ? 'at least ' : ''}${group.more.count} more`));
+        box.append(
+          el('p', { class: 'more' }, t(group.more.atLeast ? 'searchAtLeastMore' : 'searchMore', group.more.count)),
+        );
       results.append(box);
     }
     results.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    status.textContent = `${plural(hits.length, 'result')} shown`;
+    status.textContent = plural('searchResultsShown', hits.length);
     active.mark(0);
   };
 
@@ -204,7 +219,7 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
       .catch((error: unknown) => {
         if (ticket !== latest) return;
         results.hidden = false;
-        results.replaceChildren(el('p', { class: 'hint error', role: 'alert' }, `Search failed: ${errorText(error)}`));
+        results.replaceChildren(el('p', { class: 'hint error', role: 'alert' }, t('searchFailed', errorText(error))));
       });
   };
 

@@ -1,4 +1,5 @@
 import { loadSettings, saveSettings } from '../shared/settings';
+import { t } from '../shared/i18n';
 
 /** The global switch and the switch for the current site; both take effect at once in every open tab. */
 export async function bindSwitches(
@@ -12,10 +13,10 @@ export async function bindSwitches(
   globalSwitch.checked = settings.enabled;
   globalSwitch.disabled = false;
   if (site === null) {
-    siteLabel.textContent = 'Not available on this page';
+    siteLabel.textContent = t('popupSiteUnavailable');
   } else {
     siteSwitch.checked = !settings.disabledSites.includes(site);
-    siteLabel.textContent = `On for ${site}`;
+    siteLabel.textContent = t('popupSiteOnFor', site);
     siteSwitch.disabled = false;
   }
   siteSwitch.addEventListener('change', async () => {

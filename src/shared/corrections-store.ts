@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { CORRECTIONS_KEY } from './corrections-change';
 import { correctionsFile, correctionsFileOf, type Correction } from './corrections';
+import { t } from './i18n';
 
 /**
  * The reader's corrections, in browser.storage.local under one key, apart from the packs in IndexedDB: replacing,
@@ -13,7 +14,7 @@ export async function loadCorrections(): Promise<Correction[]> {
   const stored = (await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY];
   if (stored === undefined) return [];
   const parsed = correctionsFile.safeParse(stored);
-  if (!parsed.success) throw new Error('Your stored corrections could not be read; they were left as they are.');
+  if (!parsed.success) throw new Error(t('correctionsUnreadable'));
   return parsed.data.corrections;
 }
 

@@ -3,6 +3,7 @@ import { isSameEntity } from './same-entity';
 import { PACK_LIMITS, type CorpusPack, type Entity, type Statement } from '../corpus/pack';
 import { entityKind } from './entity-kind';
 import { foldedWords } from './text-fold';
+import { t } from './i18n';
 
 /**
  * The reader's own corrections: a link that is wrong on one site, an entity never to highlight, a statement given to
@@ -161,8 +162,7 @@ export function mergeCorrections(stored: readonly Correction[], added: readonly 
       byId.set(key, entry);
     }
   }
-  if (byId.size > MAX_CORRECTIONS)
-    throw new Error(`That would make more than ${MAX_CORRECTIONS.toLocaleString('en')} corrections.`);
+  if (byId.size > MAX_CORRECTIONS) throw new Error(t('correctionsTooMany', MAX_CORRECTIONS));
   return [...byId.values()];
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { entityKind, type EntityKind } from './entity-kind';
+import { t } from './i18n';
 
 /**
  * The dictionary the background sends to content scripts: only the words to look for on a page and the entity ids
@@ -78,11 +79,7 @@ export class DictionaryTooLargeError extends Error {
     readonly length: number,
     readonly maxLength = MAX_DICTIONARY_LENGTH,
   ) {
-    super(
-      `The enabled corpora's names come to ${length.toLocaleString('en')} characters, more than the ` +
-        `${maxLength.toLocaleString('en')} a page is sent (MAX_DICTIONARY_LENGTH); nothing is ` +
-        'highlighted until a corpus is turned off on the options page.',
-    );
+    super(t('dictionaryTooLarge', length, maxLength));
   }
 }
 

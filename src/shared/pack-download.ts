@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { formatSize, MAX_PACK_JSON_LENGTH } from './pack-parts';
 import { errorText } from './error-text';
+import { t } from './i18n';
 
 /** How long a pack download may take, start to end, before it is given up. */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
@@ -25,10 +26,9 @@ export function parsePackUrl(typed: string): URL | string {
   try {
     url = new URL(typed.trim());
   } catch {
-    return `“${typed.trim()}” is not a web address; it should start with https://`;
+    return t('urlNotAddress', typed.trim());
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return `Only https:// and http:// addresses can be imported, not ${url.protocol}`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return t('urlWrongScheme', url.protocol);
   return url;
 }
 
@@ -41,9 +41,7 @@ export function originPattern(origin: string): string {
 async function readCapped(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_PACK_JSON_LENGTH)
-    throw new Error(
-      `The file is ${formatSize(declared)}; the largest pack Sourcelight accepts is ${formatSize(MAX_PACK_JSON_LENGTH)}.`,
-    );
+    throw new Error(t('downloadTooLarge', formatSize(declared), formatSize(MAX_PACK_JSON_LENGTH)));
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -55,9 +53,7 @@ async function readCapped(response: Response): Promise<string> {
     bytes += value.byteLength;
     if (bytes > MAX_PACK_JSON_LENGTH) {
       await reader.cancel();
-      throw new Error(
-        `The file is larger than ${formatSize(MAX_PACK_JSON_LENGTH)}, the largest pack Sourcelight accepts.`,
-      );
+      throw new Error(t('downloadLarger', formatSize(MAX_PACK_JSON_LENGTH)));
     }
     text += decoder.decode(value, { stream: true });
   }
@@ -79,12 +75,12 @@ export async function downloadPack(
   const signal = AbortSignal.any([cancel, timeout]);
   const stopped = (): Download | undefined =>
     cancel.aborted
-      ? { ok: false, needsPermission: false, error: 'Cancelled.' }
+      ? { ok: false, needsPermission: false, error: t('downloadCancelled') }
       : timeout.aborted
         ? {
             ok: false,
             needsPermission: false,
-            error: `${url.host} sent no complete answer within ${(timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} seconds.`,
+            error: t('downloadTimedOut', url.host, Math.round(timeoutMs / 10) / 100),
           }
         : undefined;
   let response: Response;
@@ -104,7 +100,7 @@ export async function downloadPack(
     if (why) return why;
     const granted = await browser.permissions.contains({ origins: [originPattern(url.origin)] }).catch(() => false);
     if (!granted) return { ok: false, needsPermission: true, origin: url.origin };
-    return { ok: false, needsPermission: false, error: `${url.origin} could not be reached (${errorText(error)}).` };
+    return { ok: false, needsPermission: false, error: t('downloadUnreachable', url.origin, errorText(error)) };
   }
   // A redirect to another site would import from an address the reader never typed.
   const landed = new URL(response.url || url.href);
@@ -112,7 +108,7 @@ export async function downloadPack(
     return {
       ok: false,
       needsPermission: false,
-      error: `${url.host} redirected to ${landed.host}; Sourcelight imports only from the site you typed. If you trust ${landed.host}, import from its address: ${landed.href}`,
+      error: t('downloadRedirected', url.host, landed.host, landed.href),
     };
   }
   if (response.status === 304 && (since.etag !== undefined || since.lastModified !== undefined))
@@ -121,7 +117,7 @@ export async function downloadPack(
     return {
       ok: false,
       needsPermission: false,
-      error: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url.href}.`,
+      error: t('downloadStatus', `${response.status} ${response.statusText}`.trim(), url.href),
     };
   try {
     const text = await readCapped(response);

@@ -2,19 +2,20 @@
 // by a key the reader trusts. WebCrypto only, so the same code checks in the browser and in `npm run corpus -- sign`'s
 // tests. Nothing is stored or imported until this says yes.
 import { z } from 'zod';
+import { t } from './i18n';
 
 /** A SHA-256 written as 64 hex digits (what `sha256sum` prints). */
 const sha256Hex = z
   .string()
   .trim()
   .transform((s) => s.toLowerCase())
-  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal digits, as sha256sum prints it'));
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, { error: () => t('integrityBadHash') }));
 
 /** An Ed25519 public key: its 32 raw bytes in base64 (what `npm run corpus -- keygen` prints). */
 const ed25519Key = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9+/]{43}=$/, 'an Ed25519 public key is 32 bytes in base64 (44 characters ending in "=")');
+  .regex(/^[A-Za-z0-9+/]{43}=$/, { error: () => t('integrityBadKey') });
 
 export const packIntegrity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sha256'), sha256: sha256Hex }),
@@ -57,22 +58,18 @@ export async function integrityProblem(
 ): Promise<string | null> {
   if (integrity.kind === 'sha256') {
     const actual = await sha256HexOf(text);
-    return actual === integrity.sha256
-      ? null
-      : `The pack's SHA-256 is ${actual}, not the ${integrity.sha256} you gave: it is not the file you trusted.`;
+    return actual === integrity.sha256 ? null : t('integrityHashDiffers', actual, integrity.sha256);
   }
   const signatureBytes = signature === undefined ? undefined : fromBase64(signature);
-  if (signatureBytes?.length !== 64) return 'The pack has no readable signature beside it (64 bytes in base64).';
+  if (signatureBytes?.length !== 64) return t('integrityNoSignature');
   const keyBytes = fromBase64(integrity.publicKey);
-  if (keyBytes?.length !== 32) return 'The public key is not 32 bytes in base64.';
+  if (keyBytes?.length !== 32) return t('integrityKeyLength');
   let key: CryptoKey;
   try {
     key = await crypto.subtle.importKey('raw', keyBytes, { name: 'Ed25519' }, false, ['verify']);
   } catch {
-    return 'This browser cannot check Ed25519 signatures.';
+    return t('integrityNoEd25519');
   }
   const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, signatureBytes, bytesOf(text));
-  return valid
-    ? null
-    : 'The signature does not match the pack and the key you trust: it was changed, or signed by another key.';
+  return valid ? null : t('integritySignatureDiffers');
 }

@@ -1,3 +1,5 @@
+import { t, uiLanguage } from './i18n';
+
 /** Largest pack accepted for import, as JSON text. */
 export const MAX_PACK_JSON_LENGTH = 50_000_000;
 /**
@@ -35,11 +37,11 @@ export class PackUploads {
     const parts = this.uploads.get(uploadId) ?? [];
     // One upload at a time: the options page imports one pack at a time, and a stale upload must not hold memory.
     if (!this.uploads.has(uploadId)) this.uploads.clear();
-    if (index !== parts.length) throw new Error(`Part ${index + 1} of the pack arrived out of order; import it again.`);
+    if (index !== parts.length) throw new Error(t('partsOutOfOrder', index + 1));
     const length = parts.reduce((sum, part) => sum + part.length, text.length);
     if (length > this.maxLength) {
       this.uploads.delete(uploadId);
-      throw new Error(`The pack is larger than ${this.maxLength.toLocaleString('en')} characters.`);
+      throw new Error(t('partsTooLarge', this.maxLength));
     }
     parts.push(text);
     this.uploads.set(uploadId, parts);
@@ -48,15 +50,25 @@ export class PackUploads {
   take(uploadId: string, parts: number): string {
     const received = this.uploads.get(uploadId);
     this.uploads.delete(uploadId);
-    if (received?.length !== parts)
-      throw new Error(`The pack arrived incomplete (${received?.length ?? 0} of ${parts} parts); import it again.`);
+    if (received?.length !== parts) throw new Error(t('partsIncomplete', received?.length ?? 0, parts));
     return received.join('');
   }
 }
 
-/** "62.3 MB", for size limits a reader can compare with what the file manager shows. */
+/** "62.3 MB", for size limits a reader can compare with what the file manager shows, in the UI language. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const [amount, unit, display] =
+    bytes < 1_000
+      ? ([bytes, 'byte', 'long'] as const)
+      : bytes < 1_000_000
+        ? ([bytes / 1_000, 'kilobyte', 'short'] as const)
+        : ([bytes / 1_000_000, 'megabyte', 'short'] as const);
+  const decimals = unit === 'byte' ? 0 : 1;
+  return new Intl.NumberFormat(uiLanguage(), {
+    style: 'unit',
+    unit,
+    unitDisplay: display,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(amount);
 }

@@ -3,6 +3,7 @@
  * where each goes on a small chart with a column per year. Pure: the chart's drawing is ui/timeline-chart.ts.
  */
 import type { CardQuestion, CardStatement, TimelinePoint } from './entity-card';
+import { t } from './i18n';
 
 /** The source of a statement's first date: the earliest any of its sources gives; its own when none is dated. */
 export function firstSource(statement: CardStatement): CardStatement['source'] {
@@ -59,7 +60,7 @@ export function timelinePoints(
         kind: 'question',
         id: question.id,
         ...(date !== undefined ? { date } : {}),
-        label: `${question.relation === 'asked' ? 'Asked' : 'Answered'}: ${labelOf(question.questionText)}`,
+        label: `${t(question.relation === 'asked' ? 'badgeAsked' : 'badgeAnswered')}: ${labelOf(question.questionText)}`,
         source: question.source,
       };
     }),

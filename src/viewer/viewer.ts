@@ -58,10 +58,10 @@ function renderText(
 
 /** Who said the passage as the reader corrected it, beside whom the source's text gives it to. */
 function correctedLine({ speakerName, sourceSpeakerName }: SpeakerCorrectionView): string {
-  if (sourceSpeakerName === null) return t('viewerPassageCorrectedFromNone', isolate(speakerName ?? ''));
+  if (sourceSpeakerName === null) return t('viewerPassageCorrectedFromNone', speakerName ?? '');
   return speakerName === null
-    ? t('viewerPassageCorrectedUnclear', isolate(sourceSpeakerName))
-    : t('viewerPassageCorrectedBy', isolate(speakerName), isolate(sourceSpeakerName));
+    ? t('viewerPassageCorrectedUnclear', sourceSpeakerName)
+    : t('viewerPassageCorrectedBy', speakerName, sourceSpeakerName);
 }
 
 /**
@@ -91,14 +91,10 @@ function citePassage(document: SourceDocument, passage: { start: number; end: nu
     },
     copyCitation,
   );
+  // The corpus's own words, a name and its role, joined as the corpus writes them.
   const who = [statement.speaker, statement.role].filter(Boolean).join(', ');
   // A corrected passage is cited as the card cites it: with the speaker the reader named.
-  return el(
-    'div',
-    { class: 'cite' },
-    el('p', { class: 'meta' }, corrected ?? t('viewerPassageBy', isolate(who))),
-    buttons,
-  );
+  return el('div', { class: 'cite' }, el('p', { class: 'meta' }, corrected ?? t('viewerPassageBy', who)), buttons);
 }
 
 function render(document: SourceDocument, passage: { start: number; end: number } | null): void {
@@ -108,12 +104,13 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     : (document.url ?? null);
   const { container, mark } = renderText(document.text, passage);
   const parts = [
-    el('p', { class: 'kicker' }, t('viewerKicker', isolate(document.packTitle))),
+    el('p', { class: 'kicker' }, t('viewerKicker', document.packTitle)),
     el('h1', { dir: 'auto' }, document.title),
     el(
       'p',
       { class: 'meta' },
-      [document.publisher, date].filter(Boolean).join(t('listSeparator')) || t('viewerNoPublisher'),
+      [document.publisher && isolate(document.publisher), date].filter(Boolean).join(t('listSeparator')) ||
+        t('viewerNoPublisher'),
     ),
     original
       ? el('p', { class: 'meta' }, el('a', { href: original, rel: 'noopener noreferrer' }, t('viewerOpenOriginal')))
@@ -123,7 +120,7 @@ function render(document: SourceDocument, passage: { start: number; end: number 
     container,
   ].filter((part): part is HTMLElement => part !== null);
   main?.replaceChildren(...parts);
-  window.document.title = t('viewerDocumentTitle', isolate(document.title));
+  window.document.title = t('viewerDocumentTitle', document.title);
   if (mark) {
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });

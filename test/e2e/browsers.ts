@@ -68,7 +68,7 @@ export interface LaunchOptions {
    * have it stopped as after a reader's pause without waiting that long.
    */
   backgroundIdleMs?: number;
-  /** The browser's UI language ("fa"): Chromium's --lang, Firefox's intl.locale.requested. */
+  /** The browser's UI language ("fa", "en-US"): Chromium's --lang, Firefox's intl.locale.requested. */
   language?: string;
 }
 
@@ -111,6 +111,12 @@ const firefoxDownloads = (dir: string): Record<string, unknown> => ({
   'browser.download.alwaysOpenPanel': false,
 });
 
+/** The POSIX locale Chromium on Linux reads a UI language from: "en-US" as "en_US", "fa" as "fa_IR". */
+const posixLocale = (language: string): string =>
+  language.includes('-')
+    ? language.replace('-', '_')
+    : `${language}_${language === 'fa' ? 'IR' : language.toUpperCase()}`;
+
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = options.extension ?? distDir('chromium');
   assertBuilt(dir);
@@ -127,7 +133,13 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     ],
     // On Linux, Chromium takes its UI language from the environment rather than --lang.
     ...(options.language
-      ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}_IR.UTF-8` } }
+      ? {
+          env: {
+            ...process.env,
+            LANGUAGE: posixLocale(options.language),
+            LANG: `${posixLocale(options.language)}.UTF-8`,
+          },
+        }
       : {}),
   });
   if (options.colorScheme) {
@@ -168,14 +180,11 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
         ? { 'extensions.background.idle.timeout': options.backgroundIdleMs }
         : {}),
       ...firefoxDownloads(downloadDir),
-      // The language pack (Debian's firefox-esr-l10n-fa) is an application-scope add-on, which a new profile would
-      // otherwise leave disabled.
-      ...(options.language
-        ? {
-            'intl.locale.requested': options.language,
-            'extensions.autoDisableScopes': 0,
-            'extensions.enabledScopes': 15,
-          }
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
+      // A language pack (Debian's firefox-esr-l10n-fa) is an application-scope add-on, which a new profile would
+      // otherwise leave disabled; English is built in.
+      ...(options.language && !options.language.startsWith('en')
+        ? { 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 }
         : {}),
       // Lets a test read what the reader copied, without Firefox's paste prompt.
       'dom.events.testing.asyncClipboard': true,

@@ -64,7 +64,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     );
     expect(hit).toContain('Amara Okafor');
     expect(hit).toContain('The Harbour Gazette');
-    expect(hit).toContain('14 March 2026');
+    expect(hit).toContain('March 14, 2026');
 
     // "Open it in the viewer" opens the whole article.
     const known = await session.ext.browser.pages();
@@ -97,7 +97,7 @@ describe.each(allBrowsers)('my own sources in %s', (browserName) => {
     expect(card.statementLinks.map((link) => link.text).join(' ')).toContain('every family has an answer');
     const source = await (await inCard(article, '.sl-statement .sl-source'))?.evaluate((node) => node.textContent);
     // Cited from the host the text was read from; the site's name is what the page says of itself.
-    expect(source).toContain('127.0.0.1 (says it is The Harbour Gazette), 14 March 2026');
+    expect(source).toContain('127.0.0.1 (says it is The Harbour Gazette), March 14, 2026');
     await closeCardWithEscape(article);
   });
 

@@ -121,7 +121,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     expect(status).toMatch(/2 documents, 3 people, 2 organisations/);
     await waitForText(page, '#pack-list', /Northport test pack/);
     expect(await textOf(page, '[data-pack-id="northport-test-pack"]')).toMatch(
-      /Imported.*2 documents, 3 people.*Built 3 April 2024/s,
+      /Imported.*2 documents, 3 people.*Built April 3, 2024/s,
     );
     const after = await summaryOf(page);
     expect(after.totals.documents).toBe(before.totals.documents + 2);

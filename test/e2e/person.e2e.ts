@@ -125,9 +125,9 @@ for (const browserName of allBrowsers) {
       const passage = await waitFor('the passage in the viewer', () =>
         viewer.evaluate(() => document.getElementById('passage')?.textContent),
       );
-      // The first point is his statement of 5 March 2017, the first item of the list.
+      // The first point is his statement of March 5, 2017, the first item of the list.
       expect(first?.text.replace(/\s+/g, ' ')).toContain(passage.replace(/\s+/g, ' ').slice(0, 60));
-      expect(await viewer.evaluate(() => document.querySelector('.meta')?.textContent)).toContain('5 March 2017');
+      expect(await viewer.evaluate(() => document.querySelector('.meta')?.textContent)).toContain('March 5, 2017');
     });
 
     it('shows the statement given twice as one item in the card, with its count and both sources', async () => {
@@ -152,7 +152,7 @@ for (const browserName of allBrowsers) {
         `the card with its timeline (${browserName}, ${scheme})`,
       );
 
-      // The card's compact timeline: its first point opens his statement of 5 March 2017 in the viewer.
+      // The card's compact timeline: its first point opens his statement of March 5, 2017 in the viewer.
       const known = await session.ext.browser.pages();
       await (await inCard(demo, '.sl-timeline-compact .sl-chart-point'))?.click();
       const viewer = await waitForNewTab(session.ext.browser, known, 'viewer.html');

@@ -8,12 +8,16 @@ export interface Session {
   server: FixtureServer;
 }
 
-/** Starts the session before the block's tests and closes it after them; read its fields inside tests and hooks. */
+/**
+ * Starts the session before the block's tests and closes it after them; read its fields inside tests and hooks. The
+ * browser runs in American English unless a test chooses another language, so that what the tests read (dates above
+ * all, which follow the UI language) is the same whatever the machine's locale.
+ */
 export function useSession(browserName: BrowserName, options: LaunchOptions = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await startFixtureServer();
-    session.ext = await launchWithExtension(browserName, options);
+    session.ext = await launchWithExtension(browserName, { language: 'en-US', ...options });
   });
   afterAll(async () => {
     await session.ext?.close();

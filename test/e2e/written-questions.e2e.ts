@@ -105,21 +105,21 @@ describe.each(allBrowsers)('written questions in %s', (browserName) => {
       // Newest first: the withdrawn question, the holding answer, the correction.
       expect(questions).toEqual([
         {
-          meta: `Asked House of Commons · question 10990 · ${asker} on 2 April 2024, ${body} · withdrawn before an answer`,
+          meta: `Asked House of Commons · question 10990 · ${asker} on April 2, 2024, ${body} · withdrawn before an answer`,
           flags: ['Withdrawn'],
           answers: ['No answer: the question was withdrawn.'],
         },
         {
-          meta: `Asked House of Commons · question 10452 · ${asker} on 4 March 2024, ${body} · answered on 11 March 2024 ${answerer}`,
-          flags: ['Holding answer on 11 March 2024'],
-          answers: ['Holding answer (11 March 2024): I will reply to the hon. Member as soon as possible.'],
+          meta: `Asked House of Commons · question 10452 · ${asker} on March 4, 2024, ${body} · answered on March 11, 2024 ${answerer}`,
+          flags: ['Holding answer on March 11, 2024'],
+          answers: ['Holding answer (March 11, 2024): I will reply to the hon. Member as soon as possible.'],
         },
         {
-          meta: `Asked House of Commons · question 10460 · ${asker} on 12 February 2024, ${body} · answered on 19 February 2024 ${answerer}`,
-          flags: ['Corrected on 26 February 2024'],
+          meta: `Asked House of Commons · question 10460 · ${asker} on February 12, 2024, ${body} · answered on February 19, 2024 ${answerer}`,
+          flags: ['Corrected on February 26, 2024'],
           answers: [
-            'Corrected answer (26 February 2024): My Department allocated £4.2 million to sea defences in Wyndham North in 2022–23.',
-            'Answer as first given (19 February 2024): My Department allocated £2.4 million to sea defences in Wyndham North in 2022–23.',
+            'Corrected answer (February 26, 2024): My Department allocated £4.2 million to sea defences in Wyndham North in 2022–23.',
+            'Answer as first given (February 19, 2024): My Department allocated £2.4 million to sea defences in Wyndham North in 2022–23.',
           ],
         },
       ]);
@@ -175,7 +175,7 @@ describe.each(allBrowsers)('written questions in %s', (browserName) => {
     const status = await waitForText(options, '#import-status', /^Imported/, 60_000);
     const took = Date.now() - started;
     console.log(`${browserName}: 10,000 written questions imported in ${took} ms`);
-    expect(status).toMatch(/: 10000 documents, 164 people, 10 organisations, .*10000 questions\. Recognised/);
+    expect(status).toMatch(/: 10,000 documents, 164 people, 10 organisations, .*10,000 questions\. Recognised/);
     const shown = await options.evaluate(() => (globalThis as unknown as { progressLog: string[] }).progressLog);
     const checked = shown.flatMap((line) => {
       const count = /^Checked ([\d,]+) of 10,000 questions \((\d+)%\)$/.exec(line);

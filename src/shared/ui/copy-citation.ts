@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { send } from '../messages';
 import { citationText, webAnnotation, type CitedStatement } from '../statement-citation';
 
@@ -10,7 +11,7 @@ export type CitationFormat = 'text' | 'annotation';
 export async function copyCitation(statement: CitedStatement, format: CitationFormat): Promise<void> {
   const { packId, documentId, start, end } = statement.source;
   const document = await send({ type: 'getDocument', packId, documentId });
-  if (!document) throw new Error('the source is no longer stored');
+  if (!document) throw new Error(t('errorSourceGone'));
   const whole = { ...statement, text: document.text.slice(start, end) };
   writeToClipboard(
     format === 'text' ? citationText(whole) : JSON.stringify(webAnnotation(whole, document.text), null, 2),
@@ -35,5 +36,5 @@ function writeToClipboard(text: string): void {
   } finally {
     document.removeEventListener('copy', onCopy);
   }
-  if (!written) throw new Error('the browser did not let the page copy');
+  if (!written) throw new Error(t('errorCopyRefused'));
 }

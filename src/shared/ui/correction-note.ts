@@ -1,4 +1,5 @@
 import type { SpeakerCorrectionView } from '../corrections';
+import { t } from '../i18n';
 import { el } from './dom';
 
 /**
@@ -8,18 +9,16 @@ import { el } from './dom';
 
 /** Whom the source's text gives the words to. */
 const sourceSays = (view: SpeakerCorrectionView): string =>
-  view.sourceSpeakerName === null
-    ? 'the source’s text names no speaker'
-    : `the source’s text gives it to ${view.sourceSpeakerName}`;
+  view.sourceSpeakerName === null ? t('correctionSourceNamesNone') : t('correctionSourceGives', view.sourceSpeakerName);
 
 /** The speaker as the reader corrected it, for a one-line listing (the popup's search). */
 export const correctedSpeakerLine = (view: SpeakerCorrectionView): string =>
-  `${view.speakerName ?? 'Speaker not clear'} (corrected by you; ${sourceSays(view)})`;
+  t('correctedSpeakerLine', view.speakerName ?? t('speakerNotClear'), sourceSays(view));
 
 /** The sentence under a corrected statement. */
 export function correctionSentence(view: SpeakerCorrectionView): string {
-  const said = view.speakerName === null ? 'speaker not clear' : `${view.speakerName} said this`;
-  return `${said}; ${sourceSays(view)}.`;
+  const said = view.speakerName === null ? t('correctionSaidUnclear') : t('correctionSaidBy', view.speakerName);
+  return t('correctionSentence', said, sourceSays(view));
 }
 
 /** The note under a corrected statement in a card. */
@@ -27,6 +26,6 @@ export const correctionNote = (view: SpeakerCorrectionView): HTMLElement =>
   el(
     'p',
     { class: 'sl-correction-note' },
-    el('span', { class: 'sl-badge sl-corrected' }, 'Corrected by you'),
+    el('span', { class: 'sl-badge sl-corrected' }, t('correctedByYou')),
     ` ${correctionSentence(view)}`,
   );

@@ -46,6 +46,7 @@ export function textWithHighlights(
 /** An element the page's own HTML must hold; a missing one is a build mistake, so it throws. */
 export function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
+  // i18n-exempt: a page without its own element is a build mistake, said to the developer.
   if (!element) throw new Error(`${location.pathname.split('/').pop() ?? 'this page'} lacks #${id}`);
   return element as T;
 }

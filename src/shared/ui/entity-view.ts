@@ -1,6 +1,8 @@
 import type { CardMention, CardStatement, EntityCard, PassageSource } from '../entity-card';
 import { el, textWithHighlights } from './dom';
-import { citation, plural } from './format';
+import { citation } from './format';
+import { plural, t, type MessageKey } from '../i18n';
+import type { EntityKind } from '../entity-kind';
 import { longText } from './long-text';
 import { questionItem } from './question-item';
 import { originalLink } from './links';
@@ -14,12 +16,18 @@ import { correctionNote } from './correction-note';
 /** Items shown before "Show N more": enough to see who said what without a wall of text. */
 const FIRST_ITEMS = 3;
 
-const KIND_LABELS: Record<EntityCard['entity']['kind'], string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  topic: 'Topic',
-  place: 'Place',
+const KIND_LABELS: Record<EntityKind, MessageKey> = {
+  person: 'kindPerson',
+  organisation: 'kindOrganisation',
+  topic: 'kindTopic',
+  place: 'kindPlace',
 };
+
+/** An entity's kind as a label ("Person"), in the card and the popup's search. */
+export const kindLabel = (kind: EntityKind): string => t(KIND_LABELS[kind]);
+
+/** " · in CORPUS", after a passage's source in a view that draws on several corpora. */
+export const inCorpus = (corpus: string): string => `${t('listSeparator')}${t('inCorpus', corpus)}`;
 
 let idCounter = 0;
 function uniqueId(prefix: string): string {
@@ -42,14 +50,18 @@ export function sourceLine(
   return el(
     'p',
     { class: 'sl-meta' },
-    role ? el('span', { class: 'sl-role' }, role) : null,
-    role ? ' · ' : null,
+    role ? el('span', { class: 'sl-role', dir: 'auto' }, role) : null,
+    role ? t('listSeparator') : null,
     links.passage(source, citation(source), { class: 'sl-source' }),
-    original ? ' · ' : null,
+    original ? t('listSeparator') : null,
     original
-      ? el('a', { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' }, 'original page')
+      ? el(
+          'a',
+          { href: original, class: 'sl-original', target: '_blank', rel: 'noopener noreferrer' },
+          t('originalPage'),
+        )
       : null,
-    corpus ? el('span', { class: 'sl-corpus' }, ` · in ${corpus}`) : null,
+    corpus ? el('span', { class: 'sl-corpus' }, inCorpus(corpus)) : null,
   );
 }
 
@@ -62,18 +74,19 @@ export type CopyCitation = (statement: CitedStatement, format: CitationFormat) =
 /** "Copy citation" and "Copy as annotation" for one statement, each saying for a moment that it copied. */
 export function copyButtons(statement: CitedStatement, copy: CopyCitation): HTMLElement {
   const button = (label: string, format: CitationFormat): HTMLButtonElement => {
+    // Which statement, for a screen reader going through the buttons alone.
+    const which = t('copyWhich', statement.speaker, statement.source.documentTitle);
     const shown = el('span', {}, label);
     const copyButton = el(
       'button',
       { type: 'button', class: 'sl-more sl-copy' },
       shown,
-      // Which statement, for a screen reader going through the buttons alone.
-      el('span', { class: 'visually-hidden' }, `: ${statement.speaker} in ${statement.source.documentTitle}`),
+      el('span', { class: 'visually-hidden' }, `: ${which}`),
     );
     copyButton.addEventListener('click', () => {
       copy(statement, format)
-        .then(() => (shown.textContent = 'Copied'))
-        .catch(() => (shown.textContent = 'Could not copy'))
+        .then(() => (shown.textContent = t('copied')))
+        .catch(() => (shown.textContent = t('copyFailed')))
         .finally(() => setTimeout(() => (shown.textContent = label), 2_000));
     });
     return copyButton;
@@ -81,9 +94,9 @@ export function copyButtons(statement: CitedStatement, copy: CopyCitation): HTML
   return el(
     'p',
     { class: 'sl-copies' },
-    button('Copy citation', 'text'),
+    button(t('copyCitation'), 'text'),
     ' ',
-    button('Copy as annotation', 'annotation'),
+    button(t('copyAnnotation'), 'annotation'),
   );
 }
 
@@ -99,16 +112,16 @@ function statementItem(
   actions?: StatementActions,
 ): HTMLLIElement {
   // A statement the reader gave to someone else (or to nobody) is cited as theirs, without the source's speaker's role.
-  const speaker = statement.correction ? (statement.correction.speakerName ?? 'Speaker not clear') : entityName;
+  const speaker = statement.correction ? (statement.correction.speakerName ?? t('speakerNotClear')) : entityName;
   const role = statement.correction ? undefined : statement.role;
   return el(
     'li',
     { class: 'sl-item sl-statement' },
     el(
       'blockquote',
-      { class: 'sl-quote' },
+      { class: 'sl-quote', dir: 'auto' },
       links.passage(statement.source, `“${statement.excerpt.text}”`, {
-        'aria-label': `${speaker} in ${statement.source.documentTitle}: ${statement.excerpt.text}`,
+        'aria-label': t('passageLabel', speaker, statement.source.documentTitle, statement.excerpt.text),
       }),
     ),
     sourceLine(
@@ -141,7 +154,7 @@ function mentionItem(mention: CardMention, links: ViewLinks, corpusOf: CorpusOf)
     { class: 'sl-item sl-mention' },
     el(
       'p',
-      { class: 'sl-excerpt' },
+      { class: 'sl-excerpt', dir: 'auto' },
       links.passage(mention.source, textWithHighlights(mention.excerpt.text, mention.excerpt.highlights, 'strong')),
     ),
     sourceLine(mention.source, links, mention.excerpt.text, undefined, corpusOf(mention.source)),
@@ -170,14 +183,14 @@ export function section<T>(
   const section = el(
     'section',
     { class: 'sl-section', 'aria-labelledby': headingId },
-    el('h3', { id: headingId }, `${title} (${total})`),
+    el('h3', { id: headingId }, t('sectionTitle', title, total)),
     list,
   );
   if (rest.length > 0) {
     const more = el(
       'button',
       { type: 'button', class: 'sl-more', 'aria-expanded': 'false' },
-      `Show ${rest.length} more`,
+      t('showMore', rest.length),
     );
     more.addEventListener('click', () => {
       for (const li of rest) li.hidden = false;
@@ -186,14 +199,7 @@ export function section<T>(
     });
     section.append(more);
   }
-  if (total > items.length)
-    section.append(
-      el(
-        'p',
-        { class: 'sl-note' },
-        `${plural(total - items.length, 'more')} in the corpus; search for them from the toolbar button.`,
-      ),
-    );
+  if (total > items.length) section.append(el('p', { class: 'sl-note' }, plural('moreInCorpus', total - items.length)));
   return section;
 }
 
@@ -217,7 +223,7 @@ function entityHeader(card: EntityCard, links: ViewLinks, headingId: string, hea
         ...longText(entity.description),
         entity.descriptionSource ? ' (' : null,
         entity.descriptionSource
-          ? links.passage(entity.descriptionSource, `source: ${citation(entity.descriptionSource)}`)
+          ? links.passage(entity.descriptionSource, t('descriptionSource', citation(entity.descriptionSource)))
           : null,
         entity.descriptionSource ? ')' : null,
       )
@@ -225,8 +231,8 @@ function entityHeader(card: EntityCard, links: ViewLinks, headingId: string, hea
   return el(
     'div',
     { class: 'sl-header' },
-    el('p', { class: 'sl-kind' }, KIND_LABELS[entity.kind]),
-    el(heading, { id: headingId, class: 'sl-name' }, entity.name),
+    el('p', { class: 'sl-kind' }, kindLabel(entity.kind)),
+    el(heading, { id: headingId, class: 'sl-name', dir: 'auto' }, entity.name),
     description,
     entityPageLink(entity, links),
   );
@@ -243,43 +249,31 @@ export function renderEntityView(
   const { entity } = card;
   const corpusOf = corpusNamer(card);
   const sections = [
-    section('Statements', card.statements, card.statementsTotal, (s) =>
+    section(t('sectionStatements'), card.statements, card.statementsTotal, (s) =>
       statementItem(s, links, entity.name, corpusOf, copy, statementActions),
     ),
-    section('Parliamentary questions', card.questions, card.questionsTotal, (q) => questionItem(q, links, corpusOf)),
-    section('Mentioned in', card.mentions, card.mentionsTotal, (m) => mentionItem(m, links, corpusOf)),
+    section(t('sectionQuestions'), card.questions, card.questionsTotal, (q) => questionItem(q, links, corpusOf)),
+    section(t('sectionMentions'), card.mentions, card.mentionsTotal, (m) => mentionItem(m, links, corpusOf)),
   ].filter((s): s is HTMLElement => s !== null);
   return el(
     'div',
     { class: 'sl-entity' },
     entityHeader(card, links, headingId, 'h2'),
     compactTimeline(card.timeline, links),
-    ...(sections.length > 0
-      ? sections
-      : [
-          el(
-            'p',
-            { class: 'sl-note' },
-            `The corpus names ${entity.name} but holds no statements or questions about them.`,
-          ),
-        ]),
+    ...(sections.length > 0 ? sections : [el('p', { class: 'sl-note' }, t('entityNothingHeld', entity.name))]),
     disclaimer(),
   );
 }
 
 /** Said under every view of the sources. */
 function disclaimer(): HTMLElement {
-  return el(
-    'p',
-    { class: 'sl-disclaimer' },
-    'Who said what, where and when, as the sources record it. Sourcelight does not judge whether a claim is true.',
-  );
+  return el('p', { class: 'sl-disclaimer' }, t('disclaimer'));
 }
 
 /** "All about NAME": a person's or a body's own page, with everything the corpus holds and its timeline. */
 function entityPageLink(entity: EntityCard['entity'], links: ViewLinks): HTMLElement | null {
   if (!links.entityPage || (entity.kind !== 'person' && entity.kind !== 'organisation')) return null;
-  return el('p', { class: 'sl-entity-page' }, links.entityPage(entity.id, `All about ${entity.name}`));
+  return el('p', { class: 'sl-entity-page' }, links.entityPage(entity.id, t('entityPageLink', entity.name)));
 }
 
 /** The pieces an entity's own page (person/) draws as the card does. */

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { citation, formatDate, plural, shortened } from './format';
+import { useLanguage } from '../../../test/unit/browser-i18n';
+import { citation, formatDate, formatYear, shortened } from './format';
 
 describe('format', () => {
   it.each([
     ['2020-09-10', '10 September 2020'],
     ['1988-07-01', '1 July 1988'],
     ['not a date', 'not a date'],
-  ])('shows %s as %s, without a time zone shift', (iso, shown) => {
+  ])('shows %s as %s in British English, without a time zone shift', (iso, shown) => {
     expect(formatDate(iso)).toBe(shown);
+  });
+
+  it('shows a day as the reader’s language and region write it', () => {
+    useLanguage('en', 'en-US');
+    expect(formatDate('2020-09-10')).toBe('September 10, 2020');
+    useLanguage('fa');
+    // The Persian calendar, with Persian digits: 10 September 2020 is 20 Shahrivar 1399.
+    expect(formatDate('2020-09-10')).toBe('۲۰ شهریور ۱۳۹۹');
+    expect(formatYear(1988)).toBe('۱۹۸۸');
   });
 
   it('shows nothing for a missing date', () => {
@@ -21,12 +31,6 @@ describe('format', () => {
     );
     expect(citation({ documentTitle: 'Answer', date: '2021-09-15' })).toBe('Answer — 15 September 2021');
     expect(citation({ documentTitle: 'Answer' })).toBe('Answer');
-  });
-
-  it('counts in the singular and the plural', () => {
-    expect(plural(1, 'statement')).toBe('1 statement');
-    expect(plural(3, 'statement')).toBe('3 statements');
-    expect(plural(2, 'body', 'bodies')).toBe('2 bodies');
   });
 
   it('cuts a long text at a space, and leaves a short one whole', () => {

@@ -1,12 +1,13 @@
 import type { CardStatement, SameWordsSource } from '../entity-card';
 import { el } from './dom';
-import { citation, plural } from './format';
+import { plural, t, type MessageKey } from '../i18n';
+import { citation } from './format';
 import type { ViewLinks } from './passage-links';
 
 /** How another source's words stand to the statement shown, said plainly. */
-const WORDING: Record<SameWordsSource['wording'], string> = {
-  same: 'the same words',
-  part: 'a part of these words',
+const WORDING: Record<SameWordsSource['wording'], MessageKey> = {
+  same: 'wordingSame',
+  part: 'wordingPart',
 };
 
 /**
@@ -18,7 +19,7 @@ export function alsoInList(statement: CardStatement, links: ViewLinks): HTMLElem
   return el(
     'div',
     { class: 'sl-also-in' },
-    el('p', { class: 'sl-meta sl-also-in-title' }, `Also in ${plural(statement.alsoIn.length, 'source')}:`),
+    el('p', { class: 'sl-meta sl-also-in-title' }, plural('alsoInSources', statement.alsoIn.length)),
     el(
       'ul',
       { class: 'sl-also-in-list' },
@@ -27,9 +28,10 @@ export function alsoInList(statement: CardStatement, links: ViewLinks): HTMLElem
           'li',
           { class: 'sl-meta' },
           links.passage(source, citation(source), { class: 'sl-source' }),
-          source.date === undefined ? ' · no date given' : null,
-          role ? ` · ${role}` : null,
-          ` · ${WORDING[wording]}`,
+          source.date === undefined ? `${t('listSeparator')}${t('noDateGiven')}` : null,
+          role ? t('listSeparator') : null,
+          role ? el('span', { dir: 'auto' }, role) : null,
+          `${t('listSeparator')}${t(WORDING[wording])}`,
         ),
       ),
     ),

@@ -1,7 +1,8 @@
 import type { TimelinePoint } from '../entity-card';
 import { layoutTimeline, timelineYears, type ChartSize } from '../timeline';
 import { el } from './dom';
-import { formatDate, plural } from './format';
+import { plural, t } from '../i18n';
+import { formatDate, formatYear } from './format';
 import type { ViewLinks } from './passage-links';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -26,7 +27,7 @@ function pointShape(point: TimelinePoint, x: number, y: number, size: number): S
     'data-id': point.id,
     'data-date': point.date ?? '',
   };
-  const tooltip = svg('title', {}, `${formatDate(point.date) ?? 'No date'}: ${point.label}`);
+  const tooltip = svg('title', {}, t('chartPointTitle', formatDate(point.date) ?? t('noDate'), point.label));
   return point.kind === 'statement'
     ? svg('circle', { ...attributes, cx: x, cy: y, r: size }, tooltip)
     : svg('rect', { ...attributes, x: x - size, y: y - size, width: 2 * size, height: 2 * size }, tooltip);
@@ -62,7 +63,7 @@ export function timelineChart(
     chart.append(svg('line', { class: 'sl-chart-tick', x1: x, x2: x, y1: layout.axisY, y2: layout.axisY + 3 }));
     if (labelled)
       chart.append(
-        svg('text', { class: 'sl-chart-year', x, y: layout.axisY + 13, 'text-anchor': 'middle' }, String(year)),
+        svg('text', { class: 'sl-chart-year', x, y: layout.axisY + 13, 'text-anchor': 'middle' }, formatYear(year)),
       );
   }
   for (const { point, x, y, size: pointSize } of layout.points)
@@ -76,17 +77,21 @@ export function timelineSummary(points: readonly TimelinePoint[]): string {
   const dated = points.length - undated.length;
   const statements = points.filter((p) => p.kind === 'statement').length;
   const questions = points.length - statements;
-  const what = [
-    statements > 0 ? plural(statements, 'statement') : null,
-    questions > 0 ? plural(questions, 'question') : null,
-  ]
-    .filter(Boolean)
-    .join(' and ');
+  const counted = [
+    statements > 0 ? plural('countStatements', statements) : null,
+    questions > 0 ? plural('countQuestions', questions) : null,
+  ].filter((part): part is string => part !== null);
+  const what = counted.length === 2 ? t('bothAnd', counted[0] ?? '', counted[1] ?? '') : (counted[0] ?? '');
+  if (dated === 0) return t('timelineNoneDated', what);
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
-  const span = first === undefined ? '' : first === last ? ` in ${first}` : ` from ${first} to ${last}`;
-  if (dated === 0) return `${what}; the sources give none of them a date.`;
-  return `${what}${span}${undated.length > 0 ? `; ${undated.length} with no date in the sources` : ''}.`;
+  const spanned =
+    first === undefined || last === undefined
+      ? what
+      : first === last
+        ? t('timelineIn', what, formatYear(first))
+        : t('timelineFromTo', what, formatYear(first), formatYear(last));
+  return undated.length > 0 ? t('timelineSomeUndated', spanned, undated.length) : t('sentence', spanned);
 }
 
 /** The card's timeline: a small chart of everything the entity said or asked, with its summary in words. */
@@ -97,6 +102,6 @@ export function compactTimeline(points: readonly TimelinePoint[], links: ViewLin
     'div',
     { class: 'sl-timeline-compact' },
     chart,
-    el('p', { class: 'sl-note' }, `Timeline: ${timelineSummary(points)}`),
+    el('p', { class: 'sl-note' }, t('timelineCompact', timelineSummary(points))),
   );
 }
