@@ -7,7 +7,7 @@
 // TaskDuration, so the style, layout, paint and garbage collection they cause count too) and by its longest task; each
 // ratio is taken within its round, and every figure is a median with its range.
 import type { Page } from 'puppeteer-core';
-import { buildDensePage, buildRealPage, loadCorpus } from './bench-pages';
+import { benchPages, loadCorpus } from './bench-pages';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { MainThreadWatch } from './page-watch';
 import { median, spread } from './stats';
@@ -196,11 +196,7 @@ function report(label: string, runs: Record<Path, Run[]>): void {
 export async function bench(): Promise<void> {
   const corpus = loadCorpus();
   const dictionary = packDictionary(dictionaryTerms(corpus.entities));
-  const pages: [string, string][] = [];
-  const real = buildRealPage(corpus.texts);
-  if (real === undefined) console.log('realistic page skipped: guardian-1.html not found');
-  else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
-  pages.push(['dense stress case: corpus paragraphs only', buildDensePage(corpus.texts)]);
+  const pages = benchPages(corpus.texts);
   const script = await bundleForPage(IN_PAGE);
   console.log(
     `dictionary: ${corpus.label}, ${dictionary.terms} terms, as the built-in corpus (marks) and as the reader's own (overlay)`,

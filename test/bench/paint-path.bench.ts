@@ -9,7 +9,7 @@
 // a round. The README's "Paint path" section says what was decided from these figures.
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
-import { buildDensePage, buildRealPage, loadCorpus } from './bench-pages';
+import { benchPages, loadCorpus } from './bench-pages';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
 import type { MainThreadWatch } from './page-watch';
 import { spread } from './stats';
@@ -175,48 +175,37 @@ async function runOnce(
   // A tab of its own, so that the heap and the nodes counted after are this run's alone.
   const page = await browser.newPage();
   try {
-    return await measure(page, chromium, html, script, dictionary, path);
+    page.setDefaultTimeout(180_000);
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ content: script });
+    const before = chromium ? await chromiumMetrics(page, false) : undefined;
+    const pass = await page.evaluate(
+      (value, which) => (window as unknown as PageWindow).paintBench.pass(value, which),
+      dictionary as never,
+      path,
+    );
+    const afterPass = chromium ? await chromiumMetrics(page, false) : undefined;
+    const scroll = await page.evaluate(
+      (steps) => (window as unknown as PageWindow).paintBench.scroll(steps),
+      SCROLL_STEPS,
+    );
+    const afterScroll = chromium ? await chromiumMetrics(page, true) : undefined;
+    return {
+      pass,
+      scrollMs: scroll.scrollMs,
+      scroll: scroll.mainThread,
+      ...(before && afterPass && afterScroll
+        ? {
+            passTaskMs: afterPass.taskMs - before.taskMs,
+            scrollTaskMs: afterScroll.taskMs - afterPass.taskMs,
+            heapMb: afterScroll.heapMb,
+            nodes: afterScroll.nodes,
+          }
+        : {}),
+    };
   } finally {
     await page.close();
   }
-}
-
-async function measure(
-  page: Page,
-  chromium: boolean,
-  html: string,
-  script: string,
-  dictionary: Dictionary,
-  path: Path,
-): Promise<Run> {
-  page.setDefaultTimeout(180_000);
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.addScriptTag({ content: script });
-  const before = chromium ? await chromiumMetrics(page, false) : undefined;
-  const pass = await page.evaluate(
-    (value, which) => (window as unknown as PageWindow).paintBench.pass(value, which),
-    dictionary as never,
-    path,
-  );
-  const afterPass = chromium ? await chromiumMetrics(page, false) : undefined;
-  const scroll = await page.evaluate(
-    (steps) => (window as unknown as PageWindow).paintBench.scroll(steps),
-    SCROLL_STEPS,
-  );
-  const afterScroll = chromium ? await chromiumMetrics(page, true) : undefined;
-  return {
-    pass,
-    scrollMs: scroll.scrollMs,
-    scroll: scroll.mainThread,
-    ...(before && afterPass && afterScroll
-      ? {
-          passTaskMs: afterPass.taskMs - before.taskMs,
-          scrollTaskMs: afterScroll.taskMs - afterPass.taskMs,
-          heapMb: afterScroll.heapMb,
-          nodes: afterScroll.nodes,
-        }
-      : {}),
-  };
 }
 
 function report(label: string, runs: Record<Path, Run[]>): void {
@@ -277,11 +266,7 @@ async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
 export async function bench(): Promise<void> {
   const corpus = loadCorpus();
   const dictionary = packDictionary(dictionaryTerms(corpus.entities));
-  const pages: [string, string][] = [];
-  const real = buildRealPage(corpus.texts);
-  if (real === undefined) console.log('realistic page skipped: guardian-1.html not found');
-  else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
-  pages.push(['dense stress case: corpus paragraphs only', buildDensePage(corpus.texts)]);
+  const pages = benchPages(corpus.texts);
   const script = await bundleForPage(IN_PAGE);
   console.log(`dictionary: ${corpus.label}, ${dictionary.terms} terms`);
   for (const name of ['chromium', 'firefox'] as const) {
