@@ -51,7 +51,7 @@ export function nextTask(): Promise<void> {
  */
 function nextFrame(doc: Document): Promise<number | undefined> {
   const view = doc.defaultView;
-  if (view === null || typeof view.requestAnimationFrame !== 'function' || doc.visibilityState === 'hidden') {
+  if (view === null || doc.visibilityState === 'hidden') {
     return nextTask().then(() => undefined);
   }
   return new Promise((resolve) => {
@@ -81,9 +81,8 @@ export class Pacer {
   readonly #recentRenderMs: number[] = [];
   /** Whether the page had rendered at the last yield; until then layout is not counted against frames. */
   #rendered: boolean;
-  /** When the page last started a frame that we saw, and whether we asked to see the next. */
+  /** When the page last started a frame that we saw. */
   #frameAt = performance.now();
-  #frameAsked = false;
   /** The longest stretch of our script between two yields, in milliseconds. */
   longestChunkMs = 0;
   /** Our script's time in all, in milliseconds: the pass's cost apart from the time it leaves to the page. */
@@ -139,13 +138,8 @@ export class Pacer {
       }
       this.#units = 0;
     } else {
-      if (!this.#frameAsked) {
-        this.#frameAsked = true;
-        requestAnimationFrame(() => {
-          this.#frameAsked = false;
-          this.#frameAt = performance.now();
-        });
-      }
+      // Frames the page renders between our tasks are seen here; one overdue makes a later yield wait for it.
+      requestAnimationFrame(() => (this.#frameAt = performance.now()));
       await nextTask();
     }
     this.#chunkStart = performance.now();
