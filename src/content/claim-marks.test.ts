@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { findPageClaims } from '../corpus/claims/page-claims';
 import type { CheckedClaim, PageName } from '../shared/claim-check';
@@ -39,6 +39,7 @@ const PAGE = [
 ].join('');
 
 beforeEach(() => document.body.replaceChildren());
+afterEach(() => vi.restoreAllMocks());
 
 describe('markPageClaims', () => {
   it('marks the quotes and figures the sources hold, across the page’s own elements, and nothing else', async () => {
@@ -80,6 +81,24 @@ describe('markPageClaims', () => {
     expect(serialise()).toBe(before);
     expect(Array.from(document.body.querySelectorAll('p, b, a'))).toEqual(nodes);
     expect(document.body.firstChild?.childNodes.length).toBe(5);
+  });
+
+  it('wraps a long page’s claims a chunk of time at a time, and stops between chunks once switched off', async () => {
+    setBody('<p>Some 30,000 political prisoners died.</p>'.repeat(60));
+    const controller = new AbortController();
+    // The reader switches Sourcelight off for the site as soon as the page's next task runs.
+    const check = async (text: string, names: PageName[]): Promise<CheckedClaim[]> => {
+      const claims = await holdsQuotes(text, names);
+      setTimeout(() => controller.abort(), 0);
+      return claims;
+    };
+    // Every reading of the clock is 4 ms on: a chunk of 10 ms holds a few claims.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 4));
+    const marked = await markPageClaims(document.body, matcher, check, controller.signal);
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(60);
+    expect(claimMarksUnder(document.body)).toHaveLength(marked);
   });
 
   it('marks nothing when the sources hold nothing', async () => {

@@ -11,7 +11,7 @@ import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks } from './
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CLAIM_CLASS, CLAIM_SELECTOR } from './own-ui';
-import { nextTask } from './pacer';
+import { nextTask, Pacer } from './pacer';
 import { styleMark } from './mark-style';
 import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
@@ -209,10 +209,20 @@ export async function markPageClaims(
   if (found === undefined) return 0;
   const { runs, checked } = found;
   let marked = 0;
+  // Paced as the names are: up to 200 claims wrapped in one task, and their paragraphs laid out in one frame, were a
+  // long task of their own. A claim whose text the page changed meanwhile is left unmarked (`wrapClaim`).
+  const pacer = new Pacer(document, { budgetMs: 10 });
   // The last claim first: wrapping splits text nodes, and the earlier claims' offsets stay true in what is left.
   for (let i = checked.length - 1; i >= 0; i--) {
     const claim = checked[i];
-    if (claim && wrapClaim(runs, claim, { claim: claim.claim, verdict: claim.verdict, index: i })) marked++;
+    if (claim === undefined) continue;
+    if (wrapClaim(runs, claim, { claim: claim.claim, verdict: claim.verdict, index: i })) marked++;
+    // What its paragraph lays out again, at least the claim's own text.
+    pacer.addLayoutWork(claim.end - claim.start);
+    if (pacer.shouldYield()) {
+      await pacer.yield();
+      if (signal.aborted) break;
+    }
   }
   return marked;
 }

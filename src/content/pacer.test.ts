@@ -56,6 +56,21 @@ describe('Pacer', () => {
     expect(pacer.shouldYield()).toBe(true);
   });
 
+  it('waits for a frame once none has come for a while, though the pass caused no layout', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    // A page that never gets to render between our tasks, as when a yielded pass's next task goes first.
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const pacer = new Pacer(document, { budgetMs: 10 });
+    now = 10;
+    await pacer.yield();
+    expect(pacer.frames).toBe(0);
+    now = 40;
+    await pacer.yield();
+    expect(pacer.frames).toBe(1);
+    expect(frame).toHaveBeenCalled();
+  });
+
   it('goes on when no frame comes, as in a throttled page', async () => {
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     const pacer = new Pacer(document, { budgetMs: 1_000 });

@@ -31,6 +31,11 @@ const MIN_ROOM_MS = 8;
 const RECENT_FRAMES = 8;
 /** A frame that never comes (a throttled or occluded page) must not stall the pass. */
 const FRAME_TIMEOUT_MS = 100;
+/**
+ * The most of our chunks since the page's last frame before the next yield waits for one: the browser runs a yielded
+ * pass's next task before rendering, and Chromium held frames back for 100 ms that way on a pass that only reads.
+ */
+const MAX_FRAME_GAP_MS = 30;
 
 /** Lets the page's other tasks run before the caller goes on. */
 export function nextTask(): Promise<void> {
@@ -46,7 +51,7 @@ export function nextTask(): Promise<void> {
  */
 function nextFrame(doc: Document): Promise<number | undefined> {
   const view = doc.defaultView;
-  if (view === null || typeof view.requestAnimationFrame !== 'function' || doc.visibilityState === 'hidden') {
+  if (view === null || doc.visibilityState === 'hidden') {
     return nextTask().then(() => undefined);
   }
   return new Promise((resolve) => {
@@ -76,6 +81,8 @@ export class Pacer {
   readonly #recentRenderMs: number[] = [];
   /** Whether the page had rendered at the last yield; until then layout is not counted against frames. */
   #rendered: boolean;
+  /** When the page last started a frame that we saw. */
+  #frameAt = performance.now();
   /** The longest stretch of our script between two yields, in milliseconds. */
   longestChunkMs = 0;
   /** Our script's time in all, in milliseconds: the pass's cost apart from the time it leaves to the page. */
@@ -101,9 +108,9 @@ export class Pacer {
   }
 
   /**
-   * Ends the chunk. Once the layout caused since the last frame reaches the frame's share, waits for the page to
-   * render it, so that rendering is not piled onto the next; otherwise, and before the page's first paint, only
-   * lets the page's other tasks run.
+   * Ends the chunk. Once the layout caused since the last frame reaches the frame's share, or no frame has come for
+   * a while, waits for the page to render, so that rendering is not piled onto the next; otherwise, and before the
+   * page's first paint, only lets the page's other tasks run.
    */
   async yield(): Promise<void> {
     this.#closeChunk();
@@ -113,10 +120,11 @@ export class Pacer {
       // The first frame lays out the whole page, what we wrapped so far included: nothing to spread over frames.
       this.#units = 0;
       await nextTask();
-    } else if (units >= this.#unitBudget) {
+    } else if (units >= this.#unitBudget || performance.now() - this.#frameAt > MAX_FRAME_GAP_MS) {
       this.frames++;
       const renderMs = await nextFrame(this.#doc);
-      if (renderMs !== undefined) {
+      this.#frameAt = performance.now();
+      if (renderMs !== undefined && units >= this.#unitBudget) {
         // Rendering cost grows with the text re-laid out, on top of a part that does not: a container of 20,000
         // paragraphs takes 30 ms to lay out again however few of them changed. Scaling the whole cost shrank the
         // chunks to nothing there (1,800 frames, 90 s), so only the growing part is scaled, into the room left.
@@ -130,6 +138,8 @@ export class Pacer {
       }
       this.#units = 0;
     } else {
+      // Frames the page renders between our tasks are seen here; one overdue makes a later yield wait for it.
+      requestAnimationFrame(() => (this.#frameAt = performance.now()));
       await nextTask();
     }
     this.#chunkStart = performance.now();

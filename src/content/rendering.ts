@@ -19,7 +19,7 @@ export function hasRendered(doc: Document): boolean {
     rendered.add(doc);
     return true;
   }
-  if (!watched.has(doc) && typeof view.requestAnimationFrame === 'function') {
+  if (!watched.has(doc)) {
     watched.add(doc);
     view.requestAnimationFrame(() => rendered.add(doc));
   }

@@ -169,3 +169,14 @@ export function buildRealPage(texts: string[]): string | undefined {
   }
   return page.slice(0, at) + added.join('') + page.slice(at);
 }
+
+/** The pages the page benches measure on, labelled: the real page (when its file is there) and the dense one. */
+export function benchPages(texts: string[]): [string, string][] {
+  const pages: [string, string][] = [];
+  const real = buildRealPage(texts);
+  if (real === undefined)
+    console.log('realistic page skipped: guardian-1.html not found in shared/pages or test/fixtures/pages');
+  else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
+  pages.push(['dense stress case: corpus paragraphs only', buildDensePage(texts)]);
+  return pages;
+}

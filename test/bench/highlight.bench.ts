@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { buildDensePage, buildRealPage, loadCorpus, random } from './bench-pages';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
+import type { MainThreadWatch } from './page-watch';
 import { median, spread } from './stats';
 import { type Dictionary } from '../../src/shared/dictionary';
 import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/corpus/dictionary-build';
@@ -13,6 +14,8 @@ import { dictionaryTerms, packDictionary, type DictionaryTerm } from '../../src/
 const SYNTHETIC_TERMS = 5000;
 /** Rounds of the floor and our pass, each on a fresh page. */
 const ROUNDS = 5;
+/** How long the page is watched doing nothing, beside each round: what the machine's load alone does to frames. */
+const IDLE_MS = 1_500;
 /** mark.js makes one DOM pass per term; past this it is stopped and its time extrapolated from the terms done. */
 const MARKJS_CAP_MS = Number(process.env.BENCH_MARKJS_CAP_MS ?? 15_000);
 /** BENCH_PROFILE=1 adds a CPU profile and a trace of the long tasks of our pass (slower; not for the figures). */
@@ -36,6 +39,7 @@ const IN_PAGE = `
 import Mark from 'mark.js';
 import { highlight, removeHighlights, HIGHLIGHT_SELECTOR } from './highlighter';
 import { openMatcher, findMatches } from './matcher';
+import { watchMainThread } from '../../test/bench/page-watch';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,6 +87,7 @@ window.sourcelightBench = {
     const longTasks = [];
     const observer = new PerformanceObserver((list) => { longTasks.push(...list.getEntries()); });
     observer.observe({ type: 'longtask' });
+    const watched = watchMainThread();
     // The pass starts in a task of its own, as the content script's does after the dictionary arrives.
     await settle(0);
     performance.mark('sourcelight-pass');
@@ -97,6 +102,7 @@ window.sourcelightBench = {
     await settle();
     performance.mark('sourcelight-quiet');
     observer.disconnect();
+    const mainThread = watched();
     const textHighlighted = document.body.innerText;
     removeHighlights(document.body);
     const textRestored = document.body.innerText;
@@ -109,8 +115,16 @@ window.sourcelightBench = {
       busyMs: result.busyMs,
       frames: result.frames,
       longTasks: longTasks.map((task) => ({ start: task.startTime - started, ms: task.duration })),
+      mainThread,
       textKept: textBefore === textHighlighted && textHighlighted === textRestored,
     };
+  },
+  async idle(ms) {
+    // The page doing nothing for as long as a pass takes: the frames the machine itself holds up.
+    await settle();
+    const watched = watchMainThread();
+    await settle(ms);
+    return watched();
   },
   markjs(terms, capMs) {
     const done = new Set();
@@ -143,6 +157,7 @@ interface OursResult {
   busyMs?: number;
   frames?: number;
   longTasks: { start: number; ms: number }[];
+  mainThread: MainThreadWatch;
   textKept: boolean;
 }
 interface FloorResult {
@@ -297,7 +312,10 @@ export async function bench(): Promise<void> {
         // every figure is a median with its range. Long tasks and the text check count every run.
         const floors: FloorResult[] = [];
         const runs: OursResult[] = [];
+        const idles: MainThreadWatch[] = [];
         for (let k = 0; k < ROUNDS; k++) {
+          await freshPage(page, html, script);
+          idles.push((await page.evaluate(`window.sourcelightBench.idle(${IDLE_MS})`)) as MainThreadWatch);
           await freshPage(page, html, script);
           floors.push(
             (await page.evaluate(`window.sourcelightBench.floor(${JSON.stringify(dictionary)})`)) as FloorResult,
@@ -360,6 +378,21 @@ export async function bench(): Promise<void> {
         console.log(`  ratio ours/(b): ${fixed(oursMs / walkMs)}x the bare walk (medians)`);
         console.log(
           `  longest task ${fixed(longest)} ms (longtask API, ${ours.longTasks.length} over 50 ms in ${ROUNDS} runs, from the pass's start until the page is quiet after it); longest chunk ${fixed(ours.longestChunkMs)} ms  [goal <= 50 ms]`,
+        );
+        console.log(
+          `  per run, longest task: ${spread(
+            runs.map((run) => run.mainThread.longestTaskMs),
+            0,
+          )} ms; longest frame (animation frame to frame): ${spread(
+            runs.map((run) => run.mainThread.longestFrameMs),
+            0,
+          )} ms, long animation frames ${spread(
+            runs.map((run) => run.mainThread.longestAnimationFrameMs),
+            0,
+          )} ms; the same page idle for ${IDLE_MS / 1000} s beside them: longest frame ${spread(
+            idles.map((idle) => idle.longestFrameMs),
+            0,
+          )} ms  [0: none over 50 ms; goal: no task or frame over 50 ms]`,
         );
         if (ours.longTasks.length > 0)
           console.log(

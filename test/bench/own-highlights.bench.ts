@@ -7,8 +7,9 @@
 // TaskDuration, so the style, layout, paint and garbage collection they cause count too) and by its longest task; each
 // ratio is taken within its round, and every figure is a median with its range.
 import type { Page } from 'puppeteer-core';
-import { buildDensePage, buildRealPage, loadCorpus } from './bench-pages';
+import { benchPages, loadCorpus } from './bench-pages';
 import { bundleForPage, fixed, launchBenchChromium } from './in-page';
+import type { MainThreadWatch } from './page-watch';
 import { median, spread } from './stats';
 import { dictionaryTerms, packDictionary } from '../../src/corpus/dictionary-build';
 import type { Dictionary } from '../../src/shared/dictionary';
@@ -27,23 +28,15 @@ import { showMarkStyle } from './mark-style';
 import { openMatcher } from './matcher';
 import { createOverlay } from './overlay';
 import { findOwnNames } from './own-highlights';
+import { watchMainThread } from '../../test/bench/page-watch';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const watchLongTasks = () => {
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
-  observer.observe({ type: 'longtask' });
-  return () => {
-    observer.disconnect();
-    return Math.max(0, ...tasks.map((task) => task.duration));
-  };
-};
 
 window.ownBench = {
   async pass(dictionary, path) {
     await settle();
-    const longest = watchLongTasks();
+    const watched = watchMainThread();
     await settle(0);
     const started = performance.now();
     const matcher = openMatcher(dictionary);
@@ -69,18 +62,18 @@ window.ownBench = {
     await frame();
     await frame();
     await settle();
-    return { found, scriptMs: compileMs + busyMs, longestMs: longest() };
+    return { found, scriptMs: compileMs + busyMs, mainThread: watched() };
   },
   async scroll(steps) {
     await settle();
-    const longest = watchLongTasks();
+    const watched = watchMainThread();
     const by = Math.round(innerHeight * 0.8);
     for (let k = 0; k < steps; k++) {
       scrollBy(0, by);
       await frame();
     }
     await settle();
-    return { longestMs: longest() };
+    return { mainThread: watched() };
   },
 };
 `;
@@ -91,10 +84,10 @@ interface Run {
   scriptMs: number;
   /** Main-thread time from the pass's start until the page is quiet after it. */
   passMs: number;
-  passLongestMs: number;
+  pass: MainThreadWatch;
   /** Main-thread time of the scrolling. */
   scrollMs: number;
-  scrollLongestMs: number;
+  scroll: MainThreadWatch;
 }
 
 const taskMs = async (page: Page): Promise<number> => ((await page.metrics()).TaskDuration ?? 0) * 1000;
@@ -107,26 +100,30 @@ async function runOnce(page: Page, html: string, script: string, dictionary: Dic
     (value, which) =>
       (
         window as unknown as {
-          ownBench: { pass(d: unknown, p: string): Promise<{ found: number; scriptMs: number; longestMs: number }> };
+          ownBench: {
+            pass(d: unknown, p: string): Promise<{ found: number; scriptMs: number; mainThread: MainThreadWatch }>;
+          };
         }
       ).ownBench.pass(value, which),
     dictionary as never,
     path,
-  )) as { found: number; scriptMs: number; longestMs: number };
+  )) as { found: number; scriptMs: number; mainThread: MainThreadWatch };
   const afterPass = await taskMs(page);
   const scroll = (await page.evaluate(
     (steps) =>
-      (window as unknown as { ownBench: { scroll(n: number): Promise<{ longestMs: number }> } }).ownBench.scroll(steps),
+      (
+        window as unknown as { ownBench: { scroll(n: number): Promise<{ mainThread: MainThreadWatch }> } }
+      ).ownBench.scroll(steps),
     SCROLL_STEPS,
-  )) as { longestMs: number };
+  )) as { mainThread: MainThreadWatch };
   const afterScroll = await taskMs(page);
   return {
     found: pass.found,
     scriptMs: pass.scriptMs,
     passMs: afterPass - beforePass,
-    passLongestMs: pass.longestMs,
+    pass: pass.mainThread,
     scrollMs: afterScroll - afterPass,
-    scrollLongestMs: scroll.longestMs,
+    scroll: scroll.mainThread,
   };
 }
 
@@ -175,10 +172,22 @@ function report(label: string, runs: Record<Path, Run[]>): void {
       2,
     )}x`,
   );
-  const longest = (values: Run[], pick: (run: Run) => number) => fixed(Math.max(...values.map(pick)));
-  console.log(
-    `  longest task in ${ROUNDS} runs: pass ${longest(marks, (run) => run.passLongestMs)} ms (marks), ${longest(overlay, (run) => run.passLongestMs)} ms (overlay); scrolling ${longest(none, (run) => run.scrollLongestMs)} ms (no highlights), ${longest(marks, (run) => run.scrollLongestMs)} ms (marks), ${longest(overlay, (run) => run.scrollLongestMs)} ms (overlay)  [0 means none over 50 ms]`,
-  );
+  const watched = (stage: 'pass' | 'scroll', pick: (watch: MainThreadWatch) => number, paths: Path[]): string =>
+    paths
+      .map(
+        (path) =>
+          `${path} ${spread(
+            runs[path].map((run) => pick(run[stage])),
+            0,
+          )}`,
+      )
+      .join('; ');
+  for (const stage of ['pass', 'scroll'] as const) {
+    const paths: Path[] = stage === 'pass' ? ['marks', 'overlay'] : ['none', 'marks', 'overlay'];
+    console.log(
+      `  ${stage === 'pass' ? 'pass' : 'scrolling'}, per run: longest task ${watched(stage, (watch) => watch.longestTaskMs, paths)} ms; longest frame (animation frame to frame) ${watched(stage, (watch) => watch.longestFrameMs, paths)} ms; long animation frames ${watched(stage, (watch) => watch.longestAnimationFrameMs, paths)} ms  [0: none over 50 ms]`,
+    );
+  }
   console.log(
     `  per frame of scrolling, the overlay's extra main-thread time over marks: ${fixed(median(overlay.map((run, k) => (run.scrollMs - (marks[k]?.scrollMs ?? 0)) / SCROLL_STEPS)), 2)} ms (median)`,
   );
@@ -187,11 +196,7 @@ function report(label: string, runs: Record<Path, Run[]>): void {
 export async function bench(): Promise<void> {
   const corpus = loadCorpus();
   const dictionary = packDictionary(dictionaryTerms(corpus.entities));
-  const pages: [string, string][] = [];
-  const real = buildRealPage(corpus.texts);
-  if (real === undefined) console.log('realistic page skipped: guardian-1.html not found');
-  else pages.push(['realistic: guardian-1.html, article body lengthened with corpus paragraphs', real]);
-  pages.push(['dense stress case: corpus paragraphs only', buildDensePage(corpus.texts)]);
+  const pages = benchPages(corpus.texts);
   const script = await bundleForPage(IN_PAGE);
   console.log(
     `dictionary: ${corpus.label}, ${dictionary.terms} terms, as the built-in corpus (marks) and as the reader's own (overlay)`,
