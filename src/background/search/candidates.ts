@@ -109,6 +109,24 @@ function nextStamp(recordCount: number): number {
 }
 
 /**
+ * The last few countedIds answers of each group, by what they were asked. As a reader types a word on ("crime against
+ * hu", "hum", "huma"), its completions are mostly the same words, and reading the tens of thousands of ids of common
+ * words again was most of such a keystroke. Two answers a group: the words asked and their sound-alikes.
+ */
+const recentlyCounted = new WeakMap<GroupIndex, { key: string; ids: number[] }[]>();
+const RECENTLY_COUNTED = 2;
+
+/** The answer `count` gives, or the one it gave when last asked the same question (`key`) of this group. */
+function recalled(group: GroupIndex, key: string, count: () => number[]): number[] {
+  const recent = recentlyCounted.get(group) ?? [];
+  const known = recent.find((entry) => entry.key === key);
+  if (known) return known.ids;
+  const ids = count();
+  recentlyCounted.set(group, [{ key, ids }, ...recent].slice(0, RECENTLY_COUNTED));
+  return ids;
+}
+
+/**
  * Up to `pool` ids by how many slots they match, most first (only those matching all when `all`), in the order the
  * slots list them. Each word's postings are read up to its share of `budget` (postingLimits). One pass records
  * which slots list each id; a second walks the ids again in slot order and stops once the ids it returns are
@@ -239,11 +257,15 @@ export function candidateIds(
   slots.push(...phraseWords.map((t) => (t.precise ? [t.precise] : [])));
   const all = query.phrases.length > 0;
   const counted = slots.slice(0, BITS);
-  if (found.add(countedIds(group, counted, all, pool, recordCount, budget))) return found.ids;
+  const count = (asked: Slot[]): number[] =>
+    recalled(group, [all, pool, recordCount, budget, ...asked.map((slot) => slot.join(' '))].join('\n'), () =>
+      countedIds(group, asked, all, pool, recordCount, budget),
+    );
+  if (found.add(count(counted))) return found.ids;
   // Then misspelt words, through the words that sound like them.
   const soundAlikes = [...asked, ...phraseWords]
     .slice(0, BITS)
     .map((t, i) => [...(counted[i] ?? []), ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS)]);
-  found.add(countedIds(group, soundAlikes, all, pool, recordCount, budget));
+  found.add(count(soundAlikes));
   return found.ids;
 }
