@@ -1,9 +1,9 @@
 import type { EntityKind } from '../shared/entity-kind';
-import { LINE_END, TERM_START, unpackTerms, unpackVariants, type Dictionary } from '../shared/dictionary';
+import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../shared/dictionary';
 import type { LinkReason } from '../shared/link-reason';
 import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../shared/text-fold';
 import { linkOnEvidence, type PageLink, type TermEvidence } from './page-evidence';
-import { withVariants, type SpellingVariants } from './spelling-variants';
+import { openVariants, withVariants, type SpellingVariants } from './spelling-variants';
 
 /**
  * Finds dictionary terms in plain text in one pass, however many terms there are.
@@ -90,7 +90,7 @@ export function openMatcher(
     variants:
       dictionary.variants === '' || (kinds !== undefined && !kinds.has('person'))
         ? undefined
-        : unpackVariants(dictionary.variants),
+        : openVariants(dictionary.variants),
     lines: dictionary.lines,
     kinds,
     root: new Int32Array(0x10000).fill(NOT_LOOKED_UP),

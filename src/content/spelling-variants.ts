@@ -1,4 +1,4 @@
-import { unpackVariants, writtenForm } from '../shared/dictionary';
+import { VARIANT_FULL_NAME, VARIANT_SURNAME, VARIANT_WRITTEN, variantIds, writtenForm } from '../shared/dictionary';
 import { nameSkeleton } from '../shared/name-skeleton';
 import type { TextMatch } from './matcher';
 import { lastNamed } from './page-evidence';
@@ -9,7 +9,21 @@ import { lastNamed } from './page-evidence';
  * evidence says of surnames (`page-evidence.ts`). The dictionary lists them apart (`Dictionary.variants`), by skeleton.
  */
 
-export type SpellingVariants = ReturnType<typeof unpackVariants>;
+/** The ids on the dictionary's variants line with this tag and key (`variantIds`), undefined for none. */
+export type SpellingVariants = (tag: string, key: string) => string[] | undefined;
+
+/**
+ * The dictionary's variants lines (`Dictionary.variants`), read by binary search as the page's words ask, each key
+ * once: opening them costs nothing however many people the corpus knows.
+ */
+export function openVariants(lines: string): SpellingVariants {
+  const found = new Map<string, string[] | undefined>();
+  return (tag, key) => {
+    const at = tag + key;
+    if (!found.has(at)) found.set(at, variantIds(lines, tag, key));
+    return found.get(at);
+  };
+}
 
 /** Capitalised words in a row, at most four: where a name in another spelling may be. */
 const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’ʼ-]*(?:[ \u00A0]+\p{Lu}[\p{L}\p{M}'’ʼ-]*){0,3}/gu;
@@ -29,9 +43,9 @@ export function withVariants(
 ): TextMatch[] {
   const found: TextMatch[] = [];
   const free = (start: number, end: number): boolean => !matches.some((m) => m.start < end && start < m.end);
-  // A word alone is a variant only of a surname whose person the page named in full: with none named yet, only
+  // A word alone is a variant only of a surname whose person the page named in full: with nobody named yet, only
   // runs of two words or more are looked at, and most capitalised words (a sentence's first) cost nothing.
-  let surnamesLive = [...namedSoFar].some((id) => variants.named.has(id));
+  let surnamesLive = namedSoFar.size > 0;
   for (const run of text.matchAll(CAPITALISED_RUN)) {
     const words = [...run[0].matchAll(WORD_IN_RUN)].map((w) => {
       const start = run.index + w.index;
@@ -66,10 +80,11 @@ function variantAt(
   if (first === undefined) return undefined;
   for (let j = Math.min(words.length, i + MAX_NAME_WORDS); j > i; j--) {
     const end = words[j - 1]?.end ?? first.end;
-    if (!free(first.start, end) || variants.exact.has(writtenForm(text.slice(first.start, end)))) continue;
+    // A name as the corpus writes it is left to the terms' own rules: a variant is only ever another spelling.
+    if (!free(first.start, end) || variants(VARIANT_WRITTEN, writtenForm(text.slice(first.start, end)))) continue;
     const key = nameSkeleton(text.slice(first.start, end)).join('');
     if (j - i >= 2) {
-      const [only, ...others] = variants.full.get(key) ?? [];
+      const [only, ...others] = variants(VARIANT_FULL_NAME, key) ?? [];
       if (only === undefined || others.length > 0) continue;
       namedSoFar.delete(only);
       namedSoFar.add(only);
@@ -82,7 +97,7 @@ function variantAt(
       };
       return { link, next: j };
     }
-    const entityId = lastNamed(variants.surnames.get(key) ?? [], namedSoFar);
+    const entityId = lastNamed(variants(VARIANT_SURNAME, key) ?? [], namedSoFar);
     if (entityId !== undefined) {
       const link: TextMatch = { start: first.start, end, entityId, kind: 'person', reason: { rule: 'named-above' } };
       return { link, next: j };

@@ -8,10 +8,16 @@ import {
   MAX_DICTIONARY_LENGTH,
   TERM_START,
   unpackTerms,
+  VARIANT_FULL_NAME,
+  VARIANT_SURNAME,
+  VARIANT_WRITTEN,
+  variantIds,
+  writtenForm,
   type Dictionary,
   type PackedTerm,
 } from '../shared/dictionary';
-import { buildDictionary, dictionaryTerms, packDictionary } from './dictionary-build';
+import { nameSkeleton } from '../shared/name-skeleton';
+import { buildDictionary, dictionaryTerms, packDictionary, spellingVariants } from './dictionary-build';
 
 const person = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'person', name, aliases });
 
@@ -198,5 +204,44 @@ describe('packDictionary', () => {
     const packed = packDictionary([{ text: 'Doe\uD800', kind: 'person', ids: ['d'] }]);
     expect(packed.lines.startsWith(`doe\uFFFD${TERM_START}`)).toBe(true);
     expect(packed.lines).not.toMatch(/[\uD800-\uDFFF]/u);
+  });
+});
+
+describe('spellingVariants', () => {
+  const people = [
+    person('rouhani', 'Hassan Rouhani'),
+    person('rouhanian', 'Reza Rouhanian'),
+    person('other-rouhani', 'Ali Rouhani', ['A. Rouhani']),
+    person('quoted', 'Zoë "Zee" Ångström'),
+  ];
+  const variants = spellingVariants(people);
+  const skeleton = (name: string): string => nameSkeleton(name).join('');
+
+  it('finds every full name, surname and written name by binary search, with its people', () => {
+    expect(variantIds(variants, VARIANT_FULL_NAME, skeleton('Hassan Rouhani'))).toEqual(['rouhani']);
+    expect(variantIds(variants, VARIANT_FULL_NAME, skeleton('Reza Rouhanian'))).toEqual(['rouhanian']);
+    expect(variantIds(variants, VARIANT_SURNAME, skeleton('Rouhani'))).toEqual(['rouhani', 'other-rouhani']);
+    // "rouhani" is the start of "rouhanian": each is found, whichever the search meets first.
+    expect(variantIds(variants, VARIANT_SURNAME, skeleton('Rouhanian'))).toEqual(['rouhanian']);
+    expect(variantIds(variants, VARIANT_WRITTEN, writtenForm('Hassan Rouhani'))).toEqual([]);
+    expect(variantIds(variants, VARIANT_WRITTEN, writtenForm('Zoë "Zee" Ångström'))).toEqual([]);
+  });
+
+  it('finds nothing for a name the corpus does not know, or under another tag', () => {
+    expect(variantIds(variants, VARIANT_FULL_NAME, skeleton('Hassan Rohanian'))).toBeUndefined();
+    expect(variantIds(variants, VARIANT_SURNAME, skeleton('Hassan Rouhani'))).toBeUndefined();
+    expect(variantIds(variants, VARIANT_WRITTEN, writtenForm('Rouhan'))).toBeUndefined();
+    expect(variantIds('', VARIANT_SURNAME, 'rohani')).toBeUndefined();
+    // A damaged string whose last line is left open ends the search.
+    expect(variantIds(`sa${TERM_START}x${LINE_END}szz${TERM_START}y`, VARIANT_SURNAME, 'zz')).toBeUndefined();
+  });
+
+  it('sorts its lines by tag and key, so that a page reads none of them before it looks one up', () => {
+    const heads = variants
+      .split(LINE_END)
+      .filter(Boolean)
+      .map((line) => line.slice(0, line.indexOf(TERM_START)));
+    expect(heads).toEqual([...heads].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(heads).size).toBe(heads.length);
   });
 });

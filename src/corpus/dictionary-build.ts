@@ -20,6 +20,9 @@ import {
   NEEDS_FULL_NAME,
   TERM_START,
   titleCased,
+  VARIANT_FULL_NAME,
+  VARIANT_SURNAME,
+  VARIANT_WRITTEN,
   writtenForm,
   type Dictionary,
 } from '../shared/dictionary';
@@ -202,7 +205,7 @@ export function packDictionary(terms: readonly DictionaryTerm[], maxLength = MAX
 export function spellingVariants(entities: readonly Entity[]): string {
   const full = new Map<string, Set<string>>();
   const surnames = new Map<string, Set<string>>();
-  const exact = new Map<string, Set<string>>();
+  const written = new Set<string>();
   const add = (index: Map<string, Set<string>>, key: string, id: string): void => {
     index.set(key, (index.get(key) ?? new Set()).add(id));
   };
@@ -214,15 +217,26 @@ export function spellingVariants(entities: readonly Entity[]): string {
       if (words.length < 2 || surname === undefined || surname.length < MIN_SURNAME_LENGTH) continue;
       add(full, words.join(''), entity.id);
       add(surnames, surname, entity.id);
-      add(exact, writtenForm(name), entity.id);
-      add(exact, writtenForm(name.split(' ').pop() ?? ''), entity.id);
+      written.add(writtenForm(name));
+      written.add(writtenForm(name.split(' ').pop() ?? ''));
     }
   }
-  const lines = (tag: string, index: Map<string, Set<string>>): string[] =>
-    [...index].map(
-      ([key, ids]) => `${tag}${escapeField(key)}${TERM_START}${[...ids].map(escapeField).join(ITEM)}${LINE_END}`,
-    );
-  return [...lines('f', full), ...lines('s', surnames), ...lines('e', exact)].join('');
+  const lines: { head: string; line: string }[] = [];
+  const addLine = (tag: string, key: string, ids: Iterable<string>): void => {
+    // Folded, a key holds no separator (dictionary.ts); one that still did could not be found, so it is left out.
+    if (REGEXPS.separator.test(key)) return;
+    const head = tag + key;
+    lines.push({ head, line: `${head}${TERM_START}${[...ids].map(escapeField).join(ITEM)}${LINE_END}` });
+  };
+  for (const [key, ids] of full) addLine(VARIANT_FULL_NAME, key, ids);
+  for (const [key, ids] of surnames) addLine(VARIANT_SURNAME, key, ids);
+  // A name as written only needs to be known, not whose it is: the page skips it as no other spelling.
+  for (const key of written) addLine(VARIANT_WRITTEN, key, []);
+  // By the head alone, in UTF-16 units, as variantIds compares: "sab" before "sabc", whatever follows them.
+  return lines
+    .sort((a, b) => (a.head < b.head ? -1 : a.head > b.head ? 1 : 0))
+    .map((entry) => entry.line)
+    .join('');
 }
 
 /** The dictionary of these entities, packed for pages. */

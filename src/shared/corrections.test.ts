@@ -35,6 +35,15 @@ describe('a statement’s key', () => {
     expect(textKey('We must hold the regime to account')).not.toBe(textKey('We must hold the regime in account'));
     expect(textKey('We must act')).not.toBe(textKey('We must act now'));
   });
+
+  it('stays the key corrections were stored under: 64-bit FNV-1a of the folded words', () => {
+    // FNV's own test vectors for "a" and "foobar", then words joined by a space and a script beyond Latin-1.
+    expect(textKey('a')).toBe('af63dc4c8601ec8c');
+    expect(textKey('Foobar!')).toBe('85944171f73967e8');
+    expect(textKey('')).toBe('cbf29ce484222325');
+    expect(textKey('We must act.')).toBe('a769d6b0e56dfe52');
+    expect(textKey('رئیسی گفت که اعدام‌ها')).toBe('a52b6fedc240a38a');
+  });
 });
 
 describe('an entity a correction remembers', () => {

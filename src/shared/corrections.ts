@@ -38,24 +38,39 @@ export const isEntity = (ref: EntityRef, entity: Pick<Entity, 'id' | 'kind' | 'n
 /** Sixteen hex digits: a 64-bit hash of a statement's words. */
 const textKeyPattern = /^[0-9a-f]{16}$/;
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const SIXTY_FOUR_BITS = (1n << 64n) - 1n;
+/** 64-bit FNV-1a's prime is 2^40 + 0x1b3. */
+const FNV_PRIME_LOW = 0x1b3;
+const hex4 = (limb: number): string => limb.toString(16).padStart(4, '0');
 
 /**
- * A statement's words, folded (case, accents, punctuation and spacing dropped), hashed with 64-bit FNV-1a: the same
- * for the same words whatever quote marks, line breaks or trailing ellipsis a rebuild gives them.
+ * A statement's words, folded (case, accents, punctuation and spacing dropped) and joined by spaces, hashed with
+ * 64-bit FNV-1a over their UTF-16 units: the same for the same words whatever quote marks, line breaks or trailing
+ * ellipsis a rebuild gives them. The 64 bits are kept in four 16-bit limbs, as BigInt arithmetic allocated a number
+ * per character, and the search computes a key for every statement it shows.
  */
 export function textKey(text: string): string {
-  const words = foldedWords(text)
-    .map((word) => word.word)
-    .join(' ');
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < words.length; i++) {
-    hash ^= BigInt(words.charCodeAt(i));
-    hash = (hash * FNV_PRIME) & SIXTY_FOUR_BITS;
-  }
-  return hash.toString(16).padStart(16, '0');
+  // 64-bit FNV-1a's offset basis, 0xcbf29ce484222325, lowest limb first.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
+  const mix = (unit: number): void => {
+    h0 ^= unit;
+    // h × (2^40 + 0x1b3) mod 2^64: the product by 0x1b3 limb by limb, plus h shifted up by 40 bits (2.5 limbs).
+    const t0 = h0 * FNV_PRIME_LOW;
+    const t1 = h1 * FNV_PRIME_LOW + (t0 >>> 16);
+    const t2 = h2 * FNV_PRIME_LOW + (h0 << 8) + (t1 >>> 16);
+    const t3 = h3 * FNV_PRIME_LOW + (h1 << 8) + (t2 >>> 16);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
+  };
+  foldedWords(text).forEach(({ word }, i) => {
+    if (i > 0) mix(0x20);
+    for (let k = 0; k < word.length; k++) mix(word.charCodeAt(k));
+  });
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }
 
 export const statementRef = z.object({

@@ -17,7 +17,7 @@ import { t } from './i18n';
  * never leaves in a key (NFKD turns "¨", "¯", "¸" and "µ" into a space plus a mark, or into "μ"): a reply with no
  * escapes and, for Latin names, one byte a character parses several times faster than JSON records would.
  */
-export const DICTIONARY_VERSION = 4;
+export const DICTIONARY_VERSION = 5;
 /** The most a page is sent, in UTF-16 units: past it highlighting stops and says why, rather than cut names. */
 export const MAX_DICTIONARY_LENGTH = 24_000_000;
 
@@ -62,8 +62,10 @@ export const dictionary = z.object({
   /** How many terms the lines hold. */
   terms: z.int().check(z.nonnegative()),
   /**
-   * People's names in other spellings (`spellingVariants`): `f` or `s`, a skeleton, TERM_START, the ids, LINE_END for
-   * each full name and each surname of a person known by a full name.
+   * People's names in other spellings (`spellingVariants`), as lines `TAG KEY¯IDS¨` sorted by `TAG KEY` (`variantIds`
+   * finds one by binary search, so a page unpacks none of them): tag `f` a full name's skeleton, `s` a surname's,
+   * each with the ids of the people known by it; `e` a person's name as the corpus writes it (`writtenForm`), with
+   * no ids. Keys are not escaped: both forms fold, which leaves no separator (see above).
    */
   variants: z.string().check(z.maxLength(MAX_DICTIONARY_LENGTH)),
 });
@@ -130,23 +132,34 @@ export function unpackTerms(key: string, line: string): PackedTerm[] {
 export const writtenForm = (name: string): string =>
   name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").replace(/\s+/g, ' ').trim();
 
-/** Reads `spellingVariants` back: full names and surnames by skeleton, each with the ids it may stand for. */
-export function unpackVariants(variants: string): {
-  full: Map<string, string[]>;
-  surnames: Map<string, string[]>;
-  exact: Set<string>;
-  /** The people with a surname to respell. */
-  named: Set<string>;
-} {
-  const full = new Map<string, string[]>();
-  const surnames = new Map<string, string[]>();
-  const exact = new Set<string>();
-  for (const line of variants.split(LINE_END)) {
-    const [head = '', ids = ''] = line.split(TERM_START);
-    if (head.length < 2 || ids === '') continue;
-    const key = unescapeField(head.slice(1));
-    if (head.startsWith('e')) exact.add(key);
-    else (head.startsWith('f') ? full : surnames).set(key, ids.split(ITEM).map(unescapeField));
+/** The tags of the variants' lines: a full name's skeleton, a surname's, a name as the corpus writes it. */
+export const VARIANT_FULL_NAME = 'f';
+export const VARIANT_SURNAME = 's';
+export const VARIANT_WRITTEN = 'e';
+
+/**
+ * The ids on the variants line with this tag and key ([] for a line of tag `e`), found by binary search in the sorted
+ * lines; undefined when there is no such line. At 200,000 people the lines are about 11 M characters, which a page
+ * took a second or more to unpack into maps before matching anything.
+ */
+export function variantIds(variants: string, tag: string, key: string): string[] | undefined {
+  const wanted = tag + key;
+  let from = 0;
+  let to = variants.length;
+  while (from < to) {
+    // The line holding the middle: from and to are always line starts.
+    const line = variants.lastIndexOf(LINE_END, ((from + to) >>> 1) - 1) + 1;
+    const lineEnd = variants.indexOf(LINE_END, line);
+    // A last line left open (the schema does not check these lines) ends the search rather than loop.
+    if (lineEnd === -1) return undefined;
+    const headEnd = variants.indexOf(TERM_START, line);
+    const head = variants.slice(line, headEnd);
+    if (head === wanted) {
+      const ids = variants.slice(headEnd + 1, lineEnd);
+      return ids ? ids.split(ITEM).map(unescapeField) : [];
+    }
+    if (head < wanted) from = lineEnd + 1;
+    else to = line;
   }
-  return { full, surnames, exact, named: new Set([...surnames.values()].flat()) };
+  return undefined;
 }

@@ -40,8 +40,9 @@ export function excerptAround(text: string, highlights: HighlightRange[], length
   if (isLowSurrogate(text, end)) end++;
   const lead = start > 0 ? '… ' : '';
   const tail = end < text.length ? ' …' : '';
-  // Line breaks become spaces one for one, so the offsets still hold in a one-line result row.
-  const body = text.slice(start, end).replace(/\s/g, ' ');
+  // Line breaks become spaces one for one, so the offsets still hold in a one-line result row. Spaces are left
+  // alone: replacing them with themselves copied every excerpt the search shows.
+  const body = text.slice(start, end).replace(/[^\S ]/g, ' ');
   const shifted = highlights
     .filter((h) => h.end > start && h.start < end)
     .map((h) => ({

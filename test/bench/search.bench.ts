@@ -2,10 +2,13 @@
 // pack of 100,000 statements, against a plain lowercase substring scan over the same texts in the same run.
 // Goal (issue 6): p95 under 10 ms at 100,000 statements and at least 20 times faster than the scan. Ratios are
 // printed per statistic: the scan's median over the search's median, and the scan's p95 over the search's p95.
+// With `-- --search-baseline=DIR`, another checkout's search (e.g. main before a change) runs beside them too.
+// Usage: npm run bench search [-- --search-baseline=/path/to/checkout]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
 import type { StoredSearchIndex } from '../../src/background/database';
@@ -43,31 +46,42 @@ interface Timing {
   slowest: string[];
 }
 
-function timeEach(run: (query: string) => unknown): Timing {
+/**
+ * Times every keystroke with each runner, pass by pass, the runners taking turns within each pass: a ratio between
+ * them is then taken from runs made side by side, under the same load.
+ */
+function timeSideBySide(runners: readonly ((query: string) => unknown)[]): Timing[] {
   const inputs = keystrokes();
-  inputs.forEach(run); // warm-up: JIT and caches, as after the popup's first few keys
-  const all: { ms: number; input: string }[] = [];
-  const medians: number[] = [];
-  const p95s: number[] = [];
+  for (const run of runners) inputs.forEach(run); // warm-up: JIT and caches, as after the popup's first few keys
+  const timings = runners.map(() => ({
+    all: [] as { ms: number; input: string }[],
+    medians: [] as number[],
+    p95s: [] as number[],
+  }));
   for (let pass = 0; pass < PASSES; pass++) {
-    const times: number[] = [];
-    for (const input of inputs) {
-      const start = performance.now();
-      run(input);
-      const ms = performance.now() - start;
-      times.push(ms);
-      all.push({ ms, input });
-    }
-    times.sort((a, b) => a - b);
-    medians.push(percentile(times, 0.5));
-    p95s.push(percentile(times, 0.95));
+    runners.forEach((run, r) => {
+      const timing = timings[r] as (typeof timings)[number];
+      const times: number[] = [];
+      for (const input of inputs) {
+        const start = performance.now();
+        run(input);
+        const ms = performance.now() - start;
+        times.push(ms);
+        timing.all.push({ ms, input });
+      }
+      times.sort((a, b) => a - b);
+      timing.medians.push(percentile(times, 0.5));
+      timing.p95s.push(percentile(times, 0.95));
+    });
   }
-  all.sort((a, b) => a.ms - b.ms);
-  const slowest = all
-    .slice(-3)
-    .reverse()
-    .map((t) => `"${t.input}" ${t.ms.toFixed(1)} ms`);
-  return { medians, p95s, slowest };
+  return timings.map(({ all, medians, p95s }) => {
+    all.sort((a, b) => a.ms - b.ms);
+    const slowest = all
+      .slice(-3)
+      .reverse()
+      .map((t) => `"${t.input}" ${t.ms.toFixed(1)} ms`);
+    return { medians, p95s, slowest };
+  });
 }
 
 /** The baseline: every searchable text lowercased once, then scanned with includes() per keystroke. */
@@ -299,6 +313,21 @@ function coldStarts(
   }
 }
 
+/**
+ * With `-- --search-baseline=DIR`, the search of another checkout (its src/background/search-index.ts, e.g. main
+ * before a change) is timed beside this one's on the same pack, pass by pass.
+ */
+async function baselineSearch(pack: CorpusPack): Promise<{ label: string; run: (query: string) => unknown } | null> {
+  const dir = process.argv.find((arg) => arg.startsWith('--search-baseline='))?.split('=')[1];
+  if (!dir) return null;
+  const other = (await import(pathToFileURL(join(dir, 'src/background/search-index.ts')).href)) as {
+    buildSearchIndex: typeof buildSearchIndex;
+    searchCorpus: typeof searchCorpus;
+  };
+  const index = other.buildSearchIndex([pack]);
+  return { label: dir, run: (query) => other.searchCorpus(index, query, POPUP_SEARCH_OPTIONS) };
+}
+
 /** "median 2.10 (range 1.90 to 2.60) ms". */
 const msSpread = (values: readonly number[]): string => `${spread(values, 2)} ms`;
 
@@ -312,8 +341,12 @@ async function benchPack(label: string, pack: CorpusPack): Promise<void> {
   const serialized = exportSearchIndex(index);
   const cold = coldStarts(serialized.index, serialized.textParts, prefixes);
 
-  const search = timeEach((q) => searchCorpus(index, q, POPUP_SEARCH_OPTIONS));
-  const scan = timeEach(substringScanner(pack));
+  const baseline = await baselineSearch(pack);
+  const [search, scan, before] = timeSideBySide([
+    (q) => searchCorpus(index, q, POPUP_SEARCH_OPTIONS),
+    substringScanner(pack),
+    ...(baseline ? [baseline.run] : []),
+  ]) as [Timing, Timing, Timing | undefined];
   console.log(`\n### ${label}`);
   console.log(
     `${pack.statements.length} statements, ${pack.entities.length} entities, ${pack.questions.length} questions, ${pack.documents.length} documents; ${keystrokes().length} keystrokes x ${PASSES} passes`,
@@ -329,8 +362,16 @@ async function benchPack(label: string, pack: CorpusPack): Promise<void> {
       1,
     );
   console.log(
-    `scan / search, pass by pass: p50 ${ratios(scan.medians, search.medians)}x, p95 ${ratios(scan.p95s, search.p95s)}x`,
+    `scan / search, pass by pass (the two take turns within each pass): p50 ${ratios(scan.medians, search.medians)}x, p95 ${ratios(scan.p95s, search.p95s)}x`,
   );
+  if (baseline && before) {
+    console.log(
+      `baseline (${baseline.label}), over ${PASSES} passes: p50 ${msSpread(before.medians)}, p95 ${msSpread(before.p95s)}; slowest ${before.slowest.join(', ')}`,
+    );
+    console.log(
+      `baseline / search, pass by pass: p50 ${ratios(before.medians, search.medians)}x, p95 ${ratios(before.p95s, search.p95s)}x`,
+    );
+  }
   console.log(
     `index build ${ms(buildTime)}, stored size ${mb(cold.storedBytes)} (structured clone), of which the table of what hits show ${mb(cold.tableBytes)}; the documents' texts ${mb(cold.textBytes)} beside it in ${serialized.textParts.length} parts, read as searches need them`,
   );

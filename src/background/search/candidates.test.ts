@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { corpusPack } from '../../corpus/pack';
 import { buildSearchIndex } from '../search-index';
 import { candidateIds, postingLimits } from './candidates';
@@ -53,6 +53,26 @@ describe('candidateIds over common words', () => {
     const ids = candidateIds(group, parseQuery('the crime against huma'), 40, count, 100);
     expect(ids[0]).toBe(rare);
     expect(ids.slice(1)).toEqual(Array.from({ length: ids.length - 1 }, (_, i) => i));
+  });
+
+  it('answers a word typed on from the ids read a keystroke before when its words are the same, as read afresh', () => {
+    const fresh = buildSearchIndex([pack]).indexes.statements;
+    const reads = vi.spyOn(group.postings, 'readIds');
+    const typed = (query: string): number[] => candidateIds(group, parseQuery(query), 40, count, 500);
+    typed('the crime against hum');
+    expect(reads).toHaveBeenCalled();
+    reads.mockClear();
+    // "huma" and "human" complete to the same word, "humanity": nothing is read again, and the answer is unchanged.
+    expect(typed('the crime against human')).toEqual(
+      candidateIds(fresh, parseQuery('the crime against human'), 40, count, 500),
+    );
+    expect(reads).not.toHaveBeenCalled();
+    // Another word is read.
+    expect(typed('the crime against them')).toEqual(
+      candidateIds(fresh, parseQuery('the crime against them'), 40, count, 500),
+    );
+    expect(reads).toHaveBeenCalled();
+    reads.mockRestore();
   });
 
   it('returns the records read for common words alone, each once, under a budget smaller than the pool', () => {

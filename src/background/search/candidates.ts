@@ -4,7 +4,7 @@
  * phonetic codes are indexed. Exact and completed words are asked first, sound-alikes only to fill up, so an exact
  * "Raisi" is never crowded out by a phonetic "raised".
  */
-import type { Postings, Run } from './postings';
+import type { Postings } from './postings';
 import type { ParsedQuery, QueryTerm } from './query';
 import type { Vocabulary } from './vocabulary';
 
@@ -93,6 +93,8 @@ let slotsSeen = new Int32Array(1024);
 let stamp = 0;
 const MAX_STAMP = (1 << (30 - BITS)) - 1;
 const SLOT_BITS = (1 << BITS) - 1;
+/** The ids countedIds reads, slot after slot, reused across searches: tens of thousands for common words. */
+let idsRead = new Uint32Array(1024);
 
 function nextStamp(recordCount: number): number {
   if (slotsSeen.length < recordCount) {
@@ -104,6 +106,24 @@ function nextStamp(recordCount: number): number {
     stamp = 1;
   }
   return stamp;
+}
+
+/**
+ * The last few countedIds answers of each group, by what they were asked. As a reader types a word on ("crime against
+ * hu", "hum", "huma"), its completions are mostly the same words, and reading the tens of thousands of ids of common
+ * words again was most of such a keystroke. Two answers a group: the words asked and their sound-alikes.
+ */
+const recentlyCounted = new WeakMap<GroupIndex, { key: string; ids: number[] }[]>();
+const RECENTLY_COUNTED = 2;
+
+/** The answer `count` gives, or the one it gave when last asked the same question (`key`) of this group. */
+function recalled(group: GroupIndex, key: string, count: () => number[]): number[] {
+  const recent = recentlyCounted.get(group) ?? [];
+  const known = recent.find((entry) => entry.key === key);
+  if (known) return known.ids;
+  const ids = count();
+  recentlyCounted.set(group, [{ key, ids }, ...recent].slice(0, RECENTLY_COUNTED));
+  return ids;
 }
 
 /**
@@ -126,28 +146,34 @@ function countedIds(
   const tag = current << BITS;
   const size = slotsSeen.length;
   const counted = slots.slice(0, BITS);
-  const counts = counted.flat().map((word) => group.vocabulary.count(word));
+  const words = counted.flat();
+  const positions = words.map((word) => group.vocabulary.position(word));
+  const counts = words.map((word) => group.vocabulary.count(word));
   const limits = postingLimits(counts, budget);
-  let at = 0;
+  const room = positions.reduce((sum, p, at) => sum + Math.min(limits[at] ?? 0, group.postings.idsBound(p)), 0);
+  if (idsRead.length < room) idsRead = new Uint32Array(Math.max(room, idsRead.length * 2));
+  // Slot s's ids are idsRead[slotStarts[s]] up to idsRead[slotStarts[s + 1]], each word's in FlexSearch's order.
+  const slotStarts = [0];
   const cut: boolean[] = [];
-  const lists: Run[][] = counted.map((slot, s) =>
-    slot.flatMap((word) => {
+  let at = 0;
+  let end = 0;
+  counted.forEach((slot, s) => {
+    for (let w = 0; w < slot.length; w++, at++) {
       const limit = limits[at] ?? 0;
-      if (limit < (counts[at++] ?? 0)) cut[s] = true;
-      // A word's runs in FlexSearch's order (earlier in the record first), holding at most `limit` ids in all.
-      return group.postings.runs(group.vocabulary.position(word), limit);
-    }),
-  );
-  const n = lists.length;
+      if (limit < (counts[at] ?? 0)) cut[s] = true;
+      end = group.postings.readIds(positions[at] ?? -1, limit, idsRead, end);
+    }
+    slotStarts.push(end);
+  });
+  const n = counted.length;
   for (let s = 0; s < n; s++) {
     const bit = 1 << s;
-    for (const ids of lists[s] as Run[]) {
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i] as number;
-        if (id >= size) continue;
-        const seen = slotsSeen[id] as number;
-        slotsSeen[id] = (seen >> BITS === current ? seen : tag) | bit;
-      }
+    const last = slotStarts[s + 1] as number;
+    for (let i = slotStarts[s] as number; i < last; i++) {
+      const id = idsRead[i] as number;
+      if (id >= size) continue;
+      const seen = slotsSeen[id] as number;
+      slotsSeen[id] = (seen >> BITS === current ? seen : tag) | bit;
     }
   }
   const byCount: number[][] = Array.from({ length: n + 1 }, () => []);
@@ -155,7 +181,7 @@ function countedIds(
   let settled = 0;
   // Slots read whole come first when others were cut: a record holding a rare word then comes before one that
   // merely holds a common word, though the cut may hide that it holds both. Otherwise the query's own order.
-  const walk = lists.map((_, s) => s);
+  const walk = counted.map((_, s) => s);
   if (cut.length) walk.sort((a, b) => Number(cut[a] ?? false) - Number(cut[b] ?? false));
   // A cut word may be held by any record, unseen: each is counted as held, so a record with a rare word and a
   // common one listed beyond its cut is not ranked below records that merely hold common words.
@@ -167,20 +193,19 @@ function countedIds(
     const lowest = n - step;
     const bucket = byCount[lowest] as number[];
     if (settled + Math.min(bucket.length, pool) >= pool || (all && step > 0)) break;
-    for (const ids of lists[walk[step] as number] as Run[]) {
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i] as number;
-        if (id >= size) continue;
-        const seen = slotsSeen[id] as number;
-        const bits = seen & SLOT_BITS;
-        if (seen >> BITS !== current || !bits) continue;
-        slotsSeen[id] = tag;
-        const count = ONES[bits | unseen] as number;
-        const into = byCount[count] as number[];
-        if (into.length < pool) into.push(id);
-        if (count === lowest && settled + into.length >= pool) break;
-      }
-      if (settled + Math.min(bucket.length, pool) >= pool) break;
+    const slot = walk[step] as number;
+    const last = slotStarts[slot + 1] as number;
+    for (let i = slotStarts[slot] as number; i < last; i++) {
+      const id = idsRead[i] as number;
+      if (id >= size) continue;
+      const seen = slotsSeen[id] as number;
+      const bits = seen & SLOT_BITS;
+      if (seen >> BITS !== current || !bits) continue;
+      slotsSeen[id] = tag;
+      const count = ONES[bits | unseen] as number;
+      const into = byCount[count] as number[];
+      if (into.length < pool) into.push(id);
+      if (count === lowest && settled + into.length >= pool) break;
     }
     settled += Math.min(bucket.length, pool);
   }
@@ -232,11 +257,15 @@ export function candidateIds(
   slots.push(...phraseWords.map((t) => (t.precise ? [t.precise] : [])));
   const all = query.phrases.length > 0;
   const counted = slots.slice(0, BITS);
-  if (found.add(countedIds(group, counted, all, pool, recordCount, budget))) return found.ids;
+  const count = (asked: Slot[]): number[] =>
+    recalled(group, [all, pool, recordCount, budget, ...asked.map((slot) => slot.join(' '))].join('\n'), () =>
+      countedIds(group, asked, all, pool, recordCount, budget),
+    );
+  if (found.add(count(counted))) return found.ids;
   // Then misspelt words, through the words that sound like them.
   const soundAlikes = [...asked, ...phraseWords]
     .slice(0, BITS)
     .map((t, i) => [...(counted[i] ?? []), ...vocabulary.soundingLike(t.phonetic, SOUND_ALIKES_AFTER_OTHERS)]);
-  found.add(countedIds(group, soundAlikes, all, pool, recordCount, budget));
+  found.add(count(soundAlikes));
   return found.ids;
 }

@@ -35,9 +35,6 @@ export const serializedPostings = z.object({
 });
 export type SerializedPostings = z.infer<typeof serializedPostings>;
 
-/** A run of one word's ids, in ascending order. */
-export type Run = Uint32Array;
-
 /** Appends a run's ids as gaps. */
 function writeRun(run: readonly number[], out: number[]): void {
   let previous = 0;
@@ -53,27 +50,38 @@ function writeRun(run: readonly number[], out: number[]): void {
 }
 
 /**
- * Reads up to `limit` ids of the run stored from `start` to `end`. A gap cut off by the run's end, or an id past the
- * records, ends the run: damaged bytes give fewer ids, never a read outside the run.
+ * Reads up to `limit` ids of the run stored from `start` to `end` into `into` from `at`, and returns where they end.
+ * A gap cut off by the run's end, or an id past the records, ends the run: damaged bytes give fewer ids, never a read
+ * outside the run. Writing into the caller's array, not a new one per run, keeps a search of common words from
+ * allocating a megabyte a keystroke, which set off a garbage collection every few keystrokes.
  */
-function readRun(gaps: Uint8Array, start: number, end: number, limit: number, recordCount: number): Run {
-  const ids: number[] = [];
+function readRun(
+  gaps: Uint8Array,
+  start: number,
+  end: number,
+  limit: number,
+  recordCount: number,
+  into: Uint32Array,
+  at: number,
+): number {
+  const stop = at + limit;
   let id = 0;
-  let at = start;
-  while (at < end && ids.length < limit) {
+  let byteAt = start;
+  let written = at;
+  while (byteAt < end && written < stop) {
     let gap = 0;
     let scale = 1;
     let byte: number;
     do {
-      byte = gaps[at++] as number;
+      byte = gaps[byteAt++] as number;
       gap += (byte & 0x7f) * scale;
       scale *= 0x80;
-    } while (byte & 0x80 && at < end);
+    } while (byte & 0x80 && byteAt < end);
     if (byte & 0x80 || id + gap >= recordCount) break;
     id += gap;
-    ids.push(id);
+    into[written++] = id;
   }
-  return Uint32Array.from(ids);
+  return written;
 }
 
 export class Postings {
@@ -125,31 +133,34 @@ export class Postings {
     return { gaps: this.gaps, runStarts: this.runStarts, wordRuns: this.wordRuns, recordCount: this.recordCount };
   }
 
-  /** The runs of the word at vocabulary position `word` (none for -1), earlier in the record first, `limit` ids in all. */
-  runs(word: number, limit = Number.POSITIVE_INFINITY): Run[] {
-    if (word < 0) return [];
+  /** At least as many as the ids of the word at vocabulary position `word` (none for -1): its bytes. */
+  idsBound(word: number): number {
+    if (word < 0) return 0;
+    return (this.runStarts[this.wordRuns[word + 1] ?? 0] ?? 0) - (this.runStarts[this.wordRuns[word] ?? 0] ?? 0);
+  }
+
+  /**
+   * Writes up to `limit` ids of the word at vocabulary position `word` (none for -1) into `into` from `at`, its runs
+   * one after the other in FlexSearch's order (records where the word stands earlier first), and returns where they
+   * end. `into` must have room for min(limit, idsBound(word)) ids.
+   */
+  readIds(word: number, limit: number, into: Uint32Array, at: number): number {
+    if (word < 0) return at;
     const first = this.wordRuns[word] ?? 0;
     const last = this.wordRuns[word + 1] ?? first;
-    const runs: Run[] = [];
-    let left = limit;
-    for (let r = first; r < last && left > 0; r++) {
-      const run = readRun(this.gaps, this.runStarts[r] ?? 0, this.runStarts[r + 1] ?? 0, left, this.recordCount);
-      runs.push(run);
-      left -= run.length;
+    const stop = at + limit;
+    let written = at;
+    for (let r = first; r < last && written < stop; r++) {
+      const start = this.runStarts[r] ?? 0;
+      const end = this.runStarts[r + 1] ?? 0;
+      written = readRun(this.gaps, start, end, stop - written, this.recordCount, into, written);
     }
-    return runs;
+    return written;
   }
 
   /** The first `limit` ids of the word at vocabulary position `word`, as FlexSearch's search gives them. */
   firstIds(word: number, limit: number): Uint32Array {
-    const runs = this.runs(word, limit);
-    if (runs.length === 1) return runs[0] as Run;
-    const ids = new Uint32Array(runs.reduce((sum, run) => sum + run.length, 0));
-    let at = 0;
-    for (const run of runs) {
-      ids.set(run, at);
-      at += run.length;
-    }
-    return ids;
+    const ids = new Uint32Array(Math.min(limit, this.idsBound(word)));
+    return ids.subarray(0, this.readIds(word, limit, ids, 0));
   }
 }

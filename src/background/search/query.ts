@@ -22,6 +22,8 @@ export interface ParsedQuery {
    * initial: it only ranks.
    */
   asked: QueryTerm[];
+  /** Every loose word, then every phrase's, run together: a name or alias spelling exactly this is a whole match. */
+  compact: string;
 }
 
 const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/gu;
@@ -66,5 +68,6 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   const joins = terms.slice(1).map((next, i) => queryTermOf((terms[i]?.folded ?? '') + next.folded));
   const longer = terms.filter((t) => t.folded.length > 1);
-  return { terms, joins, phrases, asked: longer.length ? longer : terms };
+  const compact = [...terms, ...phrases.flat()].map((t) => t.folded).join('');
+  return { terms, joins, phrases, asked: longer.length ? longer : terms, compact };
 }

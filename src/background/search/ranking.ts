@@ -5,7 +5,7 @@
 import { foldedWords, type FoldedWord } from '../../shared/text-fold';
 import { encodeWord, type EncodedWord } from './encoding';
 import { squeezeRepeats, type ParsedQuery, type QueryTerm } from './query';
-import type { SearchRecord } from './records';
+import type { Field, SearchRecord } from './records';
 
 const EXACT = 3;
 const PREFIX = 2;
@@ -65,13 +65,16 @@ export interface TermMatch {
   end: number;
 }
 
+const NO_MATCHES: TermMatch[] = [];
+
 /**
  * Keeps the matches at the best level seen so far, above `floor`: a better level drops what was kept. Levels up to
  * the floor are not wanted, so `best` starts there and a match counts once it rises above.
  */
 class BestMatches {
   best: number;
-  matches: TermMatch[] = [];
+  /** None kept yet: shared, as most terms match nowhere in most candidates; a match always starts a new list. */
+  matches: TermMatch[] = NO_MATCHES;
 
   constructor(private readonly floor: number) {
     this.best = floor;
@@ -93,9 +96,9 @@ class BestMatches {
  * first, over the words with the term's initial only: most candidates have one, and then no word needs the
  * phonetic comparison, whose matches would be dropped anyway.
  */
-function bestTermMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor = 0): TermMatch[] {
+function bestTermMatches(term: QueryTerm, fields: RankedWord[][], texts: readonly Field[], floor = 0): TermMatch[] {
   const found = exactOrPrefixMatches(term, fields, Math.max(floor, PHONETIC));
-  return found.length || floor >= PHONETIC ? found : anyLevelMatches(term, fields, phonetic, floor);
+  return found.length || floor >= PHONETIC ? found : anyLevelMatches(term, fields, texts, floor);
 }
 
 /** bestTermMatches for the exact and prefix levels above `floor` only. */
@@ -130,14 +133,14 @@ function levelWorthKeeping(best: number, term: QueryTerm, word: string, loose: b
 }
 
 /** bestTermMatches at every level, phonetic included. */
-function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], phonetic: boolean[], floor: number): TermMatch[] {
+function anyLevelMatches(term: QueryTerm, fields: RankedWord[][], texts: readonly Field[], floor: number): TermMatch[] {
   const kept = new BestMatches(floor);
   const folded = term.folded;
   const initial = folded.charCodeAt(0);
   const soundsPossible = folded.length >= PHONETIC_TERM_MIN_LENGTH;
   for (let f = 0; f < fields.length; f++) {
     const words = fields[f] as RankedWord[];
-    const loose = soundsPossible && (phonetic[f] ?? false);
+    const loose = soundsPossible && (texts[f]?.text.length ?? Number.POSITIVE_INFINITY) <= PHONETIC_FIELD_MAX_LENGTH;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as RankedWord;
       const word = w.word;
@@ -241,18 +244,16 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
   for (const phrase of query.phrases) {
     const found = phraseMatches(phrase, fields);
     if (!found.length) return null;
-    matches.push(...found);
+    for (const m of found) matches.push(m);
     matchedTerms++;
     quality += EXACT * maxWeight(record, found);
   }
-  const phonetic: boolean[] = [];
-  for (const f of record.fields) phonetic.push(f.text.length <= PHONETIC_FIELD_MAX_LENGTH);
   // Two words run together count only where they beat a word's own match, so they are matched only for a word
   // that did not match exactly, and at most once each.
   // A join is chosen only above both its words' own levels, so only matches above the lower one are looked for.
   const joinMatches: (TermMatch[] | undefined)[] = [];
   const { terms, joins } = query;
-  const own = terms.map((term) => bestTermMatches(term, fields, phonetic));
+  const own = terms.map((term) => bestTermMatches(term, fields, record.fields));
   const ownLevel = own.map((m) => m[0]?.level ?? 0);
   for (let i = 0; i < terms.length; i++) {
     let chosen = own[i] as TermMatch[];
@@ -263,7 +264,7 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
       const found = (joinMatches[j] ??= bestTermMatches(
         join,
         fields,
-        phonetic,
+        record.fields,
         Math.min(ownLevel[j] ?? 0, ownLevel[j + 1] ?? 0),
       ));
       const joinLevel = found[0]?.level ?? 0;
@@ -273,7 +274,7 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
       }
     }
     if (!level) continue;
-    matches.push(...chosen);
+    for (const m of chosen) matches.push(m);
     matchedTerms++;
     quality += level * maxWeight(record, chosen);
   }
@@ -289,8 +290,17 @@ export function scoreRecord(record: SearchRecord, fields: RankedWord[][], query:
 
 function isWholeNameMatch(record: SearchRecord, fields: FoldedWord[][], query: ParsedQuery): boolean {
   if (record.group !== 'people' && record.group !== 'topics') return false;
-  const wanted = [...query.terms, ...query.phrases.flat()].map((t) => t.folded).join('');
   return record.fields.some(
-    (f, i) => (f.role === 'name' || f.role === 'alias') && (fields[i] ?? []).map((w) => w.word).join('') === wanted,
+    (f, i) => (f.role === 'name' || f.role === 'alias') && spellsQuery(fields[i] ?? [], query.compact),
   );
+}
+
+/** Whether the words run together are `compact`, compared in place: names are ranked on every keystroke. */
+function spellsQuery(words: FoldedWord[], compact: string): boolean {
+  let at = 0;
+  for (const { word } of words) {
+    if (!compact.startsWith(word, at)) return false;
+    at += word.length;
+  }
+  return at === compact.length;
 }
