@@ -258,7 +258,8 @@ function stop(): void {
 /** Brings the page in line with the settings: starts, stops, or restarts when what is marked changed. */
 function apply(settings: Settings): void {
   const shouldBeActive = isActiveOn(settings, site) && document.body !== null;
-  const kinds = `${settings.highlightKinds.join(',')}${settings.claimCheck ? '+claims' : ''}${settings.showOwnCorpora ? '+own' : ''}`;
+  // What is marked, as one string to compare with the running pass's.
+  const kinds = JSON.stringify([settings.highlightKinds, settings.claimCheck, settings.showOwnCorpora]);
   if (shouldBeActive === active && kinds === appliedKinds) return;
   if (active) stop();
   active = shouldBeActive;
