@@ -49,13 +49,13 @@ export function bindDocumentImport(
       .importMadePack(what, async () => {
         const cancel = new AbortController();
         progress.start(chosen.length, () => cancel.abort());
-        const json = await buildPackInWorker(
+        const built = await buildPackInWorker(
           { title: name, id: packIdForTitle(name), files: chosen },
           (step) => progress.show(step),
           cancel.signal,
         );
         progress.storing();
-        return json;
+        return built;
       })
       .finally(() => {
         submit.disabled = false;

@@ -31,7 +31,8 @@ export interface PackImportElements {
 
 /** Lets another way of making a pack (such as building one from documents) import through the same path. */
 export interface PackImporter {
-  importMadePack(what: string, makeJson: () => Promise<string>): Promise<void>;
+  /** `note`: said after the outcome, such as how the pack was made. */
+  importMadePack(what: string, makePack: () => Promise<{ json: string; note?: string }>): Promise<void>;
 }
 
 /**
@@ -63,8 +64,8 @@ export function bindPackImport(
   /** The address waiting for the reader to grant its site. */
   let pendingUrl: URL | undefined;
 
-  /** `recognised`: what the file was taken for, said after the outcome. */
-  async function importJson(json: string, from: string, recognised = ''): Promise<void> {
+  /** `after`: said after the outcome, such as what the file was taken for. */
+  async function importJson(json: string, from: string, after = ''): Promise<void> {
     const uploadId = crypto.randomUUID();
     const parts = packParts(json);
     for (const [index, text] of parts.entries()) await send({ type: 'importPackPart', uploadId, index, text });
@@ -80,7 +81,7 @@ export function bindPackImport(
     const said = stored
       ? t(`${done}Counts`, result.title, from, describeCounts(stored.counts))
       : t(done, result.title, from);
-    notice.success(`${said}${dropped}${recognised}`);
+    notice.success(`${said}${dropped}${after}`);
   }
 
   /** A file's or a download's text, in whichever format it is; `name` names the corpus a written questions file makes. */
@@ -217,5 +218,11 @@ export function bindPackImport(
     });
   });
 
-  return { importMadePack: (what, makeJson) => run(what, async () => importJson(await makeJson(), what)) };
+  return {
+    importMadePack: (what, makePack) =>
+      run(what, async () => {
+        const { json, note } = await makePack();
+        await importJson(json, what, note === undefined ? '' : ` ${note}`);
+      }),
+  };
 }
