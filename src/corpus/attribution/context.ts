@@ -21,6 +21,11 @@ export interface AttributionContext {
    * page's quotes that the sources do not hold, or past a cap). Every quote when absent.
    */
   attributes?: (start: number, end: number) => boolean;
+  /**
+   * Whether the precision guards check each attribution (the default). Off only for a caller that asks where names
+   * stand in a speaker's place, not who spoke (speaker-names.ts).
+   */
+  guards?: boolean;
 }
 
 /** Who a pattern says spoke a quote. A null speaker is a decision too: the pattern is sure nobody can be named. */
@@ -65,6 +70,8 @@ const REGEXPS = {
   /** "… in Dover, Del. Friday. (JO DOE/ACME PHOTOS)": a photo credit in brackets ends a caption. */
   photoCredit: /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u,
   whitespace: /\s+/,
+  /** "… on Feb. 9", "… by Sept. 30": a date ending a sentence whose full stop the page lost after the day. */
+  abbreviatedDateEnd: /\b\p{Lu}\p{Ll}{2,3}\.\s\d{1,2}$/u,
   linkLineStart: /^(?:related|read more|see also|photo|image)\b/i,
   /** Letters and digits: what a word is made of. */
   wordUnit: /[\p{L}\p{N}]/u,
@@ -80,7 +87,7 @@ const REGEXPS = {
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
 const isProse = (line: string): boolean =>
-  REGEXPS.proseEnd.test(line) &&
+  (REGEXPS.proseEnd.test(line) || REGEXPS.abbreviatedDateEnd.test(line)) &&
   !REGEXPS.photoCredit.test(line) &&
   line.split(REGEXPS.whitespace).length >= MIN_PROSE_WORDS &&
   !REGEXPS.linkLineStart.test(line);

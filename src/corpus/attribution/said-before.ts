@@ -1,6 +1,6 @@
 // "X said: “…”", "X said, “…”", "X told the BBC: “…”", "Lord X of Y, “…”", "The statement read: “…”": the
 // clause before the quote introduces it.
-import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
+import { REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
@@ -32,6 +32,8 @@ const REGEXPS = {
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
   onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
   lowerCaseWord: /\s[a-z]/,
+  /** ", as …" straight after a closing mark. */
+  asClauseNext: /^[,\s]*as\s/,
 } as const;
 
 /**
@@ -153,5 +155,24 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   return (
     resolveSubject(scene, subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ??
     abstain('unresolved', 'speaker-not-identified')
+  );
+}
+
+/**
+ * Whether the narration of the quote's sentence before it, with no quote between, has a reporting verb and does not
+ * name the given speaker: the quote may be the words of that verb's subject.
+ */
+export function reportsBefore(scene: Scene, quote: QuoteSpan, previousEnd: number, speakerId: string): boolean {
+  if (quote.openAt === null || quote.closeAt === null) return false;
+  const line = scene.lines[scene.lineAt(quote.openAt)];
+  if (line === undefined) return false;
+  const from = scene.sentenceStart(line, quote.openAt);
+  // "…, as Jo Doe reported": the whole sentence is the report, the narration before the quote too.
+  if (previousEnd > from || REGEXPS.asClauseNext.test(scene.text.slice(quote.closeAt + 1, quote.closeAt + 12)))
+    return false;
+  const words = scene.text.slice(from, quote.openAt).toLowerCase().match(REGEXPS.letters) ?? [];
+  return (
+    words.some((w) => REPORTING_VERBS.has(w)) &&
+    !scene.narrationMentions(from, quote.openAt).some((m) => m.entityId === speakerId)
   );
 }
