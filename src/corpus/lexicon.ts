@@ -51,6 +51,13 @@ export const STREET_WORDS = words(`
   street road avenue lane square boulevard bridge gardens terrace crescent highway palace castle
 `);
 
+/**
+ * Titles of a territory written after a given name and a comma ("Ann, Duchess of Eld"): the person's name, of the sex
+ * the title tells.
+ */
+export const FEMALE_TERRITORIAL_TITLES = words('duchess princess countess marchioness viscountess baroness');
+export const MALE_TERRITORIAL_TITLES = words('duke prince earl marquess viscount baron');
+
 /** Titles a monarch or pope bears before a given name alone ("Prince Tobias"): with it, a name of its own. */
 export const REGNAL_TITLES = words('king queen prince princess pope emperor empress sultan emir tsar');
 

@@ -5,9 +5,11 @@ import {
   COMPOUND_PLACES,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
+  FEMALE_TERRITORIAL_TITLES,
   HONORIFICS,
   MALE_HONORIFICS,
   MALE_NOUNS,
+  MALE_TERRITORIAL_TITLES,
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_TITLES,
@@ -123,6 +125,11 @@ const REGEXPS = {
   curlyApostrophe: /’/g,
   straightApostrophe: /'/g,
   whoAfter: /^,?\s+who\s/,
+  /** "Ann, Duchess of Eld": a given name alone (group 1), a title of a territory (group 2) and the territory (group 3). */
+  givenNameWithTerritory: new RegExp(
+    `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
+    'gu',
+  ),
   /** "(CHP)", "(AB/CD)": acronyms in brackets (group 1) straight after a name. */
   acronymsInBrackets: /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/,
   leadingThe: /^the\s+/i,
@@ -535,6 +542,12 @@ export function findNameCandidates(text: string): NameCandidates {
         (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))
     )
       start--;
+    // "Attorney for the District of Eldmoor Ann Pike": after "of" or "for", a body's or a place's last words run
+    // into the person's name; a common given name inside the stretch starts it.
+    if (classes[start - 1] === 'connector') {
+      const given = run.findIndex((t, i) => i > start && i < end - 1 && isGivenName(withoutPossessive(t.text)));
+      if (given !== -1) start = given;
+    }
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
     const titles = run
@@ -686,8 +699,32 @@ export function findNameCandidates(text: string): NameCandidates {
     const name = m[1] ?? '';
     found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
+  found.people.push(...givenNamesWithTerritory(text));
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/**
+ * "Ann, Duchess of Eld", "Osric, Earl of Wessel": a given name written with a title of a territory after a comma is
+ * a person's whole name, of the sex the title tells; the given name alone then stands for them.
+ */
+function givenNamesWithTerritory(text: string): PersonCandidate[] {
+  const people: PersonCandidate[] = [];
+  for (const m of text.matchAll(REGEXPS.givenNameWithTerritory)) {
+    const given = m[1] ?? '';
+    const title = (m[2] ?? '').toLowerCase();
+    if (NOT_NAME_WORDS.has(given.toLowerCase()) || PLACES.has(given) || isOrdinaryWord(given)) continue;
+    const place = withoutPossessive((m[3] ?? '').trim());
+    people.push({
+      start: m.index,
+      end: m.index + given.length,
+      nameTokens: [given],
+      titledName: `${given}, ${m[2] ?? ''} of ${place}`,
+      evident: true,
+      gender: FEMALE_TERRITORIAL_TITLES.has(title) ? 'female' : 'male',
+    });
+  }
+  return people;
 }
 
 /** A clipped name is at least this long: "the Met", never "the Me". */
