@@ -159,8 +159,9 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
 }
 
 /**
- * Whether the narration of the quote's sentence before it, with no quote between, has a reporting verb and does not
- * name the given speaker: the quote may be the words of that verb's subject.
+ * Whether the narration of the quote's sentence before it, with no quote between, has a reporting verb whose speaker
+ * is somebody ("… replied, telling her to wait until “…”"; not "That jobs are scarce suggests “…”"), and does not name
+ * the given speaker: the quote may be that somebody's words.
  */
 export function reportsBefore(scene: Scene, quote: QuoteSpan, previousEnd: number, speakerId: string): boolean {
   if (quote.openAt === null || quote.closeAt === null) return false;
@@ -170,9 +171,14 @@ export function reportsBefore(scene: Scene, quote: QuoteSpan, previousEnd: numbe
   // "…, as Jo Doe reported": the whole sentence is the report, the narration before the quote too.
   if (previousEnd > from || REGEXPS.asClauseNext.test(scene.text.slice(quote.closeAt + 1, quote.closeAt + 12)))
     return false;
-  const words = scene.text.slice(from, quote.openAt).toLowerCase().match(REGEXPS.letters) ?? [];
-  return (
-    words.some((w) => REPORTING_VERBS.has(w)) &&
-    !scene.narrationMentions(from, quote.openAt).some((m) => m.entityId === speakerId)
-  );
+  if (scene.narrationMentions(from, quote.openAt).some((m) => m.entityId === speakerId)) return false;
+  for (const m of scene.text.slice(from, quote.openAt).matchAll(REGEXPS.letters)) {
+    const word = m[0].toLowerCase();
+    if (!REPORTING_VERBS.has(word)) continue;
+    // A participle ("telling her …") goes on a clause whose subject spoke.
+    if (word.endsWith('ing')) return true;
+    const verbAt = from + m.index;
+    if ((subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt)) !== undefined) return true;
+  }
+  return false;
 }

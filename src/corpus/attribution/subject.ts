@@ -237,11 +237,13 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     offset += coordinator[0].length;
     clause = clause.slice(coordinator[0].length);
   }
-  // Skip an opening phrase such as "In his remarks," before the subject.
+  // Skip an opening phrase such as "In his remarks," before the subject; "Fleming, " is a name, not a participle.
   for (let k = 0; k < 2; k++) {
     const first = REGEXPS.firstWord.exec(clause)?.[1]?.toLowerCase() ?? '';
     const comma = clause.indexOf(',');
-    if (!(INTRO_WORDS.has(first) || first.endsWith('ing')) || comma === -1) break;
+    const firstAt = offset + clause.length - clause.trimStart().length;
+    const named = scene.narrationMentions(firstAt, offset + comma + 1).some((m) => m.start === firstAt);
+    if (!(INTRO_WORDS.has(first) || (first.endsWith('ing') && !named)) || comma === -1) break;
     offset += comma + 1;
     clause = clause.slice(comma + 1);
   }
