@@ -7,7 +7,7 @@ import { ABBREVIATIONS } from '../lexicon';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
 import type { Evidence } from './guards';
-import { givenNameGenders, isGivenName } from './given-names';
+import { givenNameGenders, givenNameSex } from './given-names';
 
 export interface AttributionContext {
   documentId: string;
@@ -206,13 +206,18 @@ export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> 
   }
 }
 
-/** A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's, outside photo captions. */
-export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
+/**
+ * A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's,
+ * outside photo captions; of the given sex, when one is asked for ("David Fincher" is no "she").
+ */
+export function unknownPersonIn(scene: Scene, from: number, to: number, sex?: Gender): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
   for (const m of scene.text.slice(from, to).matchAll(REGEXPS.capitalisedBeforeName)) {
     const at = from + m.index;
+    const given = givenNameSex(m[1] ?? '');
     if (
-      isGivenName(m[1] ?? '') &&
+      given !== undefined &&
+      (sex === undefined || given === sex) &&
       !covered.some((c) => c.start <= at && at < c.end) &&
       !scene.isCaption(scene.lineAt(at))
     )

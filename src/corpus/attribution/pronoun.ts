@@ -57,7 +57,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     step++
   ) {
     // Not over a name the compiler did not take for a person's ("Peter Novak was nodding …"): it may be the one.
-    if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
+    if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at, gender)) break;
     previous = scene.proseBefore(previous);
   }
   // A name the compiler did not take for a person's, written after the one chosen ("Dan Pryor, a builder"), may be
@@ -69,7 +69,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       0,
     );
     // Not over the names a participle phrase cites ("Citing Jo Doe, she …"): they are not who "she" is.
-    return unknownPersonIn(scene, lastSeen, cited)
+    return unknownPersonIn(scene, lastSeen, cited, gender)
       ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
       : { speakerId: id, cue: 'pronoun', evidence: { pronoun: { gender } } };
   };
