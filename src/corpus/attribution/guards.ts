@@ -145,7 +145,8 @@ function namesAnother(scene: Scene, from: number, to: number, speakerId: string,
   for (const m of scene.text.slice(from, to).matchAll(REGEXPS.namedSubject)) {
     const name = m[1] ?? '';
     const nameAt = from + m.index + m[0].indexOf(name);
-    if (!isFiniteReport(m[2] ?? '') || scene.insideQuote(nameAt)) continue;
+    // "Winfrey asked if he would share it": the one who asks is not the one who answers.
+    if (!isFiniteReport(m[2] ?? '') || QUESTION_VERBS.has(m[2] ?? '') || scene.insideQuote(nameAt)) continue;
     // "When I asked": the run's last word is its head, and a pronoun is no name.
     const head = (name.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
     if (NOT_A_NAME.has(head)) continue;

@@ -178,7 +178,11 @@ export function reportsBefore(scene: Scene, quote: QuoteSpan, previousEnd: numbe
     // A participle ("telling her …") goes on a clause whose subject spoke.
     if (word.endsWith('ing')) return true;
     const verbAt = from + m.index;
-    if ((subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt)) !== undefined) return true;
+    const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt);
+    // "She told him about it because “…,” Doe said": a pronoun that may be the speaker names nobody else.
+    const known = scene.genderOf(speakerId);
+    if (subject?.type === 'pronoun' && (known === undefined || known === subject.gender)) continue;
+    if (subject !== undefined) return true;
   }
   return false;
 }
