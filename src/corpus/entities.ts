@@ -6,7 +6,7 @@ import type { Entity } from './pack';
 import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
+import { HONORIFICS, LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -28,7 +28,7 @@ const REGEXPS = {
   possessiveS: /'s$/,
   finalStop: /\.$/,
   /** Titles and "of", which are not words of a surname ("Lord Alton of Liverpool"). */
-  titleOrOf: /^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/,
+  titleOrOf: new RegExp(`^(?:${[...HONORIFICS].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')}|of)$`),
 } as const;
 
 /** Extra knowledge a user may supply (`--entities`): descriptions and aliases, merged by name. */

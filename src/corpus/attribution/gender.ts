@@ -4,10 +4,13 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
 
+const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
+const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** A third-person pronoun (group 1). Global: inferGenders starts it at 0 before each search. */
-  pronoun: /\b(he|his|him|himself|she|her|hers|herself)\b/gi,
+  pronoun: new RegExp(`\\b(${[...MALE_FORMS, ...FEMALE_FORMS].join('|')})\\b`, 'gi'),
   /** A full stop, "!" or "?" ending a sentence. */
   sentenceEnd: /[.!?](?:\s|$)/,
   /** The lower-case word (group 1) that ends the text. */
@@ -17,8 +20,6 @@ const REGEXPS = {
   /** A participle opening the text: "Asked ", "Citing ". */
   participleFirst: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s/u,
 } as const;
-const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
-const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
 /** A pronoun this far after a name, with no other name between, is taken to refer to it. */
 const REACH = 160;
 

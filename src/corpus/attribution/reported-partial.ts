@@ -8,11 +8,16 @@ import { isTitle } from './named-as-words';
 import { resolveSubject } from './resolve';
 import { isPassive, leadSubject, subjectBeforeVerb } from './subject';
 
+/** Participles that go on an attribution with what else was said: "adding", "noting", "saying". */
+const PARTICIPLES = [...REPORTING_VERBS].filter((w) => w.endsWith('ing')).join('|');
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
-  addingThat:
-    /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u,
+  addingThat: new RegExp(
+    `^[,.!?]?[”"’]?,?\\s+(?:[\\p{L}.'’-]+\\s+){1,3}(?:said|says|told\\s+[\\p{L}\\s]{1,30}?),\\s+(?:${PARTICIPLES})\\s+that\\s[^“”"]*$`,
+    'u',
+  ),
   /** "”, and explained …": a second verb (group 1) of the sentence's subject, straight after the quote before. */
   andVerb: /^[”"’]?,?\s+and\s+(\p{L}+)\s/u,
   /** "and one", "but the", "while Okafor": a new clause with a subject of its own. */

@@ -11,7 +11,8 @@ import { titleWordsBefore } from './subject';
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   whitespace: /\s+/,
-  hyphen: /[-]/g,
+  /** Characters with a meaning in a regular expression, escaped where a word of the text becomes one. */
+  regexSpecial: /[.*+?^${}()|[\]\\/-]/g,
   /** "MP", "QC": letters in capitals after a name. */
   postNominals: /^(?:\s+[A-Z]{2,4}\b)+/,
   /** Legal forms and words that make a body's name a company's: "Apex Co.", "Acme Group". */
@@ -20,7 +21,7 @@ const REGEXPS = {
 
 /** The one pattern built per call, from the office the text reads: that word whole, between spaces or commas. */
 const wholeWord = (word: string): RegExp =>
-  new RegExp(`(?:^|[\\s,])${word.replace(REGEXPS.hyphen, '\\-')}(?:$|[\\s,])`);
+  new RegExp(`(?:^|[\\s,])${word.replace(REGEXPS.regexSpecial, '\\$&')}(?:$|[\\s,])`);
 
 export function resolveRole(scene: Scene, role: string, at: number): Attribution {
   const headWord = (role.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
