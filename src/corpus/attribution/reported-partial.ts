@@ -1,12 +1,15 @@
 // A partial quote inside reported speech: "Lee said that after review the city had found the plan “not unlawful”",
 // "Okafor called the budget “reckless”", "Doe said Okafor still believes the plan is “doomed.”". The
 // speaker is the subject of the sentence's first reporting verb, before the quote.
-import { REPORTING_VERBS } from '../lexicon';
+import { REPORTING_VERBS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import type { Attribution, Scene } from './context';
 import { isTitle } from './named-as-words';
 import { resolveSubject } from './resolve';
 import { isPassive, leadSubject, subjectBeforeVerb } from './subject';
+
+/** Speech verbs with a subject of their own: "said", "added", not "saying". */
+const FINITE_SPEECH_VERBS = [...SPEECH_VERBS].filter((w) => !w.endsWith('ing')).join('|');
 
 /** Participles that go on an attribution with what else was said: "adding", "noting", "saying". */
 const PARTICIPLES = [...REPORTING_VERBS].filter((w) => w.endsWith('ing')).join('|');
@@ -15,7 +18,7 @@ const PARTICIPLES = [...REPORTING_VERBS].filter((w) => w.endsWith('ing')).join('
 const REGEXPS = {
   /** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
   addingThat: new RegExp(
-    `^[,.!?]?[”"’]?,?\\s+(?:[\\p{L}.'’-]+\\s+){1,3}(?:said|says|told\\s+[\\p{L}\\s]{1,30}?),\\s+(?:${PARTICIPLES})\\s+that\\s[^“”"]*$`,
+    `^[,.!?]?[”"’]?,?\\s+(?:[\\p{L}.'’-]+\\s+){1,3}(?:${FINITE_SPEECH_VERBS})(?:\\s+[\\p{L}\\s]{1,30}?)?,\\s+(?:${PARTICIPLES})\\s+(?:that\\s)?[^“”"]*$`,
     'u',
   ),
   /** "”, and explained …": a second verb (group 1) of the sentence's subject, straight after the quote before. */
