@@ -93,8 +93,11 @@ const REGEXPS = {
   relativePronoun: /\b(?:who|which|that|whose|whom)\b/i,
   /** The words of the clause (group 1) before a comma, and a "the", that end the text: "Justice Minister, ". */
   clauseBeforeComma: /([^.;:“”"\n]*),\s*(?:the\s+)?$/u,
-  /** The word (group 1), or "according to", that ends the text, on the same line as what follows. */
-  wordBeforeOnLine: /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u,
+  /**
+   * The word (group 1), or "according to", that ends the text, on the same line as what follows; in either case, as
+   * a sentence may open with it ("According to Jo Doe, …", "Says Jo Doe: …").
+   */
+  wordBeforeOnLine: /(?:^|[^\p{L}])(according to|\p{L}+)[^\S\n]+$/iu,
   /** "a", "one", "some" … ending the text: what follows describes somebody unnamed. */
   indefiniteBefore: /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu,
   /** "in an interview with", "speaking to": before the person somebody speaks to ("told" may be answered). */
@@ -247,8 +250,8 @@ function roleCommaBefore(text: string, start: number): boolean {
 /** "said Anna van Dijk", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
 function speechVerbBefore(text: string, start: number): boolean {
   // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
-  const m = REGEXPS.wordBeforeOnLine.exec(text.slice(Math.max(0, start - 30), start));
-  return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
+  const word = REGEXPS.wordBeforeOnLine.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+  return word !== undefined && (word === 'according to' || SPEECH_VERBS.has(word));
 }
 
 /** Whether the name at `start` is the one somebody speaks to in an interview ("In an interview with Jo Doe, …"). */
