@@ -128,6 +128,9 @@ const REGEXPS = {
   curlyApostrophe: /’/g,
   straightApostrophe: /'/g,
   whoAfter: /^,?\s+who\s/,
+  /** A capitalised word (group 1) one space after the text's start. */
+  surnameNext: /^ (\p{Lu}[\p{L}'’-]+)/u,
+  fullStops: /\./g,
   /** "Ann, Duchess of Eld": a given name alone (group 1), a title of a territory (group 2) and the territory (group 3). */
   givenNameWithTerritory: new RegExp(
     `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
@@ -700,11 +703,39 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   for (const m of text.matchAll(REGEXPS.dottedAcronym)) {
     const name = m[1] ?? '';
-    found.acronyms.push({ start: m.index, end: m.index + name.length, name });
+    const person = initialsBeforeSurname(text, m.index + name.length, name, writtenAlone, wordCounts);
+    if (person !== undefined) found.people.push({ ...person, start: m.index });
+    else found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
   found.people.push(...givenNamesWithTerritory(text));
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/**
+ * "T.R. Vance … Vance said": initials written together before a surname that the text also writes alone, and never
+ * in lower case, are a person's given names, not an acronym; unless they spell a place ("U.S.").
+ */
+function initialsBeforeSurname(
+  text: string,
+  end: number,
+  initials: string,
+  writtenAlone: ReadonlySet<string>,
+  wordCounts: ReadonlyMap<string, number>,
+): Omit<PersonCandidate, 'start'> | undefined {
+  const surname = REGEXPS.surnameNext.exec(text.slice(end, end + 40))?.[1];
+  if (surname === undefined || PLACES.has(initials.replace(REGEXPS.fullStops, ''))) return undefined;
+  const word = withoutPossessive(surname);
+  const [token] = tokenize(word);
+  if (
+    token === undefined ||
+    classify(token) !== 'name' ||
+    !writtenAlone.has(word) ||
+    (wordCounts.get(word) ?? 0) < 2 ||
+    wordCounts.has(word.toLowerCase())
+  )
+    return undefined;
+  return { end: end + 1 + word.length, nameTokens: [initials, word], evident: true };
 }
 
 /**
