@@ -229,7 +229,10 @@ const NOT_APPOSITION_START = new Set([
   'as',
 ]);
 
-/** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
+/**
+ * "X, a political science professor at ...", "X, Former Irish Minister, ...", "X, the grandson of Y": a role or a
+ * relation follows the name.
+ */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
   const m = REGEXPS.apposition.exec(after);
@@ -238,7 +241,10 @@ export function appositionAfter(text: string, end: number): string | undefined {
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.
   const words = phrase.split(REGEXPS.whitespace);
   if (REGEXPS.relativePronoun.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? '')) return undefined;
-  return words.slice(0, APPOSITION_HEAD_WORDS).some(isRole) ? phrase : undefined;
+  // "X, the grandson of …", "X, his widow": a person's relation to another heads it as well as an office.
+  const isPersonNoun = (w: string): boolean =>
+    isRole(w) || FEMALE_NOUNS.has(w.toLowerCase()) || MALE_NOUNS.has(w.toLowerCase());
+  return words.slice(0, APPOSITION_HEAD_WORDS).some(isPersonNoun) ? phrase : undefined;
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
