@@ -4,6 +4,7 @@ import type { Mention, Statement, StatementCue, UnattributedReason } from '../pa
 import type { Gender } from '../names';
 import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
+import { MONTH_ABBREVIATIONS } from '../../shared/months';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
 import type { Evidence } from './guards';
@@ -109,9 +110,11 @@ function wordBefore(text: string, at: number, floor: number): string {
   return text.slice(from, at);
 }
 
-/** A full stop after an abbreviation or an initial ends no sentence. */
+/** A full stop after an abbreviation, a month's ("on Nov. 13") or an initial ends no sentence. */
 const endsSentence = (word: string): boolean =>
-  !ABBREVIATIONS.has(word.toLowerCase()) && !REGEXPS.singleCapital.test(word);
+  !ABBREVIATIONS.has(word.toLowerCase()) &&
+  !MONTH_ABBREVIATIONS.includes(word.toLowerCase()) &&
+  !REGEXPS.singleCapital.test(word);
 
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {

@@ -78,10 +78,13 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
           'said',
         );
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
+  // Only a verb that attributes the quote (early, or ending the sentence) names somebody: "… admitted to hospital"
+  // far into the sentence is another clause's, and leaves the quote to the patterns after.
+  const attributes = verbAt <= MAX_WORDS_BEFORE_VERB || words.length - verbAt - 1 <= MAX_CIRCUMSTANCE_WORDS;
   return (
     found ??
     closingAttribution(scene, from, to, words.length - verbAt - 1) ??
-    (REGEXPS.spaceOrCommaFirst.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined)
+    (attributes && REGEXPS.spaceOrCommaFirst.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined)
   );
 }
 
@@ -96,6 +99,9 @@ function closingAttribution(scene: Scene, from: number, to: number, wordsAfterVe
   const subject = subjectBeforeVerb(scene, from + last.index, verbAt);
   return subject === undefined ? undefined : resolveSubject(scene, subject, from + last.index, 'said');
 }
+
+/** "“…,” the former city treasurer said": how many words a subject before its verb may have. */
+const MAX_WORDS_BEFORE_VERB = 6;
 
 /** "on Monday", "last week": how many words may follow a closing attribution's verb. */
 const MAX_CIRCUMSTANCE_WORDS = 2;
