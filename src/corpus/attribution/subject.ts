@@ -87,6 +87,10 @@ const REGEXPS = {
   lowerCaseWord: /^\p{Ll}[\p{Ll}-]*$/u,
   /** "-ly", "-ing", "-ed", "-self": adverbs, participles and reflexives. */
   adverbOrParticiple: /(?:ly|ing|ed|self|selves)$/,
+  /** "a weary ", "a later chancellor, ": an article and up to three lower-case words (group 1), and a comma (group 2). */
+  articleAndWords: /^(?:[Aa]n?)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)\s*(,)?\s*$/u,
+  /** A comma, a full stop or the end straight after a name. */
+  commaOrClauseEnd: /^(?:[,.;:]|\s*$)/,
   /** "But ", "And yet ": conjunctions opening a clause. */
   leadingCoordinator: /^\s*(?:(?:but|and|yet|so|or)\s+)+/i,
 } as const;
@@ -226,6 +230,27 @@ export function roleNear(text: string, mention: Mention, clauseStart: number): s
   return role.length > 0 ? role : undefined;
 }
 
+/** Words that tie a description to somebody else: "a spokesman for Jo Doe", "a friend of Jo Doe and". */
+const LINKING_WORDS = new Set('of for to with by from about on at in against into than as and or who whose'.split(' '));
+
+/**
+ * "said a weary Jo Doe", "declared a later chancellor, Jo Doe, in 1897": an article and words that describe a
+ * person straight before the person's name, with no preposition between (not "a spokesman for Jo Doe"). Words of an
+ * office are set off from the name by commas; other words (how the person seemed) are not.
+ */
+function describedThenNamed(scene: Scene, from: number, to: number): Subject | undefined {
+  const mention = scene.narrationMentions(from, to).find((m) => scene.kindOf(m.entityId) === 'person');
+  if (mention === undefined) return undefined;
+  const description = REGEXPS.articleAndWords.exec(scene.text.slice(from, mention.start));
+  if (description === null) return undefined;
+  const words = wordsOf(description[1] ?? '');
+  if (words.some((w) => LINKING_WORDS.has(w) || UNNAMED_GROUPS.has(w))) return undefined;
+  const setOff = description[2] !== undefined;
+  const closed = REGEXPS.commaOrClauseEnd.test(scene.text.slice(mention.end, mention.end + 2));
+  if (setOff ? !closed : words.some(isRole)) return undefined;
+  return { type: 'entity', mention };
+}
+
 /** The subject at the head of the clause [from, to). */
 export function subjectAt(scene: Scene, from: number, to: number): Subject | undefined {
   const { text } = scene;
@@ -272,7 +297,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     UNNAMED_GROUPS.has(firstWord) ||
     (firstWord === 'the' && UNNAMED_GROUPS.has(head?.[2]?.toLowerCase() ?? ''))
   ) {
-    return { type: 'unnamed', role: descriptionBeforeVerb(clause) };
+    return describedThenNamed(scene, headAt, to) ?? { type: 'unnamed', role: descriptionBeforeVerb(clause) };
   }
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w)))
