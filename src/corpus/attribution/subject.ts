@@ -89,6 +89,7 @@ const REGEXPS = {
   adverbOrParticiple: /(?:ly|ing|ed|self|selves)$/,
   /** "a weary ", "a later chancellor, ": an article and up to three lower-case words (group 1), and a comma (group 2). */
   articleAndWords: /^(?:[Aa]n?)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)\s*(,)?\s*$/u,
+  commaLast: /,\s*$/,
   /** A comma, a full stop or the end straight after a name. */
   commaOrClauseEnd: /^(?:[,.;:]|\s*$)/,
   /** "But ", "And yet ": conjunctions opening a clause. */
@@ -328,9 +329,14 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     // name read as a person's that an office word follows ("Northern Rail spokesman Karim Aziz").
     const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
     const between = person === undefined ? '' : text.slice(first.end, person.start);
+    // "Acme Chief Executive, Jo Doe, said": the name may be set off by commas after the office.
+    const setOff =
+      person !== undefined &&
+      REGEXPS.commaLast.test(between) &&
+      REGEXPS.commaOrClauseEnd.test(text.slice(person.end, person.end + 2));
     if (
       person !== undefined &&
-      isOfficeBetween(between) &&
+      isOfficeBetween(setOff ? between.replace(REGEXPS.commaLast, '') : between) &&
       (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole)) &&
       !REGEXPS.possessiveS.test(text.slice(person.end, person.end + 2))
     ) {
