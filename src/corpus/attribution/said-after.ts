@@ -20,8 +20,11 @@ const REGEXPS = {
   fullStopLast: /\.\s*$/,
   onlyComma: /^\s*,\s*$/,
   onlyFullStop: /^\s*\.\s*$/,
-  /** ", Okafor said on Monday.": a comma, the subject (group 1), the verb (group 2) and at most two words, ending the text. */
-  commaThenVerbLast: /,\s+([^,“”"]{1,60}?)\s+([a-z]+)(?:\s+[\p{L}\d]+){0,2}[.!?]?\s*$/u,
+  /**
+   * ", Okafor said on Monday.", ", Okafor said, but ": a comma, the subject (group 1), the verb (group 2) and at most
+   * two words, ending the text.
+   */
+  commaThenVerbLast: /,\s+([^,“”"]{1,60}?)\s+([a-z]+)(?:,?\s+[\p{L}\d]+){0,2}[.!?,]?\s*$/u,
 } as const;
 
 /**

@@ -4,7 +4,7 @@ import { REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
-import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
+import { leadSubject, subjectAt, subjectBeforeVerb, type Subject } from './subject';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -32,6 +32,8 @@ const REGEXPS = {
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
   onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
   lowerCaseWord: /\s[a-z]/,
+  /** ", but" or ", and" ending the text. */
+  conjunctionLast: /,\s+(?:but|and)$/,
   /** ", as …" straight after a closing mark. */
   asClauseNext: /^[,\s]*as\s/,
 } as const;
@@ -117,7 +119,9 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     REGEXPS.colonOrCommaLast.test(trimmed) ||
     REGEXPS.thatLast.test(trimmed) ||
     REGEXPS.introducesNext.test(trimmed) ||
-    SPEECH_VERBS.has(words[words.length - 1] ?? '');
+    SPEECH_VERBS.has(words[words.length - 1] ?? '') ||
+    // "…, Levy said, but “…”": the attribution, and a conjunction that goes on to what else was said.
+    (REGEXPS.conjunctionLast.test(trimmed) && SPEECH_VERBS.has(words[words.length - 2] ?? ''));
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("the plan was simple:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
@@ -144,8 +148,17 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     nearest === undefined || REGEXPS.formOfBe.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
+  // "Doe used the speech to warn against a “…” approach, adding: “…”": a participle after the quote before goes on
+  // the subject that heads the sentence.
+  const sentenceFrom = scene.sentenceStart(line, quote.openAt);
+  const goesOn =
+    nearest !== undefined && nearest[0].endsWith('ing') && from > sentenceFrom
+      ? () => subjectAt(scene, sentenceFrom, to)
+      : () => undefined;
   const subject =
-    verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
+    (verbs.length >= 2
+      ? (beforeVerb() ?? leadSubject(scene, from, to))
+      : (leadSubject(scene, from, to) ?? beforeVerb())) ?? goesOn();
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(REGEXPS.ofWord, '') : '';
   const nameOnly =
