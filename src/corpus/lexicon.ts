@@ -121,6 +121,17 @@ export const SPEECH_VERB_ALTERNATION = [...SPEECH_VERBS].sort((a, b) => b.length
 /** Verbs that report what somebody said without quoting all of it. */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   ...SPEECH_VERBS,
+  // The forms after "to" ("went so far as to call it …"), whose subject is the sentence's.
+  'call',
+  'describe',
+  'dub',
+  'label',
+  'brand',
+  'praise',
+  'accuse',
+  'blame',
+  'deny',
+  'warn',
   'called',
   'calls',
   'described',
