@@ -4,7 +4,7 @@ import { REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
-import { leadSubject, subjectAt, subjectBeforeVerb, type Subject } from './subject';
+import { isNameLead, leadSubject, subjectAt, subjectBeforeVerb, type Subject } from './subject';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -32,6 +32,8 @@ const REGEXPS = {
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
   onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
   lowerCaseWord: /\s[a-z]/,
+  /** One lower-case verb, perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
+  verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?\p{Ll}+:\s*$/u,
   /** ", but" or ", and" ending the text. */
   conjunctionLast: /,\s+(?:but|and)$/,
   /** ", as …" straight after a closing mark. */
@@ -59,6 +61,20 @@ function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, ve
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.
     !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
   );
+}
+
+/**
+ * "When asked to play her, Ann Ruiz hesitated: “…”": a clause of a person's name and one verb, closed by a colon, heads
+ * the quote that follows it, whatever the verb.
+ */
+function nameVerbColon(scene: Scene, from: number, to: number): Subject | undefined {
+  const clauseFrom = from + scene.text.slice(from, to).lastIndexOf(',') + 1;
+  const [name, ...others] = scene.narrationMentions(clauseFrom, to);
+  if (name === undefined || others.length > 0 || scene.kindOf(name.entityId) !== 'person') return undefined;
+  const before = scene.text.slice(clauseFrom, name.start);
+  return isNameLead(before) && REGEXPS.verbThenColon.test(scene.text.slice(name.end, to))
+    ? { type: 'entity', mention: name }
+    : undefined;
 }
 
 /** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
@@ -115,6 +131,8 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const lead = text.slice(from, to);
   const trimmed = lead.trimEnd();
   const words = lead.toLowerCase().match(REGEXPS.letters) ?? [];
+  const subjectAndVerb = nameVerbColon(scene, from, to);
+  if (subjectAndVerb !== undefined) return resolveSubject(scene, subjectAndVerb, from, 'colon');
   const endsWithCue =
     REGEXPS.colonOrCommaLast.test(trimmed) ||
     REGEXPS.thatLast.test(trimmed) ||
