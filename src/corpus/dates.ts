@@ -1,5 +1,5 @@
 // Finds calendar dates written in the ways news and parliamentary text writes them.
-import { MONTHS } from '../shared/months';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS } from '../shared/months';
 
 export interface FoundDate {
   start: number;
@@ -9,8 +9,8 @@ export interface FoundDate {
 }
 
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
-const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+/** A month's name or abbreviation, capitalised (group), and an abbreviation's full stop. */
+const MONTH = `(${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].map((m) => m[0]?.toUpperCase() + m.slice(1)).join('|')})\\.?`;
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** A full date: "2017-03-05" (groups 1–3), "Sunday, 5th of March 2017" (4–6), "March 5, 2017" (7–9). */

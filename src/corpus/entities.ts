@@ -6,7 +6,7 @@ import type { Entity } from './pack';
 import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
+import { HONORIFICS, LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -28,7 +28,7 @@ const REGEXPS = {
   possessiveS: /'s$/,
   finalStop: /\.$/,
   /** Titles and "of", which are not words of a surname ("Lord Alton of Liverpool"). */
-  titleOrOf: /^(?:Lord|Lady|Baroness|Baron|Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Madam|Ayatollah|Professor|of)$/,
+  titleOrOf: new RegExp(`^(?:${[...HONORIFICS].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')}|of)$`),
 } as const;
 
 /** Extra knowledge a user may supply (`--entities`): descriptions and aliases, merged by name. */
@@ -42,13 +42,21 @@ export const extraEntities = z.array(
 );
 export type ExtraEntities = z.infer<typeof extraEntities>;
 
+export interface AliasEntry {
+  words: string[];
+  entityId: string;
+  acronym: boolean;
+  commaAfter?: number;
+}
+
 export interface EntityRegistry {
   entities: Entity[];
   /**
    * Every alias by its first two word keys (see `aliasKey`), for the mention finder. `acronym`: the alias is one word
-   * in capitals ("NCRI", "ON"), found only in capitals ("On Monday" is no body).
+   * in capitals ("NCRI", "ON"), found only in capitals ("On Monday" is no body). `commaAfter`: the word a comma
+   * follows in the alias ("Ann, Duchess of Eld"), which the text writes too.
    */
-  aliases: Map<string, { words: string[]; entityId: string; acronym: boolean }[]>;
+  aliases: Map<string, AliasEntry[]>;
   /** People by each proper suffix of their name ("rajavi", "pourmohammadi"), for a surname used alone. */
   surnames: Map<string, string[]>;
   /** People by their given name ("stephen"), for a given name used alone after the full name. */
@@ -493,7 +501,7 @@ export const wordKey = (word: string): string =>
     .replace(REGEXPS.finalStop, '');
 
 function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliases' | 'surnames' | 'givenNames'> {
-  const aliases = new Map<string, { words: string[]; entityId: string; acronym: boolean }[]>();
+  const aliases = new Map<string, AliasEntry[]>();
   const surnames = new Map<string, string[]>();
   const givenNames = new Map<string, string[]>();
   const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
@@ -507,7 +515,9 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       if (words.length === 0) continue;
       // Keyed by the first two words, so a common first name does not make every lookup scan all its bearers.
       const key = aliasKey(words);
-      const entry = { words, entityId: entity.id, acronym: words.length === 1 && isAcronym(alias.trim()) };
+      const comma = alias.indexOf(',');
+      const entry: AliasEntry = { words, entityId: entity.id, acronym: words.length === 1 && isAcronym(alias.trim()) };
+      if (comma !== -1) entry.commaAfter = tokenize(alias.slice(0, comma)).length - 1;
       const list = aliases.get(key);
       if (list === undefined) aliases.set(key, [entry]);
       else list.push(entry);

@@ -27,11 +27,11 @@ export const MALE_HONORIFICS = words('mr sir lord baron viscount earl duke ayato
 
 /** Nouns before a name that tell a person's sex ("his daughter Ann Okafor", "actress Jo Doe"). */
 export const FEMALE_NOUNS = words(`
-  daughter wife mother sister actress chairwoman spokeswoman congresswoman businesswoman queen princess widow
+  daughter wife mother sister actress chairwoman spokeswoman congresswoman businesswoman queen princess duchess countess baroness widow
   granddaughter niece aunt girlfriend grandmother stepmother stepdaughter sportswoman mom mum
 `);
 export const MALE_NOUNS = words(`
-  son husband father brother actor chairman spokesman congressman businessman king prince widower grandson nephew
+  son husband father brother actor chairman spokesman congressman businessman king prince duke earl baron widower grandson nephew
   uncle boyfriend grandfather stepfather stepson sportsman dad
 `);
 
@@ -50,6 +50,13 @@ export const NAME_TITLES = words(`
 export const STREET_WORDS = words(`
   street road avenue lane square boulevard bridge gardens terrace crescent highway palace castle
 `);
+
+/**
+ * Titles of a territory written after a given name and a comma ("Ann, Duchess of Eld"): the person's name, of the sex
+ * the title tells.
+ */
+export const FEMALE_TERRITORIAL_TITLES = words('duchess princess countess marchioness viscountess baroness');
+export const MALE_TERRITORIAL_TITLES = words('duke prince earl marquess viscount baron');
 
 /** Titles a monarch or pope bears before a given name alone ("Prince Tobias"): with it, a name of its own. */
 export const REGNAL_TITLES = words('king queen prince princess pope emperor empress sultan emir tsar');
@@ -84,12 +91,12 @@ export const PERSONAL_NOUNS = words(`
   children grandson granddaughter nephew niece funeral memoirs biography
 `);
 
-/** Verbs that introduce or close a quotation. */
 /** Verbs of speaking to somebody: in "Harlow asked her about …", Harlow is not "she". */
 export const ADDRESS_VERBS = words(`
   asked told pressed questioned interviewed quizzed reminded urged thanked warned assured challenged
 `);
 
+/** Verbs that introduce or close a quotation. */
 export const SPEECH_VERBS = words(`
   said says say saying told tells tell telling added adds adding stated states stating ask
   acknowledged acknowledges admitted admits explained explains stressed stresses warned warns
@@ -105,11 +112,160 @@ export const SPEECH_VERBS = words(`
   texted emailed beams beamed recounted recounts interjected interjects reminded reminds fumed fumes yelled screamed
   shouts whispers asserted asserts proclaimed proclaims complained complains demanded disclosed discloses
   grumbled implored inquired enquired maintained maintains objected protested repeated
-  revealed reveals snapped speculated speculates elaborated elaborates cried
+  revealed reveals snapped speculated speculates elaborated elaborates cried chimed chimes
 `);
 
 /** The speech verbs as a regular-expression alternation, longest first: "(?:said|says|…)" without the group. */
 export const SPEECH_VERB_ALTERNATION = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|');
+
+/** Verbs that report what somebody said without quoting all of it. */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS,
+  // The forms after "to" ("went so far as to call it …"), whose subject is the sentence's.
+  'call',
+  'describe',
+  'dub',
+  'label',
+  'brand',
+  'praise',
+  'accuse',
+  'blame',
+  'deny',
+  'warn',
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'dubbed',
+  'dubs',
+  'termed',
+  'terms',
+  'labeled',
+  'labelled',
+  'branded',
+  'brands',
+  'praised',
+  'praises',
+  'promised',
+  'promises',
+  'vowed',
+  'vows',
+  'pledged',
+  'pledges',
+  'accused',
+  'accuses',
+  'blamed',
+  'blames',
+  'denied',
+  'denies',
+  'predicted',
+  'predicts',
+  'pointed',
+  'points',
+  'characterized',
+  'characterised',
+  'referred',
+  'refers',
+  'complained',
+  'complains',
+  'boasted',
+  'boasts',
+  'joked',
+  'jokes',
+  'conceded',
+  'concedes',
+  'agreed',
+  'agrees',
+  'likened',
+  'likens',
+  'compared',
+  'compares',
+  'criticized',
+  'criticised',
+  'slammed',
+  'hailed',
+  'touted',
+  'touts',
+  'lamented',
+  'laments',
+  'recounted',
+  'recounts',
+  'believes',
+  'believed',
+  'thinks',
+  'recommended',
+  'recommends',
+  'proposed',
+  'proposes',
+  'envisaged',
+  'envisioned',
+  'dismissed',
+  'dismisses',
+  'rejected',
+  'rejects',
+  'welcomed',
+  'welcomes',
+  'condemned',
+  'condemns',
+  'defended',
+  'defends',
+  'questioned',
+  'mocked',
+  'derided',
+  'mentioned',
+  'mentions',
+  'spoke',
+  'speaks',
+  'declaring',
+  'insisting',
+  'arguing',
+  'saying',
+  'calling',
+  'describing',
+  'warning',
+  'writing',
+  'adding',
+  'noting',
+  'claiming',
+  'suggesting',
+  'urging',
+  'promising',
+  'vowing',
+  'predicting',
+  'praising',
+  'accusing',
+  'dismissing',
+  'speaking',
+  'telling',
+  'explaining',
+  'decreed',
+  'decrees',
+  'announced',
+  'insisted',
+  'maintained',
+  'testified',
+  'attributed',
+  'attributes',
+  'asserted',
+  'asserts',
+  'asserting',
+  'condemning',
+  'criticising',
+  'criticizing',
+  'blaming',
+  'denying',
+  'labelling',
+  'labeling',
+  'branding',
+  'dubbing',
+  'favours',
+  'favors',
+  'favoured',
+  'favored',
+  'desires',
+  'advocates',
+  'advocated',
+]);
 
 /** Plural nouns for people a text does not name: "officials said", "the insiders said". */
 export const UNNAMED_GROUPS = words(`

@@ -32,6 +32,7 @@ const REGEXPS = {
   /** The word just before a name (group 1), and the full stop or comma after it (group 2): "Mr. ", "Leader, ". */
   wordBefore: /([\p{L}-]+)(\.?|,)\s+$/u,
   oneSpace: /^\s$/,
+  commaAndSpace: /^,\s$/,
 } as const;
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
@@ -150,7 +151,8 @@ function scanMentions(
           wordKey(t.text) === alias.words[k] &&
           (k === 0 ||
             (previous !== undefined &&
-              joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text)));
+              (joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text) ||
+                (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))))));
         if (ok && k < alias.words.length - 1 && REGEXPS.possessiveSInAlias.test(t?.text ?? '')) ok = false;
       }
       if (!ok) continue;

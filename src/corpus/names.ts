@@ -5,9 +5,11 @@ import {
   COMPOUND_PLACES,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
+  FEMALE_TERRITORIAL_TITLES,
   HONORIFICS,
   MALE_HONORIFICS,
   MALE_NOUNS,
+  MALE_TERRITORIAL_TITLES,
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_TITLES,
@@ -91,8 +93,11 @@ const REGEXPS = {
   relativePronoun: /\b(?:who|which|that|whose|whom)\b/i,
   /** The words of the clause (group 1) before a comma, and a "the", that end the text: "Justice Minister, ". */
   clauseBeforeComma: /([^.;:“”"\n]*),\s*(?:the\s+)?$/u,
-  /** The word (group 1), or "according to", that ends the text, on the same line as what follows. */
-  wordBeforeOnLine: /(?:^|[^\p{L}])(according to|[a-z]+)[^\S\n]+$/u,
+  /**
+   * The word (group 1), or "according to", that ends the text, on the same line as what follows; in either case, as
+   * a sentence may open with it ("According to Jo Doe, …", "Says Jo Doe: …").
+   */
+  wordBeforeOnLine: /(?:^|[^\p{L}])(according to|\p{L}+)[^\S\n]+$/iu,
   /** "a", "one", "some" … ending the text: what follows describes somebody unnamed. */
   indefiniteBefore: /(?:^|[^\p{L}])(?:a|an|one|another|each|every|no|some|any)\s+$/iu,
   /** "in an interview with", "speaking to": before the person somebody speaks to ("told" may be answered). */
@@ -123,6 +128,14 @@ const REGEXPS = {
   curlyApostrophe: /’/g,
   straightApostrophe: /'/g,
   whoAfter: /^,?\s+who\s/,
+  /** A capitalised word (group 1) one space after the text's start. */
+  surnameNext: /^ (\p{Lu}[\p{L}'’-]+)/u,
+  fullStops: /\./g,
+  /** "Ann, Duchess of Eld": a given name alone (group 1), a title of a territory (group 2) and the territory (group 3). */
+  givenNameWithTerritory: new RegExp(
+    `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
+    'gu',
+  ),
   /** "(CHP)", "(AB/CD)": acronyms in brackets (group 1) straight after a name. */
   acronymsInBrackets: /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/,
   leadingThe: /^the\s+/i,
@@ -216,7 +229,10 @@ const NOT_APPOSITION_START = new Set([
   'as',
 ]);
 
-/** "X, a political science professor at ..." or "X, Former Irish Minister, ...": a role follows the name. */
+/**
+ * "X, a political science professor at ...", "X, Former Irish Minister, ...", "X, the grandson of Y": a role or a
+ * relation follows the name.
+ */
 export function appositionAfter(text: string, end: number): string | undefined {
   const after = text.slice(end, end + 200);
   const m = REGEXPS.apposition.exec(after);
@@ -225,7 +241,10 @@ export function appositionAfter(text: string, end: number): string | undefined {
   // The head noun of an apposition comes early ("a political science professor at ..."); a clause is no apposition.
   const words = phrase.split(REGEXPS.whitespace);
   if (REGEXPS.relativePronoun.test(phrase) || NOT_APPOSITION_START.has(words[0]?.toLowerCase() ?? '')) return undefined;
-  return words.slice(0, APPOSITION_HEAD_WORDS).some(isRole) ? phrase : undefined;
+  // "X, the grandson of …", "X, his widow": a person's relation to another heads it as well as an office.
+  const isPersonNoun = (w: string): boolean =>
+    isRole(w) || FEMALE_NOUNS.has(w.toLowerCase()) || MALE_NOUNS.has(w.toLowerCase());
+  return words.slice(0, APPOSITION_HEAD_WORDS).some(isPersonNoun) ? phrase : undefined;
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
@@ -240,8 +259,8 @@ function roleCommaBefore(text: string, start: number): boolean {
 /** "said Anna van Dijk", "according to Jane Roe": a name straight after a speech verb is a speaker's. */
 function speechVerbBefore(text: string, start: number): boolean {
   // Within the paragraph: a paragraph that ends on "said" (its full stop lost) introduces nobody in the next.
-  const m = REGEXPS.wordBeforeOnLine.exec(text.slice(Math.max(0, start - 30), start));
-  return m?.[1] !== undefined && (m[1] === 'according to' || SPEECH_VERBS.has(m[1]));
+  const word = REGEXPS.wordBeforeOnLine.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+  return word !== undefined && (word === 'according to' || SPEECH_VERBS.has(word));
 }
 
 /** Whether the name at `start` is the one somebody speaks to in an interview ("In an interview with Jo Doe, …"). */
@@ -535,6 +554,12 @@ export function findNameCandidates(text: string): NameCandidates {
         (start - 1 > from && classes[start - 2] === 'name' && NAME_PARTICLES.has(run[start - 1]?.text ?? '')))
     )
       start--;
+    // "Attorney for the District of Eldmoor Ann Pike": after "of" or "for", a body's or a place's last words run
+    // into the person's name; a common given name inside the stretch starts it.
+    if (classes[start - 1] === 'connector') {
+      const given = run.findIndex((t, i) => i > start && i < end - 1 && isGivenName(withoutPossessive(t.text)));
+      if (given !== -1) start = given;
+    }
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
     const titles = run
@@ -684,10 +709,62 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   for (const m of text.matchAll(REGEXPS.dottedAcronym)) {
     const name = m[1] ?? '';
-    found.acronyms.push({ start: m.index, end: m.index + name.length, name });
+    const person = initialsBeforeSurname(text, m.index + name.length, name, writtenAlone, wordCounts);
+    if (person !== undefined) found.people.push({ ...person, start: m.index });
+    else found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
+  found.people.push(...givenNamesWithTerritory(text));
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/**
+ * "T.R. Vance … Vance said": initials written together before a surname that the text also writes alone, and never
+ * in lower case, are a person's given names, not an acronym; unless they spell a place ("U.S.").
+ */
+function initialsBeforeSurname(
+  text: string,
+  end: number,
+  initials: string,
+  writtenAlone: ReadonlySet<string>,
+  wordCounts: ReadonlyMap<string, number>,
+): Omit<PersonCandidate, 'start'> | undefined {
+  const surname = REGEXPS.surnameNext.exec(text.slice(end, end + 40))?.[1];
+  if (surname === undefined || PLACES.has(initials.replace(REGEXPS.fullStops, ''))) return undefined;
+  const word = withoutPossessive(surname);
+  const [token] = tokenize(word);
+  if (
+    token === undefined ||
+    classify(token) !== 'name' ||
+    !writtenAlone.has(word) ||
+    (wordCounts.get(word) ?? 0) < 2 ||
+    wordCounts.has(word.toLowerCase())
+  )
+    return undefined;
+  return { end: end + 1 + word.length, nameTokens: [initials, word], evident: true };
+}
+
+/**
+ * "Ann, Duchess of Eld", "Osric, Earl of Wessel": a given name written with a title of a territory after a comma is
+ * a person's whole name, of the sex the title tells; the given name alone then stands for them.
+ */
+function givenNamesWithTerritory(text: string): PersonCandidate[] {
+  const people: PersonCandidate[] = [];
+  for (const m of text.matchAll(REGEXPS.givenNameWithTerritory)) {
+    const given = m[1] ?? '';
+    const title = (m[2] ?? '').toLowerCase();
+    if (NOT_NAME_WORDS.has(given.toLowerCase()) || PLACES.has(given) || isOrdinaryWord(given)) continue;
+    const place = withoutPossessive((m[3] ?? '').trim());
+    people.push({
+      start: m.index,
+      end: m.index + given.length,
+      nameTokens: [given],
+      titledName: `${given}, ${m[2] ?? ''} of ${place}`,
+      evident: true,
+      gender: FEMALE_TERRITORIAL_TITLES.has(title) ? 'female' : 'male',
+    });
+  }
+  return people;
 }
 
 /** A clipped name is at least this long: "the Met", never "the Me". */

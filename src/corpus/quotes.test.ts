@@ -28,4 +28,12 @@ describe('findQuotes', () => {
     expect(quotes[1]?.openAt).toBeNull();
     expect(quotes[1]?.bridgeFrom).toBe(0);
   });
+
+  it('reads a name in quote marks that speaks as narration, not as a quotation', () => {
+    expect(texts('“Dusty” chimed in: “They never asked us,” he said.')).toEqual(['They never asked us,']);
+  });
+
+  it('keeps a quoted word that a speech verb follows with its own subject (trap)', () => {
+    expect(texts('“Fire” shouted a man, and “Run” said another.')).toEqual(['Fire', 'Run']);
+  });
 });

@@ -1,5 +1,6 @@
 // Finds quotation spans: curly and straight marks, quotes inside quotes, quotes running over several
 // paragraphs, and the unbalanced marks of messy text.
+import { SPEECH_VERB_ALTERNATION } from './lexicon';
 import { splitLines } from './text';
 
 export interface QuoteSpan {
@@ -26,6 +27,16 @@ const REGEXPS = {
   wordOrSentenceEnd: /[\p{L}\p{N}.,!?…]/u,
   spaceOrNothing: /^(?:\s|$)/,
   whitespace: /\s/,
+  /** One to three capitalised words and nothing else: the shape of a name ("Perry", "Big Tom"). */
+  nameShape: /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}$/u,
+  /**
+   * After the closing mark, the quoted words' own speech verb (perhaps after an adverb, perhaps "in" or "back"), then
+   * a colon, a comma, a full stop, a quote or "that": “Perry” chimed in: “…”. Not “Fire” shouted a man.
+   */
+  speechVerbWithoutSubject: new RegExp(
+    `^[”"]?\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERB_ALTERNATION})(?:\\s+(?:in|back|up))?(?:\\s*[:,.“"]|\\s+that\\b)`,
+    'u',
+  ),
 } as const;
 
 type Mark = 'open' | 'close';
@@ -53,7 +64,22 @@ function isMisturnedClose(text: string, i: number): boolean {
   );
 }
 
-/** Top-level quotations in document order; quotes inside quotes stay part of their outer quote. */
+/**
+ * “Perry” chimed in: “…”: a name in quote marks (a nickname, a name the writer doubts) as the subject of its own
+ * speech verb is the narration's speaker, not a quotation.
+ */
+function isQuotedName(text: string, quote: QuoteSpan): boolean {
+  return (
+    quote.closeAt !== null &&
+    REGEXPS.nameShape.test(text.slice(quote.start, quote.end)) &&
+    REGEXPS.speechVerbWithoutSubject.test(text.slice(quote.closeAt, quote.closeAt + 60))
+  );
+}
+
+/**
+ * Top-level quotations in document order; quotes inside quotes stay part of their outer quote, and a quoted name
+ * that speaks is no quotation.
+ */
 export function findQuotes(text: string): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   let open: { openAt: number; depth: number } | null = null;
@@ -109,5 +135,5 @@ export function findQuotes(text: string): QuoteSpan[] {
       open = null;
     }
   });
-  return quotes.filter((q) => q.end > q.start);
+  return quotes.filter((q) => q.end > q.start && !isQuotedName(text, q));
 }

@@ -1,22 +1,31 @@
 // Month names and their usual abbreviations: the compiler reads dates written in words with them, and a page's
 // matcher leaves a name alone where it is a month written as a date ("in May", "May 5"). One table for both.
 
+/** The months' names, in order. */
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The abbreviations a date is written with ("Jan.", "Sept."): each name's first three letters, and "sept". */
+export const MONTH_ABBREVIATIONS: readonly string[] = [
+  ...MONTH_NAMES.map((m) => m.slice(0, 3)).filter((a) => !MONTH_NAMES.includes(a)),
+  'sept',
+];
+
 /** Each month's name, its first three letters and (for longer names) its first four, to the month's number. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap(
+  MONTH_NAMES.flatMap(
     (m, i) =>
       [[m, i + 1], [m.slice(0, 3), i + 1], ...(m.length > 4 ? [[m.slice(0, 4), i + 1] as [string, number]] : [])] as [
         string,

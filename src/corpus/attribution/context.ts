@@ -4,10 +4,11 @@ import type { Mention, Statement, StatementCue, UnattributedReason } from '../pa
 import type { Gender } from '../names';
 import type { QuoteSpan } from '../quotes';
 import { ABBREVIATIONS } from '../lexicon';
+import { MONTH_ABBREVIATIONS } from '../../shared/months';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
 import type { Evidence } from './guards';
-import { givenNameGenders, isGivenName } from './given-names';
+import { givenNameGenders, givenNameSex } from './given-names';
 
 export interface AttributionContext {
   documentId: string;
@@ -21,6 +22,11 @@ export interface AttributionContext {
    * page's quotes that the sources do not hold, or past a cap). Every quote when absent.
    */
   attributes?: (start: number, end: number) => boolean;
+  /**
+   * Whether the precision guards check each attribution (the default). Off only for a caller that asks where names
+   * stand in a speaker's place, not who spoke (speaker-names.ts).
+   */
+  guards?: boolean;
 }
 
 /** Who a pattern says spoke a quote. A null speaker is a decision too: the pattern is sure nobody can be named. */
@@ -65,6 +71,8 @@ const REGEXPS = {
   /** "… in Dover, Del. Friday. (JO DOE/ACME PHOTOS)": a photo credit in brackets ends a caption. */
   photoCredit: /\((?:[\p{Lu}\s.'’-]+\/[\p{Lu}\s.'’-]+|[^()]*\b(?:Images|Photo|Getty|AP|Reuters|AFP)\b[^()]*)\)$/u,
   whitespace: /\s+/,
+  /** "… on Feb. 9", "… by Sept. 30": a date ending a sentence whose full stop the page lost after the day. */
+  abbreviatedDateEnd: /\b\p{Lu}\p{Ll}{2,3}\.\s\d{1,2}$/u,
   linkLineStart: /^(?:related|read more|see also|photo|image)\b/i,
   /** Letters and digits: what a word is made of. */
   wordUnit: /[\p{L}\p{N}]/u,
@@ -80,7 +88,7 @@ const REGEXPS = {
 /** A paragraph of running text: a few words ending as a sentence does, not a caption, credit or link line. */
 const MIN_PROSE_WORDS = 6;
 const isProse = (line: string): boolean =>
-  REGEXPS.proseEnd.test(line) &&
+  (REGEXPS.proseEnd.test(line) || REGEXPS.abbreviatedDateEnd.test(line)) &&
   !REGEXPS.photoCredit.test(line) &&
   line.split(REGEXPS.whitespace).length >= MIN_PROSE_WORDS &&
   !REGEXPS.linkLineStart.test(line);
@@ -102,9 +110,11 @@ function wordBefore(text: string, at: number, floor: number): string {
   return text.slice(from, at);
 }
 
-/** A full stop after an abbreviation or an initial ends no sentence. */
+/** A full stop after an abbreviation, a month's ("on Nov. 13") or an initial ends no sentence. */
 const endsSentence = (word: string): boolean =>
-  !ABBREVIATIONS.has(word.toLowerCase()) && !REGEXPS.singleCapital.test(word);
+  !ABBREVIATIONS.has(word.toLowerCase()) &&
+  !MONTH_ABBREVIATIONS.includes(word.toLowerCase()) &&
+  !REGEXPS.singleCapital.test(word);
 
 /** Where each sentence of a paragraph starts; a full stop after an abbreviation or an initial ends none. */
 function sentenceStarts(text: string, line: Line): number[] {
@@ -199,13 +209,18 @@ export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> 
   }
 }
 
-/** A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's, outside photo captions. */
-export function unknownPersonIn(scene: Scene, from: number, to: number): boolean {
+/**
+ * A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's,
+ * outside photo captions; of the given sex, when one is asked for ("David Fincher" is no "she").
+ */
+export function unknownPersonIn(scene: Scene, from: number, to: number, sex?: Gender): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
   for (const m of scene.text.slice(from, to).matchAll(REGEXPS.capitalisedBeforeName)) {
     const at = from + m.index;
+    const given = givenNameSex(m[1] ?? '');
     if (
-      isGivenName(m[1] ?? '') &&
+      given !== undefined &&
+      (sex === undefined || given === sex) &&
       !covered.some((c) => c.start <= at && at < c.end) &&
       !scene.isCaption(scene.lineAt(at))
     )

@@ -21,6 +21,13 @@ const REGEXPS = {
   finalSentenceMark: /[.!?…]['’]?$/,
 } as const;
 
+/** Words after which a speech verb's form is a noun: "of states", "the remarks", "his notes". */
+const NOUN_MARKERS = new Set(
+  'a an the his her its their our my your this that these those of in on for by with from about all some many'.split(
+    ' ',
+  ),
+);
+
 /**
  * "“… our builders Jo Doe and Ann Lee” – the crew behind the new library – “and then we’d …”":
  * the writer's remark between dashes, with no speech verb, inside one quote.
@@ -62,8 +69,13 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
     return undefined;
   }
   // A second speech verb between the two ("…,” Okafor said, when a reporter asked …) may bring in another speaker.
-  const between = scene.text.slice(last.end, opensAt).toLowerCase().match(REGEXPS.word) ?? [];
-  if (between.filter((w) => SPEECH_VERBS.has(w)).length > 1) return undefined;
+  // "of states", "his remarks": a speech verb's form after an article, a possessive or a preposition is a noun.
+  const words = scene.text.slice(last.end, opensAt).toLowerCase().match(REGEXPS.word) ?? [];
+  // "he joked, adding that …": a participle goes on the same speaker's clause.
+  const verbs = words.filter(
+    (w, i) => SPEECH_VERBS.has(w) && !NOUN_MARKERS.has(words[i - 1] ?? '') && !w.endsWith('ing'),
+  );
+  if (verbs.length > 1) return undefined;
   // The sentence that attributed the quote before may name its speaker's body ("president of the union").
   const lastLineEnd = scene.lines[lastLine]?.end ?? last.end;
   const attributionEnd = Math.min(sentenceEnd(scene.text, last.end + 1, lastLineEnd), opensAt);

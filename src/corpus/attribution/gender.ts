@@ -4,17 +4,22 @@ import type { Mention } from '../pack';
 import type { Gender } from '../names';
 import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
 
+const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
+const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** A third-person pronoun (group 1). Global: inferGenders starts it at 0 before each search. */
-  pronoun: /\b(he|his|him|himself|she|her|hers|herself)\b/gi,
+  pronoun: new RegExp(`\\b(${[...MALE_FORMS, ...FEMALE_FORMS].join('|')})\\b`, 'gi'),
   /** A full stop, "!" or "?" ending a sentence. */
   sentenceEnd: /[.!?](?:\s|$)/,
   /** The lower-case word (group 1) that ends the text. */
   lastWord: /([a-z]+)\s+$/,
+  /** A sentence's mark and the spaces after it, or a line break. Global: read with matchAll. */
+  sentenceOrLineEnd: /[.!?]["”’)]*\s+|\n/g,
+  /** A participle opening the text: "Asked ", "Citing ". */
+  participleFirst: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s/u,
 } as const;
-const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
-const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
 /** A pronoun this far after a name, with no other name between, is taken to refer to it. */
 const REACH = 160;
 
@@ -37,6 +42,8 @@ export function inferGenders(
     const m = REGEXPS.pronoun.exec(span);
     if (m?.[1] === undefined || insideQuote(mention.end + m.index)) return;
     const word = m[1].toLowerCase();
+    // "Asked about Lee’s paper, he said": the subject after a participle phrase is not a name the phrase holds.
+    if (span.slice(0, m.index).includes(',') && opensWithParticiple(text, mention.start)) return;
     // "Harlow pressed him", "Harlow asked her about it": an object of the person's own verb is somebody else.
     const verbBefore = REGEXPS.lastWord.exec(span.slice(0, m.index))?.[1] ?? '';
     if (word === 'him' || (word === 'her' && ADDRESS_VERBS.has(verbBefore))) return;
@@ -45,6 +52,15 @@ export function inferGenders(
     vote(votes, mention.entityId, gender);
   });
   return agreedGenders(votes);
+}
+
+/** Whether the sentence holding an offset opens with a participle ("Asked what …", "Citing …"). */
+function opensWithParticiple(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - REACH), at);
+  const starts = [...before.matchAll(REGEXPS.sentenceOrLineEnd)];
+  const last = starts[starts.length - 1];
+  const from = last === undefined ? 0 : last.index + last[0].length;
+  return REGEXPS.participleFirst.test(before.slice(from));
 }
 
 export function vote(votes: Map<string, Set<Gender>>, id: string, gender: Gender): void {

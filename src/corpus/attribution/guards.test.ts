@@ -71,4 +71,64 @@ describe('named-subject-blocks', () => {
       ),
     ).toEqual(['Mary Lake']);
   });
+
+  it('gives nobody "she" when the sentence naming the woman has another, unknown subject', () => {
+    expect(
+      speakers(
+        'Kit Dorran, the mayor, opened the new hall on Monday. Then Rowntree told Dorran that the roof leaked. “It has leaked for years,” she said.\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('gives nobody "he" when somebody described and not named spoke after the man named before', () => {
+    expect(
+      speakers(
+        'Sir Gary Stowe joined the march on Monday. But a spokesperson for the Fernvale Growers’ Association said the levy was fair.\n\n“We were never against the growers,” he said.\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('gives nobody "she" when the sentence naming the woman has a subject called by a noun', () => {
+    expect(
+      speakers(
+        'The countess later wrote that she had phoned a cousin of Mrs Ann Cole, to ask for help. “I had nobody else to call,” she said.\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('lets a man speaking between leave "she" to the woman before (trap: the other sex)', () => {
+    expect(
+      speakers(
+        'Mrs Jo Lenner, the harbour mayor, walked the quay. Sir Peter Novak said the budget was sound. “It is not sound at all,” she said.\n',
+      ),
+    ).toEqual(['Jo Lenner']);
+  });
+
+  it('lets the one asked answer (trap: a reporter who asks is no other speaker)', () => {
+    expect(
+      speakers(
+        'At the hearing, a reporter asked Judge Mara Quint about the delays. “We are short of clerks,” she said.\n',
+      ),
+    ).toEqual(['Mara Quint']);
+  });
+});
+
+describe('another-source-between', () => {
+  it('gives nobody a partial quote after another name judging something', () => {
+    expect(
+      speakers(
+        'Lena Voss, the curator, spoke. Voss says Ida and Rhea Moll found the portrait “far too kind to him.”\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('gives nobody a partial quote inside a reason for blame', () => {
+    expect(
+      speakers('Mayor Tobias Grell condemned the trustees for failing to criticise “a sale that robbed the town.”\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
+    expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
+  });
 });

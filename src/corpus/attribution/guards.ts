@@ -2,9 +2,12 @@
 // one thing a right attribution never breaks; a guard that fires turns the statement into an abstention with its
 // reason, never into another speaker.
 import type { Gender } from '../names';
-import { SPEECH_VERBS } from '../lexicon';
+import type { Mention } from '../pack';
+import { FEMALE_NOUNS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
+import { holdsOffice } from './role';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
 import { isRole } from '../names';
+import { subjectAt } from './subject';
 
 /** What a pattern read to reach its speaker, kept for the guards and never stored. */
 export interface Evidence {
@@ -14,6 +17,8 @@ export interface Evidence {
   subject?: { start: number; end: number };
   /** The sieve's resolver that turned the subject into the speaker ("pronoun", "role", "body"). */
   resolver?: string;
+  /** Where the reporting verb ends that a partial quote is given by ("Doe says" in "Doe says … “…”"). */
+  reportingVerbEnd?: number;
 }
 
 /** Where the statement stands in the text: the quote, or the unquoted words. */
@@ -41,7 +46,7 @@ const REGEXPS = {
    * said", "Ministry officials told". Not after an article: "the MP said" is an office, which the role resolver weighs.
    */
   namedSubject:
-    /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+([\p{Ll}]+)\b/gu,
+    /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)[“"]?((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)[”"]?\s+([\p{Ll}]+)\b/gu,
   whitespace: /\s+/,
   whitespaceRuns: /\s+/g,
   /** After a body's name: an office of it (group 1; "… Commissioner for Human Rights", "’s chief executive"). */
@@ -52,6 +57,16 @@ const REGEXPS = {
   /** Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, or the text's end. */
   clauseEnd: /[,;:“”"(]|$/u,
   word: /[\p{L}]+/gu,
+  lowerWord: /(?<![\p{L}])\p{Ll}+/gu,
+  /** "the duchess also ", "The new chairman ": "the", up to two words and a noun (group 1), and adverbs, ending the text. */
+  definiteSubject:
+    /(?:^|[,;]\s*)[Tt]he\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*)\s+(?:(?:also|then|later|once|\p{Ll}+ly)\s+)*$/u,
+  /** "for failing", "for being": a reason given by a gerund. */
+  forGerund: /\bfor\s+\p{Ll}+ing\b/u,
+  /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
+  nameThenWord: /(?<![\p{L}'’])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(\p{Ll}+)\b/gu,
+  /** A question mark, perhaps with a closing quote or bracket, ending the text. */
+  questionEnd: /\?[”"’)]*\s*$/,
 } as const;
 
 export const newGuardMemory = (): GuardMemory => ({ pronounsOf: new Map() });
@@ -77,33 +92,176 @@ export const pronounIsPerson: Guard = {
 /** Capitalised words that stand for a subject already resolved, never a new one. */
 const NOT_A_NAME = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'that', 'this', 'then']);
 
+/** How far before a quote the guard reads back for a name standing between a resolved speaker and the quote. */
+const MAX_LOOKBACK = 2_000;
+
 /**
- * A name in the subject place of a speech verb, in the narration of the quote's sentence before the cue, is who
- * spoke or a sign the text names someone else: a speaker resolved from a pronoun, an office or the last speaker must
- * be that name, or nobody ("Smith said that … “…”, saying she …" is Smith's, whoever spoke before).
+ * A name in the subject place of a speech verb, in the narration between where a resolved speaker was last named (or
+ * last spoke) and the end of the quote's sentence, is who spoke or a sign the text names someone else: a speaker
+ * resolved from a pronoun or the last speaker must be that name, or nobody ("Smith said that … “…”, saying she …" is
+ * Smith's, whoever spoke before; "“…,” Brightwater said. … “…,” she added" is not the woman named before
+ * Brightwater). So is a statement whose speaker somebody is though the text does not say who ("an aide said"). An
+ * office resolves by what it names, so only its own sentence is read. For "he" and "she", a person of the other sex,
+ * a body and a group of people are no such name.
  */
 export const namedSubjectBlocks: Guard = {
   name: 'named-subject-blocks',
-  check(scene, { speakerId, cue }, place) {
+  check(scene, { speakerId, cue, evidence }, place) {
     if (speakerId === null || !RESOLVED_CUES.has(cue)) return undefined;
     const line = scene.lines[scene.lineAt(place.start)];
     if (line === undefined) return undefined;
-    const from = scene.sentenceStart(line, place.start);
+    const sentenceFrom = scene.sentenceStart(line, place.start);
+    const from = cue === 'role' ? sentenceFrom : Math.min(sentenceFrom, lastNamedAt(scene, speakerId, place.start));
     const to = sentenceEnd(scene.text, place.end, line.end);
-    for (const m of scene.text.slice(from, to).matchAll(REGEXPS.namedSubject)) {
-      const at = from + m.index;
-      const name = m[1] ?? '';
-      if (!SPEECH_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;
-      // "When I asked": the run's last word is its head, and a pronoun is no name.
-      if (NOT_A_NAME.has((name.split(REGEXPS.whitespace).pop() ?? '').toLowerCase())) continue;
-      const end = at + name.length;
-      const mentions = scene.narrationMentions(at, end);
-      if (mentions.some((x) => x.entityId === speakerId)) continue;
-      return abstain('unresolved', 'speaker-not-identified');
-    }
-    return undefined;
+    const gender = evidence?.pronoun?.gender;
+    return namesAnother(scene, from, to, speakerId, gender) ||
+      describesAnother(scene, from, to, speakerId, gender) ||
+      anotherSpoke(scene, from, place.start, gender)
+      ? abstain('unresolved', 'speaker-not-identified')
+      : undefined;
   },
 };
+
+/**
+ * Where the sentence starts that last names a person before an offset, in the narration or as the speaker of a
+ * statement; `at` itself when neither is within the lookback.
+ */
+function lastNamedAt(scene: Scene, id: string, at: number): number {
+  const floor = Math.max(0, at - MAX_LOOKBACK);
+  let last = -1;
+  for (const m of scene.narrationMentions(floor, at)) if (m.entityId === id) last = Math.max(last, m.start);
+  for (let i = scene.decided.length - 1; i >= 0; i--) {
+    const s = scene.decided[i];
+    if (s === undefined || s.start < floor) break;
+    if (s.speakerId === id && s.start < at) last = Math.max(last, s.start);
+  }
+  if (last === -1) return at;
+  const line = scene.lines[scene.lineAt(last)];
+  return line === undefined ? last : scene.sentenceStart(line, last);
+}
+
+/** Whether the narration in [from, to) holds a name, other than the speaker's, in the subject place of a speech verb. */
+function namesAnother(scene: Scene, from: number, to: number, speakerId: string, gender: Gender | undefined): boolean {
+  for (const m of scene.text.slice(from, to).matchAll(REGEXPS.namedSubject)) {
+    const name = m[1] ?? '';
+    const nameAt = from + m.index + m[0].indexOf(name);
+    // "Winfrey asked if he would share it": the one who asks is not the one who answers.
+    if (!isFiniteReport(m[2] ?? '') || QUESTION_VERBS.has(m[2] ?? '') || scene.insideQuote(nameAt)) continue;
+    // "When I asked": the run's last word is its head, and a pronoun is no name.
+    const head = (name.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
+    if (NOT_A_NAME.has(head)) continue;
+    const mentions = scene.narrationMentions(nameAt, nameAt + name.length);
+    if (mentions.some((x) => x.entityId === speakerId)) continue;
+    // "Jones points" where two Joneses are named: it may be the speaker.
+    const own = wordsWritten(scene).get(speakerId);
+    if (
+      name
+        .toLowerCase()
+        .match(REGEXPS.word)
+        ?.every((w) => own?.has(w)) === true
+    )
+      continue;
+    if (gender !== undefined && !couldBe(scene, mentions, head, gender)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A reporting verb with a subject of its own: "said", not "saying" (a participle goes on the clause before). */
+const isFiniteReport = (word: string): boolean => REPORTING_VERBS.has(word) && !word.endsWith('ing');
+
+/** Verbs of asking: the one who asks is not who answers. */
+const QUESTION_VERBS = new Set(['ask', 'asks', 'asked', 'questioned', 'inquired', 'enquired', 'wondered', 'wonders']);
+
+/** "a senior government spokesperson": an article and up to three words before the office it describes. */
+const DESCRIPTION_HEAD_WORDS = 4;
+
+/**
+ * Whether the narration in [from, to) has somebody it describes and does not name as the subject of a reporting verb
+ * ("a spokesperson for the union said"; for "he" or "she", not a group).
+ */
+function describesAnother(
+  scene: Scene,
+  from: number,
+  to: number,
+  speakerId: string,
+  gender: Gender | undefined,
+): boolean {
+  const firstSentenceEnd = sentenceEnd(scene.text, from, scene.lines[scene.lineAt(from)]?.end ?? to);
+  for (const m of scene.text.slice(from, to).matchAll(REGEXPS.lowerWord)) {
+    const verbAt = from + m.index;
+    // "a reporter asked her": the one who asks is not the one who answers.
+    if (!isFiniteReport(m[0]) || QUESTION_VERBS.has(m[0]) || scene.insideQuote(verbAt)) continue;
+    const line = scene.lines[scene.lineAt(verbAt)];
+    if (line === undefined) continue;
+    const clauseFrom = Math.max(from, scene.sentenceStart(line, verbAt));
+    // "The countess later wrote that she had phoned a cousin of Jo Doe": the subject of the sentence that names the
+    // speaker is somebody the text calls by a noun, which the speaker is not called by.
+    const noun =
+      verbAt < firstSentenceEnd
+        ? REGEXPS.definiteSubject.exec(scene.text.slice(clauseFrom, verbAt))?.[1]?.toLowerCase()
+        : undefined;
+    const sex =
+      noun === undefined ? undefined : FEMALE_NOUNS.has(noun) ? 'female' : MALE_NOUNS.has(noun) ? 'male' : undefined;
+    if (
+      noun !== undefined &&
+      (sex !== undefined || isRole(noun)) &&
+      (gender === undefined || sex === undefined || sex === gender) &&
+      !holdsOffice(scene, speakerId, noun, verbAt)
+    )
+      return true;
+    const subject = subjectAt(scene, clauseFrom, verbAt);
+    if (subject?.type !== 'unnamed') continue;
+    // "a spokesperson for the union", "one senior official": a person's office heads the description.
+    const words = subject.role.toLowerCase().match(REGEXPS.word) ?? [];
+    if (!words.slice(0, DESCRIPTION_HEAD_WORDS).some(isRole)) continue;
+    if (gender !== undefined && words.some((w) => UNNAMED_GROUPS.has(w))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The words the text writes each entity's name in, lower-cased; built once per document. */
+const writtenWords = new WeakMap<Scene, Map<string, Set<string>>>();
+
+function wordsWritten(scene: Scene): Map<string, Set<string>> {
+  let words = writtenWords.get(scene);
+  if (words !== undefined) return words;
+  words = new Map();
+  for (const m of scene.mentions) {
+    const set = words.get(m.entityId) ?? new Set<string>();
+    for (const w of scene.text.slice(m.start, m.end).toLowerCase().match(REGEXPS.word) ?? []) set.add(w);
+    words.set(m.entityId, set);
+  }
+  writtenWords.set(scene, words);
+  return words;
+}
+
+/** Whether a name the text writes could be "he" or "she": not a body, a place, a group, nor a person of the other sex. */
+function couldBe(scene: Scene, mentions: readonly Mention[], head: string, gender: Gender): boolean {
+  if (UNNAMED_GROUPS.has(head)) return false;
+  const [mention] = mentions;
+  if (mention === undefined) return true;
+  if (scene.kindOf(mention.entityId) !== 'person') return false;
+  const known = scene.genderOf(mention.entityId);
+  return known === undefined || known === gender;
+}
+
+/**
+ * Whether a statement in [from, to) has a speaker the text describes and does not name ("an aide said"; for "he" or
+ * "she", not a group). Not a question: the one asked answers it.
+ */
+function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | undefined): boolean {
+  for (let i = scene.decided.length - 1; i >= 0; i--) {
+    const s = scene.decided[i];
+    if (s === undefined || s.start < from) break;
+    if (s.start >= to || s.speakerId !== null || s.cue !== 'unnamed' || REGEXPS.questionEnd.test(s.text)) continue;
+    const words = (s.role ?? '').toLowerCase().match(REGEXPS.word) ?? [];
+    if (gender !== undefined && words.some((w) => UNNAMED_GROUPS.has(w))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Cues that resolve a speaker from something other than a name in the subject place. */
 const RESOLVED_CUES = new Set(['pronoun', 'role', 'previous-speaker']);
@@ -146,6 +304,33 @@ function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
   }
   return scene.text.slice(start, end).replace(REGEXPS.whitespaceRuns, ' ').trim();
 }
+
+/** Verbs of judging: "Lee found", "Okafor thinks". */
+const JUDGING_VERBS = new Set(
+  'found finds thought thinks felt feels believed believes considered considers judged judges knew knows'.split(' '),
+);
+
+/**
+ * Between a reporting verb and the partial quote it gives, somebody else's words may stand: another name judging
+ * something ("Doe says Lee and Ann Okafor found she “…”"), or a reason for praise or blame ("Doe condemned them for
+ * failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
+ */
+export const anotherSourceBetween: Guard = {
+  name: 'another-source-between',
+  check(scene, { speakerId, evidence }, place) {
+    const from = evidence?.reportingVerbEnd;
+    if (speakerId === null || from === undefined) return undefined;
+    const between = scene.text.slice(from, place.start);
+    if (REGEXPS.forGerund.test(between)) return abstain('unresolved', 'speaker-not-identified');
+    for (const m of between.matchAll(REGEXPS.nameThenWord)) {
+      const at = from + m.index;
+      if (!JUDGING_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;
+      if (scene.narrationMentions(at, at + (m[1] ?? '').length).some((x) => x.entityId === speakerId)) continue;
+      return abstain('unresolved', 'speaker-not-identified');
+    }
+    return undefined;
+  },
+};
 
 /**
  * Runs the guards, in the sieve's order (sieve.ts), over a proposed attribution; the first that fires decides.

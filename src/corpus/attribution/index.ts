@@ -7,7 +7,7 @@ import { lowerBound } from '../text';
 import type { QuoteSpan } from '../quotes';
 import { abstain, createScene, type Attribution, type AttributionContext, type Scene } from './context';
 import { guard, newGuardMemory, type GuardMemory, type Place } from './guards';
-import { attributeQuote, GUARDS, JOINS, UNQUOTED } from './sieve';
+import { attributeQuote, GUARDS, SPANS, UNQUOTED } from './sieve';
 
 export type { AttributionContext } from './context';
 
@@ -32,7 +32,7 @@ function stored(
   place: Place,
   memory: GuardMemory,
 ): Omit<Attribution, 'evidence'> & { decidedBy: string } {
-  const { attribution, firedBy } = guard(GUARD_CHECKS, scene, proposed, place, memory);
+  const { attribution, firedBy } = guard(scene.guards === false ? [] : GUARD_CHECKS, scene, proposed, place, memory);
   const resolver = proposed.evidence?.resolver;
   const kept = { ...attribution };
   delete kept.evidence;
@@ -43,8 +43,8 @@ export function findStatements(ctx: AttributionContext): Statement[] {
   const { text, documentId } = ctx;
   const decided: Statement[] = [];
   const scene = createScene(ctx, findQuotes(text), decided);
-  const spans = JOINS.reduce<readonly QuoteSpan[]>(
-    (joined, entry) => entry.join({ ...scene, quotes: joined }),
+  const spans = SPANS.reduce<readonly QuoteSpan[]>(
+    (read, entry) => entry.spans({ ...scene, quotes: read }),
     scene.quotes,
   );
   const memory = newGuardMemory();

@@ -11,8 +11,8 @@ const REGEXPS = {
     `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
     'u',
   ),
-  /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ". */
-  openingParticiple: /^\s*\p{Lu}\p{Ll}+ing\s[^.;:!?“”"]*,\s*$/u,
+  /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ", "Asked about Okafor, ". */
+  openingParticiple: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s[^.;:!?“”"]*,\s*$/u,
   /** "’s lawyer", "’s travel plans": a possessive and up to three words it owns (group 1). */
   possessiveAndOwned: /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
   possessiveS: /^['’]s\b/,
@@ -38,8 +38,8 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
   const line = scene.lineAt(at);
   // People the narration names, not in a photo caption between (a caption is no part of the story's flow).
-  // "Citing Jo Doe and Peter Novak, she proposed …": the names in a participle phrase opening the
-  // pronoun's own sentence are what its subject cites, never the subject.
+  // "Citing Jo Doe and Peter Novak, she proposed …", "Asked about Jo Doe's paper, he said …": the names in a
+  // participle phrase opening the pronoun's own sentence are what its subject cites or is asked about, never the subject.
   const sentenceFrom = scene.sentenceStart(scene.lines[line] ?? { start: 0, end: at, text: '' }, at);
   const cited = REGEXPS.openingParticiple.test(scene.text.slice(sentenceFrom, at)) ? sentenceFrom : at;
   const people = (from: number, to: number): Mention[] =>
@@ -57,7 +57,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     step++
   ) {
     // Not over a name the compiler did not take for a person's ("Peter Novak was nodding …"): it may be the one.
-    if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at)) break;
+    if (unknownPersonIn(scene, scene.lines[previous]?.start ?? 0, at, gender)) break;
     previous = scene.proseBefore(previous);
   }
   // A name the compiler did not take for a person's, written after the one chosen ("Dan Pryor, a builder"), may be
@@ -69,7 +69,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
       0,
     );
     // Not over the names a participle phrase cites ("Citing Jo Doe, she …"): they are not who "she" is.
-    return unknownPersonIn(scene, lastSeen, cited)
+    return unknownPersonIn(scene, lastSeen, cited, gender)
       ? abstain('pronoun-ambiguous', 'ambiguous-pronoun')
       : { speakerId: id, cue: 'pronoun', evidence: { pronoun: { gender } } };
   };

@@ -1,22 +1,26 @@
 // A partial quote inside reported speech: "Lee said that after review the city had found the plan “not unlawful”",
 // "Okafor called the budget “reckless”", "Doe said Okafor still believes the plan is “doomed.”". The
 // speaker is the subject of the sentence's first reporting verb, before the quote.
-import { SPEECH_VERBS } from '../lexicon';
+import { REPORTING_VERBS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import type { Attribution, Scene } from './context';
+import { isTitle } from './named-as-words';
 import { resolveSubject } from './resolve';
-import { leadSubject, subjectBeforeVerb } from './subject';
+import { isPassive, leadSubject, subjectBeforeVerb } from './subject';
+
+/** Speech verbs with a subject of their own: "said", "added", not "saying". */
+const FINITE_SPEECH_VERBS = [...SPEECH_VERBS].filter((w) => !w.endsWith('ing')).join('|');
+
+/** Participles that go on an attribution with what else was said: "adding", "noting", "saying". */
+const PARTICIPLES = [...REPORTING_VERBS].filter((w) => w.endsWith('ing')).join('|');
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
-  /** "on Acme TV's “Morning Desk”": a short quote in title case is a title, not somebody's words. */
-  title:
-    /^(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and|a|an|in|on|for|to|at)){0,7}[.,!?]?$/u,
-  /** "searched for the phrase “cheap flights home”": words named as words, which nobody is said to have said. */
-  namedAsWords: /\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)\s*$/i,
   /** The attribution of the quote before, going on with a participle: "…,” he said, adding that …". */
-  addingThat:
-    /^[,.!?]?[”"’]?,?\s+(?:[\p{L}.'’-]+\s+){1,3}(?:said|says|told\s+[\p{L}\s]{1,30}?),\s+(?:adding|noting|explaining|arguing|insisting|warning|saying)\s+that\s[^“”"]*$/u,
+  addingThat: new RegExp(
+    `^[,.!?]?[”"’]?,?\\s+(?:[\\p{L}.'’-]+\\s+){1,3}(?:${FINITE_SPEECH_VERBS})(?:\\s+[\\p{L}\\s]{1,30}?)?,\\s+(?:${PARTICIPLES})\\s+(?:that\\s)?[^“”"]*$`,
+    'u',
+  ),
   /** "”, and explained …": a second verb (group 1) of the sentence's subject, straight after the quote before. */
   andVerb: /^[”"’]?,?\s+and\s+(\p{L}+)\s/u,
   /** "and one", "but the", "while Okafor": a new clause with a subject of its own. */
@@ -27,147 +31,10 @@ const REGEXPS = {
   circumstanceAfterVerb: /^\s+(?:at|in|on|during|after|before|when|while)\b/,
 } as const;
 
-/** Verbs that report what somebody said without quoting all of it. */
-const REPORTING_VERBS = new Set([
-  ...SPEECH_VERBS,
-  'called',
-  'calls',
-  'described',
-  'describes',
-  'dubbed',
-  'dubs',
-  'termed',
-  'terms',
-  'labeled',
-  'labelled',
-  'branded',
-  'brands',
-  'praised',
-  'praises',
-  'promised',
-  'promises',
-  'vowed',
-  'vows',
-  'pledged',
-  'pledges',
-  'accused',
-  'accuses',
-  'blamed',
-  'blames',
-  'denied',
-  'denies',
-  'predicted',
-  'predicts',
-  'pointed',
-  'points',
-  'characterized',
-  'characterised',
-  'referred',
-  'refers',
-  'complained',
-  'complains',
-  'boasted',
-  'boasts',
-  'joked',
-  'jokes',
-  'conceded',
-  'concedes',
-  'agreed',
-  'agrees',
-  'likened',
-  'likens',
-  'compared',
-  'compares',
-  'criticized',
-  'criticised',
-  'slammed',
-  'hailed',
-  'touted',
-  'touts',
-  'lamented',
-  'laments',
-  'recounted',
-  'recounts',
-  'believes',
-  'believed',
-  'thinks',
-  'recommended',
-  'recommends',
-  'proposed',
-  'proposes',
-  'envisaged',
-  'envisioned',
-  'dismissed',
-  'dismisses',
-  'rejected',
-  'rejects',
-  'welcomed',
-  'welcomes',
-  'condemned',
-  'condemns',
-  'defended',
-  'defends',
-  'questioned',
-  'mocked',
-  'derided',
-  'mentioned',
-  'mentions',
-  'spoke',
-  'speaks',
-  'declaring',
-  'insisting',
-  'arguing',
-  'saying',
-  'calling',
-  'describing',
-  'warning',
-  'writing',
-  'adding',
-  'noting',
-  'claiming',
-  'suggesting',
-  'urging',
-  'promising',
-  'vowing',
-  'predicting',
-  'praising',
-  'accusing',
-  'dismissing',
-  'speaking',
-  'telling',
-  'explaining',
-  'decreed',
-  'decrees',
-  'announced',
-  'insisted',
-  'maintained',
-  'testified',
-  'attributed',
-  'attributes',
-  'asserted',
-  'asserts',
-  'asserting',
-  'condemning',
-  'criticising',
-  'criticizing',
-  'blaming',
-  'denying',
-  'labelling',
-  'labeling',
-  'branding',
-  'dubbing',
-  'favours',
-  'favors',
-  'favoured',
-  'favored',
-  'desires',
-  'advocates',
-  'advocated',
-]);
 export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const { text } = scene;
-  if (quote.openAt === null || REGEXPS.title.test(text.slice(quote.start, quote.end).trim())) return undefined;
-  if (REGEXPS.namedAsWords.test(text.slice(Math.max(0, quote.openAt - 40), quote.openAt))) return undefined;
+  // "on Acme TV's “Morning Desk,”": a short quote in title case is a title, not somebody's words.
+  if (quote.openAt === null || isTitle(text.slice(quote.start, quote.end).trim())) return undefined;
   const line = scene.lines[scene.lineAt(quote.openAt)];
   if (line === undefined) return undefined;
   const from = scene.sentenceStart(line, quote.openAt);
@@ -211,10 +78,11 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
 /** The speaker of the first reporting verb in [from, to) whose subject, before it or heading the clause, is found. */
 function reportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
   for (const verb of scene.text.slice(from, to).matchAll(REGEXPS.letters)) {
-    if (!REPORTING_VERBS.has(verb[0].toLowerCase())) continue;
     const verbAt = from + verb.index;
+    if (!REPORTING_VERBS.has(verb[0].toLowerCase()) || isPassive(scene.text, verbAt, verb[0])) continue;
     const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt + verb[0].length);
-    if (subject !== undefined) return resolveSubject(scene, subject, from, 'reported');
+    if (subject === undefined) continue;
+    return givenBy(resolveSubject(scene, subject, from, 'reported'), verbAt + verb[0].length);
   }
   return undefined;
 }
@@ -226,11 +94,17 @@ function reportingVerbSubject(scene: Scene, from: number, to: number): Attributi
  */
 function nearestReportingVerbSubject(scene: Scene, from: number, to: number): Attribution | undefined {
   const verb = [...scene.text.slice(from, to).matchAll(REGEXPS.letters)]
-    .filter((m) => REPORTING_VERBS.has(m[0].toLowerCase()))
+    .filter((m) => REPORTING_VERBS.has(m[0].toLowerCase()) && !isPassive(scene.text, from + m.index, m[0]))
     .pop();
   if (verb === undefined) return undefined;
   const verbAt = from + verb.index;
   if (REGEXPS.circumstanceAfterVerb.test(scene.text.slice(verbAt + verb[0].length, to))) return undefined;
   const subject = subjectBeforeVerb(scene, from, verbAt);
-  return subject === undefined ? undefined : resolveSubject(scene, subject, from, 'reported');
+  return subject === undefined
+    ? undefined
+    : givenBy(resolveSubject(scene, subject, from, 'reported'), verbAt + verb[0].length);
 }
+
+/** Notes where the reporting verb ends, for the guard that reads what stands between it and the quote. */
+const givenBy = (found: Attribution | undefined, reportingVerbEnd: number): Attribution | undefined =>
+  found === undefined ? undefined : { ...found, evidence: { ...found.evidence, reportingVerbEnd } };

@@ -3,6 +3,7 @@
 import { FEMALE_NOUNS, LEGAL_FORMS, MALE_NOUNS, NAME_TITLES } from '../lexicon';
 import { singular } from '../text';
 import { appositionAfter, isOrganisationWord } from '../names';
+import type { Mention } from '../pack';
 import { abstain, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
 import { titleWordsBefore } from './subject';
@@ -10,7 +11,8 @@ import { titleWordsBefore } from './subject';
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   whitespace: /\s+/,
-  hyphen: /[-]/g,
+  /** Characters with a meaning in a regular expression, escaped where a word of the text becomes one. */
+  regexSpecial: /[.*+?^${}()|[\]\\/-]/g,
   /** "MP", "QC": letters in capitals after a name. */
   postNominals: /^(?:\s+[A-Z]{2,4}\b)+/,
   /** Legal forms and words that make a body's name a company's: "Apex Co.", "Acme Group". */
@@ -19,28 +21,15 @@ const REGEXPS = {
 
 /** The one pattern built per call, from the office the text reads: that word whole, between spaces or commas. */
 const wholeWord = (word: string): RegExp =>
-  new RegExp(`(?:^|[\\s,])${word.replace(REGEXPS.hyphen, '\\-')}(?:$|[\\s,])`);
+  new RegExp(`(?:^|[\\s,])${word.replace(REGEXPS.regexSpecial, '\\$&')}(?:$|[\\s,])`);
 
 export function resolveRole(scene: Scene, role: string, at: number): Attribution {
-  const { text } = scene;
   const headWord = (role.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
-  const holds = wholeWord(headWord);
-  const ids = new Set<string>();
-  for (const m of scene.narrationMentions(0, at)) {
-    if (scene.kindOf(m.entityId) !== 'person') continue;
-    const lineStart = scene.lines[scene.lineAt(m.start)]?.start ?? 0;
-    const postNominals = REGEXPS.postNominals.exec(text.slice(m.end, m.end + 20))?.[0] ?? '';
-    const near = `${titleWordsBefore(text, Math.max(lineStart, m.start - 80), m.start)} ${postNominals} ${appositionAfter(text, m.end) ?? ''}`;
-    if (holds.test(near.toLowerCase())) ids.add(m.entityId);
-  }
-  for (const s of scene.decided) {
-    if (
-      s.speakerId !== null &&
-      s.role !== undefined &&
-      s.role.toLowerCase().split(REGEXPS.whitespace).includes(headWord)
-    )
-      ids.add(s.speakerId);
-  }
+  // "“…?” one official asks. … “…,” the same official explains": the office last spoke unnamed, and still does.
+  const lastHolder = scene.decided.findLast((s) => s.start < at && hasOffice(s.role, headWord));
+  if (lastHolder !== undefined && lastHolder.speakerId === null && lastHolder.cue === 'unnamed')
+    return abstain('unnamed', 'unnamed-source', role);
+  const ids = officeHolders(scene, headWord, at);
   const paragraphStart = scene.lines[scene.lineAt(at)]?.start ?? 0;
   // "the chairwoman says" where nobody was called a chairwoman: the one person it can be, as for "she".
   const sex = FEMALE_NOUNS.has(headWord) ? 'female' : MALE_NOUNS.has(headWord) ? 'male' : undefined;
@@ -60,6 +49,54 @@ export function resolveRole(scene: Scene, role: string, at: number): Attribution
   return ids.size === 1 && only !== undefined && !others
     ? { speakerId: only, cue: 'role', role }
     : abstain('role-ambiguous', 'ambiguous-role', role);
+}
+
+/** The people the text names, before an offset, with an office ("senator"): by a title, letters or an apposition. */
+function officeHolders(scene: Scene, headWord: string, at: number): Set<string> {
+  const holds = wholeWord(headWord);
+  const ids = new Set<string>();
+  for (const m of scene.narrationMentions(0, at))
+    if (scene.kindOf(m.entityId) === 'person' && namedWith(scene, m, holds)) ids.add(m.entityId);
+  for (const s of scene.decided) if (s.speakerId !== null && hasOffice(s.role, headWord)) ids.add(s.speakerId);
+  return ids;
+}
+
+/** Whether the text names a person with an office before an offset ("the duchess" for "Jo Doe, Duchess of Eld"). */
+export function holdsOffice(scene: Scene, id: string, headWord: string, at: number): boolean {
+  const holds = wholeWord(headWord);
+  return (
+    (mentionsByEntity(scene).get(id) ?? []).some((m) => m.start < at && namedWith(scene, m, holds)) ||
+    scene.decided.some((s) => s.speakerId === id && s.start < at && hasOffice(s.role, headWord))
+  );
+}
+
+const hasOffice = (role: string | undefined, headWord: string): boolean =>
+  role?.toLowerCase().split(REGEXPS.whitespace).includes(headWord) === true;
+
+/** Whether a mention is written with an office: the title words before it, letters after it, or an apposition. */
+function namedWith(scene: Scene, m: Mention, holds: RegExp): boolean {
+  const { text } = scene;
+  const lineStart = scene.lines[scene.lineAt(m.start)]?.start ?? 0;
+  const postNominals = REGEXPS.postNominals.exec(text.slice(m.end, m.end + 20))?.[0] ?? '';
+  const near = `${titleWordsBefore(text, Math.max(lineStart, m.start - 80), m.start)} ${postNominals} ${appositionAfter(text, m.end) ?? ''}`;
+  return holds.test(near.toLowerCase());
+}
+
+/** The narration's mentions of each entity, in order; built once per document. */
+const byEntity = new WeakMap<Scene, Map<string, Mention[]>>();
+
+function mentionsByEntity(scene: Scene): Map<string, Mention[]> {
+  let index = byEntity.get(scene);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const m of scene.mentions) {
+    if (scene.insideQuote(m.start)) continue;
+    const list = index.get(m.entityId);
+    if (list === undefined) index.set(m.entityId, [m]);
+    else list.push(m);
+  }
+  byEntity.set(scene, index);
+  return index;
 }
 
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);

@@ -4,7 +4,7 @@ import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, sentenceEnd, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
 import { appositionAfter } from '../names';
-import { subjectAt } from './subject';
+import { subjectAt, subjectBeforeVerb } from './subject';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -20,6 +20,11 @@ const REGEXPS = {
   fullStopLast: /\.\s*$/,
   onlyComma: /^\s*,\s*$/,
   onlyFullStop: /^\s*\.\s*$/,
+  /**
+   * ", Okafor said on Monday.", ", Okafor said, but ": a comma, the subject (group 1), the verb (group 2) and at most
+   * two words, ending the text.
+   */
+  commaThenVerbLast: /,\s+([^,“”"]{1,60}?)\s+([a-z]+)(?:,?\s+[\p{L}\d]+){0,2}[.!?,]?\s*$/u,
 } as const;
 
 /**
@@ -76,8 +81,33 @@ export function saidAfter(scene: Scene, quote: QuoteSpan): Attribution | undefin
           'said',
         );
   // A speech verb whose subject cannot be resolved ("Smith said" with two Smiths): someone is named, unclear who.
-  return found ?? (REGEXPS.spaceOrCommaFirst.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined);
+  // Only a verb that attributes the quote (early, or ending the sentence) names somebody: "… admitted to hospital"
+  // far into the sentence is another clause's, and leaves the quote to the patterns after.
+  const attributes = verbAt <= MAX_WORDS_BEFORE_VERB || words.length - verbAt - 1 <= MAX_CIRCUMSTANCE_WORDS;
+  return (
+    found ??
+    closingAttribution(scene, from, to, words.length - verbAt - 1) ??
+    (attributes && REGEXPS.spaceOrCommaFirst.test(tail) ? abstain('unresolved', 'speaker-not-identified') : undefined)
+  );
 }
+
+/**
+ * "“…” except in a few towns, Okafor said.": the sentence goes on after the quote and ends with its attribution, set
+ * off by a comma, with only when it was said after the verb.
+ */
+function closingAttribution(scene: Scene, from: number, to: number, wordsAfterVerb: number): Attribution | undefined {
+  const last = REGEXPS.commaThenVerbLast.exec(scene.text.slice(from, to));
+  if (last === null || wordsAfterVerb > MAX_CIRCUMSTANCE_WORDS || !SPEECH_VERBS.has(last[2] ?? '')) return undefined;
+  const verbAt = from + last.index + last[0].indexOf(last[2] ?? '', (last[1] ?? '').length);
+  const subject = subjectBeforeVerb(scene, from + last.index, verbAt);
+  return subject === undefined ? undefined : resolveSubject(scene, subject, from + last.index, 'said');
+}
+
+/** "“…,” the former city treasurer said": how many words a subject before its verb may have. */
+const MAX_WORDS_BEFORE_VERB = 6;
+
+/** "on Monday", "last week": how many words may follow a closing attribution's verb. */
+const MAX_CIRCUMSTANCE_WORDS = 2;
 
 /**
  * Words after a speech verb that leave the quote as its object: punctuation, or when, where and how it was said.

@@ -1,10 +1,10 @@
 // "X said: “…”", "X said, “…”", "X told the BBC: “…”", "Lord X of Y, “…”", "The statement read: “…”": the
 // clause before the quote introduces it.
-import { SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
+import { REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
-import { leadSubject, subjectBeforeVerb, type Subject } from './subject';
+import { isNameLead, leadSubject, subjectAt, subjectBeforeVerb, type Subject } from './subject';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -32,6 +32,12 @@ const REGEXPS = {
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
   onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
   lowerCaseWord: /\s[a-z]/,
+  /** One lower-case verb, perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
+  verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?\p{Ll}+:\s*$/u,
+  /** ", but" or ", and" ending the text. */
+  conjunctionLast: /,\s+(?:but|and)$/,
+  /** ", as …" straight after a closing mark. */
+  asClauseNext: /^[,\s]*as\s/,
 } as const;
 
 /**
@@ -55,6 +61,20 @@ function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, ve
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.
     !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
   );
+}
+
+/**
+ * "When asked to play her, Ann Ruiz hesitated: “…”": a clause of a person's name and one verb, closed by a colon, heads
+ * the quote that follows it, whatever the verb.
+ */
+function nameVerbColon(scene: Scene, from: number, to: number): Subject | undefined {
+  const clauseFrom = from + scene.text.slice(from, to).lastIndexOf(',') + 1;
+  const [name, ...others] = scene.narrationMentions(clauseFrom, to);
+  if (name === undefined || others.length > 0 || scene.kindOf(name.entityId) !== 'person') return undefined;
+  const before = scene.text.slice(clauseFrom, name.start);
+  return isNameLead(before) && REGEXPS.verbThenColon.test(scene.text.slice(name.end, to))
+    ? { type: 'entity', mention: name }
+    : undefined;
 }
 
 /** `previousEnd`: where the quote before this one closed, so that its words are not read as this one's clause. */
@@ -111,11 +131,15 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
   const lead = text.slice(from, to);
   const trimmed = lead.trimEnd();
   const words = lead.toLowerCase().match(REGEXPS.letters) ?? [];
+  const subjectAndVerb = nameVerbColon(scene, from, to);
+  if (subjectAndVerb !== undefined) return resolveSubject(scene, subjectAndVerb, from, 'colon');
   const endsWithCue =
     REGEXPS.colonOrCommaLast.test(trimmed) ||
     REGEXPS.thatLast.test(trimmed) ||
     REGEXPS.introducesNext.test(trimmed) ||
-    SPEECH_VERBS.has(words[words.length - 1] ?? '');
+    SPEECH_VERBS.has(words[words.length - 1] ?? '') ||
+    // "…, Levy said, but “…”": the attribution, and a conjunction that goes on to what else was said.
+    (REGEXPS.conjunctionLast.test(trimmed) && SPEECH_VERBS.has(words[words.length - 2] ?? ''));
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("the plan was simple:").
   const hasSpeech = words.some((w) => SPEECH_VERBS.has(w) || SPEECH_NOUNS.has(w));
@@ -142,8 +166,17 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     nearest === undefined || REGEXPS.formOfBe.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
+  // "Doe used the speech to warn against a “…” approach, adding: “…”": a participle after the quote before goes on
+  // the subject that heads the sentence.
+  const sentenceFrom = scene.sentenceStart(line, quote.openAt);
+  const goesOn =
+    nearest !== undefined && nearest[0].endsWith('ing') && from > sentenceFrom
+      ? () => subjectAt(scene, sentenceFrom, to)
+      : () => undefined;
   const subject =
-    verbs.length >= 2 ? (beforeVerb() ?? leadSubject(scene, from, to)) : (leadSubject(scene, from, to) ?? beforeVerb());
+    (verbs.length >= 2
+      ? (beforeVerb() ?? leadSubject(scene, from, to))
+      : (leadSubject(scene, from, to) ?? beforeVerb())) ?? goesOn();
   // "Lord X of Y, “...": a name followed straight by the quote.
   const afterName = subject?.type === 'entity' ? text.slice(subject.mention.end, to).replace(REGEXPS.ofWord, '') : '';
   const nameOnly =
@@ -154,4 +187,33 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     resolveSubject(scene, subject, from, verb ? 'said' : trimmed.endsWith(':') ? 'colon' : 'name') ??
     abstain('unresolved', 'speaker-not-identified')
   );
+}
+
+/**
+ * Whether the narration of the quote's sentence before it, with no quote between, has a reporting verb whose speaker
+ * is somebody ("… replied, telling her to wait until “…”"; not "That jobs are scarce suggests “…”"), and does not name
+ * the given speaker: the quote may be that somebody's words.
+ */
+export function reportsBefore(scene: Scene, quote: QuoteSpan, previousEnd: number, speakerId: string): boolean {
+  if (quote.openAt === null || quote.closeAt === null) return false;
+  const line = scene.lines[scene.lineAt(quote.openAt)];
+  if (line === undefined) return false;
+  const from = scene.sentenceStart(line, quote.openAt);
+  // "…, as Jo Doe reported": the whole sentence is the report, the narration before the quote too.
+  if (previousEnd > from || REGEXPS.asClauseNext.test(scene.text.slice(quote.closeAt + 1, quote.closeAt + 12)))
+    return false;
+  if (scene.narrationMentions(from, quote.openAt).some((m) => m.entityId === speakerId)) return false;
+  for (const m of scene.text.slice(from, quote.openAt).matchAll(REGEXPS.letters)) {
+    const word = m[0].toLowerCase();
+    if (!REPORTING_VERBS.has(word)) continue;
+    // A participle ("telling her …") goes on a clause whose subject spoke.
+    if (word.endsWith('ing')) return true;
+    const verbAt = from + m.index;
+    const subject = subjectBeforeVerb(scene, from, verbAt) ?? leadSubject(scene, from, verbAt);
+    // "She told him about it because “…,” Doe said": a pronoun that may be the speaker names nobody else.
+    const known = scene.genderOf(speakerId);
+    if (subject?.type === 'pronoun' && (known === undefined || known === subject.gender)) continue;
+    if (subject !== undefined) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 // The attribution sieve: the one table of every pass, in the order they run. Quotes are first joined over
-// paragraphs; then the patterns, most reliable first, each of which may decide a quote (a speaker, or a certain
+// paragraphs, and words named as words (titles, terms) left to the narration; then the patterns, most reliable first, each of which may decide a quote (a speaker, or a certain
 // "nobody can be named") and a later one never overrules an earlier; the resolvers turn what a pattern found in the
 // subject's place (a pronoun, an office, a body's kind) into one speaker; the guards check every decision and may
 // only turn it into an abstention; last, the finders of statements made without quote marks, which the guards check
@@ -9,9 +9,12 @@ import type { QuoteSpan } from '../quotes';
 import { accordingTo } from './according-to';
 import { colonLines } from './colon-lines';
 import { abstain, type Attribution, type Scene } from './context';
+import { reportsBefore } from './said-before';
 import { continuedQuote } from './continued-quote';
-import { namedSubjectBlocks, officeIsNotItsBody, pronounIsPerson, type Guard } from './guards';
+import { anotherSourceBetween, namedSubjectBlocks, officeIsNotItsBody, pronounIsPerson, type Guard } from './guards';
 import { joinQuotesOverParagraphs } from './multi-paragraph';
+import { leaveOutNamedWords } from './named-as-words';
+import { pullQuote } from './pull-quote';
 import { reportedPartial } from './reported-partial';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
@@ -25,7 +28,8 @@ interface Entry {
 }
 
 export type SieveEntry =
-  | (Entry & { stage: 'join'; join(scene: Scene): QuoteSpan[] })
+  /** What counts as a quote: each entry reads the scene's quotes as the entry before left them. */
+  | (Entry & { stage: 'spans'; spans(scene: Scene): QuoteSpan[] })
   | (Entry & {
       stage: 'pattern';
       /** `previousEnd`: where the quote before this one closed. */
@@ -35,22 +39,66 @@ export type SieveEntry =
   | (Entry & { stage: 'guard'; guard: Guard })
   | (Entry & { stage: 'unquoted'; find: typeof colonLines });
 
-/** The clause before and the clause after name different speakers: the text contradicts itself, so nobody is named. */
+/**
+ * The clause before and the clause after name different speakers: the text contradicts itself, so nobody is named.
+ * So when the quote is the first of its sentence, after narration with a reporting verb of its own, and the clause
+ * after names somebody that narration does not ("The other man replied, telling her to wait until “…,” Doe wrote").
+ */
 function conflictingCues(scene: Scene, quote: QuoteSpan, previousEnd: number): Attribution | undefined {
   const before = saidBefore(scene, quote, previousEnd);
-  const after = before === undefined ? undefined : saidAfter(scene, quote);
-  return after !== undefined && before !== undefined && after.speakerId !== before.speakerId
+  const after = before === undefined ? saidAfter(scene, quote) : undefined;
+  if (before !== undefined) {
+    const also = saidAfter(scene, quote);
+    return also !== undefined && also.speakerId !== before.speakerId
+      ? abstain('conflicting', 'conflicting-attributions')
+      : undefined;
+  }
+  // A speaker resolved from a pronoun is the guards' to check (guards.ts).
+  return after?.speakerId != null &&
+    after.evidence?.resolver === undefined &&
+    (reportsBefore(scene, quote, previousEnd, after.speakerId) || spokenBeforeInOpening(scene, quote, after.speakerId))
     ? abstain('conflicting', 'conflicting-attributions')
     : undefined;
 }
 
+/**
+ * A quote run over paragraphs whose first paragraph gave an earlier quote to another speaker (or to somebody it did
+ * not name): “A,” he said. “B. / “C,” Doe said. The open quote goes on the first paragraph's speaker, the close
+ * names another.
+ */
+function spokenBeforeInOpening(scene: Scene, quote: QuoteSpan, speakerId: string): boolean {
+  const opening = scene.lineAt(quote.openAt ?? quote.start);
+  if (scene.lineAt(quote.end) === opening) return false;
+  const from = scene.lines[opening]?.start ?? 0;
+  for (let i = scene.decided.length - 1; i >= 0; i--) {
+    const d = scene.decided[i];
+    if (d === undefined || d.start < from) break;
+    if (d.start < quote.start && d.speakerId !== speakerId) return true;
+  }
+  return false;
+}
+
 export const SIEVE: readonly SieveEntry[] = [
   {
-    stage: 'join',
+    stage: 'spans',
     name: 'multi-paragraph',
     decides: 'one span for a quote left open over paragraphs, when the close names no other speaker',
     folder: 'multi-paragraph',
-    join: joinQuotesOverParagraphs,
+    spans: joinQuotesOverParagraphs,
+  },
+  {
+    stage: 'spans',
+    name: 'named-as-words',
+    decides: 'no statement for a title or a term in quote marks (“Morning Desk”, so-called “…”, “…” as it is known)',
+    folder: 'named-as-words',
+    spans: leaveOutNamedWords,
+  },
+  {
+    stage: 'pattern',
+    name: 'pull-quote',
+    decides: 'nobody, for a paragraph that is only a quote whose words the article quotes again elsewhere',
+    folder: 'pull-quote',
+    attribute: (scene, quote) => pullQuote(scene, quote),
   },
   {
     stage: 'pattern',
@@ -127,6 +175,14 @@ export const SIEVE: readonly SieveEntry[] = [
     guard: namedSubjectBlocks,
   },
   {
+    stage: 'guard',
+    name: anotherSourceBetween.name,
+    decides:
+      'nobody, when another name judging, or a reason for praise or blame, stands between a verb and its partial quote',
+    folder: 'guard-another-source',
+    guard: anotherSourceBetween,
+  },
+  {
     stage: 'unquoted',
     name: 'colon-lines',
     decides: 'a paragraph opened by a person’s name and a colon: that person',
@@ -146,7 +202,7 @@ type Stage<S extends SieveEntry['stage']> = Extract<SieveEntry, { stage: S }>;
 const stage = <S extends SieveEntry['stage']>(s: S): Stage<S>[] =>
   SIEVE.filter((entry): entry is Stage<S> => entry.stage === s);
 
-export const JOINS = stage('join');
+export const SPANS = stage('spans');
 export const PATTERNS = stage('pattern');
 export const GUARDS = stage('guard');
 export const UNQUOTED = stage('unquoted');

@@ -50,7 +50,15 @@ export function confirmSpeakerNames(documentId: string, text: string, people: Pe
     }
   }
   mentions.sort((a, b) => a.start - b.start);
-  const statements = findStatements({ documentId, text, mentions, kindOf: () => 'person', genderOf: () => undefined });
+  // Where a name stands is the question, not whether the text makes the speaker clear: no guards.
+  const statements = findStatements({
+    documentId,
+    text,
+    mentions,
+    kindOf: () => 'person',
+    genderOf: () => undefined,
+    guards: false,
+  });
   for (const s of statements) {
     if (s.speakerId === null || !DIRECT_CUES.has(s.cue)) continue;
     const person = byId.get(s.speakerId);

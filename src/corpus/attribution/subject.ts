@@ -10,6 +10,7 @@ import {
   MALE_PRONOUNS,
   NOT_NAME_WORDS,
   POST_NOMINALS,
+  REPORTING_VERBS,
   SPEECH_VERBS,
   UNNAMED_GROUPS,
 } from '../lexicon';
@@ -75,6 +76,24 @@ const REGEXPS = {
   /** "he said", "she later told": the pronoun (group 1) and auxiliaries or adverbs (group 2), ending the text. */
   pronounSubject: /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u,
   space: /\s/,
+  /** A form of "be", perhaps with adverbs, ending the text: "is ", "was widely ". */
+  formOfBeBefore: /\b(?:is|was|are|were|be|been|being)\s+(?:\p{Ll}+ly\s+)*$/u,
+  /** A comma and spaces ending the text. */
+  commaBefore: /,\s*$/,
+  /** "as “…”", "a “…”": the name given, straight after a naming verb. */
+  nameNext: /^\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[“"]/,
+  /** Up to three words (group 1) and then a clause's end: ", …", ".", or nothing. */
+  wordsToClauseEnd: /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*(?:[,.;:!?]|$)/u,
+  lowerCaseWord: /^\p{Ll}[\p{Ll}-]*$/u,
+  /** "-ly", "-ing", "-ed", "-self": adverbs, participles and reflexives. */
+  adverbOrParticiple: /(?:ly|ing|ed|self|selves)$/,
+  /** "a weary ", "a later chancellor, ": an article and up to three lower-case words (group 1), and a comma (group 2). */
+  articleAndWords: /^(?:[Aa]n?)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)\s*(,)?\s*$/u,
+  commaLast: /,\s*$/,
+  /** A comma, a full stop or the end straight after a name. */
+  commaOrClauseEnd: /^(?:[,.;:]|\s*$)/,
+  /** "But ", "And yet ": conjunctions opening a clause. */
+  leadingCoordinator: /^\s*(?:(?:but|and|yet|so|or)\s+)+/i,
 } as const;
 
 const INTRO_WORDS = new Set([
@@ -151,6 +170,16 @@ function isOwnedOffice(text: string, from: number, to: number): boolean {
   return m?.[1] !== undefined && isOfficeBetween(m[1].replace(REGEXPS.ofBeforeLowerCase, ''));
 }
 
+/**
+ * A word in lower case that may be a noun after a name ("spot", "meteorologist", "officials"): not a word of
+ * grammar, an adverb, a participle, a reflexive or a reporting verb.
+ */
+const isCommonNoun = (word: string): boolean =>
+  REGEXPS.lowerCaseWord.test(word) &&
+  !NOT_NAME_WORDS.has(word) &&
+  !REPORTING_VERBS.has(word) &&
+  !REGEXPS.adverbOrParticiple.test(word);
+
 /** The words of a clause up to its speech verb: "a Maine Democrat", "officials familiar with the talks". */
 function descriptionBeforeVerb(clause: string): string {
   const words = clause.trim().split(REGEXPS.whitespace);
@@ -202,16 +231,45 @@ export function roleNear(text: string, mention: Mention, clauseStart: number): s
   return role.length > 0 ? role : undefined;
 }
 
+/** Words that tie a description to somebody else: "a spokesman for Jo Doe", "a friend of Jo Doe and". */
+const LINKING_WORDS = new Set('of for to with by from about on at in against into than as and or who whose'.split(' '));
+
+/**
+ * "said a weary Jo Doe", "declared a later chancellor, Jo Doe, in 1897": an article and words that describe a
+ * person straight before the person's name, with no preposition between (not "a spokesman for Jo Doe"). Words of an
+ * office are set off from the name by commas; other words (how the person seemed) are not.
+ */
+function describedThenNamed(scene: Scene, from: number, to: number): Subject | undefined {
+  const mention = scene.narrationMentions(from, to).find((m) => scene.kindOf(m.entityId) === 'person');
+  if (mention === undefined) return undefined;
+  const description = REGEXPS.articleAndWords.exec(scene.text.slice(from, mention.start));
+  if (description === null) return undefined;
+  const words = wordsOf(description[1] ?? '');
+  if (words.some((w) => LINKING_WORDS.has(w) || UNNAMED_GROUPS.has(w))) return undefined;
+  const setOff = description[2] !== undefined;
+  const closed = REGEXPS.commaOrClauseEnd.test(scene.text.slice(mention.end, mention.end + 2));
+  if (setOff ? !closed : words.some(isRole)) return undefined;
+  return { type: 'entity', mention };
+}
+
 /** The subject at the head of the clause [from, to). */
 export function subjectAt(scene: Scene, from: number, to: number): Subject | undefined {
   const { text } = scene;
   let clause = text.slice(from, to);
   let offset = from;
-  // Skip an opening phrase such as "In his remarks," before the subject.
+  // "But a spokesperson said": a conjunction joining the clause to the one before is no part of its subject.
+  const coordinator = REGEXPS.leadingCoordinator.exec(clause);
+  if (coordinator !== null) {
+    offset += coordinator[0].length;
+    clause = clause.slice(coordinator[0].length);
+  }
+  // Skip an opening phrase such as "In his remarks," before the subject; "Fleming, " is a name, not a participle.
   for (let k = 0; k < 2; k++) {
     const first = REGEXPS.firstWord.exec(clause)?.[1]?.toLowerCase() ?? '';
     const comma = clause.indexOf(',');
-    if (!(INTRO_WORDS.has(first) || first.endsWith('ing')) || comma === -1) break;
+    const firstAt = offset + clause.length - clause.trimStart().length;
+    const named = scene.narrationMentions(firstAt, offset + comma + 1).some((m) => m.start === firstAt);
+    if (!(INTRO_WORDS.has(first) || (first.endsWith('ing') && !named)) || comma === -1) break;
     offset += comma + 1;
     clause = clause.slice(comma + 1);
   }
@@ -240,7 +298,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     UNNAMED_GROUPS.has(firstWord) ||
     (firstWord === 'the' && UNNAMED_GROUPS.has(head?.[2]?.toLowerCase() ?? ''))
   ) {
-    return { type: 'unnamed', role: descriptionBeforeVerb(clause) };
+    return describedThenNamed(scene, headAt, to) ?? { type: 'unnamed', role: descriptionBeforeVerb(clause) };
   }
   const headWords = [head?.[2], head?.[3], head?.[4]].map((w) => w?.toLowerCase() ?? '');
   if (DETERMINERS.includes(firstWord) && headWords.slice(0, 2).some((w) => COLLECTIVE_NOUNS.has(w)))
@@ -271,9 +329,14 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     // name read as a person's that an office word follows ("Northern Rail spokesman Karim Aziz").
     const person = scene.narrationMentions(first.end, to).find((m) => scene.kindOf(m.entityId) === 'person');
     const between = person === undefined ? '' : text.slice(first.end, person.start);
+    // "Acme Chief Executive, Jo Doe, said": the name may be set off by commas after the office.
+    const setOff =
+      person !== undefined &&
+      REGEXPS.commaLast.test(between) &&
+      REGEXPS.commaOrClauseEnd.test(text.slice(person.end, person.end + 2));
     if (
       person !== undefined &&
-      isOfficeBetween(between) &&
+      isOfficeBetween(setOff ? between.replace(REGEXPS.commaLast, '') : between) &&
       (scene.kindOf(first.entityId) !== 'person' || wordsOf(between).some(isRole)) &&
       !REGEXPS.possessiveS.test(text.slice(person.end, person.end + 2))
     ) {
@@ -286,6 +349,16 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
       SPEECH_VERBS.has(office?.[2] ?? '')
     ) {
       return { type: 'role', role: text.slice(first.start, first.end) + ' ' + officeWords.join(' '), at: first.start };
+    }
+    // "The Harbour Inn spot said", "says Acme meteorologist": a name modifying a noun names whose the speaker is,
+    // not who.
+    const nouns =
+      office !== null && SPEECH_VERBS.has(office[2] ?? '')
+        ? office[1]
+        : REGEXPS.wordsToClauseEnd.exec(text.slice(first.end, to))?.[1];
+    const nounWords = nouns?.split(REGEXPS.whitespace) ?? [];
+    if (nouns !== undefined && nounWords.every(isCommonNoun) && !isRole(nounWords[nounWords.length - 1] ?? '')) {
+      return { type: 'unnamed', role: text.slice(headAt, text.indexOf(nouns, first.end) + nouns.length) };
     }
     return { type: 'entity', mention: first };
   }
@@ -334,9 +407,36 @@ export function leadSubject(scene: Scene, from: number, to: number): Subject | u
   return undefined;
 }
 
+/** Verbs that name what something is called: "dubbed a “…”", "so-called". */
+const NAMING_VERBS = new Set([
+  'called',
+  'dubbed',
+  'labelled',
+  'labeled',
+  'termed',
+  'branded',
+  'nicknamed',
+  'described',
+]);
+
+/**
+ * "Doe is said to believe …", "the risk was described as “…”", "the system, dubbed a “…”": a reporting verb in the
+ * passive has no speaker before it; whoever said it, the text does not say.
+ */
+export function isPassive(text: string, verbAt: number, verb: string): boolean {
+  const before = text.slice(Math.max(0, verbAt - 40), verbAt);
+  const after = text.slice(verbAt + verb.length, verbAt + verb.length + 12);
+  // "Tom Reed, the shadow minister, called the ruling “…”": after an apposition, a naming verb with its own object.
+  return (
+    REGEXPS.formOfBeBefore.test(before) ||
+    (NAMING_VERBS.has(verb.toLowerCase()) && REGEXPS.commaBefore.test(before) && REGEXPS.nameNext.test(after))
+  );
+}
+
 /** The subject written straight before a reporting verb: "Okafor says", "the press secretary, Jo Doe, said". */
 export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): Subject | undefined {
   const { text } = scene;
+  if (isPassive(text, verbAt, REGEXPS.firstWord.exec(text.slice(verbAt, verbAt + 30))?.[1] ?? '')) return undefined;
   const mention = scene.narrationMentions(from, verbAt).pop();
   if (
     mention !== undefined &&

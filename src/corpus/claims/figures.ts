@@ -92,7 +92,7 @@ const MAX_NOUN_WORDS = 3;
 
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS).filter((w) => w !== 'a' && w !== 'an'), ...Object.keys(SCALES)].join('|')})`;
 /** Digits (with thousands separators, or a decimal before a scale word), or number words, with an optional scale. */
-const NUMBER = `(?:\\d{1,3}(?:[,.]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)(?:\\s+(?:hundred|thousand|million|billion))?|(?:an?\\s+)?${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*`;
+const NUMBER = `(?:\\d{1,3}(?:[,.]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)(?:\\s+(?:${Object.keys(SCALES).join('|')}))?|(?:an?\\s+)?${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*`;
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
