@@ -17,11 +17,14 @@ export const MONTH_NAMES: readonly string[] = [
   'december',
 ];
 
-/** The abbreviations a date is written with ("Jan.", "Sept."): each name's first three letters, and "sept". */
-export const MONTH_ABBREVIATIONS: readonly string[] = [
+/**
+ * The abbreviations a date is written with ("Jan.", "Sept."): each name's first three letters, and "sept". Marked
+ * pure so that a page's script, which reads only MONTHS, does not carry it.
+ */
+export const MONTH_ABBREVIATIONS: readonly string[] = /* @__PURE__ */ (() => [
   ...MONTH_NAMES.map((m) => m.slice(0, 3)).filter((a) => !MONTH_NAMES.includes(a)),
   'sept',
-];
+])();
 
 /** Each month's name, its first three letters and (for longer names) its first four, to the month's number. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(
