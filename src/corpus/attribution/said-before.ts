@@ -166,7 +166,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     nearest === undefined || REGEXPS.formOfBe.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
-  // "Doe used the speech to warn against a “…” approach, adding: “…”": a participle after the quote before goes on
+  // "Doe took the floor to caution against a “…” plan, adding: “…”": a participle after the quote before goes on
   // the subject that heads the sentence.
   const sentenceFrom = scene.sentenceStart(line, quote.openAt);
   const goesOn =
