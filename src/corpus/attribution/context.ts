@@ -162,9 +162,19 @@ export function createScene(
       ? undefined
       : (fromText ?? fromName);
   };
+  // Each paragraph read once: a page may be one paragraph of thousands of quotes, each asking about it.
+  const prose = new Map<number, boolean>();
+  const isProseLine = (lineIndex: number): boolean => {
+    let known = prose.get(lineIndex);
+    if (known === undefined) {
+      known = isProse(lines[lineIndex]?.text ?? '');
+      prose.set(lineIndex, known);
+    }
+    return known;
+  };
   const proseBefore = (lineIndex: number): number => {
     let i = lineIndex - 1;
-    while (i > 0 && !isProse(lines[i]?.text ?? '')) i--;
+    while (i > 0 && !isProseLine(i)) i--;
     return i;
   };
   const starts = new Map<number, number[]>();
@@ -188,7 +198,7 @@ export function createScene(
   return {
     ...ctx,
     proseBefore,
-    isCaption: (lineIndex) => !isProse(lines[lineIndex]?.text ?? ''),
+    isCaption: (lineIndex) => !isProseLine(lineIndex),
     sentenceStart,
     // A title ("Mrs", "Lord") decides; the document's own pronouns and given names stand in where the corpus has none.
     genderOf: (id) => ctx.genderOf(id) ?? localGender(id),

@@ -61,13 +61,39 @@ function officeHolders(scene: Scene, headWord: string, at: number): Set<string> 
   return ids;
 }
 
+/** Where the text first names each person with each office word, by "id office"; read once per document. */
+interface OfficeMemo {
+  /** From the narration's mentions, computed when first asked. */
+  named: Map<string, number>;
+  /** From the roles of the statements decided so far, read on as more are decided. */
+  spoken: Map<string, number>;
+  read: number;
+}
+const officeMemos = new WeakMap<Scene, OfficeMemo>();
+
 /** Whether the text names a person with an office before an offset ("the duchess" for "Jo Doe, Duchess of Eld"). */
 export function holdsOffice(scene: Scene, id: string, headWord: string, at: number): boolean {
-  const holds = wholeWord(headWord);
-  return (
-    (mentionsByEntity(scene).get(id) ?? []).some((m) => m.start < at && namedWith(scene, m, holds)) ||
-    scene.decided.some((s) => s.speakerId === id && s.start < at && hasOffice(s.role, headWord))
-  );
+  let memo = officeMemos.get(scene);
+  if (memo === undefined) {
+    memo = { named: new Map(), spoken: new Map(), read: 0 };
+    officeMemos.set(scene, memo);
+  }
+  const key = `${id} ${headWord}`;
+  let named = memo.named.get(key);
+  if (named === undefined) {
+    const holds = wholeWord(headWord);
+    named = (mentionsByEntity(scene).get(id) ?? []).find((m) => namedWith(scene, m, holds))?.start ?? Infinity;
+    memo.named.set(key, named);
+  }
+  for (; memo.read < scene.decided.length; memo.read++) {
+    const s = scene.decided[memo.read];
+    if (s?.speakerId == null || s.role === undefined) continue;
+    for (const word of s.role.toLowerCase().split(REGEXPS.whitespace)) {
+      const k = `${s.speakerId} ${word}`;
+      memo.spoken.set(k, Math.min(memo.spoken.get(k) ?? Infinity, s.start));
+    }
+  }
+  return named < at || (memo.spoken.get(key) ?? Infinity) < at;
 }
 
 const hasOffice = (role: string | undefined, headWord: string): boolean =>

@@ -32,8 +32,8 @@ const REGEXPS = {
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
   onlyWords: /^[\s\p{L}'’-]*[,:]?\s*$/u,
   lowerCaseWord: /\s[a-z]/,
-  /** One lower-case verb, perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
-  verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?\p{Ll}+:\s*$/u,
+  /** One lower-case verb (group 1), perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
+  verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?(\p{Ll}+):\s*$/u,
   /** ", but" or ", and" ending the text. */
   conjunctionLast: /,\s+(?:but|and)$/,
   /** ", as …" straight after a closing mark. */
@@ -72,7 +72,9 @@ function nameVerbColon(scene: Scene, from: number, to: number): Subject | undefi
   const [name, ...others] = scene.narrationMentions(clauseFrom, to);
   if (name === undefined || others.length > 0 || scene.kindOf(name.entityId) !== 'person') return undefined;
   const before = scene.text.slice(clauseFrom, name.start);
-  return isNameLead(before) && REGEXPS.verbThenColon.test(scene.text.slice(name.end, to))
+  // A speech verb ("Jo Doe said:") is read as one below, with its cue.
+  const verb = REGEXPS.verbThenColon.exec(scene.text.slice(name.end, to))?.[1];
+  return isNameLead(before) && verb !== undefined && !SPEECH_VERBS.has(verb)
     ? { type: 'entity', mention: name }
     : undefined;
 }
@@ -166,7 +168,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     nearest === undefined || REGEXPS.formOfBe.test(lead.slice(nearest.index + nearest[0].length))
       ? undefined
       : subjectBeforeVerb(scene, from, from + nearest.index);
-  // "Doe used the speech to warn against a “…” approach, adding: “…”": a participle after the quote before goes on
+  // "Doe took the floor to caution against a “…” plan, adding: “…”": a participle after the quote before goes on
   // the subject that heads the sentence.
   const sentenceFrom = scene.sentenceStart(line, quote.openAt);
   const goesOn =
