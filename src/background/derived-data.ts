@@ -124,6 +124,12 @@ async function prefixTableAnswer(query: string, options: SearchOptions): Promise
   return kept ? answerFromPrefixTable(kept, query, options) : null;
 }
 
+/** Searches the newest ready index, saying so when it is not yet the current packs'. */
+async function searchLatest(index: SearchIndex, query: string, options: SearchOptions): Promise<SearchResults> {
+  const results = await searchWithTexts(index, query, options);
+  return searchIndexes.isCurrent(index) ? results : { ...results, outdated: true };
+}
+
 /** Searches an index, reading the text parts its search needs. */
 function searchWithTexts(index: SearchIndex, query: string, options: SearchOptions): Promise<SearchResults> {
   const readParts = textPartReaders.get(index) ?? (async (parts: number[]) => parts.map(() => undefined));
@@ -141,7 +147,7 @@ export async function searchCurrentCorpus(query: string, options: SearchOptions 
   const loading = searchIndexes.latest();
   // Not awaited when the table answers; a load that fails is tried again by the next search.
   loading.catch(() => undefined);
-  const results = (await early) ?? (await searchWithTexts(await loading, query, options));
+  const results = (await early) ?? (await searchLatest(await loading, query, options));
   markOnce('search-answered');
   return results;
 }

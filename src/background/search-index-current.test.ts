@@ -82,14 +82,18 @@ describe('latestSearchIndex', () => {
     restores[0]?.resolve(indexNamed('old'));
     await first;
     change();
-    expect(await indexes.latest()).toEqual(indexNamed('old'));
+    const old = await indexes.latest();
+    expect(old).toEqual(indexNamed('old'));
+    expect(indexes.isCurrent(old)).toBe(false);
     expect(await indexes.latest()).toEqual(indexNamed('old'));
     expect(restores).toHaveLength(2);
     restores[1]?.resolve(null);
     await settle();
     builds[0]?.resolve(indexNamed('new'));
     await settle();
-    expect(await indexes.latest()).toEqual(indexNamed('new'));
+    const fresh = await indexes.latest();
+    expect(fresh).toEqual(indexNamed('new'));
+    expect(indexes.isCurrent(fresh)).toBe(true);
   });
 
   it('keeps the previous index when a rebuild fails, and tries again on the next search', async () => {

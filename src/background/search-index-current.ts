@@ -8,6 +8,8 @@ import type { SearchIndex } from './search-index';
 export interface SearchIndexes {
   /** The newest ready index: the current packs' once it is ready, the previous one until then. */
   latest(): Promise<SearchIndex>;
+  /** Whether an index `latest` gave is the current packs', not the one before their latest change. */
+  isCurrent(index: SearchIndex): boolean;
   /**
    * The current packs' index when it is ready or stored, null when it would have to be built. For a lookup that the
    * packs can also answer, and should not wait for a build.
@@ -70,6 +72,9 @@ export function latestSearchIndex(
         );
       }
       return ready ? Promise.resolve(ready.index) : load.built;
+    },
+    isCurrent(index) {
+      return readyIndex(generation()) === index;
     },
     readyOrStored() {
       const current = generation();

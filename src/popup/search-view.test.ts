@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResults } from '../shared/search-results';
 import { createSearchView } from './search-view';
 
@@ -30,6 +30,7 @@ const answerTo = (query: string): SearchResults => ({
 /** A search whose answers the test gives by hand, in any order. */
 function setUp() {
   const pending = new Map<string, (results: SearchResults) => void>();
+  const asked: string[] = [];
   const input = document.createElement('input');
   const results = document.createElement('div');
   document.body.append(input, results);
@@ -38,7 +39,10 @@ function setUp() {
     results,
     hint: document.createElement('p'),
     status: document.createElement('p'),
-    search: (query) => new Promise((resolve) => pending.set(query, resolve)),
+    search: (query) => {
+      asked.push(query);
+      return new Promise((resolve) => pending.set(query, resolve));
+    },
     open: () => undefined,
   });
   const type = (text: string): void => {
@@ -49,11 +53,16 @@ function setUp() {
     pending.get(query)?.(answerTo(query));
     await new Promise((done) => setTimeout(done, 0));
   };
+  /** With fake timers: answers, from the corpus before its latest change when `outdated`, and lets the view take it. */
+  const answerNow = async (query: string, outdated: boolean): Promise<void> => {
+    pending.get(query)?.({ ...answerTo(query), outdated });
+    await vi.advanceTimersByTimeAsync(0);
+  };
   const shown = () => ({
     query: results.dataset.query,
     names: [...results.querySelectorAll('[role="option"] .title')].map((title) => title.textContent),
   });
-  return { type, answer, shown };
+  return { type, answer, answerNow, shown, asked };
 }
 
 describe('the popup search list', () => {
@@ -68,6 +77,23 @@ describe('the popup search list', () => {
     expect(shown()).toEqual({ query: 'r', names: ['Person for r'] });
     await answer('raj');
     expect(shown()).toEqual({ query: 'raj', names: ['Person for raj'] });
+  });
+
+  it('asks again, unasked, while the answer is from the corpus before its latest change, and then stops', async () => {
+    vi.useFakeTimers();
+    try {
+      const { type, answerNow, shown, asked } = setUp();
+      type('never');
+      await answerNow('never', true);
+      expect(shown()).toEqual({ query: 'never', names: ['Person for never'] });
+      await vi.advanceTimersByTimeAsync(500);
+      expect(asked).toEqual(['never', 'never']);
+      await answerNow('never', false);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(asked).toEqual(['never', 'never']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never goes back to an older answer that comes after a newer one', async () => {

@@ -100,6 +100,8 @@ function answeredLine(hit: Extract<SearchHit, { type: 'question' }>): string {
 
 /** A document's title in a result row, where it shares a line with others. */
 const TITLE_LENGTH = 70;
+/** How soon an answer from the corpus as it was before its latest change is asked for again. */
+const OUTDATED_RETRY_MS = 500;
 
 /** "Also in 2 sources: …": the other sources of the same words, earliest first, each with its date. */
 function alsoInLine(hit: StatementHit): HTMLElement | null {
@@ -215,6 +217,9 @@ export function createSearchView(options: SearchViewOptions): { refresh(): void 
         if (ticket <= shown) return;
         shown = ticket;
         show(found, query);
+        // The corpus changed a moment ago (a page added) and its index is still being made: ask again, so what the
+        // change brought shows up without another keystroke.
+        if (found.outdated) setTimeout(() => ticket === latest && run(), OUTDATED_RETRY_MS);
       })
       .catch((error: unknown) => {
         if (ticket !== latest) return;

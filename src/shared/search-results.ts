@@ -145,5 +145,10 @@ export const searchResults = z.object({
   query: z.string(),
   /** Only groups with hits, in SEARCH_GROUP_ORDER. Empty when nothing was found. */
   groups: z.array(searchGroup),
+  /**
+   * Answered from the corpus as it was before its latest change (a page added, a pack imported), whose index is still
+   * being made: the asker should ask again shortly, or miss what the change brought.
+   */
+  outdated: z.boolean().optional(),
 });
 export type SearchResults = z.infer<typeof searchResults>;
