@@ -11,6 +11,9 @@ import type { Notice } from './notice';
 import { t } from '../shared/i18n';
 import { formatMoment } from '../shared/ui/format';
 
+/** How often the options page reminds the background it is waited for (`whileKeptAwake`). */
+const KEEP_AWAKE_MS = 10_000;
+
 export interface SubscriptionElements {
   list: HTMLUListElement;
   empty: HTMLElement;
@@ -71,6 +74,19 @@ export function bindSubscriptions(
     show(await send({ type: 'getSubscriptions' }));
   }
 
+  /**
+   * A download may wait up to its 30 s limit, and Firefox ends an event page idle for 30 s, fetch or not (the check
+   * then never answers): a message to the background every 10 s meanwhile is an event, which keeps it running.
+   */
+  async function whileKeptAwake<T>(work: Promise<T>): Promise<T> {
+    const timer = setInterval(() => void send({ type: 'ping' }).catch(() => undefined), KEEP_AWAKE_MS);
+    try {
+      return await work;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   function report(s: Subscription, what: string): void {
     const said = t('subscriptionReport', what, subscriptionState(s));
     if (s.problem !== undefined) notice.error(said);
@@ -80,7 +96,10 @@ export function bindSubscriptions(
   async function checkNow(address: string): Promise<void> {
     notice.success(t('subscriptionChecking', address));
     try {
-      report(await send({ type: 'checkSubscription', url: address }), t('subscriptionChecked', address));
+      report(
+        await whileKeptAwake(send({ type: 'checkSubscription', url: address })),
+        t('subscriptionChecked', address),
+      );
       corpusChanged();
     } catch (error) {
       notice.error(errorText(error));
