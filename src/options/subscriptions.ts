@@ -163,12 +163,10 @@ export function bindSubscriptions(
       }
       notice.success(t('subscribing', address.href));
       try {
-        const subscribed = await send({
-          type: 'subscribe',
-          url: address.href,
-          integrity: integrity.data,
-          intervalHours: hours,
-        });
+        // Subscribing downloads the pack at once, so it waits on the server as a check does.
+        const subscribed = await whileKeptAwake(
+          send({ type: 'subscribe', url: address.href, integrity: integrity.data, intervalHours: hours }),
+        );
         report(subscribed, t('subscribed', address.href));
         url.value = '';
         trust.value = '';
