@@ -354,13 +354,19 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     });
   }
 
+  /** Types a corpus title over whatever the field held, as a reader does, and chooses the documents to build from. */
+  async function chooseDocuments(title: string, paths: string[]): Promise<void> {
+    await page.click('#documents-title', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#documents-title', title);
+    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
+    await files.uploadFile(...paths);
+  }
+
   it('builds a corpus of 50 documents (.txt, .md, .html) in a worker, showing documents read and a percentage', async () => {
     const paths = writeDocumentSet(join(tmpdir(), `sourcelight-documents-${browserName}`), 50);
     const before = await summaryOf(page);
-    await page.$eval('#documents-title', (input) => ((input as HTMLInputElement).value = ''));
-    await page.type('#documents-title', 'Fifty documents');
-    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
-    await files.uploadFile(...paths);
+    await chooseDocuments('Fifty documents', paths);
     await startBuildLog();
     await clickWhenReady(page, '#documents-submit');
     await waitForText(page, '#import-status', /Imported “Fifty documents” from 50 documents: 50 documents/, 60_000);
@@ -402,10 +408,7 @@ describe.each(allBrowsers)('options page in %s', (browserName) => {
     const paths = writeDocumentSet(join(tmpdir(), `sourcelight-documents-long-${browserName}`), 50, 3);
     const before = await summaryOf(page);
     // A rebuild under the same title would replace “Fifty documents”: cancelled, it must leave it as it was.
-    await page.$eval('#documents-title', (input) => ((input as HTMLInputElement).value = ''));
-    await page.type('#documents-title', 'Fifty documents');
-    const files = (await page.$('#documents-files')) as ElementHandle<HTMLInputElement>;
-    await files.uploadFile(...paths);
+    await chooseDocuments('Fifty documents', paths);
     await startBuildLog();
     await page.focus('#documents-submit');
     await page.keyboard.press('Enter');

@@ -17,8 +17,15 @@ function searchOptions(popup: Page) {
   return optionsFor(popup, null);
 }
 
+/** One option of the popup's search, as a reader sees it. */
+interface Option {
+  type: string;
+  text: string;
+  selected: boolean;
+}
+
 /** The options once the list shows the results of `query` (or of whatever query, when null). */
-function optionsFor(popup: Page, query: string | null) {
+function optionsFor(popup: Page, query: string | null): Promise<Option[]> {
   return popup.evaluate((wanted) => {
     if (wanted !== null && document.getElementById('results')?.dataset.query !== wanted) return [];
     return [...document.querySelectorAll<HTMLElement>('#results [role="option"]')].map((option) => ({
@@ -120,14 +127,16 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await popup.close();
   });
 
-  it('after the background was stopped, gives the same statements and documents from the stored index', async () => {
-    const query = 'executions';
+  /**
+   * The results for a query in a popup opened before the background is stopped and in one opened after it started
+   * again, each taken once `complete` says they are whole.
+   */
+  async function resultsAcrossRestart(query: string, complete: (found: Option[]) => boolean) {
     const resultsOf = async (popup: Page) => {
       await typeQuery(popup, query);
-      return waitFor('statements and documents', async () => {
+      return waitFor(`results for ${query}`, async () => {
         const found = await optionsFor(popup, query);
-        const types = new Set(found.map((option) => option.type));
-        return types.has('statement') && types.has('document') ? found : undefined;
+        return complete(found) ? found : undefined;
       });
     };
     const before = await openPopup();
@@ -136,27 +145,23 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await session.ext.restartBackground();
     // Firefox restarts the add-on, closing its pages: the popup opens again once the new background is up.
     const after = await waitFor('the popup after the restart', () => openPopup().catch(() => undefined));
-    expect(await resultsOf(after)).toEqual(warm);
+    const cold = await resultsOf(after);
     await after.close();
+    return { warm, cold };
+  }
+
+  it('after the background was stopped, gives the same statements and documents from the stored index', async () => {
+    const { warm, cold } = await resultsAcrossRestart('executions', (found) => {
+      const types = new Set(found.map((option) => option.type));
+      return types.has('statement') && types.has('document');
+    });
+    expect(cold).toEqual(warm);
   });
 
   it('after the background was stopped, gives the same results for the first two letters typed', async () => {
-    const query = 'ex';
-    const resultsOf = async (popup: Page) => {
-      await typeQuery(popup, query);
-      return waitFor('results', async () => {
-        const found = await optionsFor(popup, query);
-        return found.length > 0 ? found : undefined;
-      });
-    };
-    const before = await openPopup();
-    const warm = await resultsOf(before);
-    await before.close();
-    await session.ext.restartBackground();
-    const after = await waitFor('the popup after the restart', () => openPopup().catch(() => undefined));
-    expect(await resultsOf(after)).toEqual(warm);
+    const { warm, cold } = await resultsAcrossRestart('ex', (found) => found.length > 0);
+    expect(cold).toEqual(warm);
     expect(warm.map((option) => option.type)).toContain('statement');
-    await after.close();
   });
 
   it('says clearly when nothing is found, whatever the query', async () => {
