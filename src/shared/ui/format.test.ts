@@ -33,6 +33,12 @@ describe('format', () => {
     expect(citation({ documentTitle: 'Answer' })).toBe('Answer');
   });
 
+  it('isolates an English title in a Persian citation, alone or not, so its full stop stays at its own end', () => {
+    useLanguage('fa');
+    expect(citation({ documentTitle: 'A report.' })).toBe('\u2068A report.\u2069');
+    expect(citation({ documentTitle: 'A report.', date: '2021-09-15' })).toMatch(/^\u2068A report\.\u2069 — /);
+  });
+
   it('cuts a long text at a space, and leaves a short one whole', () => {
     expect(shortened('short', 10)).toBeNull();
     expect(shortened('one two three four five', 12)).toBe('one two');

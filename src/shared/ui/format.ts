@@ -38,12 +38,15 @@ export const formatMoment = (iso: string): string => dateFormat('moment').format
 export const formatYear = (year: number): string =>
   new Intl.NumberFormat(uiLanguage(), { useGrouping: false }).format(year);
 
-/** "Title — Publisher, 10 September 2020", leaving out what the source does not give. */
+/**
+ * "Title — Publisher, 10 September 2020", leaving out what the source does not give. A title alone is isolated as the
+ * message isolates what it fills in, or an English title's full stop lands at a Persian line's start.
+ */
 export function citation(source: { documentTitle: string; publisher?: string; date?: string }): string {
   const where = [source.publisher && isolate(source.publisher), formatDate(source.date)]
     .filter(Boolean)
     .join(t('commaSeparator'));
-  return where ? t('citation', source.documentTitle, where) : source.documentTitle;
+  return where ? t('citation', source.documentTitle, where) : isolate(source.documentTitle);
 }
 
 /**
