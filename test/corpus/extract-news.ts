@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
@@ -70,8 +70,10 @@ function pageUrl(document: ReturnType<typeof parseHTML>['document']): string | n
 
 function extract(source: Source, outRoot: string, path: string): void {
   // The folder is the file's name: a publisher's host for postlight/parser, host and a word for most other
-  // collections, publisher and crawl date for flairNLP/fundus.
-  const name = basename(path).replace(/\.html?(\.gz)?$/i, '');
+  // collections, publisher and crawl date for flairNLP/fundus; where every page is `input.html`
+  // (microlinkhq/metascraper's `<site>/input.html`), the name of the folder that holds it.
+  const file = basename(path).replace(/\.html?(\.gz)?$/i, '');
+  const name = file === 'input' ? basename(dirname(path)) : file;
   // Hashed as stored, so the hash finds the very file even where it is not valid UTF-8.
   const bytes = git(source.gitDir, 'show', `${source.commit}:${path}`);
   const { document } = parseHTML((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
