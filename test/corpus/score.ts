@@ -58,13 +58,29 @@ function isSpeaker(pack: CorpusPack, c: LabelledCase, speakerId: string, speaker
   return entityForms(pack, speakerId).some((name) => forms.some((f) => sameName(f, name)));
 }
 
-/** Offsets of each labelled item in document order: the first occurrence of its words after the previous item. */
+/** Marks a quoted span may open with: a label's words follow one. */
+const OPENING_MARK = /["“‘'«„]\s?$/u;
+
+/** The first occurrence of `words` from `from` that follows an opening mark, else the first at all; -1 for none. */
+function quotedAt(text: string, words: string, from: number): number {
+  let first = -1;
+  for (let at = text.indexOf(words, from); at !== -1; at = text.indexOf(words, at + 1)) {
+    if (OPENING_MARK.test(text.slice(Math.max(0, at - 2), at))) return at;
+    if (first === -1) first = at;
+  }
+  return first;
+}
+
+/**
+ * Offsets of each labelled item in document order: where its words next open a quoted span after the previous item
+ * (a one-word label such as "like" may stand unquoted earlier), else their next occurrence.
+ */
 function locate(text: string, items: readonly { startsWith: string }[]): number[] {
   const offsets: number[] = [];
   let from = 0;
   for (const item of items) {
-    let at = text.indexOf(item.startsWith, from);
-    if (at === -1) at = text.indexOf(item.startsWith);
+    let at = quotedAt(text, item.startsWith, from);
+    if (at === -1) at = quotedAt(text, item.startsWith, 0);
     if (at === -1) throw new Error(`label not found in its text: "${item.startsWith}"`);
     offsets.push(at);
     from = at + 1;
