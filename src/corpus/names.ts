@@ -10,15 +10,18 @@ import {
   MALE_HONORIFICS,
   MALE_NOUNS,
   MALE_TERRITORIAL_TITLES,
+  MILITARY_RANKS,
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_TITLES,
   NOT_NAME_WORDS,
+  OFFICE_JOINERS,
   ORGANISATION_WORDS,
   PARTY_MEMBERS,
   PERSONAL_NOUNS,
   PLACES,
   POST_NOMINALS,
+  RANK_QUALIFIERS,
   REGNAL_TITLES,
   ROLE_WORDS,
   SPEECH_VERBS,
@@ -145,8 +148,13 @@ const lower = (word: string): string => withoutPossessive(word).toLowerCase().re
 /** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
 export const isRole = (word: string): boolean => {
   const w = lower(word);
-  return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
+  if (isOfficeWord(w)) return true;
+  // "editor-in-chief", "Major-Gen": a compound of offices and ranks, joined by "in", "of" or "at".
+  const parts = w.split('-');
+  return parts.length > 1 && parts.some(isOfficeWord) && parts.every((p) => isOfficeWord(p) || OFFICE_JOINERS.has(p));
 };
+const isOfficeWord = (w: string): boolean =>
+  ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w) || MILITARY_RANKS.has(w);
 /** Whether a word names a kind of body ("Committee", "Parliaments"). */
 export const isOrganisationWord = (word: string): boolean => {
   const w = lower(word);
@@ -192,8 +200,6 @@ const PERSONAL_OFFICES = new Set([
   'premier',
   'sheriff',
 ]);
-/** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
-const RANKS = new Set(['general', 'colonel', 'admiral']);
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
 const NOT_APPOSITION_START = new Set([
@@ -503,6 +509,11 @@ export function findNameCandidates(text: string): NameCandidates {
       )
         classes[i] = 'name';
     }
+    // "Rear Admiral Jo Doe", "Air Chief Marshal Doe": a word qualifying a rank is part of the office, not the name.
+    for (let i = run.length - 2; i >= 0; i--) {
+      const rank = classes[i + 1] === 'title' && MILITARY_RANKS.has(lower(run[i + 1]?.text ?? ''));
+      if (rank && RANK_QUALIFIERS.has(lower(run[i]?.text ?? ''))) classes[i] = 'title';
+    }
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
@@ -595,7 +606,7 @@ export function findNameCandidates(text: string): NameCandidates {
           const titleToken = run[start - 1];
           // "Mr. Okafor", "President Okafor"; "General Novak" but not "General Motors" nor "Attorney General Lee".
           const rank =
-            RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
+            MILITARY_RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
             titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || regnal || rank)
               ? `${titleToken.text.replace(REGEXPS.finalStop, '')} ${withoutPossessive(firstName.text)}`
