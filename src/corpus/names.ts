@@ -124,6 +124,8 @@ const REGEXPS = {
   /** The word (group 1) that ends the text, with or without a comma after it. */
   wordBefore: /([\p{L}-]+),?\s+$/u,
   singleCapital: /^\p{Lu}$/u,
+  /** "a", "an" opening a phrase. */
+  indefiniteStart: /^an?\s/i,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
   /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
@@ -251,6 +253,26 @@ export function appositionAfter(text: string, end: number): string | undefined {
   const isPersonNoun = (w: string): boolean =>
     isRole(w) || FEMALE_NOUNS.has(w.toLowerCase()) || MALE_NOUNS.has(w.toLowerCase());
   return words.slice(0, APPOSITION_HEAD_WORDS).some(isPersonNoun) ? phrase : undefined;
+}
+
+/** Offices a body may hold too ("a member of the alliance", "an investor in …"): no sign of a person. */
+const BODY_HELD_ROLES = new Set([
+  'member',
+  'partner',
+  'owner',
+  'co-owner',
+  'investor',
+  'founder',
+  'co-founder',
+  'associate',
+]);
+
+/** "X, a chemistry researcher at …": an apposition that calls the name before it one person holding an office. */
+function personalAppositionAfter(text: string, end: number): boolean {
+  const phrase = appositionAfter(text, end);
+  if (phrase === undefined || !REGEXPS.indefiniteStart.test(phrase)) return false;
+  const head = phrase.split(REGEXPS.whitespace).slice(1, APPOSITION_HEAD_WORDS + 1);
+  return head.some((w) => isRole(w) && !BODY_HELD_ROLES.has(w.toLowerCase()));
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
@@ -517,6 +539,19 @@ export function findNameCandidates(text: string): NameCandidates {
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
+    // "Jo Radio, a chemistry researcher at …": a body's word ending a two-word name that an apposition calls a
+    // person (an indefinite article and an office) is a surname; a body is not "a researcher".
+    const [firstWord, secondWord] = run.slice(from);
+    if (
+      run.length - from === 2 &&
+      firstWord !== undefined &&
+      secondWord !== undefined &&
+      classes[from] === 'name' &&
+      isOrganisationWord(secondWord.text) &&
+      !isOrdinaryWord(firstWord.text) &&
+      personalAppositionAfter(text, secondWord.end)
+    )
+      classes[from + 1] = 'name';
     // "says Will Okafor": after a speech verb, a modal that heads a name is the given name.
     if (
       from === 1 &&
