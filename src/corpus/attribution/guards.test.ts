@@ -49,6 +49,18 @@ describe('office-is-not-its-body', () => {
   });
 });
 
+describe('office-is-not-its-body: a part of a body', () => {
+  it('gives a statement of a part written after a body’s name to an unnamed source, not the body', () => {
+    expect(
+      speakers('According to the Acme Trust housing committee, rents rose by a third in the valley last year.\n'),
+    ).toEqual(['(unnamed-source)']);
+  });
+
+  it('lets the body speak when a verb follows its name (trap)', () => {
+    expect(speakers('The Acme Trust has said the rents are “out of reach for nurses.”\n')).toEqual(['Acme Trust']);
+  });
+});
+
 describe('named-subject-blocks', () => {
   it('gives nobody a quote whose sentence names an unknown subject, rather than the speaker before', () => {
     expect(
@@ -130,5 +142,37 @@ describe('another-source-between', () => {
 
   it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
     expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
+  });
+});
+
+describe('verb-has-its-own-subject', () => {
+  it('gives nobody a partial quote whose verb has a relative pronoun for somebody else as its subject', () => {
+    expect(
+      speakers(
+        'Jo Doe runs the Acme Trust in Lakeport, which says in its charter that it will “house every nurse in the valley.”\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('gives nobody a partial quote after a clause joined on with a subject of its own', () => {
+    expect(
+      speakers('Jo Doe opened the hall and a neighbour who came in later left saying it was “cold as a cellar”.\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('makes subjects joined a joint statement', () => {
+    expect(speakers('The Acme Trust and other charities condemned the levy as “a tax on kindness.”\n')).toEqual([
+      '(joint-statement)',
+    ]);
+  });
+
+  it('keeps the name whose relative pronoun follows it straight away (trap)', () => {
+    expect(speakers('The Acme Trust, which owns the hall, said it was “not for sale.”\n')).toEqual(['Acme Trust']);
+  });
+
+  it('keeps the name when the joined words stand in an apposition (trap)', () => {
+    expect(
+      speakers('Mayor Jo Doe, joined by two aides and the town clerk, said the hall was “ready for the winter.”\n'),
+    ).toEqual(['Jo Doe']);
   });
 });

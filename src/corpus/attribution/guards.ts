@@ -6,7 +6,7 @@ import type { Mention } from '../pack';
 import { FEMALE_NOUNS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
 import { holdsOffice } from './role';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
-import { isRole } from '../names';
+import { isOrganisationWord, isRole } from '../names';
 import { subjectAt } from './subject';
 
 /** What a pattern read to reach its speaker, kept for the guards and never stored. */
@@ -49,8 +49,11 @@ const REGEXPS = {
     /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)[“"]?((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)[”"]?\s+([\p{Ll}]+)\b/gu,
   whitespace: /\s+/,
   whitespaceRuns: /\s+/g,
-  /** After a body's name: an office of it (group 1; "… Commissioner for Human Rights", "’s chief executive"). */
-  officeAfter: /^(?:['’]s?)?\s+(\p{L}[\p{L}-]*)/u,
+  /**
+   * After a body's name, up to three words (group 1) that may end in an office of it or a part of it ("…
+   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency").
+   */
+  officeAfter: /^(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
   /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
   officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
   theBefore: /\bthe\s+$/i,
@@ -67,6 +70,18 @@ const REGEXPS = {
   nameThenWord: /(?<![\p{L}'’])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(\p{Ll}+)\b/gu,
   /** A question mark, perhaps with a closing quote or bracket, ending the text. */
   questionEnd: /\?[”"’)]*\s*$/,
+  /** The word ending the text: a reporting verb. */
+  lastWord: /\p{L}+\s*$/u,
+  /** " and other aid groups", " and Lee": more subjects joined to the one named. */
+  joinedSubject: /^\s+(?:and|&)\s+(?:other|its|their|his|her|several|many|some|\p{Lu})/u,
+  /** ", which ", " who also ": a relative pronoun, and up to two words, ending the text. */
+  relativeEnding: /,?\s+(?:which|that|who)\s+(?:\p{Ll}+\s+){0,2}$/u,
+  /** Only a comma and spaces: a relative pronoun straight after the name stands for it. */
+  commaOnly: /^\s*,?\s*$/,
+  /** ", joined by Lee and two others, ": an apposition set off by commas, and up to two words, all the text. */
+  appositionOnly: /^\s*,[^,;:“”"]{1,150},\s*(?:\p{Ll}+\s+){0,2}$/u,
+  /** "and one neighbour", "but people", "while Lee": a clause joined on with a subject of its own. */
+  clauseWithSubject: /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|people|\p{Lu}\p{Ll}+)\s/u,
 } as const;
 
 export const newGuardMemory = (): GuardMemory => ({ pronounsOf: new Map() });
@@ -276,10 +291,10 @@ export const officeIsNotItsBody: Guard = {
     const subject = evidence?.subject;
     if (speakerId === null || subject === undefined || scene.kindOf(speakerId) !== 'organisation') return undefined;
     const { text } = scene;
-    const after = REGEXPS.officeAfter.exec(text.slice(subject.end, subject.end + 40));
+    const after = REGEXPS.officeAfter.exec(text.slice(subject.end, subject.end + 60));
     const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
     const before = REGEXPS.officeBefore.exec(text.slice(Math.max(lineStart, subject.start - 60), subject.start));
-    if (after?.[1] !== undefined && isRole(after[1])) {
+    if (after?.[1] !== undefined && headsOfficeOrPart(after[1])) {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start, subject.end));
     }
     if (before?.[1] !== undefined && isRole(before[1])) {
@@ -288,6 +303,26 @@ export const officeIsNotItsBody: Guard = {
     return undefined;
   },
 };
+
+/** Words that end the phrase a body's name may modify: a verb, an auxiliary, a conjunction or a preposition. */
+const PHRASE_BREAKS = new Set(
+  'has have had is was were are will would can could may might does did and or but to in on at for with by from that which who also then'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the words after a body's name, read up to the first that ends its phrase, reach an office ("Commissioner",
+ * "chief executive") or, in lower case, a kind of body ("refugee agency"): then the name only modifies them.
+ */
+function headsOfficeOrPart(words: string): boolean {
+  for (const word of words.trim().split(REGEXPS.whitespace)) {
+    const w = word.toLowerCase();
+    if (PHRASE_BREAKS.has(w) || REPORTING_VERBS.has(w)) return false;
+    if (isRole(word) || (word === w && isOrganisationWord(w))) return true;
+  }
+  return false;
+}
 
 /** The office as written, up to its speech verb or the clause's end: "the Council of Europe Commissioner for …". */
 function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
@@ -304,6 +339,29 @@ function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
   }
   return scene.text.slice(start, end).replace(REGEXPS.whitespaceRuns, ' ').trim();
 }
+
+/**
+ * The reporting verb that gives a partial quote has the speaker found for it as its subject, or nobody is named: not
+ * when a relative pronoun standing for somebody else is its subject ("Doe heads the Acme Guild, which says it wants
+ * “…”"), nor when a clause joined on between has a subject of its own ("Doe held meetings and one neighbour came out
+ * saying …"); and a subject joined with others ("The UN and other aid groups called it “…”") is a joint statement.
+ */
+export const verbHasItsOwnSubject: Guard = {
+  name: 'verb-has-its-own-subject',
+  check(scene, { speakerId, evidence }) {
+    const subject = evidence?.subject;
+    const verbEnd = evidence?.reportingVerbEnd;
+    if (speakerId === null || subject === undefined || verbEnd === undefined || verbEnd <= subject.end)
+      return undefined;
+    const between = scene.text.slice(subject.end, verbEnd).replace(REGEXPS.lastWord, '');
+    if (REGEXPS.joinedSubject.test(between)) return abstain('collective', 'joint-statement');
+    const relative = REGEXPS.relativeEnding.exec(between);
+    const relativeForAnother = relative !== null && !REGEXPS.commaOnly.test(between.slice(0, relative.index));
+    // "Doe, joined by Lee and two others, said": what an apposition holds is no clause of its own.
+    const joinedClause = !REGEXPS.appositionOnly.test(between) && REGEXPS.clauseWithSubject.test(between);
+    return relativeForAnother || joinedClause ? abstain('unresolved', 'speaker-not-identified') : undefined;
+  },
+};
 
 /** Verbs of judging: "Lee found", "Okafor thinks". */
 const JUDGING_VERBS = new Set(

@@ -11,7 +11,14 @@ import { colonLines } from './colon-lines';
 import { abstain, type Attribution, type Scene } from './context';
 import { reportsBefore } from './said-before';
 import { continuedQuote } from './continued-quote';
-import { anotherSourceBetween, namedSubjectBlocks, officeIsNotItsBody, pronounIsPerson, type Guard } from './guards';
+import {
+  anotherSourceBetween,
+  namedSubjectBlocks,
+  officeIsNotItsBody,
+  pronounIsPerson,
+  verbHasItsOwnSubject,
+  type Guard,
+} from './guards';
 import { joinQuotesOverParagraphs } from './multi-paragraph';
 import { leaveOutNamedWords } from './named-as-words';
 import { pullQuote } from './pull-quote';
@@ -181,6 +188,14 @@ export const SIEVE: readonly SieveEntry[] = [
       'nobody, when another name judging, or a reason for praise or blame, stands between a verb and its partial quote',
     folder: 'guard-another-source',
     guard: anotherSourceBetween,
+  },
+  {
+    stage: 'guard',
+    name: verbHasItsOwnSubject.name,
+    decides:
+      'nobody, when the verb of a partial quote has a subject of its own (a relative pronoun for another, a clause joined on), or a joint statement for subjects joined',
+    folder: 'guard-verb-subject',
+    guard: verbHasItsOwnSubject,
   },
   {
     stage: 'unquoted',
