@@ -16,6 +16,13 @@ const REGEXPS = {
   /** "’s lawyer", "’s travel plans": a possessive and up to three words it owns (group 1). */
   possessiveAndOwned: /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
   possessiveS: /^['’]s\b/,
+  /** A word that opens a clause set before its main one ("As", "once", "when"), ending the text. */
+  subordinatorLast: /\b(?:as|once|when|while|after|before|if|because|since|although|though|until|whenever)\s+$/i,
+  /** A subject pronoun of each sex. */
+  malePronoun: /\b[Hh]e\b/g,
+  femalePronoun: /\b[Ss]he\b/g,
+  /** A subject pronoun: "when I interviewed him" has a subject of its own. */
+  subjectPronoun: /\b(?:I|we|you|he|she|they)\b/,
   whitespace: /\s+/,
 } as const;
 
@@ -83,9 +90,37 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
   const [only] = fitting;
-  if (fitting.length === 1 && only !== undefined) return checked(only);
-  const nearest = nearestSentencePerson(scene, people(windowStart, at), fits);
-  return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+  const nearest =
+    fitting.length === 1 && only !== undefined ? only : nearestSentencePerson(scene, people(windowStart, at), fits);
+  return nearest !== undefined && !referredToBefore(scene, nearest, gender, windowStart, at)
+    ? checked(nearest)
+    : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+}
+
+/**
+ * "The look he gives me when I mention Brandt … “…,” he said": a sentence that names the one chosen after a subject
+ * pronoun of that sex, which no earlier naming in the window can stand behind, is about somebody else of that sex named
+ * before the window, who may be the speaker. Not a pronoun that opens a clause set before its noun ("As he flew home,
+ * Doe said"), which may stand for the name after it.
+ */
+function referredToBefore(scene: Scene, id: string, gender: Gender, from: number, at: number): boolean {
+  const pronouns = gender === 'male' ? REGEXPS.malePronoun : REGEXPS.femalePronoun;
+  const mentions = scene.narrationMentions(from, at).filter((m) => m.entityId === id);
+  const firstNamed = Math.min(
+    mentions[0]?.start ?? at,
+    ...scene.decided.flatMap((d) => (d.speakerId === id && d.start >= from && d.start < at ? [d.start] : [])),
+  );
+  for (const m of mentions) {
+    const line = scene.lines[scene.lineAt(m.start)];
+    if (line === undefined) continue;
+    const sentenceFrom = Math.max(scene.sentenceStart(line, m.start), from);
+    for (const p of scene.text.slice(sentenceFrom, m.start).matchAll(pronouns)) {
+      const pronounAt = sentenceFrom + p.index;
+      const opensClause = REGEXPS.subordinatorLast.test(scene.text.slice(sentenceFrom, pronounAt));
+      if (pronounAt < firstNamed && !opensClause && !scene.insideQuote(pronounAt)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -96,8 +131,12 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
   const addressers = new Set<string>();
   people.forEach((m, i) => {
     const until = Math.min(at, people[i + 1]?.start ?? at, m.end + ADDRESS_REACH);
-    const object = REGEXPS.addressedPronoun.exec(scene.text.slice(m.end, until))?.[1];
-    if (object !== undefined && (object === 'him' ? 'male' : 'female') === gender) addressers.add(m.entityId);
+    const addressed = REGEXPS.addressedPronoun.exec(scene.text.slice(m.end, until));
+    const object = addressed?.[1];
+    // "I asked about Lee when I interviewed him": the verb has a subject of its own, so Lee is not who speaks to him.
+    const ownSubject = addressed !== null && REGEXPS.subjectPronoun.test(addressed[0]);
+    if (object !== undefined && !ownSubject && (object === 'him' ? 'male' : 'female') === gender)
+      addressers.add(m.entityId);
   });
   return addressers;
 }
