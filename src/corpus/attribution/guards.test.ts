@@ -103,7 +103,7 @@ describe('named-subject-blocks', () => {
   it('gives nobody "she" when the sentence naming the woman has a subject called by a noun', () => {
     expect(
       speakers(
-        'The countess later wrote that she had phoned a cousin of Mrs Ann Cole, to ask for help. “I had nobody else to call,” she said.\n',
+        'The countess later wrote to a cousin of Mrs Ann Cole, to ask for help. “I had nobody else to call,” she said.\n',
       ),
     ).toEqual(['(speaker-not-identified)']);
   });
@@ -174,5 +174,21 @@ describe('verb-has-its-own-subject', () => {
     expect(
       speakers('Mayor Jo Doe, joined by two aides and the town clerk, said the hall was “ready for the winter.”\n'),
     ).toEqual(['Jo Doe']);
+  });
+});
+
+describe('pronoun resolution among people of one sex', () => {
+  it('gives nobody "he" when the one man named in the window is named after another "he"', () => {
+    expect(
+      speakers(
+        'I sat with Sir Owen Tallis in his garden.\n\n“It is early,” he shrugs.\n\nThe frown he gives me when I mention Lionel Markham, the director, is an old one. “Why would I?” he said.\n',
+      ),
+    ).toEqual(['(no-attribution)', '(ambiguous-pronoun)']);
+  });
+
+  it('keeps "he" for the name after a clause the pronoun opens (trap)', () => {
+    expect(
+      speakers('As he walked off, harbour master Marten Oake said the boats would wait. “We sail at six,” he said.\n'),
+    ).toEqual(['Marten Oake']);
   });
 });
