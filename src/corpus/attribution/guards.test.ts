@@ -192,3 +192,29 @@ describe('pronoun resolution among people of one sex', () => {
     ).toEqual(['Marten Oake']);
   });
 });
+
+describe('another-person-in-play', () => {
+  it('gives nobody "he" after a surname two people bear opens a sentence', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot. Mr Tom Ostler said the vans were late. “We wait every night,” Ostler said.\n\nBrenner is unsure the strike will hold. Asked why, he told me, “The night shift.”\n',
+      ),
+    ).toEqual(['Tom Ostler', '(ambiguous-pronoun)']);
+  });
+
+  it('gives nobody a quote continued past such a surname', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot.\n\n“We wait every night,” said Mr Tom Ostler. Brenner looked away. “Maybe in spring.”\n',
+      ),
+    ).toEqual(['Tom Ostler', '(speaker-not-identified)']);
+  });
+
+  it('lets "he" through when the surname is the speaker’s own (trap)', () => {
+    expect(
+      speakers(
+        'Ann Brenner runs the depot with Mr Tom Ostler. “We wait every night,” Ostler said.\n\nOstler checks the rota daily. Asked why, he said, “The gate opens late.”\n',
+      ),
+    ).toEqual(['Tom Ostler', 'Tom Ostler']);
+  });
+});

@@ -3,9 +3,11 @@
 // reason, never into another speaker.
 import type { Gender } from '../names';
 import type { Mention } from '../pack';
-import { FEMALE_NOUNS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
+import { FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
 import { holdsOffice } from './role';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
+import { itemsWithin } from '../text';
+import { isOrdinaryWord } from '../ordinary-words';
 import { isOrganisationWord, isRole } from '../names';
 import { subjectAt } from './subject';
 
@@ -70,6 +72,10 @@ const REGEXPS = {
   nameThenWord: /(?<![\p{L}'’])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(\p{Ll}+)\b/gu,
   /** A question mark, perhaps with a closing quote or bracket, ending the text. */
   questionEnd: /\?[”"’)]*\s*$/,
+  /** A word (group 1), a full stop and spaces, ending the text. */
+  wordAndStopBefore: /(\p{L}+)\.\s+$/u,
+  /** A capitalised word opening a sentence or a line, a lower-case word after it: "Fischer isn't", a subject. */
+  sentenceSubject: /(?<=(?:^|\n|[.!?][”"’]?\s)\s*)\p{Lu}[\p{L}-]*(?=\s+\p{Ll})/gu,
   /** The word ending the text: a reporting verb. */
   lastWord: /\p{L}+\s*$/u,
   /** " and other aid groups", " and Lee": more subjects joined to the one named. */
@@ -276,6 +282,60 @@ function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | u
     return true;
   }
   return false;
+}
+
+/**
+ * "“…,” Doe said. / Fischer is unsure … “…,” he told me": the surname of another person named here, written alone as
+ * a sentence's subject since the speaker was last named (or last spoke) and covered by no mention (two people here bear it),
+ * puts another person in play whom the resolver could not weigh: a speaker resolved from a pronoun or from the quote
+ * before is then nobody. For "he" and "she", not a surname only people of the other sex bear.
+ */
+export const anotherPersonInPlay: Guard = {
+  name: 'another-person-in-play',
+  check(scene, { speakerId, cue, evidence }, place) {
+    if (speakerId === null || (cue !== 'pronoun' && cue !== 'previous-speaker')) return undefined;
+    const from = lastNamedAt(scene, speakerId, place.start);
+    const own = wordsWritten(scene).get(speakerId);
+    const bearers = surnameBearers(scene);
+    const gender = evidence?.pronoun?.gender;
+    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.sentenceSubject)) {
+      const at = from + m.index;
+      const word = m[0].toLowerCase();
+      const others = (bearers.get(word) ?? []).filter(
+        (id) => id !== speakerId && (gender === undefined || scene.genderOf(id) !== opposite(gender)),
+      );
+      if (others.length === 0 || own?.has(word) === true || isOrdinaryWord(m[0]) || scene.insideQuote(at)) continue;
+      // "Mr. Trump": a title's full stop ends no sentence.
+      const titleBefore = REGEXPS.wordAndStopBefore.exec(scene.text.slice(Math.max(0, at - 12), at))?.[1];
+      if (titleBefore !== undefined && HONORIFICS.has(titleBefore.toLowerCase())) continue;
+      // A name a mention covers is the resolver's to weigh (pronoun.ts); one none covers it could not weigh.
+      if (itemsWithin(scene.mentions, at, at + m[0].length).length > 0) continue;
+      return abstain(
+        cue === 'pronoun' ? 'pronoun-ambiguous' : 'unresolved',
+        cue === 'pronoun' ? 'ambiguous-pronoun' : 'speaker-not-identified',
+      );
+    }
+    return undefined;
+  },
+};
+
+/** Each surname (a person's last written word, lower-cased) and the people named here who bear it; once per document. */
+const bearersOf = new WeakMap<Scene, Map<string, string[]>>();
+
+function surnameBearers(scene: Scene): Map<string, string[]> {
+  let bearers = bearersOf.get(scene);
+  if (bearers !== undefined) return bearers;
+  bearers = new Map();
+  for (const m of scene.mentions) {
+    if (scene.kindOf(m.entityId) !== 'person') continue;
+    const surname = scene.text.slice(m.start, m.end).toLowerCase().match(REGEXPS.word)?.pop();
+    if (surname === undefined) continue;
+    const ids = bearers.get(surname) ?? [];
+    if (!ids.includes(m.entityId)) ids.push(m.entityId);
+    bearers.set(surname, ids);
+  }
+  bearersOf.set(scene, bearers);
+  return bearers;
 }
 
 /** Cues that resolve a speaker from something other than a name in the subject place. */

@@ -12,6 +12,7 @@ import { abstain, type Attribution, type Scene } from './context';
 import { reportsBefore } from './said-before';
 import { continuedQuote } from './continued-quote';
 import {
+  anotherPersonInPlay,
   anotherSourceBetween,
   namedSubjectBlocks,
   officeIsNotItsBody,
@@ -180,6 +181,14 @@ export const SIEVE: readonly SieveEntry[] = [
     decides: 'nobody, when a resolved speaker is not the name in the subject place of the sentence',
     folder: 'guard-named-subject',
     guard: namedSubjectBlocks,
+  },
+  {
+    stage: 'guard',
+    name: anotherPersonInPlay.name,
+    decides:
+      'nobody, when a pronoun or a quote continued names a speaker and another person’s surname stands since that speaker was last named',
+    folder: 'guard-another-person',
+    guard: anotherPersonInPlay,
   },
   {
     stage: 'guard',
