@@ -4,6 +4,9 @@ import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 
+/** Prepositions that open a phrase set before a sentence's subject ("Under questioning by Okafor, he said"). */
+const OPENING_PREPOSITIONS = 'In|Under|During|After|Before|Following|Despite|Amid|At|On|With';
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** "asked her about", "told her.": a verb of address and its object pronoun (group 1), ending a phrase. */
@@ -11,8 +14,11 @@ const REGEXPS = {
     `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
     'u',
   ),
-  /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ", "Asked about Okafor, ". */
-  openingParticiple: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s[^.;:!?“”"]*,\s*$/u,
+  /**
+   * A phrase opened by a participle or a preposition and closed by the comma before the pronoun: "Quoting Okafor, ",
+   * "Asked about Okafor, ", "Under questioning by Okafor, ".
+   */
+  openingParticiple: new RegExp(`^\\s*(?:\\p{Lu}\\p{Ll}+(?:ing|ed)|${OPENING_PREPOSITIONS})\\s[^.;:!?“”"]*,\\s*$`, 'u'),
   /** "’s lawyer", "’s travel plans": a possessive and up to three words it owns (group 1). */
   possessiveAndOwned: /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
   possessiveS: /^['’]s\b/,
