@@ -186,6 +186,14 @@ describe('pronoun resolution among people of one sex', () => {
     ).toEqual(['(no-attribution)', '(ambiguous-pronoun)']);
   });
 
+  it('gives nobody "he" when the one man in the window was named a paragraph before by another "he" reporting on him', () => {
+    expect(
+      speakers(
+        'Mr Olu Danjuma said the land went to one Mr Ferreira, who promised a road.\n\nHe said Mr Ferreira later passed the rights to a gravel firm.\n\nMr Ferreira then sold the lease to a second firm, on the promise of a clinic.\n\n“Nothing was built,” he said.\n',
+      ),
+    ).toEqual(['(ambiguous-pronoun)']);
+  });
+
   it('keeps "he" for the name after a clause the pronoun opens (trap)', () => {
     expect(
       speakers('As he walked off, harbour master Marten Oake said the boats would wait. “We sail at six,” he said.\n'),

@@ -98,16 +98,19 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const [only] = fitting;
   const nearest =
     fitting.length === 1 && only !== undefined ? only : nearestSentencePerson(scene, people(windowStart, at), fits);
-  return nearest !== undefined && !referredToBefore(scene, nearest, gender, windowStart, at)
+  // Read from the paragraph before the window: "He said Mr Doe later …" may stand just outside it.
+  const readFrom = scene.lines[scene.proseBefore(Math.max(0, previous))]?.start ?? windowStart;
+  return nearest !== undefined && !referredToBefore(scene, nearest, gender, Math.min(readFrom, windowStart), at)
     ? checked(nearest)
     : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
 }
 
 /**
- * "The look he gives me when I mention Brandt … “…,” he said": a sentence that names the one chosen after a subject
- * pronoun of that sex, which no earlier naming in the window can stand behind, is about somebody else of that sex named
- * before the window, who may be the speaker. Not a pronoun that opens a clause set before its noun ("As he flew home,
- * Doe said"), which may stand for the name after it.
+ * "The look he gives me when I mention Brandt … “…,” he said", "He said Mr Doe later sold it. … “…,” he said": a
+ * sentence that names the one chosen after a subject pronoun of that sex, which no earlier naming (read from the
+ * paragraph before the window) can stand behind, is about somebody else of that sex named before, who may be the
+ * speaker. Not a pronoun that opens a clause set before its noun ("As he flew home, Doe said"), which may stand for
+ * the name after it.
  */
 function referredToBefore(scene: Scene, id: string, gender: Gender, from: number, at: number): boolean {
   const pronouns = gender === 'male' ? REGEXPS.malePronoun : REGEXPS.femalePronoun;
