@@ -181,7 +181,7 @@ describe('pronoun resolution among people of one sex', () => {
   it('gives nobody "he" when the one man named in the window is named after another "he"', () => {
     expect(
       speakers(
-        'I sat with Sir Owen Tallis in his garden.\n\n“It is early,” he shrugs.\n\nThe frown he gives me when I mention Lionel Markham, the director, is an old one. “Why would I?” he said.\n',
+        'I sat with Sir Owen Tallis in his garden.\n\n“It is early,” he shrugs.\n\nHe frowns as I mention Lionel Markham, the director, an old rival. “Why would I?” he said.\n',
       ),
     ).toEqual(['(no-attribution)', '(ambiguous-pronoun)']);
   });

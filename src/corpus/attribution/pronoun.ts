@@ -106,7 +106,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
 }
 
 /**
- * "The look he gives me when I mention Brandt … “…,” he said", "He said Mr Doe later sold it. … “…,” he said": a
+ * "He frowns as I mention Brandt … “…,” he said", "He said Mr Doe later sold it. … “…,” he said": a
  * sentence that names the one chosen after a subject pronoun of that sex, which no earlier naming (read from the
  * paragraph before the window) can stand behind, is about somebody else of that sex named before, who may be the
  * speaker. Not a pronoun that opens a clause set before its noun ("As he flew home, Doe said"), which may stand for
