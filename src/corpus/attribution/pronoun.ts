@@ -115,10 +115,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
 function referredToBefore(scene: Scene, id: string, gender: Gender, from: number, at: number): boolean {
   const pronouns = gender === 'male' ? REGEXPS.malePronoun : REGEXPS.femalePronoun;
   const mentions = scene.narrationMentions(from, at).filter((m) => m.entityId === id);
-  const firstNamed = Math.min(
-    mentions[0]?.start ?? at,
-    ...scene.decided.flatMap((d) => (d.speakerId === id && d.start >= from && d.start < at ? [d.start] : [])),
-  );
+  let firstNamed = mentions[0]?.start ?? at;
+  // Statements run in text order: read back only to the window's start, so a page of many quotes stays linear.
+  for (let i = scene.decided.length - 1; i >= 0; i--) {
+    const d = scene.decided[i];
+    if (d === undefined || d.start < from) break;
+    if (d.speakerId === id && d.start < at) firstNamed = Math.min(firstNamed, d.start);
+  }
   for (const m of mentions) {
     const line = scene.lines[scene.lineAt(m.start)];
     if (line === undefined) continue;
