@@ -24,6 +24,7 @@ import { joinQuotesOverParagraphs } from './multi-paragraph';
 import { leaveOutNamedWords } from './named-as-words';
 import { pullQuote } from './pull-quote';
 import { reportedPartial } from './reported-partial';
+import { reportedThenQuote } from './reported-then-quote';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
@@ -142,6 +143,14 @@ export const SIEVE: readonly SieveEntry[] = [
     decides: 'the speaker of the quote before, when nobody else is named since (“A,” said X. “B.”)',
     folder: 'continued-quote',
     attribute: (scene, quote) => continuedQuote(scene, quote),
+  },
+  {
+    stage: 'pattern',
+    name: 'reported-then-quote',
+    decides:
+      'a quote opening its sentence with no cue, straight after a sentence whose named subject reports (“Doe said … . “…”)',
+    folder: 'reported-then-quote',
+    attribute: (scene, quote) => reportedThenQuote(scene, quote),
   },
   {
     stage: 'resolver',
