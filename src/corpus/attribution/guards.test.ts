@@ -140,6 +140,18 @@ describe('another-source-between', () => {
     ).toEqual(['(speaker-not-identified)']);
   });
 
+  it('gives nobody a partial quote after a clause with its own subject that reports', () => {
+    expect(
+      speakers('Mayor Tobias Grell said the vote was close, with some councillors calling it “a stitch-up.”\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('keeps the speaker when the clause after "with" reports nothing (trap)', () => {
+    expect(
+      speakers('Mayor Tobias Grell said the vote was close, with the count taking “most of the night.”\n'),
+    ).toEqual(['Tobias Grell']);
+  });
+
   it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
     expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
   });

@@ -66,6 +66,9 @@ const REGEXPS = {
   /** "the duchess also ", "The new chairman ": "the", up to two words and a noun (group 1), and adverbs, ending the text. */
   definiteSubject:
     /(?:^|[,;]\s*)[Tt]he\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*)\s+(?:(?:also|then|later|once|\p{Ll}+ly)\s+)*$/u,
+  /** "with some critics calling", "with others saying": a clause with a subject of its own and its participle (group 1). */
+  withSubjectParticiple:
+    /\bwith\s+(?:some|many|most|others|several|few|one|a|an|the|\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,2}?\s+(\p{Ll}+ing)\b/gu,
   /** "for failing", "for being": a reason given by a gerund. */
   forGerund: /\bfor\s+\p{Ll}+ing\b/u,
   /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
@@ -430,8 +433,9 @@ const JUDGING_VERBS = new Set(
 
 /**
  * Between a reporting verb and the partial quote it gives, somebody else's words may stand: another name judging
- * something ("Doe says Lee and Ann Okafor found she “…”"), or a reason for praise or blame ("Doe condemned them for
- * failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
+ * something ("Doe says Lee and Ann Okafor found she “…”"), a clause with a subject of its own that reports ("Doe
+ * said the reviews were mixed, with some critics calling it “…”"), or a reason for praise or blame ("Doe condemned
+ * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
  */
 export const anotherSourceBetween: Guard = {
   name: 'another-source-between',
@@ -440,6 +444,9 @@ export const anotherSourceBetween: Guard = {
     if (speakerId === null || from === undefined) return undefined;
     const between = scene.text.slice(from, place.start);
     if (REGEXPS.forGerund.test(between)) return abstain('unresolved', 'speaker-not-identified');
+    // "Doe said the reviews were mixed, with some critics calling it “…”": a clause with its own subject speaks.
+    for (const m of between.matchAll(REGEXPS.withSubjectParticiple))
+      if (REPORTING_VERBS.has(m[1]?.toLowerCase() ?? '')) return abstain('unresolved', 'speaker-not-identified');
     for (const m of between.matchAll(REGEXPS.nameThenWord)) {
       const at = from + m.index;
       if (!JUDGING_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;
