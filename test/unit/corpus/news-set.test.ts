@@ -18,7 +18,7 @@ const SETS = [
   { set: 'news', quotes: 491, floor: 0.902, measured: '91.2%', spurious: 0 },
   { set: 'news-held-out', quotes: 345, floor: 0.857, measured: '86.7%', spurious: 1 },
   { set: 'news-third', quotes: 333, floor: 0.777, measured: '78.7%', spurious: 0 },
-  { set: 'news-fourth', quotes: 436, floor: 0.646, measured: '65.6%', spurious: 2 },
+  { set: 'news-fourth', quotes: 436, floor: 0.651, measured: '66.1%', spurious: 2 },
 ] as const;
 
 describe('attribution on the labelled news sets', () => {
