@@ -46,6 +46,21 @@ export const NAME_TITLES = words(`
   mp mep president-elect vice-president prime pope emperor empress sultan emir tsar
 `);
 
+/**
+ * Military ranks, in full and abbreviated, written before a name ("Admiral Jo Doe", "Maj. Jo Doe"); the office, never
+ * part of the name. "Major" is here and not among the role words, as it is mostly an adjective in lower case.
+ */
+export const MILITARY_RANKS = words(`
+  admiral general colonel captain major lieutenant sergeant corporal brigadier commodore marshal commander
+  gen adm col capt maj lt sgt cpl brig cmdr
+`);
+
+/** Words that qualify a rank written after them ("Rear Admiral", "Vice Admiral", "Air Marshal"). */
+export const RANK_QUALIFIERS = words('rear vice air chief');
+
+/** Lower-case words that join the parts of a compound office ("editor-in-chief", "commander-in-chief"). */
+export const OFFICE_JOINERS = words('in of at');
+
 /** Kinds of street and building that end a place's name, never a person's ("Queen Street", "Prince Albert Road"). */
 export const STREET_WORDS = words(`
   street road avenue lane square boulevard bridge gardens terrace crescent highway palace castle

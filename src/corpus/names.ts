@@ -10,15 +10,18 @@ import {
   MALE_HONORIFICS,
   MALE_NOUNS,
   MALE_TERRITORIAL_TITLES,
+  MILITARY_RANKS,
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_TITLES,
   NOT_NAME_WORDS,
+  OFFICE_JOINERS,
   ORGANISATION_WORDS,
   PARTY_MEMBERS,
   PERSONAL_NOUNS,
   PLACES,
   POST_NOMINALS,
+  RANK_QUALIFIERS,
   REGNAL_TITLES,
   ROLE_WORDS,
   SPEECH_VERBS,
@@ -121,6 +124,8 @@ const REGEXPS = {
   /** The word (group 1) that ends the text, with or without a comma after it. */
   wordBefore: /([\p{L}-]+),?\s+$/u,
   singleCapital: /^\p{Lu}$/u,
+  /** "a", "an" opening a phrase. */
+  indefiniteStart: /^an?\s/i,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
   /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
@@ -145,8 +150,13 @@ const lower = (word: string): string => withoutPossessive(word).toLowerCase().re
 /** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
 export const isRole = (word: string): boolean => {
   const w = lower(word);
-  return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
+  if (isOfficeWord(w)) return true;
+  // "editor-in-chief", "Major-Gen": a compound of offices and ranks, joined by "in", "of" or "at".
+  const parts = w.split('-');
+  return parts.length > 1 && parts.some(isOfficeWord) && parts.every((p) => isOfficeWord(p) || OFFICE_JOINERS.has(p));
 };
+const isOfficeWord = (w: string): boolean =>
+  ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w) || MILITARY_RANKS.has(w);
 /** Whether a word names a kind of body ("Committee", "Parliaments"). */
 export const isOrganisationWord = (word: string): boolean => {
   const w = lower(word);
@@ -192,8 +202,6 @@ const PERSONAL_OFFICES = new Set([
   'premier',
   'sheriff',
 ]);
-/** Ranks written in full before a surname alone; taken as a person's only when the text also writes that surname alone. */
-const RANKS = new Set(['general', 'colonel', 'admiral']);
 const PEERS = new Set(['lord', 'baroness', 'baron', 'lady', 'viscount', 'earl']);
 const APPOSITION_HEAD_WORDS = 4;
 const NOT_APPOSITION_START = new Set([
@@ -245,6 +253,26 @@ export function appositionAfter(text: string, end: number): string | undefined {
   const isPersonNoun = (w: string): boolean =>
     isRole(w) || FEMALE_NOUNS.has(w.toLowerCase()) || MALE_NOUNS.has(w.toLowerCase());
   return words.slice(0, APPOSITION_HEAD_WORDS).some(isPersonNoun) ? phrase : undefined;
+}
+
+/** Offices a body may hold too ("a member of the alliance", "an investor in …"): no sign of a person. */
+const BODY_HELD_ROLES = new Set([
+  'member',
+  'partner',
+  'owner',
+  'co-owner',
+  'investor',
+  'founder',
+  'co-founder',
+  'associate',
+]);
+
+/** "X, a chemistry researcher at …": an apposition that calls the name before it one person holding an office. */
+function personalAppositionAfter(text: string, end: number): boolean {
+  const phrase = appositionAfter(text, end);
+  if (phrase === undefined || !REGEXPS.indefiniteStart.test(phrase)) return false;
+  const head = phrase.split(REGEXPS.whitespace).slice(1, APPOSITION_HEAD_WORDS + 1);
+  return head.some((w) => isRole(w) && !BODY_HELD_ROLES.has(w.toLowerCase()));
 }
 
 /** "Justice Minister, X" or "Iran’s president, X": a role ends just before the name. */
@@ -503,9 +531,27 @@ export function findNameCandidates(text: string): NameCandidates {
       )
         classes[i] = 'name';
     }
+    // "Rear Admiral Jo Doe", "Air Chief Marshal Doe": a word qualifying a rank is part of the office, not the name.
+    for (let i = run.length - 2; i >= 0; i--) {
+      const rank = classes[i + 1] === 'title' && MILITARY_RANKS.has(lower(run[i + 1]?.text ?? ''));
+      if (rank && RANK_QUALIFIERS.has(lower(run[i]?.text ?? ''))) classes[i] = 'title';
+    }
     // Strip words that only start a sentence ("The", "In", "Today").
     let from = 0;
     while (from < run.length && classes[from] === 'stop') from++;
+    // "Jo Radio, a chemistry researcher at …": a body's word ending a two-word name that an apposition calls a
+    // person (an indefinite article and an office) is a surname; a body is not "a researcher".
+    const [firstWord, secondWord] = run.slice(from);
+    if (
+      run.length - from === 2 &&
+      firstWord !== undefined &&
+      secondWord !== undefined &&
+      classes[from] === 'name' &&
+      isOrganisationWord(secondWord.text) &&
+      !isOrdinaryWord(firstWord.text) &&
+      personalAppositionAfter(text, secondWord.end)
+    )
+      classes[from + 1] = 'name';
     // "says Will Okafor": after a speech verb, a modal that heads a name is the given name.
     if (
       from === 1 &&
@@ -595,7 +641,7 @@ export function findNameCandidates(text: string): NameCandidates {
           const titleToken = run[start - 1];
           // "Mr. Okafor", "President Okafor"; "General Novak" but not "General Motors" nor "Attorney General Lee".
           const rank =
-            RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
+            MILITARY_RANKS.has(wordBefore) && start - 1 === from && writtenAlone.has(withoutPossessive(firstName.text));
           const titledName =
             titleToken !== undefined && (classes[start - 1] === 'honorific' || office !== undefined || regnal || rank)
               ? `${titleToken.text.replace(REGEXPS.finalStop, '')} ${withoutPossessive(firstName.text)}`

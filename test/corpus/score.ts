@@ -165,10 +165,10 @@ export function readCase(dir: string): LabelledCase {
 export const NEWS_SETS = ['news', 'news-held-out', 'news-third', 'news-fourth', 'news-fifth'] as const;
 export type NewsSet = (typeof NEWS_SETS)[number];
 /**
- * Sets held out: scored only when named (`npm run eval -- --sets news-fourth`), once, after the rules are written, so
+ * Sets held out: scored only when named (`npm run eval -- --sets news-fifth`), once, after the rules are written, so
  * that nobody writing rules sees how they fare there by running the usual commands.
  */
-export const HELD_OUT_SETS: readonly NewsSet[] = ['news-fourth', 'news-fifth'];
+export const HELD_OUT_SETS: readonly NewsSet[] = ['news-fifth'];
 /** The sets rules may be written against: every labelled set not held out. */
 export const TUNED_SETS = NEWS_SETS.filter((set) => !HELD_OUT_SETS.includes(set));
 

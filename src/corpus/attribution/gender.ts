@@ -2,7 +2,7 @@
 // Used only to rule out a pronoun's antecedent, and only when the text never contradicts itself.
 import type { Mention } from '../pack';
 import type { Gender } from '../names';
-import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS } from '../lexicon';
+import { ADDRESS_VERBS, FEMALE_PRONOUNS, MALE_PRONOUNS, REPORTING_VERBS } from '../lexicon';
 
 const MALE_FORMS = new Set([...MALE_PRONOUNS, 'his', 'him', 'himself']);
 const FEMALE_FORMS = new Set([...FEMALE_PRONOUNS, 'her', 'hers', 'herself']);
@@ -17,6 +17,9 @@ const REGEXPS = {
   lastWord: /([a-z]+)\s+$/,
   /** A sentence's mark and the spaces after it, or a line break. Global: read with matchAll. */
   sentenceOrLineEnd: /[.!?]["”’)]*\s+|\n/g,
+  words: /\p{L}+/gu,
+  /** A reporting verb and perhaps "that", ending the text: the pronoun after it is the reported clause's subject. */
+  reportedSubjectLast: new RegExp(`\\b(?:${[...REPORTING_VERBS].join('|')})(?:\\s+that)?\\s+$`, 'iu'),
   /** A participle opening the text: "Asked ", "Citing ". */
   participleFirst: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s/u,
 } as const;
@@ -47,6 +50,12 @@ export function inferGenders(
     // "Harlow pressed him", "Harlow asked her about it": an object of the person's own verb is somebody else.
     const verbBefore = REGEXPS.lastWord.exec(span.slice(0, m.index))?.[1] ?? '';
     if (word === 'him' || (word === 'her' && ADDRESS_VERBS.has(verbBefore))) return;
+    // "Doe said the inquiry found that accounts in her name were fake": past the person's own reporting verb, only
+    // the subject of what is reported ("Doe said she …", "said that he …") is the person; a pronoun deeper in the
+    // reported clause may be anybody it speaks of.
+    const before = span.slice(0, m.index);
+    const reports = (before.toLowerCase().match(REGEXPS.words) ?? []).some((w) => REPORTING_VERBS.has(w));
+    if (reports && !REGEXPS.reportedSubjectLast.test(before)) return;
     const gender: Gender | undefined = MALE_FORMS.has(word) ? 'male' : FEMALE_FORMS.has(word) ? 'female' : undefined;
     if (gender === undefined) return;
     vote(votes, mention.entityId, gender);

@@ -49,6 +49,18 @@ describe('office-is-not-its-body', () => {
   });
 });
 
+describe('office-is-not-its-body: a part of a body', () => {
+  it('gives a statement of a part written after a body’s name to an unnamed source, not the body', () => {
+    expect(
+      speakers('According to the Acme Trust housing committee, rents rose by a third in the valley last year.\n'),
+    ).toEqual(['(unnamed-source)']);
+  });
+
+  it('lets the body speak when a verb follows its name (trap)', () => {
+    expect(speakers('The Acme Trust has said the rents are “out of reach for nurses.”\n')).toEqual(['Acme Trust']);
+  });
+});
+
 describe('named-subject-blocks', () => {
   it('gives nobody a quote whose sentence names an unknown subject, rather than the speaker before', () => {
     expect(
@@ -91,7 +103,7 @@ describe('named-subject-blocks', () => {
   it('gives nobody "she" when the sentence naming the woman has a subject called by a noun', () => {
     expect(
       speakers(
-        'The countess later wrote that she had phoned a cousin of Mrs Ann Cole, to ask for help. “I had nobody else to call,” she said.\n',
+        'The countess later wrote to a cousin of Mrs Ann Cole, to ask for help. “I had nobody else to call,” she said.\n',
       ),
     ).toEqual(['(speaker-not-identified)']);
   });
@@ -128,7 +140,101 @@ describe('another-source-between', () => {
     ).toEqual(['(speaker-not-identified)']);
   });
 
+  it('gives nobody a partial quote after a clause with its own subject that reports', () => {
+    expect(
+      speakers('Mayor Tobias Grell said the vote was close, with some councillors calling it “a stitch-up.”\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('keeps the speaker when the clause after "with" reports nothing (trap)', () => {
+    expect(
+      speakers('Mayor Tobias Grell said the vote was close, with the count taking “most of the night.”\n'),
+    ).toEqual(['Tobias Grell']);
+  });
+
   it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
     expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
+  });
+});
+
+describe('verb-has-its-own-subject', () => {
+  it('gives nobody a partial quote whose verb has a relative pronoun for somebody else as its subject', () => {
+    expect(
+      speakers(
+        'Jo Doe runs the Acme Trust in Lakeport, which says in its charter that it will “house every nurse in the valley.”\n',
+      ),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('gives nobody a partial quote after a clause joined on with a subject of its own', () => {
+    expect(
+      speakers('Jo Doe opened the hall and a neighbour who came in later left saying it was “cold as a cellar”.\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('makes subjects joined a joint statement', () => {
+    expect(speakers('The Acme Trust and other charities condemned the levy as “a tax on kindness.”\n')).toEqual([
+      '(joint-statement)',
+    ]);
+  });
+
+  it('keeps the name whose relative pronoun follows it straight away (trap)', () => {
+    expect(speakers('The Acme Trust, which owns the hall, said it was “not for sale.”\n')).toEqual(['Acme Trust']);
+  });
+
+  it('keeps the name when the joined words stand in an apposition (trap)', () => {
+    expect(
+      speakers('Mayor Jo Doe, joined by two aides and the town clerk, said the hall was “ready for the winter.”\n'),
+    ).toEqual(['Jo Doe']);
+  });
+});
+
+describe('pronoun resolution among people of one sex', () => {
+  it('gives nobody "he" when the one man named in the window is named after another "he"', () => {
+    expect(
+      speakers(
+        'I sat with Sir Owen Tallis in his garden.\n\n“It is early,” he shrugs.\n\nHe frowns as I mention Lionel Markham, the director, an old rival. “Why would I?” he said.\n',
+      ),
+    ).toEqual(['(no-attribution)', '(ambiguous-pronoun)']);
+  });
+
+  it('gives nobody "he" when the one man in the window was named a paragraph before by another "he" reporting on him', () => {
+    expect(
+      speakers(
+        'Mr Olu Danjuma said the land went to one Mr Ferreira, who promised a road.\n\nHe said Mr Ferreira later passed the rights to a gravel firm.\n\nMr Ferreira then sold the lease to a second firm, on the promise of a clinic.\n\n“Nothing was built,” he said.\n',
+      ),
+    ).toEqual(['(ambiguous-pronoun)']);
+  });
+
+  it('keeps "he" for the name after a clause the pronoun opens (trap)', () => {
+    expect(
+      speakers('As he walked off, harbour master Marten Oake said the boats would wait. “We sail at six,” he said.\n'),
+    ).toEqual(['Marten Oake']);
+  });
+});
+
+describe('another-person-in-play', () => {
+  it('gives nobody "he" after a surname two people bear opens a sentence', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot. Mr Tom Ostler said the vans were late. “We wait every night,” Ostler said.\n\nBrenner is unsure the strike will hold. Asked why, he told me, “The night shift.”\n',
+      ),
+    ).toEqual(['Tom Ostler', '(ambiguous-pronoun)']);
+  });
+
+  it('gives nobody a quote continued past such a surname', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot.\n\n“We wait every night,” said Mr Tom Ostler. Brenner looked away. “Maybe in spring.”\n',
+      ),
+    ).toEqual(['Tom Ostler', '(speaker-not-identified)']);
+  });
+
+  it('lets "he" through when the surname is the speaker’s own (trap)', () => {
+    expect(
+      speakers(
+        'Ann Brenner runs the depot with Mr Tom Ostler. “We wait every night,” Ostler said.\n\nOstler checks the rota daily. Asked why, he said, “The gate opens late.”\n',
+      ),
+    ).toEqual(['Tom Ostler', 'Tom Ostler']);
   });
 });

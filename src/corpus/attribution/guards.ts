@@ -3,10 +3,12 @@
 // reason, never into another speaker.
 import type { Gender } from '../names';
 import type { Mention } from '../pack';
-import { FEMALE_NOUNS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
+import { FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
 import { holdsOffice } from './role';
 import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
-import { isRole } from '../names';
+import { itemsWithin } from '../text';
+import { isOrdinaryWord } from '../ordinary-words';
+import { isOrganisationWord, isRole } from '../names';
 import { subjectAt } from './subject';
 
 /** What a pattern read to reach its speaker, kept for the guards and never stored. */
@@ -49,8 +51,11 @@ const REGEXPS = {
     /(?<![\p{L}\p{N}'’])(?<!\b(?:the|a|an|this|that|our|its|their)\s+)(?<!\p{Lu}[\p{L}'’.-]*\s+)[“"]?((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)[”"]?\s+([\p{Ll}]+)\b/gu,
   whitespace: /\s+/,
   whitespaceRuns: /\s+/g,
-  /** After a body's name: an office of it (group 1; "… Commissioner for Human Rights", "’s chief executive"). */
-  officeAfter: /^(?:['’]s?)?\s+(\p{L}[\p{L}-]*)/u,
+  /**
+   * After a body's name, up to three words (group 1) that may end in an office of it or a part of it ("…
+   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency").
+   */
+  officeAfter: /^(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
   /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
   officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
   theBefore: /\bthe\s+$/i,
@@ -61,12 +66,31 @@ const REGEXPS = {
   /** "the duchess also ", "The new chairman ": "the", up to two words and a noun (group 1), and adverbs, ending the text. */
   definiteSubject:
     /(?:^|[,;]\s*)[Tt]he\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*)\s+(?:(?:also|then|later|once|\p{Ll}+ly)\s+)*$/u,
+  /** "with some critics calling", "with others saying": a clause with a subject of its own and its participle (group 1). */
+  withSubjectParticiple:
+    /\bwith\s+(?:some|many|most|others|several|few|one|a|an|the|\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,2}?\s+(\p{Ll}+ing)\b/gu,
   /** "for failing", "for being": a reason given by a gerund. */
   forGerund: /\bfor\s+\p{Ll}+ing\b/u,
   /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
   nameThenWord: /(?<![\p{L}'’])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(\p{Ll}+)\b/gu,
   /** A question mark, perhaps with a closing quote or bracket, ending the text. */
   questionEnd: /\?[”"’)]*\s*$/,
+  /** A word (group 1), a full stop and spaces, ending the text. */
+  wordAndStopBefore: /(\p{L}+)\.\s+$/u,
+  /** A capitalised word opening a sentence or a line, a lower-case word after it: "Fischer isn't", a subject. */
+  sentenceSubject: /(?<=(?:^|\n|[.!?][”"’]?\s)\s*)\p{Lu}[\p{L}-]*(?=\s+\p{Ll})/gu,
+  /** The word ending the text: a reporting verb. */
+  lastWord: /\p{L}+\s*$/u,
+  /** " and other aid groups", " and Lee": more subjects joined to the one named. */
+  joinedSubject: /^\s+(?:and|&)\s+(?:other|its|their|his|her|several|many|some|\p{Lu})/u,
+  /** ", which ", " who also ": a relative pronoun, and up to two words, ending the text. */
+  relativeEnding: /,?\s+(?:which|that|who)\s+(?:\p{Ll}+\s+){0,2}$/u,
+  /** Only a comma and spaces: a relative pronoun straight after the name stands for it. */
+  commaOnly: /^\s*,?\s*$/,
+  /** ", joined by Lee and two others, ": an apposition set off by commas, and up to two words, all the text. */
+  appositionOnly: /^\s*,[^,;:“”"]{1,150},\s*(?:\p{Ll}+\s+){0,2}$/u,
+  /** "and one neighbour", "but people", "while Lee": a clause joined on with a subject of its own. */
+  clauseWithSubject: /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|people|\p{Lu}\p{Ll}+)\s/u,
 } as const;
 
 export const newGuardMemory = (): GuardMemory => ({ pronounsOf: new Map() });
@@ -263,6 +287,60 @@ function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | u
   return false;
 }
 
+/**
+ * "“…,” Doe said. / Fischer is unsure … “…,” he told me": the surname of another person named here, written alone as
+ * a sentence's subject since the speaker was last named (or last spoke) and covered by no mention (two people here bear it),
+ * puts another person in play whom the resolver could not weigh: a speaker resolved from a pronoun or from the quote
+ * before is then nobody. For "he" and "she", not a surname only people of the other sex bear.
+ */
+export const anotherPersonInPlay: Guard = {
+  name: 'another-person-in-play',
+  check(scene, { speakerId, cue, evidence }, place) {
+    if (speakerId === null || (cue !== 'pronoun' && cue !== 'previous-speaker')) return undefined;
+    const from = lastNamedAt(scene, speakerId, place.start);
+    const own = wordsWritten(scene).get(speakerId);
+    const bearers = surnameBearers(scene);
+    const gender = evidence?.pronoun?.gender;
+    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.sentenceSubject)) {
+      const at = from + m.index;
+      const word = m[0].toLowerCase();
+      const others = (bearers.get(word) ?? []).filter(
+        (id) => id !== speakerId && (gender === undefined || scene.genderOf(id) !== opposite(gender)),
+      );
+      if (others.length === 0 || own?.has(word) === true || isOrdinaryWord(m[0]) || scene.insideQuote(at)) continue;
+      // "Mr. Trump": a title's full stop ends no sentence.
+      const titleBefore = REGEXPS.wordAndStopBefore.exec(scene.text.slice(Math.max(0, at - 12), at))?.[1];
+      if (titleBefore !== undefined && HONORIFICS.has(titleBefore.toLowerCase())) continue;
+      // A name a mention covers is the resolver's to weigh (pronoun.ts); one none covers it could not weigh.
+      if (itemsWithin(scene.mentions, at, at + m[0].length).length > 0) continue;
+      return abstain(
+        cue === 'pronoun' ? 'pronoun-ambiguous' : 'unresolved',
+        cue === 'pronoun' ? 'ambiguous-pronoun' : 'speaker-not-identified',
+      );
+    }
+    return undefined;
+  },
+};
+
+/** Each surname (a person's last written word, lower-cased) and the people named here who bear it; once per document. */
+const bearersOf = new WeakMap<Scene, Map<string, string[]>>();
+
+function surnameBearers(scene: Scene): Map<string, string[]> {
+  let bearers = bearersOf.get(scene);
+  if (bearers !== undefined) return bearers;
+  bearers = new Map();
+  for (const m of scene.mentions) {
+    if (scene.kindOf(m.entityId) !== 'person') continue;
+    const surname = scene.text.slice(m.start, m.end).toLowerCase().match(REGEXPS.word)?.pop();
+    if (surname === undefined) continue;
+    const ids = bearers.get(surname) ?? [];
+    if (!ids.includes(m.entityId)) ids.push(m.entityId);
+    bearers.set(surname, ids);
+  }
+  bearersOf.set(scene, bearers);
+  return bearers;
+}
+
 /** Cues that resolve a speaker from something other than a name in the subject place. */
 const RESOLVED_CUES = new Set(['pronoun', 'role', 'previous-speaker']);
 
@@ -276,10 +354,10 @@ export const officeIsNotItsBody: Guard = {
     const subject = evidence?.subject;
     if (speakerId === null || subject === undefined || scene.kindOf(speakerId) !== 'organisation') return undefined;
     const { text } = scene;
-    const after = REGEXPS.officeAfter.exec(text.slice(subject.end, subject.end + 40));
+    const after = REGEXPS.officeAfter.exec(text.slice(subject.end, subject.end + 60));
     const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
     const before = REGEXPS.officeBefore.exec(text.slice(Math.max(lineStart, subject.start - 60), subject.start));
-    if (after?.[1] !== undefined && isRole(after[1])) {
+    if (after?.[1] !== undefined && headsOfficeOrPart(after[1])) {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start, subject.end));
     }
     if (before?.[1] !== undefined && isRole(before[1])) {
@@ -288,6 +366,26 @@ export const officeIsNotItsBody: Guard = {
     return undefined;
   },
 };
+
+/** Words that end the phrase a body's name may modify: a verb, an auxiliary, a conjunction or a preposition. */
+const PHRASE_BREAKS = new Set(
+  'has have had is was were are will would can could may might does did and or but to in on at for with by from that which who also then'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the words after a body's name, read up to the first that ends its phrase, reach an office ("Commissioner",
+ * "chief executive") or, in lower case, a kind of body ("refugee agency"): then the name only modifies them.
+ */
+function headsOfficeOrPart(words: string): boolean {
+  for (const word of words.trim().split(REGEXPS.whitespace)) {
+    const w = word.toLowerCase();
+    if (PHRASE_BREAKS.has(w) || REPORTING_VERBS.has(w)) return false;
+    if (isRole(word) || (word === w && isOrganisationWord(w))) return true;
+  }
+  return false;
+}
 
 /** The office as written, up to its speech verb or the clause's end: "the Council of Europe Commissioner for …". */
 function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
@@ -305,6 +403,29 @@ function officePhrase(scene: Scene, from: number, bodyEnd: number): string {
   return scene.text.slice(start, end).replace(REGEXPS.whitespaceRuns, ' ').trim();
 }
 
+/**
+ * The reporting verb that gives a partial quote has the speaker found for it as its subject, or nobody is named: not
+ * when a relative pronoun standing for somebody else is its subject ("Doe heads the Acme Guild, which says it wants
+ * “…”"), nor when a clause joined on between has a subject of its own ("Doe held meetings and one neighbour came out
+ * saying …"); and a subject joined with others ("The UN and other aid groups called it “…”") is a joint statement.
+ */
+export const verbHasItsOwnSubject: Guard = {
+  name: 'verb-has-its-own-subject',
+  check(scene, { speakerId, evidence }) {
+    const subject = evidence?.subject;
+    const verbEnd = evidence?.reportingVerbEnd;
+    if (speakerId === null || subject === undefined || verbEnd === undefined || verbEnd <= subject.end)
+      return undefined;
+    const between = scene.text.slice(subject.end, verbEnd).replace(REGEXPS.lastWord, '');
+    if (REGEXPS.joinedSubject.test(between)) return abstain('collective', 'joint-statement');
+    const relative = REGEXPS.relativeEnding.exec(between);
+    const relativeForAnother = relative !== null && !REGEXPS.commaOnly.test(between.slice(0, relative.index));
+    // "Doe, joined by Lee and two others, said": what an apposition holds is no clause of its own.
+    const joinedClause = !REGEXPS.appositionOnly.test(between) && REGEXPS.clauseWithSubject.test(between);
+    return relativeForAnother || joinedClause ? abstain('unresolved', 'speaker-not-identified') : undefined;
+  },
+};
+
 /** Verbs of judging: "Lee found", "Okafor thinks". */
 const JUDGING_VERBS = new Set(
   'found finds thought thinks felt feels believed believes considered considers judged judges knew knows'.split(' '),
@@ -312,8 +433,9 @@ const JUDGING_VERBS = new Set(
 
 /**
  * Between a reporting verb and the partial quote it gives, somebody else's words may stand: another name judging
- * something ("Doe says Lee and Ann Okafor found she “…”"), or a reason for praise or blame ("Doe condemned them for
- * failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
+ * something ("Doe says Lee and Ann Okafor found she “…”"), a clause with a subject of its own that reports ("Doe
+ * said the reviews were mixed, with some critics calling it “…”"), or a reason for praise or blame ("Doe condemned
+ * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
  */
 export const anotherSourceBetween: Guard = {
   name: 'another-source-between',
@@ -322,6 +444,9 @@ export const anotherSourceBetween: Guard = {
     if (speakerId === null || from === undefined) return undefined;
     const between = scene.text.slice(from, place.start);
     if (REGEXPS.forGerund.test(between)) return abstain('unresolved', 'speaker-not-identified');
+    // "Doe said the reviews were mixed, with some critics calling it “…”": a clause with its own subject speaks.
+    for (const m of between.matchAll(REGEXPS.withSubjectParticiple))
+      if (REPORTING_VERBS.has(m[1]?.toLowerCase() ?? '')) return abstain('unresolved', 'speaker-not-identified');
     for (const m of between.matchAll(REGEXPS.nameThenWord)) {
       const at = from + m.index;
       if (!JUDGING_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;

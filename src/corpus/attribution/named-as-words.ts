@@ -16,9 +16,9 @@ const REGEXPS = {
   speechVerbLast: new RegExp(`\\b(?:${SPEECH_VERB_ALTERNATION})[,:]?\\s*$`, 'u'),
   /** The lower-case word (group 1) straight after the closing mark. */
   wordNext: /^[”"]\s+(\p{Ll}[\p{L}-]*)/u,
-  /** "the phrase ", "so-called ", "halls, or ": before words named as words. */
+  /** "the phrase ", "so-called ", "so-called Northern ", "halls, or ": before words named as words. */
   termBefore:
-    /(?:\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)|\bso-called|[\p{L}\p{N}],?\s+or)\s*$/iu,
+    /(?:\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)|\bso-called(?:\s+[\p{L}-]+){0,2}|[\p{L}\p{N}],?\s+or)\s*$/iu,
   /** "” as they are known", "” or small groups": after words named as words. */
   termAfter: /^[”"]?,?\s+(?:as\s+(?:it|they|he|she)\s+(?:is|are|was|were)\s+(?:known|called)\b|or\s+\p{Ll})/u,
   /** Only "or" or "and" between two quotes: named as words with the first ("so-called “A,” or “B,”"). */

@@ -4,6 +4,9 @@ import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
 import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
 
+/** Prepositions that open a phrase set before a sentence's subject ("Under questioning by Okafor, he said"). */
+const OPENING_PREPOSITIONS = 'In|Under|During|After|Before|Following|Despite|Amid|At|On|With';
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** "asked her about", "told her.": a verb of address and its object pronoun (group 1), ending a phrase. */
@@ -11,11 +14,21 @@ const REGEXPS = {
     `^[^.!?;“”"]*?\\b(?:${[...ADDRESS_VERBS].join('|')})\\s+(her|him)\\b(?=\\s+(?:about|if|whether|why|what|how|to|for|on|over|at|in|that|again)\\b|\\s*[,.;:!?])`,
     'u',
   ),
-  /** A clause opened by a participle and closed by the comma before the pronoun: "Quoting Okafor, ", "Asked about Okafor, ". */
-  openingParticiple: /^\s*\p{Lu}\p{Ll}+(?:ing|ed)\s[^.;:!?“”"]*,\s*$/u,
+  /**
+   * A phrase opened by a participle or a preposition and closed by the comma before the pronoun: "Quoting Okafor, ",
+   * "Asked about Okafor, ", "Under questioning by Okafor, ".
+   */
+  openingParticiple: new RegExp(`^\\s*(?:\\p{Lu}\\p{Ll}+(?:ing|ed)|${OPENING_PREPOSITIONS})\\s[^.;:!?“”"]*,\\s*$`, 'u'),
   /** "’s lawyer", "’s travel plans": a possessive and up to three words it owns (group 1). */
   possessiveAndOwned: /^['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
   possessiveS: /^['’]s\b/,
+  /** A word that opens a clause set before its main one ("As", "once", "when"), ending the text. */
+  subordinatorLast: /\b(?:as|once|when|while|after|before|if|because|since|although|though|until|whenever)\s+$/i,
+  /** A subject pronoun of each sex. */
+  malePronoun: /\b[Hh]e\b/g,
+  femalePronoun: /\b[Ss]he\b/g,
+  /** A subject pronoun: "when I interviewed him" has a subject of its own. */
+  subjectPronoun: /\b(?:I|we|you|he|she|they)\b/,
   whitespace: /\s+/,
 } as const;
 
@@ -83,9 +96,43 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
     if (s.start >= windowStart && s.start < at && s.speakerId !== null) ids.add(s.speakerId);
   const fitting = [...ids].filter(fits);
   const [only] = fitting;
-  if (fitting.length === 1 && only !== undefined) return checked(only);
-  const nearest = nearestSentencePerson(scene, people(windowStart, at), fits);
-  return nearest !== undefined ? checked(nearest) : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+  const nearest =
+    fitting.length === 1 && only !== undefined ? only : nearestSentencePerson(scene, people(windowStart, at), fits);
+  // Read from the paragraph before the window: "He said Mr Doe later …" may stand just outside it.
+  const readFrom = scene.lines[scene.proseBefore(Math.max(0, previous))]?.start ?? windowStart;
+  return nearest !== undefined && !referredToBefore(scene, nearest, gender, Math.min(readFrom, windowStart), at)
+    ? checked(nearest)
+    : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+}
+
+/**
+ * "He frowns as I mention Brandt … “…,” he said", "He said Mr Doe later sold it. … “…,” he said": a
+ * sentence that names the one chosen after a subject pronoun of that sex, which no earlier naming (read from the
+ * paragraph before the window) can stand behind, is about somebody else of that sex named before, who may be the
+ * speaker. Not a pronoun that opens a clause set before its noun ("As he flew home, Doe said"), which may stand for
+ * the name after it.
+ */
+function referredToBefore(scene: Scene, id: string, gender: Gender, from: number, at: number): boolean {
+  const pronouns = gender === 'male' ? REGEXPS.malePronoun : REGEXPS.femalePronoun;
+  const mentions = scene.narrationMentions(from, at).filter((m) => m.entityId === id);
+  let firstNamed = mentions[0]?.start ?? at;
+  // Statements run in text order: read back only to the window's start, so a page of many quotes stays linear.
+  for (let i = scene.decided.length - 1; i >= 0; i--) {
+    const d = scene.decided[i];
+    if (d === undefined || d.start < from) break;
+    if (d.speakerId === id && d.start < at) firstNamed = Math.min(firstNamed, d.start);
+  }
+  for (const m of mentions) {
+    const line = scene.lines[scene.lineAt(m.start)];
+    if (line === undefined) continue;
+    const sentenceFrom = Math.max(scene.sentenceStart(line, m.start), from);
+    for (const p of scene.text.slice(sentenceFrom, m.start).matchAll(pronouns)) {
+      const pronounAt = sentenceFrom + p.index;
+      const opensClause = REGEXPS.subordinatorLast.test(scene.text.slice(sentenceFrom, pronounAt));
+      if (pronounAt < firstNamed && !opensClause && !scene.insideQuote(pronounAt)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -96,8 +143,12 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
   const addressers = new Set<string>();
   people.forEach((m, i) => {
     const until = Math.min(at, people[i + 1]?.start ?? at, m.end + ADDRESS_REACH);
-    const object = REGEXPS.addressedPronoun.exec(scene.text.slice(m.end, until))?.[1];
-    if (object !== undefined && (object === 'him' ? 'male' : 'female') === gender) addressers.add(m.entityId);
+    const addressed = REGEXPS.addressedPronoun.exec(scene.text.slice(m.end, until));
+    const object = addressed?.[1];
+    // "I asked about Lee when I interviewed him": the verb has a subject of its own, so Lee is not who speaks to him.
+    const ownSubject = addressed !== null && REGEXPS.subjectPronoun.test(addressed[0]);
+    if (object !== undefined && !ownSubject && (object === 'him' ? 'male' : 'female') === gender)
+      addressers.add(m.entityId);
   });
   return addressers;
 }

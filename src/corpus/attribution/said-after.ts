@@ -11,7 +11,8 @@ const REGEXPS = {
   letters: /[\p{L}]+/gu,
   /** A sentence's mark, and any closing quotes or brackets, ending the text. */
   endsSentence: /[.!?][’'"”)\]]*$/,
-  capitalAfterSpace: /^\s+\p{Lu}/u,
+  /** A new sentence: a capital after spaces, perhaps opening a bracket ("” (The firm said …"). */
+  capitalAfterSpace: /^\s+[([]?\p{Lu}/u,
   /** A verb (group 1), perhaps after an adverb, first after the quote: "“…,” said X", "“…,” later added X". */
   verbFirst: /^[\s,.]*(?:[a-z]+ly\s+)?([a-z]+)\s+/u,
   leadingSpacesAndCommas: /^[\s,]*/,

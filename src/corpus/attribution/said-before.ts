@@ -34,6 +34,8 @@ const REGEXPS = {
   lowerCaseWord: /\s[a-z]/,
   /** One lower-case verb (group 1), perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
   verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?(\p{Ll}+):\s*$/u,
+  /** Nothing, or a conjunction joining the sentence to the one before: "But " in "But Okafor claimed …". */
+  conjunctionOnly: /^\s*(?:(?:But|And|Yet)\s+)?$/,
   /** ", but" or ", and" ending the text. */
   conjunctionLast: /,\s+(?:but|and)$/,
   /** ", as …" straight after a closing mark. */
@@ -42,10 +44,10 @@ const REGEXPS = {
 
 /**
  * "Okafor even claimed a mandate for leaving the league. “The members chose this.”": a sentence that
- * opens with the one person it names, as the subject of a speech verb, introduces a quote that is the whole next
- * sentence.
+ * opens with the one person it names (perhaps after "But"), as the subject of a speech verb, introduces a quote that
+ * is the whole next sentence.
  */
-function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, verbAt: number): boolean {
+export function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, verbAt: number): boolean {
   const named = scene.narrationMentions(sentenceFrom, quote.openAt ?? quote.start);
   const [only] = named;
   const subject = subjectBeforeVerb(scene, sentenceFrom, verbAt);
@@ -55,7 +57,7 @@ function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: number, ve
     scene.kindOf(only.entityId) === 'person' &&
     subject?.type === 'entity' &&
     subject.mention.start === only.start &&
-    scene.text.slice(sentenceFrom, only.start).trim() === '' &&
+    REGEXPS.conjunctionOnly.test(scene.text.slice(sentenceFrom, only.start)) &&
     REGEXPS.capitalFirst.test(scene.text.slice(quote.start, quote.end)) &&
     REGEXPS.sentenceMarkLast.test(scene.text.slice(quote.start, quote.end)) &&
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.

@@ -11,11 +11,20 @@ import { colonLines } from './colon-lines';
 import { abstain, type Attribution, type Scene } from './context';
 import { reportsBefore } from './said-before';
 import { continuedQuote } from './continued-quote';
-import { anotherSourceBetween, namedSubjectBlocks, officeIsNotItsBody, pronounIsPerson, type Guard } from './guards';
+import {
+  anotherPersonInPlay,
+  anotherSourceBetween,
+  namedSubjectBlocks,
+  officeIsNotItsBody,
+  pronounIsPerson,
+  verbHasItsOwnSubject,
+  type Guard,
+} from './guards';
 import { joinQuotesOverParagraphs } from './multi-paragraph';
 import { leaveOutNamedWords } from './named-as-words';
 import { pullQuote } from './pull-quote';
 import { reportedPartial } from './reported-partial';
+import { reportedThenQuote } from './reported-then-quote';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
@@ -136,6 +145,14 @@ export const SIEVE: readonly SieveEntry[] = [
     attribute: (scene, quote) => continuedQuote(scene, quote),
   },
   {
+    stage: 'pattern',
+    name: 'reported-then-quote',
+    decides:
+      'a quote opening its sentence with no cue, straight after a sentence whose named subject reports (“Doe said … . “…”)',
+    folder: 'reported-then-quote',
+    attribute: (scene, quote) => reportedThenQuote(scene, quote),
+  },
+  {
     stage: 'resolver',
     name: 'pronoun',
     decides: '"he", "she": the one person named just before whose sex fits, or nobody',
@@ -176,11 +193,27 @@ export const SIEVE: readonly SieveEntry[] = [
   },
   {
     stage: 'guard',
+    name: anotherPersonInPlay.name,
+    decides:
+      'nobody, when a pronoun or a quote continued names a speaker and another person’s surname stands since that speaker was last named',
+    folder: 'guard-another-person',
+    guard: anotherPersonInPlay,
+  },
+  {
+    stage: 'guard',
     name: anotherSourceBetween.name,
     decides:
       'nobody, when another name judging, or a reason for praise or blame, stands between a verb and its partial quote',
     folder: 'guard-another-source',
     guard: anotherSourceBetween,
+  },
+  {
+    stage: 'guard',
+    name: verbHasItsOwnSubject.name,
+    decides:
+      'nobody, when the verb of a partial quote has a subject of its own (a relative pronoun for another, a clause joined on), or a joint statement for subjects joined',
+    folder: 'guard-verb-subject',
+    guard: verbHasItsOwnSubject,
   },
   {
     stage: 'unquoted',
