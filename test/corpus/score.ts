@@ -34,6 +34,8 @@ export interface MergeOutcome {
   forms: string[];
   merged: boolean;
   found: number;
+  /** Each form's entities, by their names: none when the form was never recognised. */
+  entitiesByForm: string[][];
 }
 
 /** Names compared without initials and generational suffixes: "J. David Cox Sr." is "J David Cox". */
@@ -117,6 +119,7 @@ function scoreDocument(
     if (forms.length < 2) continue;
     const ids = new Set<string>();
     let found = 0;
+    const entitiesByForm: string[][] = [];
     for (const form of forms) {
       // Where the article writes this form, the mention that ends it ("Narendra Modi" in "Prime Minister Narendra Modi").
       const inside: string[] = [];
@@ -136,8 +139,16 @@ function scoreDocument(
       }
       if (inside.length > 0) found++;
       for (const id of inside) ids.add(id);
+      entitiesByForm.push([...new Set(inside)].map((id) => nameOf(id) ?? id));
     }
-    out.merges.push({ set, document: c.document, forms, merged: found === forms.length && ids.size === 1, found });
+    out.merges.push({
+      set,
+      document: c.document,
+      forms,
+      merged: found === forms.length && ids.size === 1,
+      found,
+      entitiesByForm,
+    });
   }
 }
 
