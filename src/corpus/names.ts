@@ -142,10 +142,24 @@ const REGEXPS = {
 } as const;
 
 const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(REGEXPS.finalStop, '');
+/** Parts of an office written with hyphens that are no office alone: "co-host", "Editor-in-Chief", "Major-Gen". */
+const COMPOUND_ROLE_PARTS = new Set(['co', 'vice', 'ex', 'deputy', 'acting', 'in', 'of', 'at', 'major', 'rear']);
+const isSimpleRole = (w: string): boolean => ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
+/**
+ * "Editor-in-Chief", "Major-Gen", "co-host", "Mayor-elect": a word of hyphenated parts is an office when each part
+ * is an office, a title or a part of one, and one of them is an office or a title; "-elect" makes any word one.
+ */
+function isCompoundRole(w: string): boolean {
+  const parts = w.split('-');
+  if (parts.length < 2) return false;
+  if (parts[parts.length - 1] === 'elect') return true;
+  const office = (part: string): boolean => isSimpleRole(part) || HONORIFICS.has(part);
+  return parts.some(office) && parts.every((part) => office(part) || COMPOUND_ROLE_PARTS.has(part));
+}
 /** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
 export const isRole = (word: string): boolean => {
   const w = lower(word);
-  return ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w);
+  return isSimpleRole(w) || isCompoundRole(w);
 };
 /** Whether a word names a kind of body ("Committee", "Parliaments"). */
 export const isOrganisationWord = (word: string): boolean => {
@@ -445,6 +459,29 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
+/**
+ * Where a name of three or more words really starts when its first words describe the person: at a common given
+ * name that no given name, particle or initial comes before, with a surname the text also writes alone, twice or
+ * more. -1 when the name starts where it is.
+ */
+function describedBefore(
+  run: readonly Token[],
+  start: number,
+  end: number,
+  writtenAlone: ReadonlySet<string>,
+  wordCounts: ReadonlyMap<string, number>,
+): number {
+  if (end - start < 3) return -1;
+  const surname = withoutPossessive(run[end - 1]?.text ?? '');
+  if (!writtenAlone.has(surname) || (wordCounts.get(surname) ?? 0) < 2) return -1;
+  const word = (i: number): string => withoutPossessive(run[i]?.text ?? '');
+  for (let i = start; i < end - 1; i++) {
+    if (isGivenName(word(i))) return i === start ? -1 : i;
+    if (NAME_PARTICLES.has(word(i)) || REGEXPS.singleCapital.test(word(i))) return -1;
+  }
+  return -1;
+}
+
 /** Words the text writes at least once with no capitalised word before them: "met Novak", not "General Motors". */
 function wordsWrittenAlone(text: string, tokens: readonly Token[]): Set<string> {
   const alone = new Set<string>();
@@ -560,6 +597,10 @@ export function findNameCandidates(text: string): NameCandidates {
       const given = run.findIndex((t, i) => i > start && i < end - 1 && isGivenName(withoutPossessive(t.text)));
       if (given !== -1) start = given;
     }
+    // "Reeve Helen Castor … Castor said": words before a common given name and a surname the text writes alone
+    // describe the person ("Wall Streeter", an office the lists do not know) and are no part of the name.
+    const described = describedBefore(run, start, end, writtenAlone, wordCounts);
+    if (described !== -1) start = described;
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
     const titles = run
@@ -662,7 +703,8 @@ export function findNameCandidates(text: string): NameCandidates {
           (start === from &&
             spokenToBefore(text, nameStart) &&
             !nameTokens.some((t) => isOrdinaryWord(withoutPossessive(t.text)))) ||
-          REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8));
+          REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+          described !== -1;
         found.people.push({
           start: nameStart,
           end: nameEnd,

@@ -21,7 +21,14 @@ const SETS = [
 ] as const;
 
 describe('attribution on the labelled news sets', () => {
-  const { outcomes, spurious } = evaluate();
+  const { outcomes, spurious, merges } = evaluate();
+
+  it('merges every alias group of the pattern folders into one entity, each form found', () => {
+    const split = merges
+      .filter((m) => m.set.startsWith('patterns/') && !m.merged)
+      .map((m) => `${m.set}: ${m.forms.join(' / ')}`);
+    expect(split).toEqual([]);
+  });
 
   describe.each(SETS)('$set', ({ set, quotes, floor, measured, spurious: most }) => {
     const labelled = outcomes.filter((o) => o.set === set);
