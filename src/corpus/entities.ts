@@ -26,6 +26,7 @@ const REGEXPS = {
   legalSuffix: new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u'),
   curlyApostrophe: /’/g,
   possessiveS: /'s$/,
+  possessiveWord: /['’]s$/u,
   finalStop: /\.$/,
   /** Titles and "of", which are not words of a surname ("Lord Alton of Liverpool"). */
   titleOrOf: new RegExp(`^(?:${[...HONORIFICS].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')}|of)$`),
@@ -47,6 +48,13 @@ export interface AliasEntry {
   entityId: string;
   acronym: boolean;
   commaAfter?: number;
+  /**
+   * The alias's first word is written with a possessive ("Moody’s Analytics"), which the text writes too. Only a first
+   * word's: later, a possessive names an owner before the body ("South Africa’s Department").
+   */
+  possessiveFirst?: boolean;
+  /** Words of the alias an "&" follows ("Research" in "Kestrel Research & Associates"), which the text writes too. */
+  ampersandAfter?: number[];
 }
 
 export interface EntityRegistry {
@@ -518,6 +526,12 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       const comma = alias.indexOf(',');
       const entry: AliasEntry = { words, entityId: entity.id, acronym: words.length === 1 && isAcronym(alias.trim()) };
       if (comma !== -1) entry.commaAfter = tokenize(alias.slice(0, comma)).length - 1;
+      const written = tokenize(alias);
+      if (REGEXPS.possessiveWord.test(written[0]?.text ?? '')) entry.possessiveFirst = true;
+      const ampersandAfter = written.flatMap((t, i) =>
+        alias.slice(t.end, written[i + 1]?.start).trim() === '&' ? [i] : [],
+      );
+      if (ampersandAfter.length > 0) entry.ampersandAfter = ampersandAfter;
       const list = aliases.get(key);
       if (list === undefined) aliases.set(key, [entry]);
       else list.push(entry);

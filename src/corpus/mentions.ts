@@ -33,6 +33,7 @@ const REGEXPS = {
   wordBefore: /([\p{L}-]+)(\.?|,)\s+$/u,
   oneSpace: /^\s$/,
   commaAndSpace: /^,\s$/,
+  ampersand: /^\s*&\s*$/,
 } as const;
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
@@ -152,8 +153,17 @@ function scanMentions(
           (k === 0 ||
             (previous !== undefined &&
               (joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text) ||
-                (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))))));
-        if (ok && k < alias.words.length - 1 && REGEXPS.possessiveSInAlias.test(t?.text ?? '')) ok = false;
+                (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))) ||
+                (alias.ampersandAfter?.includes(k - 1) === true &&
+                  REGEXPS.ampersand.test(text.slice(previous.end, t.start))))));
+        // A possessive ends a name ("Acme’s Jo Doe"), unless the name itself has it there ("Moody’s Analytics").
+        if (
+          ok &&
+          k < alias.words.length - 1 &&
+          REGEXPS.possessiveSInAlias.test(t?.text ?? '') &&
+          !(k === 0 && alias.possessiveFirst === true)
+        )
+          ok = false;
       }
       if (!ok) continue;
       const last = tokens[i + alias.words.length - 1];

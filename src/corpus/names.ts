@@ -123,6 +123,8 @@ const REGEXPS = {
   singleCapital: /^\p{Lu}$/u,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
+  /** Capitalised words and "&" ending the text: "Kestrel Research & " before "Associates Inc.". */
+  capitalisedWordsAmpersandBefore: /(?:\p{Lu}[\p{L}'’-]*\s+){1,3}&\s+$/u,
   /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
   capitalisedWordsAndBefore: /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u,
   curlyApostrophe: /’/g,
@@ -383,6 +385,14 @@ function runJoinedBefore(text: string, start: number): Token[] {
   return tokenize(before[0]).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
 }
 
+/** "Kestrel Research & Associates Inc.": a body's name joined by "&" is one name, though "&" ends a run. */
+function joinedByAmpersand(text: string, body: NamedCandidate): NamedCandidate {
+  const before = REGEXPS.capitalisedWordsAmpersandBefore.exec(text.slice(Math.max(0, body.start - 60), body.start));
+  if (before === null) return body;
+  const start = body.start - before[0].length;
+  return { start, end: body.end, name: text.slice(start, body.end) };
+}
+
 /** The place of two words ("North Dakota") that the tokens at `at` and after it, one space apart, write. */
 function compoundPlaceAt(text: string, tokens: readonly Token[], at: number): string | undefined {
   const first = tokens[at];
@@ -574,7 +584,10 @@ export function findNameCandidates(text: string): NameCandidates {
       !run
         .slice(from, ofAt)
         .some((t) => isOrganisationWord(t.text) || (NAME_CONNECTORS.has(t.text) && !NAME_PARTICLES.has(t.text))) &&
-      organisationFrom(text, run.slice(ofAt + 1))
+      (organisationFrom(text, run.slice(ofAt + 1)) !== undefined ||
+        // "Peter Gale of Kestrel Research & Associates": a given name and a surname the text writes again.
+        (classes.slice(from, ofAt).every((c) => c === 'name') &&
+          givenNameAndRecurringSurname(run.slice(from, ofAt), wordCounts)))
     ) {
       // "Capt. Jo Doe of the Dover Police Department": a person of a body, not the body's name.
       bodyFrom = ofAt + 1;
@@ -631,8 +644,10 @@ export function findNameCandidates(text: string): NameCandidates {
       const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
       // "Prince Tobias", "Pope Leo": a monarch's or pope's given name is their name, and the title part of it.
       const regnal = REGNAL_TITLES.has(wordBefore);
+      // "Department of International Relations": a lone word after a kind of body is no titled surname.
+      const titledPerson = titled && !(before === 'title' && !isRole(run[start - 1]?.text ?? ''));
       if (nameTokens.length === 1) {
-        if (titled || lowerTitleBefore) {
+        if (titledPerson || lowerTitleBefore) {
           const titleToken = run[start - 1];
           // "Mr. Okafor", "President Okafor"; "General Novak" but not "General Motors" nor "Attorney General Lee".
           const rank =
@@ -724,7 +739,7 @@ export function findNameCandidates(text: string): NameCandidates {
         ? run.slice(bodyFrom)
         : run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
     );
-    if (organisation !== undefined) found.organisations.push(organisation);
+    if (organisation !== undefined) found.organisations.push(joinedByAmpersand(text, organisation));
 
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
