@@ -12,7 +12,7 @@ import {
   NAME_TITLES,
   SPEECH_VERBS,
 } from './lexicon';
-import { MONTHS } from '../shared/months';
+import { isMonthDate, MONTHS } from '../shared/months';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';
@@ -34,6 +34,8 @@ const REGEXPS = {
   oneSpace: /^\s$/,
   commaAndSpace: /^,\s$/,
   ampersand: /^\s*&\s*$/,
+  /** The start of the text, a sentence, a line or a quotation, and spaces, ending the text. */
+  sentenceStartBefore: /(?:^|[.!?:;“”"‘\n])\s*$/u,
 } as const;
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
@@ -99,6 +101,14 @@ function predicateSex(after: string): Gender | undefined {
   return undefined;
 }
 
+/** A person's sex as the texts tell it (a title, a noun), or else as a common given name of theirs tells it. */
+function knownSex(registry: EntityRegistry, id: string): Gender | undefined {
+  return (
+    registry.gender.get(id) ??
+    givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(REGEXPS.whitespace)[0] ?? '')
+  );
+}
+
 /**
  * Of namesakes named here, the one of the sex the text gives the lone surname, when every one of them has a known sex
  * ("She said Okafor is the proud father" with Grace and Peter Okafor named). A title or a common given name tells it.
@@ -109,11 +119,8 @@ function namesakeBySex(
   sex: Gender | undefined,
 ): string | undefined {
   if (sex === undefined) return undefined;
-  const sexOf = (id: string): Gender | undefined =>
-    registry.gender.get(id) ??
-    givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(REGEXPS.whitespace)[0] ?? '');
-  if (namesakes.some((id) => sexOf(id) === undefined)) return undefined;
-  const fitting = namesakes.filter((id) => sexOf(id) === sex);
+  if (namesakes.some((id) => knownSex(registry, id) === undefined)) return undefined;
+  const fitting = namesakes.filter((id) => knownSex(registry, id) === sex);
   return fitting.length === 1 ? fitting[0] : undefined;
 }
 
@@ -189,9 +196,12 @@ function scanMentions(
         before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
       // "Mr. Okafor" is none of the women named Okafor.
       const other = FEMALE_HONORIFICS.has(titleWord) ? 'male' : MALE_HONORIFICS.has(titleWord) ? 'female' : undefined;
-      const candidates = (registry.surnames.get(squash(word)) ?? []).filter(
-        (id) => other === undefined || registry.gender.get(id) !== other,
-      );
+      // "Mr Okafor" is not Grace Okafor either: a common given name tells her sex where no title did.
+      const surnamed = registry.surnames.get(squash(word)) ?? [];
+      const candidates =
+        other === undefined
+          ? surnamed
+          : surnamed.filter((id) => (surnamed.length > 1 ? knownSex(registry, id) : registry.gender.get(id)) !== other);
       // A surname alone is that person only when exactly one person of that surname has been named here,
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));
@@ -229,8 +239,16 @@ function scanMentions(
       // else named here is either of them. A title decides it ("Ms. Owen").
       const alsoGiven = (registry.givenNames.get(squash(word)) ?? []).some((id) => id !== only && seenPeople.has(id));
       if (only !== undefined && !titled && alsoGiven) only = undefined;
-      // "May" is Ann May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
-      if (MONTHS.has(word.toLowerCase()) && !titled && !speechVerbNext(text, tokens, i)) only = undefined;
+      // "May" is Ann May only where the text makes it a name: "Mrs May", "May said", "with May", "May, a coach";
+      // not "due in May", "May 5", nor a sentence that opens with it ("May brought rain").
+      if (
+        MONTHS.has(word.toLowerCase()) &&
+        !titled &&
+        !speechVerbNext(text, tokens, i) &&
+        (isMonthDate(text, token.start, token.start + word.length) ||
+          REGEXPS.sentenceStartBefore.test(text.slice(Math.max(0, token.start - 4), token.start)))
+      )
+        only = undefined;
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;
