@@ -6,7 +6,7 @@ import type { Entity } from './pack';
 import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { HONORIFICS, LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
+import { HONORIFICS, LEGAL_FORMS, NAME_PARTICLES, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -162,12 +162,14 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
   }
   // "Di Stefano" after "Marco Di Stefano", "Red Hawk" after "Ann Red Hawk": a two-word surname of one longer name
   // is that person's, not a full name of its own.
+  // So is "De Blasio" after "Bill DeBlasio": a surname that starts with its particle, spaced or glued.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
+    const particleFirst = NAME_PARTICLES.has((tokens[0] ?? '').toLowerCase());
     const longer =
       bySurname
         .get(squash(tokens.join('')))
-        ?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
+        ?.filter((g) => g !== group && (particleFirst || preferredForm(g.surfaces).split(' ').length > 2)) ?? [];
     const [only] = longer;
     if (tokens.length !== 2 || longer.length !== 1 || only === undefined) continue;
     for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
