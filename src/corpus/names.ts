@@ -123,6 +123,8 @@ const REGEXPS = {
   singleCapital: /^\p{Lu}$/u,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
+  /** A capitalised word (group 1) and "and" ending the text, after no other capitalised word: "Hal and ". */
+  nameAndBefore: /(?<![\p{Lu}][\p{L}'’-]*\s)(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) and $/u,
   /** Capitalised words and "&" ending the text: "Kestrel Research & " before "Associates Inc.". */
   capitalisedWordsAmpersandBefore: /(?:\p{Lu}[\p{L}'’-]*\s+){1,3}&\s+$/u,
   /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
@@ -771,8 +773,26 @@ export function findNameCandidates(text: string): NameCandidates {
     else found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
   found.people.push(...givenNamesWithTerritory(text));
+  confirmCouples(text, found.people);
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/**
+ * "Hal and Fran Finney … Hal Finney said": a capitalised word and "and" before a given name and a surname name two
+ * people of that surname; where the text also writes the first word with the surname, that full name is a person's.
+ */
+function confirmCouples(text: string, people: PersonCandidate[]): void {
+  const couples = new Set<string>();
+  for (const person of people) {
+    const [, surname] = person.nameTokens;
+    if (person.nameTokens.length !== 2 || surname === undefined) continue;
+    const first = REGEXPS.nameAndBefore.exec(text.slice(Math.max(0, person.start - 30), person.start))?.[1];
+    if (first !== undefined && classify({ start: 0, end: first.length, text: first }) === 'name')
+      couples.add(`${first} ${surname}`);
+  }
+  if (couples.size === 0) return;
+  for (const person of people) if (couples.has(person.nameTokens.join(' '))) person.evident = true;
 }
 
 /**
