@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   ABBREVIATED_LEGAL_FORMS,
+  ADDRESS_VERBS,
   COMPOUND_PLACES,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
@@ -299,9 +300,10 @@ function isShouted(words: ReadonlySet<string>, word: string): boolean {
   return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
-function speechVerbAfter(text: string, end: number): boolean {
+/** Whether a speech verb follows the name, other than the verbs `except`. */
+function speechVerbAfter(text: string, end: number, except: ReadonlySet<string> = new Set()): boolean {
   const m = REGEXPS.speechVerbAfter.exec(text.slice(end, end + 120));
-  return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
+  return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]) && !except.has(m[1]);
 }
 
 /**
@@ -515,6 +517,8 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
   const writtenAlone = wordsWrittenAlone(text, tokens);
+  /** Words written alone as a person's name would be: the subject of a speech verb, before ", who" or an apposition. */
+  const surnamesOfPeople = new Set<string>();
   const found: NameCandidates = {
     people: [],
     organisations: [],
@@ -698,6 +702,15 @@ export function findNameCandidates(text: string): NameCandidates {
             evident: true,
           });
           personStart = start;
+        } else if (
+          start === from &&
+          end === run.length &&
+          // Not a verb of speaking to somebody ("Rask asked her"): who was asked may be the next speaker.
+          (speechVerbAfter(text, nameEnd, ADDRESS_VERBS) ||
+            REGEXPS.whoAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+            appositionAfter(text, nameEnd) !== undefined)
+        ) {
+          surnamesOfPeople.add(withoutPossessive(firstName.text));
         }
       } else {
         const evident =
@@ -774,6 +787,10 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   found.people.push(...givenNamesWithTerritory(text));
   confirmCouples(text, found.people);
+  // "Zhou Lan … Lan says", "Ivo Rask … Rask, who": a full name whose last word the text writes alone as a person's.
+  for (const person of found.people)
+    if (person.nameTokens.length > 1 && surnamesOfPeople.has(person.nameTokens[person.nameTokens.length - 1] ?? ''))
+      person.evident = true;
   found.clippings = clippedNames(text, tokens, found);
   return found;
 }
