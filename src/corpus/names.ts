@@ -347,7 +347,8 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   for (let from = 0; from < words.length; from++) {
     if (NAME_CONNECTORS.has(words[from] ?? '')) continue;
     const tail = words.slice(from).filter((w) => !NAME_CONNECTORS.has(w));
-    const initials = tail.map((w) => w[0]?.toUpperCase() ?? '').join('');
+    // "UN Relief and Works Agency (UNRWA)": an acronym inside the name gives all its letters.
+    const initials = tail.map((w) => (isAcronym(w) ? w : (w[0]?.toUpperCase() ?? ''))).join('');
     if (initials[0] !== acronym[0] || tail.length < 2) continue;
     let at = 0;
     for (const letter of initials) if (letter === acronym[at]) at++;
