@@ -788,12 +788,36 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   found.people.push(...givenNamesWithTerritory(text));
   confirmCouples(text, found.people);
+  found.people = withoutDescribedSurnames(tokens, found.people);
   // "Zhou Lan … Lan says", "Ivo Rask … Rask, who": a full name whose last word the text writes alone as a person's.
   for (const person of found.people)
     if (person.nameTokens.length > 1 && surnamesOfPeople.has(person.nameTokens[person.nameTokens.length - 1] ?? ''))
       person.evident = true;
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * "Ann Vell, an oceanographer … Oceanographer Vell said": a capitalised noun before the surname of somebody named in
+ * full here, which the text also writes in lower case after an article, describes that person and is no given name.
+ */
+function withoutDescribedSurnames(tokens: readonly Token[], people: PersonCandidate[]): PersonCandidate[] {
+  const nouns = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (ARTICLES.has(tokens[i - 1]?.text.toLowerCase() ?? '') && t.text === t.text.toLowerCase()) nouns.add(t.text);
+  });
+  const givenBySurname = new Map<string, Set<string>>();
+  for (const { nameTokens } of people) {
+    const surname = nameTokens[nameTokens.length - 1];
+    if (nameTokens.length < 2 || surname === undefined) continue;
+    givenBySurname.set(surname, (givenBySurname.get(surname) ?? new Set()).add(nameTokens[0] ?? ''));
+  }
+  return people.filter(({ nameTokens: [first = '', surname = '', ...rest] }) => {
+    const described = rest.length === 0 && nouns.has(first.toLowerCase()) && !isGivenName(first);
+    return !(described && [...(givenBySurname.get(surname) ?? [])].some((given) => given !== first));
+  });
 }
 
 /**
