@@ -326,7 +326,7 @@ function titleWordBefore(text: string, start: number): boolean {
 /** "Lake County sheriff Jo Doe": a lower-case role noun straight before a full name. */
 function roleWordBefore(text: string, start: number): boolean {
   const m = REGEXPS.lowerWordBeforeSameLine.exec(text.slice(Math.max(0, start - 30), start));
-  return m?.[1] !== undefined && ROLE_WORDS.has(m[1]);
+  return m?.[1] !== undefined && (ROLE_WORDS.has(m[1]) || isCompoundRole(m[1]));
 }
 
 /** "his daughter Ann Okafor", "actress Jo Doe": a noun straight before the name that tells the sex. */
@@ -543,7 +543,12 @@ export function findNameCandidates(text: string): NameCandidates {
     // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
-      if (surnameLike && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
+      // So is one after a role noun and a name ("co-host Gayle Bishop"), whatever the given name; a kind of body
+      // is not ("co-host Lakeport Council").
+      const givenName =
+        isGivenName(withoutPossessive(run[i - 1]?.text ?? '')) ||
+        (i === 1 && !isOrganisationWord(run[i]?.text ?? '') && roleWordBefore(text, run[0]?.start ?? 0));
+      if (surnameLike && classes[i - 1] === 'name' && givenName)
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
     }
     // "Peter A. Novak": a letter with a full stop between names is an initial, not the article "A".
