@@ -72,6 +72,10 @@ export interface EntityRegistry {
   gender: Map<string, Gender>;
   /** Each entity's kind by id, for every document's mentions and attribution. */
   kinds: ReadonlyMap<string, EntityKind>;
+  /** Each body's head noun by id ("church" for the "Catholic Church", "ministry" for the "Ministry of Health"). */
+  bodyHeads: ReadonlyMap<string, string>;
+  /** Each body's first words by id, of its name and aliases ("allied" for "Allied Freight"). */
+  bodyFirstWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface PersonGroup {
@@ -496,7 +500,29 @@ export function buildEntities(
  * merged, and again from the same two in each worker that finds the documents' mentions (compile-tasks.ts).
  */
 export function entityRegistry(entities: Entity[], gender: Map<string, Gender>): EntityRegistry {
-  return { entities, gender, kinds: new Map(entities.map((e) => [e.id, e.kind])), ...indexAliases(entities) };
+  const bodies = entities.filter((e) => e.kind === 'organisation');
+  return {
+    entities,
+    gender,
+    kinds: new Map(entities.map((e) => [e.id, e.kind])),
+    bodyHeads: new Map(bodies.map((e) => [e.id, headNoun(e.name)])),
+    bodyFirstWords: new Map(
+      bodies.map((e) => [
+        e.id,
+        new Set([e.name, ...e.aliases].map((n) => wordKey(n.split(REGEXPS.whitespace)[0] ?? ''))),
+      ]),
+    ),
+    ...indexAliases(entities),
+  };
+}
+
+const HEAD_ENDS = new Set(['of', 'for']);
+
+/** The noun a body's name is headed by: the word before its first "of" or "for", or else its last word. */
+function headNoun(name: string): string {
+  const words = name.split(REGEXPS.whitespace);
+  const connector = words.findIndex((w, i) => i > 0 && HEAD_ENDS.has(w));
+  return wordKey(words[(connector === -1 ? words.length : connector) - 1] ?? '');
 }
 
 /** The index key of an alias: its first two words, or its only word. */

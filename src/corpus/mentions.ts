@@ -1,6 +1,6 @@
 // Finds every occurrence of every entity in a document in one pass over its words.
 import type { Mention } from './pack';
-import type { Gender } from './names';
+import { isOrganisationWord, type Gender } from './names';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
 import {
@@ -65,11 +65,12 @@ function speechVerbNext(text: string, tokens: readonly Token[], at: number): boo
 }
 
 /**
- * The body of `bodies` (named in the document before) whose name begins with the word at `at`, when exactly one
- * does and the word is the subject of a reporting verb right after it ("Allied said"), not a word of a longer
- * name ("Allied Forces") nor an adjective ("Allied officials said").
+ * The body of `bodies` (named in the document before) that one word at `at` stands for, when exactly one body's name
+ * begins with it or is headed by it: as the subject of a reporting verb right after it ("Allied said" after "Allied
+ * Freight"), not a word of a longer name ("Allied Forces") nor an adjective ("Allied officials said"); or as a kind
+ * of body after "the" ("the Church" after "the Catholic Church"). Two such bodies make it neither.
  */
-function bodyByFirstWord(
+function bodyByOneWord(
   text: string,
   tokens: readonly Token[],
   at: number,
@@ -77,15 +78,19 @@ function bodyByFirstWord(
   registry: EntityRegistry,
 ): string | undefined {
   const token = tokens[at];
-  if (token === undefined || REGEXPS.possessiveS.test(token.text) || !speechVerbNext(text, tokens, at))
-    return undefined;
-  const first = wordKey(token.text);
-  const owners = registry.entities.filter(
-    (entity) =>
-      bodies.has(entity.id) &&
-      [entity.name, ...entity.aliases].some((name) => wordKey(name.split(REGEXPS.whitespace)[0] ?? '') === first),
+  const previous = tokens[at - 1];
+  if (token === undefined || REGEXPS.possessiveS.test(token.text)) return undefined;
+  const afterThe =
+    previous !== undefined &&
+    previous.text.toLowerCase() === 'the' &&
+    text.slice(previous.end, token.start) === ' ' &&
+    isOrganisationWord(token.text);
+  if (!afterThe && !speechVerbNext(text, tokens, at)) return undefined;
+  const word = wordKey(token.text);
+  const owners = [...bodies].filter(
+    (id) => registry.bodyHeads.get(id) === word || registry.bodyFirstWords.get(id)?.has(word) === true,
   );
-  return owners.length === 1 ? owners[0]?.id : undefined;
+  return owners.length === 1 ? owners[0] : undefined;
 }
 
 /** How far after a name "is the proud father" is looked for. */
@@ -234,7 +239,7 @@ function scanMentions(
       }
       // "Allied said" after "Allied Freight": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
-      if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
+      if (only === undefined && !surnameHereToo) only = bodyByOneWord(text, tokens, i, seenBodies, registry);
       // "Owen" where Ann Owen and Owen Kirsch are both named here: a lone name that is also the given name of somebody
       // else named here is either of them. A title decides it ("Ms. Owen").
       const alsoGiven = (registry.givenNames.get(squash(word)) ?? []).some((id) => id !== only && seenPeople.has(id));
