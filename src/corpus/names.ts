@@ -518,7 +518,7 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
   const writtenAlone = wordsWrittenAlone(text, tokens);
-  /** Words written alone as a person's name would be: the subject of a speech verb, before ", who" or an apposition. */
+  /** Words written alone as a person's name would be: the subject of a speech verb, before ", who", an age or an apposition. */
   const surnamesOfPeople = new Set<string>();
   const found: NameCandidates = {
     people: [],
@@ -714,6 +714,7 @@ export function findNameCandidates(text: string): NameCandidates {
           // Not a verb of speaking to somebody ("Rask asked her"): who was asked may be the next speaker.
           (speechVerbAfter(text, nameEnd, ADDRESS_VERBS) ||
             REGEXPS.whoAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+            REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
             appositionAfter(text, nameEnd) !== undefined)
         ) {
           surnamesOfPeople.add(withoutPossessive(firstName.text));
