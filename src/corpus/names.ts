@@ -545,8 +545,12 @@ export function findNameCandidates(text: string): NameCandidates {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
       // So is one after a role noun and a name ("co-host Gayle Bishop"), whatever the given name; a kind of body
       // is not ("co-host Lakeport Council").
+      // "Martin Luther King": the given name may come before a middle name.
+      let first = i - 1;
+      while (first > 0 && i - first < 2 && classes[first - 1] === 'name') first--;
       const givenName =
         isGivenName(withoutPossessive(run[i - 1]?.text ?? '')) ||
+        isGivenName(withoutPossessive(run[first]?.text ?? '')) ||
         (i === 1 && !isOrganisationWord(run[i]?.text ?? '') && roleWordBefore(text, run[0]?.start ?? 0));
       if (surnameLike && classes[i - 1] === 'name' && givenName)
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
