@@ -72,6 +72,8 @@ export interface EntityRegistry {
   gender: Map<string, Gender>;
   /** Each entity's kind by id, for every document's mentions and attribution. */
   kinds: ReadonlyMap<string, EntityKind>;
+  /** Each person's first word by id ("Zoe" for "Zoe Harrow"), whose sex a common given name tells. */
+  firstNames: ReadonlyMap<string, string>;
   /** Each body's head noun by id ("church" for the "Catholic Church", "ministry" for the "Ministry of Health"). */
   bodyHeads: ReadonlyMap<string, string>;
   /** Each body's first words by id, of its name and aliases ("allied" for "Allied Freight"). */
@@ -505,6 +507,9 @@ export function entityRegistry(entities: Entity[], gender: Map<string, Gender>):
     entities,
     gender,
     kinds: new Map(entities.map((e) => [e.id, e.kind])),
+    firstNames: new Map(
+      entities.flatMap((e) => (e.kind === 'person' ? [[e.id, e.name.split(REGEXPS.whitespace)[0] ?? '']] : [])),
+    ),
     bodyHeads: new Map(bodies.map((e) => [e.id, headNoun(e.name)])),
     bodyFirstWords: new Map(
       bodies.map((e) => [

@@ -108,10 +108,7 @@ function predicateSex(after: string): Gender | undefined {
 
 /** A person's sex as the texts tell it (a title, a noun), or else as a common given name of theirs tells it. */
 function knownSex(registry: EntityRegistry, id: string): Gender | undefined {
-  return (
-    registry.gender.get(id) ??
-    givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(REGEXPS.whitespace)[0] ?? '')
-  );
+  return registry.gender.get(id) ?? givenNameSex(registry.firstNames.get(id) ?? '');
 }
 
 /**
