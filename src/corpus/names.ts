@@ -141,8 +141,9 @@ const REGEXPS = {
     `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
     'gu',
   ),
-  /** "(CHP)", "(AB/CD)": acronyms in brackets (group 1) straight after a name. */
-  acronymsInBrackets: /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/,
+  /** "(CHP)", "(AB/CD)", "(DonNTU)", "(Dirco)": short forms in brackets (group 1) straight after a name. */
+  acronymsInBrackets: /^\s*\(([A-Z][A-Za-z]{1,7}(?:\s*\/\s*[A-Z][A-Za-z]{1,7})*)\)/,
+  letterOrDigit: /[\p{L}\p{N}]/u,
   leadingThe: /^the\s+/i,
 } as const;
 
@@ -359,6 +360,34 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
     }
   }
   return undefined;
+}
+
+/**
+ * The long form a short form in brackets abbreviates, by Schwartz and Hearst's algorithm ("A simple algorithm for
+ * identifying abbreviation definitions in biomedical text", 2003): each of its letters, read from the last, is found
+ * in the name from its end, the first at the start of a word ("DonNTU" for "Donetsk National Technology University",
+ * "Mofa" for "Ministry of Foreign Affairs"). The long form starts at that word, has two
+ * words or more, and at most the short form's length plus five, or twice it, whichever is less.
+ */
+function longFormFor(text: string, short: string, run: readonly Token[]): string | undefined {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const long = text.slice(first.start, last.end).toLowerCase();
+  let at = long.length - 1;
+  for (let i = short.length - 1; i >= 0; i--) {
+    const letter = short[i]?.toLowerCase() ?? '';
+    const wordStart = (j: number): boolean => j === 0 || !REGEXPS.letterOrDigit.test(long[j - 1] ?? '');
+    while (at >= 0 && (long[at] !== letter || (i === 0 && !wordStart(at)))) at--;
+    if (at < 0) return undefined;
+    at--;
+  }
+  const start = first.start + at + 1;
+  const words = text.slice(start, last.end).split(REGEXPS.whitespace);
+  const most = Math.min(short.length + 5, short.length * 2);
+  return words.length >= 2 && words.length <= most && isCapitalised(words[0] ?? '')
+    ? text.slice(start, last.end)
+    : undefined;
 }
 
 /**
@@ -782,9 +811,12 @@ export function findNameCandidates(text: string): NameCandidates {
       // "Coast and Harbour Patrol (CHP)": a name joined by "and" is two runs; the acronym's letters say so.
       const joined = [...runJoinedBefore(text, named[0]?.start ?? 0), ...named];
       const expansion = acronyms
-        .map(
-          (a) =>
-            expansionFor(text, a, named) ?? (joined.length > named.length ? expansionFor(text, a, joined) : undefined),
+        .map((a) =>
+          isAcronym(a)
+            ? (expansionFor(text, a, named) ??
+              (joined.length > named.length ? expansionFor(text, a, joined) : undefined) ??
+              longFormFor(text, a, joined))
+            : longFormFor(text, a, joined),
         )
         .find((e) => e !== undefined);
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
