@@ -49,8 +49,8 @@ export interface AliasEntry {
   acronym: boolean;
   commaAfter?: number;
   /**
-   * The alias's first word is written with a possessive ("Moody’s Analytics"), which the text writes too. Only a first
-   * word's: later, a possessive names an owner before the body ("South Africa’s Department").
+   * The alias's first word is written with a possessive ("Hallam’s Analytics"), which the text writes too. Only a first
+   * word's: later, a possessive names an owner before the body ("Norland’s Department of Ports").
    */
   possessiveFirst?: boolean;
   /** Words of the alias an "&" follows ("Research" in "Kestrel Research & Associates"), which the text writes too. */
@@ -72,9 +72,9 @@ export interface EntityRegistry {
   gender: Map<string, Gender>;
   /** Each entity's kind by id, for every document's mentions and attribution. */
   kinds: ReadonlyMap<string, EntityKind>;
-  /** Each person's first word by id ("Zoe" for "Zoe Harrow"), whose sex a common given name tells. */
+  /** Each person's first word by id ("Ada" for "Ada Harrow"), whose sex a common given name tells. */
   firstNames: ReadonlyMap<string, string>;
-  /** Each body's head noun by id ("church" for the "Catholic Church", "ministry" for the "Ministry of Health"). */
+  /** Each body's head noun by id ("church" for the "Eldmoor Free Church", "ministry" for the "Ministry of Health"). */
   bodyHeads: ReadonlyMap<string, string>;
   /** Each body's first words by id, of its name and aliases ("allied" for "Allied Freight"). */
   bodyFirstWords: ReadonlyMap<string, ReadonlySet<string>>;
@@ -168,7 +168,7 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
   }
   // "Di Stefano" after "Marco Di Stefano", "Red Hawk" after "Ann Red Hawk": a two-word surname of one longer name
   // is that person's, not a full name of its own.
-  // So is "De Blasio" after "Bill DeBlasio": a surname that starts with its particle, spaced or glued.
+  // So is "De Vane" after "Bill DeVane": a surname that starts with its particle, spaced or glued.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
     const particleFirst = NAME_PARTICLES.has((tokens[0] ?? '').toLowerCase());

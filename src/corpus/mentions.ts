@@ -68,7 +68,7 @@ function speechVerbNext(text: string, tokens: readonly Token[], at: number): boo
  * The body of `bodies` (named in the document before) that one word at `at` stands for, when exactly one body's name
  * begins with it or is headed by it: as the subject of a reporting verb right after it ("Allied said" after "Allied
  * Freight"), not a word of a longer name ("Allied Forces") nor an adjective ("Allied officials said"); or as a kind
- * of body after "the" ("the Church" after "the Catholic Church"). Two such bodies make it neither.
+ * of body after "the" ("the Church" after "the Eldmoor Free Church"). Two such bodies make it neither.
  */
 function bodyByOneWord(
   text: string,
@@ -165,7 +165,7 @@ function scanMentions(
                 (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))) ||
                 (alias.ampersandAfter?.includes(k - 1) === true &&
                   REGEXPS.ampersand.test(text.slice(previous.end, t.start))))));
-        // A possessive ends a name ("Acme’s Jo Doe"), unless the name itself has it there ("Moody’s Analytics").
+        // A possessive ends a name ("Acme’s Jo Doe"), unless the name itself has it there ("Hallam’s Analytics").
         if (
           ok &&
           k < alias.words.length - 1 &&

@@ -124,7 +124,7 @@ const REGEXPS = {
   singleCapital: /^\p{Lu}$/u,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
-  /** A capitalised word (group 1) and "and" ending the text, after no other capitalised word: "Hal and ". */
+  /** A capitalised word (group 1) and "and" ending the text, after no other capitalised word: "Ned and ". */
   nameAndBefore: /(?<![\p{Lu}][\p{L}'’-]*\s)(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) and $/u,
   /** Capitalised words and "&" ending the text: "Kestrel Research & " before "Associates Inc.". */
   capitalisedWordsAmpersandBefore: /(?:\p{Lu}[\p{L}'’-]*\s+){1,3}&\s+$/u,
@@ -141,7 +141,7 @@ const REGEXPS = {
     `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
     'gu',
   ),
-  /** "(CHP)", "(AB/CD)", "(DonNTU)", "(Dirco)": short forms in brackets (group 1) straight after a name. */
+  /** "(CHP)", "(AB/CD)", "(LakNMU)", "(Mocoa)": short forms in brackets (group 1) straight after a name. */
   acronymsInBrackets: /^\s*\(([A-Z][A-Za-z]{1,7}(?:\s*\/\s*[A-Z][A-Za-z]{1,7})*)\)/,
   letterOrDigit: /[\p{L}\p{N}]/u,
   leadingThe: /^the\s+/i,
@@ -348,7 +348,7 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   for (let from = 0; from < words.length; from++) {
     if (NAME_CONNECTORS.has(words[from] ?? '')) continue;
     const tail = words.slice(from).filter((w) => !NAME_CONNECTORS.has(w));
-    // "UN Relief and Works Agency (UNRWA)": an acronym inside the name gives all its letters.
+    // "EU Fisheries and Oceans Agency (EUFOA)": an acronym inside the name gives all its letters.
     const initials = tail.map((w) => (isAcronym(w) ? w : (w[0]?.toUpperCase() ?? ''))).join('');
     if (initials[0] !== acronym[0] || tail.length < 2) continue;
     let at = 0;
@@ -365,8 +365,8 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
 /**
  * The long form a short form in brackets abbreviates, by Schwartz and Hearst's algorithm ("A simple algorithm for
  * identifying abbreviation definitions in biomedical text", 2003): each of its letters, read from the last, is found
- * in the name from its end, the first at the start of a word ("DonNTU" for "Donetsk National Technology University",
- * "Mofa" for "Ministry of Foreign Affairs"). The long form starts at that word, has two
+ * in the name from its end, the first at the start of a word ("LakNMU" for "Lakeport National Mining University",
+ * "Mocoa" for "Ministry of Coastal Affairs"). The long form starts at that word, has two
  * words or more, and at most the short form's length plus five, or twice it, whichever is less.
  */
 function longFormFor(text: string, short: string, run: readonly Token[]): string | undefined {
@@ -572,9 +572,8 @@ export function findNameCandidates(text: string): NameCandidates {
     // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
-      // So is one after a role noun and a name ("co-host Gayle Bishop"), whatever the given name; a kind of body
-      // is not ("co-host Lakeport Council").
-      // "Martin Luther King": the given name may come before a middle name.
+      // So is one after a given name and a middle name ("Simon Arlo Prince"), and one after a role noun and a name
+      // whatever the given name ("co-host Wanda Bishop"); a kind of body is not ("co-host Lakeport Council").
       let first = i - 1;
       while (first > 0 && i - first < 2 && classes[first - 1] === 'name') first--;
       const givenName =
@@ -656,7 +655,7 @@ export function findNameCandidates(text: string): NameCandidates {
       if (given !== -1) start = given;
     }
     // "Reeve Helen Castor … Castor said": words before a common given name and a surname the text writes alone
-    // describe the person ("Wall Streeter", an office the lists do not know) and are no part of the name.
+    // describe the person ("Veteran Harbourman", an office the lists do not know) and are no part of the name.
     const described = describedBefore(run, start, end, writtenAlone, wordCounts);
     if (described !== -1) start = described;
     const nameTokens = run.slice(start, end);
@@ -689,7 +688,7 @@ export function findNameCandidates(text: string): NameCandidates {
       const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
       // "Prince Tobias", "Pope Leo": a monarch's or pope's given name is their name, and the title part of it.
       const regnal = REGNAL_TITLES.has(wordBefore);
-      // "Department of International Relations": a lone word after a kind of body is no titled surname.
+      // "Department of Coastal Affairs": a lone word after a kind of body is no titled surname.
       const titledPerson = titled && !(before === 'title' && !isRole(run[start - 1]?.text ?? ''));
       if (nameTokens.length === 1) {
         if (titledPerson || lowerTitleBefore) {
@@ -863,7 +862,7 @@ function withoutDescribedSurnames(tokens: readonly Token[], people: PersonCandid
 }
 
 /**
- * "Hal and Fran Finney … Hal Finney said": a capitalised word and "and" before a given name and a surname name two
+ * "Ned and Orla Pettifer … Ned Pettifer said": a capitalised word and "and" before a given name and a surname name two
  * people of that surname; where the text also writes the first word with the surname, that full name is a person's.
  */
 function confirmCouples(text: string, people: PersonCandidate[]): void {

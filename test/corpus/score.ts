@@ -133,7 +133,7 @@ function scoreDocument(
         const end = at + form.length;
         if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
         // "Boeing Co." ends a sentence too: a mention may stop before the full stop. A person's mention stops before
-        // letters after the name ("Ann Lee Jr.", "Judge Neil Lee QC"), which the names compared here leave out too.
+        // letters after the name ("Ann Lee Jr.", "Judge Jo Lee QC"), which the names compared here leave out too.
         const ends = form.endsWith('.') ? [end, end - 1] : [end];
         const postNominal = REGEXPS.postNominalEnd.exec(form);
         if (postNominal !== null) ends.push(at + postNominal.index);
