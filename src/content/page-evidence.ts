@@ -1,6 +1,6 @@
 import type { EntityKind } from '../shared/entity-kind';
 import type { LinkReason } from '../shared/link-reason';
-import { MONTHS } from '../shared/months';
+import { isMonthDate } from '../shared/months';
 
 /**
  * The page's evidence for a link: a term the matcher found written on the page (`matcher.ts`) links to an entity only
@@ -40,14 +40,6 @@ function startsSentence(text: string, start: number): boolean {
     if (!SENTENCE_OPENER.test(char)) return false;
   }
   return true;
-}
-
-/** A month written as a date: "in May", "on May 5", "mid-May". */
-const BEFORE_A_DATE =
-  /(?:\b(?:in|on|since|until|till|through|during|early|late|last|next|this|each|every)\s+|\b(?:mid|early|late)-)$/i;
-function isDate(text: string, start: number, end: number): boolean {
-  if (!MONTHS.has(text.slice(start, end).toLowerCase())) return false;
-  return BEFORE_A_DATE.test(text.slice(Math.max(0, start - 12), start)) || /^\s+\d/.test(text.slice(end, end + 3));
 }
 
 /** A link the page's evidence supports, with that evidence. */
@@ -105,7 +97,7 @@ export function linkOnEvidence(
   namedSoFar: ReadonlySet<string>,
 ): PageLink | undefined {
   const { kind, ids } = term;
-  if (term.commonWord && (startsSentence(text, start) || isDate(text, start, end))) return undefined;
+  if (term.commonWord && (startsSentence(text, start) || isMonthDate(text, start, end))) return undefined;
   if (kind === 'person') {
     if (!term.needsFullName) {
       const entityId = ids.length === 1 ? ids[0] : lastNamed(ids, namedSoFar);

@@ -6,7 +6,7 @@ import type { Entity } from './pack';
 import { entityKind, type EntityKind } from '../shared/entity-kind';
 import type { ClippedName, Gender, NameCandidates, PersonCandidate } from './names';
 import { isOrganisationWord } from './names';
-import { HONORIFICS, LEGAL_FORMS, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
+import { HONORIFICS, LEGAL_FORMS, NAME_PARTICLES, NOT_NAME_WORDS, PLACES, REGNAL_TITLES } from './lexicon';
 import { slugify, squash } from './text';
 import { isAcronym, tokenize } from './tokens';
 
@@ -26,6 +26,7 @@ const REGEXPS = {
   legalSuffix: new RegExp(`^(\\p{Lu}.*?)[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?$`, 'u'),
   curlyApostrophe: /’/g,
   possessiveS: /'s$/,
+  possessiveWord: /['’]s$/u,
   finalStop: /\.$/,
   /** Titles and "of", which are not words of a surname ("Lord Alton of Liverpool"). */
   titleOrOf: new RegExp(`^(?:${[...HONORIFICS].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')}|of)$`),
@@ -47,6 +48,13 @@ export interface AliasEntry {
   entityId: string;
   acronym: boolean;
   commaAfter?: number;
+  /**
+   * The alias's first word is written with a possessive ("Hallam’s Analytics"), which the text writes too. Only a first
+   * word's: later, a possessive names an owner before the body ("Norland’s Department of Ports").
+   */
+  possessiveFirst?: boolean;
+  /** Words of the alias an "&" follows ("Research" in "Kestrel Research & Associates"), which the text writes too. */
+  ampersandAfter?: number[];
 }
 
 export interface EntityRegistry {
@@ -64,6 +72,12 @@ export interface EntityRegistry {
   gender: Map<string, Gender>;
   /** Each entity's kind by id, for every document's mentions and attribution. */
   kinds: ReadonlyMap<string, EntityKind>;
+  /** Each person's first word by id ("Ada" for "Ada Harrow"), whose sex a common given name tells. */
+  firstNames: ReadonlyMap<string, string>;
+  /** Each body's head noun by id ("church" for the "Eldmoor Free Church", "ministry" for the "Ministry of Health"). */
+  bodyHeads: ReadonlyMap<string, string>;
+  /** Each body's first words by id, of its name and aliases ("allied" for "Allied Freight"). */
+  bodyFirstWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface PersonGroup {
@@ -154,12 +168,14 @@ function groupPeople(documents: readonly (readonly PersonCandidate[])[]): Person
   }
   // "Di Stefano" after "Marco Di Stefano", "Red Hawk" after "Ann Red Hawk": a two-word surname of one longer name
   // is that person's, not a full name of its own.
+  // So is "De Vane" after "Bill DeVane": a surname that starts with its particle, spaced or glued.
   for (const group of [...groups.values()]) {
     const tokens = preferredForm(group.surfaces).split(' ');
+    const particleFirst = NAME_PARTICLES.has((tokens[0] ?? '').toLowerCase());
     const longer =
       bySurname
         .get(squash(tokens.join('')))
-        ?.filter((g) => g !== group && preferredForm(g.surfaces).split(' ').length > 2) ?? [];
+        ?.filter((g) => g !== group && (particleFirst || preferredForm(g.surfaces).split(' ').length > 2)) ?? [];
     const [only] = longer;
     if (tokens.length !== 2 || longer.length !== 1 || only === undefined) continue;
     for (const [form, n] of group.surfaces) only.surfaces.set(form, (only.surfaces.get(form) ?? 0) - n);
@@ -486,7 +502,32 @@ export function buildEntities(
  * merged, and again from the same two in each worker that finds the documents' mentions (compile-tasks.ts).
  */
 export function entityRegistry(entities: Entity[], gender: Map<string, Gender>): EntityRegistry {
-  return { entities, gender, kinds: new Map(entities.map((e) => [e.id, e.kind])), ...indexAliases(entities) };
+  const bodies = entities.filter((e) => e.kind === 'organisation');
+  return {
+    entities,
+    gender,
+    kinds: new Map(entities.map((e) => [e.id, e.kind])),
+    firstNames: new Map(
+      entities.flatMap((e) => (e.kind === 'person' ? [[e.id, e.name.split(REGEXPS.whitespace)[0] ?? '']] : [])),
+    ),
+    bodyHeads: new Map(bodies.map((e) => [e.id, headNoun(e.name)])),
+    bodyFirstWords: new Map(
+      bodies.map((e) => [
+        e.id,
+        new Set([e.name, ...e.aliases].map((n) => wordKey(n.split(REGEXPS.whitespace)[0] ?? ''))),
+      ]),
+    ),
+    ...indexAliases(entities),
+  };
+}
+
+const HEAD_ENDS = new Set(['of', 'for']);
+
+/** The noun a body's name is headed by: the word before its first "of" or "for", or else its last word. */
+function headNoun(name: string): string {
+  const words = name.split(REGEXPS.whitespace);
+  const connector = words.findIndex((w, i) => i > 0 && HEAD_ENDS.has(w));
+  return wordKey(words[(connector === -1 ? words.length : connector) - 1] ?? '');
 }
 
 /** The index key of an alias: its first two words, or its only word. */
@@ -518,6 +559,12 @@ function indexAliases(entities: readonly Entity[]): Pick<EntityRegistry, 'aliase
       const comma = alias.indexOf(',');
       const entry: AliasEntry = { words, entityId: entity.id, acronym: words.length === 1 && isAcronym(alias.trim()) };
       if (comma !== -1) entry.commaAfter = tokenize(alias.slice(0, comma)).length - 1;
+      const written = tokenize(alias);
+      if (REGEXPS.possessiveWord.test(written[0]?.text ?? '')) entry.possessiveFirst = true;
+      const ampersandAfter = written.flatMap((t, i) =>
+        alias.slice(t.end, written[i + 1]?.start).trim() === '&' ? [i] : [],
+      );
+      if (ampersandAfter.length > 0) entry.ampersandAfter = ampersandAfter;
       const list = aliases.get(key);
       if (list === undefined) aliases.set(key, [entry]);
       else list.push(entry);

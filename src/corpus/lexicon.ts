@@ -91,7 +91,7 @@ export const ROLE_WORDS = words(`
   sociologist engineer designer developer producer composer musician pianist novelist poet photographer entrepreneur
   investor banker trader strategist consultant pollster lobbyist aide staffer veteran co-author fellow scholar
   associate supervisor superintendent sheriff detective inspector trooper firefighter nurse pastor rabbi resident
-  realtor broker agent suspect defendant gunman terrorist counterpart quarterback
+  realtor broker agent suspect defendant gunman terrorist counterpart quarterback host admiral
 `);
 
 /** A party's members, which describe a person ("a Maine Democrat") but never name one. */

@@ -54,6 +54,14 @@ describe('a surname that is a month', () => {
       { text: 'May', start: text.indexOf('Mrs May') + 'Mrs '.length },
     ]);
   });
+
+  it('is the person after a word that takes one, and no one in a date or opening a sentence', () => {
+    const text =
+      'Notes\n\nPrime Minister Ann May met the council. “We are done,” May said. The mayor sided with May against the whips.\n\nTalks ran to the end of May, and the vote is due in May. May brought rain, and on May 5 the march was put off.';
+    const pack = compilePack([{ name: 'a.txt', text }]);
+    const mays = mentionsOf(pack, 'Ann May').map((m) => text.slice(m.start - 5, m.start + 3));
+    expect(mays).toEqual(['ster Ann', 'ne,” May', 'with May']);
+  });
 });
 
 describe('a surname two people named here carry', () => {

@@ -1,6 +1,6 @@
 // Finds every occurrence of every entity in a document in one pass over its words.
 import type { Mention } from './pack';
-import type { Gender } from './names';
+import { isOrganisationWord, type Gender } from './names';
 import type { EntityRegistry } from './entities';
 import { aliasKey, wordKey } from './entities';
 import {
@@ -12,7 +12,7 @@ import {
   NAME_TITLES,
   SPEECH_VERBS,
 } from './lexicon';
-import { MONTHS } from '../shared/months';
+import { isMonthDate, MONTHS } from '../shared/months';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';
@@ -33,6 +33,9 @@ const REGEXPS = {
   wordBefore: /([\p{L}-]+)(\.?|,)\s+$/u,
   oneSpace: /^\s$/,
   commaAndSpace: /^,\s$/,
+  ampersand: /^\s*&\s*$/,
+  /** The start of the text, a sentence, a line or a quotation, and spaces, ending the text. */
+  sentenceStartBefore: /(?:^|[.!?:;“”"‘\n])\s*$/u,
 } as const;
 
 /** Words of one alias are joined by a space, "Mr. ", or the comma or point inside a number ("30,000"). */
@@ -62,11 +65,12 @@ function speechVerbNext(text: string, tokens: readonly Token[], at: number): boo
 }
 
 /**
- * The body of `bodies` (named in the document before) whose name begins with the word at `at`, when exactly one
- * does and the word is the subject of a reporting verb right after it ("Allied said"), not a word of a longer
- * name ("Allied Forces") nor an adjective ("Allied officials said").
+ * The body of `bodies` (named in the document before) that one word at `at` stands for, when exactly one body's name
+ * begins with it or is headed by it: as the subject of a reporting verb right after it ("Allied said" after "Allied
+ * Freight"), not a word of a longer name ("Allied Forces") nor an adjective ("Allied officials said"); or as a kind
+ * of body after "the" ("the Church" after "the Eldmoor Free Church"). Two such bodies make it neither.
  */
-function bodyByFirstWord(
+function bodyByOneWord(
   text: string,
   tokens: readonly Token[],
   at: number,
@@ -74,15 +78,19 @@ function bodyByFirstWord(
   registry: EntityRegistry,
 ): string | undefined {
   const token = tokens[at];
-  if (token === undefined || REGEXPS.possessiveS.test(token.text) || !speechVerbNext(text, tokens, at))
-    return undefined;
-  const first = wordKey(token.text);
-  const owners = registry.entities.filter(
-    (entity) =>
-      bodies.has(entity.id) &&
-      [entity.name, ...entity.aliases].some((name) => wordKey(name.split(REGEXPS.whitespace)[0] ?? '') === first),
+  const previous = tokens[at - 1];
+  if (token === undefined || REGEXPS.possessiveS.test(token.text)) return undefined;
+  const afterThe =
+    previous !== undefined &&
+    previous.text.toLowerCase() === 'the' &&
+    text.slice(previous.end, token.start) === ' ' &&
+    isOrganisationWord(token.text);
+  if (!afterThe && !speechVerbNext(text, tokens, at)) return undefined;
+  const word = wordKey(token.text);
+  const owners = [...bodies].filter(
+    (id) => registry.bodyHeads.get(id) === word || registry.bodyFirstWords.get(id)?.has(word) === true,
   );
-  return owners.length === 1 ? owners[0]?.id : undefined;
+  return owners.length === 1 ? owners[0] : undefined;
 }
 
 /** How far after a name "is the proud father" is looked for. */
@@ -98,6 +106,11 @@ function predicateSex(after: string): Gender | undefined {
   return undefined;
 }
 
+/** A person's sex as the texts tell it (a title, a noun), or else as a common given name of theirs tells it. */
+function knownSex(registry: EntityRegistry, id: string): Gender | undefined {
+  return registry.gender.get(id) ?? givenNameSex(registry.firstNames.get(id) ?? '');
+}
+
 /**
  * Of namesakes named here, the one of the sex the text gives the lone surname, when every one of them has a known sex
  * ("She said Okafor is the proud father" with Grace and Peter Okafor named). A title or a common given name tells it.
@@ -108,11 +121,8 @@ function namesakeBySex(
   sex: Gender | undefined,
 ): string | undefined {
   if (sex === undefined) return undefined;
-  const sexOf = (id: string): Gender | undefined =>
-    registry.gender.get(id) ??
-    givenNameSex(registry.entities.find((e) => e.id === id)?.name.split(REGEXPS.whitespace)[0] ?? '');
-  if (namesakes.some((id) => sexOf(id) === undefined)) return undefined;
-  const fitting = namesakes.filter((id) => sexOf(id) === sex);
+  if (namesakes.some((id) => knownSex(registry, id) === undefined)) return undefined;
+  const fitting = namesakes.filter((id) => knownSex(registry, id) === sex);
   return fitting.length === 1 ? fitting[0] : undefined;
 }
 
@@ -152,8 +162,17 @@ function scanMentions(
           (k === 0 ||
             (previous !== undefined &&
               (joinedWords(text, text.slice(previous.end, t.start), previous.end, previous.text, t.text) ||
-                (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))))));
-        if (ok && k < alias.words.length - 1 && REGEXPS.possessiveSInAlias.test(t?.text ?? '')) ok = false;
+                (alias.commaAfter === k - 1 && REGEXPS.commaAndSpace.test(text.slice(previous.end, t.start))) ||
+                (alias.ampersandAfter?.includes(k - 1) === true &&
+                  REGEXPS.ampersand.test(text.slice(previous.end, t.start))))));
+        // A possessive ends a name ("Acme’s Jo Doe"), unless the name itself has it there ("Hallam’s Analytics").
+        if (
+          ok &&
+          k < alias.words.length - 1 &&
+          REGEXPS.possessiveSInAlias.test(t?.text ?? '') &&
+          !(k === 0 && alias.possessiveFirst === true)
+        )
+          ok = false;
       }
       if (!ok) continue;
       const last = tokens[i + alias.words.length - 1];
@@ -179,9 +198,12 @@ function scanMentions(
         before?.[2] === ',' ? NAME_TITLES.has(titleWord) : HONORIFICS.has(titleWord) || NAME_TITLES.has(titleWord);
       // "Mr. Okafor" is none of the women named Okafor.
       const other = FEMALE_HONORIFICS.has(titleWord) ? 'male' : MALE_HONORIFICS.has(titleWord) ? 'female' : undefined;
-      const candidates = (registry.surnames.get(squash(word)) ?? []).filter(
-        (id) => other === undefined || registry.gender.get(id) !== other,
-      );
+      // "Mr Okafor" is not Grace Okafor either: a common given name tells her sex where no title did.
+      const surnamed = registry.surnames.get(squash(word)) ?? [];
+      const candidates =
+        other === undefined
+          ? surnamed
+          : surnamed.filter((id) => (surnamed.length > 1 ? knownSex(registry, id) : registry.gender.get(id)) !== other);
       // A surname alone is that person only when exactly one person of that surname has been named here,
       // or, after a title ("President Raisi"), when only one person in the corpus carries it.
       const named = candidates.filter((id) => seenPeople.has(id));
@@ -214,13 +236,21 @@ function scanMentions(
       }
       // "Allied said" after "Allied Freight": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
-      if (only === undefined && !surnameHereToo) only = bodyByFirstWord(text, tokens, i, seenBodies, registry);
+      if (only === undefined && !surnameHereToo) only = bodyByOneWord(text, tokens, i, seenBodies, registry);
       // "Owen" where Ann Owen and Owen Kirsch are both named here: a lone name that is also the given name of somebody
       // else named here is either of them. A title decides it ("Ms. Owen").
       const alsoGiven = (registry.givenNames.get(squash(word)) ?? []).some((id) => id !== only && seenPeople.has(id));
       if (only !== undefined && !titled && alsoGiven) only = undefined;
-      // "May" is Ann May only where the text makes it a name: "Mrs May", "May said"; not "due in May".
-      if (MONTHS.has(word.toLowerCase()) && !titled && !speechVerbNext(text, tokens, i)) only = undefined;
+      // "May" is Ann May only where the text makes it a name: "Mrs May", "May said", "with May", "May, a coach";
+      // not "due in May", "May 5", nor a sentence that opens with it ("May brought rain").
+      if (
+        MONTHS.has(word.toLowerCase()) &&
+        !titled &&
+        !speechVerbNext(text, tokens, i) &&
+        (isMonthDate(text, token.start, token.start + word.length) ||
+          REGEXPS.sentenceStartBefore.test(text.slice(Math.max(0, token.start - 4), token.start)))
+      )
+        only = undefined;
       if (only !== undefined) {
         mentions.push({ entityId: only, documentId, start: token.start, end: token.start + word.length });
         matched = 1;

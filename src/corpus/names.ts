@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   ABBREVIATED_LEGAL_FORMS,
+  ADDRESS_VERBS,
   COMPOUND_PLACES,
   FEMALE_HONORIFICS,
   FEMALE_NOUNS,
@@ -128,6 +129,10 @@ const REGEXPS = {
   indefiniteStart: /^an?\s/i,
   /** "U.N.", "U.S.": an acronym written with full stops (group 1), which the tokens read as initials. */
   dottedAcronym: /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,5})(?![\p{L}\p{N}])/gu,
+  /** A capitalised word (group 1) and "and" ending the text, after no other capitalised word: "Ned and ". */
+  nameAndBefore: /(?<![\p{Lu}][\p{L}'’-]*\s)(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) and $/u,
+  /** Capitalised words and "&" ending the text: "Kestrel Research & " before "Associates Inc.". */
+  capitalisedWordsAmpersandBefore: /(?:\p{Lu}[\p{L}'’-]*\s+){1,3}&\s+$/u,
   /** Capitalised words (group 1) and "and" or "&" ending the text: "Coast and " before "Harbour Patrol". */
   capitalisedWordsAndBefore: /((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(?:and|&)\s+$/u,
   curlyApostrophe: /’/g,
@@ -141,22 +146,34 @@ const REGEXPS = {
     `(?<![\\p{L}\\p{N}'’.-])(?<!\\p{Lu}[\\p{L}'’.-]*\\s)(\\p{Lu}\\p{Ll}+),\\s+(?:the\\s+)?(${[...FEMALE_TERRITORIAL_TITLES, ...MALE_TERRITORIAL_TITLES].map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})`,
     'gu',
   ),
-  /** "(CHP)", "(AB/CD)": acronyms in brackets (group 1) straight after a name. */
-  acronymsInBrackets: /^\s*\(([A-Z]{2,8}(?:\s*\/\s*[A-Z]{2,8})*)\)/,
+  /** "(CHP)", "(AB/CD)", "(LakNMU)", "(Mocoa)": short forms in brackets (group 1) straight after a name. */
+  acronymsInBrackets: /^\s*\(([A-Z][A-Za-z]{1,7}(?:\s*\/\s*[A-Z][A-Za-z]{1,7})*)\)/,
+  letterOrDigit: /[\p{L}\p{N}]/u,
   leadingThe: /^the\s+/i,
 } as const;
 
 const lower = (word: string): string => withoutPossessive(word).toLowerCase().replace(REGEXPS.finalStop, '');
+/** Parts of an office written with hyphens that are no office alone: "co-host", "Editor-in-Chief", "Major-Gen". */
+const COMPOUND_ROLE_PARTS = new Set([...OFFICE_JOINERS, ...RANK_QUALIFIERS, 'co', 'ex', 'deputy', 'acting']);
+/** An office, a title or a military rank. */
+const isSimpleRole = (w: string): boolean =>
+  ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w) || MILITARY_RANKS.has(w);
+/**
+ * "Editor-in-Chief", "Major-Gen", "co-host", "Mayor-elect": a word of hyphenated parts is an office when each part
+ * is an office, a title or a part of one, and one of them is an office or a title; "-elect" makes any word one.
+ */
+function isCompoundRole(w: string): boolean {
+  const parts = w.split('-');
+  if (parts.length < 2) return false;
+  if (parts[parts.length - 1] === 'elect') return true;
+  const office = (part: string): boolean => isSimpleRole(part) || HONORIFICS.has(part);
+  return parts.some(office) && parts.every((part) => office(part) || COMPOUND_ROLE_PARTS.has(part));
+}
 /** Whether a word names what a person is or does ("minister", "officials", "Senator", "spokesman's"): the one role predicate. */
 export const isRole = (word: string): boolean => {
   const w = lower(word);
-  if (isOfficeWord(w)) return true;
-  // "editor-in-chief", "Major-Gen": a compound of offices and ranks, joined by "in", "of" or "at".
-  const parts = w.split('-');
-  return parts.length > 1 && parts.some(isOfficeWord) && parts.every((p) => isOfficeWord(p) || OFFICE_JOINERS.has(p));
+  return isSimpleRole(w) || isCompoundRole(w);
 };
-const isOfficeWord = (w: string): boolean =>
-  ROLE_WORDS.has(w) || ROLE_WORDS.has(singular(w)) || NAME_TITLES.has(w) || MILITARY_RANKS.has(w);
 /** Whether a word names a kind of body ("Committee", "Parliaments"). */
 export const isOrganisationWord = (word: string): boolean => {
   const w = lower(word);
@@ -309,9 +326,10 @@ function isShouted(words: ReadonlySet<string>, word: string): boolean {
   return words.has(word[0] + word.slice(1).toLowerCase());
 }
 
-function speechVerbAfter(text: string, end: number): boolean {
+/** Whether a speech verb follows the name, other than the verbs `except`. */
+function speechVerbAfter(text: string, end: number, except: ReadonlySet<string> = new Set()): boolean {
   const m = REGEXPS.speechVerbAfter.exec(text.slice(end, end + 120));
-  return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]);
+  return m?.[1] !== undefined && SPEECH_VERBS.has(m[1]) && !except.has(m[1]);
 }
 
 /**
@@ -334,7 +352,7 @@ function titleWordBefore(text: string, start: number): boolean {
 /** "Lake County sheriff Jo Doe": a lower-case role noun straight before a full name. */
 function roleWordBefore(text: string, start: number): boolean {
   const m = REGEXPS.lowerWordBeforeSameLine.exec(text.slice(Math.max(0, start - 30), start));
-  return m?.[1] !== undefined && ROLE_WORDS.has(m[1]);
+  return m?.[1] !== undefined && (ROLE_WORDS.has(m[1]) || isCompoundRole(m[1]));
 }
 
 /** "his daughter Ann Okafor", "actress Jo Doe": a noun straight before the name that tells the sex. */
@@ -355,7 +373,8 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
   for (let from = 0; from < words.length; from++) {
     if (NAME_CONNECTORS.has(words[from] ?? '')) continue;
     const tail = words.slice(from).filter((w) => !NAME_CONNECTORS.has(w));
-    const initials = tail.map((w) => w[0]?.toUpperCase() ?? '').join('');
+    // "EU Fisheries and Oceans Agency (EUFOA)": an acronym inside the name gives all its letters.
+    const initials = tail.map((w) => (isAcronym(w) ? w : (w[0]?.toUpperCase() ?? ''))).join('');
     if (initials[0] !== acronym[0] || tail.length < 2) continue;
     let at = 0;
     for (const letter of initials) if (letter === acronym[at]) at++;
@@ -366,6 +385,34 @@ function expansionFor(text: string, acronym: string, run: readonly Token[]): str
     }
   }
   return undefined;
+}
+
+/**
+ * The long form a short form in brackets abbreviates, by Schwartz and Hearst's algorithm ("A simple algorithm for
+ * identifying abbreviation definitions in biomedical text", 2003): each of its letters, read from the last, is found
+ * in the name from its end, the first at the start of a word ("LakNMU" for "Lakeport National Mining University",
+ * "Mocoa" for "Ministry of Coastal Affairs"). The long form starts at that word, has two
+ * words or more, and at most the short form's length plus five, or twice it, whichever is less.
+ */
+function longFormFor(text: string, short: string, run: readonly Token[]): string | undefined {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const long = text.slice(first.start, last.end).toLowerCase();
+  let at = long.length - 1;
+  for (let i = short.length - 1; i >= 0; i--) {
+    const letter = short[i]?.toLowerCase() ?? '';
+    const wordStart = (j: number): boolean => j === 0 || !REGEXPS.letterOrDigit.test(long[j - 1] ?? '');
+    while (at >= 0 && (long[at] !== letter || (i === 0 && !wordStart(at)))) at--;
+    if (at < 0) return undefined;
+    at--;
+  }
+  const start = first.start + at + 1;
+  const words = text.slice(start, last.end).split(REGEXPS.whitespace);
+  const most = Math.min(short.length + 5, short.length * 2);
+  return words.length >= 2 && words.length <= most && isCapitalised(words[0] ?? '')
+    ? text.slice(start, last.end)
+    : undefined;
 }
 
 /**
@@ -395,6 +442,14 @@ function runJoinedBefore(text: string, start: number): Token[] {
   if (before?.[1] === undefined) return [];
   const from = start - before[0].length;
   return tokenize(before[0]).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+}
+
+/** "Kestrel Research & Associates Inc.": a body's name joined by "&" is one name, though "&" ends a run. */
+function joinedByAmpersand(text: string, body: NamedCandidate): NamedCandidate {
+  const before = REGEXPS.capitalisedWordsAmpersandBefore.exec(text.slice(Math.max(0, body.start - 60), body.start));
+  if (before === null) return body;
+  const start = body.start - before[0].length;
+  return { start, end: body.end, name: text.slice(start, body.end) };
 }
 
 /** The place of two words ("North Dakota") that the tokens at `at` and after it, one space apart, write. */
@@ -473,6 +528,29 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
   );
 }
 
+/**
+ * Where a name of three or more words really starts when its first words describe the person: at a common given
+ * name that no given name, particle or initial comes before, with a surname the text also writes alone, twice or
+ * more. -1 when the name starts where it is.
+ */
+function describedBefore(
+  run: readonly Token[],
+  start: number,
+  end: number,
+  writtenAlone: ReadonlySet<string>,
+  wordCounts: ReadonlyMap<string, number>,
+): number {
+  if (end - start < 3) return -1;
+  const surname = withoutPossessive(run[end - 1]?.text ?? '');
+  if (!writtenAlone.has(surname) || (wordCounts.get(surname) ?? 0) < 2) return -1;
+  const word = (i: number): string => withoutPossessive(run[i]?.text ?? '');
+  for (let i = start; i < end - 1; i++) {
+    if (isGivenName(word(i))) return i === start ? -1 : i;
+    if (NAME_PARTICLES.has(word(i)) || REGEXPS.singleCapital.test(word(i))) return -1;
+  }
+  return -1;
+}
+
 /** Words the text writes at least once with no capitalised word before them: "met Novak", not "General Motors". */
 function wordsWrittenAlone(text: string, tokens: readonly Token[]): Set<string> {
   const alone = new Set<string>();
@@ -494,6 +572,8 @@ export function findNameCandidates(text: string): NameCandidates {
   }
   const writtenWords: ReadonlySet<string> = new Set(wordCounts.keys());
   const writtenAlone = wordsWrittenAlone(text, tokens);
+  /** Words written alone as a person's name would be: the subject of a speech verb, before ", who", an age or an apposition. */
+  const surnamesOfPeople = new Set<string>();
   const found: NameCandidates = {
     people: [],
     organisations: [],
@@ -517,7 +597,15 @@ export function findNameCandidates(text: string): NameCandidates {
     // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
       const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
-      if (surnameLike && classes[i - 1] === 'name' && isGivenName(withoutPossessive(run[i - 1]?.text ?? '')))
+      // So is one after a given name and a middle name ("Simon Arlo Prince"), and one after a role noun and a name
+      // whatever the given name ("co-host Wanda Bishop"); a kind of body is not ("co-host Lakeport Council").
+      let first = i - 1;
+      while (first > 0 && i - first < 2 && classes[first - 1] === 'name') first--;
+      const givenName =
+        isGivenName(withoutPossessive(run[i - 1]?.text ?? '')) ||
+        isGivenName(withoutPossessive(run[first]?.text ?? '')) ||
+        (i === 1 && !isOrganisationWord(run[i]?.text ?? '') && roleWordBefore(text, run[0]?.start ?? 0));
+      if (surnameLike && classes[i - 1] === 'name' && givenName)
         if (i === run.length - 1 || classes[i + 1] !== 'name') classes[i] = 'name';
     }
     // "Peter A. Novak": a letter with a full stop between names is an initial, not the article "A".
@@ -583,7 +671,10 @@ export function findNameCandidates(text: string): NameCandidates {
       !run
         .slice(from, ofAt)
         .some((t) => isOrganisationWord(t.text) || (NAME_CONNECTORS.has(t.text) && !NAME_PARTICLES.has(t.text))) &&
-      organisationFrom(text, run.slice(ofAt + 1))
+      (organisationFrom(text, run.slice(ofAt + 1)) !== undefined ||
+        // "Peter Gale of Kestrel Research & Associates": a given name and a surname the text writes again.
+        (classes.slice(from, ofAt).every((c) => c === 'name') &&
+          givenNameAndRecurringSurname(run.slice(from, ofAt), wordCounts)))
     ) {
       // "Capt. Jo Doe of the Dover Police Department": a person of a body, not the body's name.
       bodyFrom = ofAt + 1;
@@ -606,6 +697,10 @@ export function findNameCandidates(text: string): NameCandidates {
       const given = run.findIndex((t, i) => i > start && i < end - 1 && isGivenName(withoutPossessive(t.text)));
       if (given !== -1) start = given;
     }
+    // "Reeve Helen Castor … Castor said": words before a common given name and a surname the text writes alone
+    // describe the person ("Veteran Harbourman", an office the lists do not know) and are no part of the name.
+    const described = describedBefore(run, start, end, writtenAlone, wordCounts);
+    if (described !== -1) start = described;
     const nameTokens = run.slice(start, end);
     const before = classes[start - 1];
     const titles = run
@@ -636,8 +731,10 @@ export function findNameCandidates(text: string): NameCandidates {
       const office = PERSONAL_OFFICES.has(wordBefore) ? wordBefore : undefined;
       // "Prince Tobias", "Pope Leo": a monarch's or pope's given name is their name, and the title part of it.
       const regnal = REGNAL_TITLES.has(wordBefore);
+      // "Department of Coastal Affairs": a lone word after a kind of body is no titled surname.
+      const titledPerson = titled && !(before === 'title' && !isRole(run[start - 1]?.text ?? ''));
       if (nameTokens.length === 1) {
-        if (titled || lowerTitleBefore) {
+        if (titledPerson || lowerTitleBefore) {
           const titleToken = run[start - 1];
           // "Mr. Okafor", "President Okafor"; "General Novak" but not "General Motors" nor "Attorney General Lee".
           const rank =
@@ -686,6 +783,16 @@ export function findNameCandidates(text: string): NameCandidates {
             evident: true,
           });
           personStart = start;
+        } else if (
+          start === from &&
+          end === run.length &&
+          // Not a verb of speaking to somebody ("Rask asked her"): who was asked may be the next speaker.
+          (speechVerbAfter(text, nameEnd, ADDRESS_VERBS) ||
+            REGEXPS.whoAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+            REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+            appositionAfter(text, nameEnd) !== undefined)
+        ) {
+          surnamesOfPeople.add(withoutPossessive(firstName.text));
         }
       } else {
         const evident =
@@ -708,7 +815,8 @@ export function findNameCandidates(text: string): NameCandidates {
           (start === from &&
             spokenToBefore(text, nameStart) &&
             !nameTokens.some((t) => isOrdinaryWord(withoutPossessive(t.text)))) ||
-          REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8));
+          REGEXPS.ageAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
+          described !== -1;
         found.people.push({
           start: nameStart,
           end: nameEnd,
@@ -728,7 +836,7 @@ export function findNameCandidates(text: string): NameCandidates {
         ? run.slice(bodyFrom)
         : run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
     );
-    if (organisation !== undefined) found.organisations.push(organisation);
+    if (organisation !== undefined) found.organisations.push(joinedByAmpersand(text, organisation));
 
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
@@ -745,9 +853,12 @@ export function findNameCandidates(text: string): NameCandidates {
       // "Coast and Harbour Patrol (CHP)": a name joined by "and" is two runs; the acronym's letters say so.
       const joined = [...runJoinedBefore(text, named[0]?.start ?? 0), ...named];
       const expansion = acronyms
-        .map(
-          (a) =>
-            expansionFor(text, a, named) ?? (joined.length > named.length ? expansionFor(text, a, joined) : undefined),
+        .map((a) =>
+          isAcronym(a)
+            ? (expansionFor(text, a, named) ??
+              (joined.length > named.length ? expansionFor(text, a, joined) : undefined) ??
+              longFormFor(text, a, joined))
+            : longFormFor(text, a, joined),
         )
         .find((e) => e !== undefined);
       if (expansion !== undefined) found.definitions.push({ acronyms, expansion });
@@ -760,8 +871,67 @@ export function findNameCandidates(text: string): NameCandidates {
     else found.acronyms.push({ start: m.index, end: m.index + name.length, name });
   }
   found.people.push(...givenNamesWithTerritory(text));
+  confirmCouples(text, found.people);
+  found.people = withoutDescribedSurnames(tokens, found.people);
+  // "Zhou Lan … Lan says", "Ivo Rask … Rask, who": a full name whose last word the text writes alone as a person's.
+  for (const person of found.people)
+    if (
+      person.nameTokens.length > 1 &&
+      surnamesOfPeople.has(person.nameTokens[person.nameTokens.length - 1] ?? '') &&
+      !opensWithCommonWord(person)
+    )
+      person.evident = true;
   found.clippings = clippedNames(text, tokens, found);
   return found;
+}
+
+/**
+ * "Camp Harbourline", "Photo Credits": an ordinary English word that is no given name, glued before a name, makes an
+ * event's, a caption's or a body's name, not a person's; where the name stands does not make it one.
+ */
+export function opensWithCommonWord(person: PersonCandidate): boolean {
+  const first = person.nameTokens[0] ?? '';
+  return isOrdinaryWord(first) && !isGivenName(first);
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * "Ann Vell, an oceanographer … Oceanographer Vell said": a capitalised noun before the surname of somebody named in
+ * full here, which the text also writes in lower case after an article, describes that person and is no given name.
+ */
+function withoutDescribedSurnames(tokens: readonly Token[], people: PersonCandidate[]): PersonCandidate[] {
+  const nouns = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (ARTICLES.has(tokens[i - 1]?.text.toLowerCase() ?? '') && t.text === t.text.toLowerCase()) nouns.add(t.text);
+  });
+  const givenBySurname = new Map<string, Set<string>>();
+  for (const { nameTokens } of people) {
+    const surname = nameTokens[nameTokens.length - 1];
+    if (nameTokens.length < 2 || surname === undefined) continue;
+    givenBySurname.set(surname, (givenBySurname.get(surname) ?? new Set()).add(nameTokens[0] ?? ''));
+  }
+  return people.filter(({ nameTokens: [first = '', surname = '', ...rest] }) => {
+    const described = rest.length === 0 && nouns.has(first.toLowerCase()) && !isGivenName(first);
+    return !(described && [...(givenBySurname.get(surname) ?? [])].some((given) => given !== first));
+  });
+}
+
+/**
+ * "Ned and Orla Pettifer … Ned Pettifer said": a capitalised word and "and" before a given name and a surname name two
+ * people of that surname; where the text also writes the first word with the surname, that full name is a person's.
+ */
+function confirmCouples(text: string, people: PersonCandidate[]): void {
+  const couples = new Set<string>();
+  for (const person of people) {
+    const [, surname] = person.nameTokens;
+    if (person.nameTokens.length !== 2 || surname === undefined) continue;
+    const first = REGEXPS.nameAndBefore.exec(text.slice(Math.max(0, person.start - 30), person.start))?.[1];
+    if (first !== undefined && classify({ start: 0, end: first.length, text: first }) === 'name')
+      couples.add(`${first} ${surname}`);
+  }
+  if (couples.size === 0) return;
+  for (const person of people) if (couples.has(person.nameTokens.join(' '))) person.evident = true;
 }
 
 /**

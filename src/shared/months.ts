@@ -36,3 +36,19 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
       ][],
   ),
 );
+
+/** Words before a month that make it a date: "in May", "the end of May", "mid-May". */
+const BEFORE_A_DATE =
+  /(?:\b(?:in|on|of|since|until|till|through|during|early|late|last|next|this|each|every)\s+|\b(?:mid|early|late)-)$/i;
+const DAY_OR_YEAR_AFTER = /^\s+\d/;
+
+/**
+ * A month written as a date: "in May", "on May 5", "mid-May". The page's matcher and the compiler both leave such a
+ * word alone where it is also somebody's surname.
+ */
+export function isMonthDate(text: string, start: number, end: number): boolean {
+  if (!MONTHS.has(text.slice(start, end).toLowerCase())) return false;
+  return (
+    BEFORE_A_DATE.test(text.slice(Math.max(0, start - 12), start)) || DAY_OR_YEAR_AFTER.test(text.slice(end, end + 3))
+  );
+}

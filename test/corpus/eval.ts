@@ -78,6 +78,17 @@ function report(): void {
     '|---|---|---|---|',
     ...mergeRows,
     '',
+    '## Alias groups not merged',
+    ...merges
+      .filter((m) => !m.merged)
+      .map((m) => {
+        const forms = m.forms.map((f, i) => {
+          const names = m.entitiesByForm[i] ?? [];
+          return names.length === 0 ? `"${f}" never recognised` : `"${f}" → ${names.join(' | ')}`;
+        });
+        return `- ${m.set} ${m.document}: ${forms.join('; ')}`;
+      }),
+    '',
     '## News set, abstentions by reason',
     ...[...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `- ${r}: ${n}`),
     '',

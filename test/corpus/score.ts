@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { compilePack } from '../../src/corpus/compile';
 import type { CorpusPack, Statement } from '../../src/corpus/pack';
 import { squash } from '../../src/corpus/text';
+import { POST_NOMINALS } from '../../src/corpus/lexicon';
 import { labelledCase, type LabelledCase, type LabelledQuote } from './labels';
 
 const root = import.meta.dirname;
@@ -34,7 +35,14 @@ export interface MergeOutcome {
   forms: string[];
   merged: boolean;
   found: number;
+  /** Each form's entities, by their names: none when the form was never recognised. */
+  entitiesByForm: string[][];
 }
+
+const REGEXPS = {
+  /** Letters written after a person's name, and the space before them: " Jr.", " QC". */
+  postNominalEnd: new RegExp(`\\s+(?:${[...POST_NOMINALS].join('|')})\\.?$`),
+} as const;
 
 /** Names compared without initials and generational suffixes: "J. David Cox Sr." is "J David Cox". */
 const nameKey = (name: string): string => squash(name.replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''));
@@ -133,14 +141,18 @@ function scoreDocument(
     if (forms.length < 2) continue;
     const ids = new Set<string>();
     let found = 0;
+    const entitiesByForm: string[][] = [];
     for (const form of forms) {
       // Where the article writes this form, the mention that ends it ("Narendra Modi" in "Prime Minister Narendra Modi").
       const inside: string[] = [];
       for (let at = doc.text.indexOf(form); at !== -1; at = doc.text.indexOf(form, at + 1)) {
         const end = at + form.length;
         if (/\p{L}/u.test(doc.text[end] ?? '') || /\p{L}/u.test(doc.text[at - 1] ?? '')) continue;
-        // "Boeing Co." ends a sentence too: a mention may stop before the full stop.
+        // "Boeing Co." ends a sentence too: a mention may stop before the full stop. A person's mention stops before
+        // letters after the name ("Ann Lee Jr.", "Judge Jo Lee QC"), which the names compared here leave out too.
         const ends = form.endsWith('.') ? [end, end - 1] : [end];
+        const postNominal = REGEXPS.postNominalEnd.exec(form);
+        if (postNominal !== null) ends.push(at + postNominal.index);
         for (const m of mentions) if (m.start >= at && ends.includes(m.end)) inside.push(m.entityId);
       }
       // A form the text never writes as such ("Mr Xi" for "Mr. Xi"): the mentioned entity that has it as a name.
@@ -152,8 +164,16 @@ function scoreDocument(
       }
       if (inside.length > 0) found++;
       for (const id of inside) ids.add(id);
+      entitiesByForm.push([...new Set(inside)].map((id) => nameOf(id) ?? id));
     }
-    out.merges.push({ set, document: c.document, forms, merged: found === forms.length && ids.size === 1, found });
+    out.merges.push({
+      set,
+      document: c.document,
+      forms,
+      merged: found === forms.length && ids.size === 1,
+      found,
+      entitiesByForm,
+    });
   }
 }
 

@@ -2,12 +2,10 @@
 // "Kael Haddad") is a person's, even with no title or role beside it. The sieve runs once over the document's
 // unconfirmed names, full and surname alone, to find them.
 import type { Mention } from '../pack';
-import type { PersonCandidate } from '../names';
+import { opensWithCommonWord, type PersonCandidate } from '../names';
 import { squash } from '../text';
 import { isCapitalised, tokenize } from '../tokens';
 import { findStatements } from './index';
-import { isGivenName } from './given-names';
-import { isOrdinaryWord } from '../ordinary-words';
 
 /** Cues that read a name straight from the words around the quote, not through a pronoun or an earlier quote. */
 const DIRECT_CUES = new Set(['said', 'name', 'colon', 'reported']);
@@ -66,13 +64,4 @@ export function confirmSpeakerNames(documentId: string, text: string, people: Pe
     const person = byId.get(s.speakerId);
     if (person !== undefined && !opensWithCommonWord(person)) person.evident = true;
   }
-}
-
-/**
- * "Camp Strava", "Image Credits": an ordinary English word that is no given name, glued before a name, makes an
- * event's, a caption's or a body's name, not a person's; where the name stands does not make it one.
- */
-function opensWithCommonWord(person: PersonCandidate): boolean {
-  const first = person.nameTokens[0] ?? '';
-  return isOrdinaryWord(first) && !isGivenName(first);
 }
