@@ -1,6 +1,7 @@
 import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
+import { learnRuns } from './page-dictionary';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
@@ -92,6 +93,7 @@ export async function highlightAndObserve(
   });
   const watcher = watch(root, matcher, { ...options, namedSoFar }, firstPass);
   try {
+    await learnRuns([root], matcher, signal);
     const result = await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
     if (!signal.aborted) await options.afterFirstPass?.();
     return result;
@@ -170,6 +172,7 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     const roots = outermost(near);
     near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
+    await learnRuns(roots, matcher, signal);
     const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
     if (!signal.aborted)
       await afterPass?.(roots).catch((error: unknown) => console.error('Sourcelight: after a pass', error));
