@@ -136,6 +136,17 @@ class Narrowing {
     return from;
   }
 
+  /** The end of the run of lines from `from` whose keys begin with `prefix`. */
+  endOfPrefix(from: number, prefix: string): number {
+    let to = this.starts.length - 1;
+    while (from < to) {
+      const middle = (from + to) >>> 1;
+      if (this.lines.startsWith(prefix, this.starts[middle])) from = middle + 1;
+      else to = middle;
+    }
+    return from;
+  }
+
   /** The lines of [from, to) whose key has `unit` at `depth`. */
   step(from: number, to: number, depth: number, unit: number): [number, number] {
     const first = this.firstFrom(from, to, depth, unit);
@@ -161,9 +172,9 @@ function linesFor(text: string, lines: string, starts: Int32Array): number[] {
     const word = folded.slice(start, end + 1);
     let run = afterWord.get(word);
     if (run === undefined) {
-      let [from, to] = [0, starts.length - 1];
-      for (let depth = 0; depth < end - start && from < to; depth++)
-        [from, to] = keys.step(from, to, depth, folded.charCodeAt(start + depth));
+      // The keys that begin with the word: none for most words, found by one binary search.
+      const from = firstLineFrom(lines, starts, word.slice(0, end - start));
+      const to = keys.endOfPrefix(from, word.slice(0, end - start));
       if (from < to && keys.unitAt(from, end - start) === -1) found.push(from);
       run = end < folded.length && from < to ? keys.step(from, to, end - start, folded.charCodeAt(end)) : [0, 0];
       afterWord.set(word, run);

@@ -102,6 +102,8 @@ export async function highlightAndObserve(
   }
 }
 
+const passFailed = (error: unknown): void => console.error('Sourcelight: a pass over added content', error);
+
 const WATCHED: MutationObserverInit = { childList: true, subtree: true };
 /** Added roots handed to `Nearby` per task. */
 const WATCH_SLICE = 2_000;
@@ -172,10 +174,10 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     const roots = outermost(near);
     near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
-    await learnRuns(roots, matcher, signal);
+    // If the background cannot be asked (restarting, say), the pass goes on with the names the page holds.
+    await learnRuns(roots, matcher, signal).catch(passFailed);
     const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
-    if (!signal.aborted)
-      await afterPass?.(roots).catch((error: unknown) => console.error('Sourcelight: after a pass', error));
+    if (!signal.aborted) await afterPass?.(roots).catch(passFailed);
     running = false;
     onHighlighted?.(result);
     void highlightNear();
