@@ -196,15 +196,32 @@ function linesFor(text: string, lines: string, starts: Int32Array): number[] {
   return found;
 }
 
+/**
+ * A name's form as written and its skeleton, kept across requests: pages repeat names, and a page asks again for the
+ * text claim check reads. Most of a share's time went into skeletons (six replacements a word).
+ */
+const nameForms = new Map<string, [string, string]>();
+const MAX_NAME_FORMS = 100_000;
+
+function formsOf(name: string): [string, string] {
+  let forms = nameForms.get(name);
+  if (forms === undefined) {
+    if (nameForms.size >= MAX_NAME_FORMS) nameForms.clear();
+    forms = [writtenForm(name), nameSkeleton(name).join('')];
+    nameForms.set(name, forms);
+  }
+  return forms;
+}
+
 /** The keys of the variants lines the page's matcher may look up in `text` (`content/spelling-variants.ts`). */
 export function variantKeys(text: string): Set<string> {
   const keys = new Set<string>();
   for (const words of nameRuns(text)) {
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j <= Math.min(words.length, i + MAX_NAME_WORDS); j++) {
-        const name = text.slice(words[i]?.start ?? 0, words[j - 1]?.end ?? 0);
-        keys.add(VARIANT_WRITTEN + writtenForm(name));
-        keys.add((j - i >= 2 ? VARIANT_FULL_NAME : VARIANT_SURNAME) + nameSkeleton(name).join(''));
+        const [written, skeleton] = formsOf(text.slice(words[i]?.start ?? 0, words[j - 1]?.end ?? 0));
+        keys.add(VARIANT_WRITTEN + written);
+        keys.add((j - i >= 2 ? VARIANT_FULL_NAME : VARIANT_SURNAME) + skeleton);
       }
     }
   }
