@@ -6,7 +6,7 @@ import { readTextRun } from './text-range';
 
 /**
  * The page holds only its share of a dictionary: the lines its own text can match (`background/dictionary-share.ts`),
- * never the whole, which at 200,000 entities was a 26 MB reply kept by every tab. Before a pass matches text, the
+ * never the whole, which at 200,000 entities was a 21.6 MB reply kept by every tab. Before a pass matches text, the
  * text is read and sent to the background, and the lines it can match are added to the matcher: the first pass's
  * page, then what the page adds (`observer.ts`) and what claim check reads. The names found are those the whole
  * dictionary would find.
