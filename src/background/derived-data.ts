@@ -1,6 +1,7 @@
 import type { CorpusPack } from '../corpus/pack';
 import { genericBodyQualifiers } from '../shared/body-qualifiers';
 import { DictionaryTooLargeError, type Dictionary } from '../shared/dictionary';
+import { shareable, type SharedDictionary } from './dictionary-share';
 import { buildDictionary } from '../corpus/dictionary-build';
 import { activePacksAsRead, corpusGeneration, enabledPacksOf } from './corpus-store';
 import type { PageCorpora } from '../shared/page-messages';
@@ -69,10 +70,16 @@ export function assertFitsOnPages(enabledPacks: CorpusPack[]): void {
   dictionaryOf(enabledPacks);
 }
 
-const dictionaries = new PerCorpora(dictionaryOf, (error) => error instanceof DictionaryTooLargeError);
+const dictionaries = new PerCorpora(
+  (packs) => shareable(dictionaryOf(packs)),
+  (error) => error instanceof DictionaryTooLargeError,
+);
 
-/** The dictionary of the built-in corpus, or of the reader's own corpora, as a page is sent it. */
-export function currentDictionary(corpora: PageCorpora): Promise<Dictionary> {
+/**
+ * The whole dictionary of the built-in corpus, or of the reader's own corpora, kept here only: a page is sent its
+ * share (`dictionaryShare`).
+ */
+export function currentDictionary(corpora: PageCorpora): Promise<SharedDictionary> {
   return dictionaries.get(corpora);
 }
 

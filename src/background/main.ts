@@ -21,6 +21,7 @@ import {
   searchCurrentCorpus,
   searchIndexes,
 } from './derived-data';
+import { dictionaryShare } from './dictionary-share';
 import { entityNamesInPacks, entityNamesInTable } from './entity-names';
 import { buildClaimCard, checkPageText } from './claim-index';
 import { TurnQueue } from './check-queue';
@@ -61,7 +62,8 @@ const ping: Handler<'ping'> = () => ({ context: 'background', version: browser.r
 
 const getCorpusSummary: Handler<'getCorpusSummary'> = () => summariseCorpus();
 
-const getDictionary: Handler<'getDictionary'> = ({ corpora }) => currentDictionary(corpora);
+const getDictionary: Handler<'getDictionary'> = async ({ corpora, text }) =>
+  dictionaryShare(await currentDictionary(corpora), text);
 
 const getEntityCard: Handler<'getEntityCard'> = async ({ entityId }) =>
   buildEntityCard(await activePacks(), entityId, CARD_VIEW, await currentCorrectionLookup());

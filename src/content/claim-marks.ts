@@ -188,6 +188,8 @@ export async function checkPageClaims(
   signal: AbortSignal,
 ): Promise<PageClaimsChecked | undefined> {
   const { text, runs, cut } = readPageText(root);
+  // A page's share of a dictionary covers what its passes read; this text may hold more (added far from the reader).
+  await Promise.all(matchers.map((matcher) => matcher.learn?.(text)));
   const names = await namesIn(text, runs, matchers, signal);
   if (names === undefined || text === '') return undefined;
   const checked = await check(text, names, cut);

@@ -2,19 +2,20 @@ import '../shared/zod-config';
 import browser from 'webextension-polyfill';
 import { onCorpusChange } from '../shared/corpus-change';
 import { onCorrectionsChange } from '../shared/corrections-change';
-import type { Dictionary } from '../shared/dictionary';
+import type { EntityKind } from '../shared/entity-kind';
 import { createMessageListener } from '../shared/message-protocol';
 import { sendFromPage, tabMessages, type CardToShow, type PageCorpora, type PageEntity } from '../shared/page-messages';
-import { MAX_PAGE_CLAIMS, type CheckedClaim, type ClaimVerdict, type PageName } from '../shared/claim-check';
+import { MAX_PAGE_CLAIMS, type CheckedClaim, type PageName } from '../shared/claim-check';
 import { isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
 import { createCard, markAnchor, type CardAnchor } from './card';
-import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
+import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks, type ClaimLink } from './claim-marks';
 import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { focusAdjacentHighlight, type OtherStops } from './mark-focus';
 import { showMarkStyle } from './mark-style';
-import { openMatcher, type CompiledMatcher } from './matcher';
+import type { CompiledMatcher } from './matcher';
+import { learnRuns, pageMatcher } from './page-dictionary';
 import { highlightAndObserve } from './observer';
 import { createOverlay, type Overlay } from './overlay';
 import { findOwnClaims, findOwnNames, type OwnHighlight, type OwnLink } from './own-highlights';
@@ -42,12 +43,12 @@ let firstOwnHighlightAt: number | null = null;
 /** The background checked only the first part of the page's quotations (too many, or out of time). */
 let claimsPartial = false;
 let appliedKinds = '';
-/** The built-in corpus's dictionary and the reader's own, each asked for once per change of the corpora. */
-const dictionaries = new Map<PageCorpora, Promise<Dictionary>>();
-/** What this site must not link (the reader's corrections), asked for with the dictionaries. */
+/** What this site must not link (the reader's corrections), asked for before the first pass. */
 let hidden: Promise<string[]> | undefined;
 /** The hidden ids the running pass left out, to tell whether a change of the corrections changes this page. */
 let appliedHidden = '';
+/** A set of ids as one string, to compare with another. */
+const idsKey = (ids: Iterable<string>): string => [...ids].sort().join('\n');
 /** The reader's own highlights: there while Sourcelight is on for the page, whether anything of theirs matched or not. */
 let overlay: Overlay<OwnLink> | undefined;
 
@@ -55,14 +56,9 @@ const card = createCard(async (toShow) => {
   await sendFromPage({ type: 'showCard', ...toShow });
 });
 
-function dictionaryOf(corpora: PageCorpora): Promise<Dictionary> {
-  let dictionary = dictionaries.get(corpora);
-  if (dictionary === undefined) {
-    dictionary = sendFromPage({ type: 'getDictionary', corpora });
-    dictionaries.set(corpora, dictionary);
-  }
-  return dictionary;
-}
+/** A matcher of one side's corpora holding only what the page's text can match, asked for as text comes. */
+const matcherOf = (corpora: PageCorpora, kinds: ReadonlySet<EntityKind>, ids: ReadonlySet<string>): CompiledMatcher =>
+  pageMatcher((text) => sendFromPage({ type: 'getDictionary', corpora, text }), kinds, ids);
 
 /** Asks the background which of the page's claims one side's sources hold; notes a partial answer for the popup. */
 const checkClaimsOf =
@@ -88,9 +84,8 @@ function showCard(anchor: CardAnchor, toShow: CardToShow): void {
 }
 
 function openCardFor(mark: HTMLElement): void {
-  const link = linkOf(mark);
   const claim = claimOf(mark)?.claim;
-  const toShow = link ? { entityId: link.entityId, reason: link.reason } : claim ? { claim } : undefined;
+  const toShow = linkOf(mark) ?? (claim && { claim });
   if (toShow) showCard(markAnchor(mark), toShow);
 }
 
@@ -98,8 +93,7 @@ function openOwnCard(highlight: OwnHighlight): void {
   const drawn = overlay;
   if (!drawn) return;
   const { link } = highlight;
-  const toShow =
-    'name' in link ? { entityId: link.name.entityId, reason: link.name.reason } : { claim: link.claim.claim };
+  const toShow = 'name' in link ? link.name : { claim: link.claim.claim };
   showCard({ getBoundingClientRect: () => drawn.rectOf(highlight), returnFocus: () => drawn.focus(highlight) }, toShow);
 }
 
@@ -169,19 +163,16 @@ function listenForReaders(signal: AbortSignal): void {
 async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   const kinds = new Set(settings.highlightKinds);
   hidden ??= sendFromPage({ type: 'getHiddenEntities' });
-  const hiddenHere = hidden.then((ids) => new Set(ids));
-  // All asked for at once; the reader's own only when they show on pages, and not waited for before the first marks.
-  const ownMatcher: Promise<CompiledMatcher | undefined> = settings.showOwnCorpora
-    ? Promise.all([dictionaryOf('own'), hiddenHere]).then(([own, ids]) =>
-        own.terms > 0 ? openMatcher(own, kinds, ids) : undefined,
-      )
-    : Promise.resolve(undefined);
-  // Its failure is the passes' that wait for it; a session stopped before them leaves it unheard.
-  ownMatcher.catch(() => undefined);
-  const [loaded, hiddenIds] = await Promise.all([dictionaryOf('public'), hiddenHere]);
+  const hiddenIds = new Set(await hidden);
   if (signal.aborted) return;
-  appliedHidden = [...hiddenIds].sort().join('\n');
-  const matcher = openMatcher(loaded, kinds, hiddenIds);
+  appliedHidden = idsKey(hiddenIds);
+  const matcher = matcherOf('public', kinds, hiddenIds);
+  // The reader's own only when they show on pages, and not waited for before the first marks: a question with no
+  // text says whether they hold any name.
+  const own = settings.showOwnCorpora ? matcherOf('own', kinds, hiddenIds) : undefined;
+  const ownMatcher = own?.learn?.('').then(() => (own.source.terms > 0 ? own : undefined));
+  // Its failure is the passes' that wait for it; a session stopped before them leaves it unheard.
+  ownMatcher?.catch(() => undefined);
   const namedSoFar = new Set<string>();
   // Apart from the built-in corpus's: a surname links after a full name of the same side, so no mark of the page
   // ever depends on what the reader's own corpora named.
@@ -192,6 +183,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
   };
   const findOwn = async (roots: readonly Element[]): Promise<void> => {
     const own = await ownMatcher;
+    if (own) await learnRuns(roots, own, signal, true);
     if (own && !signal.aborted) await findOwnNames(roots, own, { signal, namedSoFar: ownNamedSoFar }, draw);
   };
   listenForReaders(signal);
@@ -226,7 +218,6 @@ function startWithRetries(settings: Settings, attempt = 0): void {
   failure = null;
   start(settings, controller.signal).catch((error: unknown) => {
     if (controller.signal.aborted) return;
-    dictionaries.clear();
     hidden = undefined;
     controller.abort();
     const delay = RETRY_DELAYS_MS[attempt];
@@ -289,21 +280,34 @@ function ownPosition(highlight: OwnHighlight): PagePosition | undefined {
   return piece && { node: piece.node, offset: piece.start };
 }
 
-/** Every name highlight of the page, marked or drawn, in page order, with its entity and how to reveal it. */
-function nameHighlights(): { entityId: string; position: PagePosition; reveal(): void }[] {
-  const marked = madeMarksUnder(document, FIRST_MARKS).flatMap((mark) => {
-    const link = linkOf(mark);
-    return link
-      ? [{ entityId: link.entityId, position: { node: mark, offset: 0 }, reveal: () => revealMark(mark) }]
-      : [];
+/**
+ * The page's highlights of one sort, marked or drawn, that give a link (a name's entity, a checked claim), in page
+ * order, with how to reveal each.
+ */
+function inPageOrder<T>(
+  marks: HTMLElement[],
+  markLink: (mark: HTMLElement) => T | undefined,
+  ownLink: (link: OwnLink) => T | undefined,
+): { link: T; position: PagePosition; reveal(): void }[] {
+  const marked = marks.flatMap((mark) => {
+    const link = markLink(mark);
+    return link ? [{ link, position: { node: mark, offset: 0 }, reveal: () => revealMark(mark) }] : [];
   });
   const own = (overlay?.highlights() ?? []).flatMap((highlight) => {
+    const link = ownLink(highlight.link);
     const position = ownPosition(highlight);
-    if (!position || !('name' in highlight.link)) return [];
-    return [{ entityId: highlight.link.name.entityId, position, reveal: () => revealOwn(highlight) }];
+    return link && position ? [{ link, position, reveal: () => revealOwn(highlight) }] : [];
   });
   return [...marked, ...own].sort((a, b) => comparePositions(a.position, b.position));
 }
+
+/** Every name highlight of the page, in page order, with its entity. */
+const nameHighlights = (): { link: string; position: PagePosition; reveal(): void }[] =>
+  inPageOrder(
+    madeMarksUnder(document, FIRST_MARKS),
+    (mark) => linkOf(mark)?.entityId,
+    (link) => ('name' in link ? link.name.entityId : undefined),
+  );
 
 function revealMark(mark: HTMLElement): void {
   mark.scrollIntoView({ block: 'center' });
@@ -312,13 +316,13 @@ function revealMark(mark: HTMLElement): void {
 
 function pageEntities(): PageEntity[] {
   const counts = new Map<string, number>();
-  for (const { entityId } of nameHighlights()) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  for (const { link: entityId } of nameHighlights()) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
   return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count);
 }
 
 /** The entity's next highlight after the one the keyboard is on (wrapping round): scrolled to, its card opened. */
 function revealEntity(entityId: string): boolean {
-  const highlights = nameHighlights().filter((highlight) => highlight.entityId === entityId);
+  const highlights = nameHighlights().filter((highlight) => highlight.link === entityId);
   if (highlights.length === 0) return false;
   const focused = overlay?.focused();
   const focusedAt = focused && ownPosition(focused);
@@ -332,20 +336,8 @@ function revealEntity(entityId: string): boolean {
 }
 
 /** The page's checked claims, marked or drawn, in page order, with how to reveal each. */
-function pageClaims(): { index: number; text: string; verdict: ClaimVerdict; reveal(): void }[] {
-  const marked = claimMarksUnder(document).flatMap((mark) => {
-    const link = claimOf(mark);
-    return link ? [{ link, position: { node: mark, offset: 0 }, reveal: () => revealMark(mark) }] : [];
-  });
-  const own = (overlay?.highlights() ?? []).flatMap((highlight) => {
-    const position = ownPosition(highlight);
-    if (!position || !('claim' in highlight.link)) return [];
-    return [{ link: highlight.link.claim, position, reveal: () => revealOwn(highlight) }];
-  });
-  return [...marked, ...own]
-    .sort((a, b) => comparePositions(a.position, b.position))
-    .map(({ link, reveal }) => ({ index: link.index, text: link.claim.text, verdict: link.verdict, reveal }));
-}
+const pageClaims = (): { link: ClaimLink; reveal(): void }[] =>
+  inPageOrder(claimMarksUnder(document), claimOf, (link) => ('claim' in link ? link.claim : undefined));
 
 browser.runtime.onMessage.addListener(
   createMessageListener(tabMessages, {
@@ -367,11 +359,11 @@ browser.runtime.onMessage.addListener(
     revealEntity: ({ entityId }) => ({ revealed: revealEntity(entityId) }),
     readPage: () => readPage(document),
     getPageClaims: () => ({
-      claims: pageClaims().map(({ index, text, verdict }) => ({ index, text, verdict })),
+      claims: pageClaims().map(({ link }) => ({ index: link.index, text: link.claim.text, verdict: link.verdict })),
       partial: claimsPartial,
     }),
     revealClaim: ({ index }) => {
-      const claim = pageClaims().find((candidate) => candidate.index === index);
+      const claim = pageClaims().find(({ link }) => link.index === index);
       claim?.reveal();
       return { revealed: claim !== undefined };
     },
@@ -397,9 +389,8 @@ function highlightAgain(): void {
 }
 
 onSettingsChanged(apply);
-// New or removed corpora: drop the dictionary and highlight again with the new one.
+// New or removed corpora: highlight again with the new dictionary.
 onCorpusChange(() => {
-  dictionaries.clear();
   hidden = undefined;
   highlightAgain();
 });
@@ -409,7 +400,7 @@ onCorrectionsChange(() => {
   hidden = asked;
   asked
     .then((ids) => {
-      if (hidden === asked && [...ids].sort().join('\n') !== appliedHidden) highlightAgain();
+      if (hidden === asked && idsKey(ids) !== appliedHidden) highlightAgain();
     })
     .catch(() => {
       if (hidden === asked) hidden = undefined;

@@ -3,7 +3,7 @@ import { LINE_END, TERM_START, unpackTerms, type Dictionary } from '../shared/di
 import type { LinkReason } from '../shared/link-reason';
 import { ASCII_FOLD, ASCII_SPACE, ASCII_WORD, casedForm, foldUnit } from '../shared/text-fold';
 import { linkOnEvidence, type PageLink, type TermEvidence } from './page-evidence';
-import { openVariants, withVariants, type SpellingVariants } from './spelling-variants';
+import { withVariants } from './spelling-variants';
 
 /**
  * Finds dictionary terms in plain text in one pass, however many terms there are.
@@ -53,23 +53,25 @@ interface CompiledTerm extends TermEvidence {
  * lines whose keys start with the units read to reach it. State 0 as a step's result means "no such key".
  */
 export interface CompiledMatcher {
-  /** People's names in other spellings, by skeleton (`spellingVariants`); undefined when there are none to find. */
-  readonly variants: SpellingVariants | undefined;
-  readonly lines: string;
+  /** The dictionary, or the page's share of it so far (`page-dictionary.ts`). */
+  source: Dictionary;
+  lines: string;
   readonly kinds: ReadonlySet<EntityKind> | undefined;
   /** Entities this page must not link: the reader hid them everywhere, or said they are not the one meant on this site. */
   readonly hidden: ReadonlySet<string>;
   /** The root's steps by folded UTF-16 unit, a table because it is looked up at every word start; -1 not yet looked up. */
-  readonly root: Int32Array;
+  root: Int32Array;
   /** Each state's run of lines: the start of its first line, and the end of its last. */
-  readonly from: number[];
-  readonly to: number[];
+  from: number[];
+  to: number[];
   /** How many units were read to reach each state. */
-  readonly depth: number[];
+  depth: number[];
   /** Later steps by folded unit, as they are taken. */
-  readonly children: (Map<number, number> | undefined)[];
+  children: (Map<number, number> | undefined)[];
   /** Terms whose key ends at each state, most trusted first, read when first needed: null for none. */
-  readonly accepts: (CompiledTerm[] | null | undefined)[];
+  accepts: (CompiledTerm[] | null | undefined)[];
+  /** Widens a share of the dictionary with the lines `text` can match (`page-dictionary.ts`); none for a whole one. */
+  learn?: (text: string) => Promise<void>;
 }
 
 const NOT_LOOKED_UP = -1;
@@ -86,11 +88,8 @@ export function openMatcher(
   hidden: ReadonlySet<string> = new Set(),
 ): CompiledMatcher {
   return {
+    source: dictionary,
     hidden,
-    variants:
-      dictionary.variants === '' || (kinds !== undefined && !kinds.has('person'))
-        ? undefined
-        : openVariants(dictionary.variants),
     lines: dictionary.lines,
     kinds,
     root: new Int32Array(0x10000).fill(NOT_LOOKED_UP),
@@ -100,6 +99,33 @@ export function openMatcher(
     children: [undefined],
     accepts: [null],
   };
+}
+
+/** Both sorted lists of lines as one, each line once: "\0" for the key's end sorts a key before its longer keys. */
+const merged = (a: string, b: string): string =>
+  [...new Set((a + b).replaceAll(TERM_START, '\0').match(/[^\u00A8]*\u00A8/gu))]
+    .sort()
+    .join('')
+    .replaceAll('\0', TERM_START);
+
+/**
+ * Adds a share of the dictionary to the one the matcher holds; the states opened so far are dropped, as their runs of
+ * lines moved. Lines already held are kept once.
+ */
+export function widenMatcher(matcher: CompiledMatcher, share: Dictionary): void {
+  const { source, kinds, hidden } = matcher;
+  Object.assign(
+    matcher,
+    openMatcher(
+      {
+        ...share,
+        lines: merged(source.lines, share.lines),
+        variants: merged(source.variants, share.variants),
+      },
+      kinds,
+      hidden,
+    ),
+  );
 }
 
 /** The key's unit at `depth` of the line starting at `line`, or -1 where the key has ended. */
@@ -158,15 +184,7 @@ function readTerms(matcher: CompiledMatcher, state: number): CompiledTerm[] | nu
   const keyEnd = line + (matcher.depth[state] ?? 0);
   const terms = unpackTerms(lines.slice(line, keyEnd), lines.slice(keyEnd + 1, lines.indexOf(LINE_END, keyEnd)))
     .filter((term) => matcher.kinds === undefined || matcher.kinds.has(term.kind))
-    .map((term): CompiledTerm => ({
-      kind: term.kind,
-      ids: term.ids,
-      needsFullName: term.needsFullName,
-      qualifiers: term.qualifiers,
-      commonWord: term.commonWord,
-      anyCase: term.kind === 'topic',
-      casedWords: term.casedText.split(' '),
-    }));
+    .map((term): CompiledTerm => ({ ...term, anyCase: term.kind === 'topic', casedWords: term.casedText.split(' ') }));
   return terms.length === 0 ? null : terms;
 }
 
@@ -327,7 +345,12 @@ export function findMatches(text: string, matcher: CompiledMatcher, namedSoFar: 
     previousIsWord = false;
     i = found.end;
   }
-  const found = matcher.variants === undefined ? matches : withVariants(text, matcher.variants, matches, namedSoFar);
+  // People's names in other spellings, by skeleton (`spellingVariants`), when there are any to find.
+  const { source, kinds } = matcher;
+  const found =
+    source.variants === '' || (kinds !== undefined && !kinds.has('person'))
+      ? matches
+      : withVariants(text, source.variants, matches, namedSoFar);
   // A hidden entity's names still take their words, so that its surname later on is not given to someone else.
   return matcher.hidden.size === 0 ? found : found.filter((match) => !matcher.hidden.has(match.entityId));
 }

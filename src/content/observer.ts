@@ -1,6 +1,7 @@
 import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
+import { learnRuns } from './page-dictionary';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
@@ -92,6 +93,7 @@ export async function highlightAndObserve(
   });
   const watcher = watch(root, matcher, { ...options, namedSoFar }, firstPass);
   try {
+    await learnRuns([root], matcher, signal);
     const result = await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
     if (!signal.aborted) await options.afterFirstPass?.();
     return result;
@@ -99,6 +101,8 @@ export async function highlightAndObserve(
     firstPassOver();
   }
 }
+
+const passFailed = (error: unknown): void => console.error('Sourcelight: a pass over added content', error);
 
 const WATCHED: MutationObserverInit = { childList: true, subtree: true };
 /** Added roots handed to `Nearby` per task. */
@@ -170,9 +174,10 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     const roots = outermost(near);
     near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
+    // If the background cannot be asked (restarting, say), the pass goes on with the names the page holds.
+    await learnRuns(roots, matcher, signal).catch(passFailed);
     const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
-    if (!signal.aborted)
-      await afterPass?.(roots).catch((error: unknown) => console.error('Sourcelight: after a pass', error));
+    if (!signal.aborted) await afterPass?.(roots).catch(passFailed);
     running = false;
     onHighlighted?.(result);
     void highlightNear();

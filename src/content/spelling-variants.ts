@@ -1,5 +1,6 @@
 import { VARIANT_FULL_NAME, VARIANT_SURNAME, VARIANT_WRITTEN, variantIds, writtenForm } from '../shared/dictionary';
 import { nameSkeleton } from '../shared/name-skeleton';
+import { MAX_NAME_WORDS, nameRuns, type NameWord } from '../shared/name-runs';
 import type { TextMatch } from './matcher';
 import { lastNamed } from './page-evidence';
 
@@ -9,27 +10,6 @@ import { lastNamed } from './page-evidence';
  * evidence says of surnames (`page-evidence.ts`). The dictionary lists them apart (`Dictionary.variants`), by skeleton.
  */
 
-/** The ids on the dictionary's variants line with this tag and key (`variantIds`), undefined for none. */
-export type SpellingVariants = (tag: string, key: string) => string[] | undefined;
-
-/**
- * The dictionary's variants lines (`Dictionary.variants`), read by binary search as the page's words ask, each key
- * once: opening them costs nothing however many people the corpus knows.
- */
-export function openVariants(lines: string): SpellingVariants {
-  const found = new Map<string, string[] | undefined>();
-  return (tag, key) => {
-    const at = tag + key;
-    if (!found.has(at)) found.set(at, variantIds(lines, tag, key));
-    return found.get(at);
-  };
-}
-
-/** Capitalised words in a row, at most four: where a name in another spelling may be. */
-const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’ʼ-]*(?:[ \u00A0]+\p{Lu}[\p{L}\p{M}'’ʼ-]*){0,3}/gu;
-const WORD_IN_RUN = /\p{L}[\p{L}\p{M}'’ʼ-]*/gu;
-const MAX_NAME_WORDS = 4;
-
 /**
  * Adds to the page's matches the people it names in another spelling: a full name whose every word agrees with one
  * of the corpus's by skeleton ("Hassan Rohani", "Ali Khamene'i"), and after it the surname alone in any spelling.
@@ -37,7 +17,8 @@ const MAX_NAME_WORDS = 4;
  */
 export function withVariants(
   text: string,
-  variants: SpellingVariants,
+  /** The dictionary's variants lines (`Dictionary.variants`), read by binary search (`variantIds`) as words ask. */
+  variants: string,
   matches: TextMatch[],
   namedSoFar: Set<string>,
 ): TextMatch[] {
@@ -46,12 +27,7 @@ export function withVariants(
   // A word alone is a variant only of a surname whose person the page named in full: with nobody named yet, only
   // runs of two words or more are looked at, and most capitalised words (a sentence's first) cost nothing.
   let surnamesLive = namedSoFar.size > 0;
-  for (const run of text.matchAll(CAPITALISED_RUN)) {
-    const words = [...run[0].matchAll(WORD_IN_RUN)].map((w) => {
-      const start = run.index + w.index;
-      // "Rohani's": the possessive is no part of the name.
-      return { start, end: start + w[0].replace(/['’]s$/u, '').length };
-    });
+  for (const words of nameRuns(text)) {
     if (words.length < 2 && !surnamesLive) continue;
     for (let i = 0; i < words.length;) {
       const match = variantAt(text, words, i, variants, namedSoFar, free);
@@ -70,9 +46,9 @@ export function withVariants(
 
 function variantAt(
   text: string,
-  words: readonly { start: number; end: number }[],
+  words: readonly NameWord[],
   i: number,
-  variants: SpellingVariants,
+  variants: string,
   namedSoFar: Set<string>,
   free: (start: number, end: number) => boolean,
 ): { link: TextMatch; next: number } | undefined {
@@ -81,10 +57,11 @@ function variantAt(
   for (let j = Math.min(words.length, i + MAX_NAME_WORDS); j > i; j--) {
     const end = words[j - 1]?.end ?? first.end;
     // A name as the corpus writes it is left to the terms' own rules: a variant is only ever another spelling.
-    if (!free(first.start, end) || variants(VARIANT_WRITTEN, writtenForm(text.slice(first.start, end)))) continue;
+    if (!free(first.start, end) || variantIds(variants, VARIANT_WRITTEN, writtenForm(text.slice(first.start, end))))
+      continue;
     const key = nameSkeleton(text.slice(first.start, end)).join('');
     if (j - i >= 2) {
-      const [only, ...others] = variants(VARIANT_FULL_NAME, key) ?? [];
+      const [only, ...others] = variantIds(variants, VARIANT_FULL_NAME, key) ?? [];
       if (only === undefined || others.length > 0) continue;
       namedSoFar.delete(only);
       namedSoFar.add(only);
@@ -97,7 +74,7 @@ function variantAt(
       };
       return { link, next: j };
     }
-    const entityId = lastNamed(variants(VARIANT_SURNAME, key) ?? [], namedSoFar);
+    const entityId = lastNamed(variantIds(variants, VARIANT_SURNAME, key) ?? [], namedSoFar);
     if (entityId !== undefined) {
       const link: TextMatch = { start: first.start, end, entityId, kind: 'person', reason: { rule: 'named-above' } };
       return { link, next: j };

@@ -32,8 +32,12 @@ const MAX_QUALIFIERS = 50;
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
-  /** The characters the dictionary's format separates with (see the top of this file), which no key may hold. */
-  separator: /[\u00A8\u00AF]/u,
+  /**
+   * The characters the dictionary's format separates with (see the top of this file), which no key may hold, and
+   * NUL, which a page's matcher sorts its lines with (`widenMatcher`).
+   */
+  // eslint-disable-next-line no-control-regex -- NUL is the one control character meant
+  separator: /[\u0000\u00A8\u00AF]/u,
   whitespace: /\s+/gu,
   /** What a surname keeps: letters, digits, apostrophes and hyphens. */
   notSurnameCharacter: /[^\p{L}\p{N}'’-]/gu,

@@ -21,6 +21,12 @@ export const DICTIONARY_VERSION = 5;
 /** The most a page is sent, in UTF-16 units: past it highlighting stops and says why, rather than cut names. */
 export const MAX_DICTIONARY_LENGTH = 24_000_000;
 
+/**
+ * The most text a page sends in one request for its share of the dictionary (`getDictionary`); a page with more asks
+ * in parts. A browser message is capped (64 MiB in Chromium, counted as escaped UTF-8, up to 6 bytes a character).
+ */
+export const MAX_SHARE_TEXT = 2_000_000;
+
 /** Ends a line. */
 export const LINE_END = '\u00A8';
 /** Ends the key, and each term but the last. */
@@ -52,14 +58,10 @@ export const dictionary = z.object({
   version: z.literal(DICTIONARY_VERSION),
   /** Sorted lines (see above); empty for an empty corpus. */
   lines: z.string().check(
-    z.maxLength(MAX_DICTIONARY_LENGTH, {
-      // Worded only when the check fails: a page's first toLocaleString sets up Intl, some 10 ms of its load.
-      error: () =>
-        `the dictionary is at most ${MAX_DICTIONARY_LENGTH.toLocaleString('en')} characters (MAX_DICTIONARY_LENGTH)`,
-    }),
+    z.maxLength(MAX_DICTIONARY_LENGTH),
     z.refine((lines) => lines === '' || lines.endsWith(LINE_END), 'every line ends with its separator'),
   ),
-  /** How many terms the lines hold. */
+  /** How many terms the whole dictionary holds: a page is sent only its share of the lines (`dictionaryShare`). */
   terms: z.int().check(z.nonnegative()),
   /**
    * People's names in other spellings (`spellingVariants`), as lines `TAG KEY¯IDS¨` sorted by `TAG KEY` (`variantIds`

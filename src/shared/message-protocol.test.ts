@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'self' } } }));
 const { createMessageListener, parseRequest } = await import('./message-protocol');
 const { backgroundMessages } = await import('./messages');
+const { MAX_SHARE_TEXT } = await import('./dictionary');
 
 describe('parseRequest', () => {
   it('accepts a known message that matches its schema', () => {
@@ -34,8 +35,17 @@ describe('parseRequest', () => {
       error: expect.stringMatching(/^Invalid "checkClaims" message: text/),
     });
     // A page's request says which corpora it is about; nothing else is either.
-    expect(parseRequest(backgroundMessages, { type: 'getDictionary', corpora: 'mine' })).toEqual({
+    expect(parseRequest(backgroundMessages, { type: 'getDictionary', corpora: 'mine', text: '' })).toEqual({
       error: expect.stringMatching(/^Invalid "getDictionary" message: corpora/),
+    });
+    // A page asks for its share of the dictionary with its text, at most MAX_SHARE_TEXT characters a request.
+    const share = { type: 'getDictionary', corpora: 'public', text: 'Maryam Rajavi' };
+    expect(parseRequest(backgroundMessages, share)).toEqual({ type: 'getDictionary', request: share });
+    expect(parseRequest(backgroundMessages, { ...share, text: 'x'.repeat(MAX_SHARE_TEXT + 1) })).toEqual({
+      error: expect.stringMatching(/^Invalid "getDictionary" message: text/),
+    });
+    expect(parseRequest(backgroundMessages, { type: 'getDictionary', corpora: 'public' })).toEqual({
+      error: expect.stringMatching(/^Invalid "getDictionary" message: text/),
     });
   });
 });

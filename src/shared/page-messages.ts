@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkedClaims, claimVerdict, MAX_PAGE_CLAIMS, MAX_PAGE_TEXT, pageClaim, pageName } from './claim-check';
-import { dictionary } from './dictionary';
+import { dictionary, MAX_SHARE_TEXT } from './dictionary';
 import { linkReason } from './link-reason';
 import { sendToBackground, type RequestOf, type ResponseOf } from './message-protocol';
 
@@ -38,9 +38,17 @@ export type PageCorpora = z.infer<typeof pageCorpora>;
 
 /** What a page's content script asks the background. */
 export const pageRequests = {
-  /** The words to highlight, from the enabled packs of the built-in or the reader's own corpora. */
+  /**
+   * The words to highlight in `text`, from the enabled packs of the built-in or the reader's own corpora: the page's
+   * share of the dictionary, the lines its text can match (background/dictionary-share.ts). The text goes to the
+   * extension's background only, and is not kept.
+   */
   getDictionary: {
-    request: z.object({ type: z.literal('getDictionary'), corpora: pageCorpora }),
+    request: z.object({
+      type: z.literal('getDictionary'),
+      corpora: pageCorpora,
+      text: z.string().check(z.maxLength(MAX_SHARE_TEXT)),
+    }),
     response: dictionary,
   },
   /** A content script is about to open the card frame for a highlight of its tab: what the frame will show. */
