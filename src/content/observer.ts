@@ -1,6 +1,7 @@
 import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
+import { nextTask } from './pacer';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
@@ -103,7 +104,6 @@ export async function highlightAndObserve(
 const WATCHED: MutationObserverInit = { childList: true, subtree: true };
 /** Added roots handed to `Nearby` per task. */
 const WATCH_SLICE = 2_000;
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface Watcher {
   /** Makes a change to the page that the observer does not see: our own wrapping. */
