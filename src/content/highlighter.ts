@@ -6,6 +6,7 @@ import { styleMark } from './mark-style';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
+import { hasRendered } from './rendering';
 import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
 /**
@@ -197,13 +198,26 @@ export interface RunWork {
   step(): number;
 }
 
+/**
+ * The text at the top of the viewport, where the reader is; undefined before the page has rendered (asking would lay
+ * it out early, and the first frame lays out everything anyway) or where there is no layout.
+ */
+function viewportTop(doc: Document): Node | undefined {
+  const view = doc.defaultView;
+  // A DOM without layout may have no caret positions at all.
+  return view === null || !hasRendered(doc)
+    ? undefined
+    : doc.caretPositionFromPoint?.(view.innerWidth / 2, 0)?.offsetNode;
+}
+
 /** What a pass over the page's runs of text does with each run. */
 export interface RunPass {
   /** The work one run of text nodes asks for, or none. */
   workFor(nodes: Text[]): RunWork | undefined;
   /**
    * Whether text inside Sourcelight's own marks is read as part of its run, as the page shows it: a pass that only
-   * reads sees the page's whole text; one that wraps leaves what is marked alone, so it never marks twice.
+   * reads sees the page's whole text; one that wraps leaves what is marked alone, so it never marks twice. A pass
+   * that only reads also keeps the page's order, as it matches as it goes (see `passOverRuns`).
    */
   readsMarks?: boolean;
 }
@@ -303,7 +317,9 @@ function skipChildren(walker: TreeWalker): boolean {
 /**
  * Highlights every match under `root`, a run of text at a time, yielding to the page whenever a chunk of work
  * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
- * batches of its matches. Text already inside a mark is left alone, so running it twice marks nothing twice.
+ * batches of its matches. What lies above the viewport is wrapped last, after what the reader sees and what lies below
+ * it; the page is matched in its own order all the same, so a surname still needs its full name before it. Text already
+ * inside a mark is left alone, so running it twice marks nothing twice.
  */
 export function highlight(
   root: Element,
@@ -362,6 +378,12 @@ export async function passOverRuns(
     return true;
   };
 
+  // A pass that wraps does first what the reader sees and then what lies below it, in the page's order, and what lies
+  // above the viewport last: it lays out no cheaper later, but a reader who scrolls on meets marks sooner. A pass that
+  // only reads matches as it goes, and must keep the page's order.
+  const top = reads ? undefined : viewportTop(doc);
+  const above: RunWork[] = [];
+
   /** Does one run's work; false if the pass was aborted meanwhile. */
   const doWork = async (work: RunWork): Promise<boolean> => {
     pacer.addLayoutWork(work.layoutUnits);
@@ -375,10 +397,14 @@ export async function passOverRuns(
     }
   };
 
-  /** Does the pass's work on one run; false if aborted meanwhile. */
+  /** Does (or, out of the reader's sight, puts off) the pass's work on one run; false if aborted meanwhile. */
   const finishRun = (nodes: Text[]): Promise<boolean> | boolean => {
     const work = pass.workFor(nodes);
-    return work === undefined || doWork(work);
+    if (work === undefined) return true;
+    // Above the viewport when the text at its top follows the run's last node (DOCUMENT_POSITION_FOLLOWING).
+    if (top === undefined || !((nodes[nodes.length - 1] as Text).compareDocumentPosition(top) & 4)) return doWork(work);
+    above.push(work);
+    return true;
   };
   /** Yields between runs only, so that a run is read in one moment the page cannot change it. */
   const pause = async (): Promise<boolean> => {
@@ -393,6 +419,8 @@ export async function passOverRuns(
     // A run never reaches across two roots; and a root is a place to yield, as thousands may hold one line each.
     for (const nodes of textRuns(root, skipped)) if (!(await finishRun(nodes)) || !(await pause())) return result;
   }
+  // What was put off, matched already; a run the page changed meanwhile is left alone (`stillHolds`).
+  for (const work of above) if (!(await doWork(work)) || !(await pause())) return result;
   settle();
   return result;
 }
