@@ -148,9 +148,9 @@ describe('highlight', () => {
 
   describe('on a page the reader has scrolled down', () => {
     /** The caret at the viewport's top falls in `node`, as layout would put it there (happy-dom has no layout). */
-    function scrolledTo(node: Node | null | undefined): void {
+    function scrolledTo(node: Node | null | undefined, offset = 0): void {
       if (!node) throw new Error('fixture');
-      document.caretPositionFromPoint = () => ({ offsetNode: node, offset: 0 }) as unknown as CaretPosition;
+      document.caretPositionFromPoint = () => ({ offsetNode: node, offset }) as unknown as CaretPosition;
     }
     /** Each mark as "text=id" in the order the pass made them. */
     async function highlightInOrder(): Promise<string[]> {
@@ -175,6 +175,13 @@ describe('highlight', () => {
     it('wraps what the reader sees and what lies below it before what lies above the viewport', async () => {
       setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
       scrolledTo(document.querySelectorAll('p')[1]?.firstChild);
+      expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
+    });
+
+    it('starts at the next paragraph when the top of the viewport falls between two', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
+      // The caret between paragraphs lies in their parent, at the index of the next one.
+      scrolledTo(document.body, 1);
       expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
     });
 

@@ -202,12 +202,12 @@ export interface RunWork {
  * The text at the top of the viewport, where the reader is; undefined before the page has rendered (asking would lay
  * it out early, and the first frame lays out everything anyway) or where there is no layout.
  */
-function viewportTop(doc: Document): Node | undefined {
+function viewportTop(doc: Document): Node | null | undefined {
   const view = doc.defaultView;
   // A DOM without layout may have no caret positions at all.
-  return view === null || !hasRendered(doc)
-    ? undefined
-    : doc.caretPositionFromPoint?.(view.innerWidth / 2, 0)?.offsetNode;
+  const caret = view === null || !hasRendered(doc) ? null : doc.caretPositionFromPoint?.(view.innerWidth / 2, 0);
+  // Between two paragraphs the caret is in their parent, before the child at its offset.
+  return caret && (caret.offsetNode.childNodes[caret.offset] ?? caret.offsetNode);
 }
 
 /** What a pass over the page's runs of text does with each run. */
@@ -402,7 +402,7 @@ export async function passOverRuns(
     const work = pass.workFor(nodes);
     if (work === undefined) return true;
     // Above the viewport when the text at its top follows the run's last node (DOCUMENT_POSITION_FOLLOWING).
-    if (top === undefined || !((nodes[nodes.length - 1] as Text).compareDocumentPosition(top) & 4)) return doWork(work);
+    if (!top || !((nodes[nodes.length - 1] as Text).compareDocumentPosition(top) & 4)) return doWork(work);
     above.push(work);
     return true;
   };
@@ -425,14 +425,16 @@ export async function passOverRuns(
   return result;
 }
 
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as a number: the names would ship in every page's script. */
+const ELEMENTS_AND_TEXT = 5;
+
 /**
  * The runs of text under `root`, in document order, leaving out what `skipped` says. The caller may let the page run
  * between two runs: if the page has removed where the walk was meanwhile, it starts again from the root, and what
  * was marked since is skipped, so nothing doubles.
  */
 function* textRuns(root: Element, skipped: (element: Element) => boolean): Generator<Text[], void, undefined> {
-  const walk = (): TreeWalker =>
-    root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walk = (): TreeWalker => root.ownerDocument.createTreeWalker(root, ELEMENTS_AND_TEXT);
   let walker = walk();
   let run: Text[] = [];
   let runBlock: Node | undefined;

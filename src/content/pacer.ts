@@ -139,7 +139,7 @@ export class Pacer {
       const renderMs = await nextFrame(this.#doc);
       this.#frameAt = performance.now();
       // A chunk that stopped for time rather than layout says little about what its layout costs.
-      if (renderMs !== undefined && units >= this.#unitBudget >> 1) {
+      if (renderMs !== undefined && units >= this.#unitBudget) {
         // Rendering cost grows with the text re-laid out, on top of a part that does not: a container of 20,000
         // paragraphs takes 30 ms to lay out again however few of them changed. Scaling the whole cost shrank the
         // chunks to nothing there (1,800 frames, 90 s), so only the growing part is scaled, into the room left.
