@@ -3,7 +3,7 @@ import type { CardFrameEvent, CardToShow } from '../shared/page-messages';
 import { browserMessage } from '../shared/browser-message';
 import { cardPlace } from './card-position';
 import { CARD_TAG, OWN_UI_ATTRIBUTE } from './own-ui';
-import { protectHost, showOnTop } from './protected-host';
+import { protectHost, setImportant, showOnTop } from './protected-host';
 import frameCss from './card-frame.css?inline';
 
 /**
@@ -74,8 +74,8 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
       { width: frame.offsetWidth, height: contentHeight },
     );
     frame.style.height = `${spot.height}px`;
-    host.style.setProperty('top', `${spot.top}px`, 'important');
-    host.style.setProperty('left', `${spot.left}px`, 'important');
+    setImportant(host, 'top', `${spot.top}px`);
+    setImportant(host, 'left', `${spot.left}px`);
   };
 
   const close = (): void => {
@@ -108,7 +108,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     shadow.append(style, frame);
     protectHost(host);
     // Unseen until the card says how tall it is, but focusable at once, so keyboard focus moves into it.
-    host.style.setProperty('opacity', '0', 'important');
+    setImportant(host, 'opacity', '0');
     document.documentElement.append(host);
     showOnTop(host);
     place();
@@ -136,7 +136,7 @@ export function createCard(tellBackground: (card: CardToShow) => Promise<void>):
     }
     contentHeight = event.height;
     place();
-    if (host) host.style.setProperty('opacity', '1', 'important');
+    if (host) setImportant(host, 'opacity', '1');
   };
 
   return { open, onFrameEvent, close };

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../corpus/dictionary-build';
 import { highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
 import { openMatcher } from './matcher';
+import { hasRendered } from './rendering';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -143,6 +144,53 @@ describe('highlight', () => {
     setBody('<p>Massoud Rajavi founded it.</p><p>Rajavi vanished in 2003.</p>');
     await highlight(document.body, matcher);
     expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud']);
+  });
+
+  describe('on a page the reader has scrolled down', () => {
+    /** The caret at the viewport's top falls in `node`, as layout would put it there (happy-dom has no layout). */
+    function scrolledTo(node: Node | null | undefined, offset = 0): void {
+      if (!node) throw new Error('fixture');
+      document.caretPositionFromPoint = () => ({ offsetNode: node, offset }) as unknown as CaretPosition;
+    }
+    /** Each mark as "text=id" in the order the pass made them. */
+    async function highlightInOrder(): Promise<string[]> {
+      const order: string[] = [];
+      const unobserved = (change: () => void): void => {
+        change();
+        order.push(...marks().filter((mark) => !order.includes(mark)));
+      };
+      await highlight(document.body, matcher, { unobserved });
+      return order;
+    }
+
+    beforeEach(async () => {
+      // Only a page that has rendered has a viewport to start from.
+      hasRendered(document);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    afterEach(() => {
+      delete (document as Partial<Document>).caretPositionFromPoint;
+    });
+
+    it('wraps what the reader sees and what lies below it before what lies above the viewport', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
+      scrolledTo(document.querySelectorAll('p')[1]?.firstChild);
+      expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
+    });
+
+    it('starts at the next paragraph when the top of the viewport falls between two', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
+      // The caret between paragraphs lies in their parent, at the index of the next one.
+      scrolledTo(document.body, 1);
+      expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
+    });
+
+    it('still reads the page in its order: a surname in view links to the full name above it', async () => {
+      setBody('<p>Massoud Rajavi founded it.</p><p>Rajavi vanished in 2003.</p>');
+      scrolledTo(document.querySelectorAll('p')[1]?.firstChild);
+      expect(await highlightInOrder()).toEqual(['Rajavi=massoud', 'Massoud Rajavi=massoud']);
+      expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud']);
+    });
   });
 
   it('stops at once when aborted', async () => {

@@ -6,6 +6,7 @@ import { styleMark } from './mark-style';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
 import { nextTask, Pacer } from './pacer';
+import { hasRendered } from './rendering';
 import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
 /**
@@ -30,60 +31,12 @@ export const CONTINUED_ATTRIBUTE = 'data-sl-continued';
 /** Every mark Sourcelight makes: names, and claim check's quotations and figures. */
 const OWN_MARKS = `${HIGHLIGHT_SELECTOR}, ${CLAIM_SELECTOR}`;
 
-/** Where nothing may be wrapped: form fields, code and media, the extension's own UI, and earlier marks. */
-const SKIPPED_TAGS = new Set([
-  'INPUT',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
-]);
-
 /** Elements that text flows through; any other element (a block, a line break, an image) ends a run of text. */
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-]);
+const INLINE_TAGS = new Set(
+  'A ABBR B BDI BDO BIG CITE CODE DATA DEL DFN EM FONT I INS KBD LABEL MARK NOBR Q S SAMP SMALL SPAN STRIKE STRONG SUB SUP TIME TT U VAR'.split(
+    ' ',
+  ),
+);
 
 export interface HighlightOptions {
   /** Stops the pass between two runs of text; marks already made stay (use `removeHighlights`). */
@@ -122,8 +75,16 @@ export function noteSplitOff(mark: Element): void {
   if (mark.nextSibling instanceof Text) splitOffText.add(mark.nextSibling);
 }
 
-/** Tags skipped by their name alone, upper-cased as `tagName` gives them in HTML (SVG and MathML keep their case). */
-const SKIPPED_BY_NAME = new Set([...SKIPPED_TAGS, 'SVG', 'MATH', CARD_TAG.toUpperCase()]);
+/**
+ * Where nothing may be wrapped, by the tag's name alone (form fields, code and media, svg and math, the card), upper-
+ * cased as `tagName` gives them in HTML (SVG and MathML keep their case).
+ */
+const SKIPPED_BY_NAME = new Set([
+  ...'INPUT TEXTAREA SELECT OPTION SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE SVG MATH'.split(
+    ' ',
+  ),
+  CARD_TAG.toUpperCase(),
+]);
 
 /**
  * Whether an element is somewhere we never wrap: the tags above, svg, math, editable areas, the extension's UI and
@@ -237,13 +198,26 @@ export interface RunWork {
   step(): number;
 }
 
+/**
+ * The text at the top of the viewport, where the reader is; undefined before the page has rendered (asking would lay
+ * it out early, and the first frame lays out everything anyway) or where there is no layout.
+ */
+function viewportTop(doc: Document): Node | null | undefined {
+  const view = doc.defaultView;
+  // A DOM without layout may have no caret positions at all.
+  const caret = view === null || !hasRendered(doc) ? null : doc.caretPositionFromPoint?.(view.innerWidth / 2, 0);
+  // Between two paragraphs the caret is in their parent, before the child at its offset.
+  return caret && (caret.offsetNode.childNodes[caret.offset] ?? caret.offsetNode);
+}
+
 /** What a pass over the page's runs of text does with each run. */
 export interface RunPass {
   /** The work one run of text nodes asks for, or none. */
   workFor(nodes: Text[]): RunWork | undefined;
   /**
    * Whether text inside Sourcelight's own marks is read as part of its run, as the page shows it: a pass that only
-   * reads sees the page's whole text; one that wraps leaves what is marked alone, so it never marks twice.
+   * reads sees the page's whole text; one that wraps leaves what is marked alone, so it never marks twice. A pass
+   * that only reads also keeps the page's order, as it matches as it goes (see `passOverRuns`).
    */
   readsMarks?: boolean;
 }
@@ -343,7 +317,9 @@ function skipChildren(walker: TreeWalker): boolean {
 /**
  * Highlights every match under `root`, a run of text at a time, yielding to the page whenever a chunk of work
  * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
- * batches of its matches. Text already inside a mark is left alone, so running it twice marks nothing twice.
+ * batches of its matches. What lies above the viewport is wrapped last, after what the reader sees and what lies below
+ * it; the page is matched in its own order all the same, so a surname still needs its full name before it. Text already
+ * inside a mark is left alone, so running it twice marks nothing twice.
  */
 export function highlight(
   root: Element,
@@ -378,8 +354,8 @@ export async function passOverRuns(
   options: Pick<HighlightOptions, 'signal' | 'chunkBudgetMs'> = {},
 ): Promise<HighlightResult> {
   const { signal, chunkBudgetMs = 10 } = options;
-  const skipped = (element: Element): boolean =>
-    isSkipped(element) && !(pass.readsMarks === true && madeMarks.has(element));
+  const reads = pass.readsMarks === true;
+  const skipped = (element: Element): boolean => isSkipped(element) && !(reads && madeMarks.has(element));
   const result: HighlightResult = { matches: 0, aborted: false, longestChunkMs: 0 };
   const wanted = roots.filter((root) => !skipped(root) && !isInsideSkipped(root, root.ownerDocument.documentElement));
   const doc = wanted[0]?.ownerDocument;
@@ -389,8 +365,6 @@ export async function passOverRuns(
   await nextTask();
   if (signal?.aborted === true) return { ...result, aborted: true };
   const pacer = new Pacer(doc, { budgetMs: chunkBudgetMs });
-  let run: Text[] = [];
-  let runBlock: Node | undefined;
   const settle = (): void => {
     pacer.finish();
     result.longestChunkMs = pacer.longestChunkMs;
@@ -404,14 +378,14 @@ export async function passOverRuns(
     return true;
   };
 
-  /** Does the pass's work on the run gathered so far; false if the pass was aborted meanwhile. */
-  const finishRun = async (): Promise<boolean> => {
-    const nodes = run;
-    run = [];
-    runBlock = undefined;
-    if (nodes.length === 0) return true;
-    const work = pass.workFor(nodes);
-    if (work === undefined) return true;
+  // A pass that wraps does first what the reader sees and then what lies below it, in the page's order, and what lies
+  // above the viewport last: it lays out no cheaper later, but a reader who scrolls on meets marks sooner. A pass that
+  // only reads matches as it goes, and must keep the page's order.
+  const top = reads ? undefined : viewportTop(doc);
+  const above: RunWork[] = [];
+
+  /** Does one run's work; false if the pass was aborted meanwhile. */
+  const doWork = async (work: RunWork): Promise<boolean> => {
     pacer.addLayoutWork(work.layoutUnits);
     for (;;) {
       result.matches += work.step();
@@ -423,49 +397,67 @@ export async function passOverRuns(
     }
   };
 
+  /** Does (or, out of the reader's sight, puts off) the pass's work on one run; false if aborted meanwhile. */
+  const finishRun = (nodes: Text[]): Promise<boolean> | boolean => {
+    const work = pass.workFor(nodes);
+    if (work === undefined) return true;
+    // Above the viewport when the text at its top follows the run's last node (DOCUMENT_POSITION_FOLLOWING).
+    if (!top || !((nodes[nodes.length - 1] as Text).compareDocumentPosition(top) & 4)) return doWork(work);
+    above.push(work);
+    return true;
+  };
+  /** Yields between runs only, so that a run is read in one moment the page cannot change it. */
+  const pause = async (): Promise<boolean> => {
+    if (pacer.shouldYield()) await pacer.yield();
+    return !aborted();
+  };
+
   const connected = wanted.map((root) => root.isConnected);
   for (const [index, root] of wanted.entries()) {
     // The page may have taken it out again while earlier roots were highlighted.
     if (connected[index] === true && !root.isConnected) continue;
-    let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    let more = walker.nextNode() !== null;
-    while (more) {
-      if (aborted()) return result;
-      const node = walker.currentNode;
-      if (node instanceof Text) {
-        const block = blockOf(node, root);
-        if (block !== runBlock && !(await finishRun())) return result;
-        runBlock = block;
-        if (node.data.length > 0) run.push(node);
+    // A run never reaches across two roots; and a root is a place to yield, as thousands may hold one line each.
+    for (const nodes of textRuns(root, skipped)) if (!(await finishRun(nodes)) || !(await pause())) return result;
+  }
+  // What was put off, matched already; a run the page changed meanwhile is left alone (`stillHolds`).
+  for (const work of above) if (!(await doWork(work)) || !(await pause())) return result;
+  settle();
+  return result;
+}
+
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as a number: the names would ship in every page's script. */
+const ELEMENTS_AND_TEXT = 5;
+
+/**
+ * The runs of text under `root`, in document order, leaving out what `skipped` says. The caller may let the page run
+ * between two runs: if the page has removed where the walk was meanwhile, it starts again from the root, and what
+ * was marked since is skipped, so nothing doubles.
+ */
+function* textRuns(root: Element, skipped: (element: Element) => boolean): Generator<Text[], void, undefined> {
+  const walk = (): TreeWalker => root.ownerDocument.createTreeWalker(root, ELEMENTS_AND_TEXT);
+  let walker = walk();
+  let run: Text[] = [];
+  let runBlock: Node | undefined;
+  let more = walker.nextNode() !== null;
+  while (more) {
+    const node = walker.currentNode;
+    const text = node instanceof Text ? node : undefined;
+    const block = text && blockOf(text, root);
+    // Text in another block ends the run, and so does any element that text does not flow through.
+    if (run.length > 0 && (text ? block !== runBlock : !isInline(node as Element))) {
+      yield run;
+      run = [];
+      if (!root.contains(node)) {
+        walker = walk();
         more = walker.nextNode() !== null;
         continue;
       }
-      const element = node as Element;
-      if (!isInline(element) && !(await finishRun())) return result;
-      if (skipped(element)) {
-        more = skipChildren(walker);
-      } else {
-        more = walker.nextNode() !== null;
-      }
-      // Yield only between runs, so that a run is read in one moment the page cannot change it.
-      if (run.length === 0 && pacer.shouldYield()) {
-        await pacer.yield();
-        // The page may have removed where we were: start again; marked text is skipped, so nothing doubles.
-        if (more && !root.contains(walker.currentNode)) {
-          walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-          more = walker.nextNode() !== null;
-        }
-      }
     }
-    // A run never reaches across two roots; and a root is a place to yield, as thousands may hold one line each.
-    if (!(await finishRun())) return result;
-    if (pacer.shouldYield()) {
-      await pacer.yield();
-      if (aborted()) return result;
-    }
+    runBlock = block ?? runBlock;
+    if (text !== undefined && text.data.length > 0) run.push(text);
+    more = text === undefined && skipped(node as Element) ? skipChildren(walker) : walker.nextNode() !== null;
   }
-  settle();
-  return result;
+  if (run.length > 0) yield run;
 }
 
 /**
@@ -475,32 +467,12 @@ export async function passOverRuns(
  */
 export function readTextRuns(root: Element, maxLength: number): Text[][] {
   const runs: Text[][] = [];
-  let run: Text[] = [];
-  let runBlock: Node | undefined;
   let length = 0;
-  const finishRun = (): void => {
-    if (run.length > 0) runs.push(run);
-    run = [];
-    runBlock = undefined;
-  };
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let more = walker.nextNode() !== null;
-  while (more && length <= maxLength) {
-    const node = walker.currentNode;
-    if (node instanceof Text) {
-      const block = blockOf(node, root);
-      if (block !== runBlock) finishRun();
-      runBlock = block;
-      if (node.data.length > 0) run.push(node);
-      length += node.data.length;
-      more = walker.nextNode() !== null;
-      continue;
-    }
-    const element = node as Element;
-    if (!isInline(element)) finishRun();
-    more = isSkipped(element) && !madeMarks.has(element) ? skipChildren(walker) : walker.nextNode() !== null;
+  for (const run of textRuns(root, (element) => isSkipped(element) && !madeMarks.has(element))) {
+    if (length > maxLength) break;
+    runs.push(run);
+    for (const node of run) length += node.data.length;
   }
-  finishRun();
   return runs;
 }
 

@@ -2,6 +2,7 @@ import { highlight, highlightAll, isOwnNode, type HighlightResult } from './high
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
 import { learnRuns } from './page-dictionary';
+import { nextTask } from './pacer';
 
 /**
  * Highlights content that arrives after the first pass: infinite scroll, single-page apps swapping articles,
@@ -107,7 +108,6 @@ const passFailed = (error: unknown): void => console.error('Sourcelight: a pass 
 const WATCHED: MutationObserverInit = { childList: true, subtree: true };
 /** Added roots handed to `Nearby` per task. */
 const WATCH_SLICE = 2_000;
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface Watcher {
   /** Makes a change to the page that the observer does not see: our own wrapping. */

@@ -71,6 +71,38 @@ describe('Pacer', () => {
     expect(frame).toHaveBeenCalled();
   });
 
+  it('waits for the frame after any chunk that caused layout, so that no two chunks render in one frame', async () => {
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    const pacer = new Pacer(document, { budgetMs: 1_000 });
+    pacer.addLayoutWork(10);
+    expect(pacer.shouldYield()).toBe(false);
+    await pacer.yield();
+    expect(frame).toHaveBeenCalledTimes(1);
+    expect(pacer.frames).toBe(1);
+  });
+
+  it('halves the layout share a frame when the browser reports a long animation frame', () => {
+    let report = (): void => undefined;
+    class LongFrames {
+      static readonly supportedEntryTypes = ['long-animation-frame'];
+      constructor(callback: () => void) {
+        report = callback;
+      }
+      observe(): void {}
+      disconnect(): void {}
+    }
+    vi.stubGlobal('PerformanceObserver', LongFrames);
+    try {
+      const pacer = new Pacer(document, { budgetMs: 1_000 });
+      pacer.addLayoutWork(4_000);
+      expect(pacer.shouldYield()).toBe(false);
+      report();
+      expect(pacer.shouldYield()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('goes on when no frame comes, as in a throttled page', async () => {
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     const pacer = new Pacer(document, { budgetMs: 1_000 });
@@ -103,7 +135,10 @@ describe('Pacer', () => {
     });
     pacer.addLayoutWork(1_000);
     await pacer.yield();
-    pacer.addLayoutWork(4_000);
+    // Grown by a quarter of the 3,000 units that frame rendered at once: no more, as a frame's cost jumps on a busy machine.
+    pacer.addLayoutWork(3_700);
     expect(pacer.shouldYield()).toBe(false);
+    pacer.addLayoutWork(100);
+    expect(pacer.shouldYield()).toBe(true);
   });
 });

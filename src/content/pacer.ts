@@ -7,8 +7,11 @@ import { hasRendered } from './rendering';
  * the style, layout and paint of the paragraphs we wrapped, which the browser does later in a rendering task
  * of its own. Traced in Chromium on a 1 MB article, the second was the long task: a burst of wrapping between
  * two frames dirtied hundreds of paragraphs, and one frame then spent 70 to 400 ms laying them out again. So the
- * pacer also counts the layout we cause (in units of text re-laid out), waits for a frame between chunks when
- * the page is visible, times that frame, and scales the next chunk's share of layout to keep frames short.
+ * pacer also counts the layout we cause (in units of text re-laid out), and a chunk that caused any waits for the
+ * frame that renders it: one chunk a frame, whose script and rendering together are the frame the reader sees. It
+ * times that frame (requestAnimationFrame, in every browser) and scales the next chunk's share of layout to keep
+ * frames within their budget; in Chromium, a long animation frame reported meanwhile halves that share too, as the
+ * browser's own count of a frame we may have timed short.
  *
  * Before the page's first paint there is no frame to keep short (see `hasRendered`): the pass is paced by its time
  * budget alone, and what it wrapped is laid out with the rest of the page in the first frame.
@@ -17,7 +20,7 @@ import { hasRendered } from './rendering';
 export interface PacerOptions {
   /** Longest stretch of our own script before yielding, in milliseconds. */
   budgetMs: number;
-  /** Target for the rendering work one chunk causes, in milliseconds. */
+  /** Target for a frame that renders a chunk: the chunk's script and the rendering it causes, in milliseconds. */
   frameBudgetMs?: number;
 }
 
@@ -25,8 +28,13 @@ export interface PacerOptions {
 const INITIAL_UNITS = 6_000;
 const MIN_UNITS = 2_000;
 const MAX_UNITS = 2_000_000;
+/**
+ * A frame's budget, script and rendering: 50 ms is a long animation frame, and the same frame on a busy two-core
+ * machine takes about twice as long as on an idle one.
+ */
+const FRAME_BUDGET_MS = 24;
 /** Least share of a frame given to what we wrapped, when the frame's fixed part alone is near or over its budget. */
-const MIN_ROOM_MS = 8;
+const MIN_ROOM_MS = 6;
 /** Frames whose cheapest stands for the fixed part of a frame's cost; it drifts as marks accumulate. */
 const RECENT_FRAMES = 8;
 /** A frame that never comes (a throttled or occluded page) must not stall the pass. */
@@ -54,18 +62,15 @@ function nextFrame(doc: Document): Promise<number | undefined> {
   if (view === null || doc.visibilityState === 'hidden') {
     return nextTask().then(() => undefined);
   }
+  // Whichever comes first settles it: a promise ignores being resolved again.
   return new Promise((resolve) => {
-    let settled = false;
-    const finish = (value: number | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timeout);
-      resolve(value);
-    };
-    const timeout = setTimeout(() => finish(undefined), FRAME_TIMEOUT_MS);
+    const timeout = setTimeout(() => resolve(undefined), FRAME_TIMEOUT_MS);
     view.requestAnimationFrame(() => {
       const renderingStarted = performance.now();
-      setTimeout(() => finish(performance.now() - renderingStarted), 0);
+      setTimeout(() => {
+        clearTimeout(timeout);
+        resolve(performance.now() - renderingStarted);
+      }, 0);
     });
   });
 }
@@ -75,6 +80,8 @@ export class Pacer {
   readonly #budgetMs: number;
   readonly #frameBudgetMs: number;
   #chunkStart = performance.now();
+  /** The last chunk's script time, which shares its frame with the rendering it causes. */
+  #chunkMs = 0;
   #units = 0;
   #unitBudget = INITIAL_UNITS;
   /** The last frames' costs: their cheapest is the part of a frame's cost that does not grow with what we wrapped. */
@@ -89,12 +96,19 @@ export class Pacer {
   busyMs = 0;
   /** How many times the pass waited for a frame. */
   frames = 0;
+  /** Chromium's long animation frames while the pass runs; none elsewhere. */
+  readonly #longFrames: PerformanceObserver;
 
   constructor(doc: Document, options: PacerOptions) {
     this.#doc = doc;
     this.#budgetMs = options.budgetMs;
-    this.#frameBudgetMs = options.frameBudgetMs ?? 25;
+    this.#frameBudgetMs = options.frameBudgetMs ?? FRAME_BUDGET_MS;
     this.#rendered = hasRendered(doc);
+    this.#longFrames = new PerformanceObserver(() => {
+      this.#unitBudget = Math.max(MIN_UNITS, this.#unitBudget >> 1);
+    });
+    const type = 'long-animation-frame';
+    if (PerformanceObserver.supportedEntryTypes.includes(type)) this.#longFrames.observe({ type });
   }
 
   /** Records layout work caused: roughly the characters of text whose lines the browser must break again. */
@@ -108,9 +122,9 @@ export class Pacer {
   }
 
   /**
-   * Ends the chunk. Once the layout caused since the last frame reaches the frame's share, or no frame has come for
-   * a while, waits for the page to render, so that rendering is not piled onto the next; otherwise, and before the
-   * page's first paint, only lets the page's other tasks run.
+   * Ends the chunk. Once it caused any layout, or no frame has come for a while, waits for the page to render, so
+   * that no two chunks' rendering piles into one frame; otherwise, and before the page's first paint, only lets the
+   * page's other tasks run.
    */
   async yield(): Promise<void> {
     this.#closeChunk();
@@ -120,10 +134,11 @@ export class Pacer {
       // The first frame lays out the whole page, what we wrapped so far included: nothing to spread over frames.
       this.#units = 0;
       await nextTask();
-    } else if (units >= this.#unitBudget || performance.now() - this.#frameAt > MAX_FRAME_GAP_MS) {
+    } else if (units > 0 || performance.now() - this.#frameAt > MAX_FRAME_GAP_MS) {
       this.frames++;
       const renderMs = await nextFrame(this.#doc);
       this.#frameAt = performance.now();
+      // A chunk that stopped for time rather than layout says little about what its layout costs.
       if (renderMs !== undefined && units >= this.#unitBudget) {
         // Rendering cost grows with the text re-laid out, on top of a part that does not: a container of 20,000
         // paragraphs takes 30 ms to lay out again however few of them changed. Scaling the whole cost shrank the
@@ -132,8 +147,9 @@ export class Pacer {
         if (this.#recentRenderMs.length > RECENT_FRAMES) this.#recentRenderMs.shift();
         // One frame cannot tell the two parts apart: take it all as growing, as a dear first frame may well be.
         const base = this.#recentRenderMs.length < 2 ? 0 : Math.min(...this.#recentRenderMs);
-        const room = Math.max(MIN_ROOM_MS, this.#frameBudgetMs - base);
-        const scale = Math.min(2, Math.max(0.25, room / Math.max(1, renderMs - base)));
+        const room = Math.max(MIN_ROOM_MS, this.#frameBudgetMs - this.#chunkMs - base);
+        // Grown by at most a quarter a frame: on a busy machine one frame in many costs several times the others.
+        const scale = Math.min(1.25, Math.max(0.25, room / Math.max(1, renderMs - base)));
         this.#unitBudget = Math.min(MAX_UNITS, Math.max(MIN_UNITS, Math.round(units * scale)));
       }
       this.#units = 0;
@@ -148,10 +164,11 @@ export class Pacer {
   /** Closes the last chunk's account. */
   finish(): void {
     this.#closeChunk();
+    this.#longFrames.disconnect();
   }
 
   #closeChunk(): void {
-    const chunkMs = performance.now() - this.#chunkStart;
+    const chunkMs = (this.#chunkMs = performance.now() - this.#chunkStart);
     this.longestChunkMs = Math.max(this.longestChunkMs, chunkMs);
     this.busyMs += chunkMs;
   }

@@ -29,10 +29,14 @@ const PROTECTED_STYLE: Readonly<Record<string, string>> = {
   zoom: '1',
 };
 
+/** Sets one style of a host above any rule of the page's. */
+export const setImportant = (host: HTMLElement, property: string, value: string): void =>
+  host.style.setProperty(property, value, 'important');
+
 /** Sets the host's protected styles, with `overrides` for what this host needs otherwise (its size, its events). */
 export function protectHost(host: HTMLElement, overrides: Readonly<Record<string, string>> = {}): void {
   for (const [property, value] of Object.entries({ ...PROTECTED_STYLE, ...overrides }))
-    host.style.setProperty(property, value, 'important');
+    setImportant(host, property, value);
 }
 
 /**

@@ -149,6 +149,53 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     await page.close();
   });
 
+  it('on a long article read from its end, highlights what the reader sees first, and the top when they go back up', async () => {
+    await storeSettings(settingsPage, { disabledSites: ['127.0.0.1'] });
+    const page = await open('large.html');
+    // The reader goes to the end of the article with the keyboard before Sourcelight is on for the site.
+    await page.keyboard.press('End');
+    // Chromium scrolls smoothly: wait until the page is at its end, not on its way there.
+    await waitFor('the page scrolled to its end', () =>
+      page.evaluate(() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 1),
+    );
+    // Where the first mark is made, seen by the page as it arrives.
+    await page.evaluate(() => {
+      const observer = new MutationObserver((records) => {
+        const mark = records
+          .flatMap((record) => Array.from(record.addedNodes))
+          .find((node): node is Element => node instanceof Element && node.matches('mark.sourcelight'));
+        if (mark === undefined) return;
+        // Its paragraph, which may reach above the viewport's top edge.
+        const box = (mark.closest('p') ?? mark).getBoundingClientRect();
+        (window as unknown as { firstMarkInView?: boolean }).firstMarkInView = box.bottom > 0 && box.top < innerHeight;
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await storeSettings(settingsPage, { disabledSites: [] });
+    await waitFor(
+      'the article highlighted up to its first paragraph',
+      () => page.evaluate(() => document.querySelector('#long p:first-child mark.sourcelight') !== null),
+      60_000,
+    );
+    expect(await page.evaluate(() => (window as unknown as { firstMarkInView?: boolean }).firstMarkInView)).toBe(true);
+    // Back to the top, as find-in-page or the Home key takes a reader: what is in view there is highlighted.
+    await page.keyboard.press('Home');
+    await waitFor('the page scrolled to its top', () => page.evaluate(() => window.scrollY === 0));
+    const top = await page.evaluate(() => {
+      const paragraphs = Array.from(document.querySelectorAll('#long p')).filter(
+        (paragraph) => paragraph.getBoundingClientRect().bottom <= innerHeight,
+      );
+      return {
+        inView: paragraphs.length,
+        marked: paragraphs.filter((p) => p.querySelector('mark.sourcelight')).length,
+      };
+    });
+    expect(top.inView).toBeGreaterThan(3);
+    expect(top.marked).toBe(top.inView);
+    await page.close();
+  });
+
   it('links a person the page names in another spelling, given name and surname agreeing, and says so in the card', async () => {
     const page = await open('variants.html');
     await waitForMarks(page, 3);
