@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { compilePack } from '../corpus/compile';
+import { compileDefaultPack } from '../../test/fixtures/default-pack';
 import { buildDictionary } from '../corpus/dictionary-build';
 import type { Entity } from '../corpus/pack';
 import { findMatches, openMatcher, widenMatcher, type TextMatch } from '../content/matcher';
@@ -13,13 +13,7 @@ import { generateEntities, random } from '../../test/bench/generated-corpus';
 import { dictionaryShare, foldForWalks, shareable } from './dictionary-share';
 
 const repo = join(import.meta.dirname, '../..');
-const seeds = join(repo, 'assets/corpus');
-const pack = compilePack(
-  readdirSync(seeds)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(seeds, name), 'utf8') })),
-);
+const pack = compileDefaultPack();
 
 /** Names that test what a share must hold: a common first word, other spellings, diacritics, a body's qualifier. */
 const traps: Entity[] = [

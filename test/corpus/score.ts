@@ -8,6 +8,7 @@ import type { CorpusPack, Statement } from '../../src/corpus/pack';
 import { squash } from '../../src/corpus/text';
 import { POST_NOMINALS } from '../../src/corpus/lexicon';
 import { labelledCase, type LabelledCase, type LabelledQuote } from './labels';
+import { compileDefaultPack } from '../fixtures/default-pack';
 
 const root = import.meta.dirname;
 export const repo = join(root, '../..');
@@ -208,12 +209,8 @@ export function evaluate(newsSets: readonly NewsSet[] = TUNED_SETS): {
 } {
   const out = { outcomes: [] as Outcome[], spurious: [] as SpuriousOutcome[], merges: [] as MergeOutcome[] };
   // The seeds, compiled together as the default corpus.
-  const seedNames = readdirSync(join(repo, 'assets/corpus'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const seedPack = compilePack(
-    seedNames.map((name) => ({ name, text: readFileSync(join(repo, 'assets/corpus', name), 'utf8') })),
-  );
+  const seedPack = compileDefaultPack();
+
   for (const dir of readdirSync(join(root, 'seeds')).sort()) {
     const c = readCase(join(root, 'seeds', dir));
     const doc = seedPack.documents.find((d) => `${d.id}.txt`.replace(/-/g, '_') === c.document.replace(/-/g, '_'));

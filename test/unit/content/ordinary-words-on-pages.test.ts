@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { compilePack } from '../../../src/corpus/compile';
+import { compileDefaultPack } from '../../fixtures/default-pack';
 import { isOrdinaryWord } from '../../../src/corpus/ordinary-words';
 import { findMatches, openMatcher } from '../../../src/content/matcher';
 import { genericBodyQualifiers } from '../../../src/shared/body-qualifiers';
@@ -12,13 +12,7 @@ import { blockParagraphs } from '../../../src/shared/block-paragraphs';
 import { buildDictionary } from '../../../src/corpus/dictionary-build';
 
 const repo = join(import.meta.dirname, '../../..');
-const seeds = join(repo, 'assets/corpus');
-const pack = compilePack(
-  readdirSync(seeds)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(seeds, name), 'utf8') })),
-);
+const pack = compileDefaultPack();
 const matcher = openMatcher(buildDictionary(pack.entities, genericBodyQualifiers([pack])));
 const pages = [
   ...readdirSync(join(repo, 'test/fixtures/pages'))
