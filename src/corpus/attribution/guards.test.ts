@@ -237,4 +237,20 @@ describe('another-person-in-play', () => {
       ),
     ).toEqual(['Tom Ostler', 'Tom Ostler']);
   });
+
+  it('gives nobody "he" after such a surname is the subject of a clause or of an apposition', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot. Mr Tom Ostler said the vans were late. “We wait every night,” Ostler said.\n\nOstler sat down. Even though Brenner had asked for a vote, he would not give one. “Ask me in March,” he said.\n\nOstler stood up. Brenner, who chairs the branch, read the figures. “Nobody goes back,” he said.\n',
+      ),
+    ).toEqual(['Tom Ostler', '(ambiguous-pronoun)', '(ambiguous-pronoun)']);
+  });
+
+  it('lets "he" through when the clause’s subject is the speaker’s own surname (trap)', () => {
+    expect(
+      speakers(
+        'Ann Brenner runs the depot with Mr Tom Ostler. “We wait every night,” Ostler said.\n\nWhen Ostler left the hall, he said, “Tell them we are here.”\n',
+      ),
+    ).toEqual(['Tom Ostler', 'Tom Ostler']);
+  });
 });

@@ -77,8 +77,12 @@ const REGEXPS = {
   questionEnd: /\?[”"’)]*\s*$/,
   /** A word (group 1), a full stop and spaces, ending the text. */
   wordAndStopBefore: /(\p{L}+)\.\s+$/u,
-  /** A capitalised word opening a sentence or a line, a lower-case word after it: "Fischer isn't", a subject. */
-  sentenceSubject: /(?<=(?:^|\n|[.!?][”"’]?\s)\s*)\p{Lu}[\p{L}-]*(?=\s+\p{Ll})/gu,
+  /**
+   * A capitalised word opening a sentence, a line or a clause (after a comma or a word that opens one), a lower-case
+   * word or an apposition's comma after it: "Fischer isn't", "Even though Fischer is", "Fischer, who …", a subject.
+   */
+  clauseSubject:
+    /(?<=(?:^|\n|[.!?][”"’]?\s|,\s|\b(?:though|when|while|because|since|after|before|if|as)\s)\s*)\p{Lu}[\p{L}-]*(?=,?\s+\p{Ll})/gu,
   /** The word ending the text: a reporting verb. */
   lastWord: /\p{L}+\s*$/u,
   /** " and other aid groups", " and Lee": more subjects joined to the one named. */
@@ -289,7 +293,8 @@ function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | u
 
 /**
  * "“…,” Doe said. / Fischer is unsure … “…,” he told me": the surname of another person named here, written alone as
- * a sentence's subject since the speaker was last named (or last spoke) and covered by no mention (two people here bear it),
+ * the subject of a sentence or a clause ("Even though Fischer is", "Fischer, who …") since the speaker was last named
+ * (or last spoke) and covered by no mention (two people here bear it),
  * puts another person in play whom the resolver could not weigh: a speaker resolved from a pronoun or from the quote
  * before is then nobody. For "he" and "she", not a surname only people of the other sex bear.
  */
@@ -301,7 +306,7 @@ export const anotherPersonInPlay: Guard = {
     const own = wordsWritten(scene).get(speakerId);
     const bearers = surnameBearers(scene);
     const gender = evidence?.pronoun?.gender;
-    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.sentenceSubject)) {
+    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.clauseSubject)) {
       const at = from + m.index;
       const word = m[0].toLowerCase();
       const others = (bearers.get(word) ?? []).filter(
