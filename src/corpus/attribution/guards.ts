@@ -53,9 +53,10 @@ const REGEXPS = {
   whitespaceRuns: /\s+/g,
   /**
    * After a body's name, up to three words (group 1) that may end in an office of it or a part of it ("…
-   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency").
+   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency"), past the full stop of a
+   * name's abbreviation ("Acme Inc. Chairman").
    */
-  officeAfter: /^(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
+  officeAfter: /^\.?(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
   /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
   officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
   theBefore: /\bthe\s+$/i,
