@@ -47,6 +47,14 @@ describe('office-is-not-its-body', () => {
       speakers('The Council of Europe said in a statement that “the court must remain independent of the state.”\n'),
     ).toEqual(['Council of Europe']);
   });
+
+  it('reads the office past the full stop of a body’s abbreviation ("Co. Chairman")', () => {
+    expect(
+      speakers(
+        'Eastmere Paper Co. chief executive said the new press was “worth every penny we paid.”\n\nEastmere Paper Co. said the deal was “as good as done.”\n',
+      ),
+    ).toEqual(['(unnamed-source)', 'Eastmere Paper Co.']);
+  });
 });
 
 describe('office-is-not-its-body: a part of a body', () => {
@@ -154,6 +162,18 @@ describe('another-source-between', () => {
 
   it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
     expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
+  });
+
+  it('gives nobody an order quoted as heard by the speaker', () => {
+    expect(
+      speakers('Mara Quint said she heard a neighbour shouting “get off the roof, now!” before the lights went out.\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('keeps the quote of one who heard something and then spoke (trap)', () => {
+    expect(speakers('Mara Quint said she had heard the plan and called it “a waste of a good square.”\n')).toEqual([
+      'Mara Quint',
+    ]);
   });
 });
 

@@ -70,6 +70,12 @@ const REGEXPS = {
   /** "with some critics calling", "with others saying": a clause with a subject of its own and its participle (group 1). */
   withSubjectParticiple:
     /\bwith\s+(?:some|many|most|others|several|few|one|a|an|the|\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,2}?\s+(\p{Ll}+ing)\b/gu,
+  /**
+   * "heard police yelling “", "overheard a guard tell him “": a verb of hearing and who was heard speaking, up to three
+   * words, straight before the quote.
+   */
+  heardSpeaking:
+    /\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:yell|yelling|yelled|shout|shouting|shouted|scream|screaming|screamed|cry|crying|cried|say|saying|said|tell|telling|told|call|calling|order|ordering|chant|chanting)\s*[“"‘]?\s*$/iu,
   /** "for failing", "for being": a reason given by a gerund. */
   forGerund: /\bfor\s+\p{Ll}+ing\b/u,
   /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
@@ -441,7 +447,8 @@ const JUDGING_VERBS = new Set(
  * Between a reporting verb and the partial quote it gives, somebody else's words may stand: another name judging
  * something ("Doe says Lee and Ann Okafor found she “…”"), a clause with a subject of its own that reports ("Doe
  * said the reviews were mixed, with some critics calling it “…”"), or a reason for praise or blame ("Doe condemned
- * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
+ * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be;
+ * or somebody heard speaking ("Doe said he heard a guard shouting “…”"), whose words the quote is.
  */
 export const anotherSourceBetween: Guard = {
   name: 'another-source-between',
@@ -449,7 +456,9 @@ export const anotherSourceBetween: Guard = {
     const from = evidence?.reportingVerbEnd;
     if (speakerId === null || from === undefined) return undefined;
     const between = scene.text.slice(from, place.start);
-    if (REGEXPS.forGerund.test(between)) return abstain('unresolved', 'speaker-not-identified');
+    // "Doe said he heard police yelling “…”": the words are those of who was heard, not of who heard them.
+    if (REGEXPS.forGerund.test(between) || REGEXPS.heardSpeaking.test(between))
+      return abstain('unresolved', 'speaker-not-identified');
     // "Doe said the reviews were mixed, with some critics calling it “…”": a clause with its own subject speaks.
     for (const m of between.matchAll(REGEXPS.withSubjectParticiple))
       if (REPORTING_VERBS.has(m[1]?.toLowerCase() ?? '')) return abstain('unresolved', 'speaker-not-identified');
