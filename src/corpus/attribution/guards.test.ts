@@ -274,3 +274,19 @@ describe('another-person-in-play', () => {
     ).toEqual(['Tom Ostler', 'Tom Ostler']);
   });
 });
+
+describe('name-modifies-group', () => {
+  it('shows the people a name only modifies as an unnamed group', () => {
+    expect(
+      speakers(
+        'Housing minister Alma Tovey toured the estate. Tovey aides said she would “not be rushed into anything.”\n\nTovey supporters said the claim was “without any merit at all.”\n',
+      ),
+    ).toEqual(['(unnamed-source)', '(unnamed-source)']);
+  });
+
+  it('keeps the name when a verb follows it (trap)', () => {
+    expect(
+      speakers('Housing minister Alma Tovey toured the estate. Tovey said her aides were “doing their best.”\n'),
+    ).toEqual(['Alma Tovey']);
+  });
+});

@@ -60,8 +60,13 @@ const REGEXPS = {
   /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
   officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
   theBefore: /\bthe\s+$/i,
-  /** Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, or the text's end. */
-  clauseEnd: /[,;:“”"(]|$/u,
+  /** After a name, perhaps possessive, a lower-case plural it modifies (group 1): " authors", "’s lawyers". */
+  groupAfter: /^(?:['’]s?)?\s+(\p{Ll}+)\b/u,
+  /**
+   * Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, a full stop after a word (not one
+   * straight after a body's "Inc"), or the text's end.
+   */
+  clauseEnd: /[,;:“”"(]|(?<=\p{L}{2})\.(?=\s|$)|$/u,
   word: /[\p{L}]+/gu,
   lowerWord: /(?<![\p{L}])\p{Ll}+/gu,
   /** "the duchess also ", "The new chairman ": "the", up to two words and a noun (group 1), and adverbs, ending the text. */
@@ -376,6 +381,25 @@ export const officeIsNotItsBody: Guard = {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start - before[0].length, subject.end));
     }
     return undefined;
+  },
+};
+
+/**
+ * A name that only modifies the people who speak ("the Acme Project authors said", "Doe aides say", "Doe's lawyers
+ * said") is not who speaks: they are a group the text does not name, shown as such.
+ */
+export const nameModifiesGroup: Guard = {
+  name: 'name-modifies-group',
+  check(scene, { speakerId, evidence }) {
+    const subject = evidence?.subject;
+    if (speakerId === null || subject === undefined) return undefined;
+    const group = REGEXPS.groupAfter.exec(scene.text.slice(subject.end, subject.end + 40));
+    if (group?.[1] === undefined || !UNNAMED_GROUPS.has(group[1])) return undefined;
+    const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
+    const article = REGEXPS.theBefore.exec(scene.text.slice(Math.max(lineStart, subject.start - 4), subject.start));
+    const start = article === null ? subject.start : subject.start - article[0].length;
+    const phrase = scene.text.slice(start, subject.end + group[0].length);
+    return abstain('unnamed', 'unnamed-source', phrase.replace(REGEXPS.whitespaceRuns, ' ').trim());
   },
 };
 
