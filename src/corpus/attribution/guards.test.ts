@@ -290,3 +290,21 @@ describe('name-modifies-group', () => {
     ).toEqual(['Alma Tovey']);
   });
 });
+
+describe('pronoun: a given name the text gives', () => {
+  it('does not resolve "she" past a namesake’s given name before another surname', () => {
+    expect(
+      speakers(
+        'Oriel Pennick said she runs the bakery. “We pay well,” Pennick said.\n\nOriel Vantby, a cook there, had not heard of the rota. Still, she expects the regulars to adapt. “They come for the rye,” she said.\n',
+      ),
+    ).toEqual(['Oriel Pennick', '(ambiguous-pronoun)']);
+  });
+
+  it('keeps "he" for the man named when that name is a woman’s (trap)', () => {
+    expect(
+      speakers(
+        'Oriel Pennick said she runs the bakery. “We pay well,” Pennick said.\n\nAnsel Crowe, who owns the mill, said he had watched Oriel Vantby train the staff. “She could run it,” he said.\n',
+      ),
+    ).toEqual(['Oriel Pennick', 'Ansel Crowe']);
+  });
+});
