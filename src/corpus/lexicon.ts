@@ -287,6 +287,7 @@ export const UNNAMED_GROUPS = words(`
   officials sources analysts experts critics residents witnesses aides insiders observers people police investigators
   authorities officers prosecutors lawyers diplomats advocates activists supporters opponents economists scientists
   researchers executives employees workers staff members neighbours neighbors friends relatives family protesters
+  authors organisers organizers
 `);
 
 /** Nouns that, before a colon or comma, introduce what someone said ("with these words:"). */

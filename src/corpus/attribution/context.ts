@@ -8,7 +8,7 @@ import { MONTH_ABBREVIATIONS } from '../../shared/months';
 import { itemsWithin, lowerBound, splitLines, type Line } from '../text';
 import { inferGenders } from './gender';
 import type { Evidence } from './guards';
-import { givenNameGenders, givenNameSex } from './given-names';
+import { givenNameGenders, givenNameSex, givenNamesWritten } from './given-names';
 
 export interface AttributionContext {
   documentId: string;
@@ -62,6 +62,11 @@ export interface Scene extends AttributionContext {
   insideQuote(offset: number): boolean;
   /** Statements decided so far, in the order they were decided. */
   decided: readonly Statement[];
+  /**
+   * Whether a word is a given name, by a list or as the first word of a person this text names in full; with the sex
+   * it tells, if it tells one.
+   */
+  givenNameAt(word: string): { sex?: Gender } | undefined;
 }
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
@@ -154,6 +159,7 @@ export function createScene(
   const people = ctx.mentions.filter((m) => ctx.kindOf(m.entityId) === 'person');
   const inferred = inferGenders(ctx.text, people, insideQuote);
   const given = givenNameGenders(ctx.text, people);
+  const givenHere = givenNamesWritten(ctx.text, people);
   // The text's own pronouns and a common given name: when they disagree, neither rules anybody out.
   const localGender = (id: string): Gender | undefined => {
     const fromText = inferred.get(id);
@@ -208,6 +214,16 @@ export function createScene(
     insideQuote,
     narrationMentions: (from, to) => itemsWithin(ctx.mentions, from, to).filter((m) => !insideQuote(m.start)),
     decided,
+    givenNameAt: (word) => {
+      const listed = givenNameSex(word);
+      if (listed !== undefined) return { sex: listed };
+      const bearers = givenHere.get(word.toLowerCase());
+      if (bearers === undefined) return undefined;
+      // "Oriel" of two women is a woman's name; of people whose sex the text does not tell, either's.
+      const sexes = new Set([...bearers].map((id) => ctx.genderOf(id) ?? localGender(id)));
+      const [sex] = sexes;
+      return sexes.size === 1 && sex !== undefined ? { sex } : {};
+    },
   };
 }
 
@@ -221,16 +237,18 @@ export function* quotesFrom(scene: Scene, offset: number): Generator<QuoteSpan> 
 
 /**
  * A given name that no mention covers, with a capitalised word after it ("Peter Novak") or set off as somebody's,
- * outside photo captions; of the given sex, when one is asked for ("David Fincher" is no "she").
+ * outside photo captions; of the given sex, when one is asked for ("David Fincher" is no "she"). A given name is one
+ * a list holds or one this text gives a person named in full: after "Oriel Doe", "Oriel Vantby" is
+ * somebody the compiler did not take for a person, whom "she" may stand for, and no other "Oriel" named before.
  */
 export function unknownPersonIn(scene: Scene, from: number, to: number, sex?: Gender): boolean {
   const covered = itemsWithin(scene.mentions, from, to);
   for (const m of scene.text.slice(from, to).matchAll(REGEXPS.capitalisedBeforeName)) {
     const at = from + m.index;
-    const given = givenNameSex(m[1] ?? '');
+    const given = scene.givenNameAt(m[1] ?? '');
     if (
       given !== undefined &&
-      (sex === undefined || given === sex) &&
+      (sex === undefined || given.sex === undefined || given.sex === sex) &&
       !covered.some((c) => c.start <= at && at < c.end) &&
       !scene.isCaption(scene.lineAt(at))
     )

@@ -2,12 +2,15 @@
 // a pronoun's antecedent. Only names that are given to one sex in nearly every use; names shared by both sexes
 // ("Jordan", "Kelly", "Sam", "Andrea", "Jean") are left out, so they rule nobody out.
 import type { Mention } from '../pack';
-import type { Gender } from '../names';
+import { isRole, type Gender } from '../names';
+import { HONORIFICS } from '../lexicon';
+import { isOrdinaryWord } from '../ordinary-words';
 import { agreedGenders, vote } from './gender';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   whitespace: /\s+/,
+  capitalisedWord: /^\p{Lu}\p{Ll}+$/u,
 } as const;
 
 const list = (names: string): Set<string> => new Set(names.trim().toLowerCase().split(REGEXPS.whitespace));
@@ -69,6 +72,26 @@ export function givenNameGenders(text: string, people: readonly Mention[]): Map<
     if (gender !== undefined) vote(votes, mention.entityId, gender);
   }
   return agreedGenders(votes);
+}
+
+/**
+ * The first words of the people this text names in full ("Oriel" of "Oriel Doe"), lower-cased, each with the people
+ * who bear it: a given name here though no list holds it. Not an office or a title ("Governor Doe"), nor an ordinary
+ * word ("Project Diane"), unless a list holds it too.
+ */
+export function givenNamesWritten(text: string, people: readonly Mention[]): Map<string, Set<string>> {
+  const bearers = new Map<string, Set<string>>();
+  for (const mention of people) {
+    const words = text.slice(mention.start, mention.end).split(REGEXPS.whitespace);
+    const first = words[0] ?? '';
+    if (words.length < 2 || !REGEXPS.capitalisedWord.test(first)) continue;
+    if (isRole(first) || HONORIFICS.has(first.toLowerCase())) continue;
+    if (!isGivenName(first) && isOrdinaryWord(first)) continue;
+    const ids = bearers.get(first.toLowerCase()) ?? new Set<string>();
+    ids.add(mention.entityId);
+    bearers.set(first.toLowerCase(), ids);
+  }
+  return bearers;
 }
 
 /**

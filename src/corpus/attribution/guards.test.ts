@@ -47,6 +47,14 @@ describe('office-is-not-its-body', () => {
       speakers('The Council of Europe said in a statement that “the court must remain independent of the state.”\n'),
     ).toEqual(['Council of Europe']);
   });
+
+  it('reads the office past the full stop of a body’s abbreviation ("Co. Chairman")', () => {
+    expect(
+      speakers(
+        'Eastmere Paper Co. chief executive said the new press was “worth every penny we paid.”\n\nEastmere Paper Co. said the deal was “as good as done.”\n',
+      ),
+    ).toEqual(['(unnamed-source)', 'Eastmere Paper Co.']);
+  });
 });
 
 describe('office-is-not-its-body: a part of a body', () => {
@@ -155,6 +163,18 @@ describe('another-source-between', () => {
   it('keeps the reporting verb’s subject when nothing stands between (trap)', () => {
     expect(speakers('Mayor Tobias Grell called the sale “a theft from the town.”\n')).toEqual(['Tobias Grell']);
   });
+
+  it('gives nobody an order quoted as heard by the speaker', () => {
+    expect(
+      speakers('Mara Quint said she heard a neighbour shouting “get off the roof, now!” before the lights went out.\n'),
+    ).toEqual(['(speaker-not-identified)']);
+  });
+
+  it('keeps the quote of one who heard something and then spoke (trap)', () => {
+    expect(speakers('Mara Quint said she had heard the plan and called it “a waste of a good square.”\n')).toEqual([
+      'Mara Quint',
+    ]);
+  });
 });
 
 describe('verb-has-its-own-subject', () => {
@@ -236,5 +256,55 @@ describe('another-person-in-play', () => {
         'Ann Brenner runs the depot with Mr Tom Ostler. “We wait every night,” Ostler said.\n\nOstler checks the rota daily. Asked why, he said, “The gate opens late.”\n',
       ),
     ).toEqual(['Tom Ostler', 'Tom Ostler']);
+  });
+
+  it('gives nobody "he" after such a surname is the subject of a clause or of an apposition', () => {
+    expect(
+      speakers(
+        'Ann Brenner and her husband, Kofi Brenner, run the depot. Mr Tom Ostler said the vans were late. “We wait every night,” Ostler said.\n\nOstler sat down. Even though Brenner had asked for a vote, he would not give one. “Ask me in March,” he said.\n\nOstler stood up. Brenner, who chairs the branch, read the figures. “Nobody goes back,” he said.\n',
+      ),
+    ).toEqual(['Tom Ostler', '(ambiguous-pronoun)', '(ambiguous-pronoun)']);
+  });
+
+  it('lets "he" through when the clause’s subject is the speaker’s own surname (trap)', () => {
+    expect(
+      speakers(
+        'Ann Brenner runs the depot with Mr Tom Ostler. “We wait every night,” Ostler said.\n\nWhen Ostler left the hall, he said, “Tell them we are here.”\n',
+      ),
+    ).toEqual(['Tom Ostler', 'Tom Ostler']);
+  });
+});
+
+describe('name-modifies-group', () => {
+  it('shows the people a name only modifies as an unnamed group', () => {
+    expect(
+      speakers(
+        'Housing minister Alma Tovey toured the estate. Tovey aides said she would “not be rushed into anything.”\n\nTovey supporters said the claim was “without any merit at all.”\n',
+      ),
+    ).toEqual(['(unnamed-source)', '(unnamed-source)']);
+  });
+
+  it('keeps the name when a verb follows it (trap)', () => {
+    expect(
+      speakers('Housing minister Alma Tovey toured the estate. Tovey said her aides were “doing their best.”\n'),
+    ).toEqual(['Alma Tovey']);
+  });
+});
+
+describe('pronoun: a given name the text gives', () => {
+  it('does not resolve "she" past a namesake’s given name before another surname', () => {
+    expect(
+      speakers(
+        'Oriel Pennick said she runs the bakery. “We pay well,” Pennick said.\n\nOriel Vantby, a cook there, had not heard of the rota. Still, she expects the regulars to adapt. “They come for the rye,” she said.\n',
+      ),
+    ).toEqual(['Oriel Pennick', '(ambiguous-pronoun)']);
+  });
+
+  it('keeps "he" for the man named when that name is a woman’s (trap)', () => {
+    expect(
+      speakers(
+        'Oriel Pennick said she runs the bakery. “We pay well,” Pennick said.\n\nAnsel Crowe, who owns the mill, said he had watched Oriel Vantby train the staff. “She could run it,” he said.\n',
+      ),
+    ).toEqual(['Oriel Pennick', 'Ansel Crowe']);
   });
 });

@@ -53,14 +53,20 @@ const REGEXPS = {
   whitespaceRuns: /\s+/g,
   /**
    * After a body's name, up to three words (group 1) that may end in an office of it or a part of it ("…
-   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency").
+   * Commissioner for Human Rights", "’s chief executive", " Palestinian refugee agency"), past the full stop of a
+   * name's abbreviation ("Acme Inc. Chairman").
    */
-  officeAfter: /^(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
+  officeAfter: /^\.?(?:['’]s?)?((?:\s+\p{L}[\p{L}-]*){1,3})/u,
   /** Before a body's name: "the president of", "a spokeswoman for" (the office, group 1). */
   officeBefore: /\b(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|for|at)\s+(?:the\s+)?$/iu,
   theBefore: /\bthe\s+$/i,
-  /** Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, or the text's end. */
-  clauseEnd: /[,;:“”"(]|$/u,
+  /** After a name, perhaps possessive, a lower-case plural it modifies (group 1): " authors", "’s lawyers". */
+  groupAfter: /^(?:['’]s?)?\s+(\p{Ll}+)\b/u,
+  /**
+   * Where a clause ends: a comma, a semicolon, a colon, a quote mark or a bracket, a full stop after a word (not one
+   * straight after a body's "Inc"), or the text's end.
+   */
+  clauseEnd: /[,;:“”"(]|(?<=\p{L}{2})\.(?=\s|$)|$/u,
   word: /[\p{L}]+/gu,
   lowerWord: /(?<![\p{L}])\p{Ll}+/gu,
   /** "the duchess also ", "The new chairman ": "the", up to two words and a noun (group 1), and adverbs, ending the text. */
@@ -69,6 +75,12 @@ const REGEXPS = {
   /** "with some critics calling", "with others saying": a clause with a subject of its own and its participle (group 1). */
   withSubjectParticiple:
     /\bwith\s+(?:some|many|most|others|several|few|one|a|an|the|\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,2}?\s+(\p{Ll}+ing)\b/gu,
+  /**
+   * "heard police yelling “", "overheard a guard tell him “": a verb of hearing and who was heard speaking, up to three
+   * words, straight before the quote.
+   */
+  heardSpeaking:
+    /\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:yell|yelling|yelled|shout|shouting|shouted|scream|screaming|screamed|cry|crying|cried|say|saying|said|tell|telling|told|call|calling|order|ordering|chant|chanting)\s*[“"‘]?\s*$/iu,
   /** "for failing", "for being": a reason given by a gerund. */
   forGerund: /\bfor\s+\p{Ll}+ing\b/u,
   /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
@@ -77,8 +89,12 @@ const REGEXPS = {
   questionEnd: /\?[”"’)]*\s*$/,
   /** A word (group 1), a full stop and spaces, ending the text. */
   wordAndStopBefore: /(\p{L}+)\.\s+$/u,
-  /** A capitalised word opening a sentence or a line, a lower-case word after it: "Fischer isn't", a subject. */
-  sentenceSubject: /(?<=(?:^|\n|[.!?][”"’]?\s)\s*)\p{Lu}[\p{L}-]*(?=\s+\p{Ll})/gu,
+  /**
+   * A capitalised word opening a sentence, a line or a clause (after a comma or a word that opens one), a lower-case
+   * word or an apposition's comma after it: "Fischer isn't", "Even though Fischer is", "Fischer, who …", a subject.
+   */
+  clauseSubject:
+    /(?<=(?:^|\n|[.!?][”"’]?\s|,\s|\b(?:though|when|while|because|since|after|before|if|as)\s)\s*)\p{Lu}[\p{L}-]*(?=,?\s+\p{Ll})/gu,
   /** The word ending the text: a reporting verb. */
   lastWord: /\p{L}+\s*$/u,
   /** " and other aid groups", " and Lee": more subjects joined to the one named. */
@@ -289,7 +305,8 @@ function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | u
 
 /**
  * "“…,” Doe said. / Fischer is unsure … “…,” he told me": the surname of another person named here, written alone as
- * a sentence's subject since the speaker was last named (or last spoke) and covered by no mention (two people here bear it),
+ * the subject of a sentence or a clause ("Even though Fischer is", "Fischer, who …") since the speaker was last named
+ * (or last spoke) and covered by no mention (two people here bear it),
  * puts another person in play whom the resolver could not weigh: a speaker resolved from a pronoun or from the quote
  * before is then nobody. For "he" and "she", not a surname only people of the other sex bear.
  */
@@ -301,7 +318,7 @@ export const anotherPersonInPlay: Guard = {
     const own = wordsWritten(scene).get(speakerId);
     const bearers = surnameBearers(scene);
     const gender = evidence?.pronoun?.gender;
-    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.sentenceSubject)) {
+    for (const m of scene.text.slice(from, place.start).matchAll(REGEXPS.clauseSubject)) {
       const at = from + m.index;
       const word = m[0].toLowerCase();
       const others = (bearers.get(word) ?? []).filter(
@@ -364,6 +381,25 @@ export const officeIsNotItsBody: Guard = {
       return abstain('unnamed', 'unnamed-source', officePhrase(scene, subject.start - before[0].length, subject.end));
     }
     return undefined;
+  },
+};
+
+/**
+ * A name that only modifies the people who speak ("the Acme Project authors said", "Doe aides say", "Doe's lawyers
+ * said") is not who speaks: they are a group the text does not name, shown as such.
+ */
+export const nameModifiesGroup: Guard = {
+  name: 'name-modifies-group',
+  check(scene, { speakerId, evidence }) {
+    const subject = evidence?.subject;
+    if (speakerId === null || subject === undefined) return undefined;
+    const group = REGEXPS.groupAfter.exec(scene.text.slice(subject.end, subject.end + 40));
+    if (group?.[1] === undefined || !UNNAMED_GROUPS.has(group[1])) return undefined;
+    const lineStart = scene.lines[scene.lineAt(subject.start)]?.start ?? 0;
+    const article = REGEXPS.theBefore.exec(scene.text.slice(Math.max(lineStart, subject.start - 4), subject.start));
+    const start = article === null ? subject.start : subject.start - article[0].length;
+    const phrase = scene.text.slice(start, subject.end + group[0].length);
+    return abstain('unnamed', 'unnamed-source', phrase.replace(REGEXPS.whitespaceRuns, ' ').trim());
   },
 };
 
@@ -435,7 +471,8 @@ const JUDGING_VERBS = new Set(
  * Between a reporting verb and the partial quote it gives, somebody else's words may stand: another name judging
  * something ("Doe says Lee and Ann Okafor found she “…”"), a clause with a subject of its own that reports ("Doe
  * said the reviews were mixed, with some critics calling it “…”"), or a reason for praise or blame ("Doe condemned
- * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be.
+ * them for failing to criticise “…”", "he sued after being stopped for being a “…”"), whose words the quote may be;
+ * or somebody heard speaking ("Doe said he heard a guard shouting “…”"), whose words the quote is.
  */
 export const anotherSourceBetween: Guard = {
   name: 'another-source-between',
@@ -443,7 +480,9 @@ export const anotherSourceBetween: Guard = {
     const from = evidence?.reportingVerbEnd;
     if (speakerId === null || from === undefined) return undefined;
     const between = scene.text.slice(from, place.start);
-    if (REGEXPS.forGerund.test(between)) return abstain('unresolved', 'speaker-not-identified');
+    // "Doe said he heard police yelling “…”": the words are those of who was heard, not of who heard them.
+    if (REGEXPS.forGerund.test(between) || REGEXPS.heardSpeaking.test(between))
+      return abstain('unresolved', 'speaker-not-identified');
     // "Doe said the reviews were mixed, with some critics calling it “…”": a clause with its own subject speaks.
     for (const m of between.matchAll(REGEXPS.withSubjectParticiple))
       if (REPORTING_VERBS.has(m[1]?.toLowerCase() ?? '')) return abstain('unresolved', 'speaker-not-identified');

@@ -14,6 +14,7 @@ import { continuedQuote } from './continued-quote';
 import {
   anotherPersonInPlay,
   anotherSourceBetween,
+  nameModifiesGroup,
   namedSubjectBlocks,
   officeIsNotItsBody,
   pronounIsPerson,
@@ -183,6 +184,13 @@ export const SIEVE: readonly SieveEntry[] = [
     decides: 'an unnamed role, when an office of a body was taken for the body',
     folder: 'guard-office-of-body',
     guard: officeIsNotItsBody,
+  },
+  {
+    stage: 'guard',
+    name: nameModifiesGroup.name,
+    decides: 'an unnamed group, when the name found only modifies the people who speak (“the Acme Project authors”)',
+    folder: 'guard-name-modifies-group',
+    guard: nameModifiesGroup,
   },
   {
     stage: 'guard',
