@@ -25,22 +25,15 @@ const PATHS: readonly Path[] = ['none', 'marks', 'overlay'];
 const IN_PAGE = `
 import { highlight } from './highlighter';
 import { showMarkStyle } from './mark-style';
-import { openMatcher } from './matcher';
 import { createOverlay } from './overlay';
 import { findOwnNames } from './own-highlights';
 import { watchMainThread } from '../../test/bench/page-watch';
+import { frame, settle, startPass } from '../../test/bench/pass-start';
 
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 window.ownBench = {
   async pass(dictionary, path) {
-    await settle();
-    const watched = watchMainThread();
-    await settle(0);
-    const started = performance.now();
-    const matcher = openMatcher(dictionary);
-    const compileMs = performance.now() - started;
+    const { watched, matcher, compileMs } = await startPass(dictionary);
     let found = 0;
     let busyMs = 0;
     if (path === 'marks') {

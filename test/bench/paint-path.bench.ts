@@ -32,12 +32,11 @@ const PATHS: readonly Path[] = ['none', 'marks', 'highlights', 'highlights-at-en
 const IN_PAGE = `
 import { highlight, passOverRuns } from './highlighter';
 import { showMarkStyle } from './mark-style';
-import { findMatches, openMatcher } from './matcher';
+import { findMatches } from './matcher';
 import { piecesBetween, readTextRun, textPieceOf } from './text-range';
 import { watchMainThread } from '../../test/bench/page-watch';
+import { frame, settle, startPass } from '../../test/bench/pass-start';
 
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** The marks' look, as far as ::highlight allows (no border): a tint and an underline. */
 const HIGHLIGHT_STYLE =
@@ -80,12 +79,7 @@ async function paintHighlights(matcher, atEnd) {
 window.paintBench = {
   async pass(dictionary, path) {
     const text = document.body.textContent;
-    await settle();
-    const watched = watchMainThread();
-    await settle(0);
-    const started = performance.now();
-    const matcher = openMatcher(dictionary);
-    const compileMs = performance.now() - started;
+    const { watched, started, matcher, compileMs } = await startPass(dictionary);
     let result = { matches: 0, busyMs: 0 };
     if (path === 'marks') {
       showMarkStyle(true);
