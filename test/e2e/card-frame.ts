@@ -82,6 +82,15 @@ export async function cardState(page: Page): Promise<CardState> {
 /** An element of the card, to click or focus as a reader would, once the card stands at its place. */
 export async function inCard(page: Page, selector: string): Promise<ElementHandle | null> {
   await waitFor('the card at its place', async () => (await cardState(page)).shown || undefined);
+  // A reader clicks a card that has stopped moving: it is placed again when its content first changes its height.
+  await waitFor('the card still', () =>
+    page.evaluate(async () => {
+      const where = () => JSON.stringify(document.querySelector('sourcelight-card')?.getBoundingClientRect());
+      const before = where();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return before === where();
+    }),
+  );
   const frame = await cardFrame(page);
   return frame ? frame.$(selector) : null;
 }

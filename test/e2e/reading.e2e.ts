@@ -410,7 +410,9 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
           frame?.evaluate(() => document.querySelector('.sl-description')?.textContent ?? ''),
         );
       expect((await shownDescription())?.length).toBeLessThan(400);
-      await (await inCard(page, '.sl-description .sl-more-text'))?.click();
+      const more = await inCard(page, '.sl-description .sl-more-text');
+      expect(more, 'the description’s "Show more"').not.toBeNull();
+      await more?.click();
       await waitFor('the whole description', async () => (await shownDescription())?.startsWith(description));
     } finally {
       await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
