@@ -20,7 +20,7 @@ const matcher = openMatcher(
       person('maryam', 'Maryam Rajavi', ['Mrs Rajavi']),
       person('massoud', 'Massoud Rajavi'),
       person('may', 'Theresa May'),
-      person('brown', 'Gordon Brown'),
+      person('brown', 'Ellis Brown'),
       person('dholakia', 'Lord Dholakia'),
       person('khomeini', 'Ruhollah Khomeini', ['Khomeini']),
       body('court', 'Supreme Court'),
@@ -167,9 +167,9 @@ describe('page evidence: a name that is also a common word', () => {
       ['Theresa May=may (full-name)', 'May=may (named-above)'],
     ],
     [
-      'trap: Brown opening a sentence after Gordon Brown',
-      ['Gordon Brown spoke. Brown bread was served.'],
-      ['Gordon Brown=brown (full-name)'],
+      'trap: Brown opening a sentence after Ellis Brown',
+      ['Ellis Brown spoke. Brown bread was served.'],
+      ['Ellis Brown=brown (full-name)'],
     ],
   ])('%s', (_, texts, expected) => {
     expect(linked(...texts)).toEqual(expected);

@@ -325,7 +325,7 @@ export const anotherPersonInPlay: Guard = {
         (id) => id !== speakerId && (gender === undefined || scene.genderOf(id) !== opposite(gender)),
       );
       if (others.length === 0 || own?.has(word) === true || isOrdinaryWord(m[0]) || scene.insideQuote(at)) continue;
-      // "Mr. Trump": a title's full stop ends no sentence.
+      // "Mr. Doe": a title's full stop ends no sentence.
       const titleBefore = REGEXPS.wordAndStopBefore.exec(scene.text.slice(Math.max(0, at - 12), at))?.[1];
       if (titleBefore !== undefined && HONORIFICS.has(titleBefore.toLowerCase())) continue;
       // A name a mention covers is the resolver's to weigh (pronoun.ts); one none covers it could not weigh.
