@@ -91,7 +91,7 @@ const REGEXPS = {
   wordAndStopBefore: /(\p{L}+)\.\s+$/u,
   /**
    * A capitalised word opening a sentence, a line or a clause (after a comma or a word that opens one), a lower-case
-   * word or an apposition's comma after it: "Fischer isn't", "Even though Fischer is", "Fischer, who …", a subject.
+   * word or an apposition's comma after it: "Quill isn't", "Even though Quill is", "Quill, who …", a subject.
    */
   clauseSubject:
     /(?<=(?:^|\n|[.!?][”"’]?\s|,\s|\b(?:though|when|while|because|since|after|before|if|as)\s)\s*)\p{Lu}[\p{L}-]*(?=,?\s+\p{Ll})/gu,
@@ -185,7 +185,7 @@ function namesAnother(scene: Scene, from: number, to: number, speakerId: string,
   for (const m of scene.text.slice(from, to).matchAll(REGEXPS.namedSubject)) {
     const name = m[1] ?? '';
     const nameAt = from + m.index + m[0].indexOf(name);
-    // "Winfrey asked if he would share it": the one who asks is not the one who answers.
+    // "Marlow asked if he would sell it": the one who asks is not the one who answers.
     if (!isFiniteReport(m[2] ?? '') || QUESTION_VERBS.has(m[2] ?? '') || scene.insideQuote(nameAt)) continue;
     // "When I asked": the run's last word is its head, and a pronoun is no name.
     const head = (name.split(REGEXPS.whitespace).pop() ?? '').toLowerCase();
@@ -304,8 +304,8 @@ function anotherSpoke(scene: Scene, from: number, to: number, gender: Gender | u
 }
 
 /**
- * "“…,” Doe said. / Fischer is unsure … “…,” he told me": the surname of another person named here, written alone as
- * the subject of a sentence or a clause ("Even though Fischer is", "Fischer, who …") since the speaker was last named
+ * "“…,” Doe said. / Quill is unsure … “…,” he told me": the surname of another person named here, written alone as
+ * the subject of a sentence or a clause ("Even though Quill is", "Quill, who …") since the speaker was last named
  * (or last spoke) and covered by no mention (two people here bear it),
  * puts another person in play whom the resolver could not weigh: a speaker resolved from a pronoun or from the quote
  * before is then nobody. For "he" and "she", not a surname only people of the other sex bear.

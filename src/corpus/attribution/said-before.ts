@@ -142,7 +142,7 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     REGEXPS.thatLast.test(trimmed) ||
     REGEXPS.introducesNext.test(trimmed) ||
     SPEECH_VERBS.has(words[words.length - 1] ?? '') ||
-    // "…, Levy said, but “…”": the attribution, and a conjunction that goes on to what else was said.
+    // "…, Doe said, but “…”": the attribution, and a conjunction that goes on to what else was said.
     (REGEXPS.conjunctionLast.test(trimmed) && SPEECH_VERBS.has(words[words.length - 2] ?? ''));
   if (!endsWithCue) return undefined;
   // A colon alone introduces a quote only after a name ("Jane Doe:"), not after any clause ("the plan was simple:").

@@ -263,7 +263,7 @@ export function subjectAt(scene: Scene, from: number, to: number): Subject | und
     offset += coordinator[0].length;
     clause = clause.slice(coordinator[0].length);
   }
-  // Skip an opening phrase such as "In his remarks," before the subject; "Fleming, " is a name, not a participle.
+  // Skip an opening phrase such as "In his remarks," before the subject; "Fenwick, " is a name, not a participle.
   for (let k = 0; k < 2; k++) {
     const first = REGEXPS.firstWord.exec(clause)?.[1]?.toLowerCase() ?? '';
     const comma = clause.indexOf(',');
