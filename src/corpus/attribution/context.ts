@@ -69,6 +69,19 @@ export interface Scene extends AttributionContext {
   givenNameAt(word: string): { sex?: Gender } | undefined;
 }
 
+/** A value made from a document's scene once, however many quotes ask for it; kept with the scene, dropped with it. */
+export function oncePerScene<T>(make: (scene: Scene) => T): (scene: Scene) => T {
+  const made = new WeakMap<Scene, T>();
+  return (scene) => {
+    let value = made.get(scene);
+    if (value === undefined) {
+      value = make(scene);
+      made.set(scene, value);
+    }
+    return value;
+  };
+}
+
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** The last character of a paragraph of running text: a sentence's mark, a closing quote or bracket. */

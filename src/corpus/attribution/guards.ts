@@ -5,7 +5,7 @@ import type { Gender } from '../names';
 import type { Mention } from '../pack';
 import { FEMALE_NOUNS, HONORIFICS, MALE_NOUNS, REPORTING_VERBS, SPEECH_VERBS, UNNAMED_GROUPS } from '../lexicon';
 import { holdsOffice } from './role';
-import { abstain, sentenceEnd, type Attribution, type Scene } from './context';
+import { abstain, oncePerScene, sentenceEnd, type Attribution, type Scene } from './context';
 import { itemsWithin } from '../text';
 import { isOrdinaryWord } from '../ordinary-words';
 import { isOrganisationWord, isRole } from '../names';
@@ -262,20 +262,15 @@ function describesAnother(
 }
 
 /** The words the text writes each entity's name in, lower-cased; built once per document. */
-const writtenWords = new WeakMap<Scene, Map<string, Set<string>>>();
-
-function wordsWritten(scene: Scene): Map<string, Set<string>> {
-  let words = writtenWords.get(scene);
-  if (words !== undefined) return words;
-  words = new Map();
+const wordsWritten = oncePerScene((scene): Map<string, Set<string>> => {
+  const words: Map<string, Set<string>> = new Map();
   for (const m of scene.mentions) {
     const set = words.get(m.entityId) ?? new Set<string>();
     for (const w of scene.text.slice(m.start, m.end).toLowerCase().match(REGEXPS.word) ?? []) set.add(w);
     words.set(m.entityId, set);
   }
-  writtenWords.set(scene, words);
   return words;
-}
+});
 
 /** Whether a name the text writes could be "he" or "she": not a body, a place, a group, nor a person of the other sex. */
 function couldBe(scene: Scene, mentions: readonly Mention[], head: string, gender: Gender): boolean {
@@ -340,12 +335,8 @@ export const anotherPersonInPlay: Guard = {
 };
 
 /** Each surname (a person's last written word, lower-cased) and the people named here who bear it; once per document. */
-const bearersOf = new WeakMap<Scene, Map<string, string[]>>();
-
-function surnameBearers(scene: Scene): Map<string, string[]> {
-  let bearers = bearersOf.get(scene);
-  if (bearers !== undefined) return bearers;
-  bearers = new Map();
+const surnameBearers = oncePerScene((scene): Map<string, string[]> => {
+  const bearers: Map<string, string[]> = new Map();
   for (const m of scene.mentions) {
     if (scene.kindOf(m.entityId) !== 'person') continue;
     const surname = scene.text.slice(m.start, m.end).toLowerCase().match(REGEXPS.word)?.pop();
@@ -354,9 +345,8 @@ function surnameBearers(scene: Scene): Map<string, string[]> {
     if (!ids.includes(m.entityId)) ids.push(m.entityId);
     bearers.set(surname, ids);
   }
-  bearersOf.set(scene, bearers);
   return bearers;
-}
+});
 
 /** Cues that resolve a speaker from something other than a name in the subject place. */
 const RESOLVED_CUES = new Set(['pronoun', 'role', 'previous-speaker']);

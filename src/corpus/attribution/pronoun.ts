@@ -2,7 +2,7 @@
 import { isRole, spokenToBefore, type Gender } from '../names';
 import type { Mention } from '../pack';
 import { ADDRESS_VERBS, FEMALE_NOUNS, MALE_NOUNS, PERSONAL_NOUNS } from '../lexicon';
-import { abstain, unknownPersonIn, type Attribution, type Scene } from './context';
+import { abstain, oncePerScene, unknownPersonIn, type Attribution, type Scene } from './context';
 
 /** Prepositions that open a phrase set before a sentence's subject ("Under questioning by Okafor, he said"). */
 const OPENING_PREPOSITIONS = 'In|Under|During|After|Before|Following|Despite|Amid|At|On|With';
@@ -154,18 +154,13 @@ function speakingToPronoun(scene: Scene, people: readonly Mention[], gender: Gen
 }
 
 /** Where the narration first names each person other than as the one spoken to; built once per document. */
-const freelyNamed = new WeakMap<Scene, Map<string, number>>();
-
-function namedFreely(scene: Scene): Map<string, number> {
-  let first = freelyNamed.get(scene);
-  if (first !== undefined) return first;
-  first = new Map();
+const namedFreely = oncePerScene((scene): Map<string, number> => {
+  const first: Map<string, number> = new Map();
   for (const m of scene.mentions)
     if (!first.has(m.entityId) && !scene.insideQuote(m.start) && !spokenToBefore(scene.text, m.start))
       first.set(m.entityId, m.start);
-  freelyNamed.set(scene, first);
   return first;
-}
+});
 
 /** How far after a name its verb of address may come. */
 const ADDRESS_REACH = 80;

@@ -1,7 +1,7 @@
 // A pull quote: a paragraph that is only a quote, whose words the article quotes again elsewhere, set apart for
 // the eye. Where it stands nobody says it; the words count where the article gives them their speaker.
 import type { QuoteSpan } from '../quotes';
-import { abstain, type Attribution, type Scene } from './context';
+import { abstain, oncePerScene, type Attribution, type Scene } from './context';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -12,12 +12,8 @@ const REGEXPS = {
 const SHINGLE_WORDS = 6;
 
 /** How often each run of `SHINGLE_WORDS` words stands in the document's quotes; counted once per document. */
-const shingleCounts = new WeakMap<Scene, Map<string, number>>();
-
-function shingles(scene: Scene): Map<string, number> {
-  let counts = shingleCounts.get(scene);
-  if (counts !== undefined) return counts;
-  counts = new Map();
+const shingles = oncePerScene((scene): Map<string, number> => {
+  const counts: Map<string, number> = new Map();
   for (const quote of scene.quotes) {
     const words = scene.text.slice(quote.start, quote.end).toLowerCase().match(REGEXPS.word) ?? [];
     for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
@@ -25,9 +21,8 @@ function shingles(scene: Scene): Map<string, number> {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  shingleCounts.set(scene, counts);
   return counts;
-}
+});
 
 export function pullQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   const line = scene.lines[scene.lineAt(quote.openAt ?? quote.start)];

@@ -4,7 +4,7 @@ import { FEMALE_NOUNS, LEGAL_FORMS, MALE_NOUNS, NAME_TITLES } from '../lexicon';
 import { singular } from '../text';
 import { appositionAfter, isOrganisationWord } from '../names';
 import type { Mention } from '../pack';
-import { abstain, type Attribution, type Scene } from './context';
+import { abstain, oncePerScene, type Attribution, type Scene } from './context';
 import { resolvePronoun } from './pronoun';
 import { titleWordsBefore } from './subject';
 
@@ -69,15 +69,11 @@ interface OfficeMemo {
   spoken: Map<string, number>;
   read: number;
 }
-const officeMemos = new WeakMap<Scene, OfficeMemo>();
+const officeMemo = oncePerScene((): OfficeMemo => ({ named: new Map(), spoken: new Map(), read: 0 }));
 
 /** Whether the text names a person with an office before an offset ("the duchess" for "Jo Doe, Duchess of Eld"). */
 export function holdsOffice(scene: Scene, id: string, headWord: string, at: number): boolean {
-  let memo = officeMemos.get(scene);
-  if (memo === undefined) {
-    memo = { named: new Map(), spoken: new Map(), read: 0 };
-    officeMemos.set(scene, memo);
-  }
+  const memo = officeMemo(scene);
   const key = `${id} ${headWord}`;
   let named = memo.named.get(key);
   if (named === undefined) {
@@ -109,21 +105,16 @@ function namedWith(scene: Scene, m: Mention, holds: RegExp): boolean {
 }
 
 /** The narration's mentions of each entity, in order; built once per document. */
-const byEntity = new WeakMap<Scene, Map<string, Mention[]>>();
-
-function mentionsByEntity(scene: Scene): Map<string, Mention[]> {
-  let index = byEntity.get(scene);
-  if (index !== undefined) return index;
-  index = new Map();
+const mentionsByEntity = oncePerScene((scene): Map<string, Mention[]> => {
+  const index: Map<string, Mention[]> = new Map();
   for (const m of scene.mentions) {
     if (scene.insideQuote(m.start)) continue;
     const list = index.get(m.entityId);
     if (list === undefined) index.set(m.entityId, [m]);
     else list.push(m);
   }
-  byEntity.set(scene, index);
   return index;
-}
+});
 
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation']);
 /** Nouns any kind of body answers to: "the group said". */
