@@ -135,9 +135,10 @@ function report(): void {
     ),
   );
   if (process.argv.includes('--misses')) {
-    for (const o of news.filter((x) => x.verdict !== 'right' && x.verdict !== 'right-null')) {
+    const newsSets = outcomes.filter((o) => (NEWS_SETS as readonly string[]).includes(o.set));
+    for (const o of newsSets.filter((x) => x.verdict !== 'right' && x.verdict !== 'right-null')) {
       console.log(
-        `${o.verdict} ${o.document} [${o.label.pattern}] "${o.label.startsWith}" want ${o.label.speaker} got ${o.gotName} (${o.got?.cue ?? 'none'}${o.got?.unattributedReason ? ' ' + o.got.unattributedReason : ''})`,
+        `${o.verdict} ${o.set} ${o.document} [${o.label.pattern}] "${o.label.startsWith}" want ${o.label.speaker} got ${o.gotName} (${o.got?.cue ?? 'none'}${o.got?.unattributedReason ? ' ' + o.got.unattributedReason : ''})`,
       );
     }
   }

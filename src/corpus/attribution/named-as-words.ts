@@ -1,6 +1,6 @@
 // Quote marks around words named as words, which nobody is said to say: a title or a name in title case
 // (“Morning Desk”, “The Last Harbour”), a term ("the phrase “cheap flights home”", "so-called “…”", "halls, or
-// “dorms”, as they are known", "into “bubbles” or small groups"). They stay part of the narration around them.
+// “dorms”, as they are known", "into “bubbles” or small groups", "the dread of “docking”"). They stay part of the narration around them.
 import { NOT_NAME_WORDS, SPEECH_VERB_ALTERNATION } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import type { Scene } from './context';
@@ -19,6 +19,9 @@ const REGEXPS = {
   /** "the phrase ", "so-called ", "so-called Northern ", "halls, or ": before words named as words. */
   termBefore:
     /(?:\b(?:the|a|an)\s+(?:phrase|word|words|term|slogan|hashtag|headline|caption|title|label|name)|\bso-called(?:\s+[\p{L}-]+){0,2}|[\p{L}\p{N}],?\s+or)\s*$/iu,
+  /** "the terror of ", "a culture of ": a noun and "of" before one lower-case word, which names a thing. */
+  nounOfBefore: /\b(?:the|a|an)\s+\p{Ll}+\s+of\s*$/u,
+  oneLowerCaseWord: /^\p{Ll}[\p{L}-]*$/u,
   /** "” as they are known", "” or small groups": after words named as words. */
   termAfter: /^[”"]?,?\s+(?:as\s+(?:it|they|he|she)\s+(?:is|are|was|were)\s+(?:known|called)\b|or\s+\p{Ll})/u,
   /** Only "or" or "and" between two quotes: named as words with the first ("so-called “A,” or “B,”"). */
@@ -43,6 +46,7 @@ export function leaveOutNamedWords(scene: Scene): QuoteSpan[] {
     const named =
       (isTitle(words) && !REGEXPS.speechMarkLast.test(words) && !said) ||
       REGEXPS.termBefore.test(before) ||
+      (REGEXPS.oneLowerCaseWord.test(words) && REGEXPS.nounOfBefore.test(before)) ||
       REGEXPS.termAfter.test(after) ||
       (previousNamed?.closeAt != null &&
         quote.openAt !== null &&

@@ -50,6 +50,8 @@ export function reportedThenQuote(scene: Scene, quote: QuoteSpan): Attribution |
     const word = verb[0].toLowerCase();
     const verbAt = sentence.from + verb.index;
     if (!REPORTING_VERBS.has(word) || word.endsWith('ing') || isPassive(text, verbAt, verb[0])) continue;
+    // "Asked if it would hold, Doe said …": a verb opening the sentence has no subject; it heads a clause.
+    if (text.slice(sentence.from, verbAt).trim() === '') continue;
     // "Doe argued that Nils Aaberg had misread it. / “…”": a name after the verb may be whom the quote is from.
     const rest = text.slice(verbAt, sentence.to);
     if (REGEXPS.capitalisedPair.test(rest) || !claimThenQuote(scene, quote, sentence.from, verbAt)) return undefined;

@@ -34,8 +34,12 @@ const REGEXPS = {
   lowerCaseWord: /\s[a-z]/,
   /** One lower-case verb (group 1), perhaps after an adverb, and a colon: " hesitated:", " then laughed:". */
   verbThenColon: /^\s+(?:\p{Ll}+ly\s+|then\s+)?(\p{Ll}+):\s*$/u,
-  /** Nothing, or a conjunction joining the sentence to the one before: "But " in "But Okafor claimed …". */
-  conjunctionOnly: /^\s*(?:(?:But|And|Yet)\s+)?$/,
+  /**
+   * What may stand before a claim's subject: nothing, a conjunction joining the sentence to the one before ("But " in
+   * "But Okafor claimed …"), or an opening clause of lower-case words closed by a comma ("Asked if it would hold, "),
+   * which names nobody.
+   */
+  subjectOpening: /^\s*(?:(?:But|And|Yet)\s+)?(?:\p{Lu}\p{Ll}*(?:\s+[\p{Ll}\d'’-]+)*,\s*)?$/u,
   /** ", but" or ", and" ending the text. */
   conjunctionLast: /,\s+(?:but|and)$/,
   /** ", as …" straight after a closing mark. */
@@ -51,13 +55,19 @@ export function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: num
   const named = scene.narrationMentions(sentenceFrom, quote.openAt ?? quote.start);
   const [only] = named;
   const subject = subjectBeforeVerb(scene, sentenceFrom, verbAt);
+  // "He said …" naming nobody: the pronoun's resolver and the guards decide whose it is.
+  const subjectAt =
+    subject?.type === 'pronoun' && named.length === 0
+      ? subject.at
+      : subject?.type === 'entity' &&
+          named.length === 1 &&
+          subject.mention.start === only?.start &&
+          scene.kindOf(only.entityId) === 'person'
+        ? only.start
+        : undefined;
   return (
-    named.length === 1 &&
-    only !== undefined &&
-    scene.kindOf(only.entityId) === 'person' &&
-    subject?.type === 'entity' &&
-    subject.mention.start === only.start &&
-    REGEXPS.conjunctionOnly.test(scene.text.slice(sentenceFrom, only.start)) &&
+    subjectAt !== undefined &&
+    REGEXPS.subjectOpening.test(scene.text.slice(sentenceFrom, subjectAt)) &&
     REGEXPS.capitalFirst.test(scene.text.slice(quote.start, quote.end)) &&
     REGEXPS.sentenceMarkLast.test(scene.text.slice(quote.start, quote.end)) &&
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.

@@ -74,7 +74,8 @@ const REGEXPS = {
   officeSubject:
     /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u,
   /** "he said", "she later told": the pronoun (group 1) and auxiliaries or adverbs (group 2), ending the text. */
-  pronounSubject: /(?:^|[\s,])(he|she)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u,
+  pronounSubject:
+    /(?:^|[\s,])([Hh]e|[Ss]he)((?:\s+(?:has|had|also|once|later|then|would|will|can|could|\p{Ll}+ly))*)\s+$/u,
   space: /\s/,
   /** A form of "be", perhaps with adverbs, ending the text: "is ", "was widely ". */
   formOfBeBefore: /\b(?:is|was|are|were|be|been|being)\s+(?:\p{Ll}+ly\s+)*$/u,
@@ -448,7 +449,11 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
   }
   const pronoun = REGEXPS.pronounSubject.exec(text.slice(from, verbAt));
   if (pronoun?.[1] !== undefined)
-    return { type: 'pronoun', gender: pronoun[1] === 'he' ? 'male' : 'female', at: verbAt - pronoun[0].length };
+    return {
+      type: 'pronoun',
+      gender: pronoun[1].toLowerCase() === 'he' ? 'male' : 'female',
+      at: verbAt - pronoun[0].length,
+    };
   // "…, the spokesperson said the board had agreed …": an office straight before the verb.
   const office = REGEXPS.officeSubject.exec(text.slice(from, verbAt));
   if (office?.[1] !== undefined && isRole(office[1].split(REGEXPS.whitespace).pop() ?? ''))
