@@ -177,6 +177,8 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'predicts',
   'pointed',
   'points',
+  'indicated',
+  'indicates',
   'characterized',
   'characterised',
   'referred',

@@ -24,7 +24,7 @@ const REGEXPS = {
   /** "”, and explained …": a second verb (group 1) of the sentence's subject, straight after the quote before. */
   andVerb: /^[”"’]?,?\s+and\s+(\p{L}+)\s/u,
   /** "and one", "but the", "while Okafor": a new clause with a subject of its own. */
-  newClause: /\b(?:and|but|while|whereas)\s+(?:one|a|an|the|another|some|\p{Lu})/u,
+  newClause: /\b(?:and|but|while|whereas)\s+(?:(?:one|a|an|the|another|some)\b|\p{Lu})/u,
   letters: /\p{L}+/gu,
   word: /[\p{L}\p{N}]+/gu,
   /** A circumstance straight after a verb: "said in unveiling", "asked when". */

@@ -1,6 +1,6 @@
 // "X said: “…”", "X said, “…”", "X told the BBC: “…”", "Lord X of Y, “…”", "The statement read: “…”": the
 // clause before the quote introduces it.
-import { REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
+import { HONORIFICS, REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../lexicon';
 import type { QuoteSpan } from '../quotes';
 import { abstain, quotesFrom, unknownPersonIn, type Attribution, type Scene } from './context';
 import { resolveSubject } from './resolve';
@@ -26,6 +26,8 @@ const REGEXPS = {
   relativePronounLast: /\b(?:who|that|which)\s+(?:\p{L}+\s+){0,2}$/iu,
   /** The word (group 1) that ends the text. */
   lastWord: /(\p{L}+)\s*$/u,
+  /** A word (group 1), perhaps with a full stop, and a space, ending the text: "Supt " in "…, Supt ". */
+  wordLast: /(?<=\s|^)(\p{L}+)\.?\s+$/u,
   nothingButComma: /^\s*,?\s*$/,
   formOfBe: /\b(?:is|was|are|were|be|been)\b/i,
   ofWord: /\bof\b/g,
@@ -67,12 +69,18 @@ export function claimThenQuote(scene: Scene, quote: QuoteSpan, sentenceFrom: num
         : undefined;
   return (
     subjectAt !== undefined &&
-    REGEXPS.subjectOpening.test(scene.text.slice(sentenceFrom, subjectAt)) &&
+    REGEXPS.subjectOpening.test(withoutTitleLast(scene.text.slice(sentenceFrom, subjectAt))) &&
     REGEXPS.capitalFirst.test(scene.text.slice(quote.start, quote.end)) &&
     REGEXPS.sentenceMarkLast.test(scene.text.slice(quote.start, quote.end)) &&
     // "Jo Doe argued that Peter Novak …": a name the compiler did not take for a person's may be the speaker.
     !unknownPersonIn(scene, sentenceFrom, quote.openAt ?? quote.start)
   );
+}
+
+/** "…, Supt " → "…, ": a title written before a name that the name's mention does not cover. */
+function withoutTitleLast(text: string): string {
+  const title = REGEXPS.wordLast.exec(text);
+  return title?.[1] !== undefined && HONORIFICS.has(title[1].toLowerCase()) ? text.slice(0, title.index) : text;
 }
 
 /**

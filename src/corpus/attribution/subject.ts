@@ -65,7 +65,7 @@ const REGEXPS = {
   subordinateClause: /\b(?:in which|at which|during which|when|where|as|while)\s+/g,
   /** What may stand between a subject and its verb: an apposition set off by commas, auxiliaries and adverbs. */
   subjectToVerb:
-    /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly))*\s*,?\s+$/u,
+    /^(?:\s*,[^,“”"]{1,120},|\s*,(?=\s+(?:has|have|had)\s))?(?:\s+(?:has|have|had|also|once|later|repeatedly|previously|then|would|will|can|could|may|might|be|been|is|was|were|heard|since|again|even|himself|herself|publicly|famously|bluntly|\p{Ll}+ly|earlier|yesterday|today|(?:last|this)\s+(?:week|month|year|night|morning)|on\s+\p{Lu}\p{Ll}+day))*\s*,?\s+$/u,
   /** A name after one of these is an object ("ordered by Okafor"), not the subject. */
   prepositionBefore: /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i,
   /** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Doe said" starts a clause. */
