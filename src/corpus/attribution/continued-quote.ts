@@ -4,7 +4,8 @@
 // Only when the quote before has a speaker and, across paragraphs, is no question, and no other person or body is named in the narration between them,
 // beyond the clause that attributed the quote before.
 import type { QuoteSpan } from '../quotes';
-import { SPEECH_VERBS } from '../lexicon';
+import { REPORTING_VERBS, SPEECH_VERBS } from '../lexicon';
+import { isRole } from '../names';
 import { sentenceEnd, type Attribution, type Scene } from './context';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
@@ -19,6 +20,14 @@ const REGEXPS = {
   /** A sentence's mark or a colon, and perhaps a closing quote or bracket, ending the text. */
   endsSentenceOrColon: /[.!?:][”"’)]?\s*$/,
   finalSentenceMark: /[.!?…]['’]?$/,
+  quoteMark: /[“”"]/u,
+  sentenceBreak: /(?<=[.!?])\s+/u,
+  /** A line that reads as a sentence: a capital first, a sentence's mark last. */
+  sentence: /^\p{Lu}.*[.!?]$/u,
+  /** A sentence about a thing: "it", "this", "that", "there" as its subject, perhaps after a phrase and a comma. */
+  impersonalSubject: /^(?:[\p{L}\s'’-]{1,40},\s+)?(?:it|this|that|there)\s/iu,
+  /** A capital that does not open a sentence: a name, a title, a body. */
+  capitalInsideSentence: /[^.!?\s]\s+\p{Lu}/u,
 } as const;
 
 /** Words after which a speech verb's form is a noun: "of states", "the remarks", "his notes". */
@@ -38,6 +47,34 @@ function dashInsertion(scene: Scene, from: number, to: number): boolean {
   return REGEXPS.remarkBetweenDashes.test(between) && !words.some((w) => SPEECH_VERBS.has(w));
 }
 
+/**
+ * "“A,” Doe said. / In short, it would close the schools. / “B.”": a paragraph of narration between two quotes
+ * that brings in nobody explains the quote before, and the one after goes on with its speaker. Nobody: every sentence
+ * is about a thing ("it", "this", "there", perhaps after an opening phrase; "The harbour master was unconvinced" may
+ * bring in the next speaker), with no name, capitalised word inside a sentence, office, pronoun for a person or a
+ * group, or reporting verb.
+ */
+function isAside(scene: Scene, lineIndex: number): boolean {
+  const line = scene.lines[lineIndex];
+  if (line === undefined || scene.narrationMentions(line.start, line.end).length > 0) return false;
+  const words = line.text.match(REGEXPS.word) ?? [];
+  return (
+    line.text
+      .trim()
+      .split(REGEXPS.sentenceBreak)
+      .every((sentence) => REGEXPS.impersonalSubject.test(sentence)) &&
+    !REGEXPS.quoteMark.test(line.text) &&
+    !REGEXPS.capitalInsideSentence.test(line.text) &&
+    words.every((w) => {
+      const lower = w.toLowerCase();
+      return !REPORTING_VERBS.has(lower) && !PERSON_PRONOUNS.has(lower) && !isRole(lower);
+    })
+  );
+}
+
+/** Pronouns that stand for a person or a group, who may be the next quote's speaker. */
+const PERSON_PRONOUNS = new Set('he she they him her them his their hers theirs i we me us my our'.split(' '));
+
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   // "“Not yet,” came the answer.": an answer is somebody else's turn.
   if (
@@ -55,8 +92,13 @@ export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | un
   const line = scene.lines[quoteLine];
   if (line === undefined) return undefined;
   if (lastLine !== quoteLine) {
-    if (lastLine !== scene.proseBefore(quoteLine) || scene.text.slice(line.start, opensAt).trim() !== '')
-      return undefined;
+    const previous = scene.proseBefore(quoteLine);
+    const overAside = previous !== lastLine && scene.proseBefore(previous) === lastLine && isAside(scene, previous);
+    if ((previous !== lastLine && !overAside) || scene.text.slice(line.start, opensAt).trim() !== '') return undefined;
+    // "The minister disagreed.": a sentence too short to count as prose may still bring in the next speaker.
+    for (let i = lastLine + 1; i < quoteLine; i++)
+      if (i !== previous && REGEXPS.sentence.test(scene.lines[i]?.text.trim() ?? '') && !isAside(scene, i))
+        return undefined;
     // "“What happens to the pensions?” asked Jo Doe. / “They will be paid.”": after a question, an answer, which is
     // another turn.
     if (REGEXPS.endsInQuestion.test(last.text)) return undefined;
