@@ -18,6 +18,8 @@ const REGEXPS = {
   /** "M" or "M.": an initial. */
   initial: /^\p{Lu}\.?$/u,
   leadingThe: /^the\s+/i,
+  /** Where a person's name ends before a style or a peerage: ", Duchess of …", " of Liverpool". */
+  nameEnd: /,|\s+of\s/,
   whitespace: /\s+/,
   /** Where a name splits into the words its initials come from: spaces, and a hyphen before a capital. */
   initialsWordBreak: /\s+|-(?=\p{Lu})/u,
@@ -74,6 +76,11 @@ export interface EntityRegistry {
   kinds: ReadonlyMap<string, EntityKind>;
   /** Each person's first word by id ("Ada" for "Ada Harrow"), whose sex a common given name tells. */
   firstNames: ReadonlyMap<string, string>;
+  /**
+   * Each person's given name and surname by id, as skeletons (`nameSkeleton`): "wiliam" for "Prince Wiliam",
+   * ["katirini", …] for "Catherine, Duchess of Cambridge", for a lone name written in another spelling.
+   */
+  nameWordSkeletons: ReadonlyMap<string, readonly string[]>;
   /** Each body's head noun by id ("church" for the "Eldmoor Free Church", "ministry" for the "Ministry of Health"). */
   bodyHeads: ReadonlyMap<string, string>;
   /** Each body's first words by id, of its name and aliases ("allied" for "Allied Freight"). */
@@ -510,6 +517,9 @@ export function entityRegistry(entities: Entity[], gender: Map<string, Gender>):
     firstNames: new Map(
       entities.flatMap((e) => (e.kind === 'person' ? [[e.id, e.name.split(REGEXPS.whitespace)[0] ?? '']] : [])),
     ),
+    nameWordSkeletons: new Map(
+      entities.flatMap((e) => (e.kind === 'person' ? [[e.id, nameWordSkeletonsOf(e.name)]] : [])),
+    ),
     bodyHeads: new Map(bodies.map((e) => [e.id, headNoun(e.name)])),
     bodyFirstWords: new Map(
       bodies.map((e) => [
@@ -519,6 +529,19 @@ export function entityRegistry(entities: Entity[], gender: Map<string, Gender>):
     ),
     ...indexAliases(entities),
   };
+}
+
+/**
+ * The given name and the surname of a person's name, as skeletons: its words before a comma or "of" ("Catherine" of
+ * "Catherine, Duchess of Cambridge"), without titles ("Prince", "Mr.") or initials.
+ */
+function nameWordSkeletonsOf(name: string): string[] {
+  const words = (name.split(REGEXPS.nameEnd)[0] ?? '').split(REGEXPS.whitespace).filter((w) => {
+    const title = w.toLowerCase().replace(REGEXPS.finalStop, '');
+    return w !== '' && !isInitial(w) && !HONORIFICS.has(title) && !REGNAL_TITLES.has(title);
+  });
+  const kept = [words[0], words[words.length - 1]].filter((w): w is string => w !== undefined);
+  return [...new Set(kept.flatMap((w) => nameSkeleton(w)))];
 }
 
 const HEAD_ENDS = new Set(['of', 'for']);

@@ -16,6 +16,8 @@ import { isMonthDate, MONTHS } from '../shared/months';
 import { closesInsertion, isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 import { squash, withoutPossessive } from './text';
 import { fullGivenName, givenNameSex } from './attribution/given-names';
+import { nameSkeleton } from '../shared/name-skeleton';
+import { isOrdinaryWord } from './ordinary-words';
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
@@ -32,6 +34,7 @@ const REGEXPS = {
   /** The word just before a name (group 1), and the full stop or comma after it (group 2): "Mr. ", "Leader, ". */
   wordBefore: /([\p{L}-]+)(\.?|,)\s+$/u,
   oneSpace: /^\s$/,
+  fullStopLast: /\.$/,
   commaAndSpace: /^,\s$/,
   ampersand: /^\s*&\s*$/,
   /** The start of the text, a sentence, a line or a quotation, and spaces, ending the text. */
@@ -51,6 +54,69 @@ export function findMentions(documentId: string, text: string, registry: EntityR
   const { seenPeople } = scanMentions(documentId, text, tokens, registry, new Set());
   return scanMentions(documentId, text, tokens, registry, seenPeople).mentions;
 }
+
+/** The one person among `people` with a given name or surname of the same skeleton as `word`, if one. */
+function personBySkeleton(registry: EntityRegistry, people: ReadonlySet<string>, word: string): string | undefined {
+  if (word.length < MIN_VARIANT_LENGTH || isOrdinaryWord(word)) return undefined;
+  const [skeleton] = nameSkeleton(word);
+  const found = [...people].filter((id) => registry.nameWordSkeletons.get(id)?.includes(skeleton ?? '') === true);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * "Ric" after "Richard A. Doe": the one person named here in full whose given name the word begins, at least two
+ * letters short of it. A clipped given name is how English most often shortens one ("Rob", "Kat", "Ric"). Not when
+ * the text writes the word's beginning anywhere else than in that person's name ("Richard Amsel, a welder" the
+ * compiler may not take for a person; "Richardson"): the clipping may be theirs.
+ */
+function personByClipping(
+  registry: EntityRegistry,
+  people: ReadonlySet<string>,
+  word: string,
+  text: string,
+  tokens: readonly Token[],
+): string | undefined {
+  if (word.length < MIN_CLIPPING_LENGTH || isOrdinaryWord(word) || MONTHS.has(word.toLowerCase())) return undefined;
+  const [clipped] = nameSkeleton(word);
+  const found = [...people].filter((id) => {
+    const [given, surname] = registry.nameWordSkeletons.get(id) ?? [];
+    return (
+      clipped !== undefined &&
+      given !== undefined &&
+      surname !== undefined &&
+      given.startsWith(clipped) &&
+      given.length >= clipped.length + 2
+    );
+  });
+  const [only] = found;
+  const entity = only === undefined || found.length > 1 ? undefined : registry.entities.find((e) => e.id === only);
+  if (entity === undefined) return undefined;
+  const names = [entity.name, ...entity.aliases];
+  // A word inside a name ("Michael Richard Doe", a middle name) is no given name the clipping may stand for.
+  const givenNameAt = (i: number): boolean => {
+    const previous = tokens[i - 1];
+    return (
+      previous === undefined ||
+      !isCapitalised(previous.text) ||
+      !REGEXPS.oneSpace.test(text.slice(previous.end, tokens[i]?.start)) ||
+      HONORIFICS.has(previous.text.toLowerCase().replace(REGEXPS.fullStopLast, ''))
+    );
+  };
+  const elsewhere = tokens.some(
+    (t, i) =>
+      t.text.length >= word.length + 2 &&
+      t.text.startsWith(word) &&
+      givenNameAt(i) &&
+      !names.some((name) => text.startsWith(name, t.start) || text.startsWith(name, t.start - name.indexOf(t.text))),
+  );
+  return elsewhere ? undefined : only;
+}
+
+/** "Al", "Ed": two letters begin too many names. */
+const MIN_CLIPPING_LENGTH = 3;
+
+/** Shorter words are too often another name's spelling: "Li" and "Lee". */
+const MIN_VARIANT_LENGTH = 4;
 
 /** Whether the word at `at` is followed, after one space, by a reporting verb: "Allied said", "May said". */
 function speechVerbNext(text: string, tokens: readonly Token[], at: number): boolean {
@@ -233,6 +299,13 @@ function scanMentions(
           written.length === 0 && full !== undefined ? (registry.givenNames.get(full) ?? []) : written
         ).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
+        // "William" after "Prince Wiliam", "Kate" (a Katherine) after "Catherine, Duchess of Eld": the one person
+        // named here whose given name or surname it is in another spelling (`nameSkeleton`), when nobody in the
+        // corpus is written so.
+        if (only === undefined && written.length === 0 && candidates.length === 0)
+          only =
+            personBySkeleton(registry, seenPeople, full ?? word) ??
+            personByClipping(registry, seenPeople, word, text, tokens);
       }
       // "Allied said" after "Allied Freight": a body's first word as the subject of a reporting verb is the one
       // body named here so far whose name it begins, when it is no one's name here.
