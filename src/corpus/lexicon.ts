@@ -323,6 +323,7 @@ export const PLACES = words(`
   Kuwait Latvia Lebanon Libya Lithuania London Luxembourg Malta Mexico Morocco Netherlands Norway
   Oman Pakistan Palestine Paris Poland Portugal Qatar Romania Russia Scotland Serbia Slovakia Slovenia
   Spain Sweden Switzerland Syria Tehran Turkey UK USA Ukraine US Wales Washington Yemen Brussels Strasbourg
+  Bahamas Gambia Hague Maldives Philippines Seychelles
 `);
 
 /**

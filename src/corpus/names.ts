@@ -85,6 +85,10 @@ const AFFILIATION = /(?:\s+(?:of|at|from)(?:\s+the)?(?:\s+(?:\p{Lu}[\p{L}.&-]*['
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
+  /** A lower-case letter or a comma, and a space, before a word: the word stands inside a sentence. */
+  insideSentenceBefore: /[\p{Ll},]\s$/u,
+  letterWords: /\p{L}+/gu,
+  lowerFirst: /^\p{Ll}/u,
   finalStop: /\.$/,
   /** "Sam Okafor, 41, a bakery owner": an age set off by commas after a name. */
   ageAfter: /^,\s*\d{1,3}\s*,/,
@@ -499,6 +503,34 @@ function organisationFrom(text: string, run: readonly Token[]): NamedCandidate |
 }
 
 /**
+ * "regulars at the quayside pub The Salt Lantern", "a column in The Morning Ledger": "The" written with a capital inside a
+ * sentence opens a proper name, of a pub, a paper, a band: a body. Not a title ("The Queen"), a place ("The Hague"),
+ * one ordinary word ("The Times" may be any times), nor a line in title case (a headline capitalises every word).
+ */
+function nameAfterCapitalThe(text: string, run: readonly Token[]): NamedCandidate | undefined {
+  const [the, ...words] = run;
+  const last = words[words.length - 1];
+  if (the?.text !== 'The' || last === undefined || words.length > MAX_THE_NAME_WORDS) return undefined;
+  if (!REGEXPS.insideSentenceBefore.test(text.slice(Math.max(0, the.start - 2), the.start))) return undefined;
+  const lineStart = text.lastIndexOf('\n', the.start) + 1;
+  const lineEnd = text.indexOf('\n', the.start);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const lineWords = line.match(REGEXPS.letterWords) ?? [];
+  const lowerCase = lineWords.filter((w) => REGEXPS.lowerFirst.test(w)).length;
+  const plain = (t: Token): boolean => {
+    const cls = classify(t);
+    return (cls === 'name' || cls === 'stop') && !PLACES.has(withoutPossessive(t.text)) && !isAcronym(t.text);
+  };
+  if (lowerCase * 2 < lineWords.length || !words.every(plain)) return undefined;
+  if (words.length === 1 && isOrdinaryWord(withoutPossessive(last.text))) return undefined;
+  const end = last.start + withoutPossessive(last.text).length;
+  return { start: the.start, end, name: text.slice(the.start, end) };
+}
+
+/** "The Idle Hour Tavern and Grill" is about as long as such a name runs. */
+const MAX_THE_NAME_WORDS = 5;
+
+/**
  * "Peter Novak … Novak appealed …": a common given name and a surname the text writes again and never in lower
  * case, with at most initials between, are a person's name with no other cue. "Peter Field" is not: the text
  * also writes "field".
@@ -711,10 +743,13 @@ export function findNameCandidates(text: string): NameCandidates {
     const firstName = nameTokens[0];
     const lastName = nameTokens[nameTokens.length - 1];
     let personStart = run.length;
+    // "The Salt Lantern said": no person's name follows "The" ("The Rev" and "The Queen" are titles, read as such).
     const unnamed =
       start === from &&
       firstName !== undefined &&
-      (afterIndefinite(text, firstName.start) || afterIndefinite(text, run[0]?.start ?? 0));
+      (afterIndefinite(text, firstName.start) ||
+        afterIndefinite(text, run[0]?.start ?? 0) ||
+        run[from - 1]?.text === 'The');
     if (
       firstName !== undefined &&
       lastName !== undefined &&
@@ -837,6 +872,15 @@ export function findNameCandidates(text: string): NameCandidates {
         : run.slice(from, personStart === run.length ? run.length : Math.max(from, personStart - 1)),
     );
     if (organisation !== undefined) found.organisations.push(joinedByAmpersand(text, organisation));
+    else {
+      // "The Idle Hour": no person's name follows a capital "The"; the words the person rules took are the body's.
+      const named = nameAfterCapitalThe(text, run);
+      if (named !== undefined) {
+        found.organisations.push(named);
+        if (personStart < run.length && (found.people[found.people.length - 1]?.start ?? -1) >= named.start)
+          found.people.pop();
+      }
+    }
 
     for (const token of run.slice(from)) {
       const word = withoutPossessive(token.text);
