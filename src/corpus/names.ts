@@ -142,6 +142,8 @@ const REGEXPS = {
   curlyApostrophe: /’/g,
   straightApostrophe: /'/g,
   whoAfter: /^,?\s+who\s/,
+  /** "… might be losing his", "… and her": up to four lower-case words of the clause, then "his" or "her". */
+  possessivePronounAfter: /^\s+(?:\p{Ll}+\s+){1,4}(?:his|her)\s/u,
   /** A capitalised word (group 1) one space after the text's start. */
   surnameNext: /^ (\p{Lu}[\p{L}'’-]+)/u,
   fullStops: /\./g,
@@ -561,6 +563,31 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
 }
 
 /**
+ * "Tavi Marsh might be losing his touch … for Marsh and": a name of two words that are no English words, whose clause
+ * goes on to "his" or "her", and whose second word the text writes alone again, never in lower case, is a person's.
+ */
+function ownsPossessiveWithRecurringSurname(
+  text: string,
+  nameTokens: readonly Token[],
+  nameEnd: number,
+  wordCounts: ReadonlyMap<string, number>,
+  writtenAlone: ReadonlySet<string>,
+): boolean {
+  const [given, surname] = nameTokens.map((t) => withoutPossessive(t.text));
+  return (
+    nameTokens.length === 2 &&
+    given !== undefined &&
+    surname !== undefined &&
+    !isOrdinaryWord(given) &&
+    !isOrdinaryWord(surname) &&
+    writtenAlone.has(surname) &&
+    (wordCounts.get(surname) ?? 0) > 1 &&
+    !wordCounts.has(surname.toLowerCase()) &&
+    REGEXPS.possessivePronounAfter.test(text.slice(nameEnd, nameEnd + 60))
+  );
+}
+
+/**
  * Where a name of three or more words really starts when its first words describe the person: at a common given
  * name that no given name, particle or initial comes before, with a surname the text also writes alone, twice or
  * more. -1 when the name starts where it is.
@@ -846,6 +873,7 @@ export function findNameCandidates(text: string): NameCandidates {
               genderNounBefore(text, nameStart) !== undefined)) ||
           REGEXPS.whoAfter.test(text.slice(nameEnd, nameEnd + 8)) ||
           givenNameAndRecurringSurname(nameTokens, wordCounts) ||
+          ownsPossessiveWithRecurringSurname(text, nameTokens, nameEnd, wordCounts, writtenAlone) ||
           // "an interview with Jo Doe" is a person's; "an interview with Morning Edition" is a programme's.
           (start === from &&
             spokenToBefore(text, nameStart) &&
