@@ -142,7 +142,7 @@ const REGEXPS = {
   curlyApostrophe: /’/g,
   straightApostrophe: /'/g,
   whoAfter: /^,?\s+who\s/,
-  /** "… might be losing his", "… and her": up to four lower-case words of the clause, then "his" or "her". */
+  /** "… seemed to be losing his", "… and her": up to four lower-case words of the clause, then "his" or "her". */
   possessivePronounAfter: /^\s+(?:\p{Ll}+\s+){1,4}(?:his|her)\s/u,
   /** A capitalised word (group 1) one space after the text's start. */
   surnameNext: /^ (\p{Lu}[\p{L}'’-]+)/u,
@@ -563,7 +563,7 @@ function givenNameAndRecurringSurname(nameTokens: readonly Token[], wordCounts: 
 }
 
 /**
- * "Tavi Marsh might be losing his touch … for Marsh and": a name of two words that are no English words, whose clause
+ * "Tavi Marsh seemed to be losing his touch … for Marsh and": a name of two words that are no English words, whose clause
  * goes on to "his" or "her", and whose second word the text writes alone again, never in lower case, is a person's.
  */
 function ownsPossessiveWithRecurringSurname(
