@@ -183,13 +183,13 @@ export function readCase(dir: string): LabelledCase {
 }
 
 /** The labelled news sets, each scored as its own row. */
-export const NEWS_SETS = ['news', 'news-held-out', 'news-third', 'news-fourth', 'news-fifth'] as const;
+export const NEWS_SETS = ['news', 'news-held-out', 'news-third', 'news-fourth', 'news-fifth', 'news-sixth'] as const;
 export type NewsSet = (typeof NEWS_SETS)[number];
 /**
- * Sets held out: scored only when named (`npm run eval -- --sets news-fifth`), once, after the rules are written, so
+ * Sets held out: scored only when named (`npm run eval -- --sets news-sixth`), once, after the rules are written, so
  * that nobody writing rules sees how they fare there by running the usual commands.
  */
-export const HELD_OUT_SETS: readonly NewsSet[] = [];
+export const HELD_OUT_SETS: readonly NewsSet[] = ['news-sixth'];
 /** The sets rules may be written against: every labelled set not held out. */
 export const TUNED_SETS = NEWS_SETS.filter((set) => !HELD_OUT_SETS.includes(set));
 
