@@ -128,6 +128,8 @@ export const SPEECH_VERBS = words(`
   shouts whispers asserted asserts proclaimed proclaims complained complains demanded disclosed discloses
   grumbled implored inquired enquired maintained maintains objected protested repeated
   revealed reveals snapped speculated speculates elaborated elaborates cried chimed chimes
+  snaps exclaims yells screams sighs cries grumbles implores inquires enquires drawled drawls murmured murmurs
+  muttered mutters lamented laments sang sings
 `);
 
 /** The speech verbs as a regular-expression alternation, longest first: "(?:said|says|…)" without the group. */
@@ -179,6 +181,10 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'points',
   'indicated',
   'indicates',
+  'expressed',
+  'expresses',
+  'bemoaned',
+  'bemoans',
   'characterized',
   'characterised',
   'referred',

@@ -26,6 +26,7 @@ import { leaveOutNamedWords } from './named-as-words';
 import { pullQuote } from './pull-quote';
 import { reportedPartial } from './reported-partial';
 import { reportedThenQuote } from './reported-then-quote';
+import { asPutIt } from './as-put-it';
 import { saidAfter } from './said-after';
 import { saidBefore } from './said-before';
 
@@ -116,6 +117,13 @@ export const SIEVE: readonly SieveEntry[] = [
     decides: 'nobody, when the clause before and the clause after name different speakers',
     folder: 'name-then-quote',
     attribute: conflictingCues,
+  },
+  {
+    stage: 'pattern',
+    name: 'as-put-it',
+    decides: '"as X put it, “…”", "in the words of X, “…”"',
+    folder: 'as-put-it',
+    attribute: (scene, quote) => asPutIt(scene, quote),
   },
   {
     stage: 'pattern',
