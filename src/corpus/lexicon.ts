@@ -253,6 +253,7 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'suggesting',
   'urging',
   'promising',
+  'pledging',
   'vowing',
   'predicting',
   'praising',

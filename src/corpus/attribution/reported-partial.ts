@@ -61,7 +61,9 @@ export function reportedPartial(scene: Scene, quote: QuoteSpan): Attribution | u
       last.start > from &&
       // After a pronoun's or an office's partial quote, a lone word ("though “slow” was too kind") is more often a word
       // mentioned than the speaker's words.
+      // "Doe said that “A” and “B”": said-before's "said that" is a report like this pattern's.
       (last.cue === 'reported' ||
+        last.cue === 'said' ||
         ((last.cue === 'pronoun' || last.cue === 'role') && wordCount > 1) ||
         sameSpeakerGoesOn) &&
       last.speakerId !== null &&
