@@ -92,6 +92,11 @@ const REGEXPS = {
   /** "… on Feb. 9", "… by Sept. 30": a date ending a sentence whose full stop the page lost after the day. */
   abbreviatedDateEnd: /\b\p{Lu}\p{Ll}{2,3}\.\s\d{1,2}$/u,
   linkLineStart: /^(?:related|read more|see also|photo|image)\b/i,
+  /**
+   * "Omar Rask, 44, agreed.", "The minister disagreed.": a sentence of a few words with a verb in lower case after a
+   * name or a noun, and a full stop; a caption or a credit of as few words is names and numbers.
+   */
+  shortSentence: /^\p{Lu}[^.!?]*\s\p{Ll}{3,}[.!?]$/u,
   /** Letters and digits: what a word is made of. */
   wordUnit: /[\p{L}\p{N}]/u,
   singleCapital: /^\p{Lu}$/u,
@@ -108,7 +113,7 @@ const MIN_PROSE_WORDS = 6;
 const isProse = (line: string): boolean =>
   (REGEXPS.proseEnd.test(line) || REGEXPS.abbreviatedDateEnd.test(line)) &&
   !REGEXPS.photoCredit.test(line) &&
-  line.split(REGEXPS.whitespace).length >= MIN_PROSE_WORDS &&
+  (line.split(REGEXPS.whitespace).length >= MIN_PROSE_WORDS || REGEXPS.shortSentence.test(line)) &&
   !REGEXPS.linkLineStart.test(line);
 
 /** The longest sentence the patterns read back over from a quote, in characters; real ones are far shorter. */
