@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { compilePack } from '../../src/corpus/compile';
 import type { CorpusPack, Statement } from '../../src/corpus/pack';
 import { squash } from '../../src/corpus/text';
-import { POST_NOMINALS } from '../../src/corpus/lexicon';
+import { HONORIFICS, POST_NOMINALS } from '../../src/corpus/lexicon';
 import { labelledCase, type LabelledCase, type LabelledQuote } from './labels';
 import { compileDefaultPack } from '../fixtures/default-pack';
 
@@ -45,8 +45,15 @@ const REGEXPS = {
   postNominalEnd: new RegExp(`\\s+(?:${[...POST_NOMINALS].join('|')})\\.?$`),
 } as const;
 
-/** Names compared without initials and generational suffixes: "J. David Cox Sr." is "J David Cox". */
-const nameKey = (name: string): string => squash(name.replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''));
+/** A person's title at the front of a name ("Dr. ", "Judge Mr "), which is no part of it. */
+const TITLES_FIRST = new RegExp(`^(?:(?:${[...HONORIFICS, 'judge', 'justice'].join('|')})\\.?\\s+)+`, 'iu');
+
+/**
+ * Names compared without titles, initials and generational suffixes: "Dr. J. David Cox Sr." is "David Cox". A title
+ * makes no other person: the label groups say who is who.
+ */
+const nameKey = (name: string): string =>
+  squash(name.replace(TITLES_FIRST, '').replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''));
 const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
 function entityForms(pack: CorpusPack, id: string): string[] {
@@ -59,12 +66,22 @@ function groupOf(c: LabelledCase, speaker: string): string[] {
   return c.people.find((forms) => forms.some((f) => sameName(f, speaker))) ?? [speaker];
 }
 
-/** A compiled speaker is the labelled one when one of its names is one of the label's multi-word forms (or its only form). */
+/**
+ * A compiled speaker is the labelled one when one of its names is one of the label's multi-word forms (or its only
+ * form), titles aside; or when it is a title and a surname ("Mr Fox") that the label gives this speaker and no other.
+ */
 function isSpeaker(pack: CorpusPack, c: LabelledCase, speakerId: string, speaker: string): boolean {
   const group = groupOf(c, speaker);
-  const strong = group.filter((f) => f.trim().split(/\s+/).length > 1);
+  const strong = group.filter((f) => nameKey(f).includes(' '));
   const forms = strong.length > 0 ? strong : group;
-  return entityForms(pack, speakerId).some((name) => forms.some((f) => sameName(f, name)));
+  const names = entityForms(pack, speakerId);
+  if (names.some((name) => forms.some((f) => sameName(f, name)))) return true;
+  const titledSurname = names.find((name) => TITLES_FIRST.test(name) && !nameKey(name).includes(' '));
+  return (
+    titledSurname !== undefined &&
+    group.some((f) => sameName(f, titledSurname)) &&
+    c.people.filter((other) => other.some((f) => sameName(f, titledSurname))).length === 1
+  );
 }
 
 /** Marks a quoted span may open with: a label's words follow one. */
