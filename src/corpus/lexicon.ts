@@ -129,7 +129,7 @@ export const SPEECH_VERBS = words(`
   grumbled implored inquired enquired maintained maintains objected protested repeated
   revealed reveals snapped speculated speculates elaborated elaborates cried chimed chimes
   snaps exclaims yells screams sighs cries grumbles implores inquires enquires drawled drawls murmured murmurs
-  muttered mutters lamented laments sang sings
+  muttered mutters lamented laments sang sings rejoined rejoins
 `);
 
 /** The speech verbs as a regular-expression alternation, longest first: "(?:said|says|…)" without the group. */

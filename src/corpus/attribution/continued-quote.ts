@@ -11,7 +11,12 @@ import { sentenceEnd, type Attribution, type Scene } from './context';
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
 const REGEXPS = {
   /** Words that make a quote the next turn of a dialogue: "came the answer", "she replied". */
-  turnWords: /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoinder)\b/i,
+  turnWords: /\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds)|retort(?:ed|s)?|rejoin(?:der|ed|s)?)\b/i,
+  /**
+   * "“…,” he <verb>": a pronoun (group 1) and a lower-case word straight after the closing mark, an attribution of
+   * the quote's own that no pattern read (a verb the lists lack), which may name another speaker.
+   */
+  pronounClauseAfter: /^[”"’]?,?\s+(he|she|they)\s+\p{Ll}+/u,
   word: /\p{L}+/gu,
   /** "” – the crew behind the new library – “": a remark between dashes, and nothing else, between two quotes. */
   remarkBetweenDashes: /^[”"’]?\s+[–—]\s[^“”".!?]+\s[–—]\s*$/u,
@@ -77,15 +82,25 @@ const PERSON_PRONOUNS = new Set('he she they him her them his their hers theirs 
 
 export function continuedQuote(scene: Scene, quote: QuoteSpan): Attribution | undefined {
   // "“Not yet,” came the answer.": an answer is somebody else's turn.
+  // Read in the quote's own paragraph: the next one's "he replied" is that quote's.
+  const closeLineEnd = quote.closeAt === null ? 0 : (scene.lines[scene.lineAt(quote.closeAt)]?.end ?? 0);
   if (
     quote.closeAt !== null &&
     REGEXPS.turnWords.test(
-      scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, scene.text.length)),
+      scene.text.slice(quote.closeAt + 1, sentenceEnd(scene.text, quote.closeAt + 1, closeLineEnd)),
     )
   )
     return undefined;
   const last = scene.decided[scene.decided.length - 1];
   if (last?.speakerId == null) return undefined;
+  // "“…,” he rejoined" after her quote: the quote's own pronoun is somebody else when it does not fit.
+  const own =
+    quote.closeAt === null
+      ? null
+      : REGEXPS.pronounClauseAfter.exec(scene.text.slice(quote.closeAt, quote.closeAt + 40));
+  const ownSex = own?.[1] === 'he' ? 'male' : own?.[1] === 'she' ? 'female' : undefined;
+  const lastSex = scene.genderOf(last.speakerId);
+  if (own !== null && (ownSex === undefined || (lastSex !== undefined && lastSex !== ownSex))) return undefined;
   const opensAt = quote.openAt ?? quote.start;
   const quoteLine = scene.lineAt(opensAt);
   const lastLine = scene.lineAt(last.end);

@@ -83,6 +83,18 @@ const REGEXPS = {
     /\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:yell|yelling|yelled|shout|shouting|shouted|scream|screaming|screamed|cry|crying|cried|say|saying|said|tell|telling|told|call|calling|order|ordering|chant|chanting)\s*[“"‘]?\s*$/iu,
   /** "for failing", "for being": a reason given by a gerund. */
   forGerund: /\bfor\s+\p{Ll}+ing\b/u,
+  /**
+   * "the inquiry had asked": a noun phrase opened by an article (no pronoun inside it: "the platform he promised" has
+   * its own subject), perhaps an auxiliary, and a speech verb in the past; not a passive ("the crew had been told").
+   */
+  nounPhraseThenSpeechVerb: new RegExp(
+    `\\b(?:the|a|an)\\s+(?:(?!(?:he|she|they|it|we|i|you|been|being|was|were|is|are|be)\\s)[\\p{L}'’-]+\\s+){0,3}?(?:(?:had|has|have|would|will|also)\\s+)?(?:${[
+      ...SPEECH_VERBS,
+    ]
+      .filter((w) => w.endsWith('ed') || ['said', 'told', 'wrote', 'spoke'].includes(w))
+      .join('|')})\\b`,
+    'gu',
+  ),
   /** A capitalised name (group 1) and the lower-case word after it (group 2): "Bernice found". */
   nameThenWord: /(?<![\p{L}'’])((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(\p{Ll}+)\b/gu,
   /** A question mark, perhaps with a closing quote or bracket, ending the text. */
@@ -453,6 +465,14 @@ export const verbHasItsOwnSubject: Guard = {
 };
 
 /** Verbs of judging: "Lee found", "Okafor thinks". */
+/**
+ * "told", "asked": a speech verb in the past, with a subject of its own; not a participle ("adding") that goes on
+ * another's, nor a present form that is also a noun ("EU states", "the notes").
+ */
+const isPastSpeechVerb = (word: string): boolean =>
+  SPEECH_VERBS.has(word) && (word.endsWith('ed') || IRREGULAR_PAST_SPEECH.has(word));
+const IRREGULAR_PAST_SPEECH = new Set(['said', 'told', 'wrote', 'spoke', 'sang']);
+
 const JUDGING_VERBS = new Set(
   'found finds thought thinks felt feels believed believes considered considers judged judges knew knows'.split(' '),
 );
@@ -476,9 +496,13 @@ export const anotherSourceBetween: Guard = {
     // "Doe said the reviews were mixed, with some critics calling it “…”": a clause with its own subject speaks.
     for (const m of between.matchAll(REGEXPS.withSubjectParticiple))
       if (REPORTING_VERBS.has(m[1]?.toLowerCase() ?? '')) return abstain('unresolved', 'speaker-not-identified');
+    // "Doe said she agreed after Lind told her it was “…”", "She said the inquiry had asked the council “to …”":
+    // another subject's speech verb between the reporting verb and the quote; the words may be that subject's.
+    for (const m of between.matchAll(REGEXPS.nounPhraseThenSpeechVerb))
+      if (!scene.insideQuote(from + m.index)) return abstain('unresolved', 'speaker-not-identified');
     for (const m of between.matchAll(REGEXPS.nameThenWord)) {
       const at = from + m.index;
-      if (!JUDGING_VERBS.has(m[2] ?? '') || scene.insideQuote(at)) continue;
+      if (!(JUDGING_VERBS.has(m[2] ?? '') || isPastSpeechVerb(m[2] ?? '')) || scene.insideQuote(at)) continue;
       if (scene.narrationMentions(at, at + (m[1] ?? '').length).some((x) => x.entityId === speakerId)) continue;
       return abstain('unresolved', 'speaker-not-identified');
     }

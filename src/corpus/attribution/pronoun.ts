@@ -30,6 +30,9 @@ const REGEXPS = {
   /** A subject pronoun: "when I interviewed him" has a subject of its own. */
   subjectPronoun: /\b(?:I|we|you|he|she|they)\b/,
   whitespace: /\s+/,
+  /** "he said,", "she added,": a pronoun, a lower-case verb and a comma: an attribution set inside a sentence. */
+  parentheticalAttribution: /^\s*(?:he|she)\s+\p{Ll}+,/iu,
+  commaOnly: /^,\s*$/,
 } as const;
 
 /**
@@ -43,9 +46,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   // who has not spoken, is not who speaks.
   const onlySpokenTo = (id: string): boolean =>
     (freely.get(id) ?? Infinity) >= at && !scene.decided.some((d) => d.speakerId === id && d.end <= at);
+  // "Vey, he said, never read it": the name a parenthetical "he said" interrupts is what is said about, not who says it.
+  const interrupted = interruptedSubject(scene, at);
   const fits = (id: string): boolean => {
     const known = scene.genderOf(id);
-    return (known === undefined || known === gender) && !addressers.has(id) && !onlySpokenTo(id);
+    return (
+      (known === undefined || known === gender) && !addressers.has(id) && !onlySpokenTo(id) && id !== interrupted
+    );
   };
   // "“A,” said Peter. After the vote, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
@@ -103,6 +110,13 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   return nearest !== undefined && !referredToBefore(scene, nearest, gender, Math.min(readFrom, windowStart), at)
     ? checked(nearest)
     : abstain('pronoun-ambiguous', 'ambiguous-pronoun');
+}
+
+/** The person named straight before a parenthetical "he said," at `at` ("Vey, he said, …"), if any. */
+function interruptedSubject(scene: Scene, at: number): string | undefined {
+  if (!REGEXPS.parentheticalAttribution.test(scene.text.slice(at, at + 30))) return undefined;
+  const before = scene.narrationMentions(scene.lines[scene.lineAt(at)]?.start ?? 0, at).pop();
+  return before !== undefined && REGEXPS.commaOnly.test(scene.text.slice(before.end, at)) ? before.entityId : undefined;
 }
 
 /**

@@ -70,6 +70,8 @@ const REGEXPS = {
   prepositionBefore: /(?:^|\s)(?:by|to|for|with|against|of|about|from|on|at|in|toward|towards|than)\s+$/i,
   /** "Smith and Jones said": one of two subjects is not the speaker; "… its statement, and Doe said" starts a clause. */
   joinedSubject: /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+$/u,
+  /** "Vey and Kell council leader ": a name, "and", and up to four words of an office (group 1), ending the text. */
+  joinedOverOffice: /[\p{Lu}][\p{L}'’.-]*\s+(?:and|or)\s+((?:[\p{L}'’-]+\s+){1,4})$/u,
   /** "the press secretary said": "the", an office (group 1), and auxiliaries or adverbs, ending the text. */
   officeSubject:
     /(?:^|[\s,])[Tt]he\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?:\s+(?:has|had|also|later|then|\p{Ll}+ly))*\s+$/u,
@@ -100,6 +102,9 @@ const REGEXPS = {
 const INTRO_WORDS = new Set([
   'in',
   'on',
+  // "Of the friar, Okafor said …", "About the vote, Doe said …": a topic set before the subject.
+  'of',
+  'about',
   'at',
   'for',
   'during',
@@ -445,6 +450,10 @@ export function subjectBeforeVerb(scene: Scene, from: number, verbAt: number): S
     !REGEXPS.prepositionBefore.test(text.slice(from, mention.start)) &&
     !REGEXPS.joinedSubject.test(text.slice(from, mention.start))
   ) {
+    // "Ann Vey and Kell council leader Omar Brandt called …": a name joined to another over the other's office.
+    const office = REGEXPS.joinedOverOffice.exec(text.slice(from, mention.start))?.[1];
+    if (office !== undefined && isRole(office.trim().split(REGEXPS.whitespace).pop() ?? ''))
+      return { type: 'collective' };
     return { type: 'entity', mention };
   }
   const pronoun = REGEXPS.pronounSubject.exec(text.slice(from, verbAt));
