@@ -430,9 +430,11 @@ function writtenNameTokens(text: string, tokens: readonly Token[]): string[] {
   tokens.forEach((t, i) => {
     const word = withoutPossessive(t.text) + (REGEXPS.singleCapital.test(t.text) && text[t.end] === '.' ? '.' : '');
     const previous = tokens[i - 1];
+    // "J.K." is one word of initials; "T.Clayson" is an initial and a surname whose space the page lost.
     if (
       previous !== undefined &&
       REGEXPS.singleCapital.test(previous.text) &&
+      REGEXPS.singleCapital.test(t.text) &&
       previous.end + 1 === t.start &&
       words.length > 0
     )

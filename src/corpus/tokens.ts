@@ -15,6 +15,8 @@ const REGEXPS = {
   lookAlikeScripts: [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u],
   capitalisedWord: /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u,
   singleCapital: /^\p{Lu}$/u,
+  /** "Clayson": a capital, then lower case. */
+  capitalThenLowerCase: /^\p{Lu}\p{Ll}/u,
   capitalsOnly: /^\p{Lu}{2,6}$/u,
   romanNumeral: /^[IVXLC]+$/,
   bracketCloseOrLineBreak: /[\]\n]/,
@@ -89,6 +91,14 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
       gap === '. ' &&
       isCapitalised(token.text) &&
       (run.length > 1 || REGEXPS.startOrSpaceAtEnd.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
+    // "Mr T.Clayson": an initial glued to the surname after it by its full stop, a space the page lost.
+    const initialGlued =
+      previous !== undefined &&
+      gap === '.' &&
+      isInitial(previous.text) &&
+      REGEXPS.capitalThenLowerCase.test(token.text) &&
+      run.length > 0 &&
+      run.slice(0, -1).some((t) => HONORIFICS.has(t.text.toLowerCase()) || !isInitial(t.text));
     // "Dr. J.K. Ames": initials written together after a title are a person's, where "U.S." alone is no name.
     const gluedInitials =
       previous !== undefined &&
@@ -101,6 +111,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
       (gap === ' ' ||
         ((gap === '. ' || gap === '.') && abbreviation) ||
         initial ||
+        initialGlued ||
         gluedInitials ||
         closesInsertion(text, gap, previous.end));
     if (!joined) flush();
