@@ -1,8 +1,7 @@
-// The labelled news sets (test/corpus/news/, news-held-out/, news-third/, news-fourth/, news-fifth/): real articles,
-// each labelled by readers who never ran the compiler. The rules are now written against all five, so attribution there
-// must stay truthful: no quote given to the wrong person, and no slide back in how many it gets right (each floor is
-// the last measured figure less one point). news-sixth/ is held out (HELD_OUT_SETS): its labels are checked here, but
-// it is not scored until its one run.
+// The labelled news sets (test/corpus/news/, news-held-out/, news-third/, news-fourth/, news-fifth/, news-sixth/): real
+// articles, each labelled by readers who never ran the compiler. The rules are now written against all six, so
+// attribution there must stay truthful: no quote given to the wrong person, and no slide back in how many it gets right
+// (each floor is the last measured figure less one point).
 import { describe, expect, it } from 'vitest';
 import { caseDirs, evaluate, NEWS_SETS, readCase, row } from '../../corpus/score';
 
@@ -17,10 +16,11 @@ describe('the labelled news sets', () => {
 
 const SETS = [
   { set: 'news', quotes: 491, floor: 0.902, measured: '91.2%', spurious: 0 },
-  { set: 'news-held-out', quotes: 345, floor: 0.897, measured: '90.7%', spurious: 1 },
-  { set: 'news-third', quotes: 333, floor: 0.792, measured: '80.2%', spurious: 0 },
-  { set: 'news-fourth', quotes: 436, floor: 0.667, measured: '67.7%', spurious: 2 },
-  { set: 'news-fifth', quotes: 327, floor: 0.77, measured: '78.0%', spurious: 5 },
+  { set: 'news-held-out', quotes: 345, floor: 0.9, measured: '91.0%', spurious: 1 },
+  { set: 'news-third', quotes: 333, floor: 0.795, measured: '80.5%', spurious: 0 },
+  { set: 'news-fourth', quotes: 436, floor: 0.687, measured: '69.7%', spurious: 2 },
+  { set: 'news-fifth', quotes: 327, floor: 0.779, measured: '78.9%', spurious: 5 },
+  { set: 'news-sixth', quotes: 352, floor: 0.746, measured: '75.6%', spurious: 3 },
 ] as const;
 
 describe('attribution on the labelled news sets', () => {
