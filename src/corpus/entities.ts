@@ -77,8 +77,8 @@ export interface EntityRegistry {
   /** Each person's first word by id ("Ada" for "Ada Harrow"), whose sex a common given name tells. */
   firstNames: ReadonlyMap<string, string>;
   /**
-   * Each person's given name and surname by id, as skeletons (`nameSkeleton`): "wiliam" for "Prince Wiliam",
-   * ["katirini", …] for "Catherine, Duchess of Cambridge", for a lone name written in another spelling.
+   * Each person's given name and surname by id, as skeletons (`nameSkeleton`): ["philip", "duranci"] for "Phillip
+   * Dorrance", ["kathirini"] for "Catherine, Duchess of Eld", for a lone name written in another spelling.
    */
   nameWordSkeletons: ReadonlyMap<string, readonly string[]>;
   /** Each body's head noun by id ("church" for the "Eldmoor Free Church", "ministry" for the "Ministry of Health"). */
@@ -533,7 +533,7 @@ export function entityRegistry(entities: Entity[], gender: Map<string, Gender>):
 
 /**
  * The given name and the surname of a person's name, as skeletons: its words before a comma or "of" ("Catherine" of
- * "Catherine, Duchess of Cambridge"), without titles ("Prince", "Mr.") or initials.
+ * "Catherine, Duchess of Eld"), without titles ("Prince", "Mr.") or initials.
  */
 function nameWordSkeletonsOf(name: string): string[] {
   const words = (name.split(REGEXPS.nameEnd)[0] ?? '').split(REGEXPS.whitespace).filter((w) => {

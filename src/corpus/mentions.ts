@@ -299,7 +299,7 @@ function scanMentions(
           written.length === 0 && full !== undefined ? (registry.givenNames.get(full) ?? []) : written
         ).filter((id) => seenPeople.has(id));
         if (given.length === 1) only = given[0];
-        // "William" after "Prince Wiliam", "Kate" (a Katherine) after "Catherine, Duchess of Eld": the one person
+        // "Philip" after "Phillip Dorrance", "Kate" (a Katherine) after "Catherine, Duchess of Eld": the one person
         // named here whose given name or surname it is in another spelling (`nameSkeleton`), when nobody in the
         // corpus is written so.
         if (only === undefined && written.length === 0 && candidates.length === 0)

@@ -430,7 +430,7 @@ function writtenNameTokens(text: string, tokens: readonly Token[]): string[] {
   tokens.forEach((t, i) => {
     const word = withoutPossessive(t.text) + (REGEXPS.singleCapital.test(t.text) && text[t.end] === '.' ? '.' : '');
     const previous = tokens[i - 1];
-    // "J.K." is one word of initials; "T.Clayson" is an initial and a surname whose space the page lost.
+    // "J.K." is one word of initials; "T.Haldane" is an initial and a surname whose space the page lost.
     if (
       previous !== undefined &&
       REGEXPS.singleCapital.test(previous.text) &&
@@ -531,7 +531,7 @@ function nameAfterCapitalThe(text: string, run: readonly Token[]): NamedCandidat
   return { start: the.start, end, name: text.slice(the.start, end) };
 }
 
-/** "The Idle Hour Tavern and Grill" is about as long as such a name runs. */
+/** "The Salt Lantern Tavern and Grill" is about as long as such a name runs. */
 const MAX_THE_NAME_WORDS = 5;
 
 /**
@@ -903,7 +903,7 @@ export function findNameCandidates(text: string): NameCandidates {
     );
     if (organisation !== undefined) found.organisations.push(joinedByAmpersand(text, organisation));
     else {
-      // "The Idle Hour": no person's name follows a capital "The"; the words the person rules took are the body's.
+      // "The Salt Lantern": no person's name follows a capital "The"; the words the person rules took are the body's.
       const named = nameAfterCapitalThe(text, run);
       if (named !== undefined) {
         found.organisations.push(named);

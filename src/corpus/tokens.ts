@@ -15,7 +15,7 @@ const REGEXPS = {
   lookAlikeScripts: [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u],
   capitalisedWord: /^(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}/u,
   singleCapital: /^\p{Lu}$/u,
-  /** "Clayson": a capital, then lower case. */
+  /** "Haldane": a capital, then lower case. */
   capitalThenLowerCase: /^\p{Lu}\p{Ll}/u,
   capitalsOnly: /^\p{Lu}{2,6}$/u,
   romanNumeral: /^[IVXLC]+$/,
@@ -91,7 +91,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[]): Token[]
       gap === '. ' &&
       isCapitalised(token.text) &&
       (run.length > 1 || REGEXPS.startOrSpaceAtEnd.test(text.slice(Math.max(0, previous.start - 1), previous.start)));
-    // "Mr T.Clayson": an initial glued to the surname after it by its full stop, a space the page lost.
+    // "Mr T.Haldane": an initial glued to the surname after it by its full stop, a space the page lost.
     const initialGlued =
       previous !== undefined &&
       gap === '.' &&

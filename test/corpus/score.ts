@@ -56,7 +56,7 @@ const nameKey = (name: string): string =>
   squash(
     name
       .replace(TITLES_FIRST, '')
-      // "T.Clayson": an initial whose space the page lost.
+      // "T.Haldane": an initial whose space the page lost.
       .replace(/(?<=\b\p{Lu}\.)(?=\p{Lu})/gu, ' ')
       .replace(/\b(?:\p{Lu}\.?|Jr\.?|Sr\.?)(?=\s|$)/gu, ''),
   );
