@@ -320,6 +320,7 @@ export const ORGANISATION_WORDS = words(`
   festival awards museum hall station program programme conference summit games club team hospital airport
   airlines airways inc co corp llc ltd partners associates holdings media studios records magazine review stadium
   theater theatre administration bureau firm institution laboratory lab coalition caucus consortium reserve
+  zoo aquarium library charity
 `);
 
 /** Place names general enough to know without a gazetteer. */

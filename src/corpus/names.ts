@@ -657,7 +657,11 @@ export function findNameCandidates(text: string): NameCandidates {
     // "Ann King", "Peter Bishop": an office word after a given name, ending the name, is a surname.
     // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
-      const surnameLike = classes[i] === 'title' || (classes[i] === 'stop' && MONTHS.has(lower(run[i]?.text ?? '')));
+      // So is a word that elsewhere only opens a sentence ("Steven Still", "Mara Even"), ending the name.
+      const surnameLike =
+        classes[i] === 'title' ||
+        (classes[i] === 'stop' &&
+          (MONTHS.has(lower(run[i]?.text ?? '')) || (i === run.length - 1 && (run[i]?.text.length ?? 0) > 2)));
       // So is one after a given name and a middle name ("Simon Arlo Prince"), and one after a role noun and a name
       // whatever the given name ("co-host Wanda Bishop"); a kind of body is not ("co-host Lakeport Council").
       let first = i - 1;
