@@ -4,7 +4,7 @@
 // reason is kept for the options page beside the time of the last good update.
 import browser from 'webextension-polyfill';
 import { errorText } from '../shared/error-text';
-import { downloadPack, type Download } from '../shared/pack-download';
+import { DOWNLOAD_TIMEOUT_MS, downloadPack, type Download } from '../shared/pack-download';
 import { integrityProblem, signatureUrlOf } from '../shared/pack-integrity';
 import { subscriptionList, type NewSubscription, type Subscription } from '../shared/subscription';
 import { importUserPack, type FitCheck } from './corpus-store';
@@ -37,7 +37,31 @@ function changeSubscriptions(change: (list: Subscription[]) => Subscription[]): 
 const updateOne = (url: string, patch: (s: Subscription) => Subscription): Promise<Subscription[]> =>
   changeSubscriptions((list) => list.map((s) => (s.url === url ? patch(s) : s)));
 
-export const subscriptions = (): Promise<Subscription[]> => readSubscriptions();
+/** The subscriptions, with any check the browser cut off recorded as such. */
+export async function subscriptions(now = Date.now()): Promise<Subscription[]> {
+  await recordCutOffChecks(now);
+  return readSubscriptions();
+}
+
+/** Longer than any check runs: the pack's download and its signature's, each bounded by its timeout. */
+const LONGEST_CHECK_MS = 2 * DOWNLOAD_TIMEOUT_MS + 30_000;
+
+/**
+ * A check that began long ago, is not running in this background, and never ended was cut off (the browser ended
+ * the background before the server answered): it ended then, without a new version.
+ */
+async function recordCutOffChecks(now: number): Promise<void> {
+  const cutOff = (s: Subscription): boolean =>
+    s.checkStartedAt !== undefined && !inFlight.has(s.url) && now - Date.parse(s.checkStartedAt) > LONGEST_CHECK_MS;
+  if (!(await readSubscriptions()).some(cutOff)) return;
+  await changeSubscriptions((list) =>
+    list.map((s) =>
+      cutOff(s)
+        ? { ...s, checkedAt: s.checkStartedAt, checkStartedAt: undefined, problem: t('subscriptionCheckCutOff') }
+        : s,
+    ),
+  );
+}
 
 export async function subscribe(request: NewSubscription, fitsOnPages: FitCheck): Promise<Subscription> {
   await changeSubscriptions((list) => {
@@ -75,6 +99,7 @@ async function runCheck(url: string, fitsOnPages: FitCheck): Promise<Subscriptio
   const current = (await readSubscriptions()).find((s) => s.url === url);
   if (!current) throw new Error(t('subscriptionMissing', url));
   const checkedAt = new Date().toISOString();
+  await updateOne(url, (s) => ({ ...s, checkStartedAt: checkedAt }));
   let outcome: Partial<Subscription>;
   try {
     outcome = await fetchAndStore(current, fitsOnPages, checkedAt);
@@ -82,7 +107,13 @@ async function runCheck(url: string, fitsOnPages: FitCheck): Promise<Subscriptio
     outcome = { problem: errorText(error) };
   }
   // A check that went well clears the last one's problem.
-  const list = await updateOne(url, (s) => ({ ...s, problem: undefined, ...outcome, checkedAt }));
+  const list = await updateOne(url, (s) => ({
+    ...s,
+    problem: undefined,
+    ...outcome,
+    checkedAt,
+    checkStartedAt: undefined,
+  }));
   const after = list.find((s) => s.url === url);
   if (!after) throw new Error(t('subscriptionGone', url));
   return after;
@@ -130,7 +161,7 @@ export async function scheduleChecks(): Promise<void> {
 
 /** On the alarm: checks every subscription whose interval has passed since its last check. */
 export async function checkDueSubscriptions(fitsOnPages: FitCheck, now = Date.now()): Promise<void> {
-  for (const s of await readSubscriptions()) {
+  for (const s of await subscriptions(now)) {
     const last = s.checkedAt === undefined ? 0 : Date.parse(s.checkedAt);
     if (now - last >= s.intervalHours * 3_600_000) await checkSubscription(s.url, fitsOnPages);
   }

@@ -25,6 +25,11 @@ export const subscription = z.object({
   /** When the last check ended, well or not, and why it failed if it did (the stored corpus is then untouched). */
   checkedAt: when.optional(),
   problem: z.string().max(2_000).optional(),
+  /**
+   * When a check began that has not ended. Firefox ends an idle event page after 30 s, fetch or not: a check it cuts
+   * off on a server that hangs is recorded from this at the next look, rather than never.
+   */
+  checkStartedAt: when.optional(),
 });
 export type Subscription = z.infer<typeof subscription>;
 
