@@ -29,6 +29,7 @@ const REGEXPS = {
   /** A word (group 1), perhaps with a full stop, and a space, ending the text: "Supt " in "…, Supt ". */
   wordLast: /(?<=\s|^)(\p{L}+)\.?\s+$/u,
   nothingButComma: /^\s*,?\s*$/,
+  spacesOnly: /^\s+$/,
   formOfBe: /\b(?:is|was|are|were|be|been)\b/i,
   ofWord: /\bof\b/g,
   /** Only words (perhaps a comma or a colon after them): "Lord X of Y, “…”". */
@@ -129,7 +130,14 @@ export function saidBefore(scene: Scene, quote: QuoteSpan, previousEnd: number):
     )
       return undefined;
     const subjectFrom = setOff && inserted !== null ? previousFrom + inserted.index + 1 : previousFrom;
-    const subject = subjectBeforeVerb(scene, subjectFrom, previousFrom + verb.index);
+    const verbEnd = previousFrom + verb.index + verb[0].length;
+    // "…, says Lindqvist. “…”": the subject written after its verb, at the sentence's end.
+    const [after, ...others] = scene.narrationMentions(verbEnd, from);
+    const inverted =
+      after !== undefined && others.length === 0 && REGEXPS.spacesOnly.test(text.slice(verbEnd, after.start))
+        ? ({ type: 'entity', mention: after } as const)
+        : undefined;
+    const subject = subjectBeforeVerb(scene, subjectFrom, previousFrom + verb.index) ?? inverted;
     const found = subject === undefined ? undefined : resolveSubject(scene, subject, previousFrom, 'said');
     if (!setOff) return found;
     // A set-off attribution is taken only when it names somebody for sure and the rest of the sentence names nobody

@@ -20,7 +20,7 @@ const SETS = [
   { set: 'news-third', quotes: 333, floor: 0.795, measured: '80.5%', spurious: 0 },
   { set: 'news-fourth', quotes: 436, floor: 0.687, measured: '69.7%', spurious: 2 },
   { set: 'news-fifth', quotes: 327, floor: 0.779, measured: '78.9%', spurious: 5 },
-  { set: 'news-sixth', quotes: 352, floor: 0.754, measured: '76.4%', spurious: 3 },
+  { set: 'news-sixth', quotes: 352, floor: 0.757, measured: '76.7%', spurious: 3 },
 ] as const;
 
 describe('attribution on the labelled news sets', () => {
