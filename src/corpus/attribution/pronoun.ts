@@ -50,9 +50,7 @@ export function resolvePronoun(scene: Scene, gender: Gender, at: number): Attrib
   const interrupted = interruptedSubject(scene, at);
   const fits = (id: string): boolean => {
     const known = scene.genderOf(id);
-    return (
-      (known === undefined || known === gender) && !addressers.has(id) && !onlySpokenTo(id) && id !== interrupted
-    );
+    return (known === undefined || known === gender) && !addressers.has(id) && !onlySpokenTo(id) && id !== interrupted;
   };
   // "“A,” said Peter. After the vote, he added: “B.”": the last speaker, when nobody else is named since.
   const lastSpeaker = [...scene.decided].reverse().find((s) => s.speakerId !== null);
