@@ -49,6 +49,8 @@ let settled = false;
 let failure: string | null = null;
 /** When the first highlight of the reader's own corpora was found (for the tests: no page script can see it). */
 let firstOwnHighlightAt: number | null = null;
+/** When the first pass had matched the page and marked what is near the reader (for the tests). */
+let firstPassAt: number | null = null;
 /** The background checked only the first part of the page's quotations (too many, or out of time). */
 let claimsPartial = false;
 let appliedKinds = '';
@@ -202,6 +204,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
     signal,
     namedSoFar,
     afterFirstPass: async () => {
+      firstPassAt ??= performance.now();
       if (settings.claimCheck && !signal.aborted)
         await markPageClaims(document.body, matcher, checkClaimsOf('public'), signal);
       await findOwn([document.body]);
@@ -248,6 +251,7 @@ function stop(): void {
   failure = null;
   claimsPartial = false;
   firstOwnHighlightAt = null;
+  firstPassAt = null;
   card.close();
   overlay?.clear();
   // Claim marks lie inside name marks, never around them: they go first.
@@ -369,6 +373,7 @@ browser.runtime.onMessage.addListener(
       highlights: nameHighlights().length,
       settled,
       firstOwnHighlightAt,
+      firstPassAt,
     }),
     getPageEntities: () => ({
       url: location.href,
