@@ -29,7 +29,10 @@ export interface ObserveOptions {
   maxWaitMs?: number;
   /** Called after each pass over added content, e.g. to update a highlight count. */
   onHighlighted?: (result: HighlightResult) => void;
-  /** When added content, or a block the first pass put off, counts as near the reader; near the viewport unless a test says otherwise. */
+  /**
+   * When added content, or a block the first pass put off, counts as near the reader; near the viewport unless a test
+   * says otherwise.
+   */
   nearby?: NearbyWatch;
   /**
    * Runs after the first pass, before any pass over added content: what reads the page as the first pass left it
