@@ -67,6 +67,7 @@ function contentScriptAsOneFile(outDir: string): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [markJsWithoutIterator()],
         build: {
           outDir: resolve(outDir, 'assets'),
           emptyOutDir: false,
@@ -89,6 +90,19 @@ function contentScriptAsOneFile(outDir: string): Plugin {
         js: [CONTENT_SCRIPT],
       }));
       writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
+/** Leaves mark.js's DOMIterator out of the content script: `markerOver` (markjs-adapter.ts) walks nothing with it. */
+function markJsWithoutIterator(): Plugin {
+  return {
+    name: 'sourcelight:mark-js-without-iterator',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './domiterator' && importer?.includes('mark.js/src/lib/'))
+        return resolve(import.meta.dirname, 'src/content/markjs-no-iterator.ts');
+      return null;
     },
   };
 }

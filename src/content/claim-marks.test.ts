@@ -5,8 +5,10 @@ import { findPageClaims } from '../corpus/claims/page-claims';
 import type { CheckedClaim, PageName } from '../shared/claim-check';
 import { buildDictionary } from '../corpus/dictionary-build';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
-import { highlight, isOwnNode, removeHighlights } from './highlighter';
+import { highlight, isDeferred, isOwnNode, removeHighlights } from './highlighter';
 import { openMatcher } from './matcher';
+import type { NearbyWatch } from './nearby';
+import { hasRendered } from './rendering';
 
 const entities: Entity[] = [
   { id: 'mccabe', kind: 'person', name: 'Steve McCabe', aliases: [] },
@@ -42,6 +44,28 @@ beforeEach(() => document.body.replaceChildren());
 afterEach(() => vi.restoreAllMocks());
 
 describe('markPageClaims', () => {
+  it('marks the names of a block far from the reader before its claim, so the claim still lies inside them', async () => {
+    setBody(PAGE);
+    const [first, , third] = Array.from(document.querySelectorAll('p'));
+    // Only the first paragraph is near the reader (happy-dom has no layout); the page has rendered.
+    hasRendered(document);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const nearby: NearbyWatch = (onNear) => ({
+      watch: (elements) => onNear(elements.filter((element) => element === first)),
+      reported: () => Promise.resolve(),
+      stop: () => undefined,
+    });
+    await highlight(document.body, matcher, { nearby });
+    expect(third?.querySelector('mark')).toBeNull();
+    expect(await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal)).toBe(3);
+    expect(third?.querySelector('mark.sourcelight')?.textContent).toBe('Bob Blackman');
+    expect(third?.querySelector('mark.sourcelight-claim')?.textContent).toBe('must be held to account for what it did');
+    expect(isDeferred(third as Element)).toBe(true);
+    removeClaimMarks(document.body);
+    removeHighlights(document.body);
+    expect(document.querySelector('mark')).toBeNull();
+  });
+
   it('marks the quotes and figures the sources hold, across the page’s own elements, and nothing else', async () => {
     setBody(PAGE);
     await highlight(document.body, matcher);

@@ -7,7 +7,7 @@ import {
   type PageClaimToCheck,
   type PageName,
 } from '../shared/claim-check';
-import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks } from './highlighter';
+import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks, wrapDeferredAt } from './highlighter';
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CLAIM_CLASS, CLAIM_SELECTOR } from './own-ui';
@@ -194,7 +194,12 @@ export async function checkPageClaims(
   if (names === undefined || text === '') return undefined;
   const checked = await check(text, names, cut);
   if (signal.aborted) return undefined;
-  return { runs, checked: [...checked].sort((a, b) => a.start - b.start) };
+  // A claim's names are marked before the claim, whose marks lie inside theirs: those the first pass left for later,
+  // far from the reader, are marked now. The text is the same, read again in the nodes that wrapping left.
+  const nodes = checked.flatMap((claim) => claimPieces(runs, claim).flatMap(({ run }) => run.spans[0]?.node ?? []));
+  const again = wrapDeferredAt(nodes) ? readPageText(root) : { text, runs };
+  if (again.text !== text) return undefined;
+  return { runs: again.runs, checked: [...checked].sort((a, b) => a.start - b.start) };
 }
 
 /**

@@ -2,8 +2,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../corpus/pack';
 import { buildDictionary } from '../corpus/dictionary-build';
-import { highlight, HIGHLIGHT_SELECTOR, isOwnNode, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
+import {
+  deferredMatches,
+  highlight,
+  HIGHLIGHT_SELECTOR,
+  isDeferred,
+  isOwnNode,
+  linkOf,
+  madeMarksUnder,
+  removeHighlights,
+  wrapDeferred,
+  wrapDeferredAt,
+} from './highlighter';
 import { openMatcher } from './matcher';
+import type { NearbyWatch } from './nearby';
 import { hasRendered } from './rendering';
 
 const entities: Entity[] = [
@@ -146,50 +158,104 @@ describe('highlight', () => {
     expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud']);
   });
 
-  describe('on a page the reader has scrolled down', () => {
-    /** The caret at the viewport's top falls in `node`, as layout would put it there (happy-dom has no layout). */
-    function scrolledTo(node: Node | null | undefined, offset = 0): void {
-      if (!node) throw new Error('fixture');
-      document.caretPositionFromPoint = () => ({ offsetNode: node, offset }) as unknown as CaretPosition;
+  describe('on a long page, with only what is near the reader wrapped', () => {
+    /** Stands in for the viewport (happy-dom has no layout): the blocks in `near` are reported near, the others not. */
+    function nearbyOf(near: readonly Element[]): { nearby: NearbyWatch; comeNear(blocks: Element[]): void } {
+      let onNear: (elements: Element[]) => void = () => undefined;
+      return {
+        nearby: (callback) => {
+          onNear = callback;
+          return {
+            watch: (elements) => callback(elements.filter((element) => near.includes(element))),
+            reported: () => Promise.resolve(),
+            stop: () => (onNear = () => undefined),
+          };
+        },
+        comeNear: (blocks) => onNear(blocks),
+      };
     }
-    /** Each mark as "text=id" in the order the pass made them. */
-    async function highlightInOrder(): Promise<string[]> {
+
+    beforeEach(async () => {
+      // Only a page that has rendered has a viewport to be near.
+      hasRendered(document);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    afterEach(() => removeHighlights(document.body));
+
+    it('wraps the blocks near the reader and leaves those far below matched but unwrapped until they come near', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
+      const [first, second, third] = Array.from(document.querySelectorAll('p'));
+      const { nearby } = nearbyOf([first as Element]);
+      const result = await highlight(document.body, matcher, { nearby });
+      expect(marks()).toEqual(['Maryam Rajavi=maryam']);
+      expect(result.deferred).toEqual([second, third]);
+      expect(
+        deferredMatches().map((match) => `${match.node.data.slice(match.offset)}=${match.piece.entityId}`),
+      ).toEqual(['Iran replied.=iran', 'PMOI answered.=pmoi']);
+      // The page's text is untouched where nothing is wrapped.
+      expect(third?.childNodes).toHaveLength(1);
+
+      await wrapDeferred([third as Element], {});
+      expect(marks()).toEqual(['Maryam Rajavi=maryam', 'PMOI=pmoi']);
+      expect(isDeferred(third as Element)).toBe(false);
+      expect(isDeferred(second as Element)).toBe(true);
+    });
+
+    it('wraps the blocks reported near while it reads on, in the order they are reported', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
+      const paragraphs = Array.from(document.querySelectorAll('p'));
       const order: string[] = [];
       const unobserved = (change: () => void): void => {
         change();
         order.push(...marks().filter((mark) => !order.includes(mark)));
       };
-      await highlight(document.body, matcher, { unobserved });
-      return order;
-    }
-
-    beforeEach(async () => {
-      // Only a page that has rendered has a viewport to start from.
-      hasRendered(document);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    });
-    afterEach(() => {
-      delete (document as Partial<Document>).caretPositionFromPoint;
-    });
-
-    it('wraps what the reader sees and what lies below it before what lies above the viewport', async () => {
-      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
-      scrolledTo(document.querySelectorAll('p')[1]?.firstChild);
-      expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
+      // The second paragraph is in view and reported first; the first lies in the screen above it.
+      const reported = [paragraphs[1], paragraphs[0]] as Element[];
+      const nearby: NearbyWatch = (onNear) => ({
+        watch: () => undefined,
+        reported: () => {
+          onNear(reported);
+          return Promise.resolve();
+        },
+        stop: () => undefined,
+      });
+      await highlight(document.body, matcher, { nearby, unobserved });
+      expect(order).toEqual(['Iran=iran', 'Maryam Rajavi=maryam']);
     });
 
-    it('starts at the next paragraph when the top of the viewport falls between two', async () => {
-      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p><p>The PMOI answered.</p>');
-      // The caret between paragraphs lies in their parent, at the index of the next one.
-      scrolledTo(document.body, 1);
-      expect(await highlightInOrder()).toEqual(['Iran=iran', 'PMOI=pmoi', 'Maryam Rajavi=maryam']);
-    });
-
-    it('still reads the page in its order: a surname in view links to the full name above it', async () => {
+    it('still reads the page in its order: a surname far below links to the full name above it', async () => {
       setBody('<p>Massoud Rajavi founded it.</p><p>Rajavi vanished in 2003.</p>');
-      scrolledTo(document.querySelectorAll('p')[1]?.firstChild);
-      expect(await highlightInOrder()).toEqual(['Rajavi=massoud', 'Massoud Rajavi=massoud']);
+      const [first, second] = Array.from(document.querySelectorAll('p'));
+      const { nearby } = nearbyOf([first as Element]);
+      await highlight(document.body, matcher, { nearby });
+      await wrapDeferred([second as Element], {});
       expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud']);
+    });
+
+    it('wraps a far block at once when something needs its marks, and removal undoes it exactly', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then <i>Iran</i> replied to the PMOI.</p>');
+      const before = serialise(document.body);
+      const [first, second] = Array.from(document.querySelectorAll('p'));
+      const { nearby } = nearbyOf([first as Element]);
+      await highlight(document.body, matcher, { nearby });
+      const [iran] = deferredMatches();
+      expect(wrapDeferredAt([iran?.node as Node])).toBe(true);
+      expect(marks(second)).toEqual(['Iran=iran', 'PMOI=pmoi']);
+      expect(iran?.piece.mark?.textContent).toBe('Iran');
+      // Its matches are wrapped, but it waits to come near before anything reads it as a wrapped block.
+      expect(deferredMatches()).toEqual([]);
+      expect(isDeferred(second as Element)).toBe(true);
+      removeHighlights(document.body);
+      expect(serialise(document.body)).toBe(before);
+    });
+
+    it('wraps everything before the page has rendered: there is no viewport to be near yet', async () => {
+      setBody('<p>Maryam Rajavi spoke.</p><p>Then Iran replied.</p>');
+      const fresh = document.implementation.createHTMLDocument('');
+      fresh.body.append(...Array.from(document.body.childNodes, (node) => fresh.importNode(node, true)));
+      const { nearby } = nearbyOf([]);
+      await highlight(fresh.body, matcher, { nearby });
+      expect(marks(fresh.body)).toEqual(['Maryam Rajavi=maryam', 'Iran=iran']);
     });
   });
 

@@ -2,6 +2,7 @@ import type Mark from 'mark.js';
 import type { EntityKind } from '../shared/entity-kind';
 import type { LinkReason } from '../shared/link-reason';
 import { markerOver } from './markjs-adapter';
+import type { NearbyWatch } from './nearby';
 import { styleMark } from './mark-style';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CARD_TAG, CLAIM_SELECTOR, OWN_UI_ATTRIBUTE } from './own-ui';
@@ -47,6 +48,11 @@ export interface HighlightOptions {
   chunkBudgetMs?: number;
   /** Runs each change the pass makes to the page: an observer of the page passes one that keeps them out of its sight. */
   unobserved?: (change: () => void) => void;
+  /**
+   * Wraps only the blocks near the reader, once the page has rendered: the others' matches are kept unwrapped
+   * (`isDeferred`) for `wrapDeferred` when they come near. Without it, every match is wrapped.
+   */
+  nearby?: NearbyWatch;
 }
 
 export interface HighlightResult {
@@ -59,6 +65,8 @@ export interface HighlightResult {
   busyMs?: number;
   /** How many times the pass waited for the page to render what it had wrapped. */
   frames?: number;
+  /** The blocks whose matches wait until they come near (see `HighlightOptions.nearby`). */
+  deferred?: Element[];
 }
 
 /** Text nodes that splitting created: removal merges them back, and the observer knows them as ours. */
@@ -122,10 +130,7 @@ function isInsideSkipped(node: Node, root: Node): boolean {
 }
 
 interface Piece extends Mark.Range {
-  entityId: string;
-  kind: EntityKind;
-  reason: LinkReason;
-  continued: boolean;
+  source: RunPiece;
 }
 
 /** A piece of a match, in run text offsets, and the index of the text node it lies in. */
@@ -134,6 +139,8 @@ interface RunPiece extends NodePiece {
   kind: EntityKind;
   reason: LinkReason;
   continued: boolean;
+  /** The mark made of it, once wrapped. */
+  mark?: Element;
 }
 
 /** What a mark links to, as Sourcelight made it; never read back from the page's attributes. */
@@ -171,7 +178,8 @@ const MARK_OPTIONS: Mark.MarkRangesOptions = {
   element: 'mark',
   className: HIGHLIGHT_CLASS,
   each: (mark, range) => {
-    const piece = range as Piece;
+    const piece = (range as Piece).source;
+    piece.mark = mark;
     mark.setAttribute('data-sl-id', piece.entityId);
     mark.setAttribute('data-sl-kind', piece.kind);
     madeMarks.set(mark, { entityId: piece.entityId, reason: piece.reason });
@@ -196,18 +204,8 @@ export interface RunWork {
   readonly layoutUnits: number;
   /** Takes the next step, and returns how many matches it made. */
   step(): number;
-}
-
-/**
- * The text at the top of the viewport, where the reader is; undefined before the page has rendered (asking would lay
- * it out early, and the first frame lays out everything anyway) or where there is no layout.
- */
-function viewportTop(doc: Document): Node | null | undefined {
-  const view = doc.defaultView;
-  // A DOM without layout may have no caret positions at all.
-  const caret = view === null || !hasRendered(doc) ? null : doc.caretPositionFromPoint?.(view.innerWidth / 2, 0);
-  // Between two paragraphs the caret is in their parent, before the child at its offset.
-  return caret && (caret.offsetNode.childNodes[caret.offset] ?? caret.offsetNode);
+  /** Where the matches not yet wrapped start, for work that wraps. */
+  starts?(): DeferredMatch[];
 }
 
 /** What a pass over the page's runs of text does with each run. */
@@ -242,6 +240,14 @@ class RunWrap implements RunWork {
     return this.#next === 0;
   }
 
+  /** The first piece of each match not yet wrapped, and the text node it starts in. */
+  starts(): DeferredMatch[] {
+    return this.#pieces.slice(0, this.#next).flatMap((piece) => {
+      const span = this.#run.spans[piece.node];
+      return span && !piece.continued ? [{ piece, node: span.node, offset: piece.start - span.start }] : [];
+    });
+  }
+
   /** Layout work the whole run causes: its paragraph is laid out again, and each mark adds a box. */
   get layoutUnits(): number {
     return this.#run.text.length + PIECE_LAYOUT_UNITS * this.#pieces.length;
@@ -270,14 +276,7 @@ class RunWrap implements RunWork {
     for (let k = start; k < end; k++) {
       const piece = this.#pieces[k];
       if (piece === undefined) continue;
-      ranges.push({
-        start: piece.start - base,
-        length: piece.end - piece.start,
-        entityId: piece.entityId,
-        kind: piece.kind,
-        reason: piece.reason,
-        continued: piece.continued,
-      });
+      ranges.push({ start: piece.start - base, length: piece.end - piece.start, source: piece });
       if (!piece.continued) matches++;
     }
     const nodes = spans.map((span) => span.node);
@@ -317,8 +316,8 @@ function skipChildren(walker: TreeWalker): boolean {
 /**
  * Highlights every match under `root`, a run of text at a time, yielding to the page whenever a chunk of work
  * has taken `chunkBudgetMs` or caused as much layout as one frame can take (see `Pacer`); a long run yields between
- * batches of its matches. What lies above the viewport is wrapped last, after what the reader sees and what lies below
- * it; the page is matched in its own order all the same, so a surname still needs its full name before it. Text already
+ * batches of its matches. With `options.nearby`, only what is near the reader is wrapped, what is in view first;
+ * the page is matched in its own order all the same, so a surname still needs its full name before it. Text already
  * inside a mark is left alone, so running it twice marks nothing twice.
  */
 export function highlight(
@@ -351,21 +350,26 @@ export function highlightAll(
 export async function passOverRuns(
   roots: readonly Element[],
   pass: RunPass,
-  options: Pick<HighlightOptions, 'signal' | 'chunkBudgetMs'> = {},
+  options: Pick<HighlightOptions, 'signal' | 'chunkBudgetMs' | 'nearby'> & { near?: readonly Element[] } = {},
 ): Promise<HighlightResult> {
-  const { signal, chunkBudgetMs = 10 } = options;
+  const { signal, chunkBudgetMs = 10, nearby } = options;
   const reads = pass.readsMarks === true;
-  const skipped = (element: Element): boolean => isSkipped(element) && !(reads && madeMarks.has(element));
+  // A pass that reads leaves alone the blocks whose names are not wrapped yet: wrapping them would split its text.
+  const skipped = (element: Element): boolean =>
+    reads ? deferred.has(element) || (isSkipped(element) && !madeMarks.has(element)) : isSkipped(element);
   const result: HighlightResult = { matches: 0, aborted: false, longestChunkMs: 0 };
   const wanted = roots.filter((root) => !skipped(root) && !isInsideSkipped(root, root.ownerDocument.documentElement));
-  const doc = wanted[0]?.ownerDocument;
+  const near = [...(options.near ?? [])];
+  const doc = (wanted[0] ?? near[0])?.ownerDocument;
   if (doc === undefined) return result;
 
   // Start in a task of our own: the caller has just compiled the matcher or handled a mutation in this one.
   await nextTask();
   if (signal?.aborted === true) return { ...result, aborted: true };
   const pacer = new Pacer(doc, { budgetMs: chunkBudgetMs });
+  const watcher = nearby?.((elements) => near.push(...elements));
   const settle = (): void => {
+    watcher?.stop();
     pacer.finish();
     result.longestChunkMs = pacer.longestChunkMs;
     result.busyMs = pacer.busyMs;
@@ -377,12 +381,6 @@ export async function passOverRuns(
     settle();
     return true;
   };
-
-  // A pass that wraps does first what the reader sees and then what lies below it, in the page's order, and what lies
-  // above the viewport last: it lays out no cheaper later, but a reader who scrolls on meets marks sooner. A pass that
-  // only reads matches as it goes, and must keep the page's order.
-  const top = reads ? undefined : viewportTop(doc);
-  const above: RunWork[] = [];
 
   /** Does one run's work; false if the pass was aborted meanwhile. */
   const doWork = async (work: RunWork): Promise<boolean> => {
@@ -397,17 +395,36 @@ export async function passOverRuns(
     }
   };
 
-  /** Does (or, out of the reader's sight, puts off) the pass's work on one run; false if aborted meanwhile. */
-  const finishRun = (nodes: Text[]): Promise<boolean> | boolean => {
+  /** Wraps what was put off in the blocks reported near so far; false if aborted meanwhile. */
+  const wrapNear = async (): Promise<boolean> => {
+    for (let block = near.shift(); block; block = near.shift()) {
+      const works = deferred.get(block) ?? [];
+      deferred.delete(block);
+      for (const work of works) if (!(await doWork(work))) return false;
+    }
+    return true;
+  };
+  /**
+   * Does the pass's work on one run, or, once the page has rendered and has a viewport to be near, puts it off
+   * until its block is near; false if aborted meanwhile. (Before the first frame, what is wrapped is laid out with the
+   * rest of the page: see `Pacer`.)
+   */
+  const finishRun = (nodes: Text[], root: Element): Promise<boolean> | boolean => {
     const work = pass.workFor(nodes);
     if (work === undefined) return true;
-    // Above the viewport when the text at its top follows the run's last node (DOCUMENT_POSITION_FOLLOWING).
-    if (!top || !((nodes[nodes.length - 1] as Text).compareDocumentPosition(top) & 4)) return doWork(work);
-    above.push(work);
+    if (!watcher || !hasRendered(doc)) return doWork(work);
+    const block = blockOf(nodes[0] as Text, root) as Element;
+    const works = deferred.get(block);
+    if (works) works.push(work);
+    else {
+      deferred.set(block, [work]);
+      watcher.watch([block]);
+    }
     return true;
   };
   /** Yields between runs only, so that a run is read in one moment the page cannot change it. */
   const pause = async (): Promise<boolean> => {
+    if (!(await wrapNear())) return false;
     if (pacer.shouldYield()) await pacer.yield();
     return !aborted();
   };
@@ -417,13 +434,60 @@ export async function passOverRuns(
     // The page may have taken it out again while earlier roots were highlighted.
     if (connected[index] === true && !root.isConnected) continue;
     // A run never reaches across two roots; and a root is a place to yield, as thousands may hold one line each.
-    for (const nodes of textRuns(root, skipped)) if (!(await finishRun(nodes)) || !(await pause())) return result;
+    for (const nodes of textRuns(root, skipped)) if (!(await finishRun(nodes, root)) || !(await pause())) return result;
+  }
+  if (watcher) {
+    // Every block put off has been looked at once, unless the page renders no frame meanwhile (a hidden tab): what is
+    // near is wrapped before the pass ends, and the rest is the caller's to watch.
+    await Promise.race([watcher.reported(), new Promise((resolve) => setTimeout(resolve, REPORT_WAIT_MS))]);
+    result.deferred = [...deferred.keys()];
   }
   // What was put off, matched already; a run the page changed meanwhile is left alone (`stillHolds`).
-  for (const work of above) if (!(await doWork(work)) || !(await pause())) return result;
-  settle();
+  if (await wrapNear()) settle();
   return result;
 }
+
+/** How long the first pass waits to hear which of the blocks it put off are near the reader. */
+const REPORT_WAIT_MS = 500;
+
+/**
+ * The first pass's matches not yet wrapped, by the block they lie in: wrapped when it comes near the reader
+ * (`wrapDeferred`), or sooner when claim check needs their marks (`wrapDeferredAt`). A block stays here, with
+ * nothing left to wrap, until it comes near: the reader's own corpora are read there only then.
+ */
+const deferred = new Map<Element, RunWork[]>();
+
+/** Whether a block's matches, or the reading of it that follows them, wait until it comes near the reader. */
+export const isDeferred = (element: Element): boolean => deferred.has(element);
+
+/** Wraps the deferred matches of blocks that came near, in one paced pass, and forgets those blocks. */
+export const wrapDeferred = (
+  blocks: readonly Element[],
+  options: Pick<HighlightOptions, 'signal'>,
+): Promise<HighlightResult> => passOverRuns([], { workFor: () => undefined }, { ...options, near: blocks });
+
+/** Wraps now, in one go, the deferred matches in the blocks that hold these nodes; true if any were wrapped. */
+export function wrapDeferredAt(nodes: Iterable<Node>): boolean {
+  let wrapped = false;
+  for (const node of nodes) {
+    for (const work of deferred.get(blockOf(node, node.ownerDocument?.body ?? node) as Element)?.splice(0) ?? []) {
+      while (!work.done) work.step();
+      wrapped = true;
+    }
+  }
+  return wrapped;
+}
+
+/** A match not yet wrapped, where it starts, and the mark it makes once wrapped. */
+export interface DeferredMatch {
+  piece: { entityId: string; mark?: Element };
+  node: Text;
+  offset: number;
+}
+
+/** The matches not yet wrapped, in page order: the popup counts them with the marks. */
+export const deferredMatches = (): DeferredMatch[] =>
+  [...deferred.values()].flatMap((works) => works.flatMap((work) => work.starts?.() ?? []));
 
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as a number: the names would ship in every page's script. */
 const ELEMENTS_AND_TEXT = 5;
@@ -482,6 +546,7 @@ export function readTextRuns(root: Element, maxLength: number): Text[][] {
  * nodes are the same objects with the same text, and text nodes the page kept apart stay apart.
  */
 export function removeHighlights(root: ParentNode): void {
+  deferred.clear();
   unwrapMarks(madeMarksUnder(root, HIGHLIGHT_SELECTOR));
 }
 

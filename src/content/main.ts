@@ -11,7 +11,16 @@ import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
 import { createCard, markAnchor, type CardAnchor } from './card';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks, type ClaimLink } from './claim-marks';
-import { FIRST_MARKS, HIGHLIGHT_SELECTOR, linkOf, madeMarksUnder, removeHighlights } from './highlighter';
+import {
+  deferredMatches,
+  FIRST_MARKS,
+  HIGHLIGHT_SELECTOR,
+  linkOf,
+  madeMarksUnder,
+  removeHighlights,
+  wrapDeferredAt,
+  type DeferredMatch,
+} from './highlighter';
 import { focusAdjacentHighlight, type OtherStops } from './mark-focus';
 import { showMarkStyle } from './mark-style';
 import type { CompiledMatcher } from './matcher';
@@ -40,6 +49,8 @@ let settled = false;
 let failure: string | null = null;
 /** When the first highlight of the reader's own corpora was found (for the tests: no page script can see it). */
 let firstOwnHighlightAt: number | null = null;
+/** When the first pass had matched the page and marked what is near the reader (for the tests). */
+let firstPassAt: number | null = null;
 /** The background checked only the first part of the page's quotations (too many, or out of time). */
 let claimsPartial = false;
 let appliedKinds = '';
@@ -193,6 +204,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
     signal,
     namedSoFar,
     afterFirstPass: async () => {
+      firstPassAt ??= performance.now();
       if (settings.claimCheck && !signal.aborted)
         await markPageClaims(document.body, matcher, checkClaimsOf('public'), signal);
       await findOwn([document.body]);
@@ -239,6 +251,7 @@ function stop(): void {
   failure = null;
   claimsPartial = false;
   firstOwnHighlightAt = null;
+  firstPassAt = null;
   card.close();
   overlay?.clear();
   // Claim marks lie inside name marks, never around them: they go first.
@@ -288,6 +301,7 @@ function inPageOrder<T>(
   marks: HTMLElement[],
   markLink: (mark: HTMLElement) => T | undefined,
   ownLink: (link: OwnLink) => T | undefined,
+  deferred: { link: T; position: PagePosition; reveal(): void }[] = [],
 ): { link: T; position: PagePosition; reveal(): void }[] {
   const marked = marks.flatMap((mark) => {
     const link = markLink(mark);
@@ -298,20 +312,31 @@ function inPageOrder<T>(
     const position = ownPosition(highlight);
     return link && position ? [{ link, position, reveal: () => revealOwn(highlight) }] : [];
   });
-  return [...marked, ...own].sort((a, b) => comparePositions(a.position, b.position));
+  return [...marked, ...own, ...deferred].sort((a, b) => comparePositions(a.position, b.position));
 }
 
-/** Every name highlight of the page, in page order, with its entity. */
+/** Every name highlight of the page, in page order, with its entity: those far below not yet marked among them. */
 const nameHighlights = (): { link: string; position: PagePosition; reveal(): void }[] =>
   inPageOrder(
     madeMarksUnder(document, FIRST_MARKS),
     (mark) => linkOf(mark)?.entityId,
     (link) => ('name' in link ? link.name.entityId : undefined),
+    deferredMatches().map((match) => ({
+      link: match.piece.entityId,
+      position: match,
+      reveal: () => revealDeferred(match),
+    })),
   );
 
 function revealMark(mark: HTMLElement): void {
   mark.scrollIntoView({ block: 'center' });
   openCardFor(mark);
+}
+
+/** Marks a match the first pass left for later, and reveals its mark. */
+function revealDeferred({ node, piece }: DeferredMatch): void {
+  wrapDeferredAt([node]);
+  if (piece.mark instanceof HTMLElement) revealMark(piece.mark);
 }
 
 function pageEntities(): PageEntity[] {
@@ -348,6 +373,7 @@ browser.runtime.onMessage.addListener(
       highlights: nameHighlights().length,
       settled,
       firstOwnHighlightAt,
+      firstPassAt,
     }),
     getPageEntities: () => ({
       url: location.href,

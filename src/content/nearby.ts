@@ -1,11 +1,13 @@
 /**
- * Tells when elements come near what the reader sees. Content a page adds far from the viewport (the next twenty
- * screens of an infinite feed) is highlighted when the reader scrolls towards it, not all at once: wrapping tens of
- * thousands of names the reader may never reach would cost the page seconds and long layout tasks.
+ * Tells when elements come near what the reader sees. Paragraphs far from the viewport (the rest of a long article,
+ * the next twenty screens of an infinite feed) are wrapped when the reader scrolls towards them, not all at once:
+ * wrapping tens of thousands of names the reader may never reach would cost the page seconds and long layout tasks.
  */
 export interface Nearby {
   /** Calls back, once, when each of these elements is near the viewport (at once for those already near). */
   watch(elements: readonly Element[]): void;
+  /** Resolves once every element watched so far has been looked at once, near or not. */
+  reported(): Promise<void>;
   stop(): void;
 }
 
@@ -15,18 +17,32 @@ export type NearbyWatch = (onNear: (elements: Element[]) => void) => Nearby;
 const MARGIN = '100% 0px';
 
 export const nearTheViewport: NearbyWatch = (onNear) => {
+  const unreported = new Set<Element>();
+  let allReported = (): void => undefined;
   const observer = new IntersectionObserver(
     (entries) => {
-      const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+      // What the reader sees first, then the screens above and below it.
+      const inView = (entry: IntersectionObserverEntry): number =>
+        +(entry.boundingClientRect.bottom > 0 && entry.boundingClientRect.top < innerHeight);
+      const near = entries
+        .filter((entry) => entry.isIntersecting)
+        .sort((a, b) => inView(b) - inView(a))
+        .map((entry) => entry.target);
+      for (const entry of entries) unreported.delete(entry.target);
       for (const element of near) observer.unobserve(element);
       if (near.length > 0) onNear(near);
+      if (unreported.size === 0) allReported();
     },
     { rootMargin: MARGIN },
   );
   return {
     watch: (elements) => {
-      for (const element of elements) observer.observe(element);
+      for (const element of elements) {
+        unreported.add(element);
+        observer.observe(element);
+      }
     },
+    reported: () => (unreported.size === 0 ? Promise.resolve() : new Promise((resolve) => (allReported = resolve))),
     stop: () => observer.disconnect(),
   };
 };
@@ -34,5 +50,6 @@ export const nearTheViewport: NearbyWatch = (onNear) => {
 /** Every element at once: for DOM tests, whose DOM has no layout and so nothing is ever near. */
 export const everythingNear: NearbyWatch = (onNear) => ({
   watch: (elements) => onNear([...elements]),
+  reported: () => Promise.resolve(),
   stop: () => undefined,
 });

@@ -6,6 +6,7 @@ import { highlight, HIGHLIGHT_SELECTOR, removeHighlights, type HighlightResult }
 import { openMatcher } from './matcher';
 import { everythingNear, type NearbyWatch } from './nearby';
 import { highlightAndObserve, observeAddedContent } from './observer';
+import { hasRendered } from './rendering';
 
 const entities: Entity[] = [
   { id: 'maryam', kind: 'person', name: 'Maryam Rajavi', aliases: [] },
@@ -69,7 +70,11 @@ describe('observeAddedContent', () => {
     const watched: Element[] = [];
     observe(undefined, (onNear) => {
       comesNear = onNear;
-      return { watch: (elements) => watched.push(...elements), stop: () => undefined };
+      return {
+        watch: (elements) => watched.push(...elements),
+        reported: () => Promise.resolve(),
+        stop: () => undefined,
+      };
     });
     const nearNow = paragraph('Maryam Rajavi spoke.');
     const farDown = paragraph('Maryam Rajavi spoke again in Iran.');
@@ -237,5 +242,47 @@ describe('observeAddedContent', () => {
     await wait(80);
     expect(passes).toEqual([]);
     expect(marks()).toEqual([]);
+  });
+});
+
+describe('highlightAndObserve on a page longer than the reader sees', () => {
+  it('wraps blocks far below the viewport only when they come near, and reads them after their names', async () => {
+    // Only a page that has rendered has a viewport to be near.
+    hasRendered(document);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const far = paragraph('Rajavi spoke in Iran.');
+    document.body.append(far);
+    /** Each watcher's callback while it is not stopped: the first pass's, then the observer's. */
+    const watching = new Set<(elements: Element[]) => void>();
+    const watched: Element[] = [];
+    const read: Element[][] = [];
+    const result = await highlightAndObserve(document.body, matcher, {
+      signal: controller.signal,
+      onHighlighted: (pass) => passes.push(pass),
+      afterPass: async (roots) => void read.push([...roots]),
+      // The first paragraph is near the reader; the one appended below it is not, until it is.
+      nearby: (onNear) => {
+        watching.add(onNear);
+        return {
+          watch: (elements) => {
+            watched.push(...elements);
+            onNear(elements.filter((element) => element !== far));
+          },
+          reported: () => Promise.resolve(),
+          stop: () => watching.delete(onNear),
+        };
+      },
+    });
+    expect(result.deferred).toEqual([far]);
+    expect(marks()).toEqual(['Massoud Rajavi=massoud']);
+    await until(() => watched.filter((element) => element === far).length === 2);
+    expect(far.childNodes).toHaveLength(1);
+
+    for (const onNear of watching) onNear([far]);
+    await until(() => passes.length === 1);
+    // The surname links to the full name the first pass read above it.
+    expect(marks()).toEqual(['Massoud Rajavi=massoud', 'Rajavi=massoud', 'Iran=iran']);
+    expect(passes).toEqual([expect.objectContaining({ matches: 2 })]);
+    expect(read).toEqual([[far]]);
   });
 });

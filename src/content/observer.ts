@@ -1,4 +1,4 @@
-import { highlight, highlightAll, isOwnNode, type HighlightResult } from './highlighter';
+import { highlight, highlightAll, isDeferred, isOwnNode, wrapDeferred, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
 import { learnRuns } from './page-dictionary';
@@ -14,7 +14,8 @@ import { nextTask } from './pacer';
  *
  * Only added nodes are watched (childList), not edits to existing text (characterData): our own wrapping
  * rewrites text nodes, and news pages add articles rather than retype them. Added content is highlighted when it is
- * near the viewport (`nearby.ts`), so a feed that appends 20,000 items costs the page what the reader scrolls to.
+ * near the viewport (`nearby.ts`), so a feed that appends 20,000 items costs the page what the reader scrolls to; and
+ * so are the blocks of the page itself that the first pass matched but left unwrapped, far from the reader.
  */
 
 export interface ObserveOptions {
@@ -28,7 +29,10 @@ export interface ObserveOptions {
   maxWaitMs?: number;
   /** Called after each pass over added content, e.g. to update a highlight count. */
   onHighlighted?: (result: HighlightResult) => void;
-  /** When added content counts as near the reader; near the viewport unless a test says otherwise. */
+  /**
+   * When added content, or a block the first pass put off, counts as near the reader; near the viewport unless a test
+   * says otherwise.
+   */
   nearby?: NearbyWatch;
   /**
    * Runs after the first pass, before any pass over added content: what reads the page as the first pass left it
@@ -95,7 +99,9 @@ export async function highlightAndObserve(
   const watcher = watch(root, matcher, { ...options, namedSoFar }, firstPass);
   try {
     await learnRuns([root], matcher, signal);
-    const result = await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved });
+    const { nearby = nearTheViewport } = options;
+    const result = await highlight(root, matcher, { signal, namedSoFar, unobserved: watcher.unobserved, nearby });
+    void watcher.watchNear(result.deferred ?? []);
     if (!signal.aborted) await options.afterFirstPass?.();
     return result;
   } finally {
@@ -112,6 +118,8 @@ const WATCH_SLICE = 2_000;
 interface Watcher {
   /** Makes a change to the page that the observer does not see: our own wrapping. */
   unobserved(change: () => void): void;
+  /** Highlights these elements when they come near the reader. */
+  watchNear(elements: readonly Element[]): Promise<void>;
 }
 
 /** The observer; with `firstPass`, what is added waits until that pass is over, so two never wrap one text at once. */
@@ -172,11 +180,15 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     if (running || signal.aborted || near.size === 0) return;
     running = true;
     const roots = outermost(near);
+    // The first pass's blocks are matched already: their matches are wrapped as they were found.
+    const blocks = [...near].filter(isDeferred);
+    const added = outermost(new Set([...near].filter((element) => !isDeferred(element))));
     near.clear();
     // One paced pass over them all: a page that appends 20,000 paragraphs gets one pass, not 20,000.
     // If the background cannot be asked (restarting, say), the pass goes on with the names the page holds.
-    await learnRuns(roots, matcher, signal).catch(passFailed);
-    const result = await highlightAll(roots, matcher, { signal, namedSoFar, unobserved });
+    await learnRuns(added, matcher, signal).catch(passFailed);
+    const result = await highlightAll(added, matcher, { signal, namedSoFar, unobserved });
+    result.matches += (await wrapDeferred(blocks, { signal })).matches;
     if (!signal.aborted) await afterPass?.(roots).catch(passFailed);
     running = false;
     onHighlighted?.(result);
@@ -188,20 +200,24 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     void highlightNear();
   });
 
+  const watchNear = async (elements: readonly Element[]): Promise<void> => {
+    // In slices, each its own short task: watching 20,000 elements at once is a task the page would feel.
+    for (let start = 0; start < elements.length && !signal.aborted; start += WATCH_SLICE) {
+      if (start > 0) await nextTask();
+      reader.watch(elements.slice(start, start + WATCH_SLICE));
+    }
+  };
+
   const flush = async (): Promise<void> => {
     timer = undefined;
     firstPendingAt = undefined;
     if (signal.aborted) return;
     const roots = outermost(pending);
     pending.clear();
-    // In slices, each its own short task: watching 20,000 elements at once is a task the page would feel.
-    for (let start = 0; start < roots.length && !signal.aborted; start += WATCH_SLICE) {
-      if (start > 0) await nextTask();
-      reader.watch(roots.slice(start, start + WATCH_SLICE));
-    }
+    await watchNear(roots);
   };
 
-  if (signal.aborted) return { unobserved };
+  if (signal.aborted) return { unobserved, watchNear };
   observer.observe(root, WATCHED);
   void firstPass?.then(() => {
     running = false;
@@ -218,5 +234,5 @@ function watch(root: Element, matcher: CompiledMatcher, options: ObserveOptions,
     },
     { once: true },
   );
-  return { unobserved };
+  return { unobserved, watchNear };
 }

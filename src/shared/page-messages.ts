@@ -106,6 +106,11 @@ export const tabMessages = {
        * they are drawn where no page script, and so no test acting as one, can watch for them.
        */
       firstOwnHighlightAt: z.nullable(z.number()),
+      /**
+       * When the first pass had matched the whole page and marked what is near the reader, on the page's clock: a
+       * page whose names all lie far below the viewport shows no mark until the reader scrolls there.
+       */
+      firstPassAt: z.nullable(z.number()),
     }),
   },
   getPageEntities: {

@@ -67,11 +67,15 @@ export async function askTabAt<T>(page: Page, url: string, message: { type: stri
 }
 
 /** Waits until the content script of the tab at `url` says its first pass over the page has finished. */
-export async function waitUntilSettled(page: Page, url: string): Promise<void> {
-  await waitFor(`the first pass over ${url}`, async () => {
-    const ping = await askTabAt<{ settled?: boolean }>(page, url, { type: 'pingContent' });
-    return ping?.settled === true || undefined;
-  });
+export async function waitUntilSettled(page: Page, url: string, timeoutMs?: number): Promise<void> {
+  await waitFor(
+    `the first pass over ${url}`,
+    async () => {
+      const ping = await askTabAt<{ settled?: boolean }>(page, url, { type: 'pingContent' });
+      return ping?.settled === true || undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** The newest tab whose content script answers from `url`, once one does. */

@@ -1,6 +1,8 @@
 // How soon a reader sees the first highlight: from DOMContentLoaded to the first mark, on every real page and on pages
 // whose subresources never finish loading. A content script declared at document_idle waited in Firefox for the
 // load event when a stylesheet in the head had not arrived: 5 s on a real news page, for ever on hanging-stylesheet.html.
+// A page whose names all lie far below the viewport shows none until the reader scrolls there: for it, the time is when
+// they were found and counted for the popup.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -48,6 +50,8 @@ interface FirstMark {
   /** The first mark's arrival on the same clock. */
   markedAt: number;
   readyState: DocumentReadyState;
+  /** Found far below the viewport, none near it: counted, not yet marked. */
+  farBelow?: boolean;
 }
 
 /**
@@ -62,19 +66,30 @@ async function readFirstHighlight(page: Page, extensionPage: Page, url: string):
     return { contentLoadedAt: navigation?.domContentLoadedEventStart ?? 0, noted, readyState: document.readyState };
   });
   if (seen.contentLoadedAt === 0) return undefined;
-  const own = await askTabAt<{ firstOwnHighlightAt: number | null }>(extensionPage, url, { type: 'pingContent' });
-  const ownAt = own?.firstOwnHighlightAt ?? undefined;
+  const ping = await askTabAt<{ firstOwnHighlightAt: number | null; firstPassAt: number | null; highlights: number }>(
+    extensionPage,
+    url,
+    {
+      type: 'pingContent',
+    },
+  );
+  const ownAt = ping?.firstOwnHighlightAt ?? undefined;
   const { contentLoadedAt, noted } = seen;
   if (noted !== undefined && (ownAt === undefined || noted.at <= ownAt))
     return { contentLoadedAt, markedAt: noted.at, readyState: noted.readyState };
   // The page's state when it was read, which is no earlier than when the highlight was found.
-  return ownAt === undefined ? undefined : { contentLoadedAt, markedAt: ownAt, readyState: seen.readyState };
+  if (ownAt !== undefined) return { contentLoadedAt, markedAt: ownAt, readyState: seen.readyState };
+  // Names found only far below the reader are marked when the reader scrolls there; until then the popup counts
+  // them, from the end of the first pass.
+  const passAt = ping?.firstPassAt ?? undefined;
+  if (passAt === undefined || (ping?.highlights ?? 0) === 0) return undefined;
+  return { contentLoadedAt, markedAt: passAt, readyState: seen.readyState, farBelow: true };
 }
 
 describe.each(allBrowsers)('first highlights in %s', (browserName) => {
   // Only 127.0.0.1: the real pages still name their sites' stylesheets and images, which must not be fetched.
   const session = useSession(browserName, { localOnly: true });
-  const measured: [page: string, ms: number | undefined][] = [];
+  const measured: [page: string, ms: number | undefined, farBelow?: boolean][] = [];
   let settingsPage: Page;
 
   beforeAll(async () => {
@@ -92,8 +107,8 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
 
   afterAll(() => {
     const rows = measured.map(
-      ([page, ms]) =>
-        `  ${page.padEnd(32)} ${ms === undefined ? `none within ${GIVE_UP_MS} ms` : `${Math.round(ms)} ms`}`,
+      ([page, ms, farBelow]) =>
+        `  ${page.padEnd(32)} ${ms === undefined ? `none within ${GIVE_UP_MS} ms` : `${Math.round(ms)} ms`}${farBelow === true ? ' (found far below the viewport, counted when the first pass ended)' : ''}`,
     );
     console.log(`${browserName}: DOMContentLoaded to the first highlight (limit ${LIMIT_MS} ms)\n${rows.join('\n')}`);
   });
@@ -110,7 +125,7 @@ describe.each(allBrowsers)('first highlights in %s', (browserName) => {
         GIVE_UP_MS,
       ).catch(() => undefined);
       const ms = first === undefined ? undefined : first.markedAt - first.contentLoadedAt;
-      measured.push([path, ms]);
+      measured.push([path, ms, first?.farBelow]);
       expect(ms, `${path}: no highlight within ${GIVE_UP_MS} ms of DOMContentLoaded`).toBeDefined();
       expect(ms, `${path}: ms from DOMContentLoaded to the first highlight`).toBeLessThanOrEqual(LIMIT_MS);
       if (hangingPages.includes(path)) {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
 import { storeSettings, tabAt } from './extension-page';
-import { marksOn, waitForMarks, waitForNoMarks } from './page-state';
+import { marksOn, readToTheEnd, waitForMarks, waitForNoMarks } from './page-state';
 import { waitFor } from './wait-for';
 import { cardState } from './card-frame';
 
@@ -187,6 +187,8 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
   });
 
   it('lists what is highlighted on the page, and choosing one opens its card on the page', async () => {
+    // The list counts the names far below the reader too; paging through marks them all, to compare with it.
+    await readToTheEnd(demo);
     const popup = await openPopup();
     const listed = await waitFor('the page list', () =>
       popup.evaluate(() => {
@@ -209,6 +211,7 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
   });
 
   it('ignores marks the page forged: a 501-character id and 5,000 fake marks neither empty the list nor disable the switches', async () => {
+    await readToTheEnd(demo);
     const real = new Set((await marksOn(demo)).filter((m) => !m.continued).map((m) => m.id));
     await demo.evaluate(() => {
       const forged = (id: string): HTMLElement => {
@@ -245,10 +248,14 @@ describe.each(allBrowsers)('toolbar popup in %s', (browserName) => {
     await popup.click('#site-switch');
     await waitForNoMarks(demo);
     await popup.click('#site-switch');
+    // The tab highlights what comes near the reader once they look at it again (the popup's tab is in front here).
+    await readToTheEnd(demo);
     await waitForMarks(demo, 10);
+    await popup.bringToFront();
     await popup.click('#global-switch');
     await waitForNoMarks(demo);
     await popup.click('#global-switch');
+    await readToTheEnd(demo);
     await waitForMarks(demo, 10);
     await popup.close();
   });
