@@ -102,15 +102,26 @@ function personByClipping(
       HONORIFICS.has(previous.text.toLowerCase().replace(REGEXPS.fullStopLast, ''))
     );
   };
-  const elsewhere = tokens.some(
-    (t, i) =>
-      t.text.length >= word.length + 2 &&
-      t.text.startsWith(word) &&
-      givenNameAt(i) &&
-      !names.some((name) => text.startsWith(name, t.start) || text.startsWith(name, t.start - name.indexOf(t.text))),
-  );
+  // Read once a document for each word and person: a clipping written a thousand times scans the text once.
+  let seen = clippingsRead.get(tokens);
+  if (seen === undefined) clippingsRead.set(tokens, (seen = new Map()));
+  const key = `${word}\u0000${only}`;
+  let elsewhere = seen.get(key);
+  if (elsewhere === undefined) {
+    elsewhere = tokens.some(
+      (t, i) =>
+        t.text.length >= word.length + 2 &&
+        t.text.startsWith(word) &&
+        givenNameAt(i) &&
+        !names.some((name) => text.startsWith(name, t.start) || text.startsWith(name, t.start - name.indexOf(t.text))),
+    );
+    seen.set(key, elsewhere);
+  }
   return elsewhere ? undefined : only;
 }
+
+/** Whether a document writes a clipping's beginning outside a person's name, by its tokens, word and person. */
+const clippingsRead = new WeakMap<readonly Token[], Map<string, boolean>>();
 
 /** "Al", "Ed": two letters begin too many names. */
 const MIN_CLIPPING_LENGTH = 3;
