@@ -64,7 +64,7 @@ function personBySkeleton(registry: EntityRegistry, people: ReadonlySet<string>,
 }
 
 /**
- * "Ric" after "Richard A. Doe": the one person named here in full whose given name the word begins, at least two
+ * "Ric" after "Richard T. Osgood": the one person named here in full whose given name the word begins, at least two
  * letters short of it. A clipped given name is how English most often shortens one ("Rob", "Kat", "Ric"). Not when
  * the text writes the word's beginning anywhere else than in that person's name ("Richard Amsel, a welder" the
  * compiler may not take for a person; "Richardson"): the clipping may be theirs.
@@ -92,7 +92,7 @@ function personByClipping(
   const entity = only === undefined || found.length > 1 ? undefined : registry.entities.find((e) => e.id === only);
   if (entity === undefined) return undefined;
   const names = [entity.name, ...entity.aliases];
-  // A word inside a name ("Michael Richard Doe", a middle name) is no given name the clipping may stand for.
+  // A word inside a name ("Ivo Richard Tamm", a middle name) is no given name the clipping may stand for.
   const givenNameAt = (i: number): boolean => {
     const previous = tokens[i - 1];
     return (

@@ -657,7 +657,7 @@ export function findNameCandidates(text: string): NameCandidates {
     // "Ann King", "Peter Bishop": an office word after a given name, ending the name, is a surname.
     // So is a month ("Ann May"), which elsewhere opens no name.
     for (let i = 1; i < run.length; i++) {
-      // So is a word that elsewhere only opens a sentence ("Steven Still", "Mara Even"), ending the name.
+      // So is a word that elsewhere only opens a sentence ("Colin Still", "Mara Even"), ending the name.
       const surnameLike =
         classes[i] === 'title' ||
         (classes[i] === 'stop' &&
