@@ -89,32 +89,36 @@ function personByClipping(
     );
   });
   const [only] = found;
-  const entity = only === undefined || found.length > 1 ? undefined : registry.entities.find((e) => e.id === only);
-  if (entity === undefined) return undefined;
-  const names = [entity.name, ...entity.aliases];
-  // A word inside a name ("Ivo Richard Tamm", a middle name) is no given name the clipping may stand for.
-  const givenNameAt = (i: number): boolean => {
-    const previous = tokens[i - 1];
-    return (
-      previous === undefined ||
-      !isCapitalised(previous.text) ||
-      !REGEXPS.oneSpace.test(text.slice(previous.end, tokens[i]?.start)) ||
-      HONORIFICS.has(previous.text.toLowerCase().replace(REGEXPS.fullStopLast, ''))
-    );
-  };
+  if (only === undefined || found.length > 1) return undefined;
   // Read once a document for each word and person: a clipping written a thousand times scans the text once.
   let seen = clippingsRead.get(tokens);
   if (seen === undefined) clippingsRead.set(tokens, (seen = new Map()));
   const key = `${word}\u0000${only}`;
   let elsewhere = seen.get(key);
   if (elsewhere === undefined) {
-    elsewhere = tokens.some(
-      (t, i) =>
-        t.text.length >= word.length + 2 &&
-        t.text.startsWith(word) &&
-        givenNameAt(i) &&
-        !names.some((name) => text.startsWith(name, t.start) || text.startsWith(name, t.start - name.indexOf(t.text))),
-    );
+    const entity = registry.entities.find((e) => e.id === only);
+    const names = entity === undefined ? [] : [entity.name, ...entity.aliases];
+    // A word inside a name ("Ivo Richard Tamm", a middle name) is no given name the clipping may stand for.
+    const givenNameAt = (i: number): boolean => {
+      const previous = tokens[i - 1];
+      return (
+        previous === undefined ||
+        !isCapitalised(previous.text) ||
+        !REGEXPS.oneSpace.test(text.slice(previous.end, tokens[i]?.start)) ||
+        HONORIFICS.has(previous.text.toLowerCase().replace(REGEXPS.fullStopLast, ''))
+      );
+    };
+    elsewhere =
+      entity === undefined ||
+      tokens.some(
+        (t, i) =>
+          t.text.length >= word.length + 2 &&
+          t.text.startsWith(word) &&
+          givenNameAt(i) &&
+          !names.some(
+            (name) => text.startsWith(name, t.start) || text.startsWith(name, t.start - name.indexOf(t.text)),
+          ),
+      );
     seen.set(key, elsewhere);
   }
   return elsewhere ? undefined : only;

@@ -42,6 +42,14 @@ export interface GuardMemory {
 }
 
 /** Every pattern this module matches, named and built once (mozilla/readability's REGEXPS is the model). */
+/**
+ * "told", "asked": a speech verb in the past, with a subject of its own; not a participle ("adding") that goes on
+ * another's, nor a present form that is also a noun ("EU states", "the notes").
+ */
+const IRREGULAR_PAST_SPEECH = new Set(['said', 'told', 'wrote', 'spoke', 'sang']);
+const isPastSpeechVerb = (word: string): boolean =>
+  SPEECH_VERBS.has(word) && (word.endsWith('ed') || IRREGULAR_PAST_SPEECH.has(word));
+
 const REGEXPS = {
   /**
    * Capitalised words (group 1) and the lower-case word after them (group 2), a speech verb where it matters: "Smith
@@ -91,7 +99,7 @@ const REGEXPS = {
     `\\b(?:the|a|an)\\s+(?:(?!(?:he|she|they|it|we|i|you|been|being|was|were|is|are|be)\\s)[\\p{L}'’-]+\\s+){0,3}?(?:(?:had|has|have|would|will|also)\\s+)?(?:${[
       ...SPEECH_VERBS,
     ]
-      .filter((w) => w.endsWith('ed') || ['said', 'told', 'wrote', 'spoke'].includes(w))
+      .filter(isPastSpeechVerb)
       .join('|')})\\b`,
     'gu',
   ),
@@ -465,14 +473,6 @@ export const verbHasItsOwnSubject: Guard = {
 };
 
 /** Verbs of judging: "Lee found", "Okafor thinks". */
-/**
- * "told", "asked": a speech verb in the past, with a subject of its own; not a participle ("adding") that goes on
- * another's, nor a present form that is also a noun ("EU states", "the notes").
- */
-const isPastSpeechVerb = (word: string): boolean =>
-  SPEECH_VERBS.has(word) && (word.endsWith('ed') || IRREGULAR_PAST_SPEECH.has(word));
-const IRREGULAR_PAST_SPEECH = new Set(['said', 'told', 'wrote', 'spoke', 'sang']);
-
 const JUDGING_VERBS = new Set(
   'found finds thought thinks felt feels believed believes considered considers judged judges knew knows'.split(' '),
 );
