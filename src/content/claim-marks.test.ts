@@ -4,8 +4,8 @@ import type { Entity } from '../corpus/pack';
 import { findPageClaims } from '../corpus/claims/page-claims';
 import type { CheckedClaim, PageName } from '../shared/claim-check';
 import { buildDictionary } from '../corpus/dictionary-build';
-import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks } from './claim-marks';
-import { highlight, isDeferred, isOwnNode, removeHighlights } from './highlighter';
+import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks, waitingClaims } from './claim-marks';
+import { highlight, isOwnNode, removeHighlights, wrapDeferred } from './highlighter';
 import { openMatcher } from './matcher';
 import type { NearbyWatch } from './nearby';
 import { hasRendered } from './rendering';
@@ -40,30 +40,78 @@ const PAGE = [
   '<p>Bob Blackman said the regime “must be held to account for what it did”.</p>',
 ].join('');
 
-beforeEach(() => document.body.replaceChildren());
+/** Highlights the page once it has rendered, with only its first paragraph near the reader (happy-dom has no layout). */
+async function highlightNearFirst(): Promise<void> {
+  const first = document.querySelector('p');
+  hasRendered(document);
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const nearby: NearbyWatch = (onNear) => ({
+    watch: (elements) => onNear(elements.filter((element) => element === first)),
+    reported: () => Promise.resolve(),
+    stop: () => undefined,
+  });
+  await highlight(document.body, matcher, { nearby });
+}
+
+beforeEach(() => {
+  removeClaimMarks(document.body);
+  removeHighlights(document.body);
+  document.body.replaceChildren();
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe('markPageClaims', () => {
-  it('marks the names of a block far from the reader before its claim, so the claim still lies inside them', async () => {
+  it('keeps a claim far from the reader until its block comes near, then marks it inside the names there', async () => {
     setBody(PAGE);
-    const [first, , third] = Array.from(document.querySelectorAll('p'));
-    // Only the first paragraph is near the reader (happy-dom has no layout); the page has rendered.
-    hasRendered(document);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const nearby: NearbyWatch = (onNear) => ({
-      watch: (elements) => onNear(elements.filter((element) => element === first)),
-      reported: () => Promise.resolve(),
-      stop: () => undefined,
-    });
-    await highlight(document.body, matcher, { nearby });
+    const [, , third] = Array.from(document.querySelectorAll('p'));
+    await highlightNearFirst();
     expect(third?.querySelector('mark')).toBeNull();
-    expect(await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal)).toBe(3);
+    // The first two paragraphs' claims are marked; the third's waits, and nothing in its paragraph is wrapped.
+    expect(await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal)).toBe(2);
+    expect(third?.querySelector('mark')).toBeNull();
+    expect(waitingClaims().map(({ link }) => link.claim.text)).toEqual(['must be held to account for what it did']);
+    // The reader scrolls down: the paragraph's names are wrapped, and its claim inside them.
+    await wrapDeferred([third as Element], {});
     expect(third?.querySelector('mark.sourcelight')?.textContent).toBe('Bob Blackman');
     expect(third?.querySelector('mark.sourcelight-claim')?.textContent).toBe('must be held to account for what it did');
-    expect(isDeferred(third as Element)).toBe(true);
+    expect(waitingClaims()).toEqual([]);
+    expect(claimMarksUnder(document.body).map((mark) => claimOf(mark)?.index)).toEqual([0, 1, 2]);
     removeClaimMarks(document.body);
     removeHighlights(document.body);
     expect(document.querySelector('mark')).toBeNull();
+  });
+
+  it('marks a waiting claim at once when the reader asks for it, with the names of its paragraph first', async () => {
+    setBody(PAGE + '<p>Steve McCabe said it was “a matter for <b>Bob Blackman</b> and for us”.</p>');
+    const [, , third, fourth] = Array.from(document.querySelectorAll('p'));
+    await highlightNearFirst();
+    await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal);
+    const [, last] = waitingClaims();
+    expect(last?.link.claim.text).toBe('a matter for Bob Blackman and for us');
+    const mark = last?.markNow();
+    expect(mark?.textContent).toBe('a matter for');
+    // Inside the name's mark, the claim goes on in a mark of its own.
+    expect(fourth?.querySelector('mark.sourcelight mark.sourcelight-claim')?.textContent).toBe('Bob Blackman');
+    expect(Array.from(fourth?.querySelectorAll('mark.sourcelight-claim') ?? [], (m) => m.textContent)).toEqual([
+      'a matter for',
+      'Bob Blackman',
+      'and for us',
+    ]);
+    // The other paragraph's claim still waits.
+    expect(third?.querySelector('mark')).toBeNull();
+    expect(waitingClaims()).toHaveLength(1);
+  });
+
+  it('leaves a waiting claim unmarked when the page changed its text meanwhile', async () => {
+    setBody(PAGE);
+    const [, , third] = Array.from(document.querySelectorAll('p'));
+    await highlightNearFirst();
+    await markPageClaims(document.body, matcher, holdsQuotes, new AbortController().signal);
+    const text = third?.lastChild as Text;
+    text.data = text.data.replace('account', 'acount');
+    await wrapDeferred([third as Element], {});
+    expect(third?.querySelector('mark.sourcelight-claim')).toBeNull();
+    expect(waitingClaims()).toEqual([]);
   });
 
   it('marks the quotes and figures the sources hold, across the page’s own elements, and nothing else', async () => {

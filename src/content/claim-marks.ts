@@ -7,12 +7,21 @@ import {
   type PageClaimToCheck,
   type PageName,
 } from '../shared/claim-check';
-import { CONTINUED_ATTRIBUTE, noteSplitOff, readTextRuns, unwrapMarks, wrapDeferredAt } from './highlighter';
+import {
+  afterNamesWrapped,
+  blocksWithDeferredMatches,
+  CONTINUED_ATTRIBUTE,
+  noteSplitOff,
+  readTextRuns,
+  unwrapMarks,
+  wrapDeferredAt,
+} from './highlighter';
 import { markerOver } from './markjs-adapter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import { CLAIM_CLASS, CLAIM_SELECTOR } from './own-ui';
 import { nextTask, Pacer } from './pacer';
 import { styleMark } from './mark-style';
+import type { PagePosition } from './page-position';
 import { piecesBetween, readTextRun, stillHolds, type NodePiece, type TextRun } from './text-range';
 
 /**
@@ -51,8 +60,9 @@ export function inClaimMark(node: Node): boolean {
   return mark !== null && mark !== undefined && madeClaimMarks.has(mark);
 }
 
-/** Unwraps every claim mark under `root`, the exact inverse of wrapping them. */
+/** Unwraps every claim mark under `root`, the exact inverse of wrapping them, and forgets the claims still waiting. */
 export function removeClaimMarks(root: ParentNode): void {
+  waiting.clear();
   unwrapMarks(Array.from(root.querySelectorAll(CLAIM_SELECTOR)).filter((mark) => madeClaimMarks.has(mark)));
 }
 
@@ -152,21 +162,128 @@ export function claimPieces(
   return within;
 }
 
+/** Wraps a claim's pieces in one run, one mark per text node; false if the page changed those nodes. */
+function wrapPieces(run: TextRun, pieces: readonly NodePiece[], link: ClaimLink, first: { done: boolean }): boolean {
+  const firstPiece = pieces[0];
+  const lastPiece = pieces[pieces.length - 1];
+  if (firstPiece === undefined || lastPiece === undefined) return true;
+  if (!stillHolds(run, firstPiece.node, lastPiece.node, lastPiece.end)) return false;
+  const spans = run.spans.slice(firstPiece.node, lastPiece.node + 1);
+  const base = spans[0]?.start ?? 0;
+  const ranges = pieces.map((piece) => ({ start: piece.start - base, length: piece.end - piece.start }));
+  markerOver(spans.map((span) => span.node)).markRanges(ranges, claimMarkOptions(link, first));
+  return true;
+}
+
 /** Wraps one claim in the runs it lies in, one mark per text node it crosses; false if the page changed them. */
 function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: ClaimLink): boolean {
   const first = { done: false };
   // The last run first, so the earlier runs' nodes keep their offsets.
-  for (const { run, pieces } of claimPieces(runs, checked).reverse()) {
-    const firstPiece = pieces[0];
-    const lastPiece = pieces[pieces.length - 1];
-    if (firstPiece === undefined || lastPiece === undefined) continue;
-    if (!stillHolds(run, firstPiece.node, lastPiece.node, lastPiece.end)) return false;
-    const spans = run.spans.slice(firstPiece.node, lastPiece.node + 1);
-    const base = spans[0]?.start ?? 0;
-    const ranges = pieces.map((piece) => ({ start: piece.start - base, length: piece.end - piece.start }));
-    markerOver(spans.map((span) => span.node)).markRanges(ranges, claimMarkOptions(link, first));
-  }
+  for (const { run, pieces } of claimPieces(runs, checked).reverse())
+    if (!wrapPieces(run, pieces, link, first)) return false;
   return first.done;
+}
+
+/**
+ * A stretch of a claim in one text node as the page had it when the claim was found. Wrapping the names around it
+ * later splits that node, but the text from the node onwards, read through the marks, stays the same.
+ */
+interface AnchoredPiece {
+  node: Text;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A checked claim in a block whose names are not wrapped yet, far from the reader: marked once they are. */
+interface WaitingClaim {
+  link: ClaimLink;
+  pieces: AnchoredPiece[];
+}
+
+/** The claims waiting for their blocks' names, in page order. */
+const waiting = new Set<WaitingClaim>();
+
+/** `NodeFilter.SHOW_TEXT`, as a number: the name would ship in every page's script. */
+const TEXT_NODES = 4;
+
+/**
+ * The run of text nodes a piece lies in now, from its node onwards, with the piece in that run's offsets; nothing if
+ * the page changed that text meanwhile.
+ */
+function runNow(piece: AnchoredPiece): TextRun | undefined {
+  const { node, end, text } = piece;
+  if (!node.isConnected) return undefined;
+  const walker = node.ownerDocument.createTreeWalker(node.ownerDocument, TEXT_NODES);
+  walker.currentNode = node;
+  const nodes: Text[] = [];
+  let length = 0;
+  for (let current: Node | null = node; current instanceof Text && length < end; current = walker.nextNode()) {
+    nodes.push(current);
+    length += current.data.length;
+  }
+  const run = readTextRun(nodes);
+  return run.text.slice(piece.start, end) === text ? run : undefined;
+}
+
+/** Wraps a waiting claim where its text lies now; false if the page changed it. */
+function wrapWaiting({ link, pieces }: WaitingClaim): boolean {
+  const runs = pieces.map(runNow);
+  if (runs.includes(undefined)) return false;
+  const first = { done: false };
+  pieces.forEach((piece, k) => {
+    const run = runs[k] as TextRun;
+    wrapPieces(run, piecesBetween(run, piece.start, piece.end), link, first);
+  });
+  return first.done;
+}
+
+/**
+ * Keeps a claim that lies in blocks whose names wait until they come near (`blocks`), and marks it once they are
+ * wrapped: marking it now would split the text those names were matched in, and wrap what the reader may never reach.
+ */
+function waitForNames(
+  link: ClaimLink,
+  within: readonly { run: TextRun; pieces: NodePiece[] }[],
+  blocks: readonly Element[],
+  signal: AbortSignal,
+): void {
+  const claim: WaitingClaim = {
+    link,
+    pieces: within.flatMap(({ run, pieces }) =>
+      pieces.flatMap(({ node, start, end }) => {
+        const span = run.spans[node];
+        return span
+          ? [{ node: span.node, start: start - span.start, end: end - span.start, text: run.text.slice(start, end) }]
+          : [];
+      }),
+    ),
+  };
+  waiting.add(claim);
+  const mark = (): void => {
+    if (!waiting.delete(claim) || signal.aborted) return;
+    // A claim across two blocks needs the names of both.
+    wrapDeferredAt(claim.pieces.map((piece) => piece.node));
+    wrapWaiting(claim);
+  };
+  for (const block of blocks) afterNamesWrapped(block, mark);
+}
+
+/**
+ * The checked claims still waiting for their blocks to come near, each with where it starts and a way to mark it now
+ * (the reader chose it in the popup), which gives its first mark.
+ */
+export function waitingClaims(): { link: ClaimLink; position: PagePosition; markNow(): HTMLElement | undefined }[] {
+  return [...waiting].flatMap((claim) => {
+    const first = claim.pieces[0];
+    if (first === undefined) return [];
+    const markNow = (): HTMLElement | undefined => {
+      wrapDeferredAt(claim.pieces.map((piece) => piece.node));
+      if (waiting.delete(claim)) wrapWaiting(claim);
+      return claimMarksUnder(document).find((mark) => claimOf(mark) === claim.link);
+    };
+    return [{ link: claim.link, position: { node: first.node, offset: first.start }, markNow }];
+  });
 }
 
 /** What a side's sources hold of the page's claims, and the runs of text they were found in. */
@@ -180,13 +297,13 @@ export interface PageClaimsChecked {
  * Reads the page's text under `root`, finds the names the matchers link in it, and asks `check` which of its claims
  * the sources hold; undefined if aborted meanwhile. Reading only: nothing on the page changes.
  */
-export async function checkPageClaims(
+async function findCheckedClaims(
   root: Element,
   matchers: readonly CompiledMatcher[],
   /** `cut`: the page holds more text than was read, so its check covers only the first part. */
   check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
   signal: AbortSignal,
-): Promise<PageClaimsChecked | undefined> {
+): Promise<(PageClaimsChecked & { text: string }) | undefined> {
   const { text, runs, cut } = readPageText(root);
   // A page's share of a dictionary covers what its passes read; this text may hold more (added far from the reader).
   await Promise.all(matchers.map((matcher) => matcher.learn?.(text)));
@@ -194,17 +311,34 @@ export async function checkPageClaims(
   if (names === undefined || text === '') return undefined;
   const checked = await check(text, names, cut);
   if (signal.aborted) return undefined;
-  // A claim's names are marked before the claim, whose marks lie inside theirs: those the first pass left for later,
-  // far from the reader, are marked now. The text is the same, read again in the nodes that wrapping left.
-  const nodes = checked.flatMap((claim) => claimPieces(runs, claim).flatMap(({ run }) => run.spans[0]?.node ?? []));
-  const again = wrapDeferredAt(nodes) ? readPageText(root) : { text, runs };
-  if (again.text !== text) return undefined;
-  return { runs: again.runs, checked: [...checked].sort((a, b) => a.start - b.start) };
+  return { text, runs, checked: [...checked].sort((a, b) => a.start - b.start) };
 }
 
 /**
- * Reads the page's text under `root`, asks `check` which of its claims the sources hold, and marks those. Returns
- * how many it marked.
+ * Reads the page's text under `root`, finds the names the matchers link in it, and asks `check` which of its claims
+ * the sources hold; undefined if aborted meanwhile. The names of the blocks those claims lie in are wrapped first,
+ * even far from the reader, since what is drawn on the claims' text must not be split by wrapping later.
+ */
+export async function checkPageClaims(
+  root: Element,
+  matchers: readonly CompiledMatcher[],
+  check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
+  signal: AbortSignal,
+): Promise<PageClaimsChecked | undefined> {
+  const found = await findCheckedClaims(root, matchers, check, signal);
+  if (found === undefined) return undefined;
+  const { text, runs, checked } = found;
+  // The text is the same, read again in the nodes that wrapping left.
+  const nodes = checked.flatMap((claim) => claimPieces(runs, claim).flatMap(({ run }) => run.spans[0]?.node ?? []));
+  const again = wrapDeferredAt(nodes) ? readPageText(root) : { text, runs };
+  if (again.text !== text) return undefined;
+  return { runs: again.runs, checked };
+}
+
+/**
+ * Reads the page's text under `root`, asks `check` which of its claims the sources hold, and marks those near the
+ * reader; those in blocks whose names wait until they come near wait with them (`waitingClaims`). Returns how many
+ * it marked now.
  */
 export async function markPageClaims(
   root: Element,
@@ -212,9 +346,17 @@ export async function markPageClaims(
   check: (text: string, names: PageName[], cut: boolean) => Promise<CheckedClaim[]>,
   signal: AbortSignal,
 ): Promise<number> {
-  const found = await checkPageClaims(root, [matcher], check, signal);
+  const found = await findCheckedClaims(root, [matcher], check, signal);
   if (found === undefined) return 0;
   const { runs, checked } = found;
+  const links = checked.map((claim, index): ClaimLink => ({ claim: claim.claim, verdict: claim.verdict, index }));
+  const now = new Set<number>();
+  checked.forEach((claim, index) => {
+    const within = claimPieces(runs, claim);
+    const blocks = blocksWithDeferredMatches(within.flatMap(({ run }) => run.spans.map((span) => span.node)));
+    if (blocks.length === 0) now.add(index);
+    else waitForNames(links[index] as ClaimLink, within, blocks, signal);
+  });
   let marked = 0;
   // Paced as the names are: up to 200 claims wrapped in one task, and their paragraphs laid out in one frame, were a
   // long task of their own. A claim whose text the page changed meanwhile is left unmarked (`wrapClaim`).
@@ -222,8 +364,8 @@ export async function markPageClaims(
   // The last claim first: wrapping splits text nodes, and the earlier claims' offsets stay true in what is left.
   for (let i = checked.length - 1; i >= 0; i--) {
     const claim = checked[i];
-    if (claim === undefined) continue;
-    if (wrapClaim(runs, claim, { claim: claim.claim, verdict: claim.verdict, index: i })) marked++;
+    if (claim === undefined || !now.has(i)) continue;
+    if (wrapClaim(runs, claim, links[i] as ClaimLink)) marked++;
     // What its paragraph lays out again, at least the claim's own text.
     pacer.addLayoutWork(claim.end - claim.start);
     if (pacer.shouldYield()) {

@@ -401,6 +401,7 @@ export async function passOverRuns(
       const works = deferred.get(block) ?? [];
       deferred.delete(block);
       for (const work of works) if (!(await doWork(work))) return false;
+      namesWrapped(block);
     }
     return true;
   };
@@ -466,16 +467,50 @@ export const wrapDeferred = (
   options: Pick<HighlightOptions, 'signal'>,
 ): Promise<HighlightResult> => passOverRuns([], { workFor: () => undefined }, { ...options, near: blocks });
 
+/** The block a node's run lies in, as the first pass files what it puts off. */
+const pageBlockOf = (node: Node): Element => blockOf(node, node.ownerDocument?.body ?? node) as Element;
+
 /** Wraps now, in one go, the deferred matches in the blocks that hold these nodes; true if any were wrapped. */
 export function wrapDeferredAt(nodes: Iterable<Node>): boolean {
   let wrapped = false;
   for (const node of nodes) {
-    for (const work of deferred.get(blockOf(node, node.ownerDocument?.body ?? node) as Element)?.splice(0) ?? []) {
+    const block = pageBlockOf(node);
+    for (const work of deferred.get(block)?.splice(0) ?? []) {
       while (!work.done) work.step();
       wrapped = true;
     }
+    namesWrapped(block);
   }
   return wrapped;
+}
+
+/** The blocks holding these nodes whose matches still wait to be wrapped, each once. */
+export function blocksWithDeferredMatches(nodes: Iterable<Node>): Element[] {
+  const blocks = new Set<Element>();
+  for (const node of nodes) {
+    const block = pageBlockOf(node);
+    if ((deferred.get(block)?.length ?? 0) > 0) blocks.add(block);
+  }
+  return [...blocks];
+}
+
+/**
+ * What waits for a block's deferred matches to be wrapped, by block: claim marks, which lie inside the names'
+ * marks and so must come after them.
+ */
+const waitingForNames = new Map<Element, (() => void)[]>();
+
+/** Calls `then` once the deferred matches of `block` are wrapped: when it comes near, or sooner if asked. */
+export function afterNamesWrapped(block: Element, then: () => void): void {
+  const waiting = waitingForNames.get(block);
+  if (waiting) waiting.push(then);
+  else waitingForNames.set(block, [then]);
+}
+
+function namesWrapped(block: Element): void {
+  const waiting = waitingForNames.get(block);
+  waitingForNames.delete(block);
+  for (const then of waiting ?? []) then();
 }
 
 /** A match not yet wrapped, where it starts, and the mark it makes once wrapped. */
@@ -547,6 +582,7 @@ export function readTextRuns(root: Element, maxLength: number): Text[][] {
  */
 export function removeHighlights(root: ParentNode): void {
   deferred.clear();
+  waitingForNames.clear();
   unwrapMarks(madeMarksUnder(root, HIGHLIGHT_SELECTOR));
 }
 

@@ -10,7 +10,14 @@ import { isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../s
 import { siteOf } from '../shared/site';
 import { errorText } from '../shared/error-text';
 import { createCard, markAnchor, type CardAnchor } from './card';
-import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks, type ClaimLink } from './claim-marks';
+import {
+  claimMarksUnder,
+  claimOf,
+  markPageClaims,
+  removeClaimMarks,
+  waitingClaims,
+  type ClaimLink,
+} from './claim-marks';
 import {
   deferredMatches,
   FIRST_MARKS,
@@ -360,9 +367,21 @@ function revealEntity(entityId: string): boolean {
   return true;
 }
 
-/** The page's checked claims, marked or drawn, in page order, with how to reveal each. */
+/** The page's checked claims, marked, drawn or waiting far below, in page order, with how to reveal each. */
 const pageClaims = (): { link: ClaimLink; reveal(): void }[] =>
-  inPageOrder(claimMarksUnder(document), claimOf, (link) => ('claim' in link ? link.claim : undefined));
+  inPageOrder(
+    claimMarksUnder(document),
+    claimOf,
+    (link) => ('claim' in link ? link.claim : undefined),
+    waitingClaims().map(({ link, position, markNow }) => ({
+      link,
+      position,
+      reveal: () => {
+        const mark = markNow();
+        if (mark) revealMark(mark);
+      },
+    })),
+  );
 
 browser.runtime.onMessage.addListener(
   createMessageListener(tabMessages, {

@@ -10,7 +10,7 @@ import { allBrowsers, launchWithExtension } from './browsers';
 import { expectNoViolations } from './axe';
 import { cardFrame, cardState, closeCardWithEscape, inCard } from './card-frame';
 import { moveBetweenHighlights } from './keyboard';
-import { storeSettings, tabAt } from './extension-page';
+import { storeSettings, tabAt, waitUntilSettled } from './extension-page';
 import { useSession } from './session';
 import { waitForNewTab } from './tabs';
 import { waitFor } from './wait-for';
@@ -190,6 +190,50 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     );
     await popup.close();
     await page.close();
+  });
+
+  it('marks a quote far below once the reader comes near it, or at once when the reader chooses it in the popup', async () => {
+    const url = session.server.url('claims-far-below.html');
+    const openFar = async (): Promise<Page> => {
+      const page = await session.ext.browser.newPage();
+      if (browserName === 'chromium') await page.setViewport({ width: 1200, height: 900 });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.bringToFront();
+      await waitUntilSettled(settingsPage, url);
+      return page;
+    };
+    const page = await openFar();
+    // Many screens below the reader: checked, not yet marked, and its paragraph's names not wrapped either.
+    expect(await claimMarksOn(page)).toEqual([]);
+    expect(await page.$('#exact mark')).toBeNull();
+    const tab = await tabAt(settingsPage, url);
+    const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
+    const listed = await waitFor('the quote listed', () =>
+      popup.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('#page-claims button')];
+        return buttons.length > 0 ? buttons.map((button) => button.textContent ?? '') : undefined;
+      }),
+    );
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('When a government turns on its own people');
+    await popup.click('#page-claims li:nth-child(1) button');
+    await waitFor('the quote’s card on the page', async () =>
+      (await cardState(page)).text.includes('Sourcelight does not judge'),
+    );
+    expect(await claimMarksOn(page)).toEqual([['exact', 'quote']]);
+    expect(await page.$('#exact mark.sourcelight[data-sl-id="person-michelle-mulherin"]')).not.toBeNull();
+    await popup.close();
+    await page.close();
+
+    const reader = await openFar();
+    expect(await claimMarksOn(reader)).toEqual([]);
+    // The reader goes to the end of the article with the keyboard.
+    await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await reader.keyboard.press('End');
+    await waitFor('the quote marked', async () => (await claimMarksOn(reader)).length === 1 || undefined);
+    expect(await claimMarksOn(reader)).toEqual([['exact', 'quote']]);
+    expect(await reader.$('#exact mark.sourcelight[data-sl-id="person-michelle-mulherin"]')).not.toBeNull();
+    await reader.close();
   });
 
   it('draws the claim card in dark mode too', async () => {
