@@ -57,7 +57,7 @@ export function nextTask(): Promise<void> {
  * callback runs just before the frame's style, layout and paint, and a task queued from it runs after them.
  * Undefined when no frame came in time.
  */
-function nextFrame(doc: Document): Promise<number | undefined> {
+export function nextFrame(doc: Document): Promise<number | undefined> {
   const view = doc.defaultView;
   if (view === null || doc.visibilityState === 'hidden') {
     return nextTask().then(() => undefined);

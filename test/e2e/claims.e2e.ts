@@ -222,6 +222,7 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     );
     expect(await claimMarksOn(page)).toEqual([['exact', 'quote']]);
     expect(await page.$('#exact mark.sourcelight[data-sl-id="person-michelle-mulherin"]')).not.toBeNull();
+    await page.screenshot({ path: resolve(outDir, `claim-far-below-${browserName}.png`) });
     await popup.close();
     await page.close();
 
