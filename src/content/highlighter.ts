@@ -222,15 +222,21 @@ export interface RunPass {
 
 /** A run of text nodes matched, its pieces ready to wrap; wrapping goes from the last piece to the first. */
 class RunWrap implements RunWork {
-  /** The run as matched: a node the page changes meanwhile is left alone. */
-  readonly #run: TextRun;
+  /**
+   * The run's nodes as matched: a node the page changes meanwhile is left alone. Not its joined text, which a block
+   * far from the reader would keep a copy of until the reader comes near (a megabyte on a dense page).
+   */
+  readonly #run: Pick<TextRun, 'spans'>;
+  /** Layout work the whole run causes: its paragraph is laid out again, and each mark adds a box. */
+  readonly layoutUnits: number;
   readonly #pieces: RunPiece[];
   readonly #unobserved: (change: () => void) => void;
   /** Pieces not yet wrapped are those before this index. */
   #next: number;
 
   constructor(run: TextRun, pieces: RunPiece[], unobserved: (change: () => void) => void) {
-    this.#run = run;
+    this.#run = { spans: run.spans };
+    this.layoutUnits = run.text.length + PIECE_LAYOUT_UNITS * pieces.length;
     this.#pieces = pieces;
     this.#unobserved = unobserved;
     this.#next = pieces.length;
@@ -246,11 +252,6 @@ class RunWrap implements RunWork {
       const span = this.#run.spans[piece.node];
       return span && !piece.continued ? [{ piece, node: span.node, offset: piece.start - span.start }] : [];
     });
-  }
-
-  /** Layout work the whole run causes: its paragraph is laid out again, and each mark adds a box. */
-  get layoutUnits(): number {
-    return this.#run.text.length + PIECE_LAYOUT_UNITS * this.#pieces.length;
   }
 
   /**

@@ -69,7 +69,7 @@ export function piecesBetween(run: TextRun, start: number, end: number): NodePie
  * offset `end` in the last one. Wrapping from the end of a run backwards cuts a node's tail off into marks, so a
  * node that now holds less than it did, but no less than `end` needs, is still good.
  */
-export function stillHolds(run: TextRun, first: number, last: number, end: number): boolean {
+export function stillHolds(run: Pick<TextRun, 'spans'>, first: number, last: number, end: number): boolean {
   for (let k = first; k <= last; k++) {
     const span = run.spans[k];
     if (span === undefined) return false;
