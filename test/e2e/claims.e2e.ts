@@ -217,9 +217,12 @@ describe.each(allBrowsers)('claim check in %s', (browserName) => {
     expect(listed).toHaveLength(1);
     expect(listed[0]).toContain('When a government turns on its own people');
     await popup.click('#page-claims li:nth-child(1) button');
-    await waitFor('the quote’s card on the page', async () =>
-      (await cardState(page)).text.includes('Sourcelight does not judge'),
-    );
+    // The popup here is a tab of its own: the reader looks at the page again, as when a real popup closes.
+    await page.bringToFront();
+    await waitFor('the quote’s card shown on the page', async () => {
+      const state = await cardState(page);
+      return state.shown && state.text.includes('Sourcelight does not judge');
+    });
     expect(await claimMarksOn(page)).toEqual([['exact', 'quote']]);
     expect(await page.$('#exact mark.sourcelight[data-sl-id="person-michelle-mulherin"]')).not.toBeNull();
     await page.screenshot({ path: resolve(outDir, `claim-far-below-${browserName}.png`) });
