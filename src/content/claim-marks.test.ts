@@ -7,8 +7,7 @@ import { buildDictionary } from '../corpus/dictionary-build';
 import { claimMarksUnder, claimOf, markPageClaims, removeClaimMarks, waitingClaims } from './claim-marks';
 import { highlight, isOwnNode, removeHighlights, wrapDeferred } from './highlighter';
 import { openMatcher } from './matcher';
-import type { NearbyWatch } from './nearby';
-import { hasRendered } from './rendering';
+import { onlyNear, renderOnce } from '../../test/unit/content/nearby-stand-in';
 
 const entities: Entity[] = [
   { id: 'mccabe', kind: 'person', name: 'Steve McCabe', aliases: [] },
@@ -40,17 +39,10 @@ const PAGE = [
   '<p>Bob Blackman said the regime “must be held to account for what it did”.</p>',
 ].join('');
 
-/** Highlights the page once it has rendered, with only its first paragraph near the reader (happy-dom has no layout). */
+/** Highlights the page once it has rendered, with only its first paragraph near the reader. */
 async function highlightNearFirst(): Promise<void> {
-  const first = document.querySelector('p');
-  hasRendered(document);
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  const nearby: NearbyWatch = (onNear) => ({
-    watch: (elements) => onNear(elements.filter((element) => element === first)),
-    reported: () => Promise.resolve(),
-    stop: () => undefined,
-  });
-  await highlight(document.body, matcher, { nearby });
+  await renderOnce(document);
+  await highlight(document.body, matcher, { nearby: onlyNear([document.querySelector('p') ?? undefined]) });
 }
 
 beforeEach(() => {

@@ -120,6 +120,9 @@ function blockOf(node: Node, root: Node): Node {
   return parent ?? root;
 }
 
+/** The block a node's run lies in, as the first pass files what it puts off. */
+const pageBlockOf = (node: Node): Element => blockOf(node, node.ownerDocument?.body ?? node) as Element;
+
 /** Whether an element or one of its ancestors up to the root is somewhere we never wrap. */
 function isInsideSkipped(node: Node, root: Node): boolean {
   for (let parent = node.parentElement; parent !== null; parent = parent.parentElement) {
@@ -462,14 +465,14 @@ const deferred = new Map<Element, RunWork[]>();
 /** Whether a block's matches, or the reading of it that follows them, wait until it comes near the reader. */
 export const isDeferred = (element: Element): boolean => deferred.has(element);
 
+/** Whether the block a text node lies in waits until it comes near the reader. */
+export const isDeferredAt = (node: Node): boolean => deferred.has(pageBlockOf(node));
+
 /** Wraps the deferred matches of blocks that came near, in one paced pass, and forgets those blocks. */
 export const wrapDeferred = (
   blocks: readonly Element[],
   options: Pick<HighlightOptions, 'signal'>,
 ): Promise<HighlightResult> => passOverRuns([], { workFor: () => undefined }, { ...options, near: blocks });
-
-/** The block a node's run lies in, as the first pass files what it puts off. */
-const pageBlockOf = (node: Node): Element => blockOf(node, node.ownerDocument?.body ?? node) as Element;
 
 /** Wraps now, in one go, the deferred matches in the blocks that hold these nodes; true if any were wrapped. */
 export function wrapDeferredAt(nodes: Iterable<Node>): boolean {
@@ -514,9 +517,13 @@ function namesWrapped(block: Element): void {
   for (const then of waiting ?? []) then();
 }
 
+/** The blocks whose matches, or the reading of them that follows, still wait until they come near the reader. */
+export const deferredBlocks = (): Element[] => [...deferred.keys()];
+
 /** A match not yet wrapped, where it starts, and the mark it makes once wrapped. */
 export interface DeferredMatch {
-  piece: { entityId: string; mark?: Element };
+  /** Its first piece, in run offsets: `end - start` characters of its node from `offset`. */
+  piece: { entityId: string; start: number; end: number; mark?: Element };
   node: Text;
   offset: number;
 }

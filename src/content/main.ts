@@ -19,11 +19,13 @@ import {
   type ClaimLink,
 } from './claim-marks';
 import {
+  deferredBlocks,
   deferredMatches,
   FIRST_MARKS,
   HIGHLIGHT_SELECTOR,
   linkOf,
   madeMarksUnder,
+  isDeferredAt,
   removeHighlights,
   wrapDeferredAt,
   type DeferredMatch,
@@ -34,7 +36,14 @@ import type { CompiledMatcher } from './matcher';
 import { learnRuns, pageMatcher } from './page-dictionary';
 import { highlightAndObserve } from './observer';
 import { createOverlay, type Overlay } from './overlay';
-import { findOwnClaims, findOwnNames, type OwnHighlight, type OwnLink } from './own-highlights';
+import {
+  findOwnClaims,
+  findOwnNames,
+  findOwnNamesAhead,
+  type OwnHighlight,
+  type OwnLink,
+  type OwnNameAhead,
+} from './own-highlights';
 import { readPage } from './page-markup';
 import { comparePositions, type PagePosition } from './page-position';
 import { CLAIM_SELECTOR } from './own-ui';
@@ -69,6 +78,11 @@ let appliedHidden = '';
 const idsKey = (ids: Iterable<string>): string => [...ids].sort().join('\n');
 /** The reader's own highlights: there while Sourcelight is on for the page, whether anything of theirs matched or not. */
 let overlay: Overlay<OwnLink> | undefined;
+/**
+ * The names of the reader's own corpora found far below, counted for the popup until their blocks come near and they
+ * are drawn (those whose block no longer waits are left out when counted).
+ */
+let ownAhead: OwnNameAhead[] = [];
 
 const card = createCard(async (toShow) => {
   await sendFromPage({ type: 'showCard', ...toShow });
@@ -218,6 +232,7 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
       const own = await ownMatcher;
       if (settings.claimCheck && own && !signal.aborted)
         await findOwnClaims(document.body, [matcher, own], checkClaimsOf('own'), signal, MAX_PAGE_CLAIMS, draw);
+      if (own && !signal.aborted) await countOwnAhead(own, new Set(ownNamedSoFar), signal);
     },
     afterPass: findOwn,
   });
@@ -251,8 +266,19 @@ function startWithRetries(settings: Settings, attempt = 0): void {
   });
 }
 
+/** Finds the names of the reader's own corpora in the blocks still far below, for the popup's count. */
+async function countOwnAhead(own: CompiledMatcher, namedSoFar: Set<string>, signal: AbortSignal): Promise<void> {
+  const blocks = deferredBlocks();
+  if (blocks.length === 0) return;
+  await learnRuns(blocks, own, signal);
+  const found: OwnNameAhead[] = [];
+  await findOwnNamesAhead(blocks, own, { signal, namedSoFar }, (name) => found.push(name));
+  if (!signal.aborted) ownAhead = found;
+}
+
 function stop(): void {
   session?.abort();
+  ownAhead = [];
   session = undefined;
   settled = false;
   failure = null;
@@ -328,11 +354,16 @@ const nameHighlights = (): { link: string; position: PagePosition; reveal(): voi
     madeMarksUnder(document, FIRST_MARKS),
     (mark) => linkOf(mark)?.entityId,
     (link) => ('name' in link ? link.name.entityId : undefined),
-    deferredMatches().map((match) => ({
-      link: match.piece.entityId,
-      position: match,
-      reveal: () => revealDeferred(match),
-    })),
+    [
+      ...deferredMatches().map((match) => ({
+        link: match.piece.entityId,
+        position: match,
+        reveal: () => revealDeferred(match),
+      })),
+      ...ownAhead
+        .filter((name) => isDeferredAt(name.node))
+        .map((name) => ({ link: name.entityId, position: name, reveal: () => void revealOwnAhead(name) })),
+    ],
   );
 
 function revealMark(mark: HTMLElement): void {
@@ -344,6 +375,30 @@ function revealMark(mark: HTMLElement): void {
 function revealDeferred({ node, piece }: DeferredMatch): void {
   wrapDeferredAt([node]);
   if (piece.mark instanceof HTMLElement) revealMark(piece.mark);
+}
+
+/** How long revealing a name of the reader's own far below waits for it to be drawn once scrolled to. */
+const OWN_AHEAD_WAIT_MS = 3_000;
+
+/**
+ * Scrolls to a name of the reader's own corpora found far below; once its block has come near and the name is drawn
+ * there, as when the reader scrolls by hand, gives it the keyboard and opens its card.
+ */
+async function revealOwnAhead(name: OwnNameAhead): Promise<void> {
+  name.node.parentElement?.scrollIntoView({ block: 'center' });
+  for (const until = performance.now() + OWN_AHEAD_WAIT_MS; performance.now() < until;) {
+    const drawn = overlay?.highlights().find((highlight) => {
+      const position = ownPosition(highlight);
+      return (
+        'name' in highlight.link &&
+        highlight.link.name.entityId === name.entityId &&
+        position !== undefined &&
+        comparePositions(position, name) >= 0
+      );
+    });
+    if (drawn) return revealOwn(drawn);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function pageEntities(): PageEntity[] {

@@ -4,9 +4,10 @@ import { findPageClaims } from '../corpus/claims/page-claims';
 import type { CheckedClaim, PageName } from '../shared/claim-check';
 import { buildDictionary } from '../corpus/dictionary-build';
 import { claimMarksUnder, markPageClaims } from './claim-marks';
-import { highlight } from './highlighter';
+import { deferredBlocks, highlight, isDeferredAt, removeHighlights, wrapDeferred } from './highlighter';
 import { openMatcher } from './matcher';
-import { findOwnClaims, findOwnNames, type OwnHighlight } from './own-highlights';
+import { findOwnClaims, findOwnNames, findOwnNamesAhead, type OwnHighlight, type OwnNameAhead } from './own-highlights';
+import { onlyNear, renderOnce } from '../../test/unit/content/nearby-stand-in';
 
 /** The built-in corpus's names, and the reader's own (one of which the built-in corpus also knows). */
 const publicMatcher = openMatcher(
@@ -108,5 +109,51 @@ describe('the reader’s own corpora on the page', () => {
     expect(drawn[0]?.link).toMatchObject({ claim: { index: 200, claim: { speakerId: 'person-amara-okafor' } } });
     // Both sides' names reached the check, each once: the built-in corpus's name is not doubled by the reader's own.
     expect(sent[0]?.map((name) => name.entityId)).toEqual(['person-amara-okafor', 'person-steve-mccabe']);
+  });
+});
+
+describe('the reader’s own names far below the reader', () => {
+  beforeEach(() => removeHighlights(document.body));
+
+  it('are counted by reading alone, leaving out what the built-in corpus found there, until their block comes near', async () => {
+    setBody(
+      '<p>Near the top, Amara Okafor spoke.</p>' +
+        '<p>Far below, Amara Okafor and Steve McCabe met.</p>' +
+        '<div><p>Further still, <b>Amara</b> Okafor left with Steve McCabe.</p></div>',
+    );
+    const [first, second, third] = Array.from(document.querySelectorAll('p'));
+    await renderOnce(document);
+    await highlight(document.body, publicMatcher, { nearby: onlyNear([first]) });
+    const before = serialise();
+    const found: OwnNameAhead[] = [];
+    await findOwnNamesAhead(deferredBlocks(), ownMatcher, { signal, namedSoFar: new Set() }, (name) =>
+      found.push(name),
+    );
+    // Nothing changed on the page; the far paragraphs' own names, not the one the built-in corpus links there.
+    expect(serialise()).toBe(before);
+    expect(found.map(({ entityId, node, offset }) => [entityId, node.data.slice(offset)])).toEqual([
+      ['person-amara-okafor', 'Amara Okafor and Steve McCabe met.'],
+      ['person-amara-okafor', 'Amara'],
+    ]);
+    expect(found.map(({ node }) => isDeferredAt(node))).toEqual([true, true]);
+    // The second paragraph comes near: its names are wrapped, and its own names are drawn from then on.
+    await wrapDeferred([second as Element], {});
+    expect(found.map(({ node }) => isDeferredAt(node))).toEqual([false, true]);
+    expect(third?.querySelector('mark')).toBeNull();
+  });
+
+  it('counts a name once when one far block lies inside another', async () => {
+    setBody(
+      '<p>Near the top.</p><div>Steve McCabe wrote that Amara Okafor said:<p>Amara Okafor met Steve McCabe.</p></div>',
+    );
+    const [first] = Array.from(document.querySelectorAll('p'));
+    await renderOnce(document);
+    await highlight(document.body, publicMatcher, { nearby: onlyNear([first]) });
+    expect(deferredBlocks().map((block) => block.tagName)).toEqual(['DIV', 'P']);
+    const found: OwnNameAhead[] = [];
+    await findOwnNamesAhead(deferredBlocks(), ownMatcher, { signal, namedSoFar: new Set() }, (name) =>
+      found.push(name),
+    );
+    expect(found).toHaveLength(2);
   });
 });

@@ -1,6 +1,13 @@
 import type { CheckedClaim, PageName } from '../shared/claim-check';
 import { checkPageClaims, claimPieces, inClaimMark, type ClaimLink } from './claim-marks';
-import { inNameMark, passOverRuns, type HighlightResult, type MarkLink, type RunWork } from './highlighter';
+import {
+  deferredMatches,
+  inNameMark,
+  passOverRuns,
+  type HighlightResult,
+  type MarkLink,
+  type RunWork,
+} from './highlighter';
 import { findMatches, type CompiledMatcher } from './matcher';
 import type { OverlayHighlight } from './overlay';
 import { piecesBetween, readTextRun, textPieceOf, type TextPiece, type TextRun } from './text-range';
@@ -76,6 +83,62 @@ export function findOwnNames(
             drawn++;
           }
           return drawn;
+        }),
+    },
+    { signal },
+  );
+}
+
+/** A name of the reader's own corpora in a block far from the reader: counted now, drawn once the block comes near. */
+export interface OwnNameAhead {
+  entityId: string;
+  node: Text;
+  offset: number;
+}
+
+/**
+ * Finds the names of the reader's own corpora in blocks whose own highlights wait until they come near the reader
+ * (far below), reading only, so the popup can count and list them with the rest; `findOwnNames` draws them when their
+ * block comes near. A name that overlaps one of the built-in corpus's matches there is left out, as it is not drawn.
+ */
+export function findOwnNamesAhead(
+  blocks: readonly Element[],
+  matcher: CompiledMatcher,
+  options: { signal: AbortSignal; namedSoFar: Set<string> },
+  found: (name: OwnNameAhead) => void,
+): Promise<HighlightResult> {
+  const { signal, namedSoFar } = options;
+  // A block inside another is read with it.
+  const all = new Set(blocks);
+  const outermost = blocks.filter((block) => {
+    for (let parent = block.parentElement; parent !== null; parent = parent.parentElement)
+      if (all.has(parent)) return false;
+    return true;
+  });
+  const builtIn = new Map<Text, { start: number; end: number }[]>();
+  for (const { node, offset, piece } of deferredMatches()) {
+    const stretch = { start: offset, end: offset + piece.end - piece.start };
+    const inNode = builtIn.get(node);
+    if (inNode) inNode.push(stretch);
+    else builtIn.set(node, [stretch]);
+  }
+  const overlapsBuiltIn = ({ node, start, end }: TextPiece): boolean =>
+    builtIn.get(node)?.some((other) => other.start < end && start < other.end) === true;
+  return passOverRuns(
+    outermost,
+    {
+      workFor: (nodes) =>
+        readOnce(() => {
+          const run = readTextRun(nodes);
+          let counted = 0;
+          for (const { start, end, entityId } of findMatches(run.text, matcher, namedSoFar)) {
+            const pieces = piecesOf(run, start, end);
+            const first = pieces[0];
+            if (first === undefined || pieces.some(overlapsBuiltIn)) continue;
+            found({ entityId, node: first.node, offset: first.start });
+            counted++;
+          }
+          return counted;
         }),
     },
     { signal },

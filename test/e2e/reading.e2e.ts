@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allBrowsers, launchWithExtension } from './browsers';
 import { useSession } from './session';
-import { askTabAt, closeTab, importPackJson, sendRaw, storeSettings, waitUntilSettled } from './extension-page';
+import { askTabAt, closeTab, importPackJson, sendRaw, storeSettings, tabAt, waitUntilSettled } from './extension-page';
 import { highlightPixels, textBox } from './screen';
 import { moveBetweenHighlights } from './keyboard';
 import { isGenericBodyName } from '../../src/shared/body-qualifiers';
@@ -438,6 +438,42 @@ describe.each(allBrowsers)('reading with context in %s', (browserName) => {
     }
     await waitFor('the name no longer highlighted', async () => !(await listsJanet()));
     await page.close();
+  });
+
+  it('lists a name of the reader’s own corpus far below before the reader gets there; chosen, it is shown there', async () => {
+    const pack = readFileSync(resolve(import.meta.dirname, '../fixtures/packs/hostile-pack.json'), 'utf8');
+    expect(await importPackJson(settingsPage, pack)).toMatchObject({ ok: true });
+    try {
+      const page = await open('claims-far-below.html');
+      await page.bringToFront();
+      await waitUntilSettled(settingsPage, page.url(), 30_000);
+      // Hundreds of screens below: not drawn yet, but counted in the popup's list.
+      const listed = await askTabAt<{ entities: { entityId: string; count: number }[] }>(settingsPage, page.url(), {
+        type: 'getPageEntities',
+      });
+      expect(listed?.entities.find(({ entityId }) => entityId === 'person-janet-okonkwo-reyes')?.count).toBe(1);
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+      const tab = await tabAt(settingsPage, page.url());
+      const popup = await session.ext.openExtensionPage(`src/popup/popup.html?tab=${tab}`);
+      await popup.waitForSelector('#page-entities button[data-entity-id="person-janet-okonkwo-reyes"]');
+      await popup.click('#page-entities button[data-entity-id="person-janet-okonkwo-reyes"]');
+      // The popup here is a tab of its own: the reader looks at the page again, as when a real popup closes.
+      await page.bringToFront();
+      const card = await waitFor('her card on the page', async () => {
+        const state = await cardState(page);
+        return state.shown && state.statementLinks.length > 0 ? state : undefined;
+      });
+      expect(card.statementLinks[0]?.text).toContain('<script>alert(2)</script>');
+      const name = await textBox(page, '#own-far', 'Janet Okonkwo-Reyes');
+      expect(name.top).toBeGreaterThanOrEqual(0);
+      expect(name.top + name.height).toBeLessThanOrEqual(await page.evaluate(() => innerHeight));
+      expect((await highlightPixels(page, settingsPage, [name]))[0] ?? 0).toBeGreaterThan(20);
+      await page.screenshot({ path: resolve(outDir, `own-name-far-below-${browserName}.png`) });
+      await popup.close();
+      await page.close();
+    } finally {
+      await sendRaw(settingsPage, { type: 'removePack', packId: 'hostile-markup-pack' });
+    }
   });
 
   it('survives a page that breaks DOM methods, rewrites its text and strips marks', async () => {
