@@ -126,6 +126,24 @@ describe('markPageClaims', () => {
     expect(isOwnNode(claims[0] as Element)).toBe(true);
   });
 
+  it('makes the first mark of a claim across two runs of a paragraph in the first', async () => {
+    setBody('<p>She wrote: “the first line of it<br>and the second line of it,” in a letter.</p>');
+    const text = 'She wrote: “the first line of it\nand the second line of it,” in a letter.';
+    const start = text.indexOf('the first');
+    const end = text.indexOf(',”');
+    const acrossTheBreak = async (pageText: string): Promise<CheckedClaim[]> => {
+      expect(pageText).toBe(text);
+      const claim = { kind: 'quote' as const, text: text.slice(start, end).replace('\n', ' '), speakerId: null };
+      return [{ start, end, claim, verdict: 'same' }];
+    };
+    expect(await markPageClaims(document.body, matcher, acrossTheBreak, new AbortController().signal)).toBe(1);
+    expect(claimMarksUnder(document.body).map((mark) => mark.textContent)).toEqual(['the first line of it']);
+    expect(Array.from(document.querySelectorAll('mark.sourcelight-claim'), (mark) => mark.textContent)).toEqual([
+      'the first line of it',
+      'and the second line of it',
+    ]);
+  });
+
   it('leaves a page’s own look-alike mark alone', async () => {
     setBody('<p><mark class="sourcelight-claim" data-sl-claim="quote">“Forged words for a card,” he said.</mark></p>');
     await markPageClaims(document.body, matcher, holdsNothing, new AbortController().signal);

@@ -178,9 +178,8 @@ function wrapPieces(run: TextRun, pieces: readonly NodePiece[], link: ClaimLink,
 /** Wraps one claim in the runs it lies in, one mark per text node it crosses; false if the page changed them. */
 function wrapClaim(runs: readonly PlacedRun[], checked: CheckedClaim, link: ClaimLink): boolean {
   const first = { done: false };
-  // The last run first, so the earlier runs' nodes keep their offsets.
-  for (const { run, pieces } of claimPieces(runs, checked).reverse())
-    if (!wrapPieces(run, pieces, link, first)) return false;
+  // In page order, so the first mark made is the claim's first; runs hold no node in common.
+  for (const { run, pieces } of claimPieces(runs, checked)) if (!wrapPieces(run, pieces, link, first)) return false;
   return first.done;
 }
 
