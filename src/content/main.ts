@@ -232,10 +232,12 @@ async function start(settings: Settings, signal: AbortSignal): Promise<void> {
       const own = await ownMatcher;
       if (settings.claimCheck && own && !signal.aborted)
         await findOwnClaims(document.body, [matcher, own], checkClaimsOf('own'), signal, MAX_PAGE_CLAIMS, draw);
-      if (own && !signal.aborted) await countOwnAhead(own, new Set(ownNamedSoFar), signal);
     },
     afterPass: findOwn,
   });
+  // After the first pass, not in it: the blocks that come near meanwhile are wrapped and drawn without waiting.
+  const ownToCount = await ownMatcher;
+  if (ownToCount && !signal.aborted) await countOwnAhead(ownToCount, new Set(ownNamedSoFar), signal);
   if (!signal.aborted) settled = true;
 }
 
