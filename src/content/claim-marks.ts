@@ -198,6 +198,8 @@ interface AnchoredPiece {
 interface WaitingClaim {
   link: ClaimLink;
   pieces: AnchoredPiece[];
+  /** Wraps the names of its blocks, if not yet, and then the claim, once. */
+  mark(): void;
 }
 
 /** The claims waiting for their blocks' names, in page order. */
@@ -225,16 +227,15 @@ function runNow(piece: AnchoredPiece): TextRun | undefined {
   return run.text.slice(piece.start, end) === text ? run : undefined;
 }
 
-/** Wraps a waiting claim where its text lies now; false if the page changed it. */
-function wrapWaiting({ link, pieces }: WaitingClaim): boolean {
+/** Wraps a waiting claim where its text lies now, unless the page changed it. */
+function wrapWaiting(link: ClaimLink, pieces: readonly AnchoredPiece[]): void {
   const runs = pieces.map(runNow);
-  if (runs.includes(undefined)) return false;
+  if (runs.includes(undefined)) return;
   const first = { done: false };
   pieces.forEach((piece, k) => {
     const run = runs[k] as TextRun;
     wrapPieces(run, piecesBetween(run, piece.start, piece.end), link, first);
   });
-  return first.done;
 }
 
 /**
@@ -247,25 +248,26 @@ function waitForNames(
   blocks: readonly Element[],
   signal: AbortSignal,
 ): void {
+  const pieces = within.flatMap(({ run, pieces: inRun }) =>
+    inRun.flatMap(({ node, start, end }) => {
+      const span = run.spans[node];
+      return span
+        ? [{ node: span.node, start: start - span.start, end: end - span.start, text: run.text.slice(start, end) }]
+        : [];
+    }),
+  );
   const claim: WaitingClaim = {
     link,
-    pieces: within.flatMap(({ run, pieces }) =>
-      pieces.flatMap(({ node, start, end }) => {
-        const span = run.spans[node];
-        return span
-          ? [{ node: span.node, start: start - span.start, end: end - span.start, text: run.text.slice(start, end) }]
-          : [];
-      }),
-    ),
+    pieces,
+    mark: () => {
+      if (!waiting.delete(claim) || signal.aborted) return;
+      // A claim across two blocks needs the names of both.
+      wrapDeferredAt(pieces.map((piece) => piece.node));
+      wrapWaiting(link, pieces);
+    },
   };
   waiting.add(claim);
-  const mark = (): void => {
-    if (!waiting.delete(claim) || signal.aborted) return;
-    // A claim across two blocks needs the names of both.
-    wrapDeferredAt(claim.pieces.map((piece) => piece.node));
-    wrapWaiting(claim);
-  };
-  for (const block of blocks) afterNamesWrapped(block, mark);
+  for (const block of blocks) afterNamesWrapped(block, claim.mark);
 }
 
 /**
@@ -277,8 +279,7 @@ export function waitingClaims(): { link: ClaimLink; position: PagePosition; mark
     const first = claim.pieces[0];
     if (first === undefined) return [];
     const markNow = (): HTMLElement | undefined => {
-      wrapDeferredAt(claim.pieces.map((piece) => piece.node));
-      if (waiting.delete(claim)) wrapWaiting(claim);
+      claim.mark();
       return claimMarksUnder(document).find((mark) => claimOf(mark) === claim.link);
     };
     return [{ link: claim.link, position: { node: first.node, offset: first.start }, markNow }];
