@@ -1,6 +1,7 @@
 import { highlight, highlightAll, isDeferred, isOwnNode, wrapDeferred, type HighlightResult } from './highlighter';
 import type { CompiledMatcher } from './matcher';
 import { nearTheViewport, type NearbyWatch } from './nearby';
+import { outermost } from './outermost';
 import { learnRuns } from './page-dictionary';
 import { nextFrame } from './pacer';
 
@@ -49,32 +50,6 @@ function rootFor(node: Node): Element | undefined {
   if (node instanceof Element) return node;
   if (node instanceof Text && node.data.trim() !== '') return node.parentElement ?? undefined;
   return undefined;
-}
-
-/**
- * Drops roots inside other roots: highlighting the outer one covers them. Linear in the nodes walked: each root
- * walks up its ancestors only until it meets a node an earlier walk has passed, whose answer is kept. (Testing
- * every root against every other took 14 s for a page that appended 20,000 paragraphs.)
- */
-function outermost(roots: ReadonlySet<Element>): Element[] {
-  const isRoot: ReadonlySet<Node> = roots;
-  /** For each node walked so far, whether it or one of its ancestors is a root. */
-  const covered = new Map<Node, boolean>();
-  const insideRoot = (start: Node | null): boolean => {
-    const path: Node[] = [];
-    let answer = false;
-    for (let node = start; node !== null; node = node.parentNode) {
-      const known = covered.get(node);
-      if (known !== undefined || isRoot.has(node)) {
-        answer = known ?? true;
-        break;
-      }
-      path.push(node);
-    }
-    for (const node of path) covered.set(node, answer);
-    return answer;
-  };
-  return [...roots].filter((root) => root.isConnected && !insideRoot(root.parentNode));
 }
 
 /** Watches `root` for added content and highlights it with `matcher` until `options.signal` aborts. */

@@ -9,6 +9,7 @@ import {
   type RunWork,
 } from './highlighter';
 import { findMatches, type CompiledMatcher } from './matcher';
+import { outermost } from './outermost';
 import type { OverlayHighlight } from './overlay';
 import { piecesBetween, readTextRun, textPieceOf, type TextPiece, type TextRun } from './text-range';
 
@@ -108,13 +109,6 @@ export function findOwnNamesAhead(
   found: (name: OwnNameAhead) => void,
 ): Promise<HighlightResult> {
   const { signal, namedSoFar } = options;
-  // A block inside another is read with it.
-  const all = new Set(blocks);
-  const outermost = blocks.filter((block) => {
-    for (let parent = block.parentElement; parent !== null; parent = parent.parentElement)
-      if (all.has(parent)) return false;
-    return true;
-  });
   const builtIn = new Map<Text, { start: number; end: number }[]>();
   for (const { node, offset, piece } of deferredMatches()) {
     const stretch = { start: offset, end: offset + piece.end - piece.start };
@@ -124,8 +118,9 @@ export function findOwnNamesAhead(
   }
   const overlapsBuiltIn = ({ node, start, end }: TextPiece): boolean =>
     builtIn.get(node)?.some((other) => other.start < end && start < other.end) === true;
+  // A block inside another is read with it.
   return passOverRuns(
-    outermost,
+    outermost(new Set(blocks)),
     {
       workFor: (nodes) =>
         readOnce(() => {
